@@ -1,2 +1,61 @@
-// Prepared in the next commit: one migrated database template per run.
-export default function setup(): void {}
+import { randomBytes } from 'node:crypto';
+import { writeFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { openDb, wrapPglite } from '../src/db/db.ts';
+import { migrate } from '../src/db/migrate.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A tarball of a migrated PGlite database; each test file loads a private copy. */
+    pgliteTemplate: string;
+    /** A migrated PostgreSQL database for this run, or '' when TEST_DATABASE_URL is unset. */
+    postgresUrl: string;
+  }
+}
+
+/**
+ * Migrate once per run, then let every test file clone the result: migrating PGlite from scratch
+ * takes seconds, loading a dump well under one.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const instance = await PGlite.create();
+  await migrate(wrapPglite(instance));
+  const dump = await instance.dumpDataDir('none');
+  await instance.close();
+  const templatePath = join(tmpdir(), `hearback-test-template-${process.pid}.tar`);
+  await writeFile(templatePath, Buffer.from(await dump.arrayBuffer()));
+  project.provide('pgliteTemplate', templatePath);
+
+  let dropPostgres = async (): Promise<void> => {};
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (adminUrl) {
+    const name = `hearback_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const db = await openDb({ kind: 'postgres', url: url.toString(), poolMax: 2 });
+    await migrate(db);
+    await db.close();
+    project.provide('postgresUrl', url.toString());
+    dropPostgres = async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    };
+  } else {
+    project.provide('postgresUrl', '');
+  }
+
+  return async () => {
+    await rm(templatePath, { force: true });
+    await dropPostgres();
+  };
+}

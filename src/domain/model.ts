@@ -1,0 +1,162 @@
+/**
+ * The shapes of Hearback's records as the services and the API see them (camelCase, Dates).
+ * Vocabulary follows DESIGN.md.
+ */
+import type { Channel, FollowUpKind, FollowUpStatus, Party, TouchpointKind } from './follow-up.ts';
+import type { Policy } from './policy.ts';
+import type { PromiseWarning } from './promise.ts';
+
+export const MEMBER_ROLES = ['admin', 'recruiter', 'hiring_manager', 'interviewer'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+export const ROLE_KINDS = ['sales', 'client_facing', 'technical', 'other'] as const;
+export type RoleKind = (typeof ROLE_KINDS)[number];
+
+export const JOB_STATUSES = ['open', 'on_hold', 'closed', 'filled'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export const APPLICATION_STATUSES = ['active', 'on_hold', 'offered', 'hired', 'rejected', 'withdrawn'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export const DECISION_OUTCOMES = ['advance', 'reject', 'hold', 'offer'] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+export const RECOMMENDATIONS = ['strong_yes', 'yes', 'no', 'strong_no'] as const;
+export type Recommendation = (typeof RECOMMENDATIONS)[number];
+
+export const PROMISE_RESOLUTIONS = ['explicit', 'parsed', 'policy_default'] as const;
+export type PromiseResolutionKind = (typeof PROMISE_RESOLUTIONS)[number];
+
+export interface Organization {
+  id: string;
+  name: string;
+  policy: Policy;
+  createdAt: Date;
+}
+
+export interface Member {
+  id: string;
+  orgId: string;
+  email: string;
+  name: string;
+  role: MemberRole;
+  timeZone: string | null;
+  active: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface Job {
+  id: string;
+  orgId: string;
+  title: string;
+  roleKind: RoleKind;
+  status: JobStatus;
+  hiringManagerId: string | null;
+  recruiterId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface Candidate {
+  id: string;
+  orgId: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  timeZone: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface Application {
+  id: string;
+  orgId: string;
+  jobId: string;
+  candidateId: string;
+  stage: string;
+  status: ApplicationStatus;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The promise captured when an interview is closed. */
+export interface InterviewPromise {
+  statement: string;
+  dueAt: Date;
+  ownerId: string;
+  resolution: PromiseResolutionKind;
+  rule: string;
+  warnings: PromiseWarning[];
+}
+
+export interface Interview {
+  id: string;
+  orgId: string;
+  applicationId: string;
+  title: string;
+  scheduledAt: Date | null;
+  endsAt: Date | null;
+  closedAt: Date | null;
+  interviewerIds: string[];
+  promise: InterviewPromise | null;
+  createdAt: Date;
+}
+
+export interface Feedback {
+  id: string;
+  orgId: string;
+  interviewId: string;
+  interviewerId: string;
+  recommendation: Recommendation;
+  ratings: Record<string, number>;
+  notes: string;
+  submittedAt: Date;
+}
+
+export interface Decision {
+  id: string;
+  orgId: string;
+  applicationId: string;
+  outcome: DecisionOutcome;
+  reasons: string[];
+  notes: string;
+  decidedBy: string;
+  decidedAt: Date;
+}
+
+export interface Touchpoint {
+  id: string;
+  orgId: string;
+  applicationId: string;
+  direction: 'inbound' | 'outbound';
+  channel: Channel;
+  kind: TouchpointKind;
+  fromParty: Party;
+  toParty: Party;
+  connected: boolean;
+  memberId: string | null;
+  occurredAt: Date;
+  summary: string;
+  createdAt: Date;
+}
+
+export interface FollowUp {
+  id: string;
+  orgId: string;
+  applicationId: string;
+  interviewId: string | null;
+  kind: FollowUpKind;
+  owedBy: Party;
+  owedTo: Party;
+  ownerId: string | null;
+  dueAt: Date;
+  status: FollowUpStatus;
+  doneAt: Date | null;
+  doneByTouchpointId: string | null;
+  cancelReason: string | null;
+  supersededById: string | null;
+  escalationLevel: number;
+  createdAt: Date;
+  updatedAt: Date;
+}

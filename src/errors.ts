@@ -1,0 +1,71 @@
+/**
+ * Every error a user can meet has a stable code from this enum; `src/http/error-handler.ts` maps
+ * each code to an HTTP status in one place. Codes are part of the public API: add, never rename.
+ */
+export const ErrorCode = {
+  /** The request body, query or path failed validation (400). */
+  validation_failed: 400,
+  /** The body is not valid JSON (400). */
+  malformed_json: 400,
+  /** A cursor that this server did not issue (400). */
+  invalid_cursor: 400,
+  /** Missing or wrong credentials (401). */
+  unauthorized: 401,
+  /** Authenticated but not allowed (403). */
+  forbidden: 403,
+  /** No such resource in this organization (404) — also the answer for other tenants' ids. */
+  not_found: 404,
+  /** The resource exists but this change conflicts with its state (409). */
+  conflict: 409,
+  /** The change is not allowed in the resource's current state (409). */
+  invalid_state: 409,
+  /** A request with this Idempotency-Key is still being processed (409). */
+  idempotency_in_progress: 409,
+  /** The payload is too large (413). */
+  payload_too_large: 413,
+  /** The body is not JSON (415). */
+  unsupported_media_type: 415,
+  /** An Idempotency-Key was reused with a different request (422). */
+  idempotency_key_reused: 422,
+  /** A referenced entity (member, job, candidate …) does not exist in this organization (422). */
+  invalid_reference: 422,
+  /** A follow-up needs a named owner and none could be determined (422). */
+  owner_required: 422,
+  /** Too many requests (429). */
+  rate_limited: 429,
+  /** Something failed on our side; details are in the server log, never in the response (500). */
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ErrorCode;
+
+/** A failure a user or integrator can act on. Thrown by services; rendered as problem+json. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  /** The HTTP status for this error's code. */
+  get status(): number {
+    return ErrorCode[this.code];
+  }
+}
+
+/** Error factories, so call sites read as sentences. */
+export const errors = {
+  notFound: (entity: string, id: string) => new AppError('not_found', `${entity} ${id} was not found.`),
+  invalidReference: (field: string, entity: string, id: string) =>
+    new AppError('invalid_reference', `${field}: ${entity} ${id} does not exist in this organization.`, {
+      field,
+    }),
+  invalidState: (message: string, details?: Record<string, unknown>) =>
+    new AppError('invalid_state', message, details),
+  conflict: (message: string, details?: Record<string, unknown>) => new AppError('conflict', message, details),
+  validation: (message: string, details?: Record<string, unknown>) =>
+    new AppError('validation_failed', message, details),
+};

@@ -1,0 +1,58 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ServiceDeps } from '../../services/deps.ts';
+import {
+  cancelFollowUp,
+  createFollowUp,
+  getFollowUp,
+  listFollowUpsPage,
+} from '../../services/follow-up.service.ts';
+import {
+  FollowUpCancelSchema,
+  FollowUpCreateSchema,
+  FollowUpListQuerySchema,
+  FollowUpViewSchema,
+  IdParamsSchema,
+  pageOf,
+} from '../schemas.ts';
+
+/** Follow-ups: who owes whom a contact, by when. */
+export function followUpsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['follow-ups'];
+    app.get(
+      '/follow-ups',
+      {
+        schema: {
+          tags,
+          summary: 'List follow-ups by due time',
+          querystring: FollowUpListQuerySchema,
+          response: { 200: pageOf(FollowUpViewSchema) },
+        },
+      },
+      (req) => listFollowUpsPage(deps, req.principal.orgId, req.query),
+    );
+    app.post(
+      '/follow-ups',
+      { schema: { tags, summary: 'Open a follow-up by hand', body: FollowUpCreateSchema, response: { 201: FollowUpViewSchema } } },
+      async (req, reply) => reply.code(201).send(await createFollowUp(deps, req.principal.orgId, req.body)),
+    );
+    app.get(
+      '/follow-ups/:id',
+      { schema: { tags, summary: 'Get a follow-up', params: IdParamsSchema, response: { 200: FollowUpViewSchema } } },
+      (req) => getFollowUp(deps, req.principal.orgId, req.params.id),
+    );
+    app.post(
+      '/follow-ups/:id/cancel',
+      {
+        schema: {
+          tags,
+          summary: 'Cancel an open follow-up, with a reason',
+          params: IdParamsSchema,
+          body: FollowUpCancelSchema,
+          response: { 200: FollowUpViewSchema },
+        },
+      },
+      (req) => cancelFollowUp(deps, req.principal.orgId, req.params.id, req.body.reason),
+    );
+  };
+}

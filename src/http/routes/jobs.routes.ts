@@ -1,0 +1,39 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ServiceDeps } from '../../services/deps.ts';
+import { changeJob, createJob, deleteJob, getJob, listJobsPage } from '../../services/job.service.ts';
+import { IdParamsSchema, JobCreateSchema, JobListQuerySchema, JobPatchSchema, JobSchema, pageOf } from '../schemas.ts';
+
+/** Jobs (openings). */
+export function jobsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['jobs'];
+    app.post(
+      '/jobs',
+      { schema: { tags, summary: 'Open a job', body: JobCreateSchema, response: { 201: JobSchema } } },
+      async (req, reply) => reply.code(201).send(await createJob(deps, req.principal.orgId, req.body)),
+    );
+    app.get(
+      '/jobs',
+      { schema: { tags, summary: 'List jobs', querystring: JobListQuerySchema, response: { 200: pageOf(JobSchema) } } },
+      (req) => listJobsPage(deps, req.principal.orgId, req.query),
+    );
+    app.get(
+      '/jobs/:id',
+      { schema: { tags, summary: 'Get a job', params: IdParamsSchema, response: { 200: JobSchema } } },
+      (req) => getJob(deps, req.principal.orgId, req.params.id),
+    );
+    app.patch(
+      '/jobs/:id',
+      { schema: { tags, summary: 'Change a job', params: IdParamsSchema, body: JobPatchSchema, response: { 200: JobSchema } } },
+      (req) => changeJob(deps, req.principal.orgId, req.params.id, req.body),
+    );
+    app.delete(
+      '/jobs/:id',
+      { schema: { tags, summary: 'Delete a job without applications', params: IdParamsSchema } },
+      async (req, reply) => {
+        await deleteJob(deps, req.principal.orgId, req.params.id);
+        return reply.code(204).send();
+      },
+    );
+  };
+}

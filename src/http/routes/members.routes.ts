@@ -1,0 +1,40 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ServiceDeps } from '../../services/deps.ts';
+import { changeMember, createMember, getMember, listMembersPage } from '../../services/member.service.ts';
+import {
+  IdParamsSchema,
+  MemberCreateSchema,
+  MemberListQuerySchema,
+  MemberPatchSchema,
+  MemberSchema,
+  pageOf,
+} from '../schemas.ts';
+
+/** Members of the organization. */
+export function membersRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['members'];
+    app.post(
+      '/members',
+      { schema: { tags, summary: 'Add a member', body: MemberCreateSchema, response: { 201: MemberSchema } } },
+      async (req, reply) => reply.code(201).send(await createMember(deps, req.principal.orgId, req.body)),
+    );
+    app.get(
+      '/members',
+      { schema: { tags, summary: 'List members', querystring: MemberListQuerySchema, response: { 200: pageOf(MemberSchema) } } },
+      (req) => listMembersPage(deps, req.principal.orgId, req.query),
+    );
+    app.get(
+      '/members/:id',
+      { schema: { tags, summary: 'Get a member', params: IdParamsSchema, response: { 200: MemberSchema } } },
+      (req) => getMember(deps, req.principal.orgId, req.params.id),
+    );
+    app.patch(
+      '/members/:id',
+      {
+        schema: { tags, summary: 'Change a member', params: IdParamsSchema, body: MemberPatchSchema, response: { 200: MemberSchema } },
+      },
+      (req) => changeMember(deps, req.principal.orgId, req.params.id, req.body),
+    );
+  };
+}

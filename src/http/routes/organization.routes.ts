@@ -1,0 +1,66 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { PolicySchema } from '../../domain/policy.ts';
+import type { ServiceDeps } from '../../services/deps.ts';
+import {
+  API_SCOPES,
+  createApiToken,
+  getOrganization,
+  updatePolicy,
+} from '../../services/organization.service.ts';
+import { IdSchema } from '../schemas.ts';
+
+const OrganizationSchema = z
+  .object({ id: IdSchema, name: z.string(), policy: PolicySchema, createdAt: z.date() })
+  .meta({ id: 'Organization' });
+
+/** The caller's organization, its policy and its API tokens. */
+export function organizationRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/organization',
+      { schema: { tags: ['organization'], summary: "The caller's organization", response: { 200: OrganizationSchema } } },
+      (req) => getOrganization(deps, req.principal.orgId),
+    );
+
+    app.get(
+      '/policy',
+      { schema: { tags: ['organization'], summary: 'The follow-up policy', response: { 200: PolicySchema } } },
+      async (req) => (await getOrganization(deps, req.principal.orgId)).policy,
+    );
+
+    app.put(
+      '/policy',
+      {
+        schema: {
+          tags: ['organization'],
+          summary: 'Replace the follow-up policy (fields left out take their defaults)',
+          body: PolicySchema,
+          response: { 200: PolicySchema },
+        },
+      },
+      async (req) => (await updatePolicy(deps, req.principal.orgId, req.body)).policy,
+    );
+
+    app.post(
+      '/api-tokens',
+      {
+        schema: {
+          tags: ['organization'],
+          summary: 'Issue an API token (shown once)',
+          body: z.strictObject({
+            name: z.string().trim().min(1).max(100),
+            scopes: z.array(z.enum(API_SCOPES)).min(1).default(['*']),
+          }),
+          response: {
+            201: z.object({ id: IdSchema, name: z.string(), scopes: z.array(z.string()), token: z.string() }),
+          },
+        },
+      },
+      async (req, reply) => {
+        const { token, record } = await createApiToken(deps, req.principal.orgId, req.body);
+        return reply.code(201).send({ id: record.id, name: record.name, scopes: record.scopes, token });
+      },
+    );
+  };
+}

@@ -1,0 +1,46 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { HolidayRegionSchema, TimeZoneSchema } from '../../domain/policy.ts';
+import { previewPromise } from '../../services/promise.service.ts';
+import { InstantSchema, PromiseWarningSchema } from '../schemas.ts';
+
+const HolidaysInput = z
+  .union([z.string().regex(/^[A-Z]{2}(-[A-Za-z0-9]{1,10})?$/), HolidayRegionSchema])
+  .transform((h) => (typeof h === 'string' ? { country: h.slice(0, 2), region: h.slice(3) || undefined } : h))
+  .pipe(HolidayRegionSchema)
+  .describe('A country such as "US", "DE-BY", or { country, region }.');
+
+/** Promise previews: what a closing statement resolves to, without saving anything. */
+export function promisesRoutes(): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/promises/resolve',
+      {
+        schema: {
+          tags: ['promises'],
+          summary: 'Resolve a closing statement to a due time (preview)',
+          body: z.strictObject({
+            text: z.string().max(2000),
+            at: InstantSchema.describe('When the interview ended.'),
+            timeZone: TimeZoneSchema,
+            holidays: HolidaysInput.nullable().optional(),
+            defaultBusinessDays: z.int().min(1).max(60).optional(),
+          }),
+          response: {
+            200: z.object({
+              dueAt: z.string(),
+              dueDate: z.string(),
+              timeZone: z.string(),
+              resolution: z.enum(['parsed', 'policy_default']),
+              rule: z.string(),
+              matchedText: z.string().nullable(),
+              warnings: z.array(PromiseWarningSchema),
+              advice: z.array(z.string()),
+            }),
+          },
+        },
+      },
+      (req) => previewPromise(req.body),
+    );
+  };
+}

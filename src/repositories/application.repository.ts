@@ -1,0 +1,126 @@
+import type { Queryable } from '../db/db.ts';
+import { assignments, isUniqueViolation, type Keyset } from '../db/sql.ts';
+import type { Application } from '../domain/model.ts';
+import { errors } from '../errors.ts';
+
+interface ApplicationRow {
+  id: string;
+  org_id: string;
+  job_id: string;
+  candidate_id: string;
+  stage: string;
+  status: Application['status'];
+  created_at: Date;
+  updated_at: Date;
+}
+
+const toApplication = (r: ApplicationRow): Application => ({
+  id: r.id,
+  orgId: r.org_id,
+  jobId: r.job_id,
+  candidateId: r.candidate_id,
+  stage: r.stage,
+  status: r.status,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+/** Insert an application. Throws conflict when the candidate is already in the job. */
+export async function insertApplication(
+  q: Queryable,
+  a: Pick<Application, 'orgId' | 'jobId' | 'candidateId' | 'stage' | 'status' | 'createdAt'>,
+): Promise<Application> {
+  try {
+    const [row] = await q.query<ApplicationRow>(
+      `INSERT INTO applications (org_id, job_id, candidate_id, stage, status, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING *`,
+      [a.orgId, a.jobId, a.candidateId, a.stage, a.status, a.createdAt],
+    );
+    return toApplication(row!);
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw errors.conflict('This candidate already has an application for this job.', {
+        field: 'candidateId',
+      });
+    }
+    throw error;
+  }
+}
+
+/** The application with this id in this organization; `forUpdate` locks the row. */
+export async function findApplication(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<Application | null> {
+  const [row] = await q.query<ApplicationRow>(
+    `SELECT * FROM applications WHERE org_id = $1 AND id = $2${options.forUpdate ? ' FOR UPDATE' : ''}`,
+    [orgId, id],
+  );
+  return row ? toApplication(row) : null;
+}
+
+/** Applications in creation order after a keyset position, filtered. */
+export async function listApplications(
+  q: Queryable,
+  orgId: string,
+  page: {
+    after: Keyset | null;
+    limit: number;
+    jobId?: string | undefined;
+    candidateId?: string | undefined;
+    status?: Application['status'] | undefined;
+  },
+): Promise<Application[]> {
+  const rows = await q.query<ApplicationRow>(
+    `SELECT * FROM applications
+      WHERE org_id = $1
+        AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
+        AND ($5::uuid IS NULL OR job_id = $5)
+        AND ($6::uuid IS NULL OR candidate_id = $6)
+        AND ($7::text IS NULL OR status = $7)
+      ORDER BY created_at, id LIMIT $4`,
+    [
+      orgId,
+      page.after?.key ?? null,
+      page.after?.id ?? null,
+      page.limit,
+      page.jobId ?? null,
+      page.candidateId ?? null,
+      page.status ?? null,
+    ],
+  );
+  return rows.map(toApplication);
+}
+
+/** Apply a patch to an application. */
+export async function updateApplication(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  patch: Partial<Pick<Application, 'stage' | 'status'>>,
+  at: Date,
+): Promise<Application | null> {
+  const set = assignments(patch, { stage: 'stage', status: 'status' }, 4);
+  const [row] = await q.query<ApplicationRow>(
+    `UPDATE applications SET updated_at = $3${set.sql ? `, ${set.sql}` : ''}
+      WHERE org_id = $1 AND id = $2 RETURNING *`,
+    [orgId, id, at, ...set.params],
+  );
+  return row ? toApplication(row) : null;
+}
+
+/** Delete an application that has no interviews, decisions, touchpoints or follow-ups. */
+export async function deleteApplicationWithoutHistory(q: Queryable, orgId: string, id: string): Promise<boolean> {
+  const rows = await q.query(
+    `DELETE FROM applications a WHERE a.org_id = $1 AND a.id = $2
+        AND NOT EXISTS (SELECT 1 FROM interviews i WHERE i.org_id = $1 AND i.application_id = $2)
+        AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.org_id = $1 AND d.application_id = $2)
+        AND NOT EXISTS (SELECT 1 FROM touchpoints t WHERE t.org_id = $1 AND t.application_id = $2)
+        AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.org_id = $1 AND f.application_id = $2)
+      RETURNING a.id`,
+    [orgId, id],
+  );
+  return rows.length === 1;
+}

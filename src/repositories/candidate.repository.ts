@@ -1,0 +1,110 @@
+import type { Queryable } from '../db/db.ts';
+import { assignments, isUniqueViolation, type Keyset } from '../db/sql.ts';
+import type { Candidate } from '../domain/model.ts';
+import { errors } from '../errors.ts';
+
+interface CandidateRow {
+  id: string;
+  org_id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  time_zone: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const toCandidate = (r: CandidateRow): Candidate => ({
+  id: r.id,
+  orgId: r.org_id,
+  name: r.name,
+  email: r.email,
+  phone: r.phone,
+  timeZone: r.time_zone,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const duplicateEmail = (email: string | null | undefined) =>
+  errors.conflict(`A candidate with email ${email ?? ''} already exists.`, { field: 'email' });
+
+/** Insert a candidate. Throws conflict on a duplicate email in the organization. */
+export async function insertCandidate(
+  q: Queryable,
+  c: Pick<Candidate, 'orgId' | 'name' | 'email' | 'phone' | 'timeZone' | 'createdAt'>,
+): Promise<Candidate> {
+  try {
+    const [row] = await q.query<CandidateRow>(
+      `INSERT INTO candidates (org_id, name, email, phone, time_zone, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING *`,
+      [c.orgId, c.name, c.email, c.phone, c.timeZone, c.createdAt],
+    );
+    return toCandidate(row!);
+  } catch (error) {
+    if (isUniqueViolation(error, 'candidates_email_idx')) throw duplicateEmail(c.email);
+    throw error;
+  }
+}
+
+/** The candidate with this id in this organization. */
+export async function findCandidate(q: Queryable, orgId: string, id: string): Promise<Candidate | null> {
+  const [row] = await q.query<CandidateRow>(`SELECT * FROM candidates WHERE org_id = $1 AND id = $2`, [
+    orgId,
+    id,
+  ]);
+  return row ? toCandidate(row) : null;
+}
+
+/** Candidates in creation order after a keyset position, optionally by exact email. */
+export async function listCandidates(
+  q: Queryable,
+  orgId: string,
+  page: { after: Keyset | null; limit: number; email?: string | undefined },
+): Promise<Candidate[]> {
+  const rows = await q.query<CandidateRow>(
+    `SELECT * FROM candidates
+      WHERE org_id = $1
+        AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
+        AND ($5::text IS NULL OR lower(email) = lower($5))
+      ORDER BY created_at, id LIMIT $4`,
+    [orgId, page.after?.key ?? null, page.after?.id ?? null, page.limit, page.email ?? null],
+  );
+  return rows.map(toCandidate);
+}
+
+/** Apply a patch to a candidate. */
+export async function updateCandidate(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  patch: Partial<Pick<Candidate, 'name' | 'email' | 'phone' | 'timeZone'>>,
+  at: Date,
+): Promise<Candidate | null> {
+  const set = assignments(patch, { name: 'name', email: 'email', phone: 'phone', timeZone: 'time_zone' }, 4);
+  try {
+    const [row] = await q.query<CandidateRow>(
+      `UPDATE candidates SET updated_at = $3${set.sql ? `, ${set.sql}` : ''}
+        WHERE org_id = $1 AND id = $2 RETURNING *`,
+      [orgId, id, at, ...set.params],
+    );
+    return row ? toCandidate(row) : null;
+  } catch (error) {
+    if (isUniqueViolation(error, 'candidates_email_idx')) throw duplicateEmail(patch.email);
+    throw error;
+  }
+}
+
+/** Delete a candidate who has no applications; false when they have some or do not exist. */
+export async function deleteCandidateWithoutApplications(
+  q: Queryable,
+  orgId: string,
+  id: string,
+): Promise<boolean> {
+  const rows = await q.query(
+    `DELETE FROM candidates WHERE org_id = $1 AND id = $2
+        AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.org_id = $1 AND a.candidate_id = $2)
+      RETURNING id`,
+    [orgId, id],
+  );
+  return rows.length === 1;
+}

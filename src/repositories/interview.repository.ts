@@ -1,0 +1,127 @@
+import type { Queryable } from '../db/db.ts';
+import type { Interview, InterviewPromise } from '../domain/model.ts';
+import type { PromiseWarning } from '../domain/promise.ts';
+
+interface InterviewRow {
+  id: string;
+  org_id: string;
+  application_id: string;
+  title: string;
+  scheduled_at: Date | null;
+  ends_at: Date | null;
+  closed_at: Date | null;
+  promise_statement: string | null;
+  promise_due_at: Date | null;
+  promise_owner_id: string | null;
+  promise_resolution: InterviewPromise['resolution'] | null;
+  promise_rule: string | null;
+  promise_warnings: string[];
+  created_at: Date;
+  interviewer_ids: string[] | null;
+}
+
+const toInterview = (r: InterviewRow): Interview => ({
+  id: r.id,
+  orgId: r.org_id,
+  applicationId: r.application_id,
+  title: r.title,
+  scheduledAt: r.scheduled_at,
+  endsAt: r.ends_at,
+  closedAt: r.closed_at,
+  interviewerIds: r.interviewer_ids ?? [],
+  promise:
+    r.promise_due_at && r.promise_owner_id && r.promise_resolution
+      ? {
+          statement: r.promise_statement ?? '',
+          dueAt: r.promise_due_at,
+          ownerId: r.promise_owner_id,
+          resolution: r.promise_resolution,
+          rule: r.promise_rule ?? '',
+          warnings: r.promise_warnings as PromiseWarning[],
+        }
+      : null,
+  createdAt: r.created_at,
+});
+
+const SELECT_INTERVIEW = `
+  SELECT i.*,
+         (SELECT coalesce(array_agg(ii.member_id ORDER BY ii.member_id), '{}')
+            FROM interview_interviewers ii
+           WHERE ii.org_id = i.org_id AND ii.interview_id = i.id) AS interviewer_ids
+    FROM interviews i`;
+
+/** Insert an interview with its interviewers. */
+export async function insertInterview(
+  q: Queryable,
+  i: Pick<Interview, 'orgId' | 'applicationId' | 'title' | 'scheduledAt' | 'endsAt' | 'interviewerIds' | 'createdAt'>,
+): Promise<Interview> {
+  const [row] = await q.query<{ id: string }>(
+    `INSERT INTO interviews (org_id, application_id, title, scheduled_at, ends_at, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [i.orgId, i.applicationId, i.title, i.scheduledAt, i.endsAt, i.createdAt],
+  );
+  const id = row!.id;
+  if (i.interviewerIds.length > 0) {
+    await q.query(
+      `INSERT INTO interview_interviewers (org_id, interview_id, member_id)
+       SELECT $1, $2, m FROM unnest($3::uuid[]) AS m ON CONFLICT DO NOTHING`,
+      [i.orgId, id, i.interviewerIds],
+    );
+  }
+  return (await findInterview(q, i.orgId, id))!;
+}
+
+/** The interview with this id in this organization; `forUpdate` locks the row. */
+export async function findInterview(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<Interview | null> {
+  const [row] = await q.query<InterviewRow>(
+    `${SELECT_INTERVIEW} WHERE i.org_id = $1 AND i.id = $2${options.forUpdate ? ' FOR UPDATE OF i' : ''}`,
+    [orgId, id],
+  );
+  return row ? toInterview(row) : null;
+}
+
+/** An application's interviews, oldest first. */
+export async function listInterviewsOfApplication(
+  q: Queryable,
+  orgId: string,
+  applicationId: string,
+): Promise<Interview[]> {
+  const rows = await q.query<InterviewRow>(
+    `${SELECT_INTERVIEW} WHERE i.org_id = $1 AND i.application_id = $2 ORDER BY i.created_at, i.id`,
+    [orgId, applicationId],
+  );
+  return rows.map(toInterview);
+}
+
+/** Record the close of an interview and the promise made at it. */
+export async function closeInterviewRow(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  closedAt: Date,
+  promise: InterviewPromise,
+): Promise<Interview | null> {
+  const rows = await q.query(
+    `UPDATE interviews
+        SET closed_at = $3, promise_statement = $4, promise_due_at = $5, promise_owner_id = $6,
+            promise_resolution = $7, promise_rule = $8, promise_warnings = $9
+      WHERE org_id = $1 AND id = $2 RETURNING id`,
+    [
+      orgId,
+      id,
+      closedAt,
+      promise.statement,
+      promise.dueAt,
+      promise.ownerId,
+      promise.resolution,
+      promise.rule,
+      promise.warnings,
+    ],
+  );
+  return rows.length === 1 ? findInterview(q, orgId, id) : null;
+}

@@ -1,0 +1,100 @@
+import type { Queryable } from '../db/db.ts';
+import { assignments, type Keyset } from '../db/sql.ts';
+import type { Job } from '../domain/model.ts';
+
+interface JobRow {
+  id: string;
+  org_id: string;
+  title: string;
+  role_kind: Job['roleKind'];
+  status: Job['status'];
+  hiring_manager_id: string | null;
+  recruiter_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const toJob = (r: JobRow): Job => ({
+  id: r.id,
+  orgId: r.org_id,
+  title: r.title,
+  roleKind: r.role_kind,
+  status: r.status,
+  hiringManagerId: r.hiring_manager_id,
+  recruiterId: r.recruiter_id,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+/** Insert a job. */
+export async function insertJob(
+  q: Queryable,
+  j: Pick<Job, 'orgId' | 'title' | 'roleKind' | 'status' | 'hiringManagerId' | 'recruiterId' | 'createdAt'>,
+): Promise<Job> {
+  const [row] = await q.query<JobRow>(
+    `INSERT INTO jobs (org_id, title, role_kind, status, hiring_manager_id, recruiter_id, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING *`,
+    [j.orgId, j.title, j.roleKind, j.status, j.hiringManagerId, j.recruiterId, j.createdAt],
+  );
+  return toJob(row!);
+}
+
+/** The job with this id in this organization. */
+export async function findJob(q: Queryable, orgId: string, id: string): Promise<Job | null> {
+  const [row] = await q.query<JobRow>(`SELECT * FROM jobs WHERE org_id = $1 AND id = $2`, [orgId, id]);
+  return row ? toJob(row) : null;
+}
+
+/** Jobs in creation order after a keyset position, optionally by status. */
+export async function listJobs(
+  q: Queryable,
+  orgId: string,
+  page: { after: Keyset | null; limit: number; status?: Job['status'] | undefined },
+): Promise<Job[]> {
+  const rows = await q.query<JobRow>(
+    `SELECT * FROM jobs
+      WHERE org_id = $1
+        AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
+        AND ($5::text IS NULL OR status = $5)
+      ORDER BY created_at, id LIMIT $4`,
+    [orgId, page.after?.key ?? null, page.after?.id ?? null, page.limit, page.status ?? null],
+  );
+  return rows.map(toJob);
+}
+
+/** Apply a patch to a job. */
+export async function updateJob(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  patch: Partial<Pick<Job, 'title' | 'roleKind' | 'status' | 'hiringManagerId' | 'recruiterId'>>,
+  at: Date,
+): Promise<Job | null> {
+  const set = assignments(
+    patch,
+    {
+      title: 'title',
+      roleKind: 'role_kind',
+      status: 'status',
+      hiringManagerId: 'hiring_manager_id',
+      recruiterId: 'recruiter_id',
+    },
+    4,
+  );
+  const [row] = await q.query<JobRow>(
+    `UPDATE jobs SET updated_at = $3${set.sql ? `, ${set.sql}` : ''} WHERE org_id = $1 AND id = $2 RETURNING *`,
+    [orgId, id, at, ...set.params],
+  );
+  return row ? toJob(row) : null;
+}
+
+/** Delete a job that has no applications; returns false when it has some or does not exist. */
+export async function deleteJobWithoutApplications(q: Queryable, orgId: string, id: string): Promise<boolean> {
+  const rows = await q.query(
+    `DELETE FROM jobs WHERE org_id = $1 AND id = $2
+        AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.org_id = $1 AND a.job_id = $2)
+      RETURNING id`,
+    [orgId, id],
+  );
+  return rows.length === 1;
+}

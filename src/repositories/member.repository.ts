@@ -1,0 +1,111 @@
+import type { Queryable } from '../db/db.ts';
+import { assignments, isUniqueViolation, type Keyset } from '../db/sql.ts';
+import type { Member } from '../domain/model.ts';
+import { errors } from '../errors.ts';
+
+interface MemberRow {
+  id: string;
+  org_id: string;
+  email: string;
+  name: string;
+  role: Member['role'];
+  time_zone: string | null;
+  active: boolean;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const toMember = (r: MemberRow): Member => ({
+  id: r.id,
+  orgId: r.org_id,
+  email: r.email,
+  name: r.name,
+  role: r.role,
+  timeZone: r.time_zone,
+  active: r.active,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const duplicateEmail = (email: string) =>
+  errors.conflict(`A member with email ${email} already exists.`, { field: 'email' });
+
+/** Insert a member. Throws conflict on a duplicate email in the organization. */
+export async function insertMember(
+  q: Queryable,
+  m: Pick<Member, 'orgId' | 'email' | 'name' | 'role' | 'timeZone' | 'createdAt'>,
+): Promise<Member> {
+  try {
+    const [row] = await q.query<MemberRow>(
+      `INSERT INTO members (org_id, email, name, role, time_zone, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING *`,
+      [m.orgId, m.email, m.name, m.role, m.timeZone, m.createdAt],
+    );
+    return toMember(row!);
+  } catch (error) {
+    if (isUniqueViolation(error, 'members_email_idx')) throw duplicateEmail(m.email);
+    throw error;
+  }
+}
+
+/** The member with this id in this organization. */
+export async function findMember(q: Queryable, orgId: string, id: string): Promise<Member | null> {
+  const [row] = await q.query<MemberRow>(`SELECT * FROM members WHERE org_id = $1 AND id = $2`, [orgId, id]);
+  return row ? toMember(row) : null;
+}
+
+/** Members of the organization in creation order, after a keyset position. */
+export async function listMembers(
+  q: Queryable,
+  orgId: string,
+  page: { after: Keyset | null; limit: number; role?: Member['role'] | undefined },
+): Promise<Member[]> {
+  const rows = await q.query<MemberRow>(
+    `SELECT * FROM members
+      WHERE org_id = $1
+        AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
+        AND ($5::text IS NULL OR role = $5)
+      ORDER BY created_at, id LIMIT $4`,
+    [orgId, page.after?.key ?? null, page.after?.id ?? null, page.limit, page.role ?? null],
+  );
+  return rows.map(toMember);
+}
+
+/** Members of the organization with the given role, active only. */
+export async function listActiveMembersByRole(
+  q: Queryable,
+  orgId: string,
+  role: Member['role'],
+): Promise<Member[]> {
+  const rows = await q.query<MemberRow>(
+    `SELECT * FROM members WHERE org_id = $1 AND role = $2 AND active ORDER BY created_at, id`,
+    [orgId, role],
+  );
+  return rows.map(toMember);
+}
+
+/** Apply a patch to a member. */
+export async function updateMember(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  patch: Partial<Pick<Member, 'email' | 'name' | 'role' | 'timeZone' | 'active'>>,
+  at: Date,
+): Promise<Member | null> {
+  const set = assignments(
+    patch,
+    { email: 'email', name: 'name', role: 'role', timeZone: 'time_zone', active: 'active' },
+    4,
+  );
+  try {
+    const [row] = await q.query<MemberRow>(
+      `UPDATE members SET updated_at = $3${set.sql ? `, ${set.sql}` : ''}
+        WHERE org_id = $1 AND id = $2 RETURNING *`,
+      [orgId, id, at, ...set.params],
+    );
+    return row ? toMember(row) : null;
+  } catch (error) {
+    if (isUniqueViolation(error, 'members_email_idx')) throw duplicateEmail(patch.email ?? '');
+    throw error;
+  }
+}

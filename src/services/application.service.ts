@@ -1,0 +1,185 @@
+import type { Application, Candidate, Decision, Feedback, FollowUp, Interview, Job, Touchpoint } from '../domain/model.ts';
+import { errors } from '../errors.ts';
+import {
+  deleteApplicationWithoutHistory,
+  insertApplication,
+  listApplications,
+  updateApplication,
+} from '../repositories/application.repository.ts';
+import { findCandidate } from '../repositories/candidate.repository.ts';
+import { listDecisionsOfApplication } from '../repositories/decision.repository.ts';
+import { listFeedbackOfApplication } from '../repositories/feedback.repository.ts';
+import {
+  cancelFollowUps,
+  listFollowUpsOfApplication,
+  lockOpenFollowUpsOfApplication,
+} from '../repositories/follow-up.repository.ts';
+import { listInterviewsOfApplication } from '../repositories/interview.repository.ts';
+import { findJob } from '../repositories/job.repository.ts';
+import { listTouchpointsOfApplication } from '../repositories/touchpoint.repository.ts';
+import type { ServiceDeps } from './deps.ts';
+import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { requireApplication, requireCandidateRef, requireJobRef } from './references.ts';
+
+/** Put a candidate into a job. */
+export async function createApplication(
+  deps: ServiceDeps,
+  orgId: string,
+  input: { jobId: string; candidateId: string; stage?: string | undefined },
+): Promise<Application> {
+  return deps.db.transaction(async (tx) => {
+    const job = await requireJobRef(tx, orgId, input.jobId, 'jobId');
+    await requireCandidateRef(tx, orgId, input.candidateId, 'candidateId');
+    if (job.status === 'closed' || job.status === 'filled') {
+      throw errors.invalidState(`The job is ${job.status}; it takes no new applications.`, { field: 'jobId' });
+    }
+    return insertApplication(tx, {
+      orgId,
+      jobId: input.jobId,
+      candidateId: input.candidateId,
+      stage: input.stage ?? 'applied',
+      status: 'active',
+      createdAt: deps.clock.now(),
+    });
+  });
+}
+
+/** One application. */
+export async function getApplication(deps: ServiceDeps, orgId: string, id: string): Promise<Application> {
+  return requireApplication(deps.db, orgId, id);
+}
+
+/** Applications, a page at a time. */
+export async function listApplicationsPage(
+  deps: ServiceDeps,
+  orgId: string,
+  query: {
+    cursor?: string | undefined;
+    limit: number;
+    jobId?: string | undefined;
+    candidateId?: string | undefined;
+    status?: Application['status'] | undefined;
+  },
+): Promise<Page<Application>> {
+  const rows = await listApplications(deps.db, orgId, {
+    after: decodeCursor(query.cursor),
+    limit: query.limit + 1,
+    jobId: query.jobId,
+    candidateId: query.candidateId,
+    status: query.status,
+  });
+  return toPage(rows, query.limit, (a) => a.createdAt);
+}
+
+/**
+ * Change an application's stage or status. Withdrawal is final and cancels every open follow-up
+ * on the application, both ways: nothing is owed to or by someone who left the process.
+ */
+export async function changeApplication(
+  deps: ServiceDeps,
+  orgId: string,
+  id: string,
+  patch: Partial<Pick<Application, 'stage' | 'status'>>,
+): Promise<{ application: Application; cancelledFollowUps: FollowUp[] }> {
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const current = await requireApplication(tx, orgId, id, { forUpdate: true });
+    if (current.status === 'withdrawn' && patch.status !== undefined && patch.status !== 'withdrawn') {
+      throw errors.invalidState('The candidate withdrew; create a new application if they come back.');
+    }
+    const application = (await updateApplication(tx, orgId, id, patch, now))!;
+    let cancelledFollowUps: FollowUp[] = [];
+    if (patch.status === 'withdrawn' && current.status !== 'withdrawn') {
+      const open = await lockOpenFollowUpsOfApplication(tx, orgId, id);
+      cancelledFollowUps = await cancelFollowUps(
+        tx,
+        orgId,
+        open.map((f) => f.id),
+        'withdrawn',
+        now,
+      );
+    }
+    return { application, cancelledFollowUps };
+  });
+}
+
+/** Delete an application with no history (a mistake); anything with history is kept. */
+export async function deleteApplication(deps: ServiceDeps, orgId: string, id: string): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    await requireApplication(tx, orgId, id, { forUpdate: true });
+    if (!(await deleteApplicationWithoutHistory(tx, orgId, id))) {
+      throw errors.conflict('This application has history; withdraw or decide it instead of deleting it.');
+    }
+  });
+}
+
+/** One entry of an application's timeline. */
+export type TimelineEvent =
+  | { type: 'application_created'; at: Date; application: Application }
+  | { type: 'interview_scheduled'; at: Date; interview: Interview }
+  | { type: 'interview_closed'; at: Date; interview: Interview }
+  | { type: 'feedback_submitted'; at: Date; feedback: Feedback }
+  | { type: 'decision_made'; at: Date; decision: Decision }
+  | { type: 'touchpoint'; at: Date; touchpoint: Touchpoint }
+  | { type: 'follow_up_opened'; at: Date; followUp: FollowUp }
+  | { type: 'follow_up_done'; at: Date; followUp: FollowUp }
+  | { type: 'follow_up_cancelled'; at: Date; followUp: FollowUp };
+
+/** Everything that happened on an application, in order, and what is still owed. */
+export interface Timeline {
+  application: Application;
+  candidate: Candidate;
+  job: Job;
+  events: TimelineEvent[];
+  openFollowUps: FollowUp[];
+}
+
+// Same-instant events keep a causal order: an interview closes before its follow-up opens, a
+// touchpoint happens before the follow-up it completes.
+const EVENT_ORDER: Record<TimelineEvent['type'], number> = {
+  application_created: 0,
+  interview_scheduled: 1,
+  interview_closed: 2,
+  feedback_submitted: 3,
+  decision_made: 4,
+  follow_up_cancelled: 5,
+  follow_up_opened: 6,
+  touchpoint: 7,
+  follow_up_done: 8,
+};
+
+/** The application's timeline. */
+export async function getApplicationTimeline(deps: ServiceDeps, orgId: string, id: string): Promise<Timeline> {
+  const q = deps.db;
+  const application = await requireApplication(q, orgId, id);
+  const [candidate, job, interviews, feedback, decisions, touchpoints, followUps] = await Promise.all([
+    findCandidate(q, orgId, application.candidateId),
+    findJob(q, orgId, application.jobId),
+    listInterviewsOfApplication(q, orgId, id),
+    listFeedbackOfApplication(q, orgId, id),
+    listDecisionsOfApplication(q, orgId, id),
+    listTouchpointsOfApplication(q, orgId, id),
+    listFollowUpsOfApplication(q, orgId, id),
+  ]);
+  const events: TimelineEvent[] = [{ type: 'application_created', at: application.createdAt, application }];
+  for (const interview of interviews) {
+    if (interview.scheduledAt) events.push({ type: 'interview_scheduled', at: interview.scheduledAt, interview });
+    if (interview.closedAt) events.push({ type: 'interview_closed', at: interview.closedAt, interview });
+  }
+  for (const f of feedback) events.push({ type: 'feedback_submitted', at: f.submittedAt, feedback: f });
+  for (const d of decisions) events.push({ type: 'decision_made', at: d.decidedAt, decision: d });
+  for (const t of touchpoints) events.push({ type: 'touchpoint', at: t.occurredAt, touchpoint: t });
+  for (const f of followUps) {
+    events.push({ type: 'follow_up_opened', at: f.createdAt, followUp: f });
+    if (f.status === 'done' && f.doneAt) events.push({ type: 'follow_up_done', at: f.doneAt, followUp: f });
+    if (f.status === 'cancelled') events.push({ type: 'follow_up_cancelled', at: f.updatedAt, followUp: f });
+  }
+  events.sort((a, b) => a.at.getTime() - b.at.getTime() || EVENT_ORDER[a.type] - EVENT_ORDER[b.type]);
+  return {
+    application,
+    candidate: candidate!,
+    job: job!,
+    events,
+    openFollowUps: followUps.filter((f) => f.status === 'open'),
+  };
+}

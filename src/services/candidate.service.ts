@@ -1,0 +1,74 @@
+import type { Candidate } from '../domain/model.ts';
+import { errors } from '../errors.ts';
+import {
+  deleteCandidateWithoutApplications,
+  findCandidate,
+  insertCandidate,
+  listCandidates,
+  updateCandidate,
+} from '../repositories/candidate.repository.ts';
+import type { ServiceDeps } from './deps.ts';
+import { decodeCursor, toPage, type Page } from './pagination.ts';
+
+/** Fields a candidate is created with. */
+export interface CandidateInput {
+  name: string;
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+  timeZone?: string | null | undefined;
+}
+
+/** Add a candidate. */
+export async function createCandidate(deps: ServiceDeps, orgId: string, input: CandidateInput): Promise<Candidate> {
+  return insertCandidate(deps.db, {
+    orgId,
+    name: input.name,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    timeZone: input.timeZone ?? null,
+    createdAt: deps.clock.now(),
+  });
+}
+
+/** One candidate. */
+export async function getCandidate(deps: ServiceDeps, orgId: string, id: string): Promise<Candidate> {
+  const candidate = await findCandidate(deps.db, orgId, id);
+  if (!candidate) throw errors.notFound('Candidate', id);
+  return candidate;
+}
+
+/** Candidates, a page at a time. */
+export async function listCandidatesPage(
+  deps: ServiceDeps,
+  orgId: string,
+  query: { cursor?: string | undefined; limit: number; email?: string | undefined },
+): Promise<Page<Candidate>> {
+  const rows = await listCandidates(deps.db, orgId, {
+    after: decodeCursor(query.cursor),
+    limit: query.limit + 1,
+    email: query.email,
+  });
+  return toPage(rows, query.limit, (c) => c.createdAt);
+}
+
+/** Change a candidate. */
+export async function changeCandidate(
+  deps: ServiceDeps,
+  orgId: string,
+  id: string,
+  patch: Partial<CandidateInput>,
+): Promise<Candidate> {
+  const candidate = await updateCandidate(deps.db, orgId, id, patch, deps.clock.now());
+  if (!candidate) throw errors.notFound('Candidate', id);
+  return candidate;
+}
+
+/** Delete a candidate with no applications (erasure of a candidate with history is its own flow). */
+export async function deleteCandidate(deps: ServiceDeps, orgId: string, id: string): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    if (!(await findCandidate(tx, orgId, id))) throw errors.notFound('Candidate', id);
+    if (!(await deleteCandidateWithoutApplications(tx, orgId, id))) {
+      throw errors.conflict('This candidate has applications; their history is kept.');
+    }
+  });
+}

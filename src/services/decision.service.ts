@@ -1,0 +1,82 @@
+import { addBusinessDays, endOfBusinessDay, localDateOf } from '../domain/business-time.ts';
+import type { ApplicationStatus, Decision, DecisionOutcome, FollowUp } from '../domain/model.ts';
+import { calendarOf } from '../domain/policy.ts';
+import { errors } from '../errors.ts';
+import { updateApplication } from '../repositories/application.repository.ts';
+import { insertDecision, listDecisionsOfApplication } from '../repositories/decision.repository.ts';
+import { lockOpenFollowUpsOfApplication } from '../repositories/follow-up.repository.ts';
+import { findJob } from '../repositories/job.repository.ts';
+import { findOrganization } from '../repositories/organization.repository.ts';
+import type { ServiceDeps } from './deps.ts';
+import { openOutcomeFollowUp } from './follow-up.service.ts';
+import { requireActiveMember, requireApplication } from './references.ts';
+
+const STATUS_AFTER: Record<DecisionOutcome, ApplicationStatus> = {
+  advance: 'active',
+  reject: 'rejected',
+  hold: 'on_hold',
+  offer: 'offered',
+};
+
+/** A decision and the follow-up that now carries the duty to tell the candidate. */
+export interface RecordedDecision {
+  decision: Decision;
+  /** The open outcome follow-up: the decision does not close it — telling the candidate does. */
+  outcomeFollowUp: FollowUp | null;
+}
+
+/**
+ * Record a decision on an application (principle 3: deciding is not telling). The application's
+ * status follows the decision; the open outcome follow-up stays open until a touchpoint delivers
+ * the outcome. If none is open — say the candidate was never interviewed, or an earlier outcome
+ * was already delivered — one is opened, due by the end of the next business day, because the
+ * candidate must hear this decision too.
+ */
+export async function recordDecision(
+  deps: ServiceDeps,
+  orgId: string,
+  applicationId: string,
+  input: { outcome: DecisionOutcome; reasons?: string[] | undefined; notes?: string | undefined; decidedBy: string },
+): Promise<RecordedDecision> {
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const application = await requireApplication(tx, orgId, applicationId, { forUpdate: true });
+    if (application.status === 'withdrawn' || application.status === 'hired') {
+      throw errors.invalidState(`The application is ${application.status}; it takes no more decisions.`);
+    }
+    await requireActiveMember(tx, orgId, input.decidedBy, 'decidedBy');
+    const decision = await insertDecision(tx, {
+      orgId,
+      applicationId,
+      outcome: input.outcome,
+      reasons: input.reasons ?? [],
+      notes: input.notes ?? '',
+      decidedBy: input.decidedBy,
+      decidedAt: now,
+    });
+    await updateApplication(tx, orgId, applicationId, { status: STATUS_AFTER[input.outcome] }, now);
+
+    const open = await lockOpenFollowUpsOfApplication(tx, orgId, applicationId);
+    let outcomeFollowUp = open.find((f) => f.kind === 'outcome') ?? null;
+    // A hold is internal until it changes; the existing promise (if any) still stands.
+    if (!outcomeFollowUp && input.outcome !== 'hold') {
+      const job = (await findJob(tx, orgId, application.jobId))!;
+      const calendar = calendarOf((await findOrganization(tx, orgId))!.policy);
+      const dueAt = endOfBusinessDay(addBusinessDays(localDateOf(now, calendar.timeZone), 1, calendar), calendar);
+      ({ followUp: outcomeFollowUp } = await openOutcomeFollowUp(tx, orgId, {
+        applicationId,
+        interviewId: null,
+        ownerId: job.recruiterId ?? input.decidedBy,
+        dueAt,
+        now,
+      }));
+    }
+    return { decision, outcomeFollowUp };
+  });
+}
+
+/** An application's decisions. */
+export async function listDecisions(deps: ServiceDeps, orgId: string, applicationId: string): Promise<Decision[]> {
+  await requireApplication(deps.db, orgId, applicationId);
+  return listDecisionsOfApplication(deps.db, orgId, applicationId);
+}

@@ -1,0 +1,184 @@
+import type { Queryable } from '../db/db.ts';
+import { endOfBusinessDay } from '../domain/business-time.ts';
+import { isKept, isOverdue, type FollowUpKind, type FollowUpStatus, type Party } from '../domain/follow-up.ts';
+import type { FollowUp } from '../domain/model.ts';
+import { calendarOf } from '../domain/policy.ts';
+import { errors } from '../errors.ts';
+import {
+  cancelFollowUps,
+  findFollowUp,
+  insertFollowUp,
+  listFollowUps,
+  lockOpenFollowUpsOfApplication,
+  setSupersededBy,
+  type FollowUpWithContext,
+} from '../repositories/follow-up.repository.ts';
+import { findOrganization } from '../repositories/organization.repository.ts';
+import type { ServiceDeps } from './deps.ts';
+import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { requireActiveMember, requireApplicationRef } from './references.ts';
+
+/** A follow-up as shown to people: its record plus derived overdue/kept. */
+export interface FollowUpView extends FollowUpWithContext {
+  overdue: boolean;
+  kept: boolean;
+}
+
+/** Add the derived flags. */
+export function viewFollowUp(fu: FollowUpWithContext, now: Date): FollowUpView {
+  return { ...fu, overdue: isOverdue(fu, now), kept: isKept(fu) };
+}
+
+/**
+ * Open the application's outcome follow-up. There is at most one open at a time: an earlier open
+ * one is cancelled as superseded and points at its successor, so the history of promises stays.
+ */
+export async function openOutcomeFollowUp(
+  tx: Queryable,
+  orgId: string,
+  input: { applicationId: string; interviewId: string | null; ownerId: string; dueAt: Date; now: Date },
+): Promise<{ followUp: FollowUp; superseded: FollowUp[] }> {
+  const open = await lockOpenFollowUpsOfApplication(tx, orgId, input.applicationId);
+  const previous = open.filter((f) => f.kind === 'outcome').map((f) => f.id);
+  const superseded = await cancelFollowUps(tx, orgId, previous, 'superseded', input.now);
+  const followUp = await insertFollowUp(tx, {
+    orgId,
+    applicationId: input.applicationId,
+    interviewId: input.interviewId,
+    kind: 'outcome',
+    owedBy: 'team',
+    owedTo: 'candidate',
+    ownerId: input.ownerId,
+    dueAt: input.dueAt,
+    createdAt: input.now,
+  });
+  await setSupersededBy(tx, orgId, previous, followUp.id);
+  return { followUp, superseded: superseded.map((s) => ({ ...s, supersededById: followUp.id })) };
+}
+
+/** Query for listing follow-ups. */
+export interface FollowUpQuery {
+  status?: FollowUpStatus | undefined;
+  ownerId?: string | undefined;
+  kind?: FollowUpKind | undefined;
+  applicationId?: string | undefined;
+  overdue?: boolean | undefined;
+  dueBefore?: Date | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/** Follow-ups by due time, filtered, a page at a time. */
+export async function listFollowUpsPage(
+  deps: ServiceDeps,
+  orgId: string,
+  query: FollowUpQuery,
+): Promise<Page<FollowUpView>> {
+  const now = deps.clock.now();
+  const rows = await listFollowUps(
+    deps.db,
+    orgId,
+    {
+      status: query.status,
+      ownerId: query.ownerId,
+      kind: query.kind,
+      applicationId: query.applicationId,
+      overdue: query.overdue === undefined ? undefined : { value: query.overdue, now },
+      dueBefore: query.dueBefore,
+    },
+    { after: decodeCursor(query.cursor), limit: query.limit + 1 },
+  );
+  const page = toPage(rows, query.limit, (f) => f.dueAt);
+  return { items: page.items.map((f) => viewFollowUp(f, now)), nextCursor: page.nextCursor };
+}
+
+/** One follow-up. */
+export async function getFollowUp(deps: ServiceDeps, orgId: string, id: string): Promise<FollowUpView> {
+  const fu = await findFollowUp(deps.db, orgId, id);
+  if (!fu) throw errors.notFound('Follow-up', id);
+  return viewFollowUp(fu, deps.clock.now());
+}
+
+/** Fields of a follow-up opened by hand (a debrief, a callback promised on the phone …). */
+export interface FollowUpInput {
+  applicationId: string;
+  kind: FollowUpKind;
+  owedBy: Party;
+  owedTo: Party;
+  ownerId?: string | undefined;
+  /** An instant, or a local date meaning the end of that business day in the organization's zone. */
+  dueAt?: Date | undefined;
+  dueDate?: string | undefined;
+}
+
+/** Open a follow-up by hand. An outcome one supersedes the open outcome promise. */
+export async function createFollowUp(
+  deps: ServiceDeps,
+  orgId: string,
+  input: FollowUpInput,
+): Promise<FollowUpView> {
+  const now = deps.clock.now();
+  if (input.owedBy === input.owedTo) throw errors.validation('owedBy and owedTo must differ.');
+  if (input.owedBy === 'team' && !input.ownerId) {
+    throw errors.validation('ownerId is required when the team owes the follow-up.', { field: 'ownerId' });
+  }
+  if ((input.dueAt === undefined) === (input.dueDate === undefined)) {
+    throw errors.validation('Give exactly one of dueAt and dueDate.', { field: 'dueAt' });
+  }
+  const id = await deps.db.transaction(async (tx) => {
+    const application = await requireApplicationRef(tx, orgId, input.applicationId, 'applicationId', {
+      forUpdate: true,
+    });
+    if (application.status === 'withdrawn') {
+      throw errors.invalidState('The candidate has withdrawn; nothing more is owed on this application.');
+    }
+    if (input.ownerId) await requireActiveMember(tx, orgId, input.ownerId, 'ownerId');
+    let dueAt = input.dueAt;
+    if (input.dueDate !== undefined) {
+      const org = await findOrganization(tx, orgId);
+      dueAt = endOfBusinessDay(input.dueDate, calendarOf(org!.policy));
+    }
+    if (dueAt!.getTime() <= now.getTime()) {
+      throw errors.validation('The due time must be in the future.', { field: 'dueAt' });
+    }
+    if (input.kind === 'outcome' && input.owedBy === 'team' && input.owedTo === 'candidate') {
+      const { followUp } = await openOutcomeFollowUp(tx, orgId, {
+        applicationId: application.id,
+        interviewId: null,
+        ownerId: input.ownerId!,
+        dueAt: dueAt!,
+        now,
+      });
+      return followUp.id;
+    }
+    const followUp = await insertFollowUp(tx, {
+      orgId,
+      applicationId: application.id,
+      interviewId: null,
+      kind: input.kind,
+      owedBy: input.owedBy,
+      owedTo: input.owedTo,
+      ownerId: input.ownerId ?? null,
+      dueAt: dueAt!,
+      createdAt: now,
+    });
+    return followUp.id;
+  });
+  return getFollowUp(deps, orgId, id);
+}
+
+/** Cancel an open follow-up, with a reason. */
+export async function cancelFollowUp(
+  deps: ServiceDeps,
+  orgId: string,
+  id: string,
+  reason: string,
+): Promise<FollowUpView> {
+  await deps.db.transaction(async (tx) => {
+    const fu = await findFollowUp(tx, orgId, id);
+    if (!fu) throw errors.notFound('Follow-up', id);
+    const [cancelled] = await cancelFollowUps(tx, orgId, [id], reason, deps.clock.now());
+    if (!cancelled) throw errors.invalidState(`The follow-up is ${fu.status}, not open.`, { status: fu.status });
+  });
+  return getFollowUp(deps, orgId, id);
+}

@@ -1,0 +1,170 @@
+import { localDateOf } from '../domain/business-time.ts';
+import type { FollowUp, Interview, InterviewPromise } from '../domain/model.ts';
+import { calendarOf } from '../domain/policy.ts';
+import { resolvePromise, type PromiseWarning } from '../domain/promise.ts';
+import { AppError, errors } from '../errors.ts';
+import {
+  closeInterviewRow,
+  findInterview,
+  insertInterview,
+  listInterviewsOfApplication,
+} from '../repositories/interview.repository.ts';
+import { findJob } from '../repositories/job.repository.ts';
+import { findOrganization } from '../repositories/organization.repository.ts';
+import type { ServiceDeps } from './deps.ts';
+import { openOutcomeFollowUp } from './follow-up.service.ts';
+import { requireActiveMember, requireApplication, requireApplicationRef } from './references.ts';
+
+/** Schedule (or record) an interview on an application. */
+export async function createInterview(
+  deps: ServiceDeps,
+  orgId: string,
+  input: {
+    applicationId: string;
+    title: string;
+    scheduledAt?: Date | undefined;
+    endsAt?: Date | undefined;
+    interviewerIds?: string[] | undefined;
+  },
+): Promise<Interview> {
+  if (input.scheduledAt && input.endsAt && input.endsAt.getTime() < input.scheduledAt.getTime()) {
+    throw errors.validation('endsAt must not be before scheduledAt.', { field: 'endsAt' });
+  }
+  return deps.db.transaction(async (tx) => {
+    const application = await requireApplicationRef(tx, orgId, input.applicationId, 'applicationId');
+    if (application.status === 'withdrawn') throw errors.invalidState('The candidate has withdrawn.');
+    const interviewerIds = [...new Set(input.interviewerIds ?? [])];
+    for (const id of interviewerIds) await requireActiveMember(tx, orgId, id, 'interviewerIds');
+    return insertInterview(tx, {
+      orgId,
+      applicationId: application.id,
+      title: input.title,
+      scheduledAt: input.scheduledAt ?? null,
+      endsAt: input.endsAt ?? null,
+      interviewerIds,
+      createdAt: deps.clock.now(),
+    });
+  });
+}
+
+/** One interview. */
+export async function getInterview(deps: ServiceDeps, orgId: string, id: string): Promise<Interview> {
+  const interview = await findInterview(deps.db, orgId, id);
+  if (!interview) throw errors.notFound('Interview', id);
+  return interview;
+}
+
+/** An application's interviews. */
+export async function listInterviews(deps: ServiceDeps, orgId: string, applicationId: string): Promise<Interview[]> {
+  await requireApplication(deps.db, orgId, applicationId);
+  return listInterviewsOfApplication(deps.db, orgId, applicationId);
+}
+
+/** What the interviewer said at the end, and optionally an explicit due time and owner. */
+export interface CloseInterviewInput {
+  statement: string;
+  /** Overrides the statement's date: resolution `explicit`. */
+  dueAt?: Date | undefined;
+  /** The member who owes the candidate the outcome. Default: the job's recruiter, else its hiring manager. */
+  ownerId?: string | undefined;
+  /** When the interview ended. Default: the interview's endsAt, else now. */
+  endedAt?: Date | undefined;
+}
+
+/** The promise as resolved, with its local due date for people to read. */
+export interface ResolvedInterviewPromise extends InterviewPromise {
+  dueDate: string;
+  timeZone: string;
+}
+
+/** The result of closing an interview. */
+export interface ClosedInterview {
+  interview: Interview;
+  promise: ResolvedInterviewPromise;
+  followUp: FollowUp;
+  superseded: FollowUp[];
+}
+
+// Clocks drift and forms are slow to submit: an end time this far ahead of "now" is still accepted.
+const END_TIME_SLACK_MS = 5 * 60_000;
+
+/**
+ * Close an interview with the promise made at its end (principle 1): resolve the statement to a
+ * due time in the organization's calendar, name an owner, and open the outcome follow-up owed to
+ * the candidate — superseding any earlier open outcome promise on the application.
+ */
+export async function closeInterview(
+  deps: ServiceDeps,
+  orgId: string,
+  interviewId: string,
+  input: CloseInterviewInput,
+): Promise<ClosedInterview> {
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const interview = await findInterview(tx, orgId, interviewId, { forUpdate: true });
+    if (!interview) throw errors.notFound('Interview', interviewId);
+    if (interview.closedAt) {
+      throw errors.invalidState('This interview is already closed; its promise is on record.', {
+        closedAt: interview.closedAt.toISOString(),
+      });
+    }
+    const application = await requireApplication(tx, orgId, interview.applicationId, { forUpdate: true });
+    if (application.status === 'withdrawn' || application.status === 'hired') {
+      throw errors.invalidState(`The application is ${application.status}; no outcome is owed.`);
+    }
+    const endedAt = input.endedAt ?? interview.endsAt ?? now;
+    if (endedAt.getTime() > now.getTime() + END_TIME_SLACK_MS) {
+      throw errors.validation('The interview cannot have ended in the future.', { field: 'endedAt' });
+    }
+    const job = (await findJob(tx, orgId, application.jobId))!;
+    const ownerId = input.ownerId ?? job.recruiterId ?? job.hiringManagerId;
+    if (!ownerId) {
+      throw new AppError(
+        'owner_required',
+        'Name an owner: the job has neither a recruiter nor a hiring manager to default to.',
+        { field: 'ownerId' },
+      );
+    }
+    await requireActiveMember(tx, orgId, ownerId, 'ownerId');
+    const policy = (await findOrganization(tx, orgId))!.policy;
+    const calendar = calendarOf(policy);
+
+    let promise: InterviewPromise;
+    if (input.dueAt) {
+      if (input.dueAt.getTime() <= endedAt.getTime()) {
+        throw errors.validation('dueAt must be after the interview ended.', { field: 'dueAt' });
+      }
+      const warnings: PromiseWarning[] = [];
+      promise = { statement: input.statement, dueAt: input.dueAt, ownerId, resolution: 'explicit', rule: 'explicit', warnings };
+    } else {
+      const resolved = resolvePromise({
+        statement: input.statement,
+        at: endedAt,
+        calendar,
+        defaultBusinessDays: policy.defaultPromiseBusinessDays,
+      });
+      promise = {
+        statement: input.statement,
+        dueAt: resolved.dueAt,
+        ownerId,
+        resolution: resolved.resolution,
+        rule: resolved.rule,
+        warnings: resolved.warnings,
+      };
+    }
+    const closed = (await closeInterviewRow(tx, orgId, interviewId, now, promise))!;
+    const { followUp, superseded } = await openOutcomeFollowUp(tx, orgId, {
+      applicationId: application.id,
+      interviewId,
+      ownerId,
+      dueAt: promise.dueAt,
+      now,
+    });
+    return {
+      interview: closed,
+      promise: { ...promise, dueDate: localDateOf(promise.dueAt, calendar.timeZone), timeZone: calendar.timeZone },
+      followUp,
+      superseded,
+    };
+  });
+}

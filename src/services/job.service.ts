@@ -1,0 +1,85 @@
+import type { Job } from '../domain/model.ts';
+import { errors } from '../errors.ts';
+import {
+  deleteJobWithoutApplications,
+  findJob,
+  insertJob,
+  listJobs,
+  updateJob,
+} from '../repositories/job.repository.ts';
+import type { ServiceDeps } from './deps.ts';
+import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { requireActiveMember } from './references.ts';
+
+/** Fields a job is created with. */
+export interface JobInput {
+  title: string;
+  roleKind: Job['roleKind'];
+  status?: Job['status'] | undefined;
+  hiringManagerId?: string | null | undefined;
+  recruiterId?: string | null | undefined;
+}
+
+/** Open a job. */
+export async function createJob(deps: ServiceDeps, orgId: string, input: JobInput): Promise<Job> {
+  return deps.db.transaction(async (tx) => {
+    if (input.hiringManagerId) await requireActiveMember(tx, orgId, input.hiringManagerId, 'hiringManagerId');
+    if (input.recruiterId) await requireActiveMember(tx, orgId, input.recruiterId, 'recruiterId');
+    return insertJob(tx, {
+      orgId,
+      title: input.title,
+      roleKind: input.roleKind,
+      status: input.status ?? 'open',
+      hiringManagerId: input.hiringManagerId ?? null,
+      recruiterId: input.recruiterId ?? null,
+      createdAt: deps.clock.now(),
+    });
+  });
+}
+
+/** One job. */
+export async function getJob(deps: ServiceDeps, orgId: string, id: string): Promise<Job> {
+  const job = await findJob(deps.db, orgId, id);
+  if (!job) throw errors.notFound('Job', id);
+  return job;
+}
+
+/** Jobs, a page at a time. */
+export async function listJobsPage(
+  deps: ServiceDeps,
+  orgId: string,
+  query: { cursor?: string | undefined; limit: number; status?: Job['status'] | undefined },
+): Promise<Page<Job>> {
+  const rows = await listJobs(deps.db, orgId, {
+    after: decodeCursor(query.cursor),
+    limit: query.limit + 1,
+    status: query.status,
+  });
+  return toPage(rows, query.limit, (j) => j.createdAt);
+}
+
+/** Change a job. */
+export async function changeJob(
+  deps: ServiceDeps,
+  orgId: string,
+  id: string,
+  patch: Partial<Omit<JobInput, 'status'>> & { status?: Job['status'] | undefined },
+): Promise<Job> {
+  return deps.db.transaction(async (tx) => {
+    if (patch.hiringManagerId) await requireActiveMember(tx, orgId, patch.hiringManagerId, 'hiringManagerId');
+    if (patch.recruiterId) await requireActiveMember(tx, orgId, patch.recruiterId, 'recruiterId');
+    const job = await updateJob(tx, orgId, id, patch, deps.clock.now());
+    if (!job) throw errors.notFound('Job', id);
+    return job;
+  });
+}
+
+/** Delete a job nobody applied to; a job with applications is closed instead, to keep its history. */
+export async function deleteJob(deps: ServiceDeps, orgId: string, id: string): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    if (!(await findJob(tx, orgId, id))) throw errors.notFound('Job', id);
+    if (!(await deleteJobWithoutApplications(tx, orgId, id))) {
+      throw errors.conflict('This job has applications; close it instead of deleting it.');
+    }
+  });
+}

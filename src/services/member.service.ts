@@ -1,0 +1,53 @@
+import type { Member } from '../domain/model.ts';
+import { errors } from '../errors.ts';
+import { findMember, insertMember, listMembers, updateMember } from '../repositories/member.repository.ts';
+import type { ServiceDeps } from './deps.ts';
+import { decodeCursor, toPage, type Page } from './pagination.ts';
+
+/** Fields a member is created with. */
+export type MemberInput = Pick<Member, 'email' | 'name' | 'role'> & { timeZone?: string | null | undefined };
+
+/** Add a member to the organization. */
+export async function createMember(deps: ServiceDeps, orgId: string, input: MemberInput): Promise<Member> {
+  return insertMember(deps.db, {
+    orgId,
+    email: input.email,
+    name: input.name,
+    role: input.role,
+    timeZone: input.timeZone ?? null,
+    createdAt: deps.clock.now(),
+  });
+}
+
+/** One member. */
+export async function getMember(deps: ServiceDeps, orgId: string, id: string): Promise<Member> {
+  const member = await findMember(deps.db, orgId, id);
+  if (!member) throw errors.notFound('Member', id);
+  return member;
+}
+
+/** Members, a page at a time. */
+export async function listMembersPage(
+  deps: ServiceDeps,
+  orgId: string,
+  query: { cursor?: string | undefined; limit: number; role?: Member['role'] | undefined },
+): Promise<Page<Member>> {
+  const rows = await listMembers(deps.db, orgId, {
+    after: decodeCursor(query.cursor),
+    limit: query.limit + 1,
+    role: query.role,
+  });
+  return toPage(rows, query.limit, (m) => m.createdAt);
+}
+
+/** Change a member. */
+export async function changeMember(
+  deps: ServiceDeps,
+  orgId: string,
+  id: string,
+  patch: Partial<Pick<Member, 'email' | 'name' | 'role' | 'timeZone' | 'active'>>,
+): Promise<Member> {
+  const member = await updateMember(deps.db, orgId, id, patch, deps.clock.now());
+  if (!member) throw errors.notFound('Member', id);
+  return member;
+}

@@ -1,0 +1,107 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { DEFAULT_POLICY, PolicySchema, type Policy } from '../domain/policy.ts';
+import type { Organization } from '../domain/model.ts';
+import { errors } from '../errors.ts';
+import {
+  findApiTokenByHash,
+  insertApiToken,
+  touchApiToken,
+  type ApiTokenRecord,
+} from '../repositories/api-token.repository.ts';
+import {
+  findOrganization,
+  insertOrganization,
+  updateOrganizationPolicy,
+} from '../repositories/organization.repository.ts';
+import type { ServiceDeps } from './deps.ts';
+
+/** Scopes an API token can carry; `*` is everything. Issue #4 refines them per role. */
+export const API_SCOPES = ['*', 'read', 'write'] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+/** Who is calling: the organization a valid token belongs to. */
+export interface ApiPrincipal {
+  orgId: string;
+  tokenId: string;
+  scopes: string[];
+}
+
+const TOKEN_PREFIX = 'hb_';
+
+/** SHA-256 of a token: tokens are 256-bit random, so a fast hash is enough (no dictionary to guess from). */
+export function hashApiToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** Create an organization with its first API token (shown once). */
+export async function createOrganization(
+  deps: ServiceDeps,
+  input: { name: string; policy?: Partial<Policy> | undefined },
+): Promise<{ organization: Organization; apiToken: string }> {
+  const now = deps.clock.now();
+  const policy = PolicySchema.parse(input.policy ?? DEFAULT_POLICY);
+  return deps.db.transaction(async (tx) => {
+    const organization = await insertOrganization(tx, { name: input.name, policy, createdAt: now });
+    const apiToken = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+    await insertApiToken(tx, {
+      orgId: organization.id,
+      name: 'default',
+      tokenHash: hashApiToken(apiToken),
+      scopes: ['*'],
+      createdAt: now,
+    });
+    return { organization, apiToken };
+  });
+}
+
+/** Issue another API token for an organization. */
+export async function createApiToken(
+  deps: ServiceDeps,
+  orgId: string,
+  input: { name: string; scopes: ApiScope[] },
+): Promise<{ token: string; record: ApiTokenRecord }> {
+  const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+  const record = await insertApiToken(deps.db, {
+    orgId,
+    name: input.name,
+    tokenHash: hashApiToken(token),
+    scopes: input.scopes,
+    createdAt: deps.clock.now(),
+  });
+  return { token, record };
+}
+
+// Writing last_used_at on every request would turn every read into a write; once a minute is plenty.
+const TOUCH_INTERVAL_MS = 60_000;
+
+/** The principal behind a bearer token, or null when the token is unknown or revoked. */
+export async function authenticateApiToken(deps: ServiceDeps, token: string): Promise<ApiPrincipal | null> {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
+  const record = await findApiTokenByHash(deps.db, hashApiToken(token));
+  if (!record) return null;
+  const now = deps.clock.now();
+  if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
+    await touchApiToken(deps.db, record.orgId, record.id, now);
+  }
+  return { orgId: record.orgId, tokenId: record.id, scopes: record.scopes };
+}
+
+/** The caller's organization. */
+export async function getOrganization(deps: ServiceDeps, orgId: string): Promise<Organization> {
+  const organization = await findOrganization(deps.db, orgId);
+  if (!organization) throw errors.notFound('Organization', orgId);
+  return organization;
+}
+
+/** Replace the organization's policy (fields left out take their defaults). */
+export async function updatePolicy(deps: ServiceDeps, orgId: string, input: unknown): Promise<Organization> {
+  const parsed = PolicySchema.safeParse(input);
+  if (!parsed.success) {
+    throw errors.validation('The policy is invalid.', {
+      errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    });
+  }
+  const organization = await updateOrganizationPolicy(deps.db, orgId, parsed.data);
+  if (!organization) throw errors.notFound('Organization', orgId);
+  return organization;
+}

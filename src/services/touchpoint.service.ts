@@ -1,0 +1,91 @@
+import { refuseClose, type Channel, type CloseRefusal, type Party, type TouchpointKind } from '../domain/follow-up.ts';
+import type { FollowUp, Touchpoint } from '../domain/model.ts';
+import { errors } from '../errors.ts';
+import { lockOpenFollowUpsOfApplication, markFollowUpDone } from '../repositories/follow-up.repository.ts';
+import { findTouchpoint, insertTouchpoint } from '../repositories/touchpoint.repository.ts';
+import type { ServiceDeps } from './deps.ts';
+import { requireActiveMember, requireApplicationRef } from './references.ts';
+
+/** A contact that happened: a call, an email, a meeting. */
+export interface TouchpointInput {
+  applicationId: string;
+  channel: Channel;
+  kind: TouchpointKind;
+  fromParty: Party;
+  toParty: Party;
+  /** For calls and meetings: did it reach the person? Required for phone. Default true otherwise. */
+  connected?: boolean | undefined;
+  memberId?: string | undefined;
+  occurredAt?: Date | undefined;
+  summary?: string | undefined;
+  /** Close this follow-up specifically; by default every open follow-up it fulfils is closed. */
+  followUpId?: string | undefined;
+}
+
+/** The touchpoint and what it closed; `notClosed` explains a named follow-up it could not close. */
+export interface LoggedTouchpoint {
+  touchpoint: Touchpoint;
+  closedFollowUps: FollowUp[];
+  notClosed: { followUpId: string; reason: CloseRefusal } | null;
+}
+
+const OUR_SIDE: ReadonlySet<Party> = new Set(['team', 'recruiter']);
+const CLOCK_SLACK_MS = 5 * 60_000;
+
+/**
+ * Log a touchpoint and close what it fulfils (principle 3): a follow-up is done only by a contact
+ * that reached the party it is owed to — a voicemail is recorded and closes nothing.
+ */
+export async function logTouchpoint(deps: ServiceDeps, orgId: string, input: TouchpointInput): Promise<LoggedTouchpoint> {
+  const now = deps.clock.now();
+  if (input.fromParty === input.toParty) throw errors.validation('fromParty and toParty must differ.');
+  if (input.channel === 'phone' && input.connected === undefined) {
+    throw errors.validation('Say whether the call connected (connected: true or false).', { field: 'connected' });
+  }
+  const occurredAt = input.occurredAt ?? now;
+  if (occurredAt.getTime() > now.getTime() + CLOCK_SLACK_MS) {
+    throw errors.validation('A touchpoint cannot have happened in the future.', { field: 'occurredAt' });
+  }
+  const id = await deps.db.transaction(async (tx) => {
+    const application = await requireApplicationRef(tx, orgId, input.applicationId, 'applicationId', {
+      forUpdate: true,
+    });
+    if (input.memberId) await requireActiveMember(tx, orgId, input.memberId, 'memberId');
+    const touchpoint = await insertTouchpoint(tx, {
+      orgId,
+      applicationId: application.id,
+      direction: OUR_SIDE.has(input.fromParty) ? 'outbound' : 'inbound',
+      channel: input.channel,
+      kind: input.kind,
+      fromParty: input.fromParty,
+      toParty: input.toParty,
+      connected: input.connected ?? true,
+      memberId: input.memberId ?? null,
+      occurredAt,
+      summary: input.summary ?? '',
+      createdAt: now,
+    });
+    const open = await lockOpenFollowUpsOfApplication(tx, orgId, application.id);
+    if (input.followUpId && !open.some((f) => f.id === input.followUpId)) {
+      // Either not on this application, not ours, or no longer open: say which without leaking.
+      throw errors.invalidState('followUpId does not name an open follow-up of this application.', {
+        field: 'followUpId',
+      });
+    }
+    const candidates = input.followUpId ? open.filter((f) => f.id === input.followUpId) : open;
+    const closed: FollowUp[] = [];
+    let notClosed: LoggedTouchpoint['notClosed'] = null;
+    for (const fu of candidates) {
+      const refusal = refuseClose(fu, touchpoint);
+      if (refusal === null) {
+        const done = await markFollowUpDone(tx, orgId, fu.id, occurredAt, touchpoint.id, now);
+        if (done) closed.push(done);
+      } else if (input.followUpId) {
+        notClosed = { followUpId: fu.id, reason: refusal };
+      }
+    }
+    return { touchpointId: touchpoint.id, closed, notClosed };
+  });
+  const touchpoint = (await findTouchpoint(deps.db, orgId, id.touchpointId))!;
+  return { touchpoint, closedFollowUps: id.closed, notClosed: id.notClosed };
+}
