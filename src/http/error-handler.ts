@@ -66,15 +66,11 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'request';
     const errors = error.validation.map((v) => ({
-      path: `${where}${v.instancePath.replace(/\//g, '.')}`,
+      path: `${where}${v.instancePath.replace(/\//g, '.')}`.replace(/\.+$/, ''),
       message: v.message ?? 'is invalid',
     }));
-    return sendProblem(
-      reply,
-      problem('validation_failed', `The ${where} is invalid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, {
-        errors,
-      }),
-    );
+    const summary = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+    return sendProblem(reply, problem('validation_failed', `Invalid ${where}: ${summary}`, { errors }));
   }
   const known = error.code ? FASTIFY_CODES[error.code] : undefined;
   if (known) return sendProblem(reply, problem(known, error.message));

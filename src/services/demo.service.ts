@@ -1,0 +1,271 @@
+import type { ManualClock } from '../clock.ts';
+import type { Db } from '../db/db.ts';
+import type { Job, Member } from '../domain/model.ts';
+import { changeApplication, createApplication } from './application.service.ts';
+import { createCandidate } from './candidate.service.ts';
+import { recordDecision } from './decision.service.ts';
+import { submitFeedback } from './feedback.service.ts';
+import { closeInterview, createInterview } from './interview.service.ts';
+import { createJob } from './job.service.ts';
+import { createMember } from './member.service.ts';
+import { createOrganization } from './organization.service.ts';
+import { logTouchpoint } from './touchpoint.service.ts';
+
+const DAY = 86_400_000;
+
+/** What `hearback demo` made. */
+export interface DemoSummary {
+  organizationId: string;
+  name: string;
+  apiToken: string;
+  members: number;
+  jobs: number;
+  candidates: number;
+  interviewsClosed: number;
+}
+
+interface Story {
+  candidate: { name: string; email: string; timeZone: string | null };
+  job: 'sales' | 'backend' | 'success';
+  /** Days before now that the (last) interview ended. */
+  interviewDaysAgo: number | null;
+  statement: string;
+  /** What happened after the interview, in days after it. */
+  then?: { afterDays: number; action: 'reject_call' | 'advance_email' | 'voicemail' | 'withdraw' }[];
+  secondInterview?: { daysAgo: number; statement: string };
+}
+
+const STORIES: Story[] = [
+  {
+    candidate: { name: 'Priya Raman', email: 'priya.raman@example.com', timeZone: 'America/Chicago' },
+    job: 'sales',
+    interviewDaysAgo: 18,
+    statement: "We'll get back to you within 5 business days.",
+    then: [{ afterDays: 4, action: 'reject_call' }],
+  },
+  {
+    candidate: { name: 'Marcus Oyelaran', email: 'marcus.o@example.com', timeZone: 'America/New_York' },
+    job: 'sales',
+    interviewDaysAgo: 15,
+    statement: "You'll hear from us by Friday.",
+  },
+  {
+    candidate: { name: 'Lena Fischer', email: 'lena.fischer@example.com', timeZone: 'Europe/Berlin' },
+    job: 'backend',
+    interviewDaysAgo: 10,
+    statement: "Thanks for coming in, we'll be in touch.",
+  },
+  {
+    candidate: { name: 'Diego Alvarez', email: 'diego.alvarez@example.com', timeZone: 'America/Los_Angeles' },
+    job: 'backend',
+    interviewDaysAgo: 8,
+    statement: "If you don't hear from us in two weeks, assume we've gone another way.",
+  },
+  {
+    candidate: { name: 'Hannah Kim', email: 'hannah.kim@example.com', timeZone: 'America/New_York' },
+    job: 'success',
+    interviewDaysAgo: 3,
+    statement: "We'll let you know by the end of next week.",
+  },
+  {
+    candidate: { name: 'Tomás Novak', email: 'tomas.novak@example.com', timeZone: null },
+    job: 'sales',
+    interviewDaysAgo: 2,
+    statement: 'Expect a call within 24 hours.',
+  },
+  {
+    candidate: { name: 'Aisha Bello', email: 'aisha.bello@example.com', timeZone: 'Europe/London' },
+    job: 'backend',
+    interviewDaysAgo: 1,
+    statement: 'The panel meets Tuesday and we will call you the day after.',
+  },
+  {
+    candidate: { name: 'Grace Liu', email: 'grace.liu@example.com', timeZone: 'America/New_York' },
+    job: 'success',
+    interviewDaysAgo: 0,
+    statement: 'We aim to decide in roughly 3–5 business days.',
+  },
+  {
+    candidate: { name: 'Samuel Osei', email: 'samuel.osei@example.com', timeZone: 'America/Denver' },
+    job: 'success',
+    interviewDaysAgo: 6,
+    statement: 'Give us a week or two.',
+    then: [{ afterDays: 5, action: 'voicemail' }],
+  },
+  {
+    candidate: { name: 'Noor Haddad', email: 'noor.haddad@example.com', timeZone: 'Asia/Dubai' },
+    job: 'backend',
+    interviewDaysAgo: 12,
+    statement: "We'll get back to you in about ten working days.",
+    then: [{ afterDays: 3, action: 'withdraw' }],
+  },
+  {
+    candidate: { name: 'Olivia Brennan', email: 'olivia.brennan@example.com', timeZone: 'America/New_York' },
+    job: 'sales',
+    interviewDaysAgo: 20,
+    statement: "We'll let you know within three business days.",
+    then: [{ afterDays: 2, action: 'advance_email' }],
+    secondInterview: { daysAgo: 4, statement: "We'll come back to you early next week with a final answer." },
+  },
+  {
+    candidate: { name: 'Felix Wagner', email: 'felix.wagner@example.com', timeZone: 'Europe/Vienna' },
+    job: 'backend',
+    interviewDaysAgo: null,
+    statement: '',
+  },
+];
+
+/**
+ * Build a sample organization through the real use cases, replaying three weeks of activity on
+ * a manual clock: closed interviews with varied promises, kept, overdue and superseded follow-ups,
+ * a voicemail that closed nothing, a withdrawal. The clock ends where it started.
+ */
+export async function createDemoOrganization(deps: { db: Db; clock: ManualClock }): Promise<DemoSummary> {
+  const end = deps.clock.now();
+  const at = (daysAgo: number, hourUtc = 19) => {
+    const d = new Date(end.getTime() - daysAgo * DAY);
+    d.setUTCHours(hourUtc, 0, 0, 0);
+    return d.getTime() > end.getTime() ? new Date(end.getTime() - 3_600_000) : d;
+  };
+  deps.clock.set(at(25, 14));
+  const name = 'Northwind Outfitters (demo)';
+  const { organization, apiToken } = await createOrganization(deps, {
+    name,
+    policy: { timeZone: 'America/New_York', holidays: { country: 'US' } },
+  });
+  const org = organization.id;
+  const member = (email: string, n: string, role: Member['role']) =>
+    createMember(deps, org, { email, name: n, role, timeZone: 'America/New_York' });
+  await member('avery@northwind.example', 'Avery Chen', 'admin');
+  const riley = await member('riley@northwind.example', 'Riley Park', 'recruiter');
+  const morgan = await member('morgan@northwind.example', 'Morgan Diaz', 'hiring_manager');
+  const sam = await member('sam@northwind.example', 'Sam Whitfield', 'hiring_manager');
+  const ines = await member('ines@northwind.example', 'Inès Laurent', 'interviewer');
+  const theo = await member('theo@northwind.example', 'Theo Okafor', 'interviewer');
+  const jobs: Record<Story['job'], Job> = {
+    sales: await createJob(deps, org, {
+      title: 'Account Executive',
+      roleKind: 'sales',
+      hiringManagerId: sam.id,
+      recruiterId: riley.id,
+    }),
+    backend: await createJob(deps, org, {
+      title: 'Senior Backend Engineer',
+      roleKind: 'technical',
+      hiringManagerId: morgan.id,
+      recruiterId: riley.id,
+    }),
+    success: await createJob(deps, org, {
+      title: 'Customer Success Manager',
+      roleKind: 'client_facing',
+      hiringManagerId: morgan.id,
+      recruiterId: riley.id,
+    }),
+  };
+
+  // Replay every story's events in time order, so the clock only moves forward.
+  type Step = { when: Date; run: () => Promise<void> };
+  const steps: Step[] = [];
+  let interviewsClosed = 0;
+  for (const story of STORIES) {
+    const candidate = await createCandidate(deps, org, story.candidate);
+    const application = await createApplication(deps, org, { jobId: jobs[story.job].id, candidateId: candidate.id });
+    if (story.interviewDaysAgo === null) continue;
+    const interviewers = story.job === 'backend' ? [theo.id, morgan.id] : [ines.id, sam.id];
+    const interview = async (daysAgo: number, statement: string, title: string) => {
+      steps.push({
+        when: at(daysAgo),
+        run: async () => {
+          const ends = deps.clock.now();
+          const created = await createInterview(deps, org, {
+            applicationId: application.id,
+            title,
+            scheduledAt: new Date(ends.getTime() - 3_600_000),
+            endsAt: ends,
+            interviewerIds: interviewers,
+          });
+          await closeInterview(deps, org, created.id, { statement });
+          interviewsClosed += 1;
+          await submitFeedback(deps, org, created.id, {
+            interviewerId: interviewers[0]!,
+            recommendation: daysAgo % 2 === 0 ? 'yes' : 'no',
+            ratings: { communication: 4, role_skills: daysAgo % 2 === 0 ? 4 : 2 },
+            notes: 'Clear communicator; see scorecard for specifics.',
+          });
+        },
+      });
+    };
+    await interview(story.interviewDaysAgo, story.statement, 'First interview');
+    if (story.secondInterview) {
+      await interview(story.secondInterview.daysAgo, story.secondInterview.statement, 'Final interview');
+    }
+    for (const t of story.then ?? []) {
+      steps.push({
+        when: at(story.interviewDaysAgo - t.afterDays, 16),
+        run: async () => {
+          switch (t.action) {
+            case 'reject_call':
+              await recordDecision(deps, org, application.id, {
+                outcome: 'reject',
+                reasons: ['Less depth in enterprise deal cycles than the role needs right now'],
+                decidedBy: sam.id,
+              });
+              await logTouchpoint(deps, org, {
+                applicationId: application.id,
+                channel: 'phone',
+                kind: 'outcome',
+                fromParty: 'team',
+                toParty: 'candidate',
+                connected: true,
+                memberId: riley.id,
+                summary: 'Called with the outcome, the reason and a recommendation; she thanked us.',
+              });
+              return;
+            case 'advance_email':
+              await recordDecision(deps, org, application.id, { outcome: 'advance', decidedBy: sam.id });
+              await logTouchpoint(deps, org, {
+                applicationId: application.id,
+                channel: 'email',
+                kind: 'outcome',
+                fromParty: 'team',
+                toParty: 'candidate',
+                memberId: riley.id,
+                summary: 'Invited to the final interview with the panel; timeline shared.',
+              });
+              return;
+            case 'voicemail':
+              await logTouchpoint(deps, org, {
+                applicationId: application.id,
+                channel: 'phone',
+                kind: 'outcome',
+                fromParty: 'team',
+                toParty: 'candidate',
+                connected: false,
+                memberId: riley.id,
+                summary: 'Left a voicemail asking for a call back.',
+              });
+              return;
+            case 'withdraw':
+              await changeApplication(deps, org, application.id, { status: 'withdrawn' });
+              return;
+          }
+        },
+      });
+    }
+  }
+  steps.sort((a, b) => a.when.getTime() - b.when.getTime());
+  for (const step of steps) {
+    deps.clock.set(step.when);
+    await step.run();
+  }
+  deps.clock.set(end);
+  return {
+    organizationId: org,
+    name,
+    apiToken,
+    members: 6,
+    jobs: Object.keys(jobs).length,
+    candidates: STORIES.length,
+    interviewsClosed,
+  };
+}
