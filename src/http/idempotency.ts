@@ -36,9 +36,12 @@ export function registerIdempotency(app: FastifyInstance, deps: ServiceDeps): vo
         request.idempotencyKey = key;
         return;
       case 'replay':
-        reply.header('idempotent-replayed', 'true');
-        if (verdict.statusCode >= 400) reply.type('application/problem+json');
-        await reply.code(verdict.statusCode).send(verdict.response);
+        // Sent as a string: the stored body is already serialized JSON and must not be re-validated.
+        await reply
+          .code(verdict.statusCode)
+          .header('idempotent-replayed', 'true')
+          .type(verdict.statusCode >= 400 ? 'application/problem+json' : 'application/json; charset=utf-8')
+          .send(JSON.stringify(verdict.response));
         return reply;
       case 'reused':
         await sendProblem(
