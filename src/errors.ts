@@ -65,7 +65,8 @@ export const errors = {
     }),
   invalidState: (message: string, details?: Record<string, unknown>) =>
     new AppError('invalid_state', message, details),
-  conflict: (message: string, details?: Record<string, unknown>) => new AppError('conflict', message, details),
+  conflict: (message: string, details?: Record<string, unknown>) =>
+    new AppError('conflict', message, details),
   validation: (message: string, details?: Record<string, unknown>) =>
     new AppError('validation_failed', message, details),
 };

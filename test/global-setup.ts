@@ -32,6 +32,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   let dropPostgres = async (): Promise<void> => {};
   const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl && process.env.CI) {
+    // CI must prove the suite on PostgreSQL too; a silent PGlite-only run would hide regressions.
+    throw new Error('CI is set but TEST_DATABASE_URL is not: start PostgreSQL first (see .ci/run).');
+  }
   if (adminUrl) {
     const name = `hearback_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: adminUrl });

@@ -21,7 +21,10 @@ export async function runOrgCreate(args: string[]): Promise<number> {
   }
   const { db, deps } = await openRuntime();
   try {
-    const { organization, apiToken } = await createOrganization(deps, { name, policy: { timeZone, holidays } });
+    const { organization, apiToken } = await createOrganization(deps, {
+      name,
+      policy: { timeZone, holidays },
+    });
     process.stdout.write(`${JSON.stringify({ id: organization.id, name: organization.name, apiToken })}\n`);
     return 0;
   } finally {

@@ -20,7 +20,8 @@ export function runPromise(args: string[]): number {
     allowPositionals: true,
     strict: true,
   });
-  if (positionals.length !== 1) throw new UsageError('usage: hearback promise "STATEMENT" --at ISO --tz ZONE');
+  if (positionals.length !== 1)
+    throw new UsageError('usage: hearback promise "STATEMENT" --at ISO --tz ZONE');
   const at = values.at;
   if (!at || !ISO_INSTANT.test(at) || Number.isNaN(Date.parse(at))) {
     throw new UsageError('--at must be an ISO 8601 instant with Z or an offset, e.g. 2026-12-01T16:00:00Z');

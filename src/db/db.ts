@@ -4,9 +4,12 @@ import pg from 'pg';
 /** Something SQL can be sent to: the database itself or an open transaction. */
 export interface Queryable {
   /** Run one parameterised statement and return its rows. */
-  query<T extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  query: <T extends object = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+  ) => Promise<T[]>;
   /** Run a script of several statements without parameters (migrations). */
-  exec(sql: string): Promise<void>;
+  exec: (sql: string) => Promise<void>;
 }
 
 /**
@@ -43,11 +46,9 @@ function openPostgres(url: string, max: number): Db {
     console.error(`[db] idle PostgreSQL connection lost: ${error.message}`);
   });
   const wrap = (client: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<T extends object>(sql: string, params: readonly unknown[] = []) {
-      const result = await client.query<T>(sql, params as unknown[]);
-      return result.rows;
-    },
-    async exec(sql: string) {
+    query: async <T extends object>(sql: string, params: readonly unknown[] = []) =>
+      (await client.query<T>(sql, params as unknown[])).rows,
+    exec: async (sql: string) => {
       await client.query(sql);
     },
   });
@@ -86,11 +87,9 @@ async function openPglite(target: { dataDir?: string; loadDataDir?: Blob }): Pro
 export function wrapPglite(instance: PGlite): Db {
   type Tx = Pick<PGlite, 'query' | 'exec'>;
   const wrap = (client: Tx): Queryable => ({
-    async query<T extends object>(sql: string, params: readonly unknown[] = []) {
-      const result = await client.query<T>(sql, params as unknown[]);
-      return result.rows;
-    },
-    async exec(sql: string) {
+    query: async <T extends object>(sql: string, params: readonly unknown[] = []) =>
+      (await client.query<T>(sql, params as unknown[])).rows,
+    exec: async (sql: string) => {
       await client.exec(sql);
     },
   });

@@ -37,7 +37,12 @@ describe('refuseClose', () => {
   it.each<[string, Partial<TouchpointFacts>, Partial<FollowUpFacts>, ReturnType<typeof refuseClose>]>([
     ['a connected outcome call closes the outcome', {}, {}, null],
     ['a voicemail does not', { connected: false }, {}, 'did_not_reach'],
-    ['a meeting that did not happen does not', { channel: 'in_person', connected: false }, {}, 'did_not_reach'],
+    [
+      'a meeting that did not happen does not',
+      { channel: 'in_person', connected: false },
+      {},
+      'did_not_reach',
+    ],
     ['an in-person conversation does', { channel: 'in_person' }, {}, null],
     ['an outcome email does', { channel: 'email', connected: false }, {}, null],
     ['the candidate calling us does not', { fromParty: 'candidate', toParty: 'team' }, {}, 'wrong_parties'],

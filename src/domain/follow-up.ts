@@ -54,7 +54,8 @@ export interface TouchpointFacts {
 }
 
 /** Why a touchpoint cannot close a follow-up; null when it can. */
-export type CloseRefusal = 'not_open' | 'did_not_reach' | 'wrong_parties' | 'wrong_kind' | 'predates_follow_up';
+export type CloseRefusal =
+  'not_open' | 'did_not_reach' | 'wrong_parties' | 'wrong_kind' | 'predates_follow_up';
 
 /**
  * Did this contact reach its recipient? A call or a meeting reaches only when it connected (a

@@ -15,7 +15,14 @@ export type RoleKind = (typeof ROLE_KINDS)[number];
 export const JOB_STATUSES = ['open', 'on_hold', 'closed', 'filled'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
-export const APPLICATION_STATUSES = ['active', 'on_hold', 'offered', 'hired', 'rejected', 'withdrawn'] as const;
+export const APPLICATION_STATUSES = [
+  'active',
+  'on_hold',
+  'offered',
+  'hired',
+  'rejected',
+  'withdrawn',
+] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export const DECISION_OUTCOMES = ['advance', 'reject', 'hold', 'offer'] as const;

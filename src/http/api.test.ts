@@ -23,14 +23,23 @@ describe.each(backends)('REST API on %s', (backend) => {
 
   /** A client bound to one organization's token. */
   function client(token: string) {
-    const call = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, headers = {}) => {
+    const call = async (
+      method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+      url: string,
+      body?: unknown,
+      headers = {},
+    ) => {
       const res = await app.inject({
         method,
         url,
         headers: { authorization: `Bearer ${token}`, ...headers },
         ...(body !== undefined && { payload: body as object }),
       });
-      return { status: res.statusCode, body: res.body ? (res.json() as Record<string, any>) : null, headers: res.headers };
+      return {
+        status: res.statusCode,
+        body: res.body ? res.json<Record<string, any>>() : null,
+        headers: res.headers,
+      };
     };
     return call;
   }
@@ -43,13 +52,27 @@ describe.each(backends)('REST API on %s', (backend) => {
   it('runs the whole journey: job → candidate → application → interview → promise → kept call', async () => {
     clock.set('2026-12-01T15:00:00Z');
     const { api } = await newOrg({ timeZone: 'America/New_York', holidays: { country: 'US' } });
-    const recruiter = await api('POST', '/api/v1/members', { email: 'riley@acme.test', name: 'Riley', role: 'recruiter' });
+    const recruiter = await api('POST', '/api/v1/members', {
+      email: 'riley@acme.test',
+      name: 'Riley',
+      role: 'recruiter',
+    });
     expect(recruiter.status).toBe(201);
-    const job = await api('POST', '/api/v1/jobs', { title: 'Account Executive', roleKind: 'sales', recruiterId: recruiter.body!.id });
+    const job = await api('POST', '/api/v1/jobs', {
+      title: 'Account Executive',
+      roleKind: 'sales',
+      recruiterId: recruiter.body!.id,
+    });
     expect(job.status).toBe(201);
-    const candidate = await api('POST', '/api/v1/candidates', { name: 'Priya Raman', email: 'priya@example.com' });
+    const candidate = await api('POST', '/api/v1/candidates', {
+      name: 'Priya Raman',
+      email: 'priya@example.com',
+    });
     expect(candidate.status).toBe(201);
-    const application = await api('POST', '/api/v1/applications', { jobId: job.body!.id, candidateId: candidate.body!.id });
+    const application = await api('POST', '/api/v1/applications', {
+      jobId: job.body!.id,
+      candidateId: candidate.body!.id,
+    });
     expect(application.status).toBe(201);
     const interview = await api('POST', '/api/v1/interviews', {
       applicationId: application.body!.id,
@@ -108,13 +131,27 @@ describe.each(backends)('REST API on %s', (backend) => {
   it('lists an overdue follow-up with ?overdue=true', async () => {
     clock.set('2026-12-01T15:00:00Z');
     const { api } = await newOrg();
-    const m = await api('POST', '/api/v1/members', { email: 'm@acme.test', name: 'M', role: 'hiring_manager' });
-    const job = await api('POST', '/api/v1/jobs', { title: 'Engineer', roleKind: 'technical', hiringManagerId: m.body!.id });
+    const m = await api('POST', '/api/v1/members', {
+      email: 'm@acme.test',
+      name: 'M',
+      role: 'hiring_manager',
+    });
+    const job = await api('POST', '/api/v1/jobs', {
+      title: 'Engineer',
+      roleKind: 'technical',
+      hiringManagerId: m.body!.id,
+    });
     const c = await api('POST', '/api/v1/candidates', { name: 'Lena' });
     const a = await api('POST', '/api/v1/applications', { jobId: job.body!.id, candidateId: c.body!.id });
     const i = await api('POST', '/api/v1/interviews', { applicationId: a.body!.id });
-    const closed = await api('POST', `/api/v1/interviews/${i.body!.id}/close`, { statement: "We'll be in touch" });
-    expect(closed.body!.promise).toMatchObject({ resolution: 'policy_default', warnings: ['vague'], ownerId: m.body!.id });
+    const closed = await api('POST', `/api/v1/interviews/${i.body!.id}/close`, {
+      statement: "We'll be in touch",
+    });
+    expect(closed.body!.promise).toMatchObject({
+      resolution: 'policy_default',
+      warnings: ['vague'],
+      ownerId: m.body!.id,
+    });
     expect((await api('GET', '/api/v1/follow-ups?overdue=true')).body!.items).toEqual([]);
     clock.set('2026-12-10T09:00:00Z');
     const overdue = await api('GET', '/api/v1/follow-ups?overdue=true');
@@ -126,7 +163,11 @@ describe.each(backends)('REST API on %s', (backend) => {
   it('answers bad input with problem+json and a stable code, never a 500', async () => {
     const { api } = await newOrg();
     const cases: [Awaited<ReturnType<typeof api>>, number, string][] = [
-      [await api('POST', '/api/v1/jobs', { title: 'X', roleKind: 'sales', extra: 1 }), 400, 'validation_failed'],
+      [
+        await api('POST', '/api/v1/jobs', { title: 'X', roleKind: 'sales', extra: 1 }),
+        400,
+        'validation_failed',
+      ],
       [await api('POST', '/api/v1/jobs', { title: 42 }), 400, 'validation_failed'],
       [await api('POST', '/api/v1/jobs', { title: '' }), 400, 'validation_failed'],
       [await api('GET', '/api/v1/jobs/not-a-uuid'), 400, 'validation_failed'],
@@ -136,11 +177,30 @@ describe.each(backends)('REST API on %s', (backend) => {
       [await api('GET', '/api/v1/follow-ups?overdue=yes'), 400, 'validation_failed'],
       [await api('GET', `/api/v1/jobs/${crypto.randomUUID()}`), 404, 'not_found'],
       [await api('GET', '/api/v1/nothing-here'), 404, 'not_found'],
-      [await api('POST', '/api/v1/applications', { jobId: crypto.randomUUID(), candidateId: crypto.randomUUID() }), 422, 'invalid_reference'],
-      [await api('POST', '/api/v1/candidates', { name: 'A', timeZone: 'Mars/Olympus' }), 400, 'validation_failed'],
+      [
+        await api('POST', '/api/v1/applications', {
+          jobId: crypto.randomUUID(),
+          candidateId: crypto.randomUUID(),
+        }),
+        422,
+        'invalid_reference',
+      ],
+      [
+        await api('POST', '/api/v1/candidates', { name: 'A', timeZone: 'Mars/Olympus' }),
+        400,
+        'validation_failed',
+      ],
       [await api('PUT', '/api/v1/policy', { workingDays: [] }), 400, 'validation_failed'],
-      [await api('PUT', '/api/v1/policy', { businessHours: { start: '18:00', end: '09:00' } }), 400, 'validation_failed'],
-      [await api('POST', '/api/v1/promises/resolve', { text: 'soon', at: 'tomorrow', timeZone: 'UTC' }), 400, 'validation_failed'],
+      [
+        await api('PUT', '/api/v1/policy', { businessHours: { start: '18:00', end: '09:00' } }),
+        400,
+        'validation_failed',
+      ],
+      [
+        await api('POST', '/api/v1/promises/resolve', { text: 'soon', at: 'tomorrow', timeZone: 'UTC' }),
+        400,
+        'validation_failed',
+      ],
     ];
     for (const [res, status, code] of cases) {
       expect(res.status).toBe(status);
@@ -179,7 +239,11 @@ describe.each(backends)('REST API on %s', (backend) => {
     expect(none.statusCode).toBe(401);
     expect(none.json()).toMatchObject({ code: 'unauthorized' });
     expect(none.headers['www-authenticate']).toContain('Bearer');
-    const wrong = await app.inject({ method: 'GET', url: '/api/v1/jobs', headers: { authorization: 'Bearer hb_nope' } });
+    const wrong = await app.inject({
+      method: 'GET',
+      url: '/api/v1/jobs',
+      headers: { authorization: 'Bearer hb_nope' },
+    });
     expect(wrong.statusCode).toBe(401);
   });
 
@@ -190,7 +254,10 @@ describe.each(backends)('REST API on %s', (backend) => {
     const m = await a.api('POST', '/api/v1/members', { email: 'x@a.test', name: 'X', role: 'recruiter' });
     const job = await a.api('POST', '/api/v1/jobs', { title: 'Secret role', recruiterId: m.body!.id });
     const c = await a.api('POST', '/api/v1/candidates', { name: 'Private Person' });
-    const app1 = await a.api('POST', '/api/v1/applications', { jobId: job.body!.id, candidateId: c.body!.id });
+    const app1 = await a.api('POST', '/api/v1/applications', {
+      jobId: job.body!.id,
+      candidateId: c.body!.id,
+    });
     const iv = await a.api('POST', '/api/v1/interviews', { applicationId: app1.body!.id });
     const closed = await a.api('POST', `/api/v1/interviews/${iv.body!.id}/close`, { statement: 'by Friday' });
     const fu = closed.body!.followUp.id as string;
@@ -220,7 +287,10 @@ describe.each(backends)('REST API on %s', (backend) => {
       expect([method, url, res.status]).toEqual([method, url, 404]);
     }
     // Ids in bodies are invalid references, not silently accepted.
-    const refs = await b.api('POST', '/api/v1/applications', { jobId: job.body!.id, candidateId: c.body!.id });
+    const refs = await b.api('POST', '/api/v1/applications', {
+      jobId: job.body!.id,
+      candidateId: c.body!.id,
+    });
     expect(refs.status).toBe(422);
     const decision = await b.api('POST', `/api/v1/applications/${app1.body!.id}/decisions`, {
       outcome: 'reject',
@@ -236,7 +306,13 @@ describe.each(backends)('REST API on %s', (backend) => {
     });
     expect(tp.status).toBe(422);
     // Lists never show the other organization's rows.
-    for (const url of ['/api/v1/jobs', '/api/v1/candidates', '/api/v1/applications', '/api/v1/follow-ups', '/api/v1/members']) {
+    for (const url of [
+      '/api/v1/jobs',
+      '/api/v1/candidates',
+      '/api/v1/applications',
+      '/api/v1/follow-ups',
+      '/api/v1/members',
+    ]) {
       expect((await b.api('GET', url)).body!.items).toEqual([]);
     }
     // And nothing of a's changed.
@@ -258,11 +334,26 @@ describe.each(backends)('REST API on %s', (backend) => {
     expect(other.status).toBe(422);
     expect(other.body).toMatchObject({ code: 'idempotency_key_reused' });
     // A failed request's answer is replayed too (the client should not retry a 4xx blindly).
-    const bad1 = await api('POST', '/api/v1/candidates', { name: 'Dup', email: 'dup@example.com' }, { 'idempotency-key': 'k2' });
+    const bad1 = await api(
+      'POST',
+      '/api/v1/candidates',
+      { name: 'Dup', email: 'dup@example.com' },
+      { 'idempotency-key': 'k2' },
+    );
     expect(bad1.status).toBe(201);
-    const dup = await api('POST', '/api/v1/candidates', { name: 'Dup', email: 'dup@example.com' }, { 'idempotency-key': 'k3' });
+    const dup = await api(
+      'POST',
+      '/api/v1/candidates',
+      { name: 'Dup', email: 'dup@example.com' },
+      { 'idempotency-key': 'k3' },
+    );
     expect(dup.status).toBe(409);
-    const dupAgain = await api('POST', '/api/v1/candidates', { name: 'Dup', email: 'dup@example.com' }, { 'idempotency-key': 'k3' });
+    const dupAgain = await api(
+      'POST',
+      '/api/v1/candidates',
+      { name: 'Dup', email: 'dup@example.com' },
+      { 'idempotency-key': 'k3' },
+    );
     expect(dupAgain.status).toBe(409);
     expect(dupAgain.headers['idempotent-replayed']).toBe('true');
   });
@@ -303,12 +394,19 @@ describe.each(backends)('REST API on %s', (backend) => {
     expect(preview.body).toMatchObject({ resolution: 'parsed', warnings: ['silent_rejection'] });
     expect(preview.body!.advice).toHaveLength(1);
     const doc = await app.inject({ method: 'GET', url: '/api/openapi.json' });
-    const spec = doc.json() as { openapi: string; paths: Record<string, unknown> };
+    const spec = doc.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(spec.openapi).toBe('3.1.0');
-    for (const path of ['/api/v1/interviews/{id}/close', '/api/v1/follow-ups', '/api/v1/applications/{id}/timeline']) {
+    for (const path of [
+      '/api/v1/interviews/{id}/close',
+      '/api/v1/follow-ups',
+      '/api/v1/applications/{id}/timeline',
+    ]) {
       expect(spec.paths).toHaveProperty([path]);
     }
     expect((await app.inject({ method: 'GET', url: '/api/docs/' })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok', database: backend });
+    expect((await app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({
+      status: 'ok',
+      database: backend,
+    });
   });
 });

@@ -59,7 +59,10 @@ export function bearerAuth(deps: ServiceDeps, limiter: FailureLimiter) {
       reply.header('www-authenticate', 'Bearer realm="hearback"');
       await sendProblem(
         reply,
-        problem('unauthorized', match ? 'The API token is invalid or revoked.' : 'Send Authorization: Bearer <API token>.'),
+        problem(
+          'unauthorized',
+          match ? 'The API token is invalid or revoked.' : 'Send Authorization: Bearer <API token>.',
+        ),
       );
       return;
     }

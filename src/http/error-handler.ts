@@ -65,7 +65,9 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'request';
-    const errors = error.validation.map((v) => ({
+    // The library's issue type does not resolve under NodeNext; its shape is Fastify's documented one.
+    const issues = error.validation as unknown as { instancePath: string; message?: string }[];
+    const errors = issues.map((v) => ({
       path: `${where}${v.instancePath.replace(/\//g, '.')}`.replace(/\.+$/, ''),
       message: v.message ?? 'is invalid',
     }));

@@ -26,7 +26,10 @@ export function registerIdempotency(app: FastifyInstance, deps: ServiceDeps): vo
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || key === undefined) return;
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
-      await sendProblem(reply, problem('validation_failed', 'Idempotency-Key must be 1–255 printable ASCII characters.'));
+      await sendProblem(
+        reply,
+        problem('validation_failed', 'Idempotency-Key must be 1–255 printable ASCII characters.'),
+      );
       return reply;
     }
     const fingerprint = fingerprintRequest(request.method, request.url, request.body);
@@ -52,7 +55,10 @@ export function registerIdempotency(app: FastifyInstance, deps: ServiceDeps): vo
       case 'in_progress':
         await sendProblem(
           reply,
-          problem('idempotency_in_progress', 'A request with this Idempotency-Key is still running; retry shortly.'),
+          problem(
+            'idempotency_in_progress',
+            'A request with this Idempotency-Key is still running; retry shortly.',
+          ),
         );
         return reply;
     }

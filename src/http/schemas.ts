@@ -3,7 +3,13 @@
  * Requests are strict (unknown fields are a 400); responses describe exactly what is sent.
  */
 import { z } from 'zod';
-import { CHANNELS, FOLLOW_UP_KINDS, FOLLOW_UP_STATUSES, PARTIES, TOUCHPOINT_KINDS } from '../domain/follow-up.ts';
+import {
+  CHANNELS,
+  FOLLOW_UP_KINDS,
+  FOLLOW_UP_STATUSES,
+  PARTIES,
+  TOUCHPOINT_KINDS,
+} from '../domain/follow-up.ts';
 import {
   APPLICATION_STATUSES,
   DECISION_OUTCOMES,
@@ -66,8 +72,12 @@ export const MemberCreateSchema = z.strictObject({
   role: z.enum(MEMBER_ROLES),
   timeZone: TimeZoneSchema.nullable().optional(),
 });
-export const MemberPatchSchema = MemberCreateSchema.partial().extend({ active: z.boolean().optional() }).strict();
-export const MemberListQuerySchema = PageQuerySchema.extend({ role: z.enum(MEMBER_ROLES).optional() }).strict();
+export const MemberPatchSchema = MemberCreateSchema.partial()
+  .extend({ active: z.boolean().optional() })
+  .strict();
+export const MemberListQuerySchema = PageQuerySchema.extend({
+  role: z.enum(MEMBER_ROLES).optional(),
+}).strict();
 
 // ---- jobs
 export const JobSchema = z
@@ -96,7 +106,9 @@ export const JobPatchSchema = z.strictObject({
   hiringManagerId: IdSchema.nullable().optional(),
   recruiterId: IdSchema.nullable().optional(),
 });
-export const JobListQuerySchema = PageQuerySchema.extend({ status: z.enum(JOB_STATUSES).optional() }).strict();
+export const JobListQuerySchema = PageQuerySchema.extend({
+  status: z.enum(JOB_STATUSES).optional(),
+}).strict();
 
 // ---- candidates
 export const CandidateSchema = z
@@ -122,7 +134,9 @@ export const CandidateCreateSchema = z.strictObject({
   timeZone: TimeZoneSchema.nullable().optional(),
 });
 export const CandidatePatchSchema = CandidateCreateSchema.partial().strict();
-export const CandidateListQuerySchema = PageQuerySchema.extend({ email: z.string().max(320).optional() }).strict();
+export const CandidateListQuerySchema = PageQuerySchema.extend({
+  email: z.string().max(320).optional(),
+}).strict();
 
 // ---- applications
 export const ApplicationSchema = z
@@ -190,7 +204,7 @@ export const InterviewCloseSchema = z.strictObject({
     .describe('What the interviewer told the candidate about next steps, as said.'),
   dueAt: InstantSchema.optional().describe('An explicit due time; overrides the statement.'),
   ownerId: IdSchema.optional().describe("Default: the job's recruiter, else its hiring manager."),
-  endedAt: InstantSchema.optional().describe("When the interview ended. Default: its endsAt, else now."),
+  endedAt: InstantSchema.optional().describe('When the interview ended. Default: its endsAt, else now.'),
 });
 
 // ---- follow-ups

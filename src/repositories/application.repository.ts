@@ -112,7 +112,11 @@ export async function updateApplication(
 }
 
 /** Delete an application that has no interviews, decisions, touchpoints or follow-ups. */
-export async function deleteApplicationWithoutHistory(q: Queryable, orgId: string, id: string): Promise<boolean> {
+export async function deleteApplicationWithoutHistory(
+  q: Queryable,
+  orgId: string,
+  id: string,
+): Promise<boolean> {
   const rows = await q.query(
     `DELETE FROM applications a WHERE a.org_id = $1 AND a.id = $2
         AND NOT EXISTS (SELECT 1 FROM interviews i WHERE i.org_id = $1 AND i.application_id = $2)

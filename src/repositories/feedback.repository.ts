@@ -32,7 +32,15 @@ export async function upsertFeedback(q: Queryable, f: Omit<Feedback, 'id'>): Pro
        SET recommendation = excluded.recommendation, ratings = excluded.ratings,
            notes = excluded.notes, submitted_at = excluded.submitted_at
      RETURNING *`,
-    [f.orgId, f.interviewId, f.interviewerId, f.recommendation, JSON.stringify(f.ratings), f.notes, f.submittedAt],
+    [
+      f.orgId,
+      f.interviewId,
+      f.interviewerId,
+      f.recommendation,
+      JSON.stringify(f.ratings),
+      f.notes,
+      f.submittedAt,
+    ],
   );
   return toFeedback(row!);
 }

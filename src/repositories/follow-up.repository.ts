@@ -79,7 +79,15 @@ export async function insertFollowUp(
   q: Queryable,
   f: Pick<
     FollowUp,
-    'orgId' | 'applicationId' | 'interviewId' | 'kind' | 'owedBy' | 'owedTo' | 'ownerId' | 'dueAt' | 'createdAt'
+    | 'orgId'
+    | 'applicationId'
+    | 'interviewId'
+    | 'kind'
+    | 'owedBy'
+    | 'owedTo'
+    | 'ownerId'
+    | 'dueAt'
+    | 'createdAt'
   >,
 ): Promise<FollowUp> {
   const [row] = await q.query<FollowUpRow>(
@@ -92,11 +100,15 @@ export async function insertFollowUp(
 }
 
 /** The follow-up with this id, with its context. */
-export async function findFollowUp(q: Queryable, orgId: string, id: string): Promise<FollowUpWithContext | null> {
-  const [row] = await q.query<FollowUpContextRow>(`${SELECT_WITH_CONTEXT} WHERE f.org_id = $1 AND f.id = $2`, [
-    orgId,
-    id,
-  ]);
+export async function findFollowUp(
+  q: Queryable,
+  orgId: string,
+  id: string,
+): Promise<FollowUpWithContext | null> {
+  const [row] = await q.query<FollowUpContextRow>(
+    `${SELECT_WITH_CONTEXT} WHERE f.org_id = $1 AND f.id = $2`,
+    [orgId, id],
+  );
   return row ? toFollowUpWithContext(row) : null;
 }
 

@@ -53,7 +53,10 @@ const SELECT_INTERVIEW = `
 /** Insert an interview with its interviewers. */
 export async function insertInterview(
   q: Queryable,
-  i: Pick<Interview, 'orgId' | 'applicationId' | 'title' | 'scheduledAt' | 'endsAt' | 'interviewerIds' | 'createdAt'>,
+  i: Pick<
+    Interview,
+    'orgId' | 'applicationId' | 'title' | 'scheduledAt' | 'endsAt' | 'interviewerIds' | 'createdAt'
+  >,
 ): Promise<Interview> {
   const [row] = await q.query<{ id: string }>(
     `INSERT INTO interviews (org_id, application_id, title, scheduled_at, ends_at, created_at)

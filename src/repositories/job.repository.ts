@@ -89,7 +89,11 @@ export async function updateJob(
 }
 
 /** Delete a job that has no applications; returns false when it has some or does not exist. */
-export async function deleteJobWithoutApplications(q: Queryable, orgId: string, id: string): Promise<boolean> {
+export async function deleteJobWithoutApplications(
+  q: Queryable,
+  orgId: string,
+  id: string,
+): Promise<boolean> {
   const rows = await q.query(
     `DELETE FROM jobs WHERE org_id = $1 AND id = $2
         AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.org_id = $1 AND a.job_id = $2)

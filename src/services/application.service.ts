@@ -1,4 +1,13 @@
-import type { Application, Candidate, Decision, Feedback, FollowUp, Interview, Job, Touchpoint } from '../domain/model.ts';
+import type {
+  Application,
+  Candidate,
+  Decision,
+  Feedback,
+  FollowUp,
+  Interview,
+  Job,
+  Touchpoint,
+} from '../domain/model.ts';
 import { errors } from '../errors.ts';
 import {
   deleteApplicationWithoutHistory,
@@ -31,7 +40,9 @@ export async function createApplication(
     const job = await requireJobRef(tx, orgId, input.jobId, 'jobId');
     await requireCandidateRef(tx, orgId, input.candidateId, 'candidateId');
     if (job.status === 'closed' || job.status === 'filled') {
-      throw errors.invalidState(`The job is ${job.status}; it takes no new applications.`, { field: 'jobId' });
+      throw errors.invalidState(`The job is ${job.status}; it takes no new applications.`, {
+        field: 'jobId',
+      });
     }
     return insertApplication(tx, {
       orgId,
@@ -149,7 +160,11 @@ const EVENT_ORDER: Record<TimelineEvent['type'], number> = {
 };
 
 /** The application's timeline. */
-export async function getApplicationTimeline(deps: ServiceDeps, orgId: string, id: string): Promise<Timeline> {
+export async function getApplicationTimeline(
+  deps: ServiceDeps,
+  orgId: string,
+  id: string,
+): Promise<Timeline> {
   const q = deps.db;
   const application = await requireApplication(q, orgId, id);
   const [candidate, job, interviews, feedback, decisions, touchpoints, followUps] = await Promise.all([
@@ -163,7 +178,8 @@ export async function getApplicationTimeline(deps: ServiceDeps, orgId: string, i
   ]);
   const events: TimelineEvent[] = [{ type: 'application_created', at: application.createdAt, application }];
   for (const interview of interviews) {
-    if (interview.scheduledAt) events.push({ type: 'interview_scheduled', at: interview.scheduledAt, interview });
+    if (interview.scheduledAt)
+      events.push({ type: 'interview_scheduled', at: interview.scheduledAt, interview });
     if (interview.closedAt) events.push({ type: 'interview_closed', at: interview.closedAt, interview });
   }
   for (const f of feedback) events.push({ type: 'feedback_submitted', at: f.submittedAt, feedback: f });

@@ -19,7 +19,11 @@ export interface CandidateInput {
 }
 
 /** Add a candidate. */
-export async function createCandidate(deps: ServiceDeps, orgId: string, input: CandidateInput): Promise<Candidate> {
+export async function createCandidate(
+  deps: ServiceDeps,
+  orgId: string,
+  input: CandidateInput,
+): Promise<Candidate> {
   return insertCandidate(deps.db, {
     orgId,
     name: input.name,

@@ -36,7 +36,12 @@ export async function recordDecision(
   deps: ServiceDeps,
   orgId: string,
   applicationId: string,
-  input: { outcome: DecisionOutcome; reasons?: string[] | undefined; notes?: string | undefined; decidedBy: string },
+  input: {
+    outcome: DecisionOutcome;
+    reasons?: string[] | undefined;
+    notes?: string | undefined;
+    decidedBy: string;
+  },
 ): Promise<RecordedDecision> {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
@@ -62,7 +67,10 @@ export async function recordDecision(
     if (!outcomeFollowUp && input.outcome !== 'hold') {
       const job = (await findJob(tx, orgId, application.jobId))!;
       const calendar = calendarOf((await findOrganization(tx, orgId))!.policy);
-      const dueAt = endOfBusinessDay(addBusinessDays(localDateOf(now, calendar.timeZone), 1, calendar), calendar);
+      const dueAt = endOfBusinessDay(
+        addBusinessDays(localDateOf(now, calendar.timeZone), 1, calendar),
+        calendar,
+      );
       ({ followUp: outcomeFollowUp } = await openOutcomeFollowUp(tx, orgId, {
         applicationId,
         interviewId: null,
@@ -76,7 +84,11 @@ export async function recordDecision(
 }
 
 /** An application's decisions. */
-export async function listDecisions(deps: ServiceDeps, orgId: string, applicationId: string): Promise<Decision[]> {
+export async function listDecisions(
+  deps: ServiceDeps,
+  orgId: string,
+  applicationId: string,
+): Promise<Decision[]> {
   await requireApplication(deps.db, orgId, applicationId);
   return listDecisionsOfApplication(deps.db, orgId, applicationId);
 }

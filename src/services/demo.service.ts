@@ -169,7 +169,10 @@ export async function createDemoOrganization(deps: { db: Db; clock: ManualClock 
   let interviewsClosed = 0;
   for (const story of STORIES) {
     const candidate = await createCandidate(deps, org, story.candidate);
-    const application = await createApplication(deps, org, { jobId: jobs[story.job].id, candidateId: candidate.id });
+    const application = await createApplication(deps, org, {
+      jobId: jobs[story.job].id,
+      candidateId: candidate.id,
+    });
     if (story.interviewDaysAgo === null) continue;
     const interviewers = story.job === 'backend' ? [theo.id, morgan.id] : [ines.id, sam.id];
     const interview = async (daysAgo: number, statement: string, title: string) => {

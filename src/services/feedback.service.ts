@@ -41,7 +41,11 @@ export async function submitFeedback(
 }
 
 /** The scorecards of one interview. */
-export async function listFeedback(deps: ServiceDeps, orgId: string, interviewId: string): Promise<Feedback[]> {
+export async function listFeedback(
+  deps: ServiceDeps,
+  orgId: string,
+  interviewId: string,
+): Promise<Feedback[]> {
   const interview = await findInterview(deps.db, orgId, interviewId);
   if (!interview) throw errors.notFound('Interview', interviewId);
   return listFeedbackOfInterview(deps.db, orgId, interviewId);

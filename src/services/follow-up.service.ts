@@ -1,6 +1,12 @@
 import type { Queryable } from '../db/db.ts';
 import { endOfBusinessDay } from '../domain/business-time.ts';
-import { isKept, isOverdue, type FollowUpKind, type FollowUpStatus, type Party } from '../domain/follow-up.ts';
+import {
+  isKept,
+  isOverdue,
+  type FollowUpKind,
+  type FollowUpStatus,
+  type Party,
+} from '../domain/follow-up.ts';
 import type { FollowUp } from '../domain/model.ts';
 import { calendarOf } from '../domain/policy.ts';
 import { errors } from '../errors.ts';
@@ -178,7 +184,8 @@ export async function cancelFollowUp(
     const fu = await findFollowUp(tx, orgId, id);
     if (!fu) throw errors.notFound('Follow-up', id);
     const [cancelled] = await cancelFollowUps(tx, orgId, [id], reason, deps.clock.now());
-    if (!cancelled) throw errors.invalidState(`The follow-up is ${fu.status}, not open.`, { status: fu.status });
+    if (!cancelled)
+      throw errors.invalidState(`The follow-up is ${fu.status}, not open.`, { status: fu.status });
   });
   return getFollowUp(deps, orgId, id);
 }

@@ -55,14 +55,22 @@ describe.each(backends)('closeInterview on %s', (backend) => {
   it('falls back to the policy default with a vague warning, and honours the configured default', async () => {
     const deps = { db, clock: new ManualClock('2026-12-01T15:00:00Z') }; // a Tuesday
     const s = await buildInterviewScenario(deps, { policy: { defaultPromiseBusinessDays: 2 } });
-    const closed = await closeInterview(deps, s.organization.id, s.interview.id, { statement: "We'll be in touch." });
-    expect(closed.promise).toMatchObject({ resolution: 'policy_default', warnings: ['vague'], dueDate: '2026-12-03' });
+    const closed = await closeInterview(deps, s.organization.id, s.interview.id, {
+      statement: "We'll be in touch.",
+    });
+    expect(closed.promise).toMatchObject({
+      resolution: 'policy_default',
+      warnings: ['vague'],
+      dueDate: '2026-12-03',
+    });
   });
 
   it('uses the interview end time, not the close time, as the reference', async () => {
     const deps = { db, clock: new ManualClock('2026-12-07T10:00:00Z') }; // Monday
     const s = await buildInterviewScenario(deps, { interviewEndsAt: new Date('2026-12-04T16:00:00Z') }); // Friday
-    const closed = await closeInterview(deps, s.organization.id, s.interview.id, { statement: 'You will hear from us tomorrow.' });
+    const closed = await closeInterview(deps, s.organization.id, s.interview.id, {
+      statement: 'You will hear from us tomorrow.',
+    });
     expect(closed.promise.dueDate).toBe('2026-12-05');
   });
 
@@ -91,8 +99,16 @@ describe.each(backends)('closeInterview on %s', (backend) => {
     const closed = await closeInterview(deps, orgId, second.id, { statement: 'by Friday' });
     expect(closed.superseded.map((f) => f.id)).toEqual([first.followUp.id]);
     const old = await getFollowUp(deps, orgId, first.followUp.id);
-    expect(old).toMatchObject({ status: 'cancelled', cancelReason: 'superseded', supersededById: closed.followUp.id });
-    const open = await listFollowUpsPage(deps, orgId, { applicationId: s.application.id, status: 'open', limit: 10 });
+    expect(old).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'superseded',
+      supersededById: closed.followUp.id,
+    });
+    const open = await listFollowUpsPage(deps, orgId, {
+      applicationId: s.application.id,
+      status: 'open',
+      limit: 10,
+    });
     expect(open.items.map((f) => f.id)).toEqual([closed.followUp.id]);
   });
 
@@ -107,13 +123,25 @@ describe.each(backends)('closeInterview on %s', (backend) => {
         (e: unknown) => (e instanceof AppError ? e.code : String(e)),
       );
     expect(
-      await codeOf(closeInterview(deps, orgId, s.interview.id, { statement: 'x', endedAt: new Date('2026-12-02T15:00:00Z') })),
+      await codeOf(
+        closeInterview(deps, orgId, s.interview.id, {
+          statement: 'x',
+          endedAt: new Date('2026-12-02T15:00:00Z'),
+        }),
+      ),
     ).toBe('validation_failed');
     expect(
-      await codeOf(closeInterview(deps, orgId, s.interview.id, { statement: 'x', dueAt: new Date('2026-11-30T00:00:00Z') })),
+      await codeOf(
+        closeInterview(deps, orgId, s.interview.id, {
+          statement: 'x',
+          dueAt: new Date('2026-11-30T00:00:00Z'),
+        }),
+      ),
     ).toBe('validation_failed');
     await closeInterview(deps, orgId, s.interview.id, { statement: 'within a week' });
-    expect(await codeOf(closeInterview(deps, orgId, s.interview.id, { statement: 'again' }))).toBe('invalid_state');
+    expect(await codeOf(closeInterview(deps, orgId, s.interview.id, { statement: 'again' }))).toBe(
+      'invalid_state',
+    );
 
     // A job with nobody to own the promise.
     await changeJob(deps, orgId, s.job.id, { recruiterId: null, hiringManagerId: null });
@@ -125,14 +153,18 @@ describe.each(backends)('closeInterview on %s', (backend) => {
     expect(await codeOf(closeInterview(deps, orgId, iv.id, { statement: 'soon' }))).toBe('owner_required');
     const gone = await buildMember(deps, orgId);
     await changeMember(deps, orgId, gone.id, { active: false });
-    expect(await codeOf(closeInterview(deps, orgId, iv.id, { statement: 'soon', ownerId: gone.id }))).toBe('invalid_state');
+    expect(await codeOf(closeInterview(deps, orgId, iv.id, { statement: 'soon', ownerId: gone.id }))).toBe(
+      'invalid_state',
+    );
   });
 
   it("never sees another organization's interview", async () => {
     const deps = { db, clock: new ManualClock('2026-12-01T15:00:00Z') };
     const a = await buildInterviewScenario(deps);
     const b = await buildInterviewScenario(deps);
-    await expect(closeInterview(deps, b.organization.id, a.interview.id, { statement: 'x' })).rejects.toMatchObject({
+    await expect(
+      closeInterview(deps, b.organization.id, a.interview.id, { statement: 'x' }),
+    ).rejects.toMatchObject({
       code: 'not_found',
     });
     // and a's interview is untouched

@@ -55,7 +55,11 @@ export async function getInterview(deps: ServiceDeps, orgId: string, id: string)
 }
 
 /** An application's interviews. */
-export async function listInterviews(deps: ServiceDeps, orgId: string, applicationId: string): Promise<Interview[]> {
+export async function listInterviews(
+  deps: ServiceDeps,
+  orgId: string,
+  applicationId: string,
+): Promise<Interview[]> {
   await requireApplication(deps.db, orgId, applicationId);
   return listInterviewsOfApplication(deps.db, orgId, applicationId);
 }
@@ -135,7 +139,14 @@ export async function closeInterview(
         throw errors.validation('dueAt must be after the interview ended.', { field: 'dueAt' });
       }
       const warnings: PromiseWarning[] = [];
-      promise = { statement: input.statement, dueAt: input.dueAt, ownerId, resolution: 'explicit', rule: 'explicit', warnings };
+      promise = {
+        statement: input.statement,
+        dueAt: input.dueAt,
+        ownerId,
+        resolution: 'explicit',
+        rule: 'explicit',
+        warnings,
+      };
     } else {
       const resolved = resolvePromise({
         statement: input.statement,
@@ -162,7 +173,11 @@ export async function closeInterview(
     });
     return {
       interview: closed,
-      promise: { ...promise, dueDate: localDateOf(promise.dueAt, calendar.timeZone), timeZone: calendar.timeZone },
+      promise: {
+        ...promise,
+        dueDate: localDateOf(promise.dueAt, calendar.timeZone),
+        timeZone: calendar.timeZone,
+      },
       followUp,
       superseded,
     };

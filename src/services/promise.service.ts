@@ -1,6 +1,11 @@
 import { DateTime } from 'luxon';
 import { DEFAULT_CALENDAR, localDateOf, type BusinessCalendar } from '../domain/business-time.ts';
-import { PROMISE_WARNING_TEXT, resolvePromise, type PromiseResolution, type PromiseWarning } from '../domain/promise.ts';
+import {
+  PROMISE_WARNING_TEXT,
+  resolvePromise,
+  type PromiseResolution,
+  type PromiseWarning,
+} from '../domain/promise.ts';
 
 /** A statement to preview, as typed in the close form, the CLI or the API. */
 export interface PromisePreviewInput {

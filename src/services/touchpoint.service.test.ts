@@ -67,7 +67,12 @@ describe.each(backends)('closing follow-ups on %s', (backend) => {
     });
     expect(call.closedFollowUps.map((f) => f.id)).toEqual([followUp.id]);
     const done = await getFollowUp(deps, orgId, followUp.id);
-    expect(done).toMatchObject({ status: 'done', kept: true, overdue: false, doneByTouchpointId: call.touchpoint.id });
+    expect(done).toMatchObject({
+      status: 'done',
+      kept: true,
+      overdue: false,
+      doneByTouchpointId: call.touchpoint.id,
+    });
     expect(done.doneAt).toEqual(clock.now());
   });
 
@@ -77,7 +82,11 @@ describe.each(backends)('closing follow-ups on %s', (backend) => {
     clock.set('2026-12-04T09:00:00Z'); // past Thursday 17:00
     const overdue = await listFollowUpsPage(deps, orgId, { overdue: true, limit: 10 });
     expect(overdue.items.map((f) => f.id)).toEqual([followUp.id]);
-    expect(overdue.items[0]).toMatchObject({ overdue: true, candidate: { id: s.candidate.id }, job: { id: s.job.id } });
+    expect(overdue.items[0]).toMatchObject({
+      overdue: true,
+      candidate: { id: s.candidate.id },
+      job: { id: s.job.id },
+    });
     expect((await listFollowUpsPage(deps, orgId, { overdue: false, limit: 10 })).items).toEqual([]);
 
     await logTouchpoint(deps, orgId, {
@@ -149,7 +158,9 @@ describe.each(backends)('closing follow-ups on %s', (backend) => {
     });
     expect(application.status).toBe('withdrawn');
     expect(cancelledFollowUps.map((f) => f.id).sort()).toEqual([followUp.id, thankYou.id].sort());
-    expect(cancelledFollowUps.every((f) => f.status === 'cancelled' && f.cancelReason === 'withdrawn')).toBe(true);
+    expect(cancelledFollowUps.every((f) => f.status === 'cancelled' && f.cancelReason === 'withdrawn')).toBe(
+      true,
+    );
     await expect(
       changeApplication(deps, orgId, s.application.id, { status: 'active' }),
     ).rejects.toMatchObject({ code: 'invalid_state' });

@@ -1,4 +1,10 @@
-import { refuseClose, type Channel, type CloseRefusal, type Party, type TouchpointKind } from '../domain/follow-up.ts';
+import {
+  refuseClose,
+  type Channel,
+  type CloseRefusal,
+  type Party,
+  type TouchpointKind,
+} from '../domain/follow-up.ts';
 import type { FollowUp, Touchpoint } from '../domain/model.ts';
 import { errors } from '../errors.ts';
 import { lockOpenFollowUpsOfApplication, markFollowUpDone } from '../repositories/follow-up.repository.ts';
@@ -36,11 +42,17 @@ const CLOCK_SLACK_MS = 5 * 60_000;
  * Log a touchpoint and close what it fulfils (principle 3): a follow-up is done only by a contact
  * that reached the party it is owed to — a voicemail is recorded and closes nothing.
  */
-export async function logTouchpoint(deps: ServiceDeps, orgId: string, input: TouchpointInput): Promise<LoggedTouchpoint> {
+export async function logTouchpoint(
+  deps: ServiceDeps,
+  orgId: string,
+  input: TouchpointInput,
+): Promise<LoggedTouchpoint> {
   const now = deps.clock.now();
   if (input.fromParty === input.toParty) throw errors.validation('fromParty and toParty must differ.');
   if (input.channel === 'phone' && input.connected === undefined) {
-    throw errors.validation('Say whether the call connected (connected: true or false).', { field: 'connected' });
+    throw errors.validation('Say whether the call connected (connected: true or false).', {
+      field: 'connected',
+    });
   }
   const occurredAt = input.occurredAt ?? now;
   if (occurredAt.getTime() > now.getTime() + CLOCK_SLACK_MS) {

@@ -24,7 +24,11 @@ export async function buildOrganization(
 }
 
 /** A member of `orgId`. */
-export async function buildMember(deps: ServiceDeps, orgId: string, overrides: Partial<MemberInput> = {}): Promise<Member> {
+export async function buildMember(
+  deps: ServiceDeps,
+  orgId: string,
+  overrides: Partial<MemberInput> = {},
+): Promise<Member> {
   return createMember(deps, orgId, {
     email: `member-${unique()}@example.com`,
     name: 'Morgan Member',
@@ -34,7 +38,11 @@ export async function buildMember(deps: ServiceDeps, orgId: string, overrides: P
 }
 
 /** A job of `orgId`. */
-export async function buildJob(deps: ServiceDeps, orgId: string, overrides: Partial<JobInput> = {}): Promise<Job> {
+export async function buildJob(
+  deps: ServiceDeps,
+  orgId: string,
+  overrides: Partial<JobInput> = {},
+): Promise<Job> {
   return createJob(deps, orgId, { title: 'Account Executive', roleKind: 'sales', ...overrides });
 }
 
@@ -44,7 +52,11 @@ export async function buildCandidate(
   orgId: string,
   overrides: Partial<CandidateInput> = {},
 ): Promise<Candidate> {
-  return createCandidate(deps, orgId, { name: 'Casey Candidate', email: `cand-${unique()}@example.com`, ...overrides });
+  return createCandidate(deps, orgId, {
+    name: 'Casey Candidate',
+    email: `cand-${unique()}@example.com`,
+    ...overrides,
+  });
 }
 
 /** Everything up to an interview: an organization, a recruiter, a job, a candidate, an application. */

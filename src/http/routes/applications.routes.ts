@@ -57,20 +57,38 @@ export function applicationsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
     app.post(
       '/applications',
       {
-        schema: { tags, summary: 'Put a candidate into a job', body: ApplicationCreateSchema, response: { 201: ApplicationSchema } },
+        schema: {
+          tags,
+          summary: 'Put a candidate into a job',
+          body: ApplicationCreateSchema,
+          response: { 201: ApplicationSchema },
+        },
       },
-      async (req, reply) => reply.code(201).send(await createApplication(deps, req.principal.orgId, req.body)),
+      async (req, reply) =>
+        reply.code(201).send(await createApplication(deps, req.principal.orgId, req.body)),
     );
     app.get(
       '/applications',
       {
-        schema: { tags, summary: 'List applications', querystring: ApplicationListQuerySchema, response: { 200: pageOf(ApplicationSchema) } },
+        schema: {
+          tags,
+          summary: 'List applications',
+          querystring: ApplicationListQuerySchema,
+          response: { 200: pageOf(ApplicationSchema) },
+        },
       },
       (req) => listApplicationsPage(deps, req.principal.orgId, req.query),
     );
     app.get(
       '/applications/:id',
-      { schema: { tags, summary: 'Get an application', params: IdParamsSchema, response: { 200: ApplicationSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'Get an application',
+          params: IdParamsSchema,
+          response: { 200: ApplicationSchema },
+        },
+      },
       (req) => getApplication(deps, req.principal.orgId, req.params.id),
     );
     app.patch(
@@ -116,7 +134,14 @@ export function applicationsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/applications/:id/interviews',
-      { schema: { tags, summary: "An application's interviews", params: IdParamsSchema, response: { 200: z.array(InterviewSchema) } } },
+      {
+        schema: {
+          tags,
+          summary: "An application's interviews",
+          params: IdParamsSchema,
+          response: { 200: z.array(InterviewSchema) },
+        },
+      },
       (req) => listInterviews(deps, req.principal.orgId, req.params.id),
     );
     app.post(
@@ -127,7 +152,9 @@ export function applicationsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           summary: 'Record a decision (it does not tell the candidate: the outcome follow-up stays open)',
           params: IdParamsSchema,
           body: DecisionCreateSchema,
-          response: { 201: z.object({ decision: DecisionSchema, outcomeFollowUp: FollowUpSchema.nullable() }) },
+          response: {
+            201: z.object({ decision: DecisionSchema, outcomeFollowUp: FollowUpSchema.nullable() }),
+          },
         },
       },
       async (req, reply) =>
@@ -136,7 +163,12 @@ export function applicationsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
     app.get(
       '/applications/:id/decisions',
       {
-        schema: { tags: ['decisions'], summary: "An application's decisions", params: IdParamsSchema, response: { 200: z.array(DecisionSchema) } },
+        schema: {
+          tags: ['decisions'],
+          summary: "An application's decisions",
+          params: IdParamsSchema,
+          response: { 200: z.array(DecisionSchema) },
+        },
       },
       (req) => listDecisions(deps, req.principal.orgId, req.params.id),
     );

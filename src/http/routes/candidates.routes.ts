@@ -22,25 +22,50 @@ export function candidatesRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
     const tags = ['candidates'];
     app.post(
       '/candidates',
-      { schema: { tags, summary: 'Add a candidate', body: CandidateCreateSchema, response: { 201: CandidateSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'Add a candidate',
+          body: CandidateCreateSchema,
+          response: { 201: CandidateSchema },
+        },
+      },
       async (req, reply) => reply.code(201).send(await createCandidate(deps, req.principal.orgId, req.body)),
     );
     app.get(
       '/candidates',
       {
-        schema: { tags, summary: 'List candidates', querystring: CandidateListQuerySchema, response: { 200: pageOf(CandidateSchema) } },
+        schema: {
+          tags,
+          summary: 'List candidates',
+          querystring: CandidateListQuerySchema,
+          response: { 200: pageOf(CandidateSchema) },
+        },
       },
       (req) => listCandidatesPage(deps, req.principal.orgId, req.query),
     );
     app.get(
       '/candidates/:id',
-      { schema: { tags, summary: 'Get a candidate', params: IdParamsSchema, response: { 200: CandidateSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'Get a candidate',
+          params: IdParamsSchema,
+          response: { 200: CandidateSchema },
+        },
+      },
       (req) => getCandidate(deps, req.principal.orgId, req.params.id),
     );
     app.patch(
       '/candidates/:id',
       {
-        schema: { tags, summary: 'Change a candidate', params: IdParamsSchema, body: CandidatePatchSchema, response: { 200: CandidateSchema } },
+        schema: {
+          tags,
+          summary: 'Change a candidate',
+          params: IdParamsSchema,
+          body: CandidatePatchSchema,
+          response: { 200: CandidateSchema },
+        },
       },
       (req) => changeCandidate(deps, req.principal.orgId, req.params.id, req.body),
     );

@@ -33,12 +33,26 @@ export function followUpsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
     );
     app.post(
       '/follow-ups',
-      { schema: { tags, summary: 'Open a follow-up by hand', body: FollowUpCreateSchema, response: { 201: FollowUpViewSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'Open a follow-up by hand',
+          body: FollowUpCreateSchema,
+          response: { 201: FollowUpViewSchema },
+        },
+      },
       async (req, reply) => reply.code(201).send(await createFollowUp(deps, req.principal.orgId, req.body)),
     );
     app.get(
       '/follow-ups/:id',
-      { schema: { tags, summary: 'Get a follow-up', params: IdParamsSchema, response: { 200: FollowUpViewSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'Get a follow-up',
+          params: IdParamsSchema,
+          response: { 200: FollowUpViewSchema },
+        },
+      },
       (req) => getFollowUp(deps, req.principal.orgId, req.params.id),
     );
     app.post(

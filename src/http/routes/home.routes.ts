@@ -22,7 +22,9 @@ code{background:#f1f1f4;padding:.1rem .3rem;border-radius:4px}a{color:#2945c4}</
 /** The landing page and the health check. */
 export function homeRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.type('text/html; charset=utf-8').send(HOME));
+    app.get('/', { schema: { hide: true } }, (_req, reply) =>
+      reply.type('text/html; charset=utf-8').send(HOME),
+    );
     app.get(
       '/healthz',
       {

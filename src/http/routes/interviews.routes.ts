@@ -32,12 +32,26 @@ export function interviewsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
     const tags = ['interviews'];
     app.post(
       '/interviews',
-      { schema: { tags, summary: 'Create an interview', body: InterviewCreateSchema, response: { 201: InterviewSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'Create an interview',
+          body: InterviewCreateSchema,
+          response: { 201: InterviewSchema },
+        },
+      },
       async (req, reply) => reply.code(201).send(await createInterview(deps, req.principal.orgId, req.body)),
     );
     app.get(
       '/interviews/:id',
-      { schema: { tags, summary: 'Get an interview', params: IdParamsSchema, response: { 200: InterviewSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'Get an interview',
+          params: IdParamsSchema,
+          response: { 200: InterviewSchema },
+        },
+      },
       (req) => getInterview(deps, req.principal.orgId, req.params.id),
     );
     app.post(
@@ -70,7 +84,12 @@ export function interviewsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
     app.get(
       '/interviews/:id/feedback',
       {
-        schema: { tags: ['feedback'], summary: "An interview's scorecards", params: IdParamsSchema, response: { 200: z.array(FeedbackSchema) } },
+        schema: {
+          tags: ['feedback'],
+          summary: "An interview's scorecards",
+          params: IdParamsSchema,
+          response: { 200: z.array(FeedbackSchema) },
+        },
       },
       (req) => listFeedback(deps, req.principal.orgId, req.params.id),
     );

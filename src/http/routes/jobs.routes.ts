@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { changeJob, createJob, deleteJob, getJob, listJobsPage } from '../../services/job.service.ts';
-import { IdParamsSchema, JobCreateSchema, JobListQuerySchema, JobPatchSchema, JobSchema, pageOf } from '../schemas.ts';
+import {
+  IdParamsSchema,
+  JobCreateSchema,
+  JobListQuerySchema,
+  JobPatchSchema,
+  JobSchema,
+  pageOf,
+} from '../schemas.ts';
 
 /** Jobs (openings). */
 export function jobsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
@@ -14,7 +21,14 @@ export function jobsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/jobs',
-      { schema: { tags, summary: 'List jobs', querystring: JobListQuerySchema, response: { 200: pageOf(JobSchema) } } },
+      {
+        schema: {
+          tags,
+          summary: 'List jobs',
+          querystring: JobListQuerySchema,
+          response: { 200: pageOf(JobSchema) },
+        },
+      },
       (req) => listJobsPage(deps, req.principal.orgId, req.query),
     );
     app.get(
@@ -24,7 +38,15 @@ export function jobsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
     );
     app.patch(
       '/jobs/:id',
-      { schema: { tags, summary: 'Change a job', params: IdParamsSchema, body: JobPatchSchema, response: { 200: JobSchema } } },
+      {
+        schema: {
+          tags,
+          summary: 'Change a job',
+          params: IdParamsSchema,
+          body: JobPatchSchema,
+          response: { 200: JobSchema },
+        },
+      },
       (req) => changeJob(deps, req.principal.orgId, req.params.id, req.body),
     );
     app.delete(

@@ -16,12 +16,21 @@ export function membersRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
     const tags = ['members'];
     app.post(
       '/members',
-      { schema: { tags, summary: 'Add a member', body: MemberCreateSchema, response: { 201: MemberSchema } } },
+      {
+        schema: { tags, summary: 'Add a member', body: MemberCreateSchema, response: { 201: MemberSchema } },
+      },
       async (req, reply) => reply.code(201).send(await createMember(deps, req.principal.orgId, req.body)),
     );
     app.get(
       '/members',
-      { schema: { tags, summary: 'List members', querystring: MemberListQuerySchema, response: { 200: pageOf(MemberSchema) } } },
+      {
+        schema: {
+          tags,
+          summary: 'List members',
+          querystring: MemberListQuerySchema,
+          response: { 200: pageOf(MemberSchema) },
+        },
+      },
       (req) => listMembersPage(deps, req.principal.orgId, req.query),
     );
     app.get(
@@ -32,7 +41,13 @@ export function membersRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
     app.patch(
       '/members/:id',
       {
-        schema: { tags, summary: 'Change a member', params: IdParamsSchema, body: MemberPatchSchema, response: { 200: MemberSchema } },
+        schema: {
+          tags,
+          summary: 'Change a member',
+          params: IdParamsSchema,
+          body: MemberPatchSchema,
+          response: { 200: MemberSchema },
+        },
       },
       (req) => changeMember(deps, req.principal.orgId, req.params.id, req.body),
     );

@@ -19,13 +19,21 @@ export function organizationRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/organization',
-      { schema: { tags: ['organization'], summary: "The caller's organization", response: { 200: OrganizationSchema } } },
+      {
+        schema: {
+          tags: ['organization'],
+          summary: "The caller's organization",
+          response: { 200: OrganizationSchema },
+        },
+      },
       (req) => getOrganization(deps, req.principal.orgId),
     );
 
     app.get(
       '/policy',
-      { schema: { tags: ['organization'], summary: 'The follow-up policy', response: { 200: PolicySchema } } },
+      {
+        schema: { tags: ['organization'], summary: 'The follow-up policy', response: { 200: PolicySchema } },
+      },
       async (req) => (await getOrganization(deps, req.principal.orgId)).policy,
     );
 

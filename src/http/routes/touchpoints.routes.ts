@@ -21,7 +21,13 @@ export function touchpointsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
               notClosed: z
                 .object({
                   followUpId: IdSchema,
-                  reason: z.enum(['not_open', 'did_not_reach', 'wrong_parties', 'wrong_kind', 'predates_follow_up']),
+                  reason: z.enum([
+                    'not_open',
+                    'did_not_reach',
+                    'wrong_parties',
+                    'wrong_kind',
+                    'predates_follow_up',
+                  ]),
                 })
                 .nullable(),
             }),

@@ -1,0 +1,109 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../../bin/hearback.js', import.meta.url));
+const run = promisify(execFile);
+
+/** Run the real `hearback` binary; never throws, returns exit code and output. */
+async function hearback(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      env: { ...process.env, ...env },
+      timeout: 60_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('hearback promise', () => {
+  it('prints exactly one JSON object with the due time in the zone', async () => {
+    const r = await hearback([
+      'promise',
+      "We'll get back to you within three business days",
+      '--at',
+      '2026-12-23T16:00:00Z',
+      '--tz',
+      'Europe/London',
+      '--holidays',
+      'GB',
+    ]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      dueAt: '2026-12-30T17:00:00.000+00:00',
+      dueDate: '2026-12-30',
+      resolution: 'parsed',
+      warnings: [],
+    });
+  });
+
+  it('gives the offset of the zone and the policy default for vague statements', async () => {
+    const r = await hearback([
+      'promise',
+      "We'll be in touch",
+      '--at',
+      '2026-12-01T15:00:00Z',
+      '--tz',
+      'America/New_York',
+    ]);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      dueAt: '2026-12-08T17:00:00.000-05:00',
+      dueDate: '2026-12-08',
+      resolution: 'policy_default',
+      warnings: ['vague'],
+    });
+  });
+
+  it.each([
+    [['promise', 'soon', '--tz', 'UTC']],
+    [['promise', 'soon', '--at', 'yesterday', '--tz', 'UTC']],
+    [['promise', 'soon', '--at', '2026-12-01T15:00:00Z', '--tz', 'Mars/Olympus']],
+    [['promise', 'soon', '--at', '2026-12-01T15:00:00Z', '--tz', 'UTC', '--holidays', 'XX']],
+    [['promise', '--at', '2026-12-01T15:00:00Z', '--tz', 'UTC']],
+    [['promise', 'soon', '--at', '2026-12-01T15:00:00Z', '--tz', 'UTC', '--what']],
+    [['frobnicate']],
+    [['org']],
+  ])('rejects bad arguments %j with one line and exit 2', async (args) => {
+    const r = await hearback(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^hearback: /);
+  });
+});
+
+describe('hearback with a database', () => {
+  it('org create prints the id and an API token; bad config is reported whole', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hb-cli-'));
+    try {
+      const r = await hearback(
+        ['org', 'create', 'Acme Hiring', '--time-zone', 'Europe/Berlin', '--holidays', 'DE-BY'],
+        {
+          DATA_DIR: dir,
+          DATABASE_URL: '',
+        },
+      );
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout) as { id: string; apiToken: string; name: string };
+      expect(out.name).toBe('Acme Hiring');
+      expect(out.id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(out.apiToken).toMatch(/^hb_[A-Za-z0-9_-]{43}$/);
+
+      const bad = await hearback(['migrate'], { PORT: 'x', DATABASE_URL: 'mysql://nope' });
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('PORT');
+      expect(bad.stderr).toContain('DATABASE_URL');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
