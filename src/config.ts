@@ -20,6 +20,29 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   /** Public base URL of this server, used in links. Default http://localhost:PORT. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** SMTP relay, smtp:// or smtps:// with credentials. Unset: the dev mailbox (stored in the database, shown at /dev/mail). */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** Pooled SMTP connections. Default 5. */
+  SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
+  /** Sender address of every email, as "Name <address>" or an address. Default "Hearback <hearback@localhost>". */
+  MAIL_FROM: z.string().min(3).default('Hearback <hearback@localhost>'),
+  /** DKIM signing domain; set together with DKIM_SELECTOR and DKIM_PRIVATE_KEY. */
+  DKIM_DOMAIN: z.string().min(1).optional(),
+  /** DKIM selector. */
+  DKIM_SELECTOR: z.string().min(1).optional(),
+  /** DKIM private key, PEM (use \n for newlines in one-line environments). */
+  DKIM_PRIVATE_KEY: z.string().min(1).optional(),
+  /** How often the worker looks for due work, in milliseconds. Default 1000. */
+  WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Rows a worker claims per batch. Default 100. */
+  WORKER_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(100),
+  /** Seconds a worker holds a claimed message; a crashed worker's messages are reclaimed after it. Default 60. */
+  WORKER_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  /** Delivery attempts before a message is failed and its owner alerted. Default 8. */
+  SEND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   /** Log level: fatal, error, warn, info, debug, trace or silent. Default info. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -31,6 +54,12 @@ export interface Config {
   database: { kind: 'postgres'; url: string; poolMax: number } | { kind: 'pglite'; dataDir: string };
   publicUrl: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  mail: {
+    transport: { kind: 'smtp'; url: string; poolSize: number } | { kind: 'dev_mailbox' };
+    from: { name: string; address: string };
+    dkim: { domainName: string; keySelector: string; privateKey: string } | undefined;
+  };
+  worker: { pollMs: number; batchSize: number; leaseSeconds: number; maxAttempts: number };
 }
 
 /** Thrown when the environment is invalid; `problems` lists every one of them. */
@@ -46,9 +75,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   // Empty strings mean "unset" (a common artefact of .env files and CI variables).
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = EnvSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  // Cross-field rules, checked on the raw values so they are reported with the rest.
+  const from = parseMailbox(cleaned.MAIL_FROM ?? 'Hearback <hearback@localhost>');
+  if (!from) problems.push('MAIL_FROM: must be an address or "Name <address>"');
+  const dkimParts = ['DKIM_DOMAIN', 'DKIM_SELECTOR', 'DKIM_PRIVATE_KEY'].filter(
+    (k) => cleaned[k] !== undefined,
+  ).length;
+  if (dkimParts !== 0 && dkimParts !== 3) {
+    problems.push('DKIM_DOMAIN, DKIM_SELECTOR, DKIM_PRIVATE_KEY: set all three or none');
   }
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     port: e.PORT,
@@ -58,5 +95,32 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : { kind: 'pglite', dataDir: e.DATA_DIR },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
+    mail: {
+      transport: e.SMTP_URL
+        ? { kind: 'smtp', url: e.SMTP_URL, poolSize: e.SMTP_POOL_SIZE }
+        : { kind: 'dev_mailbox' },
+      from: from!,
+      dkim:
+        dkimParts === 3
+          ? {
+              domainName: e.DKIM_DOMAIN!,
+              keySelector: e.DKIM_SELECTOR!,
+              privateKey: e.DKIM_PRIVATE_KEY!.replace(/\\n/g, '\n'),
+            }
+          : undefined,
+    },
+    worker: {
+      pollMs: e.WORKER_POLL_MS,
+      batchSize: e.WORKER_BATCH_SIZE,
+      leaseSeconds: e.WORKER_LEASE_SECONDS,
+      maxAttempts: e.SEND_MAX_ATTEMPTS,
+    },
   };
+}
+
+/** Parse "Name <address>" or a bare address. */
+function parseMailbox(value: string): { name: string; address: string } | null {
+  const match = /^\s*(?:"?([^"<]*?)"?\s*<([^<>\s]+@[^<>\s]+)>|([^<>\s]+@[^<>\s]+))\s*$/.exec(value);
+  if (!match) return null;
+  return match[3] ? { name: '', address: match[3] } : { name: (match[1] ?? '').trim(), address: match[2]! };
 }

@@ -306,3 +306,36 @@ export function nextBusinessSlot(instant: Date, cal: BusinessCalendar): Date {
   }
   return wallTimeToInstant(fromEpochDay(nextBusinessEpochDay(day, cal)), start, cal.timeZone);
 }
+
+/** The Nth business day before `date` (n ≥ 1). */
+export function subtractBusinessDays(date: string, n: number, cal: BusinessCalendar): string {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a positive integer`);
+  assertHasWorkingDays(cal);
+  let day = toEpochDay(date);
+  for (let i = 0; i < n;) {
+    day -= 1;
+    if (day < toEpochDay(date) - MAX_SCAN_DAYS) {
+      throw new RangeError(`No business day within ${MAX_SCAN_DAYS} days before ${date}`);
+    }
+    if (isBusinessEpochDay(day, cal)) i++;
+  }
+  return fromEpochDay(day);
+}
+
+/** The instant business hours open on a local date. */
+export function startOfBusinessDay(date: string, cal: BusinessCalendar): Date {
+  assertZone(cal.timeZone);
+  toEpochDay(date);
+  return wallTimeToInstant(date, hoursOf(cal).start, cal.timeZone);
+}
+
+/**
+ * The same local time of day `n` business days after `instant`'s local date, moved into business
+ * hours if it falls outside them: "one business day from now".
+ */
+export function businessDaysLater(instant: Date, n: number, cal: BusinessCalendar): Date {
+  assertZone(cal.timeZone);
+  const { date, minute } = localParts(instant, cal.timeZone);
+  const target = addBusinessDays(date, n, cal);
+  return nextBusinessSlot(wallTimeToInstant(target, minute, cal.timeZone), cal);
+}

@@ -61,6 +61,8 @@ export interface Job {
   status: JobStatus;
   hiringManagerId: string | null;
   recruiterId: string | null;
+  /** Policy fields this job overrides. */
+  policyOverrides: Record<string, unknown>;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -83,6 +85,8 @@ export interface Application {
   candidateId: string;
   stage: string;
   status: ApplicationStatus;
+  /** Final-stage candidates hear the outcome by phone first. */
+  finalStage: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -127,6 +131,8 @@ export interface Decision {
   applicationId: string;
   outcome: DecisionOutcome;
   reasons: string[];
+  /** Advice for the future, for the candidate. */
+  recommendation: string;
   notes: string;
   decidedBy: string;
   decidedAt: Date;
@@ -164,6 +170,71 @@ export interface FollowUp {
   cancelReason: string | null;
   supersededById: string | null;
   escalationLevel: number;
+  /** When the first promise on this application broke; carried across automatic updates. */
+  breachedAt: Date | null;
+  remindedAt: Date | null;
+  /** Automatic "still deciding" updates sent on this application so far. */
+  updatesSent: number;
+  /** When the sweep looks at this follow-up again (reminder, breach, escalation). */
+  nextActionAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const MESSAGE_KINDS = [
+  'outcome',
+  'update',
+  'reminder',
+  'escalation',
+  'digest',
+  'job_closed',
+  'status_link',
+  'failure_alert',
+] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+export const MESSAGE_STATUSES = ['draft', 'scheduled', 'sending', 'sent', 'failed', 'cancelled'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+/** A message check's finding, as stored with the message. */
+export interface StoredFinding {
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+}
+
+/** An email in the outbox. */
+export interface Message {
+  id: string;
+  orgId: string;
+  applicationId: string | null;
+  followUpId: string | null;
+  decisionId: string | null;
+  kind: MessageKind;
+  audience: 'candidate' | 'member';
+  toMemberId: string | null;
+  toAddress: string;
+  toName: string;
+  replyTo: string | null;
+  subject: string;
+  bodyText: string;
+  bodyHtml: string;
+  automatic: boolean;
+  status: MessageStatus;
+  sendAt: Date | null;
+  attempts: number;
+  leaseUntil: Date | null;
+  lastError: string | null;
+  messageId: string;
+  inReplyTo: string | null;
+  references: string[];
+  /** Which message check applies (rejection, advance, update), if any. */
+  checkKind: 'rejection' | 'advance' | 'update' | null;
+  findings: StoredFinding[];
+  overrideReason: string | null;
+  cancelReason: string | null;
+  createdBy: string | null;
+  sentAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -41,12 +41,69 @@ export const PolicySchema = z
     holidays: HolidayRegionSchema.nullable().default(null),
     /** Business days a promise gets when the interviewer set no timeline. Default 5. */
     defaultPromiseBusinessDays: z.int().min(1).max(60).default(5),
+    /** Remind the owner this many business days before an outcome is due; 0 = never. Default 1. */
+    reminderLeadBusinessDays: z.int().min(0).max(10).default(1),
+    /**
+     * Who hears about a broken promise, and when: business days after the due time. Default: the
+     * job's hiring manager at once, then the admins two business days later.
+     */
+    escalation: z
+      .array(
+        z.strictObject({
+          afterBusinessDays: z.int().min(0).max(30),
+          to: z.enum(['hiring_manager', 'recruiter', 'admins']),
+        }),
+      )
+      .max(5)
+      .refine(
+        (steps) => steps.every((s, i) => i === 0 || s.afterBusinessDays > steps[i - 1]!.afterBusinessDays),
+        'steps must be in strictly increasing order of afterBusinessDays',
+      )
+      .default([
+        { afterBusinessDays: 0, to: 'hiring_manager' },
+        { afterBusinessDays: 2, to: 'admins' },
+      ]),
+    /**
+     * When an outcome is overdue, tell the candidate honestly and give a new date, at most `max`
+     * times per application, `extendBusinessDays` out. Default: once, 3 business days.
+     */
+    automaticUpdates: z
+      .strictObject({ max: z.int().min(0).max(5), extendBusinessDays: z.int().min(1).max(20) })
+      .default({ max: 1, extendBusinessDays: 3 }),
+    /** Minutes an outcome waits after a decision before it may go out. Default 0. */
+    sendDelayMinutes: z.int().min(0).max(10_080).default(0),
+    /** Minutes a member can still cancel a message after pressing send. Default 10. */
+    undoWindowMinutes: z.int().min(0).max(120).default(10),
+    /**
+     * Final-stage candidates hear the outcome by phone first: the email waits this many business
+     * days for a connected call to be logged, then goes. 0 = email at once. Default 1.
+     */
+    phoneFirstBusinessDays: z.int().min(0).max(5).default(1),
+    /** Local time (organization zone) of each member's daily digest; null = no digest. Default 08:00. */
+    digestTime: TimeOfDaySchema.nullable().default('08:00'),
   })
   .describe('Policy');
 export type Policy = z.infer<typeof PolicySchema>;
 
 /** The policy every new organization starts with. */
 export const DEFAULT_POLICY: Policy = PolicySchema.parse({});
+
+/** What a job may override: any policy field. */
+export const PolicyOverridesSchema = z.record(z.string(), z.unknown()).describe('PolicyOverrides');
+
+/**
+ * The policy in force for a job: the organization's, with the job's overrides on top. Overrides
+ * are validated when saved; a stale one that no longer validates is ignored field by field
+ * rather than breaking the sweep.
+ */
+export function effectivePolicy(org: Policy, overrides: Record<string, unknown> | null | undefined): Policy {
+  if (!overrides || Object.keys(overrides).length === 0) return org;
+  const merged = PolicySchema.safeParse({ ...org, ...overrides });
+  if (merged.success) return merged.data;
+  const bad = new Set(merged.error.issues.map((i) => String(i.path[0])));
+  const good = Object.fromEntries(Object.entries(overrides).filter(([k]) => !bad.has(k)));
+  return PolicySchema.parse({ ...org, ...good });
+}
 
 /** The working calendar a policy describes. */
 export function calendarOf(policy: Policy): BusinessCalendar {

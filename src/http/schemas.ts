@@ -88,6 +88,7 @@ export const JobSchema = z
     status: z.enum(JOB_STATUSES),
     hiringManagerId: IdSchema.nullable(),
     recruiterId: IdSchema.nullable(),
+    policyOverrides: z.record(z.string(), z.unknown()).describe('Policy fields this job overrides.'),
     createdAt: z.date(),
     updatedAt: z.date(),
   })
@@ -100,6 +101,10 @@ export const JobCreateSchema = z.strictObject({
   recruiterId: IdSchema.nullable().optional(),
 });
 export const JobPatchSchema = z.strictObject({
+  policyOverrides: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe("Policy fields to override for this job (validated against the organization's policy)."),
   title: Text(200).optional(),
   roleKind: z.enum(ROLE_KINDS).optional(),
   status: z.enum(JOB_STATUSES).optional(),
@@ -146,6 +151,7 @@ export const ApplicationSchema = z
     candidateId: IdSchema,
     stage: z.string(),
     status: z.enum(APPLICATION_STATUSES),
+    finalStage: z.boolean(),
     createdAt: z.date(),
     updatedAt: z.date(),
   })
@@ -156,6 +162,7 @@ export const ApplicationCreateSchema = z.strictObject({
   stage: Text(100).optional(),
 });
 export const ApplicationPatchSchema = z.strictObject({
+  finalStage: z.boolean().optional().describe('Final-stage candidates hear the outcome by phone first.'),
   stage: Text(100).optional(),
   status: z.enum(APPLICATION_STATUSES).optional(),
 });
@@ -224,6 +231,10 @@ export const FollowUpSchema = z
     cancelReason: z.string().nullable(),
     supersededById: IdSchema.nullable(),
     escalationLevel: z.number().int(),
+    breachedAt: z.date().nullable(),
+    remindedAt: z.date().nullable(),
+    updatesSent: z.number().int(),
+    nextActionAt: z.date().nullable(),
     createdAt: z.date(),
     updatedAt: z.date(),
   })
@@ -278,6 +289,7 @@ export const DecisionSchema = z
     applicationId: IdSchema,
     outcome: z.enum(DECISION_OUTCOMES),
     reasons: z.array(z.string()),
+    recommendation: z.string(),
     notes: z.string(),
     decidedBy: IdSchema,
     decidedAt: z.date(),
@@ -285,8 +297,9 @@ export const DecisionSchema = z
   .meta({ id: 'Decision' });
 export const DecisionCreateSchema = z.strictObject({
   outcome: z.enum(DECISION_OUTCOMES),
-  reasons: z.array(Text(1000)).max(20).optional(),
-  notes: z.string().max(10_000).optional(),
+  reasons: z.array(Text(1000)).max(20).optional().describe('Why, specifically: these go into the message.'),
+  recommendation: z.string().max(2000).optional().describe('Advice for the future, for the candidate.'),
+  notes: z.string().max(10_000).optional().describe('Internal notes; never shown to the candidate.'),
   decidedBy: IdSchema,
 });
 export const TouchpointSchema = z

@@ -10,6 +10,7 @@ interface ApplicationRow {
   candidate_id: string;
   stage: string;
   status: Application['status'];
+  final_stage: boolean;
   created_at: Date;
   updated_at: Date;
 }
@@ -21,6 +22,7 @@ const toApplication = (r: ApplicationRow): Application => ({
   candidateId: r.candidate_id,
   stage: r.stage,
   status: r.status,
+  finalStage: r.final_stage,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -99,10 +101,10 @@ export async function updateApplication(
   q: Queryable,
   orgId: string,
   id: string,
-  patch: Partial<Pick<Application, 'stage' | 'status'>>,
+  patch: Partial<Pick<Application, 'stage' | 'status' | 'finalStage'>>,
   at: Date,
 ): Promise<Application | null> {
-  const set = assignments(patch, { stage: 'stage', status: 'status' }, 4);
+  const set = assignments(patch, { stage: 'stage', status: 'status', finalStage: 'final_stage' }, 4);
   const [row] = await q.query<ApplicationRow>(
     `UPDATE applications SET updated_at = $3${set.sql ? `, ${set.sql}` : ''}
       WHERE org_id = $1 AND id = $2 RETURNING *`,

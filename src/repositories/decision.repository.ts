@@ -7,6 +7,7 @@ interface DecisionRow {
   application_id: string;
   outcome: Decision['outcome'];
   reasons: string[];
+  recommendation: string;
   notes: string;
   decided_by: string;
   decided_at: Date;
@@ -18,6 +19,7 @@ const toDecision = (r: DecisionRow): Decision => ({
   applicationId: r.application_id,
   outcome: r.outcome,
   reasons: r.reasons,
+  recommendation: r.recommendation,
   notes: r.notes,
   decidedBy: r.decided_by,
   decidedAt: r.decided_at,
@@ -26,11 +28,29 @@ const toDecision = (r: DecisionRow): Decision => ({
 /** Record a decision. */
 export async function insertDecision(q: Queryable, d: Omit<Decision, 'id'>): Promise<Decision> {
   const [row] = await q.query<DecisionRow>(
-    `INSERT INTO decisions (org_id, application_id, outcome, reasons, notes, decided_by, decided_at)
-     VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7) RETURNING *`,
-    [d.orgId, d.applicationId, d.outcome, JSON.stringify(d.reasons), d.notes, d.decidedBy, d.decidedAt],
+    `INSERT INTO decisions (org_id, application_id, outcome, reasons, recommendation, notes, decided_by, decided_at)
+     VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8) RETURNING *`,
+    [
+      d.orgId,
+      d.applicationId,
+      d.outcome,
+      JSON.stringify(d.reasons),
+      d.recommendation,
+      d.notes,
+      d.decidedBy,
+      d.decidedAt,
+    ],
   );
   return toDecision(row!);
+}
+
+/** One decision of this organization. */
+export async function findDecision(q: Queryable, orgId: string, id: string): Promise<Decision | null> {
+  const [row] = await q.query<DecisionRow>(`SELECT * FROM decisions WHERE org_id = $1 AND id = $2`, [
+    orgId,
+    id,
+  ]);
+  return row ? toDecision(row) : null;
 }
 
 /** An application's decisions, oldest first. */

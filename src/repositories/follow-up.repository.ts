@@ -26,6 +26,10 @@ interface FollowUpRow {
   cancel_reason: string | null;
   superseded_by_id: string | null;
   escalation_level: number;
+  breached_at: Date | null;
+  reminded_at: Date | null;
+  updates_sent: number;
+  next_action_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -54,6 +58,10 @@ const toFollowUp = (r: FollowUpRow): FollowUp => ({
   cancelReason: r.cancel_reason,
   supersededById: r.superseded_by_id,
   escalationLevel: r.escalation_level,
+  breachedAt: r.breached_at,
+  remindedAt: r.reminded_at,
+  updatesSent: r.updates_sent,
+  nextActionAt: r.next_action_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -88,13 +96,31 @@ export async function insertFollowUp(
     | 'ownerId'
     | 'dueAt'
     | 'createdAt'
-  >,
+  > &
+    Partial<Pick<FollowUp, 'breachedAt' | 'escalationLevel' | 'updatesSent' | 'remindedAt'>>,
 ): Promise<FollowUp> {
+  // Outcome follow-ups enter the sweep at once; it plans their reminder and escalation times.
   const [row] = await q.query<FollowUpRow>(
     `INSERT INTO follow_ups (org_id, application_id, interview_id, kind, owed_by, owed_to, owner_id, due_at,
-                             created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING *`,
-    [f.orgId, f.applicationId, f.interviewId, f.kind, f.owedBy, f.owedTo, f.ownerId, f.dueAt, f.createdAt],
+                             created_at, updated_at, next_action_at, breached_at, escalation_level,
+                             updates_sent, reminded_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, CASE WHEN $4 = 'outcome' THEN $9::timestamptz END,
+             $10, $11, $12, $13) RETURNING *`,
+    [
+      f.orgId,
+      f.applicationId,
+      f.interviewId,
+      f.kind,
+      f.owedBy,
+      f.owedTo,
+      f.ownerId,
+      f.dueAt,
+      f.createdAt,
+      f.breachedAt ?? null,
+      f.escalationLevel ?? 0,
+      f.updatesSent ?? 0,
+      f.remindedAt ?? null,
+    ],
   );
   return toFollowUp(row!);
 }

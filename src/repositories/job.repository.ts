@@ -10,6 +10,7 @@ interface JobRow {
   status: Job['status'];
   hiring_manager_id: string | null;
   recruiter_id: string | null;
+  policy_overrides: Record<string, unknown>;
   created_at: Date;
   updated_at: Date;
 }
@@ -22,6 +23,7 @@ const toJob = (r: JobRow): Job => ({
   status: r.status,
   hiringManagerId: r.hiring_manager_id,
   recruiterId: r.recruiter_id,
+  policyOverrides: r.policy_overrides,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -67,7 +69,9 @@ export async function updateJob(
   q: Queryable,
   orgId: string,
   id: string,
-  patch: Partial<Pick<Job, 'title' | 'roleKind' | 'status' | 'hiringManagerId' | 'recruiterId'>>,
+  patch: Partial<Pick<Job, 'title' | 'roleKind' | 'status' | 'hiringManagerId' | 'recruiterId'>> & {
+    policyOverrides?: Record<string, unknown> | undefined;
+  },
   at: Date,
 ): Promise<Job | null> {
   const set = assignments(
@@ -78,9 +82,14 @@ export async function updateJob(
       status: 'status',
       hiringManagerId: 'hiring_manager_id',
       recruiterId: 'recruiter_id',
+      policyOverrides: 'policy_overrides',
     },
     4,
   );
+  if (patch.policyOverrides !== undefined) {
+    // jsonb goes over the wire as text: objects must not be left to the driver's array handling.
+    set.params[set.params.indexOf(patch.policyOverrides)] = JSON.stringify(patch.policyOverrides);
+  }
   const [row] = await q.query<JobRow>(
     `UPDATE jobs SET updated_at = $3${set.sql ? `, ${set.sql}` : ''} WHERE org_id = $1 AND id = $2 RETURNING *`,
     [orgId, id, at, ...set.params],

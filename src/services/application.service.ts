@@ -90,7 +90,7 @@ export async function changeApplication(
   deps: ServiceDeps,
   orgId: string,
   id: string,
-  patch: Partial<Pick<Application, 'stage' | 'status'>>,
+  patch: Partial<Pick<Application, 'stage' | 'status' | 'finalStage'>>,
 ): Promise<{ application: Application; cancelledFollowUps: FollowUp[] }> {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {

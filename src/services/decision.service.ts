@@ -39,6 +39,7 @@ export async function recordDecision(
   input: {
     outcome: DecisionOutcome;
     reasons?: string[] | undefined;
+    recommendation?: string | undefined;
     notes?: string | undefined;
     decidedBy: string;
   },
@@ -55,6 +56,7 @@ export async function recordDecision(
       applicationId,
       outcome: input.outcome,
       reasons: input.reasons ?? [],
+      recommendation: input.recommendation ?? '',
       notes: input.notes ?? '',
       decidedBy: input.decidedBy,
       decidedAt: now,

@@ -3,11 +3,14 @@ import { endOfBusinessDay } from '../domain/business-time.ts';
 import {
   isKept,
   isOverdue,
+  refuseClose,
+  type CloseRefusal,
   type FollowUpKind,
   type FollowUpStatus,
   type Party,
 } from '../domain/follow-up.ts';
-import type { FollowUp } from '../domain/model.ts';
+import type { FollowUp, Touchpoint } from '../domain/model.ts';
+import { cancelPendingMessages } from '../repositories/message.repository.ts';
 import { calendarOf } from '../domain/policy.ts';
 import { errors } from '../errors.ts';
 import {
@@ -16,6 +19,7 @@ import {
   insertFollowUp,
   listFollowUps,
   lockOpenFollowUpsOfApplication,
+  markFollowUpDone,
   setSupersededBy,
   type FollowUpWithContext,
 } from '../repositories/follow-up.repository.ts';
@@ -42,12 +46,23 @@ export function viewFollowUp(fu: FollowUpWithContext, now: Date): FollowUpView {
 export async function openOutcomeFollowUp(
   tx: Queryable,
   orgId: string,
-  input: { applicationId: string; interviewId: string | null; ownerId: string; dueAt: Date; now: Date },
+  input: {
+    applicationId: string;
+    interviewId: string | null;
+    ownerId: string;
+    dueAt: Date;
+    now: Date;
+    /** An automatic update renews the promise but keeps the ladder's state: the team is still late. */
+    carry?: Pick<FollowUp, 'breachedAt' | 'escalationLevel' | 'updatesSent' | 'remindedAt'> | undefined;
+    /** Why the previous promise ends: a new promise ('superseded') or an automatic update ('extended'). */
+    reason?: 'superseded' | 'extended' | undefined;
+  },
 ): Promise<{ followUp: FollowUp; superseded: FollowUp[] }> {
   const open = await lockOpenFollowUpsOfApplication(tx, orgId, input.applicationId);
   const previous = open.filter((f) => f.kind === 'outcome').map((f) => f.id);
-  const superseded = await cancelFollowUps(tx, orgId, previous, 'superseded', input.now);
+  const superseded = await cancelFollowUps(tx, orgId, previous, input.reason ?? 'superseded', input.now);
   const followUp = await insertFollowUp(tx, {
+    ...input.carry,
     orgId,
     applicationId: input.applicationId,
     interviewId: input.interviewId,
@@ -60,6 +75,42 @@ export async function openOutcomeFollowUp(
   });
   await setSupersededBy(tx, orgId, previous, followUp.id);
   return { followUp, superseded: superseded.map((s) => ({ ...s, supersededById: followUp.id })) };
+}
+
+/**
+ * Close every open follow-up of the touchpoint's application that it fulfils (or only `onlyId`),
+ * and cancel messages still waiting to deliver what was just delivered another way — a connected
+ * call makes the scheduled outcome email redundant.
+ */
+export async function closeFollowUpsByTouchpoint(
+  tx: Queryable,
+  orgId: string,
+  touchpoint: Touchpoint,
+  now: Date,
+  onlyId?: string,
+): Promise<{ closed: FollowUp[]; notClosed: { followUpId: string; reason: CloseRefusal } | null }> {
+  const open = await lockOpenFollowUpsOfApplication(tx, orgId, touchpoint.applicationId);
+  if (onlyId && !open.some((f) => f.id === onlyId)) {
+    // Either not on this application, or no longer open: one answer, so nothing leaks.
+    throw errors.invalidState('followUpId does not name an open follow-up of this application.', {
+      field: 'followUpId',
+    });
+  }
+  const closed: FollowUp[] = [];
+  let notClosed: { followUpId: string; reason: CloseRefusal } | null = null;
+  for (const fu of onlyId ? open.filter((f) => f.id === onlyId) : open) {
+    const refusal = refuseClose(fu, touchpoint);
+    if (refusal === null) {
+      const done = await markFollowUpDone(tx, orgId, fu.id, touchpoint.occurredAt, touchpoint.id, now);
+      if (done) {
+        closed.push(done);
+        await cancelPendingMessages(tx, orgId, { followUpId: fu.id }, 'delivered_otherwise', now);
+      }
+    } else if (onlyId) {
+      notClosed = { followUpId: fu.id, reason: refusal };
+    }
+  }
+  return { closed, notClosed };
 }
 
 /** Query for listing follow-ups. */

@@ -1,4 +1,6 @@
 import type { Job } from '../domain/model.ts';
+import { PolicySchema } from '../domain/policy.ts';
+import { findOrganization } from '../repositories/organization.repository.ts';
 import { errors } from '../errors.ts';
 import {
   deleteJobWithoutApplications,
@@ -63,9 +65,31 @@ export async function changeJob(
   deps: ServiceDeps,
   orgId: string,
   id: string,
-  patch: Partial<Omit<JobInput, 'status'>> & { status?: Job['status'] | undefined },
+  patch: Partial<Omit<JobInput, 'status'>> & {
+    status?: Job['status'] | undefined;
+    policyOverrides?: Record<string, unknown> | undefined;
+  },
 ): Promise<Job> {
   return deps.db.transaction(async (tx) => {
+    if (patch.policyOverrides) {
+      const known = new Set(Object.keys(PolicySchema.shape));
+      const unknown = Object.keys(patch.policyOverrides).filter((k) => !known.has(k));
+      const org = (await findOrganization(tx, orgId))!;
+      const merged = PolicySchema.safeParse({ ...org.policy, ...patch.policyOverrides });
+      if (unknown.length > 0 || !merged.success) {
+        throw errors.validation('The policy overrides are invalid.', {
+          errors: [
+            ...unknown.map((k) => ({ path: `policyOverrides.${k}`, message: 'is not a policy field' })),
+            ...(merged.success
+              ? []
+              : merged.error.issues.map((i) => ({
+                  path: `policyOverrides.${i.path.join('.')}`,
+                  message: i.message,
+                }))),
+          ],
+        });
+      }
+    }
     if (patch.hiringManagerId) await requireActiveMember(tx, orgId, patch.hiringManagerId, 'hiringManagerId');
     if (patch.recruiterId) await requireActiveMember(tx, orgId, patch.recruiterId, 'recruiterId');
     const job = await updateJob(tx, orgId, id, patch, deps.clock.now());

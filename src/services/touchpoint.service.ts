@@ -7,9 +7,9 @@ import {
 } from '../domain/follow-up.ts';
 import type { FollowUp, Touchpoint } from '../domain/model.ts';
 import { errors } from '../errors.ts';
-import { lockOpenFollowUpsOfApplication, markFollowUpDone } from '../repositories/follow-up.repository.ts';
 import { findTouchpoint, insertTouchpoint } from '../repositories/touchpoint.repository.ts';
 import type { ServiceDeps } from './deps.ts';
+import { closeFollowUpsByTouchpoint } from './follow-up.service.ts';
 import { requireActiveMember, requireApplicationRef } from './references.ts';
 
 /** A contact that happened: a call, an email, a meeting. */
@@ -77,25 +77,13 @@ export async function logTouchpoint(
       summary: input.summary ?? '',
       createdAt: now,
     });
-    const open = await lockOpenFollowUpsOfApplication(tx, orgId, application.id);
-    if (input.followUpId && !open.some((f) => f.id === input.followUpId)) {
-      // Either not on this application, not ours, or no longer open: say which without leaking.
-      throw errors.invalidState('followUpId does not name an open follow-up of this application.', {
-        field: 'followUpId',
-      });
-    }
-    const candidates = input.followUpId ? open.filter((f) => f.id === input.followUpId) : open;
-    const closed: FollowUp[] = [];
-    let notClosed: LoggedTouchpoint['notClosed'] = null;
-    for (const fu of candidates) {
-      const refusal = refuseClose(fu, touchpoint);
-      if (refusal === null) {
-        const done = await markFollowUpDone(tx, orgId, fu.id, occurredAt, touchpoint.id, now);
-        if (done) closed.push(done);
-      } else if (input.followUpId) {
-        notClosed = { followUpId: fu.id, reason: refusal };
-      }
-    }
+    const { closed, notClosed } = await closeFollowUpsByTouchpoint(
+      tx,
+      orgId,
+      touchpoint,
+      now,
+      input.followUpId,
+    );
     return { touchpointId: touchpoint.id, closed, notClosed };
   });
   const touchpoint = (await findTouchpoint(deps.db, orgId, id.touchpointId))!;

@@ -1,0 +1,145 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { planLadder, reminderTime, type LadderState } from './follow-up-ladder.ts';
+import { PolicySchema } from './policy.ts';
+
+// New York, US holidays. Thursday 3 December 2026 17:00 EST = 22:00Z.
+const policy = PolicySchema.parse({ timeZone: 'America/New_York', holidays: { country: 'US' } });
+const due = new Date('2026-12-03T22:00:00Z');
+const fresh: LadderState = {
+  dueAt: due,
+  createdAt: new Date('2026-11-30T15:00:00Z'),
+  remindedAt: null,
+  breachedAt: null,
+  escalationLevel: 0,
+  updatesSent: 0,
+};
+const at = (iso: string) => new Date(iso);
+
+describe('planLadder', () => {
+  it.each<[string, Partial<LadderState>, string, string[], string | null]>([
+    ['nothing before the reminder', {}, '2026-12-01T15:00:00Z', [], '2026-12-02T14:00:00.000Z'],
+    // One business day before Thursday is Wednesday; business opens 09:00 EST = 14:00Z.
+    [
+      'the owner is reminded the business day before',
+      {},
+      '2026-12-02T14:00:00Z',
+      ['remind_owner'],
+      '2026-12-03T22:00:00.000Z',
+    ],
+    [
+      'only once',
+      { remindedAt: at('2026-12-02T14:00:00Z') },
+      '2026-12-02T16:00:00Z',
+      [],
+      '2026-12-03T22:00:00.000Z',
+    ],
+    [
+      'at the due time: update the candidate and escalate to the hiring manager',
+      { remindedAt: at('2026-12-02T14:00:00Z') },
+      '2026-12-03T22:00:00Z',
+      ['send_update', 'escalate:1:hiring_manager'],
+      // admins two business days after the breach: Monday 7 December 17:00 EST
+      '2026-12-07T22:00:00.000Z',
+    ],
+    [
+      'after the update, the admins are next, counted from the first breach',
+      {
+        dueAt: at('2026-12-09T22:00:00Z'),
+        breachedAt: due,
+        escalationLevel: 1,
+        updatesSent: 1,
+        remindedAt: due,
+      },
+      '2026-12-07T22:00:00Z',
+      ['escalate:2:admins'],
+      '2026-12-09T22:00:00.000Z',
+    ],
+    [
+      'the renewed promise breaking sends no second update (max 1) and nothing further once the ladder is done',
+      {
+        dueAt: at('2026-12-09T22:00:00Z'),
+        breachedAt: due,
+        escalationLevel: 2,
+        updatesSent: 1,
+        remindedAt: due,
+      },
+      '2026-12-09T22:00:00Z',
+      [],
+      null,
+    ],
+    [
+      'a sweep that ran late does everything due at once',
+      {},
+      '2026-12-08T12:00:00Z',
+      ['send_update', 'escalate:1:hiring_manager', 'escalate:2:admins'],
+      null,
+    ],
+  ])('%s', (_name, state, now, expected, next) => {
+    const plan = planLadder({ ...fresh, ...state }, policy, at(now));
+    expect(plan.actions.map((a) => (a.type === 'escalate' ? `escalate:${a.level}:${a.to}` : a.type))).toEqual(
+      expected,
+    );
+    expect(plan.nextActionAt?.toISOString() ?? null).toBe(next);
+  });
+
+  it('promises a new date three business days out, skipping the weekend', () => {
+    // Breach noticed Friday 4 December 10:00 EST: + 3 business days = Wednesday 9 December, 17:00.
+    const plan = planLadder({ ...fresh, remindedAt: due }, policy, at('2026-12-04T15:00:00Z'));
+    const update = plan.actions.find((a) => a.type === 'send_update');
+    expect(update).toEqual({ type: 'send_update', newDueAt: at('2026-12-09T22:00:00Z') });
+    expect(plan.breachedAt).toEqual(due);
+  });
+
+  it('honours a policy without reminders, updates or escalation', () => {
+    const quiet = PolicySchema.parse({
+      reminderLeadBusinessDays: 0,
+      escalation: [],
+      automaticUpdates: { max: 0, extendBusinessDays: 1 },
+    });
+    const plan = planLadder(fresh, quiet, at('2026-12-10T00:00:00Z'));
+    expect(plan.actions).toEqual([]);
+    expect(plan.nextActionAt).toBeNull();
+    expect(reminderTime(fresh, quiet)).toBeNull();
+  });
+
+  it('reminds an hour after a promise shorter than the lead, and never at or after the due time', () => {
+    const short = { ...fresh, createdAt: at('2026-12-03T15:00:00Z') }; // due the same day
+    expect(reminderTime(short, policy)).toEqual(at('2026-12-03T16:00:00Z'));
+    const tiny = { ...fresh, createdAt: at('2026-12-03T21:30:00Z') };
+    expect(reminderTime(tiny, policy)).toBeNull();
+  });
+
+  it('never schedules the next look in the past, and always has one while the promise holds (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 30 * 24 }),
+        fc.integer({ min: 1, max: 20 * 24 }),
+        fc.integer({ min: -48, max: 30 * 24 }),
+        fc.integer({ min: 0, max: 2 }),
+        fc.boolean(),
+        (createdH, dueAfterH, nowAfterDueH, level, reminded) => {
+          const createdAt = new Date(Date.UTC(2026, 10, 1) + createdH * 3_600_000);
+          const dueAt = new Date(createdAt.getTime() + dueAfterH * 3_600_000);
+          const now = new Date(dueAt.getTime() + nowAfterDueH * 3_600_000);
+          if (now < createdAt) return;
+          const plan = planLadder(
+            {
+              dueAt,
+              createdAt,
+              remindedAt: reminded ? createdAt : null,
+              breachedAt: null,
+              escalationLevel: level,
+              updatesSent: 0,
+            },
+            policy,
+            now,
+          );
+          if (plan.nextActionAt) expect(plan.nextActionAt.getTime()).toBeGreaterThan(now.getTime());
+          if (now < dueAt) expect(plan.nextActionAt).not.toBeNull();
+          if (now >= dueAt) expect(plan.breachedAt).toEqual(dueAt);
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * The ladder that keeps a promise from breaking silently (principle 2), as a pure plan: given an
+ * open outcome follow-up, the policy and the time, what must happen now and when to look again.
+ * Before the due time the owner is reminded; when it passes, the candidate gets an honest update
+ * with a new date (at most N times) and the escalation ladder starts — measured from the first
+ * breach, so renewing the promise to the candidate does not reset the team's clock.
+ */
+import {
+  addBusinessDays,
+  endOfBusinessDay,
+  localDateOf,
+  startOfBusinessDay,
+  subtractBusinessDays,
+} from './business-time.ts';
+import { calendarOf, type Policy } from './policy.ts';
+
+/** Where an open outcome follow-up stands on its ladder. */
+export interface LadderState {
+  dueAt: Date;
+  createdAt: Date;
+  remindedAt: Date | null;
+  /** When the first promise on this application broke (carried across automatic updates). */
+  breachedAt: Date | null;
+  /** How many escalation steps have been taken. */
+  escalationLevel: number;
+  /** How many automatic updates the candidate has had on this application. */
+  updatesSent: number;
+}
+
+/** Something the sweep must do now. */
+export type LadderAction =
+  | { type: 'remind_owner' }
+  | { type: 'send_update'; newDueAt: Date }
+  | { type: 'escalate'; level: number; to: Policy['escalation'][number]['to'] };
+
+/** The plan for one follow-up at one instant. */
+export interface LadderPlan {
+  actions: LadderAction[];
+  /** The breach time to record (null while the promise holds). */
+  breachedAt: Date | null;
+  /** When the sweep should look at this follow-up again; null when nothing more is automatic. */
+  nextActionAt: Date | null;
+}
+
+const HOUR = 3_600_000;
+
+/** When to remind the owner: the opening of the business day `lead` business days before the due date. */
+export function reminderTime(state: Pick<LadderState, 'dueAt' | 'createdAt'>, policy: Policy): Date | null {
+  const lead = policy.reminderLeadBusinessDays;
+  if (lead === 0) return null;
+  const cal = calendarOf(policy);
+  const at = startOfBusinessDay(subtractBusinessDays(localDateOf(state.dueAt, cal.timeZone), lead, cal), cal);
+  // A promise shorter than the lead still gets a reminder, an hour after it was made, if that is
+  // before the due time; reminding at the very moment of the promise would be noise.
+  const earliest = state.createdAt.getTime() + HOUR;
+  const when = Math.max(at.getTime(), earliest);
+  return when < state.dueAt.getTime() ? new Date(when) : null;
+}
+
+/** When escalation step `afterBusinessDays` is due, counted from the breach. */
+export function escalationTime(breachedAt: Date, afterBusinessDays: number, policy: Policy): Date {
+  if (afterBusinessDays === 0) return breachedAt;
+  const cal = calendarOf(policy);
+  return endOfBusinessDay(
+    addBusinessDays(localDateOf(breachedAt, cal.timeZone), afterBusinessDays, cal),
+    cal,
+  );
+}
+
+/** The new due time an automatic update promises: `extendBusinessDays` business days from now, end of day. */
+export function extendedDueTime(now: Date, policy: Policy): Date {
+  const cal = calendarOf(policy);
+  return endOfBusinessDay(
+    addBusinessDays(localDateOf(now, cal.timeZone), policy.automaticUpdates.extendBusinessDays, cal),
+    cal,
+  );
+}
+
+/** Plan the ladder for an open outcome follow-up at `now`. */
+export function planLadder(state: LadderState, policy: Policy, now: Date): LadderPlan {
+  const actions: LadderAction[] = [];
+  const future: number[] = [];
+  const t = now.getTime();
+  const due = state.dueAt.getTime();
+
+  const remindAt = reminderTime(state, policy);
+  if (remindAt && !state.remindedAt) {
+    if (t >= remindAt.getTime() && t < due) actions.push({ type: 'remind_owner' });
+    else if (t < remindAt.getTime()) future.push(remindAt.getTime());
+  }
+
+  let breachedAt = state.breachedAt;
+  if (t < due) {
+    future.push(due);
+  } else {
+    breachedAt ??= state.dueAt;
+    if (state.updatesSent < policy.automaticUpdates.max) {
+      actions.push({ type: 'send_update', newDueAt: extendedDueTime(now, policy) });
+    }
+  }
+
+  if (breachedAt) {
+    policy.escalation.forEach((step, i) => {
+      if (i < state.escalationLevel) return;
+      const at = escalationTime(breachedAt, step.afterBusinessDays, policy).getTime();
+      if (t >= at) actions.push({ type: 'escalate', level: i + 1, to: step.to });
+      else future.push(at);
+    });
+  }
+
+  return {
+    actions,
+    breachedAt,
+    nextActionAt: future.length > 0 ? new Date(Math.min(...future)) : null,
+  };
+}

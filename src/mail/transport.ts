@@ -1,0 +1,25 @@
+/** An email ready for the wire. Header values are already free of CR/LF (see src/domain/email.ts). */
+export interface OutgoingEmail {
+  orgId: string;
+  messageId: string;
+  date: Date;
+  from: { name: string; address: string };
+  to: { name: string; address: string };
+  replyTo: string | null;
+  subject: string;
+  text: string;
+  html: string;
+  inReplyTo: string | null;
+  references: string[];
+  /** Sent by the system on its own: adds `Auto-Submitted: auto-generated` (RFC 3834). */
+  automatic: boolean;
+}
+
+/** Where emails go: SMTP in production, the dev mailbox by default. */
+export interface MailTransport {
+  readonly kind: 'smtp' | 'dev_mailbox';
+  /** Hand the email over; resolves once the next hop accepted it, rejects otherwise. */
+  send(email: OutgoingEmail): Promise<void>;
+  /** Release connections. */
+  close(): Promise<void>;
+}

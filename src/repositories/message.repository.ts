@@ -1,0 +1,333 @@
+import type { Queryable } from '../db/db.ts';
+import type { Keyset } from '../db/sql.ts';
+import type { Message, MessageStatus } from '../domain/model.ts';
+
+interface MessageRow {
+  id: string;
+  org_id: string;
+  application_id: string | null;
+  follow_up_id: string | null;
+  decision_id: string | null;
+  kind: Message['kind'];
+  audience: Message['audience'];
+  to_member_id: string | null;
+  to_address: string;
+  to_name: string;
+  reply_to: string | null;
+  subject: string;
+  body_text: string;
+  body_html: string;
+  automatic: boolean;
+  status: MessageStatus;
+  send_at: Date | null;
+  attempts: number;
+  lease_until: Date | null;
+  last_error: string | null;
+  message_id: string;
+  in_reply_to: string | null;
+  references: string[];
+  check_kind: Message['checkKind'];
+  findings: Message['findings'];
+  override_reason: string | null;
+  cancel_reason: string | null;
+  created_by: string | null;
+  sent_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const toMessage = (r: MessageRow): Message => ({
+  id: r.id,
+  orgId: r.org_id,
+  applicationId: r.application_id,
+  followUpId: r.follow_up_id,
+  decisionId: r.decision_id,
+  kind: r.kind,
+  audience: r.audience,
+  toMemberId: r.to_member_id,
+  toAddress: r.to_address,
+  toName: r.to_name,
+  replyTo: r.reply_to,
+  subject: r.subject,
+  bodyText: r.body_text,
+  bodyHtml: r.body_html,
+  automatic: r.automatic,
+  status: r.status,
+  sendAt: r.send_at,
+  attempts: r.attempts,
+  leaseUntil: r.lease_until,
+  lastError: r.last_error,
+  messageId: r.message_id,
+  inReplyTo: r.in_reply_to,
+  references: r.references,
+  checkKind: r.check_kind,
+  findings: r.findings,
+  overrideReason: r.override_reason,
+  cancelReason: r.cancel_reason,
+  createdBy: r.created_by,
+  sentAt: r.sent_at,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+/** What a new message needs; the id is chosen by the caller so the Message-ID can embed it. */
+export type NewMessage = Pick<
+  Message,
+  | 'id'
+  | 'orgId'
+  | 'applicationId'
+  | 'followUpId'
+  | 'decisionId'
+  | 'kind'
+  | 'audience'
+  | 'toMemberId'
+  | 'toAddress'
+  | 'toName'
+  | 'replyTo'
+  | 'subject'
+  | 'bodyText'
+  | 'bodyHtml'
+  | 'automatic'
+  | 'status'
+  | 'sendAt'
+  | 'messageId'
+  | 'inReplyTo'
+  | 'references'
+  | 'checkKind'
+  | 'findings'
+  | 'createdBy'
+  | 'createdAt'
+>;
+
+/** Write a message to the outbox. */
+export async function insertMessage(q: Queryable, m: NewMessage): Promise<Message> {
+  const [row] = await q.query<MessageRow>(
+    `INSERT INTO messages (id, org_id, application_id, follow_up_id, decision_id, kind, audience, to_member_id,
+                           to_address, to_name, reply_to, subject, body_text, body_html, automatic, status,
+                           send_at, message_id, in_reply_to, "references", check_kind, findings, created_by,
+                           created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
+             $22::jsonb, $23, $24, $24)
+     RETURNING *`,
+    [
+      m.id,
+      m.orgId,
+      m.applicationId,
+      m.followUpId,
+      m.decisionId,
+      m.kind,
+      m.audience,
+      m.toMemberId,
+      m.toAddress,
+      m.toName,
+      m.replyTo,
+      m.subject,
+      m.bodyText,
+      m.bodyHtml,
+      m.automatic,
+      m.status,
+      m.sendAt,
+      m.messageId,
+      m.inReplyTo,
+      m.references,
+      m.checkKind,
+      JSON.stringify(m.findings),
+      m.createdBy,
+      m.createdAt,
+    ],
+  );
+  return toMessage(row!);
+}
+
+/** The message with this id in this organization; `forUpdate` locks it. */
+export async function findMessage(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<Message | null> {
+  const [row] = await q.query<MessageRow>(
+    `SELECT * FROM messages WHERE org_id = $1 AND id = $2${options.forUpdate ? ' FOR UPDATE' : ''}`,
+    [orgId, id],
+  );
+  return row ? toMessage(row) : null;
+}
+
+/** Messages by creation time after a keyset position, filtered. */
+export async function listMessages(
+  q: Queryable,
+  orgId: string,
+  filter: { applicationId?: string | undefined; status?: MessageStatus | undefined },
+  page: { after: Keyset | null; limit: number },
+): Promise<Message[]> {
+  const rows = await q.query<MessageRow>(
+    `SELECT * FROM messages
+      WHERE org_id = $1
+        AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
+        AND ($5::uuid IS NULL OR application_id = $5)
+        AND ($6::text IS NULL OR status = $6)
+      ORDER BY created_at, id LIMIT $4`,
+    [
+      orgId,
+      page.after?.key ?? null,
+      page.after?.id ?? null,
+      page.limit,
+      filter.applicationId ?? null,
+      filter.status ?? null,
+    ],
+  );
+  return rows.map(toMessage);
+}
+
+/** The Message-IDs of an application's candidate messages so far, oldest first (for threading). */
+export async function threadOfApplication(
+  q: Queryable,
+  orgId: string,
+  applicationId: string,
+): Promise<string[]> {
+  const rows = await q.query<{ message_id: string }>(
+    `SELECT message_id FROM messages
+      WHERE org_id = $1 AND application_id = $2 AND audience = 'candidate'
+        AND status IN ('scheduled', 'sending', 'sent')
+      ORDER BY created_at, id`,
+    [orgId, applicationId],
+  );
+  return rows.map((r) => r.message_id);
+}
+
+/** Change a draft's content. */
+export async function updateDraft(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  patch: Pick<Message, 'subject' | 'bodyText' | 'bodyHtml' | 'findings'>,
+  at: Date,
+): Promise<Message | null> {
+  const [row] = await q.query<MessageRow>(
+    `UPDATE messages SET subject = $3, body_text = $4, body_html = $5, findings = $6::jsonb, updated_at = $7
+      WHERE org_id = $1 AND id = $2 AND status = 'draft' RETURNING *`,
+    [orgId, id, patch.subject, patch.bodyText, patch.bodyHtml, JSON.stringify(patch.findings), at],
+  );
+  return row ? toMessage(row) : null;
+}
+
+/** Schedule a draft; records an override of blocking findings, if any. */
+export async function scheduleMessage(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  sendAt: Date,
+  overrideReason: string | null,
+  at: Date,
+): Promise<Message | null> {
+  const [row] = await q.query<MessageRow>(
+    `UPDATE messages SET status = 'scheduled', send_at = $3, override_reason = $4, updated_at = $5
+      WHERE org_id = $1 AND id = $2 AND status = 'draft' RETURNING *`,
+    [orgId, id, sendAt, overrideReason, at],
+  );
+  return row ? toMessage(row) : null;
+}
+
+/** Cancel messages that have not started sending. Returns the ones cancelled. */
+export async function cancelPendingMessages(
+  q: Queryable,
+  orgId: string,
+  where: { ids?: string[]; followUpId?: string; applicationId?: string },
+  reason: string,
+  at: Date,
+): Promise<Message[]> {
+  const rows = await q.query<MessageRow>(
+    `UPDATE messages SET status = 'cancelled', cancel_reason = $5, updated_at = $6
+      WHERE org_id = $1 AND status IN ('draft', 'scheduled')
+        AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))
+        AND ($3::uuid IS NULL OR follow_up_id = $3)
+        AND ($4::uuid IS NULL OR (application_id = $4 AND audience = 'candidate'))
+      RETURNING *`,
+    [orgId, where.ids ?? null, where.followUpId ?? null, where.applicationId ?? null, reason, at],
+  );
+  return rows.map(toMessage);
+}
+
+/** A claimed message with what the dispatcher must check before sending. */
+export interface ClaimedMessage extends Message {
+  applicationStatus: string | null;
+}
+
+/**
+ * Claim up to `limit` messages that are due — scheduled and past their send time, or stuck in
+ * `sending` with an expired lease (a worker died mid-send) — across all organizations. One
+ * statement: SKIP LOCKED lets any number of workers claim disjoint batches.
+ */
+export async function claimDueMessages(
+  q: Queryable,
+  now: Date,
+  leaseUntil: Date,
+  limit: number,
+): Promise<ClaimedMessage[]> {
+  const rows = await q.query<MessageRow & { application_status: string | null }>(
+    `WITH due AS (
+       SELECT id FROM messages
+        WHERE (status = 'scheduled' AND send_at <= $1) OR (status = 'sending' AND lease_until < $1)
+        ORDER BY send_at
+        LIMIT $3
+        FOR UPDATE SKIP LOCKED
+     )
+     UPDATE messages m
+        SET status = 'sending', lease_until = $2, attempts = m.attempts + 1, updated_at = $1
+       FROM due
+      WHERE m.id = due.id
+     RETURNING m.*,
+       (SELECT a.status FROM applications a WHERE a.org_id = m.org_id AND a.id = m.application_id) AS application_status`,
+    [now, leaseUntil, limit],
+  );
+  return rows.map((r) => ({ ...toMessage(r), applicationStatus: r.application_status }));
+}
+
+/** Mark a message sent (idempotent: a duplicate delivery after a lost lease changes nothing). */
+export async function markMessageSent(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  at: Date,
+): Promise<Message | null> {
+  const [row] = await q.query<MessageRow>(
+    `UPDATE messages SET status = 'sent', sent_at = $3, lease_until = NULL, last_error = NULL, updated_at = $3
+      WHERE org_id = $1 AND id = $2 AND status = 'sending' RETURNING *`,
+    [orgId, id, at],
+  );
+  return row ? toMessage(row) : null;
+}
+
+/** Put a failed attempt back in the queue for `retryAt`, or fail it for good when `retryAt` is null. */
+export async function markMessageAttemptFailed(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  error: string,
+  retryAt: Date | null,
+  at: Date,
+): Promise<Message | null> {
+  const [row] = await q.query<MessageRow>(
+    `UPDATE messages
+        SET status = CASE WHEN $4::timestamptz IS NULL THEN 'failed' ELSE 'scheduled' END,
+            send_at = coalesce($4::timestamptz, send_at), lease_until = NULL, last_error = $3, updated_at = $5
+      WHERE org_id = $1 AND id = $2 AND status = 'sending' RETURNING *`,
+    [orgId, id, error.slice(0, 2000), retryAt, at],
+  );
+  return row ? toMessage(row) : null;
+}
+
+/** Cancel a claimed message that must not go out (the candidate withdrew). */
+export async function cancelClaimedMessage(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  reason: string,
+  at: Date,
+): Promise<void> {
+  await q.query(
+    `UPDATE messages SET status = 'cancelled', cancel_reason = $3, lease_until = NULL, updated_at = $4
+      WHERE org_id = $1 AND id = $2 AND status = 'sending'`,
+    [orgId, id, reason, at],
+  );
+}
