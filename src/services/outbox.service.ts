@@ -1,0 +1,256 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../clock.ts';
+import type { Db, Queryable } from '../db/db.ts';
+import { headerValue, messageIdFor, threadHeaders } from '../domain/email.ts';
+import type { Message, MessageKind } from '../domain/model.ts';
+import type { TouchpointKind } from '../domain/follow-up.ts';
+import type { MailTransport } from '../mail/transport.ts';
+import { insertEvent } from '../repositories/event.repository.ts';
+import { findFollowUp } from '../repositories/follow-up.repository.ts';
+import { findMember } from '../repositories/member.repository.ts';
+import {
+  cancelClaimedMessage,
+  claimDueMessages,
+  insertMessage,
+  markMessageAttemptFailed,
+  markMessageSent,
+  threadOfApplication,
+  type ClaimedMessage,
+  type NewMessage,
+} from '../repositories/message.repository.ts';
+import { insertTouchpoint } from '../repositories/touchpoint.repository.ts';
+import { closeFollowUpsByTouchpoint } from './follow-up.service.ts';
+
+/** Who the mail comes from and how Message-IDs are made. */
+export interface MailIdentity {
+  from: { name: string; address: string };
+  /** Domain of Message-IDs, e.g. the host of PUBLIC_URL. */
+  domain: string;
+}
+
+/** A message to put in the outbox; threading and ids are filled in. */
+export type MessageDraft = Omit<NewMessage, 'id' | 'messageId' | 'inReplyTo' | 'references' | 'createdAt'>;
+
+/**
+ * Write a message to the outbox inside the caller's transaction — the same transaction as the
+ * change that causes it, so a crash can never leave a change without its message or a message
+ * without its change. Candidate messages thread onto the application's earlier ones.
+ */
+export async function enqueueMessage(
+  tx: Queryable,
+  identity: MailIdentity,
+  draft: MessageDraft,
+  now: Date,
+): Promise<Message> {
+  const id = randomUUID();
+  const thread =
+    draft.audience === 'candidate' && draft.applicationId
+      ? threadHeaders(await threadOfApplication(tx, draft.orgId, draft.applicationId))
+      : { inReplyTo: null, references: [] };
+  return insertMessage(tx, {
+    ...draft,
+    id,
+    subject: headerValue(draft.subject, 200),
+    toName: headerValue(draft.toName, 200),
+    messageId: messageIdFor(id, identity.domain),
+    inReplyTo: thread.inReplyTo,
+    references: thread.references,
+    createdAt: now,
+  });
+}
+
+/** Settings of the dispatcher. */
+export interface DispatchOptions {
+  batchSize: number;
+  leaseMs: number;
+  maxAttempts: number;
+  /** Messages sent at once from one batch (match the SMTP pool). Default 5. */
+  concurrency?: number;
+}
+
+/** What one dispatch pass did. */
+export interface DispatchResult {
+  claimed: number;
+  sent: number;
+  retried: number;
+  failed: number;
+  cancelled: number;
+}
+
+/** Retry delay after the n-th failed attempt: 30 s doubling, capped at one hour. */
+export function retryDelayMs(attempt: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempt - 1), 3_600_000);
+}
+
+// A delivered message becomes a touchpoint of this kind.
+const TOUCHPOINT_KIND: Partial<Record<MessageKind, TouchpointKind>> = {
+  outcome: 'outcome',
+  job_closed: 'outcome',
+  update: 'update',
+  status_link: 'other',
+};
+
+/**
+ * Claim due messages and deliver them. Delivery is at-least-once: a worker that dies after the
+ * relay accepted a message but before recording it leaves the row `sending`; its lease expires
+ * and another worker sends it again with the same Message-ID.
+ */
+export async function dispatchDueMessages(
+  deps: { db: Db; clock: Clock; transport: MailTransport; identity: MailIdentity },
+  options: DispatchOptions,
+): Promise<DispatchResult> {
+  const now = deps.clock.now();
+  const claimed = await claimDueMessages(deps.db, now, new Date(now.getTime() + options.leaseMs), options.batchSize);
+  const result: DispatchResult = { claimed: claimed.length, sent: 0, retried: 0, failed: 0, cancelled: 0 };
+  const queue = [...claimed];
+  const workers = Array.from({ length: Math.min(options.concurrency ?? 5, queue.length) }, async () => {
+    for (let m = queue.shift(); m; m = queue.shift()) {
+      const outcome = await deliverOne(deps, m, options);
+      result[outcome] += 1;
+    }
+  });
+  await Promise.all(workers);
+  return result;
+}
+
+async function deliverOne(
+  deps: { db: Db; clock: Clock; transport: MailTransport; identity: MailIdentity },
+  m: ClaimedMessage,
+  options: DispatchOptions,
+): Promise<'sent' | 'retried' | 'failed' | 'cancelled'> {
+  // Never to a candidate who has withdrawn, even if the message was scheduled before.
+  if (m.audience === 'candidate' && m.applicationStatus === 'withdrawn') {
+    await deps.db.transaction(async (tx) => {
+      await cancelClaimedMessage(tx, m.orgId, m.id, 'withdrawn', deps.clock.now());
+      await insertEvent(tx, {
+        orgId: m.orgId,
+        type: 'message_cancelled',
+        applicationId: m.applicationId,
+        messageId: m.id,
+        data: { reason: 'withdrawn' },
+        at: deps.clock.now(),
+      });
+    });
+    return 'cancelled';
+  }
+  try {
+    await deps.transport.send({
+      orgId: m.orgId,
+      messageId: m.messageId,
+      date: m.createdAt,
+      from: deps.identity.from,
+      to: { name: m.toName, address: m.toAddress },
+      replyTo: m.replyTo,
+      subject: m.subject,
+      text: m.bodyText,
+      html: m.bodyHtml,
+      inReplyTo: m.inReplyTo,
+      references: m.references,
+      automatic: m.automatic,
+    });
+  } catch (error) {
+    return recordFailure(deps, m, error instanceof Error ? error.message : String(error), options);
+  }
+  await deps.db.transaction(async (tx) => {
+    const at = deps.clock.now();
+    const sent = await markMessageSent(tx, m.orgId, m.id, at);
+    // Already recorded by a worker that reclaimed the same message: nothing more to do.
+    if (!sent) return;
+    await insertEvent(tx, { orgId: m.orgId, type: 'message_sent', applicationId: m.applicationId, messageId: m.id, at });
+    const kind = TOUCHPOINT_KIND[m.kind];
+    if (m.audience !== 'candidate' || !m.applicationId || !kind) return;
+    const touchpoint = await insertTouchpoint(tx, {
+      orgId: m.orgId,
+      applicationId: m.applicationId,
+      direction: 'outbound',
+      channel: 'email',
+      kind,
+      fromParty: 'team',
+      toParty: 'candidate',
+      connected: true,
+      memberId: m.createdBy,
+      occurredAt: at,
+      summary: m.subject,
+      createdAt: at,
+    });
+    await closeFollowUpsByTouchpoint(tx, m.orgId, touchpoint, at);
+  });
+  return 'sent';
+}
+
+async function recordFailure(
+  deps: { db: Db; clock: Clock; identity: MailIdentity },
+  m: ClaimedMessage,
+  error: string,
+  options: DispatchOptions,
+): Promise<'retried' | 'failed'> {
+  const now = deps.clock.now();
+  const final = m.attempts >= options.maxAttempts;
+  const retryAt = final ? null : new Date(now.getTime() + retryDelayMs(m.attempts));
+  await deps.db.transaction(async (tx) => {
+    const updated = await markMessageAttemptFailed(tx, m.orgId, m.id, error, retryAt, now);
+    if (!updated) return;
+    await insertEvent(tx, {
+      orgId: m.orgId,
+      type: final ? 'message_failed' : 'message_retry',
+      applicationId: m.applicationId,
+      messageId: m.id,
+      data: { error: error.slice(0, 500), attempts: m.attempts, retryAt: retryAt?.toISOString() ?? null },
+      at: now,
+    });
+    if (final) await alertOwnerOfFailure(tx, deps.identity, m, error, now);
+  });
+  return final ? 'failed' : 'retried';
+}
+
+/**
+ * A message to a candidate that could not be delivered must not fail silently: its owner (the
+ * follow-up's owner, else whoever wrote it) gets an alert. Alerts about member mail would loop.
+ */
+async function alertOwnerOfFailure(
+  tx: Queryable,
+  identity: MailIdentity,
+  m: Message,
+  error: string,
+  now: Date,
+): Promise<void> {
+  if (m.audience !== 'candidate') return;
+  const followUp = m.followUpId ? await findFollowUp(tx, m.orgId, m.followUpId) : null;
+  const ownerId = followUp?.ownerId ?? m.createdBy;
+  const owner = ownerId ? await findMember(tx, m.orgId, ownerId) : null;
+  if (!owner?.active) return;
+  const text =
+    `Hi ${owner.name},\n\nHearback could not deliver "${m.subject}" to ${m.toName || m.toAddress} ` +
+    `after ${m.attempts} attempts.\n\nThe mail server said: ${error.slice(0, 300)}\n\n` +
+    `The candidate has not heard from us. Please check the address or call them.`;
+  await enqueueMessage(
+    tx,
+    identity,
+    {
+      orgId: m.orgId,
+      applicationId: m.applicationId,
+      followUpId: null,
+      decisionId: null,
+      kind: 'failure_alert',
+      audience: 'member',
+      toMemberId: owner.id,
+      toAddress: owner.email,
+      toName: owner.name,
+      replyTo: null,
+      subject: `Not delivered: ${m.subject}`,
+      bodyText: text,
+      bodyHtml: `<p>${escapeHtml(text).replace(/\n\n/g, '</p><p>')}</p>`,
+      automatic: true,
+      status: 'scheduled',
+      sendAt: now,
+      checkKind: null,
+      findings: [],
+      createdBy: null,
+    },
+    now,
+  );
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
