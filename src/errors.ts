@@ -27,6 +27,8 @@ export const ErrorCode = {
   unsupported_media_type: 415,
   /** An Idempotency-Key was reused with a different request (422). */
   idempotency_key_reused: 422,
+  /** A message has blocking findings (an error) and was sent without an override (422). */
+  message_check_failed: 422,
   /** A referenced entity (member, job, candidate …) does not exist in this organization (422). */
   invalid_reference: 422,
   /** A follow-up needs a named owner and none could be determined (422). */

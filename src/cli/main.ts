@@ -7,13 +7,17 @@ import { UsageError } from './usage.ts';
 const HELP = `hearback — interview follow-up that happens
 
 Usage:
-  hearback serve                      Start the web server (PGlite in DATA_DIR, or DATABASE_URL)
+  hearback serve [--services web,worker]
+                                      Start the web app and the worker (PGlite in DATA_DIR, or DATABASE_URL)
+  hearback worker                     Only the worker: sweep follow-ups, deliver the outbox
   hearback migrate                    Apply pending database migrations
   hearback org create NAME [--time-zone ZONE] [--holidays CC[-REGION]]
                                       Create an organization; prints { id, apiToken }
   hearback demo                       Fill a realistic sample organization; prints its API token
   hearback promise "STATEMENT" --at ISO --tz ZONE [--holidays CC[-REGION]] [--default-days N]
                                       Resolve a closing statement; prints one JSON object
+  hearback check --kind rejection|advance|update <file | ->
+                                      Check a message; prints { elements, findings }
 
 Configuration comes from the environment: see .env.example.
 Exit codes: 0 success, 1 failure, 2 bad arguments or configuration.`;
@@ -24,8 +28,12 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'serve':
+        return await (await import('./serve.command.ts')).runServe(rest);
+      case 'worker':
         noArgs(rest);
-        return await (await import('./serve.command.ts')).runServe();
+        return await (await import('./worker.command.ts')).runWorkerCommand();
+      case 'check':
+        return await (await import('./check.command.ts')).runCheck(rest);
       case 'migrate':
         noArgs(rest);
         return await (await import('./migrate.command.ts')).runMigrate();

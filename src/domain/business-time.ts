@@ -339,3 +339,15 @@ export function businessDaysLater(instant: Date, n: number, cal: BusinessCalenda
   const target = addBusinessDays(date, n, cal);
   return nextBusinessSlot(wallTimeToInstant(target, minute, cal.timeZone), cal);
 }
+
+/** The local date and minute of the day (0–1439) of an instant in a zone. */
+export function localTimeOf(instant: Date, timeZone: string): { date: string; minute: number } {
+  assertZone(timeZone);
+  return localParts(instant, timeZone);
+}
+
+/** The last instant of a local date (the next local midnight, exclusive) in a zone. */
+export function endOfLocalDay(date: string, timeZone: string): Date {
+  assertZone(timeZone);
+  return wallTimeToInstant(date, 1440, timeZone);
+}

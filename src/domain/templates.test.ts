@@ -390,6 +390,8 @@ describe('renderTemplate (properties)', () => {
 
 describe('time is injected', () => {
   it('has no date filters, which could read the wall clock', () => {
-    expect(() => renderTemplate({ subject: 'x', body: '{{ "now" | date: "%Y" }}' }, {})).toThrow(TemplateError);
+    expect(() => renderTemplate({ subject: 'x', body: '{{ "now" | date: "%Y" }}' }, {})).toThrow(
+      TemplateError,
+    );
   });
 });

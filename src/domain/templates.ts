@@ -327,7 +327,8 @@ const engine = new Liquid({
 const FILE_TAGS = ['include', 'render', 'layout'];
 for (const tag of FILE_TAGS) delete engine.tags[tag];
 // Date filters can read the wall clock ("now"); time is injected, so dates arrive pre-formatted.
-for (const filter of Object.keys(engine.filters).filter((f) => /date/i.test(f))) delete engine.filters[filter];
+for (const filter of Object.keys(engine.filters).filter((f) => /date/i.test(f)))
+  delete engine.filters[filter];
 
 type Part = TemplateError['part'];
 

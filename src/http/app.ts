@@ -10,6 +10,11 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { ServiceDeps } from '../services/deps.ts';
+import type { MessagingDeps } from '../services/message.service.ts';
+import type { MailIdentity } from '../services/outbox.service.ts';
+import { devMailRoutes } from './routes/dev-mail.routes.ts';
+import { messagesRoutes } from './routes/messages.routes.ts';
+import { templatesRoutes } from './routes/templates.routes.ts';
 import { bearerAuth, FailureLimiter } from './auth.ts';
 import { handleError, problem, sendProblem } from './error-handler.ts';
 import { registerIdempotency } from './idempotency.ts';
@@ -32,8 +37,26 @@ export interface AppOptions {
   rateLimitPerMinute?: number;
 }
 
+/** What the app needs: the services' dependencies, and how mail is sent. */
+export interface AppDeps extends ServiceDeps {
+  /** Sender and Message-ID domain. Default: Hearback <hearback@localhost>. */
+  identity?: MailIdentity;
+  /** Serve the development mailbox at /dev/mail (only when it is the transport). Default false. */
+  devMailbox?: boolean;
+}
+
+const DEFAULT_IDENTITY: MailIdentity = {
+  from: { name: 'Hearback', address: 'hearback@localhost' },
+  domain: 'localhost',
+};
+
 /** Build the HTTP app around the services. Listening is the caller's business. */
-export async function buildApp(deps: ServiceDeps, options: AppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const deps: MessagingDeps = {
+    db: appDeps.db,
+    clock: appDeps.clock,
+    identity: appDeps.identity ?? DEFAULT_IDENTITY,
+  };
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1_048_576,
@@ -67,6 +90,7 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions = {}): Pro
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   await app.register(homeRoutes(deps));
+  if (appDeps.devMailbox) await app.register(devMailRoutes(deps));
 
   await app.register(
     async (api) => {
@@ -89,6 +113,8 @@ export async function buildApp(deps: ServiceDeps, options: AppOptions = {}): Pro
       await api.register(followUpsRoutes(deps));
       await api.register(touchpointsRoutes(deps));
       await api.register(promisesRoutes());
+      await api.register(messagesRoutes(deps));
+      await api.register(templatesRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -15,6 +15,8 @@ import {
   DECISION_OUTCOMES,
   JOB_STATUSES,
   MEMBER_ROLES,
+  MESSAGE_KINDS,
+  MESSAGE_STATUSES,
   PROMISE_RESOLUTIONS,
   RECOMMENDATIONS,
   ROLE_KINDS,
@@ -330,3 +332,78 @@ export const TouchpointCreateSchema = z.strictObject({
   summary: z.string().max(10_000).optional(),
   followUpId: IdSchema.optional(),
 });
+
+// ---- messages
+export const FindingSchema = z
+  .object({
+    code: z.string(),
+    severity: z.enum(['error', 'warning', 'info']),
+    message: z.string(),
+    excerpt: z.string().optional(),
+  })
+  .meta({ id: 'Finding' });
+export const MessageCheckSchema = z
+  .object({
+    elements: z.record(z.string(), z.boolean()),
+    findings: z.array(FindingSchema),
+    wordCount: z.number().int(),
+  })
+  .meta({ id: 'MessageCheck' });
+export const MessageSchema = z
+  .object({
+    id: IdSchema,
+    applicationId: IdSchema.nullable(),
+    followUpId: IdSchema.nullable(),
+    decisionId: IdSchema.nullable(),
+    kind: z.enum(MESSAGE_KINDS),
+    audience: z.enum(['candidate', 'member']),
+    toMemberId: IdSchema.nullable(),
+    toAddress: z.string(),
+    toName: z.string(),
+    replyTo: z.string().nullable(),
+    subject: z.string(),
+    bodyText: z.string(),
+    bodyHtml: z.string(),
+    automatic: z.boolean(),
+    status: z.enum(MESSAGE_STATUSES),
+    sendAt: z.date().nullable(),
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
+    messageId: z.string().describe('RFC 5322 Message-ID, the same on every retry.'),
+    inReplyTo: z.string().nullable(),
+    references: z.array(z.string()),
+    overrideReason: z.string().nullable(),
+    cancelReason: z.string().nullable(),
+    sentAt: z.date().nullable(),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+    check: MessageCheckSchema.extend({ blocking: z.boolean() }).nullable(),
+  })
+  .meta({ id: 'Message' });
+export const MessageCheckRequestSchema = z.strictObject({
+  kind: z.enum(['rejection', 'advance', 'update']),
+  text: z.string().max(100_000),
+});
+export const MessageDraftSchema = z.strictObject({
+  decisionId: IdSchema.optional().describe("Default: the application's latest decision."),
+  authorId: IdSchema.describe('The member writing the message.'),
+  nextSteps: z.string().max(2000).optional(),
+  timeline: z.string().max(500).optional(),
+});
+export const MessagePatchSchema = z.strictObject({
+  subject: Text(200).optional(),
+  bodyText: z.string().trim().min(1).max(50_000).optional(),
+});
+export const MessageSendSchema = z.strictObject({
+  memberId: IdSchema.describe('The member sending it.'),
+  sendAt: InstantSchema.optional().describe('Not before this instant (still within business hours).'),
+  override: z
+    .strictObject({ reason: Text(1000) })
+    .optional()
+    .describe('Send despite blocking findings; the reason is recorded.'),
+});
+export const MessageCancelSchema = z.strictObject({ memberId: IdSchema });
+export const MessageListQuerySchema = PageQuerySchema.extend({
+  applicationId: IdSchema.optional(),
+  status: z.enum(MESSAGE_STATUSES).optional(),
+}).strict();

@@ -255,3 +255,43 @@ export async function listFollowUps(
   );
   return rows.map(toFollowUpWithContext);
 }
+
+/**
+ * Claim open outcome follow-ups whose next ladder step is due, across organizations, locked for
+ * the caller's transaction; SKIP LOCKED lets several workers sweep side by side.
+ */
+export async function claimDueFollowUps(q: Queryable, now: Date, limit: number): Promise<FollowUp[]> {
+  const rows = await q.query<FollowUpRow>(
+    `SELECT * FROM follow_ups
+      WHERE status = 'open' AND kind = 'outcome' AND next_action_at <= $1
+      ORDER BY next_action_at
+      LIMIT $2
+      FOR UPDATE SKIP LOCKED`,
+    [now, limit],
+  );
+  return rows.map(toFollowUp);
+}
+
+/** Record the ladder's progress on a follow-up. */
+export async function updateFollowUpLadder(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  ladder: Pick<FollowUp, 'nextActionAt' | 'breachedAt' | 'remindedAt' | 'escalationLevel'>,
+  at: Date,
+): Promise<void> {
+  await q.query(
+    `UPDATE follow_ups SET next_action_at = $3, breached_at = $4, reminded_at = $5, escalation_level = $6,
+                           updated_at = $7
+      WHERE org_id = $1 AND id = $2`,
+    [orgId, id, ladder.nextActionAt, ladder.breachedAt, ladder.remindedAt, ladder.escalationLevel, at],
+  );
+}
+
+/** Ask the sweep to re-plan every open outcome follow-up of an organization (after a policy change). */
+export async function replanFollowUps(q: Queryable, orgId: string, at: Date): Promise<void> {
+  await q.query(
+    `UPDATE follow_ups SET next_action_at = $2 WHERE org_id = $1 AND status = 'open' AND kind = 'outcome'`,
+    [orgId, at],
+  );
+}

@@ -109,3 +109,17 @@ export async function updateMember(
     throw error;
   }
 }
+
+/** Active members across every organization, with their organization's policy, in pages (the digest sweep). */
+export async function listActiveMembersWithPolicy(
+  q: Queryable,
+  after: string | null,
+  limit: number,
+): Promise<(Member & { policy: unknown })[]> {
+  const rows = await q.query<MemberRow & { policy: unknown }>(
+    `SELECT m.*, o.policy FROM members m JOIN organizations o ON o.id = m.org_id
+      WHERE m.active AND ($1::uuid IS NULL OR m.id > $1) ORDER BY m.id LIMIT $2`,
+    [after, limit],
+  );
+  return rows.map((r) => ({ ...toMember(r), policy: r.policy }));
+}

@@ -25,6 +25,7 @@ import {
 } from '../repositories/follow-up.repository.ts';
 import { listInterviewsOfApplication } from '../repositories/interview.repository.ts';
 import { findJob } from '../repositories/job.repository.ts';
+import { cancelPendingMessages } from '../repositories/message.repository.ts';
 import { listTouchpointsOfApplication } from '../repositories/touchpoint.repository.ts';
 import type { ServiceDeps } from './deps.ts';
 import { decodeCursor, toPage, type Page } from './pagination.ts';
@@ -109,6 +110,8 @@ export async function changeApplication(
         'withdrawn',
         now,
       );
+      // Nothing more goes to someone who withdrew, whatever was scheduled.
+      await cancelPendingMessages(tx, orgId, { applicationId: id }, 'withdrawn', now);
     }
     return { application, cancelledFollowUps };
   });

@@ -70,6 +70,12 @@ export async function changeJob(
     policyOverrides?: Record<string, unknown> | undefined;
   },
 ): Promise<Job> {
+  if (patch.status === 'closed' || patch.status === 'filled') {
+    // Closing has consequences (every candidate still in it must hear): it has its own use case.
+    throw errors.invalidState(
+      'Close or fill a job with POST /api/v1/jobs/{id}/close, which notifies its candidates.',
+    );
+  }
   return deps.db.transaction(async (tx) => {
     if (patch.policyOverrides) {
       const known = new Set(Object.keys(PolicySchema.shape));

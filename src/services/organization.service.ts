@@ -8,6 +8,7 @@ import {
   touchApiToken,
   type ApiTokenRecord,
 } from '../repositories/api-token.repository.ts';
+import { replanFollowUps } from '../repositories/follow-up.repository.ts';
 import {
   findOrganization,
   insertOrganization,
@@ -101,7 +102,11 @@ export async function updatePolicy(deps: ServiceDeps, orgId: string, input: unkn
       errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     });
   }
-  const organization = await updateOrganizationPolicy(deps.db, orgId, parsed.data);
-  if (!organization) throw errors.notFound('Organization', orgId);
-  return organization;
+  return deps.db.transaction(async (tx) => {
+    const organization = await updateOrganizationPolicy(tx, orgId, parsed.data);
+    if (!organization) throw errors.notFound('Organization', orgId);
+    // Reminder and escalation times depend on the policy: let the sweep plan them again.
+    await replanFollowUps(tx, orgId, deps.clock.now());
+    return organization;
+  });
 }

@@ -100,7 +100,12 @@ export async function dispatchDueMessages(
   options: DispatchOptions,
 ): Promise<DispatchResult> {
   const now = deps.clock.now();
-  const claimed = await claimDueMessages(deps.db, now, new Date(now.getTime() + options.leaseMs), options.batchSize);
+  const claimed = await claimDueMessages(
+    deps.db,
+    now,
+    new Date(now.getTime() + options.leaseMs),
+    options.batchSize,
+  );
   const result: DispatchResult = { claimed: claimed.length, sent: 0, retried: 0, failed: 0, cancelled: 0 };
   const queue = [...claimed];
   const workers = Array.from({ length: Math.min(options.concurrency ?? 5, queue.length) }, async () => {
@@ -156,7 +161,13 @@ async function deliverOne(
     const sent = await markMessageSent(tx, m.orgId, m.id, at);
     // Already recorded by a worker that reclaimed the same message: nothing more to do.
     if (!sent) return;
-    await insertEvent(tx, { orgId: m.orgId, type: 'message_sent', applicationId: m.applicationId, messageId: m.id, at });
+    await insertEvent(tx, {
+      orgId: m.orgId,
+      type: 'message_sent',
+      applicationId: m.applicationId,
+      messageId: m.id,
+      at,
+    });
     const kind = TOUCHPOINT_KIND[m.kind];
     if (m.audience !== 'candidate' || !m.applicationId || !kind) return;
     const touchpoint = await insertTouchpoint(tx, {

@@ -1,17 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ServiceDeps } from '../../services/deps.ts';
+import { z } from 'zod';
+import { closeJob, type MessagingDeps } from '../../services/message.service.ts';
 import { changeJob, createJob, deleteJob, getJob, listJobsPage } from '../../services/job.service.ts';
 import {
   IdParamsSchema,
+  IdSchema,
   JobCreateSchema,
   JobListQuerySchema,
   JobPatchSchema,
   JobSchema,
+  MessageSchema,
   pageOf,
 } from '../schemas.ts';
 
 /** Jobs (openings). */
-export function jobsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
+export function jobsRoutes(deps: MessagingDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['jobs'];
     app.post(
@@ -48,6 +51,27 @@ export function jobsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         },
       },
       (req) => changeJob(deps, req.principal.orgId, req.params.id, req.body),
+    );
+    app.post(
+      '/jobs/:id/close',
+      {
+        schema: {
+          tags,
+          summary:
+            'Close or fill a job: drafts an outcome for every candidate still in it, to review and send',
+          params: IdParamsSchema,
+          body: z.strictObject({ status: z.enum(['closed', 'filled']), memberId: IdSchema }),
+          response: {
+            200: z.object({
+              drafts: z.array(MessageSchema),
+              withoutEmail: z
+                .array(IdSchema)
+                .describe('Applications whose candidate has no email: call them.'),
+            }),
+          },
+        },
+      },
+      (req) => closeJob(deps, req.principal.orgId, req.params.id, req.body),
     );
     app.delete(
       '/jobs/:id',

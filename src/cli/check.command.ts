@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises';
+import { MESSAGE_KINDS, type MessageKind } from '../domain/message-check.ts';
+import { checkText } from '../services/message.service.ts';
+import { parseCommandLine, UsageError } from './usage.ts';
+
+/**
+ * `hearback check --kind rejection|advance|update <file | ->`: print one JSON object with the
+ * message's `elements` and `findings`. Exit 0 whatever the findings; 2 for bad arguments.
+ */
+export async function runCheck(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandLine({
+    args,
+    options: { kind: { type: 'string' }, 'max-words': { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const kind = values.kind;
+  if (!kind || !(MESSAGE_KINDS as readonly string[]).includes(kind)) {
+    throw new UsageError(`--kind must be one of ${MESSAGE_KINDS.join(', ')}`);
+  }
+  if (positionals.length !== 1) throw new UsageError('usage: hearback check --kind KIND <file | ->');
+  const source = positionals[0]!;
+  let text: string;
+  try {
+    text = source === '-' ? await readStdin() : await readFile(source, 'utf8');
+  } catch (error) {
+    throw new UsageError(
+      `cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
+  }
+  const check = checkText(kind as MessageKind, text);
+  process.stdout.write(
+    `${JSON.stringify({ kind, elements: check.elements, findings: check.findings.map(({ code, severity, message }) => ({ code, severity, message })), wordCount: check.wordCount })}\n`,
+  );
+  return 0;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

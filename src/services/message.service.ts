@@ -1,0 +1,497 @@
+import type { Queryable } from '../db/db.ts';
+import { businessDaysLater, nextBusinessSlot } from '../domain/business-time.ts';
+import { callScript } from '../domain/call-script.ts';
+import { humanDate, humanizeKey } from '../domain/format.ts';
+import {
+  checkMessage,
+  hasBlockingFindings,
+  type MessageCheck,
+  type MessageKind as CheckKind,
+} from '../domain/message-check.ts';
+import type {
+  Application,
+  Decision,
+  DecisionOutcome,
+  FollowUp,
+  Message,
+  MessageStatus,
+} from '../domain/model.ts';
+import { calendarOf, effectivePolicy } from '../domain/policy.ts';
+import {
+  DEFAULT_TEMPLATES,
+  renderTemplate,
+  textToHtml,
+  type TemplateKey,
+  type TemplateSource,
+} from '../domain/templates.ts';
+import { AppError, errors } from '../errors.ts';
+import { listApplications, updateApplication } from '../repositories/application.repository.ts';
+import { findCandidate } from '../repositories/candidate.repository.ts';
+import { findDecision, listDecisionsOfApplication } from '../repositories/decision.repository.ts';
+import { insertEvent } from '../repositories/event.repository.ts';
+import { listFeedbackOfApplication } from '../repositories/feedback.repository.ts';
+import { lockOpenFollowUpsOfApplication } from '../repositories/follow-up.repository.ts';
+import { findJob, updateJob } from '../repositories/job.repository.ts';
+import { findMember } from '../repositories/member.repository.ts';
+import {
+  cancelPendingMessages,
+  findMessage,
+  listMessages,
+  scheduleMessage,
+  updateDraft,
+} from '../repositories/message.repository.ts';
+import { findOrganization } from '../repositories/organization.repository.ts';
+import { findTemplate } from '../repositories/template.repository.ts';
+import type { ServiceDeps } from './deps.ts';
+import { openOutcomeFollowUp } from './follow-up.service.ts';
+import { enqueueMessage, type MailIdentity } from './outbox.service.ts';
+import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { requireActiveMember, requireApplication } from './references.ts';
+import { addBusinessDays, endOfBusinessDay, localDateOf } from '../domain/business-time.ts';
+
+/** What the message use cases need. */
+export interface MessagingDeps extends ServiceDeps {
+  identity: MailIdentity;
+}
+
+/** A message with its check, as people see it. */
+export interface MessageView extends Message {
+  check: (Pick<MessageCheck, 'elements' | 'findings' | 'wordCount'> & { blocking: boolean }) | null;
+}
+
+/** Run the message check that applies to a message, if any. */
+export function viewMessage(message: Message): MessageView {
+  if (!message.checkKind) return { ...message, check: null };
+  const check = checkMessage(message.checkKind, message.bodyText);
+  return {
+    ...message,
+    check: {
+      elements: check.elements,
+      findings: check.findings,
+      wordCount: check.wordCount,
+      blocking: hasBlockingFindings(check),
+    },
+  };
+}
+
+/** Check a text as the composer would (API and CLI). */
+export function checkText(kind: CheckKind, text: string): MessageCheck {
+  return checkMessage(kind, text);
+}
+
+/** The organization's template for a key, or the default. */
+export async function loadTemplate(q: Queryable, orgId: string, key: TemplateKey): Promise<TemplateSource> {
+  const custom = await findTemplate(q, orgId, key);
+  return custom ? { subject: custom.subject, body: custom.body } : DEFAULT_TEMPLATES[key];
+}
+
+const TEMPLATE_FOR: Record<DecisionOutcome, TemplateKey> = {
+  reject: 'rejection',
+  advance: 'advance',
+  offer: 'offer',
+  hold: 'update',
+};
+const CHECK_FOR: Partial<Record<TemplateKey, CheckKind>> = {
+  rejection: 'rejection',
+  advance: 'advance',
+  offer: 'advance',
+  update: 'update',
+  job_closed: 'rejection',
+};
+
+/** The facts a candidate message is written from. */
+async function candidateContext(
+  q: Queryable,
+  orgId: string,
+  application: Application,
+  ownerId: string | null,
+) {
+  const org = (await findOrganization(q, orgId))!;
+  const job = (await findJob(q, orgId, application.jobId))!;
+  const candidate = (await findCandidate(q, orgId, application.candidateId))!;
+  const owner = ownerId ? await findMember(q, orgId, ownerId) : null;
+  const policy = effectivePolicy(org.policy, job.policyOverrides);
+  return { org, job, candidate, owner, policy };
+}
+
+/** Input to draft an outcome message. */
+export interface DraftInput {
+  applicationId: string;
+  /** The decision to write about. Default: the application's latest decision. */
+  decisionId?: string | undefined;
+  /** The member writing it. */
+  authorId: string;
+  nextSteps?: string | undefined;
+  timeline?: string | undefined;
+}
+
+/**
+ * Draft the candidate's outcome message from the decision (principle 4): the template, the
+ * structured reasons and recommendation, and what the interviewers rated highly — so the "why"
+ * is specific. The draft answers the application's open outcome follow-up; nothing is sent yet.
+ */
+export async function draftOutcomeMessage(
+  deps: MessagingDeps,
+  orgId: string,
+  input: DraftInput,
+): Promise<MessageView> {
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const application = await requireApplication(tx, orgId, input.applicationId, { forUpdate: true });
+    if (application.status === 'withdrawn') throw errors.invalidState('The candidate has withdrawn.');
+    await requireActiveMember(tx, orgId, input.authorId, 'authorId');
+    let decision: Decision | null;
+    if (input.decisionId) {
+      decision = await findDecision(tx, orgId, input.decisionId);
+      if (!decision || decision.applicationId !== application.id) {
+        throw errors.invalidReference('decisionId', 'decision of this application', input.decisionId);
+      }
+    } else {
+      decision = (await listDecisionsOfApplication(tx, orgId, application.id)).at(-1) ?? null;
+    }
+    if (!decision) throw errors.invalidState('Record a decision first: the message is written from it.');
+    const open = await lockOpenFollowUpsOfApplication(tx, orgId, application.id);
+    const followUp = open.find((f) => f.kind === 'outcome') ?? null;
+    const ctx = await candidateContext(tx, orgId, application, followUp?.ownerId ?? input.authorId);
+    if (!ctx.candidate.email) {
+      throw errors.invalidState('The candidate has no email address: call them and log the call instead.');
+    }
+    const key = TEMPLATE_FOR[decision.outcome];
+    const zone = ctx.candidate.timeZone ?? ctx.policy.timeZone;
+    const strengths = [
+      ...new Set(
+        (await listFeedbackOfApplication(tx, orgId, application.id)).flatMap((f) =>
+          Object.entries(f.ratings)
+            .filter(([, score]) => score >= 4)
+            .map(([k]) => humanizeKey(k)),
+        ),
+      ),
+    ].slice(0, 3);
+    const rendered = renderTemplate(await loadTemplate(tx, orgId, key), {
+      organization: { name: ctx.org.name },
+      candidate: { name: ctx.candidate.name, first_name: ctx.candidate.name.split(/\s+/)[0] },
+      job: { title: ctx.job.title },
+      owner: { name: ctx.owner?.name ?? '', email: ctx.owner?.email ?? '' },
+      status_link: '',
+      reasons: decision.reasons,
+      strengths,
+      recommendation: decision.recommendation,
+      next_steps: input.nextSteps ?? '',
+      timeline: input.timeline ?? '',
+      promised_date: followUp ? humanDate(followUp.dueAt, zone) : '',
+      new_date: followUp ? humanDate(followUp.dueAt, zone) : '',
+    });
+    const message = await enqueueMessage(
+      tx,
+      deps.identity,
+      {
+        orgId,
+        applicationId: application.id,
+        followUpId: followUp?.id ?? null,
+        decisionId: decision.id,
+        kind: decision.outcome === 'hold' ? 'update' : 'outcome',
+        audience: 'candidate',
+        toMemberId: null,
+        toAddress: ctx.candidate.email,
+        toName: ctx.candidate.name,
+        replyTo: ctx.owner?.email ?? null,
+        subject: rendered.subject,
+        bodyText: rendered.text,
+        bodyHtml: rendered.html,
+        automatic: false,
+        status: 'draft',
+        sendAt: null,
+        checkKind: CHECK_FOR[key] ?? null,
+        findings: [],
+        createdBy: input.authorId,
+      },
+      now,
+    );
+    return viewMessage(message);
+  });
+}
+
+async function requireMessage(q: Queryable, orgId: string, id: string, forUpdate = false): Promise<Message> {
+  const message = await findMessage(q, orgId, id, { forUpdate });
+  if (!message) throw errors.notFound('Message', id);
+  return message;
+}
+
+/** Edit a draft: the HTML is rebuilt from the text, so what was reviewed is what is sent. */
+export async function editDraft(
+  deps: MessagingDeps,
+  orgId: string,
+  id: string,
+  patch: { subject?: string | undefined; bodyText?: string | undefined },
+): Promise<MessageView> {
+  return deps.db.transaction(async (tx) => {
+    const message = await requireMessage(tx, orgId, id, true);
+    if (message.status !== 'draft')
+      throw errors.invalidState(`The message is ${message.status}; only drafts can be edited.`);
+    const subject = patch.subject ?? message.subject;
+    const bodyText = patch.bodyText ?? message.bodyText;
+    const updated = (await updateDraft(
+      tx,
+      orgId,
+      id,
+      { subject, bodyText, bodyHtml: textToHtml(bodyText, { title: subject }), findings: [] },
+      deps.clock.now(),
+    ))!;
+    return viewMessage(updated);
+  });
+}
+
+/** What sending scheduled, and how to call first when the candidate is in the final stage. */
+export interface SentMessage {
+  message: MessageView;
+  /** Present for final-stage candidates: call first; the email waits until `message.sendAt`. */
+  callScript: string[] | null;
+}
+
+/**
+ * Send a draft: schedule it after the undo window, any send delay, and — for final-stage
+ * candidates — the phone-first wait, then into the candidate's business hours. A draft with
+ * blocking findings goes only with an explicit override, which is recorded.
+ */
+export async function sendMessage(
+  deps: MessagingDeps,
+  orgId: string,
+  id: string,
+  input: { memberId: string; sendAt?: Date | undefined; override?: { reason: string } | undefined },
+): Promise<SentMessage> {
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const message = await requireMessage(tx, orgId, id, true);
+    if (message.status !== 'draft')
+      throw errors.invalidState(`The message is ${message.status}, not a draft.`);
+    await requireActiveMember(tx, orgId, input.memberId, 'memberId');
+    const view = viewMessage(message);
+    if (view.check?.blocking && !input.override) {
+      throw new AppError(
+        'message_check_failed',
+        'The message has blocking findings; fix them or send with an override.',
+        {
+          findings: view.check.findings.filter((f) => f.severity === 'error'),
+        },
+      );
+    }
+    let earliest = Math.max(now.getTime(), input.sendAt?.getTime() ?? 0);
+    let script: string[] | null = null;
+    let sendAt = new Date(earliest);
+    if (message.applicationId) {
+      const application = await requireApplication(tx, orgId, message.applicationId, { forUpdate: true });
+      if (application.status === 'withdrawn') throw errors.invalidState('The candidate has withdrawn.');
+      const ctx = await candidateContext(tx, orgId, application, null);
+      const policy = ctx.policy;
+      earliest = Math.max(earliest, now.getTime() + policy.undoWindowMinutes * 60_000);
+      const decision = message.decisionId ? await findDecision(tx, orgId, message.decisionId) : null;
+      if (decision)
+        earliest = Math.max(earliest, decision.decidedAt.getTime() + policy.sendDelayMinutes * 60_000);
+      if (
+        decision &&
+        application.finalStage &&
+        policy.phoneFirstBusinessDays > 0 &&
+        message.kind === 'outcome'
+      ) {
+        earliest = Math.max(
+          earliest,
+          businessDaysLater(now, policy.phoneFirstBusinessDays, calendarOf(policy)).getTime(),
+        );
+        script = callScript({
+          outcome: decision.outcome,
+          candidateFirstName: ctx.candidate.name.split(/\s+/)[0] ?? ctx.candidate.name,
+          jobTitle: ctx.job.title,
+          reasons: decision.reasons,
+          recommendation: decision.recommendation,
+        });
+      }
+      // In the candidate's business hours: their zone if known, else the organization's.
+      const candidateCalendar = {
+        ...calendarOf(policy),
+        timeZone: ctx.candidate.timeZone ?? policy.timeZone,
+      };
+      sendAt = nextBusinessSlot(new Date(earliest), candidateCalendar);
+    }
+    const scheduled = (await scheduleMessage(tx, orgId, id, sendAt, input.override?.reason ?? null, now))!;
+    await insertEvent(tx, {
+      orgId,
+      type: 'message_scheduled',
+      applicationId: message.applicationId,
+      messageId: id,
+      memberId: input.memberId,
+      data: { sendAt: sendAt.toISOString(), phoneFirst: script !== null },
+      at: now,
+    });
+    if (input.override && view.check?.blocking) {
+      await insertEvent(tx, {
+        orgId,
+        type: 'message_check_overridden',
+        applicationId: message.applicationId,
+        messageId: id,
+        memberId: input.memberId,
+        data: {
+          reason: input.override.reason,
+          findings: view.check.findings.filter((f) => f.severity === 'error'),
+        },
+        at: now,
+      });
+    }
+    return { message: viewMessage(scheduled), callScript: script };
+  });
+}
+
+/** Cancel a draft or a scheduled message (the undo). */
+export async function cancelMessage(
+  deps: MessagingDeps,
+  orgId: string,
+  id: string,
+  memberId: string,
+): Promise<MessageView> {
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const message = await requireMessage(tx, orgId, id, true);
+    await requireActiveMember(tx, orgId, memberId, 'memberId');
+    const [cancelled] = await cancelPendingMessages(tx, orgId, { ids: [id] }, 'cancelled_by_member', now);
+    if (!cancelled) {
+      throw errors.invalidState(`The message is ${message.status}; it can no longer be cancelled.`, {
+        status: message.status,
+      });
+    }
+    await insertEvent(tx, {
+      orgId,
+      type: 'message_cancelled',
+      applicationId: message.applicationId,
+      messageId: id,
+      memberId,
+      data: { reason: 'cancelled_by_member' },
+      at: now,
+    });
+    return viewMessage(cancelled);
+  });
+}
+
+/** One message. */
+export async function getMessage(deps: ServiceDeps, orgId: string, id: string): Promise<MessageView> {
+  return viewMessage(await requireMessage(deps.db, orgId, id));
+}
+
+/** Messages, a page at a time. */
+export async function listMessagesPage(
+  deps: ServiceDeps,
+  orgId: string,
+  query: {
+    cursor?: string | undefined;
+    limit: number;
+    applicationId?: string | undefined;
+    status?: MessageStatus | undefined;
+  },
+): Promise<Page<MessageView>> {
+  const rows = await listMessages(
+    deps.db,
+    orgId,
+    { applicationId: query.applicationId, status: query.status },
+    { after: decodeCursor(query.cursor), limit: query.limit + 1 },
+  );
+  const page = toPage(rows, query.limit, (m) => m.createdAt);
+  return { items: page.items.map(viewMessage), nextCursor: page.nextCursor };
+}
+
+/**
+ * Close or fill a job (principle 3: closing a job notifies everyone still in it). Every candidate
+ * still in process gets an outcome follow-up (if none is open) and a drafted "job closed"
+ * message to review before sending; their applications become `rejected`.
+ */
+export async function closeJob(
+  deps: MessagingDeps,
+  orgId: string,
+  jobId: string,
+  input: { status: 'closed' | 'filled'; memberId: string },
+): Promise<{ drafts: MessageView[]; withoutEmail: string[] }> {
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const job = await findJob(tx, orgId, jobId);
+    if (!job) throw errors.notFound('Job', jobId);
+    if (job.status === 'closed' || job.status === 'filled')
+      throw errors.invalidState(`The job is already ${job.status}.`);
+    await requireActiveMember(tx, orgId, input.memberId, 'memberId');
+    await updateJob(tx, orgId, jobId, { status: input.status }, now);
+    const org = (await findOrganization(tx, orgId))!;
+    const policy = effectivePolicy(org.policy, job.policyOverrides);
+    const cal = calendarOf(policy);
+    const template = await loadTemplate(tx, orgId, 'job_closed');
+    const drafts: MessageView[] = [];
+    const withoutEmail: string[] = [];
+    const ownerId = job.recruiterId ?? input.memberId;
+    const owner = (await findMember(tx, orgId, ownerId))!;
+    for (let after = null as { key: string; id: string } | null; ;) {
+      const batch = await listApplications(tx, orgId, { after, limit: 200, jobId });
+      for (const application of batch) {
+        if (!['active', 'on_hold', 'offered'].includes(application.status)) continue;
+        await updateApplication(tx, orgId, application.id, { status: 'rejected' }, now);
+        const open = await lockOpenFollowUpsOfApplication(tx, orgId, application.id);
+        let followUp: FollowUp | undefined = open.find((f) => f.kind === 'outcome');
+        if (!followUp) {
+          const dueAt = endOfBusinessDay(addBusinessDays(localDateOf(now, cal.timeZone), 1, cal), cal);
+          ({ followUp } = await openOutcomeFollowUp(tx, orgId, {
+            applicationId: application.id,
+            interviewId: null,
+            ownerId,
+            dueAt,
+            now,
+          }));
+        }
+        const candidate = (await findCandidate(tx, orgId, application.candidateId))!;
+        if (!candidate.email) {
+          withoutEmail.push(application.id);
+          continue;
+        }
+        const rendered = renderTemplate(template, {
+          organization: { name: org.name },
+          candidate: { name: candidate.name, first_name: candidate.name.split(/\s+/)[0] },
+          job: { title: job.title },
+          owner: { name: owner.name, email: owner.email },
+          status_link: '',
+          outcome: input.status,
+        });
+        const message = await enqueueMessage(
+          tx,
+          deps.identity,
+          {
+            orgId,
+            applicationId: application.id,
+            followUpId: followUp.id,
+            decisionId: null,
+            kind: 'job_closed',
+            audience: 'candidate',
+            toMemberId: null,
+            toAddress: candidate.email,
+            toName: candidate.name,
+            replyTo: owner.email,
+            subject: rendered.subject,
+            bodyText: rendered.text,
+            bodyHtml: rendered.html,
+            automatic: false,
+            status: 'draft',
+            sendAt: null,
+            checkKind: null,
+            findings: [],
+            createdBy: input.memberId,
+          },
+          now,
+        );
+        drafts.push(viewMessage(message));
+      }
+      const last = batch.at(-1);
+      if (batch.length < 200 || !last) break;
+      after = { key: last.createdAt.toISOString(), id: last.id };
+    }
+    await insertEvent(tx, {
+      orgId,
+      type: 'job_closed',
+      memberId: input.memberId,
+      data: { jobId, status: input.status, drafts: drafts.length, withoutEmail: withoutEmail.length },
+      at: now,
+    });
+    return { drafts, withoutEmail };
+  });
+}

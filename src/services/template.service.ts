@@ -1,0 +1,101 @@
+import { checkMessage, type MessageCheck } from '../domain/message-check.ts';
+import {
+  DEFAULT_TEMPLATES,
+  renderTemplate,
+  sampleContext,
+  TEMPLATE_KEYS,
+  TEMPLATE_VARIABLES,
+  validateTemplate,
+  type RenderedEmail,
+  type TemplateKey,
+  type TemplateSource,
+} from '../domain/templates.ts';
+import { errors } from '../errors.ts';
+import { deleteTemplate, listTemplates, upsertTemplate } from '../repositories/template.repository.ts';
+import type { ServiceDeps } from './deps.ts';
+
+/** A template as the settings screen shows it. */
+export interface TemplateView extends TemplateSource {
+  key: TemplateKey;
+  customised: boolean;
+  variables: string[];
+  updatedAt: Date | null;
+}
+
+const CHECK_KIND: Partial<Record<TemplateKey, 'rejection' | 'advance' | 'update'>> = {
+  rejection: 'rejection',
+  advance: 'advance',
+  offer: 'advance',
+  update: 'update',
+};
+
+/** Every template of the organization: its own versions, defaults for the rest. */
+export async function listTemplatesView(deps: ServiceDeps, orgId: string): Promise<TemplateView[]> {
+  const custom = new Map((await listTemplates(deps.db, orgId)).map((t) => [t.key, t]));
+  return TEMPLATE_KEYS.map((key) => {
+    const own = custom.get(key);
+    return {
+      key,
+      subject: own?.subject ?? DEFAULT_TEMPLATES[key].subject,
+      body: own?.body ?? DEFAULT_TEMPLATES[key].body,
+      customised: own !== undefined,
+      variables: TEMPLATE_VARIABLES[key],
+      updatedAt: own?.updatedAt ?? null,
+    };
+  });
+}
+
+function invalid(result: { ok: false; errors: string[] }): never {
+  throw errors.validation(`The template is invalid: ${result.errors.join('; ')}`, {
+    errors: result.errors.map((message) => ({ path: 'body', message })),
+  });
+}
+
+/** Save the organization's version of a template, after validating it (syntax, variables, limits). */
+export async function saveTemplate(
+  deps: ServiceDeps,
+  orgId: string,
+  key: TemplateKey,
+  source: TemplateSource,
+): Promise<TemplateView> {
+  const result = validateTemplate(key, source);
+  if (!result.ok) invalid(result);
+  const saved = await upsertTemplate(deps.db, orgId, { key, ...source }, deps.clock.now());
+  return {
+    key,
+    subject: saved.subject,
+    body: saved.body,
+    customised: true,
+    variables: TEMPLATE_VARIABLES[key],
+    updatedAt: saved.updatedAt,
+  };
+}
+
+/** Go back to the default. */
+export async function resetTemplate(
+  deps: ServiceDeps,
+  orgId: string,
+  key: TemplateKey,
+): Promise<TemplateView> {
+  await deleteTemplate(deps.db, orgId, key);
+  return {
+    key,
+    ...DEFAULT_TEMPLATES[key],
+    customised: false,
+    variables: TEMPLATE_VARIABLES[key],
+    updatedAt: null,
+  };
+}
+
+/** Render a template (given, or the default) on sample data and check it: the live preview. */
+export function previewTemplate(
+  key: TemplateKey,
+  source: TemplateSource | undefined,
+): RenderedEmail & { check: MessageCheck | null } {
+  const template = source ?? DEFAULT_TEMPLATES[key];
+  const result = validateTemplate(key, template);
+  if (!result.ok) invalid(result);
+  const rendered = renderTemplate(template, sampleContext(key));
+  const kind = CHECK_KIND[key];
+  return { ...rendered, check: kind ? checkMessage(kind, rendered.text) : null };
+}

@@ -1,0 +1,122 @@
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/db.ts';
+import type { MailTransport } from '../mail/transport.ts';
+import { dispatchDueMessages, type DispatchResult, type MailIdentity } from '../services/outbox.service.ts';
+import { sendDigests, sweepFollowUps, type SweepResult } from '../services/sweep.service.ts';
+
+/** What the worker needs. */
+export interface WorkerDeps {
+  db: Db;
+  clock: Clock;
+  transport: MailTransport;
+  identity: MailIdentity;
+  /** Base URL of the web app, for links in digests. */
+  appUrl: string;
+}
+
+/** Worker settings (see WORKER_* in .env.example). */
+export interface WorkerOptions {
+  pollMs: number;
+  batchSize: number;
+  leaseMs: number;
+  maxAttempts: number;
+  /** Messages sent in parallel (the SMTP pool size). Default 5. */
+  concurrency?: number;
+  /** How often digests are considered. Default one minute. */
+  digestEveryMs?: number;
+}
+
+/** What one tick did. */
+export interface TickResult {
+  sweep: SweepResult;
+  digests: number;
+  dispatch: DispatchResult;
+}
+
+/**
+ * One pass of everything the worker does: sweep the ladder (which writes messages to the
+ * outbox), queue digests when due, then deliver due messages until none are left (bounded).
+ * `lastDigestAt` carries between ticks; tests drive ticks directly with a manual clock.
+ */
+export async function runWorkerTick(
+  deps: WorkerDeps,
+  options: WorkerOptions,
+  state: { lastDigestAt: number | null } = { lastDigestAt: null },
+): Promise<TickResult> {
+  const sweep: SweepResult = { examined: 0, reminders: 0, updates: 0, escalations: 0, errors: 0 };
+  // Keep sweeping while full batches come back: a backlog clears in one tick.
+  for (let i = 0; i < 100; i++) {
+    const r = await sweepFollowUps(deps, { batchSize: options.batchSize });
+    for (const k of Object.keys(sweep) as (keyof SweepResult)[]) sweep[k] += r[k];
+    if (r.examined < options.batchSize) break;
+  }
+  let digests = 0;
+  const now = deps.clock.now().getTime();
+  if (state.lastDigestAt === null || now - state.lastDigestAt >= (options.digestEveryMs ?? 60_000)) {
+    state.lastDigestAt = now;
+    digests = await sendDigests(deps);
+  }
+  const dispatch: DispatchResult = { claimed: 0, sent: 0, retried: 0, failed: 0, cancelled: 0 };
+  for (let i = 0; i < 100; i++) {
+    const r = await dispatchDueMessages(deps, options);
+    for (const k of Object.keys(dispatch) as (keyof DispatchResult)[]) dispatch[k] += r[k];
+    if (r.claimed < options.batchSize) break;
+  }
+  return { sweep, digests, dispatch };
+}
+
+/** A running worker loop. */
+export interface RunningWorker {
+  /** Finish the current tick and stop. */
+  stop(): Promise<void>;
+}
+
+/** Run ticks until stopped, sleeping `pollMs` when a tick found nothing to do. */
+export function startWorker(
+  deps: WorkerDeps,
+  options: WorkerOptions,
+  log: { error(obj: unknown, msg: string): void; info(msg: string): void },
+): RunningWorker {
+  let stopped = false;
+  let wake: (() => void) | null = null;
+  const state = { lastDigestAt: null as number | null };
+  const loop = (async () => {
+    while (!stopped) {
+      let busy = false;
+      try {
+        const r = await runWorkerTick(deps, options, state);
+        busy = r.dispatch.claimed > 0 || r.sweep.examined > 0;
+        if (
+          r.dispatch.sent ||
+          r.dispatch.failed ||
+          r.sweep.reminders ||
+          r.sweep.updates ||
+          r.sweep.escalations
+        ) {
+          log.info(
+            `worker: sent ${r.dispatch.sent}, retried ${r.dispatch.retried}, failed ${r.dispatch.failed}, ` +
+              `reminders ${r.sweep.reminders}, updates ${r.sweep.updates}, escalations ${r.sweep.escalations}`,
+          );
+        }
+      } catch (error) {
+        // A database hiccup must not kill the worker: log, wait, try again. Claimed rows stay
+        // leased and are reclaimed when the lease expires.
+        log.error({ err: error }, 'worker tick failed');
+      }
+      if (!busy && !stopped) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, options.pollMs).unref();
+        });
+        wake = null;
+      }
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      wake?.();
+      await loop;
+    },
+  };
+}
