@@ -12,7 +12,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** A tarball of a migrated PGlite database; each test file loads a private copy. */
     pgliteTemplate: string;
-    /** A migrated PostgreSQL database for this run, or '' when TEST_DATABASE_URL is unset. */
+    /** A migrated PostgreSQL database for this run, used as the template of each test file's own database; '' when TEST_DATABASE_URL is unset. */
     postgresUrl: string;
   }
 }

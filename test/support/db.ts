@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import pg from 'pg';
 import { inject } from 'vitest';
 import { openDb, type Db } from '../../src/db/db.ts';
 
@@ -9,13 +11,43 @@ export type Backend = 'pglite' | 'postgres';
 export const backends: Backend[] = inject('postgresUrl') ? ['pglite', 'postgres'] : ['pglite'];
 
 /**
- * A migrated database for one test file: a private PGlite cloned from the run's template, or a
- * pool on the run's PostgreSQL database (shared; tests isolate themselves by organization).
+ * A private, migrated database for one test file: a PGlite loaded from the run's template dump,
+ * or a PostgreSQL database created from the run's template database (and dropped on close). No
+ * test file sees another's rows — which matters for the worker, whose claims span organizations.
  */
 export async function openTestDb(backend: Backend): Promise<Db> {
   if (backend === 'postgres') {
-    return openDb({ kind: 'postgres', url: inject('postgresUrl'), poolMax: 4 });
+    const { url, drop } = await createPostgresDatabase();
+    const db = await openDb({ kind: 'postgres', url, poolMax: 4 });
+    return {
+      ...db,
+      close: async () => {
+        await db.close();
+        await drop();
+      },
+    };
   }
   const tarball = await readFile(inject('pgliteTemplate'));
   return openDb({ kind: 'pglite', loadDataDir: new Blob([tarball]) });
+}
+
+/** The PostgreSQL URL of a private database for tests that open their own connections (workers, migrators). */
+export async function createPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const template = new URL(inject('postgresUrl'));
+  const templateName = template.pathname.slice(1);
+  const name = `${templateName}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${templateName}`);
+  const url = new URL(template);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
 }
