@@ -69,6 +69,8 @@ export async function startSmtpSink(now: () => Date = () => new Date(0)): Promis
       });
     },
   });
+  // A client killed mid-session resets its connection: expected in crash tests, not a failure.
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   sink.url = `smtp://127.0.0.1:${port}`;
