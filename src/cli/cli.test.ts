@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +77,59 @@ describe('hearback promise', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^hearback: /);
+  });
+});
+
+describe('hearback check', () => {
+  it('prints elements and findings for a file, exit 0', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hb-check-'));
+    try {
+      const file = join(dir, 'rejection.txt');
+      await writeFile(
+        file,
+        "Hi Sam, thank you for interviewing. We won't be moving forward because the role needs hands-on Kubernetes " +
+          'operations experience, which we did not see in the exercise. We recommend running a small cluster of your ' +
+          'own; it would strengthen a future application. Best of luck, and let us stay in touch.',
+      );
+      const r = await hearback(['check', '--kind', 'rejection', file]);
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout) as { elements: Record<string, boolean>; findings: unknown[] };
+      expect(out.elements).toEqual({
+        not_selected: true,
+        reason: true,
+        recommendation: true,
+        good_luck: true,
+      });
+      expect(out.findings).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads stdin with -', async () => {
+    const child = execFile(process.execPath, [BIN, 'check', '--kind', 'advance', '-']);
+    child.stdin!.end('Great news! The next step is a panel interview.');
+    const stdout = await new Promise<string>((resolve) => {
+      let out = '';
+      child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+      child.on('exit', () => resolve(out));
+    });
+    const out = JSON.parse(stdout) as {
+      elements: Record<string, boolean>;
+      findings: { code: string; severity: string }[];
+    };
+    expect(out.elements).toEqual({ next_steps: true, timeline: false });
+    expect(out.findings.map((f) => f.code)).toContain('missing_timeline');
+  });
+
+  it.each([
+    [['check', 'file.txt']],
+    [['check', '--kind', 'poem', '-']],
+    [['check', '--kind', 'rejection', '/no/such/file']],
+  ])('rejects %j with exit 2', async (args) => {
+    const r = await hearback(args);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^hearback: /);
   });
 });

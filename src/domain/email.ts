@@ -7,12 +7,14 @@
 
 /** Collapse control characters (CR, LF, tabs …) to single spaces, trim, and cap the length. */
 export function headerValue(value: string, maxLength = 998): string {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  return value
-    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, maxLength);
+  return (
+    value
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, maxLength)
+  );
 }
 
 /** A stable RFC 5322 Message-ID for a message id and a mail domain. */

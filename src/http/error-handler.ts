@@ -29,13 +29,14 @@ const TITLES: Partial<Record<number, string>> = {
 /** Build a problem document for a code. */
 export function problem(code: ErrorCode, detail: string, extra: Record<string, unknown> = {}): Problem {
   const status = ErrorCode[code];
+  // Details come first so none of them can overwrite the problem's own fields.
   return {
+    ...extra,
     type: `https://hearback.dev/problems/${code.replace(/_/g, '-')}`,
     title: TITLES[status] ?? 'Error',
     status,
     code,
     detail,
-    ...extra,
   };
 }
 

@@ -236,7 +236,7 @@ export async function cancelFollowUp(
     if (!fu) throw errors.notFound('Follow-up', id);
     const [cancelled] = await cancelFollowUps(tx, orgId, [id], reason, deps.clock.now());
     if (!cancelled)
-      throw errors.invalidState(`The follow-up is ${fu.status}, not open.`, { status: fu.status });
+      throw errors.invalidState(`The follow-up is ${fu.status}, not open.`, { currentStatus: fu.status });
   });
   return getFollowUp(deps, orgId, id);
 }

@@ -11,7 +11,14 @@ import { recordDecision } from './decision.service.ts';
 import { submitFeedback } from './feedback.service.ts';
 import { getFollowUp } from './follow-up.service.ts';
 import { closeInterview } from './interview.service.ts';
-import { cancelMessage, closeJob, draftOutcomeMessage, editDraft, getMessage, sendMessage } from './message.service.ts';
+import {
+  cancelMessage,
+  closeJob,
+  draftOutcomeMessage,
+  editDraft,
+  getMessage,
+  sendMessage,
+} from './message.service.ts';
 import { dispatchDueMessages } from './outbox.service.ts';
 import { logTouchpoint } from './touchpoint.service.ts';
 
@@ -33,7 +40,9 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
       policy: { timeZone: 'America/New_York', holidays: { country: 'US' } },
     });
     const orgId = s.organization.id;
-    const closed = await closeInterview(deps, orgId, s.interview.id, { statement: 'We will call you within 3 business days.' });
+    const closed = await closeInterview(deps, orgId, s.interview.id, {
+      statement: 'We will call you within 3 business days.',
+    });
     await submitFeedback(deps, orgId, s.interview.id, {
       interviewerId: s.manager.id,
       recommendation: 'no',
@@ -65,8 +74,16 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
     // Tuesday 1 December 2026, 10:00 in New York.
     const clock = new ManualClock('2026-12-01T15:00:00Z');
     const { deps, s, orgId, followUp, dispatch } = await decided(clock);
-    const draft = await draftOutcomeMessage(deps, orgId, { applicationId: s.application.id, authorId: s.recruiter.id });
-    expect(draft).toMatchObject({ status: 'draft', kind: 'outcome', followUpId: followUp.id, toAddress: s.candidate.email });
+    const draft = await draftOutcomeMessage(deps, orgId, {
+      applicationId: s.application.id,
+      authorId: s.recruiter.id,
+    });
+    expect(draft).toMatchObject({
+      status: 'draft',
+      kind: 'outcome',
+      followUpId: followUp.id,
+      toAddress: s.candidate.email,
+    });
     expect(draft.bodyText).toContain('six-figure enterprise deals');
     expect(draft.bodyText).toContain('Communication'); // what the interviewers rated highly
     expect(draft.check?.elements).toMatchObject({ not_selected: true, reason: true, good_luck: true });
@@ -98,7 +115,7 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
     expect(sent).toMatchObject({ status: 'sent', attempts: 1 });
     const done = await getFollowUp(deps, orgId, followUp.id);
     expect(done).toMatchObject({ status: 'done', kept: true });
-    const [mail] = (await listDevMail(db, orgId, { after: null, limit: 10 }));
+    const [mail] = await listDevMail(db, orgId, { after: null, limit: 10 });
     expect(mail).toMatchObject({ envelopeTo: s.candidate.email, messageId: sent.messageId });
     expect(mail!.headers['Reply-To']).toBe(s.recruiter.email);
     expect(mail!.headers['Auto-Submitted']).toBeUndefined(); // a person sent it
@@ -107,7 +124,10 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
   it('lets a send be undone within the window, and records an override', async () => {
     const clock = new ManualClock('2026-12-01T15:00:00Z');
     const { deps, s, orgId, dispatch } = await decided(clock, 'Lead a full sales cycle end to end.');
-    const draft = await draftOutcomeMessage(deps, orgId, { applicationId: s.application.id, authorId: s.recruiter.id });
+    const draft = await draftOutcomeMessage(deps, orgId, {
+      applicationId: s.application.id,
+      authorId: s.recruiter.id,
+    });
     expect(draft.check?.blocking).toBe(false);
     await sendMessage(deps, orgId, draft.id, { memberId: s.recruiter.id });
     clock.advance(3 * MIN);
@@ -116,12 +136,20 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
     clock.advance(20 * MIN);
     expect((await dispatch()).sent).toBe(0);
 
-    const risky = await draftOutcomeMessage(deps, orgId, { applicationId: s.application.id, authorId: s.recruiter.id });
-    await editDraft(deps, orgId, risky.id, { bodyText: `${risky.bodyText}\n\nAt your age this pace may be hard.` });
+    const risky = await draftOutcomeMessage(deps, orgId, {
+      applicationId: s.application.id,
+      authorId: s.recruiter.id,
+    });
+    await editDraft(deps, orgId, risky.id, {
+      bodyText: `${risky.bodyText}\n\nAt your age this pace may be hard.`,
+    });
     await expect(sendMessage(deps, orgId, risky.id, { memberId: s.recruiter.id })).rejects.toMatchObject({
       code: 'message_check_failed',
     });
-    await sendMessage(deps, orgId, risky.id, { memberId: s.recruiter.id, override: { reason: 'Quoted their own words' } });
+    await sendMessage(deps, orgId, risky.id, {
+      memberId: s.recruiter.id,
+      override: { reason: 'Quoted their own words' },
+    });
     const overrides = await listEventsOfType(db, orgId, 'message_check_overridden');
     expect(overrides).toHaveLength(1);
     expect(overrides[0]!.data).toMatchObject({ reason: 'Quoted their own words' });
@@ -133,7 +161,10 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
     const { deps, s, orgId } = await decided(clock, 'Lead a full sales cycle.');
     const { changeCandidate } = await import('./candidate.service.ts');
     await changeCandidate(deps, orgId, s.candidate.id, { timeZone: 'Asia/Tokyo' });
-    const draft = await draftOutcomeMessage(deps, orgId, { applicationId: s.application.id, authorId: s.recruiter.id });
+    const draft = await draftOutcomeMessage(deps, orgId, {
+      applicationId: s.application.id,
+      authorId: s.recruiter.id,
+    });
     const { message } = await sendMessage(deps, orgId, draft.id, { memberId: s.recruiter.id });
     expect(message.sendAt).toEqual(new Date('2026-12-02T00:00:00Z')); // 09:00 Wednesday in Tokyo
   });
@@ -141,13 +172,19 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
   it('never sends to a candidate who withdrew, even when it was scheduled before', async () => {
     const clock = new ManualClock('2026-12-01T15:00:00Z');
     const { deps, s, orgId, dispatch } = await decided(clock, 'Lead a full sales cycle.');
-    const draft = await draftOutcomeMessage(deps, orgId, { applicationId: s.application.id, authorId: s.recruiter.id });
+    const draft = await draftOutcomeMessage(deps, orgId, {
+      applicationId: s.application.id,
+      authorId: s.recruiter.id,
+    });
     await sendMessage(deps, orgId, draft.id, { memberId: s.recruiter.id });
     clock.advance(MIN);
     await changeApplication(deps, orgId, s.application.id, { status: 'withdrawn' });
     clock.advance(30 * MIN);
     expect((await dispatch()).sent).toBe(0);
-    expect(await getMessage(deps, orgId, draft.id)).toMatchObject({ status: 'cancelled', cancelReason: 'withdrawn' });
+    expect(await getMessage(deps, orgId, draft.id)).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'withdrawn',
+    });
     expect(await listDevMail(db, orgId, { after: null, limit: 10 })).toEqual([]);
   });
 
@@ -155,7 +192,10 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
     const clock = new ManualClock('2026-12-01T15:00:00Z');
     const { deps, s, orgId, followUp, dispatch } = await decided(clock, 'Lead a full sales cycle.');
     await changeApplication(deps, orgId, s.application.id, { finalStage: true });
-    const draft = await draftOutcomeMessage(deps, orgId, { applicationId: s.application.id, authorId: s.recruiter.id });
+    const draft = await draftOutcomeMessage(deps, orgId, {
+      applicationId: s.application.id,
+      authorId: s.recruiter.id,
+    });
     const sent = await sendMessage(deps, orgId, draft.id, { memberId: s.recruiter.id });
     expect(sent.callScript?.join('\n')).toContain('six-figure enterprise deals');
     expect(sent.message.sendAt).toEqual(new Date('2026-12-02T15:00:00Z')); // one business day later
@@ -169,7 +209,10 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
       connected: true,
     });
     expect((await getFollowUp(deps, orgId, followUp.id)).status).toBe('done');
-    expect(await getMessage(deps, orgId, draft.id)).toMatchObject({ status: 'cancelled', cancelReason: 'delivered_otherwise' });
+    expect(await getMessage(deps, orgId, draft.id)).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'delivered_otherwise',
+    });
     clock.advance(2 * 24 * 60 * MIN);
     expect((await dispatch()).sent).toBe(0);
   });
@@ -178,9 +221,16 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
     const clock = new ManualClock('2026-12-01T15:00:00Z');
     const deps = { db, clock, identity };
     const s = await buildInterviewScenario(deps);
-    const result = await closeJob(deps, s.organization.id, s.job.id, { status: 'filled', memberId: s.recruiter.id });
+    const result = await closeJob(deps, s.organization.id, s.job.id, {
+      status: 'filled',
+      memberId: s.recruiter.id,
+    });
     expect(result.drafts).toHaveLength(1);
-    expect(result.drafts[0]).toMatchObject({ kind: 'job_closed', status: 'draft', toAddress: s.candidate.email });
+    expect(result.drafts[0]).toMatchObject({
+      kind: 'job_closed',
+      status: 'draft',
+      toAddress: s.candidate.email,
+    });
     expect(result.drafts[0]!.bodyText).toContain('filled the position');
     await expect(
       closeJob(deps, s.organization.id, s.job.id, { status: 'closed', memberId: s.recruiter.id }),

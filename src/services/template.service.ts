@@ -11,7 +11,12 @@ import {
   type TemplateSource,
 } from '../domain/templates.ts';
 import { errors } from '../errors.ts';
-import { deleteTemplate, listTemplates, upsertTemplate } from '../repositories/template.repository.ts';
+import {
+  deleteTemplate,
+  findTemplate,
+  listTemplates,
+  upsertTemplate,
+} from '../repositories/template.repository.ts';
 import type { ServiceDeps } from './deps.ts';
 
 /** A template as the settings screen shows it. */
@@ -87,12 +92,15 @@ export async function resetTemplate(
   };
 }
 
-/** Render a template (given, or the default) on sample data and check it: the live preview. */
-export function previewTemplate(
+/** Render a template (the given one, else the organization's) on sample data and check it: the live preview. */
+export async function previewTemplate(
+  deps: ServiceDeps,
+  orgId: string,
   key: TemplateKey,
   source: TemplateSource | undefined,
-): RenderedEmail & { check: MessageCheck | null } {
-  const template = source ?? DEFAULT_TEMPLATES[key];
+): Promise<RenderedEmail & { check: MessageCheck | null }> {
+  const saved = source ? null : await findTemplate(deps.db, orgId, key);
+  const template = source ?? (saved ? { subject: saved.subject, body: saved.body } : DEFAULT_TEMPLATES[key]);
   const result = validateTemplate(key, template);
   if (!result.ok) invalid(result);
   const rendered = renderTemplate(template, sampleContext(key));

@@ -1,10 +1,4 @@
-import {
-  refuseClose,
-  type Channel,
-  type CloseRefusal,
-  type Party,
-  type TouchpointKind,
-} from '../domain/follow-up.ts';
+import type { Channel, CloseRefusal, Party, TouchpointKind } from '../domain/follow-up.ts';
 import type { FollowUp, Touchpoint } from '../domain/model.ts';
 import { errors } from '../errors.ts';
 import { findTouchpoint, insertTouchpoint } from '../repositories/touchpoint.repository.ts';

@@ -10,6 +10,9 @@ import { migrate } from '../db/migrate.ts';
 import { createPostgresDatabase, type Backend, backends } from '../../test/support/db.ts';
 import { startSmtpSink } from '../../test/support/smtp-sink.ts';
 
+// This test runs real worker processes in real time: it reads the wall clock on purpose.
+/* eslint-disable no-restricted-syntax, no-restricted-properties */
+
 const CHILD = fileURLToPath(new URL('../../test/support/worker-child.ts', import.meta.url));
 const MESSAGES = 2000;
 
@@ -55,7 +58,9 @@ async function seed(db: Db, n: number): Promise<void> {
 }
 
 function startChild(target: string, smtpUrl: string): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', CHILD, target, smtpUrl], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return spawn(process.execPath, ['--import', 'tsx', CHILD, target, smtpUrl], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -98,7 +103,11 @@ describe.each(backends)('worker crashes on %s', (backend: Backend) => {
         const before = sink.received.length;
         const started = Date.now();
         // Let it deliver a little (or give up waiting after 20 s), then pull the plug.
-        while (sink.received.length < before + 150 && uniqueReceived() < MESSAGES && Date.now() - started < 20_000) {
+        while (
+          sink.received.length < before + 150 &&
+          uniqueReceived() < MESSAGES &&
+          Date.now() - started < 20_000
+        ) {
           await sleep(20);
         }
         child.kill('SIGKILL');
@@ -115,16 +124,24 @@ describe.each(backends)('worker crashes on %s', (backend: Backend) => {
       await sink.close();
     }
 
-    const db = backend === 'postgres' ? await openDb({ kind: 'postgres', url: target, poolMax: 2 }) : await openDb({ kind: 'pglite', dataDir: target });
+    const db =
+      backend === 'postgres'
+        ? await openDb({ kind: 'postgres', url: target, poolMax: 2 })
+        : await openDb({ kind: 'pglite', dataDir: target });
     try {
-      const statuses = await db.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM messages GROUP BY status`);
-      const done = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM follow_ups WHERE status = 'done'`);
+      const statuses = await db.query<{ status: string; n: number }>(
+        `SELECT status, count(*)::int AS n FROM messages GROUP BY status`,
+      );
+      const done = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM follow_ups WHERE status = 'done'`,
+      );
       const touchpoints = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM touchpoints`);
       const ids = await db.query<{ message_id: string }>(`SELECT message_id FROM messages`);
       const known = new Set(ids.map((r) => r.message_id));
 
       const perId = new Map<string, number>();
-      for (const m of sink.received) perId.set(m.headers.get('message-id')!, (perId.get(m.headers.get('message-id')!) ?? 0) + 1);
+      for (const m of sink.received)
+        perId.set(m.headers.get('message-id')!, (perId.get(m.headers.get('message-id')!) ?? 0) + 1);
       const duplicates = sink.received.length - perId.size;
       console.log(
         `[crash test, ${backend}] ${MESSAGES} messages, ${kills} SIGKILLs, ${sink.received.length} deliveries, ` +

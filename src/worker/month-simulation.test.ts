@@ -6,7 +6,11 @@ import { calendarOf, PolicySchema } from '../domain/policy.ts';
 import { createSmtpTransport } from '../mail/smtp.transport.ts';
 import type { MailTransport } from '../mail/transport.ts';
 import { listEventsOfType } from '../repositories/event.repository.ts';
-import { changeApplication, createApplication, getApplicationTimeline } from '../services/application.service.ts';
+import {
+  changeApplication,
+  createApplication,
+  getApplicationTimeline,
+} from '../services/application.service.ts';
 import { createCandidate } from '../services/candidate.service.ts';
 import { recordDecision } from '../services/decision.service.ts';
 import { listFollowUpsPage } from '../services/follow-up.service.ts';
@@ -21,7 +25,10 @@ import { startSmtpSink, type SmtpSink } from '../../test/support/smtp-sink.ts';
 import { runWorkerTick } from './worker.ts';
 
 const HOUR = 3_600_000;
-const identity = { from: { name: 'Northwind Hiring', address: 'hiring@northwind.test' }, domain: 'northwind.test' };
+const identity = {
+  from: { name: 'Northwind Hiring', address: 'hiring@northwind.test' },
+  domain: 'northwind.test',
+};
 const policyInput = { timeZone: 'America/New_York', holidays: { country: 'US' } };
 const orgCalendar = calendarOf(PolicySchema.parse(policyInput));
 
@@ -51,33 +58,70 @@ describe.each(backends)('a month of follow-ups on %s', (backend) => {
     const deps = { db, clock, identity };
     const { organization } = await createOrganization(deps, { name: 'Northwind', policy: policyInput });
     const org = organization.id;
-    const riley = await createMember(deps, org, { email: 'riley@northwind.test', name: 'Riley Recruiter', role: 'recruiter' });
-    const hana = await createMember(deps, org, { email: 'hana@northwind.test', name: 'Hana Manager', role: 'hiring_manager' });
-    const ada = await createMember(deps, org, { email: 'ada@northwind.test', name: 'Ada Admin', role: 'admin' });
-    const sales = await createJob(deps, org, { title: 'Account Executive', roleKind: 'sales', recruiterId: riley.id, hiringManagerId: hana.id });
+    const riley = await createMember(deps, org, {
+      email: 'riley@northwind.test',
+      name: 'Riley Recruiter',
+      role: 'recruiter',
+    });
+    const hana = await createMember(deps, org, {
+      email: 'hana@northwind.test',
+      name: 'Hana Manager',
+      role: 'hiring_manager',
+    });
+    const ada = await createMember(deps, org, {
+      email: 'ada@northwind.test',
+      name: 'Ada Admin',
+      role: 'admin',
+    });
+    const sales = await createJob(deps, org, {
+      title: 'Account Executive',
+      roleKind: 'sales',
+      recruiterId: riley.id,
+      hiringManagerId: hana.id,
+    });
 
     type Who = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G';
     const zones: Record<Who, string | null> = {
-      A: 'America/Chicago', B: 'Europe/London', C: null, D: 'America/Los_Angeles', E: null, F: 'Asia/Kolkata', G: 'America/New_York',
+      A: 'America/Chicago',
+      B: 'Europe/London',
+      C: null,
+      D: 'America/Los_Angeles',
+      E: null,
+      F: 'Asia/Kolkata',
+      G: 'America/New_York',
     };
     const apps = {} as Record<Who, { applicationId: string; email: string; interviewId: string }>;
     for (const who of Object.keys(zones) as Who[]) {
-      const c = await createCandidate(deps, org, { name: `Candidate ${who}`, email: `${who.toLowerCase()}@candidates.test`, timeZone: zones[who] });
+      const c = await createCandidate(deps, org, {
+        name: `Candidate ${who}`,
+        email: `${who.toLowerCase()}@candidates.test`,
+        timeZone: zones[who],
+      });
       const a = await createApplication(deps, org, { jobId: sales.id, candidateId: c.id });
       apps[who] = { applicationId: a.id, email: c.email!, interviewId: '' };
     }
 
-    const interview = (who: Who, statement: string, finalStage = false) => async () => {
-      if (finalStage) await changeApplication(deps, org, apps[who].applicationId, { finalStage: true });
-      const iv = await createInterview(deps, org, { applicationId: apps[who].applicationId, title: 'Interview', endsAt: clock.now() });
-      apps[who].interviewId = iv.id;
-      await closeInterview(deps, org, iv.id, { statement });
-    };
+    const interview =
+      (who: Who, statement: string, finalStage = false) =>
+      async () => {
+        if (finalStage) await changeApplication(deps, org, apps[who].applicationId, { finalStage: true });
+        const iv = await createInterview(deps, org, {
+          applicationId: apps[who].applicationId,
+          title: 'Interview',
+          endsAt: clock.now(),
+        });
+        apps[who].interviewId = iv.id;
+        await closeInterview(deps, org, iv.id, { statement });
+      };
     const decideAndSend = (who: Who, outcome: 'reject' | 'advance' | 'offer') => async () => {
       await recordDecision(deps, org, apps[who].applicationId, {
         outcome,
-        reasons: outcome === 'reject' ? ['We need deeper experience closing enterprise deals on your own'] : [],
-        recommendation: outcome === 'reject' ? 'Owning a full enterprise sales cycle would make you a strong candidate next time.' : '',
+        reasons:
+          outcome === 'reject' ? ['We need deeper experience closing enterprise deals on your own'] : [],
+        recommendation:
+          outcome === 'reject'
+            ? 'Owning a full enterprise sales cycle would make you a strong candidate next time.'
+            : '',
         decidedBy: hana.id,
       });
       const draft = await draftOutcomeMessage(deps, org, {
@@ -86,13 +130,25 @@ describe.each(backends)('a month of follow-ups on %s', (backend) => {
         nextSteps: 'a final conversation with our VP of Sales',
         timeline: 'by Friday next week',
       });
-      const fixed = draft.check?.blocking ? await editDraft(deps, org, draft.id, { bodyText: draft.bodyText }) : draft;
+      const fixed = draft.check?.blocking
+        ? await editDraft(deps, org, draft.id, { bodyText: draft.bodyText })
+        : draft;
       await sendMessage(deps, org, fixed.id, { memberId: riley.id });
     };
     const call = (who: Who) => async () => {
-      await recordDecision(deps, org, apps[who].applicationId, { outcome: 'reject', reasons: ['Less enterprise depth'], decidedBy: hana.id });
+      await recordDecision(deps, org, apps[who].applicationId, {
+        outcome: 'reject',
+        reasons: ['Less enterprise depth'],
+        decidedBy: hana.id,
+      });
       await logTouchpoint(deps, org, {
-        applicationId: apps[who].applicationId, channel: 'phone', kind: 'outcome', fromParty: 'team', toParty: 'candidate', connected: true, memberId: riley.id,
+        applicationId: apps[who].applicationId,
+        channel: 'phone',
+        kind: 'outcome',
+        fromParty: 'team',
+        toParty: 'candidate',
+        connected: true,
+        memberId: riley.id,
       });
     };
 
@@ -130,7 +186,11 @@ describe.each(backends)('a month of follow-ups on %s', (backend) => {
         next += 1;
       }
       clock.set(new Date(t));
-      await runWorkerTick({ db, clock, transport, identity, appUrl: 'http://localhost:3000' }, options, state);
+      await runWorkerTick(
+        { db, clock, transport, identity, appUrl: 'http://localhost:3000' },
+        options,
+        state,
+      );
     }
     expect(next).toBe(script.length);
 
@@ -139,7 +199,9 @@ describe.each(backends)('a month of follow-ups on %s', (backend) => {
 
     // Every interviewed candidate who stayed heard the outcome: by email, or by a connected call.
     for (const who of ['A', 'B', 'D', 'F', 'G'] as Who[]) {
-      const outcomeMail = to(apps[who].email).filter((m) => !/update on your application/i.test(m.headers.get('subject') ?? ''));
+      const outcomeMail = to(apps[who].email).filter(
+        (m) => !/update on your application/i.test(m.headers.get('subject') ?? ''),
+      );
       expect([who, outcomeMail.length]).toEqual([who, 1]);
     }
     const timelineC = await getApplicationTimeline(deps, org, apps.C.applicationId);
@@ -164,7 +226,9 @@ describe.each(backends)('a month of follow-ups on %s', (backend) => {
     const escalations = await listEventsOfType(db, org, 'escalated');
     const levels = (id: string) => escalations.filter((e) => e.applicationId === id).map((e) => e.data.level);
     expect(levels(apps.B.applicationId)).toEqual([1, 2]);
-    expect(to('hana@northwind.test').some((m) => /overdue|escalat|promise/i.test(m.headers.get('subject') ?? ''))).toBe(true);
+    expect(
+      to('hana@northwind.test').some((m) => /overdue|escalat|promise/i.test(m.headers.get('subject') ?? '')),
+    ).toBe(true);
     expect(to(ada.email).length).toBeGreaterThan(0);
     // Kept promises were never escalated.
     for (const who of ['A', 'C', 'D', 'G'] as Who[]) expect(levels(apps[who].applicationId)).toEqual([]);
@@ -176,7 +240,12 @@ describe.each(backends)('a month of follow-ups on %s', (backend) => {
     // Candidates only ever got mail in their own business hours.
     for (const who of Object.keys(zones) as Who[]) {
       const cal = { ...orgCalendar, timeZone: zones[who] ?? orgCalendar.timeZone };
-      for (const m of to(apps[who].email)) expect([who, m.at.toISOString(), isWithinBusinessHours(m.at, cal)]).toEqual([who, m.at.toISOString(), true]);
+      for (const m of to(apps[who].email))
+        expect([who, m.at.toISOString(), isWithinBusinessHours(m.at, cal)]).toEqual([
+          who,
+          m.at.toISOString(),
+          true,
+        ]);
     }
 
     // The phone-first offer waited a business day for a call that never came, then went by email.

@@ -7,7 +7,9 @@ import { startWorker } from '../../src/worker/worker.ts';
 
 const [target, smtpUrl] = process.argv.slice(2) as [string, string];
 const db = await openDb(
-  target.startsWith('postgres') ? { kind: 'postgres', url: target, poolMax: 4 } : { kind: 'pglite', dataDir: target },
+  target.startsWith('postgres')
+    ? { kind: 'postgres', url: target, poolMax: 4 }
+    : { kind: 'pglite', dataDir: target },
 );
 const transport = createSmtpTransport({ url: smtpUrl, maxConnections: 4 });
 const worker = startWorker(
@@ -19,7 +21,10 @@ const worker = startWorker(
     appUrl: 'http://localhost',
   },
   { pollMs: 50, batchSize: 100, leaseMs: 1500, maxAttempts: 50, concurrency: 4 },
-  { info: () => {}, error: (obj) => process.stderr.write(`worker error: ${String((obj as { err?: unknown }).err)}\n`) },
+  {
+    info: () => {},
+    error: (obj) => process.stderr.write(`worker error: ${String((obj as { err?: unknown }).err)}\n`),
+  },
 );
 process.stdout.write('ready\n');
 process.once('SIGTERM', () => {

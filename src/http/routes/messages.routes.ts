@@ -54,14 +54,12 @@ export function messagesRoutes(deps: MessagingDeps): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) =>
-        reply
-          .code(201)
-          .send(
-            await draftOutcomeMessage(deps, req.principal.orgId, {
-              ...req.body,
-              applicationId: req.params.id,
-            }),
-          ),
+        reply.code(201).send(
+          await draftOutcomeMessage(deps, req.principal.orgId, {
+            ...req.body,
+            applicationId: req.params.id,
+          }),
+        ),
     );
     app.get(
       '/messages',

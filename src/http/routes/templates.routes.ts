@@ -73,7 +73,9 @@ export function templatesRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           tags,
           summary: 'Render a template on sample data, with the message checks',
           params: KeyParams,
-          body: SourceSchema.optional(),
+          body: SourceSchema.nullish().describe(
+            'A template to preview; omit for the saved (or default) one.',
+          ),
           response: {
             200: z.object({
               subject: z.string(),
@@ -84,7 +86,7 @@ export function templatesRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           },
         },
       },
-      (req) => previewTemplate(req.params.key, req.body),
+      (req) => previewTemplate(deps, req.principal.orgId, req.params.key, req.body ?? undefined),
     );
   };
 }
