@@ -260,14 +260,20 @@ export async function listFollowUps(
  * Claim open outcome follow-ups whose next ladder step is due, across organizations, locked for
  * the caller's transaction; SKIP LOCKED lets several workers sweep side by side.
  */
-export async function claimDueFollowUps(q: Queryable, now: Date, limit: number): Promise<FollowUp[]> {
+export async function claimDueFollowUps(
+  q: Queryable,
+  now: Date,
+  limit: number,
+  onlyOrgId: string | null = null,
+): Promise<FollowUp[]> {
   const rows = await q.query<FollowUpRow>(
     `SELECT * FROM follow_ups
       WHERE status = 'open' AND kind = 'outcome' AND next_action_at <= $1
+        AND ($3::uuid IS NULL OR org_id = $3)
       ORDER BY next_action_at
       LIMIT $2
       FOR UPDATE SKIP LOCKED`,
-    [now, limit],
+    [now, limit, onlyOrgId],
   );
   return rows.map(toFollowUp);
 }

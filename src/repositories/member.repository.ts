@@ -115,11 +115,13 @@ export async function listActiveMembersWithPolicy(
   q: Queryable,
   after: string | null,
   limit: number,
+  onlyOrgId: string | null = null,
 ): Promise<(Member & { policy: unknown })[]> {
   const rows = await q.query<MemberRow & { policy: unknown }>(
     `SELECT m.*, o.policy FROM members m JOIN organizations o ON o.id = m.org_id
-      WHERE m.active AND ($1::uuid IS NULL OR m.id > $1) ORDER BY m.id LIMIT $2`,
-    [after, limit],
+      WHERE m.active AND ($1::uuid IS NULL OR m.id > $1) AND ($3::uuid IS NULL OR m.org_id = $3)
+      ORDER BY m.id LIMIT $2`,
+    [after, limit, onlyOrgId],
   );
   return rows.map((r) => ({ ...toMember(r), policy: r.policy }));
 }

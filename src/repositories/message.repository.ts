@@ -263,11 +263,13 @@ export async function claimDueMessages(
   now: Date,
   leaseUntil: Date,
   limit: number,
+  onlyOrgId: string | null = null,
 ): Promise<ClaimedMessage[]> {
   const rows = await q.query<MessageRow & { application_status: string | null }>(
     `WITH due AS (
        SELECT id FROM messages
-        WHERE (status = 'scheduled' AND send_at <= $1) OR (status = 'sending' AND lease_until < $1)
+        WHERE ((status = 'scheduled' AND send_at <= $1) OR (status = 'sending' AND lease_until < $1))
+          AND ($4::uuid IS NULL OR org_id = $4)
         ORDER BY send_at
         LIMIT $3
         FOR UPDATE SKIP LOCKED
@@ -278,7 +280,7 @@ export async function claimDueMessages(
       WHERE m.id = due.id
      RETURNING m.*,
        (SELECT a.status FROM applications a WHERE a.org_id = m.org_id AND a.id = m.application_id) AS application_status`,
-    [now, leaseUntil, limit],
+    [now, leaseUntil, limit, onlyOrgId],
   );
   return rows.map((r) => ({ ...toMessage(r), applicationStatus: r.application_status }));
 }

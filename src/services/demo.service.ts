@@ -9,6 +9,8 @@ import { closeInterview, createInterview } from './interview.service.ts';
 import { createJob } from './job.service.ts';
 import { createMember } from './member.service.ts';
 import { createOrganization } from './organization.service.ts';
+import { draftOutcomeMessage, sendMessage } from './message.service.ts';
+import type { MailIdentity } from './outbox.service.ts';
 import { logTouchpoint } from './touchpoint.service.ts';
 
 const DAY = 86_400_000;
@@ -120,7 +122,10 @@ const STORIES: Story[] = [
  * a manual clock: closed interviews with varied promises, kept, overdue and superseded follow-ups,
  * a voicemail that closed nothing, a withdrawal. The clock ends where it started.
  */
-export async function createDemoOrganization(deps: { db: Db; clock: ManualClock }): Promise<DemoSummary> {
+export async function createDemoOrganization(
+  deps: { db: Db; clock: ManualClock; identity: MailIdentity },
+  options: { tick?: (orgId: string) => Promise<void> } = {},
+): Promise<DemoSummary> {
   const end = deps.clock.now();
   const at = (daysAgo: number, hourUtc = 19) => {
     const d = new Date(end.getTime() - daysAgo * DAY);
@@ -224,18 +229,18 @@ export async function createDemoOrganization(deps: { db: Db; clock: ManualClock 
                 summary: 'Called with the outcome, the reason and a recommendation; she thanked us.',
               });
               return;
-            case 'advance_email':
+            case 'advance_email': {
+              // Through the composer and the outbox, like a recruiter would: the worker delivers it.
               await recordDecision(deps, org, application.id, { outcome: 'advance', decidedBy: sam.id });
-              await logTouchpoint(deps, org, {
+              const draft = await draftOutcomeMessage(deps, org, {
                 applicationId: application.id,
-                channel: 'email',
-                kind: 'outcome',
-                fromParty: 'team',
-                toParty: 'candidate',
-                memberId: riley.id,
-                summary: 'Invited to the final interview with the panel; timeline shared.',
+                authorId: riley.id,
+                nextSteps: 'a final interview with the sales panel (60 minutes, video)',
+                timeline: 'within the next two weeks',
               });
+              await sendMessage(deps, org, draft.id, { memberId: riley.id });
               return;
+            }
             case 'voicemail':
               await logTouchpoint(deps, org, {
                 applicationId: application.id,
@@ -257,11 +262,19 @@ export async function createDemoOrganization(deps: { db: Db; clock: ManualClock 
     }
   }
   steps.sort((a, b) => a.when.getTime() - b.when.getTime());
-  for (const step of steps) {
-    deps.clock.set(step.when);
-    await step.run();
+  // Hour by hour, so the worker (when given) reminds, updates, escalates and delivers on time.
+  let next = 0;
+  for (let t = deps.clock.now().getTime(); t <= end.getTime(); t += 3_600_000) {
+    while (next < steps.length && steps[next]!.when.getTime() <= t) {
+      deps.clock.set(steps[next]!.when);
+      await steps[next]!.run();
+      next += 1;
+    }
+    deps.clock.set(new Date(t));
+    await options.tick?.(org);
   }
   deps.clock.set(end);
+  await options.tick?.(org);
   return {
     organizationId: org,
     name,

@@ -66,6 +66,8 @@ export interface DispatchOptions {
   maxAttempts: number;
   /** Messages sent at once from one batch (match the SMTP pool). Default 5. */
   concurrency?: number;
+  /** Only this organization's messages (the demo's replay); default all. */
+  onlyOrgId?: string | null;
 }
 
 /** What one dispatch pass did. */
@@ -105,6 +107,7 @@ export async function dispatchDueMessages(
     now,
     new Date(now.getTime() + options.leaseMs),
     options.batchSize,
+    options.onlyOrgId ?? null,
   );
   const result: DispatchResult = { claimed: claimed.length, sent: 0, retried: 0, failed: 0, cancelled: 0 };
   const queue = [...claimed];

@@ -46,12 +46,12 @@ const RETRY_AFTER_ERROR_MS = 15 * 60_000;
  */
 export async function sweepFollowUps(
   deps: MessagingDeps & { appUrl: string },
-  options: { batchSize: number },
+  options: { batchSize: number; onlyOrgId?: string | null },
 ): Promise<SweepResult> {
   const now = deps.clock.now();
   const result: SweepResult = { examined: 0, reminders: 0, updates: 0, escalations: 0, errors: 0 };
   await deps.db.transaction(async (tx) => {
-    const due = await claimDueFollowUps(tx, now, options.batchSize);
+    const due = await claimDueFollowUps(tx, now, options.batchSize, options.onlyOrgId ?? null);
     result.examined = due.length;
     for (const fu of due) {
       await tx.exec('SAVEPOINT sweep_item');
@@ -292,11 +292,14 @@ async function escalationRecipients(
  * Send each member their daily digest — overdue and due-today follow-ups — once per local
  * business day, at the policy's digest time in their zone. Members with nothing owed get nothing.
  */
-export async function sendDigests(deps: MessagingDeps & { appUrl: string }): Promise<number> {
+export async function sendDigests(
+  deps: MessagingDeps & { appUrl: string },
+  options: { onlyOrgId?: string | null } = {},
+): Promise<number> {
   const now = deps.clock.now();
   let sent = 0;
   for (let after: string | null = null; ;) {
-    const members = await listActiveMembersWithPolicy(deps.db, after, 500);
+    const members = await listActiveMembersWithPolicy(deps.db, after, 500, options.onlyOrgId ?? null);
     for (const member of members) {
       const policy: Policy = PolicySchema.parse(member.policy);
       if (!policy.digestTime) continue;

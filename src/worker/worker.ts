@@ -24,6 +24,8 @@ export interface WorkerOptions {
   concurrency?: number;
   /** How often digests are considered. Default one minute. */
   digestEveryMs?: number;
+  /** Work for this organization only (the demo's replay must not touch real ones). Default all. */
+  onlyOrgId?: string | null;
 }
 
 /** What one tick did. */
@@ -46,7 +48,7 @@ export async function runWorkerTick(
   const sweep: SweepResult = { examined: 0, reminders: 0, updates: 0, escalations: 0, errors: 0 };
   // Keep sweeping while full batches come back: a backlog clears in one tick.
   for (let i = 0; i < 100; i++) {
-    const r = await sweepFollowUps(deps, { batchSize: options.batchSize });
+    const r = await sweepFollowUps(deps, options);
     for (const k of Object.keys(sweep) as (keyof SweepResult)[]) sweep[k] += r[k];
     if (r.examined < options.batchSize) break;
   }
@@ -54,7 +56,7 @@ export async function runWorkerTick(
   const now = deps.clock.now().getTime();
   if (state.lastDigestAt === null || now - state.lastDigestAt >= (options.digestEveryMs ?? 60_000)) {
     state.lastDigestAt = now;
-    digests = await sendDigests(deps);
+    digests = await sendDigests(deps, options);
   }
   const dispatch: DispatchResult = { claimed: 0, sent: 0, retried: 0, failed: 0, cancelled: 0 };
   for (let i = 0; i < 100; i++) {
