@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
@@ -12,15 +13,44 @@ export interface Queryable {
   exec: (sql: string) => Promise<void>;
 }
 
+/** Who is looking, inside a tenant: row-level security narrows what some roles see (interviewers). */
+export interface Viewer {
+  orgId: string;
+  memberId: string;
+  role: string;
+}
+
+/** A transaction inside a scope; a system transaction can step into one tenant after another. */
+export interface ScopedTx extends Queryable {
+  /** Act as `orgId`'s application role for the rest of this transaction (or until the next call). */
+  enterTenant: (orgId: string) => Promise<void>;
+}
+
+/**
+ * Access with the database's row-level security in force: every statement runs in a transaction
+ * that first sets the role and the tenant (transaction-local, so pooled connections never leak them).
+ */
+export interface ScopedDb extends Queryable {
+  transaction: <T>(fn: (tx: ScopedTx) => Promise<T>) => Promise<T>;
+}
+
 /**
  * One SQL dialect, two engines: embedded PGlite (default) and PostgreSQL (DATABASE_URL). Both return
  * timestamptz as Date, jsonb as parsed values and uuid as string; bigint differs between them, so
  * queries cast counts to int.
+ *
+ * Application code reaches data only through `tenant(orgId)` (as hearback_app, one organization)
+ * or `system()` (as hearback_system, for the few cross-tenant claims). The raw methods run as the
+ * connecting user and are for migrations, health checks and tests.
  */
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
-  /** Run `fn` in one transaction; commit if it resolves, roll back if it throws. */
+  /** Run `fn` in one raw transaction; commit if it resolves, roll back if it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** One organization's data, as the application role. */
+  tenant(orgId: string): ScopedDb;
+  /** Every organization's data, for the worker's claims and token lookups. */
+  system(): ScopedDb;
   /** Release every connection. */
   close(): Promise<void>;
 }
@@ -30,6 +60,16 @@ export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolMax?: number }
   | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
 
+const viewerContext = new AsyncLocalStorage<Viewer>();
+
+/**
+ * Run `fn` on behalf of a signed-in member: tenant transactions of their organization started
+ * inside it carry their id and role, so row-level security can narrow what they see.
+ */
+export function withViewer<T>(viewer: Viewer, fn: () => T): T {
+  return viewerContext.run(viewer, fn);
+}
+
 /** Open the database described by `target`. */
 export async function openDb(target: DatabaseTarget): Promise<Db> {
   return target.kind === 'postgres' ? openPostgres(target.url, target.poolMax ?? 10) : openPglite(target);
@@ -37,6 +77,38 @@ export async function openDb(target: DatabaseTarget): Promise<Db> {
 
 // `date` columns would otherwise be turned into Dates at the server's local midnight.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+
+const SET_SCOPE = `SELECT set_config('role', $1, true), set_config('app.org_id', $2, true),
+  set_config('app.member_id', $3, true), set_config('app.member_role', $4, true)`;
+
+function scopeParams(role: 'hearback_app' | 'hearback_system', orgId: string): string[] {
+  const viewer = viewerContext.getStore();
+  const own = viewer && viewer.orgId === orgId;
+  return [role, orgId, own ? viewer.memberId : '', own ? viewer.role : ''];
+}
+
+/** Build tenant()/system() over an engine's raw transaction. */
+function scoped(
+  transaction: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>,
+  role: 'hearback_app' | 'hearback_system',
+  orgId: string,
+): ScopedDb {
+  const run = <T>(fn: (tx: ScopedTx) => Promise<T>): Promise<T> =>
+    transaction(async (tx) => {
+      await tx.query(SET_SCOPE, scopeParams(role, orgId));
+      return fn({
+        ...tx,
+        enterTenant: async (tenant: string) => {
+          await tx.query(SET_SCOPE, scopeParams('hearback_app', tenant));
+        },
+      });
+    });
+  return {
+    transaction: run,
+    query: (sql, params) => run((tx) => tx.query(sql, params)),
+    exec: (sql) => run((tx) => tx.exec(sql)),
+  };
+}
 
 function openPostgres(url: string, max: number): Db {
   const pool = new pg.Pool({ connectionString: url, max });
@@ -53,24 +125,27 @@ function openPostgres(url: string, max: number): Db {
     },
   });
   const base = wrap(pool);
+  const transaction = async <T>(fn: (tx: Queryable) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(wrap(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
   return {
     kind: 'postgres',
     query: base.query,
     exec: base.exec,
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await fn(wrap(client));
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+    transaction,
+    tenant: (orgId) => scoped(transaction, 'hearback_app', orgId),
+    system: () => scoped(transaction, 'hearback_system', ''),
     close: () => pool.end(),
   };
 }
@@ -94,12 +169,15 @@ export function wrapPglite(instance: PGlite): Db {
     },
   });
   const base = wrap(instance);
+  // PGlite has one backend: its transaction() holds a mutex, so concurrent callers queue.
+  const transaction = <T>(fn: (tx: Queryable) => Promise<T>) => instance.transaction((tx) => fn(wrap(tx)));
   return {
     kind: 'pglite',
     query: base.query,
     exec: base.exec,
-    // PGlite has one backend: its transaction() holds a mutex, so concurrent callers queue.
-    transaction: <T>(fn: (tx: Queryable) => Promise<T>) => instance.transaction((tx) => fn(wrap(tx))),
+    transaction,
+    tenant: (orgId) => scoped(transaction, 'hearback_app', orgId),
+    system: () => scoped(transaction, 'hearback_system', ''),
     close: () => instance.close(),
   };
 }

@@ -20,11 +20,11 @@ const toOrganization = (r: OrganizationRow): Organization => ({
 /** Insert an organization. */
 export async function insertOrganization(
   q: Queryable,
-  o: Pick<Organization, 'name' | 'policy' | 'createdAt'>,
+  o: Pick<Organization, 'id' | 'name' | 'policy' | 'createdAt'>,
 ): Promise<Organization> {
   const [row] = await q.query<OrganizationRow>(
-    `INSERT INTO organizations (name, policy, created_at) VALUES ($1, $2::jsonb, $3) RETURNING *`,
-    [o.name, JSON.stringify(o.policy), o.createdAt],
+    `INSERT INTO organizations (id, name, policy, created_at) VALUES ($1, $2, $3::jsonb, $4) RETURNING *`,
+    [o.id, o.name, JSON.stringify(o.policy), o.createdAt],
   );
   return toOrganization(row!);
 }

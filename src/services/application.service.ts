@@ -37,7 +37,7 @@ export async function createApplication(
   orgId: string,
   input: { jobId: string; candidateId: string; stage?: string | undefined },
 ): Promise<Application> {
-  return deps.db.transaction(async (tx) => {
+  return deps.db.tenant(orgId).transaction(async (tx) => {
     const job = await requireJobRef(tx, orgId, input.jobId, 'jobId');
     await requireCandidateRef(tx, orgId, input.candidateId, 'candidateId');
     if (job.status === 'closed' || job.status === 'filled') {
@@ -58,7 +58,7 @@ export async function createApplication(
 
 /** One application. */
 export async function getApplication(deps: ServiceDeps, orgId: string, id: string): Promise<Application> {
-  return requireApplication(deps.db, orgId, id);
+  return requireApplication(deps.db.tenant(orgId), orgId, id);
 }
 
 /** Applications, a page at a time. */
@@ -73,7 +73,7 @@ export async function listApplicationsPage(
     status?: Application['status'] | undefined;
   },
 ): Promise<Page<Application>> {
-  const rows = await listApplications(deps.db, orgId, {
+  const rows = await listApplications(deps.db.tenant(orgId), orgId, {
     after: decodeCursor(query.cursor),
     limit: query.limit + 1,
     jobId: query.jobId,
@@ -94,7 +94,7 @@ export async function changeApplication(
   patch: Partial<Pick<Application, 'stage' | 'status' | 'finalStage'>>,
 ): Promise<{ application: Application; cancelledFollowUps: FollowUp[] }> {
   const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
+  return deps.db.tenant(orgId).transaction(async (tx) => {
     const current = await requireApplication(tx, orgId, id, { forUpdate: true });
     if (current.status === 'withdrawn' && patch.status !== undefined && patch.status !== 'withdrawn') {
       throw errors.invalidState('The candidate withdrew; create a new application if they come back.');
@@ -119,7 +119,7 @@ export async function changeApplication(
 
 /** Delete an application with no history (a mistake); anything with history is kept. */
 export async function deleteApplication(deps: ServiceDeps, orgId: string, id: string): Promise<void> {
-  await deps.db.transaction(async (tx) => {
+  await deps.db.tenant(orgId).transaction(async (tx) => {
     await requireApplication(tx, orgId, id, { forUpdate: true });
     if (!(await deleteApplicationWithoutHistory(tx, orgId, id))) {
       throw errors.conflict('This application has history; withdraw or decide it instead of deleting it.');
@@ -168,17 +168,22 @@ export async function getApplicationTimeline(
   orgId: string,
   id: string,
 ): Promise<Timeline> {
-  const q = deps.db;
-  const application = await requireApplication(q, orgId, id);
-  const [candidate, job, interviews, feedback, decisions, touchpoints, followUps] = await Promise.all([
-    findCandidate(q, orgId, application.candidateId),
-    findJob(q, orgId, application.jobId),
-    listInterviewsOfApplication(q, orgId, id),
-    listFeedbackOfApplication(q, orgId, id),
-    listDecisionsOfApplication(q, orgId, id),
-    listTouchpointsOfApplication(q, orgId, id),
-    listFollowUpsOfApplication(q, orgId, id),
-  ]);
+  // One transaction: one consistent snapshot, one scope set-up.
+  const { application, candidate, job, interviews, feedback, decisions, touchpoints, followUps } = await deps.db
+    .tenant(orgId)
+    .transaction(async (q) => {
+      const application = await requireApplication(q, orgId, id);
+      return {
+        application,
+        candidate: await findCandidate(q, orgId, application.candidateId),
+        job: await findJob(q, orgId, application.jobId),
+        interviews: await listInterviewsOfApplication(q, orgId, id),
+        feedback: await listFeedbackOfApplication(q, orgId, id),
+        decisions: await listDecisionsOfApplication(q, orgId, id),
+        touchpoints: await listTouchpointsOfApplication(q, orgId, id),
+        followUps: await listFollowUpsOfApplication(q, orgId, id),
+      };
+    });
   const events: TimelineEvent[] = [{ type: 'application_created', at: application.createdAt, application }];
   for (const interview of interviews) {
     if (interview.scheduledAt)

@@ -24,7 +24,7 @@ export async function createCandidate(
   orgId: string,
   input: CandidateInput,
 ): Promise<Candidate> {
-  return insertCandidate(deps.db, {
+  return insertCandidate(deps.db.tenant(orgId), {
     orgId,
     name: input.name,
     email: input.email ?? null,
@@ -36,7 +36,7 @@ export async function createCandidate(
 
 /** One candidate. */
 export async function getCandidate(deps: ServiceDeps, orgId: string, id: string): Promise<Candidate> {
-  const candidate = await findCandidate(deps.db, orgId, id);
+  const candidate = await findCandidate(deps.db.tenant(orgId), orgId, id);
   if (!candidate) throw errors.notFound('Candidate', id);
   return candidate;
 }
@@ -47,7 +47,7 @@ export async function listCandidatesPage(
   orgId: string,
   query: { cursor?: string | undefined; limit: number; email?: string | undefined },
 ): Promise<Page<Candidate>> {
-  const rows = await listCandidates(deps.db, orgId, {
+  const rows = await listCandidates(deps.db.tenant(orgId), orgId, {
     after: decodeCursor(query.cursor),
     limit: query.limit + 1,
     email: query.email,
@@ -62,14 +62,14 @@ export async function changeCandidate(
   id: string,
   patch: Partial<CandidateInput>,
 ): Promise<Candidate> {
-  const candidate = await updateCandidate(deps.db, orgId, id, patch, deps.clock.now());
+  const candidate = await updateCandidate(deps.db.tenant(orgId), orgId, id, patch, deps.clock.now());
   if (!candidate) throw errors.notFound('Candidate', id);
   return candidate;
 }
 
 /** Delete a candidate with no applications (erasure of a candidate with history is its own flow). */
 export async function deleteCandidate(deps: ServiceDeps, orgId: string, id: string): Promise<void> {
-  await deps.db.transaction(async (tx) => {
+  await deps.db.tenant(orgId).transaction(async (tx) => {
     if (!(await findCandidate(tx, orgId, id))) throw errors.notFound('Candidate', id);
     if (!(await deleteCandidateWithoutApplications(tx, orgId, id))) {
       throw errors.conflict('This candidate has applications; their history is kept.');

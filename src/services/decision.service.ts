@@ -45,7 +45,7 @@ export async function recordDecision(
   },
 ): Promise<RecordedDecision> {
   const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
+  return deps.db.tenant(orgId).transaction(async (tx) => {
     const application = await requireApplication(tx, orgId, applicationId, { forUpdate: true });
     if (application.status === 'withdrawn' || application.status === 'hired') {
       throw errors.invalidState(`The application is ${application.status}; it takes no more decisions.`);
@@ -91,6 +91,6 @@ export async function listDecisions(
   orgId: string,
   applicationId: string,
 ): Promise<Decision[]> {
-  await requireApplication(deps.db, orgId, applicationId);
-  return listDecisionsOfApplication(deps.db, orgId, applicationId);
+  await requireApplication(deps.db.tenant(orgId), orgId, applicationId);
+  return listDecisionsOfApplication(deps.db.tenant(orgId), orgId, applicationId);
 }

@@ -8,7 +8,7 @@ export async function listDevMailPage(
   orgId: string,
   query: { cursor?: string | undefined; limit: number; to?: string | undefined },
 ): Promise<Page<DevMail>> {
-  const rows = await listDevMail(deps.db, orgId, {
+  const rows = await listDevMail(deps.db.tenant(orgId), orgId, {
     after: decodeCursor(query.cursor),
     limit: query.limit + 1,
     to: query.to,
@@ -18,5 +18,5 @@ export async function listDevMailPage(
 
 /** The latest mail of this installation's dev mailbox (the /dev/mail page, dev mode only). */
 export async function latestDevMail(deps: ServiceDeps, limit: number): Promise<DevMail[]> {
-  return listAllDevMail(deps.db, limit);
+  return listAllDevMail(deps.db.system(), limit);
 }

@@ -21,7 +21,7 @@ export async function submitFeedback(
   interviewId: string,
   input: FeedbackInput,
 ): Promise<Feedback> {
-  return deps.db.transaction(async (tx) => {
+  return deps.db.tenant(orgId).transaction(async (tx) => {
     const interview = await findInterview(tx, orgId, interviewId);
     if (!interview) throw errors.notFound('Interview', interviewId);
     await requireActiveMember(tx, orgId, input.interviewerId, 'interviewerId');
@@ -46,7 +46,7 @@ export async function listFeedback(
   orgId: string,
   interviewId: string,
 ): Promise<Feedback[]> {
-  const interview = await findInterview(deps.db, orgId, interviewId);
+  const interview = await findInterview(deps.db.tenant(orgId), orgId, interviewId);
   if (!interview) throw errors.notFound('Interview', interviewId);
-  return listFeedbackOfInterview(deps.db, orgId, interviewId);
+  return listFeedbackOfInterview(deps.db.tenant(orgId), orgId, interviewId);
 }

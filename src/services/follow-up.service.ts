@@ -133,7 +133,7 @@ export async function listFollowUpsPage(
 ): Promise<Page<FollowUpView>> {
   const now = deps.clock.now();
   const rows = await listFollowUps(
-    deps.db,
+    deps.db.tenant(orgId),
     orgId,
     {
       status: query.status,
@@ -151,7 +151,7 @@ export async function listFollowUpsPage(
 
 /** One follow-up. */
 export async function getFollowUp(deps: ServiceDeps, orgId: string, id: string): Promise<FollowUpView> {
-  const fu = await findFollowUp(deps.db, orgId, id);
+  const fu = await findFollowUp(deps.db.tenant(orgId), orgId, id);
   if (!fu) throw errors.notFound('Follow-up', id);
   return viewFollowUp(fu, deps.clock.now());
 }
@@ -182,7 +182,7 @@ export async function createFollowUp(
   if ((input.dueAt === undefined) === (input.dueDate === undefined)) {
     throw errors.validation('Give exactly one of dueAt and dueDate.', { field: 'dueAt' });
   }
-  const id = await deps.db.transaction(async (tx) => {
+  const id = await deps.db.tenant(orgId).transaction(async (tx) => {
     const application = await requireApplicationRef(tx, orgId, input.applicationId, 'applicationId', {
       forUpdate: true,
     });
@@ -231,7 +231,7 @@ export async function cancelFollowUp(
   id: string,
   reason: string,
 ): Promise<FollowUpView> {
-  await deps.db.transaction(async (tx) => {
+  await deps.db.tenant(orgId).transaction(async (tx) => {
     const fu = await findFollowUp(tx, orgId, id);
     if (!fu) throw errors.notFound('Follow-up', id);
     const [cancelled] = await cancelFollowUps(tx, orgId, [id], reason, deps.clock.now());

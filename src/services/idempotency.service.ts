@@ -32,7 +32,7 @@ export async function beginIdempotentRequest(
 ): Promise<IdempotencyVerdict> {
   const now = deps.clock.now();
   const existing = await claimIdempotencyKey(
-    deps.db,
+    deps.db.tenant(orgId),
     orgId,
     key,
     fingerprint,
@@ -53,6 +53,6 @@ export async function finishIdempotentRequest(
   statusCode: number,
   response: unknown,
 ): Promise<void> {
-  if (statusCode >= 500) await releaseIdempotencyKey(deps.db, orgId, key);
-  else await completeIdempotencyKey(deps.db, orgId, key, statusCode, response);
+  if (statusCode >= 500) await releaseIdempotencyKey(deps.db.tenant(orgId), orgId, key);
+  else await completeIdempotencyKey(deps.db.tenant(orgId), orgId, key, statusCode, response);
 }

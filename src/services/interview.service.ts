@@ -30,7 +30,7 @@ export async function createInterview(
   if (input.scheduledAt && input.endsAt && input.endsAt.getTime() < input.scheduledAt.getTime()) {
     throw errors.validation('endsAt must not be before scheduledAt.', { field: 'endsAt' });
   }
-  return deps.db.transaction(async (tx) => {
+  return deps.db.tenant(orgId).transaction(async (tx) => {
     const application = await requireApplicationRef(tx, orgId, input.applicationId, 'applicationId');
     if (application.status === 'withdrawn') throw errors.invalidState('The candidate has withdrawn.');
     const interviewerIds = [...new Set(input.interviewerIds ?? [])];
@@ -49,7 +49,7 @@ export async function createInterview(
 
 /** One interview. */
 export async function getInterview(deps: ServiceDeps, orgId: string, id: string): Promise<Interview> {
-  const interview = await findInterview(deps.db, orgId, id);
+  const interview = await findInterview(deps.db.tenant(orgId), orgId, id);
   if (!interview) throw errors.notFound('Interview', id);
   return interview;
 }
@@ -60,8 +60,8 @@ export async function listInterviews(
   orgId: string,
   applicationId: string,
 ): Promise<Interview[]> {
-  await requireApplication(deps.db, orgId, applicationId);
-  return listInterviewsOfApplication(deps.db, orgId, applicationId);
+  await requireApplication(deps.db.tenant(orgId), orgId, applicationId);
+  return listInterviewsOfApplication(deps.db.tenant(orgId), orgId, applicationId);
 }
 
 /** What the interviewer said at the end, and optionally an explicit due time and owner. */
@@ -104,7 +104,7 @@ export async function closeInterview(
   input: CloseInterviewInput,
 ): Promise<ClosedInterview> {
   const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
+  return deps.db.tenant(orgId).transaction(async (tx) => {
     const interview = await findInterview(tx, orgId, interviewId, { forUpdate: true });
     if (!interview) throw errors.notFound('Interview', interviewId);
     if (interview.closedAt) {

@@ -24,7 +24,7 @@ export interface JobInput {
 
 /** Open a job. */
 export async function createJob(deps: ServiceDeps, orgId: string, input: JobInput): Promise<Job> {
-  return deps.db.transaction(async (tx) => {
+  return deps.db.tenant(orgId).transaction(async (tx) => {
     if (input.hiringManagerId) await requireActiveMember(tx, orgId, input.hiringManagerId, 'hiringManagerId');
     if (input.recruiterId) await requireActiveMember(tx, orgId, input.recruiterId, 'recruiterId');
     return insertJob(tx, {
@@ -41,7 +41,7 @@ export async function createJob(deps: ServiceDeps, orgId: string, input: JobInpu
 
 /** One job. */
 export async function getJob(deps: ServiceDeps, orgId: string, id: string): Promise<Job> {
-  const job = await findJob(deps.db, orgId, id);
+  const job = await findJob(deps.db.tenant(orgId), orgId, id);
   if (!job) throw errors.notFound('Job', id);
   return job;
 }
@@ -52,7 +52,7 @@ export async function listJobsPage(
   orgId: string,
   query: { cursor?: string | undefined; limit: number; status?: Job['status'] | undefined },
 ): Promise<Page<Job>> {
-  const rows = await listJobs(deps.db, orgId, {
+  const rows = await listJobs(deps.db.tenant(orgId), orgId, {
     after: decodeCursor(query.cursor),
     limit: query.limit + 1,
     status: query.status,
@@ -76,7 +76,7 @@ export async function changeJob(
       'Close or fill a job with POST /api/v1/jobs/{id}/close, which notifies its candidates.',
     );
   }
-  return deps.db.transaction(async (tx) => {
+  return deps.db.tenant(orgId).transaction(async (tx) => {
     if (patch.policyOverrides) {
       const known = new Set(Object.keys(PolicySchema.shape));
       const unknown = Object.keys(patch.policyOverrides).filter((k) => !known.has(k));
@@ -106,7 +106,7 @@ export async function changeJob(
 
 /** Delete a job nobody applied to; a job with applications is closed instead, to keep its history. */
 export async function deleteJob(deps: ServiceDeps, orgId: string, id: string): Promise<void> {
-  await deps.db.transaction(async (tx) => {
+  await deps.db.tenant(orgId).transaction(async (tx) => {
     if (!(await findJob(tx, orgId, id))) throw errors.notFound('Job', id);
     if (!(await deleteJobWithoutApplications(tx, orgId, id))) {
       throw errors.conflict('This job has applications; close it instead of deleting it.');

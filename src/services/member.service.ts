@@ -9,7 +9,7 @@ export type MemberInput = Pick<Member, 'email' | 'name' | 'role'> & { timeZone?:
 
 /** Add a member to the organization. */
 export async function createMember(deps: ServiceDeps, orgId: string, input: MemberInput): Promise<Member> {
-  return insertMember(deps.db, {
+  return insertMember(deps.db.tenant(orgId), {
     orgId,
     email: input.email,
     name: input.name,
@@ -21,7 +21,7 @@ export async function createMember(deps: ServiceDeps, orgId: string, input: Memb
 
 /** One member. */
 export async function getMember(deps: ServiceDeps, orgId: string, id: string): Promise<Member> {
-  const member = await findMember(deps.db, orgId, id);
+  const member = await findMember(deps.db.tenant(orgId), orgId, id);
   if (!member) throw errors.notFound('Member', id);
   return member;
 }
@@ -32,7 +32,7 @@ export async function listMembersPage(
   orgId: string,
   query: { cursor?: string | undefined; limit: number; role?: Member['role'] | undefined },
 ): Promise<Page<Member>> {
-  const rows = await listMembers(deps.db, orgId, {
+  const rows = await listMembers(deps.db.tenant(orgId), orgId, {
     after: decodeCursor(query.cursor),
     limit: query.limit + 1,
     role: query.role,
@@ -47,7 +47,7 @@ export async function changeMember(
   id: string,
   patch: Partial<Pick<Member, 'email' | 'name' | 'role' | 'timeZone' | 'active'>>,
 ): Promise<Member> {
-  const member = await updateMember(deps.db, orgId, id, patch, deps.clock.now());
+  const member = await updateMember(deps.db.tenant(orgId), orgId, id, patch, deps.clock.now());
   if (!member) throw errors.notFound('Member', id);
   return member;
 }

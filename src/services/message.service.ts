@@ -136,7 +136,7 @@ export async function draftOutcomeMessage(
   input: DraftInput,
 ): Promise<MessageView> {
   const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
+  return deps.db.tenant(orgId).transaction(async (tx) => {
     const application = await requireApplication(tx, orgId, input.applicationId, { forUpdate: true });
     if (application.status === 'withdrawn') throw errors.invalidState('The candidate has withdrawn.');
     await requireActiveMember(tx, orgId, input.authorId, 'authorId');
@@ -224,7 +224,7 @@ export async function editDraft(
   id: string,
   patch: { subject?: string | undefined; bodyText?: string | undefined },
 ): Promise<MessageView> {
-  return deps.db.transaction(async (tx) => {
+  return deps.db.tenant(orgId).transaction(async (tx) => {
     const message = await requireMessage(tx, orgId, id, true);
     if (message.status !== 'draft')
       throw errors.invalidState(`The message is ${message.status}; only drafts can be edited.`);
@@ -260,7 +260,7 @@ export async function sendMessage(
   input: { memberId: string; sendAt?: Date | undefined; override?: { reason: string } | undefined },
 ): Promise<SentMessage> {
   const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
+  return deps.db.tenant(orgId).transaction(async (tx) => {
     const message = await requireMessage(tx, orgId, id, true);
     if (message.status !== 'draft')
       throw errors.invalidState(`The message is ${message.status}, not a draft.`);
@@ -348,7 +348,7 @@ export async function cancelMessage(
   memberId: string,
 ): Promise<MessageView> {
   const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
+  return deps.db.tenant(orgId).transaction(async (tx) => {
     const message = await requireMessage(tx, orgId, id, true);
     await requireActiveMember(tx, orgId, memberId, 'memberId');
     const [cancelled] = await cancelPendingMessages(tx, orgId, { ids: [id] }, 'cancelled_by_member', now);
@@ -372,7 +372,7 @@ export async function cancelMessage(
 
 /** One message. */
 export async function getMessage(deps: ServiceDeps, orgId: string, id: string): Promise<MessageView> {
-  return viewMessage(await requireMessage(deps.db, orgId, id));
+  return viewMessage(await requireMessage(deps.db.tenant(orgId), orgId, id));
 }
 
 /** Messages, a page at a time. */
@@ -387,7 +387,7 @@ export async function listMessagesPage(
   },
 ): Promise<Page<MessageView>> {
   const rows = await listMessages(
-    deps.db,
+    deps.db.tenant(orgId),
     orgId,
     { applicationId: query.applicationId, status: query.status },
     { after: decodeCursor(query.cursor), limit: query.limit + 1 },
@@ -408,7 +408,7 @@ export async function closeJob(
   input: { status: 'closed' | 'filled'; memberId: string },
 ): Promise<{ drafts: MessageView[]; withoutEmail: string[] }> {
   const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
+  return deps.db.tenant(orgId).transaction(async (tx) => {
     const job = await findJob(tx, orgId, jobId);
     if (!job) throw errors.notFound('Job', jobId);
     if (job.status === 'closed' || job.status === 'filled')

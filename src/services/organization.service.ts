@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DEFAULT_POLICY, PolicySchema, type Policy } from '../domain/policy.ts';
 import type { Organization } from '../domain/model.ts';
 import { errors } from '../errors.ts';
@@ -41,8 +41,10 @@ export async function createOrganization(
 ): Promise<{ organization: Organization; apiToken: string }> {
   const now = deps.clock.now();
   const policy = PolicySchema.parse(input.policy ?? DEFAULT_POLICY);
-  return deps.db.transaction(async (tx) => {
-    const organization = await insertOrganization(tx, { name: input.name, policy, createdAt: now });
+  // The id is chosen here so the new organization's own tenant scope can create it.
+  const id = randomUUID();
+  return deps.db.tenant(id).transaction(async (tx) => {
+    const organization = await insertOrganization(tx, { id, name: input.name, policy, createdAt: now });
     const apiToken = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
     await insertApiToken(tx, {
       orgId: organization.id,
@@ -62,7 +64,7 @@ export async function createApiToken(
   input: { name: string; scopes: ApiScope[] },
 ): Promise<{ token: string; record: ApiTokenRecord }> {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
-  const record = await insertApiToken(deps.db, {
+  const record = await insertApiToken(deps.db.tenant(orgId), {
     orgId,
     name: input.name,
     tokenHash: hashApiToken(token),
@@ -78,18 +80,19 @@ const TOUCH_INTERVAL_MS = 60_000;
 /** The principal behind a bearer token, or null when the token is unknown or revoked. */
 export async function authenticateApiToken(deps: ServiceDeps, token: string): Promise<ApiPrincipal | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-  const record = await findApiTokenByHash(deps.db, hashApiToken(token));
+  // The lookup that establishes the tenant is necessarily cross-tenant.
+  const record = await findApiTokenByHash(deps.db.system(), hashApiToken(token));
   if (!record) return null;
   const now = deps.clock.now();
   if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
-    await touchApiToken(deps.db, record.orgId, record.id, now);
+    await touchApiToken(deps.db.tenant(record.orgId), record.orgId, record.id, now);
   }
   return { orgId: record.orgId, tokenId: record.id, scopes: record.scopes };
 }
 
 /** The caller's organization. */
 export async function getOrganization(deps: ServiceDeps, orgId: string): Promise<Organization> {
-  const organization = await findOrganization(deps.db, orgId);
+  const organization = await findOrganization(deps.db.tenant(orgId), orgId);
   if (!organization) throw errors.notFound('Organization', orgId);
   return organization;
 }
@@ -102,7 +105,7 @@ export async function updatePolicy(deps: ServiceDeps, orgId: string, input: unkn
       errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     });
   }
-  return deps.db.transaction(async (tx) => {
+  return deps.db.tenant(orgId).transaction(async (tx) => {
     const organization = await updateOrganizationPolicy(tx, orgId, parsed.data);
     if (!organization) throw errors.notFound('Organization', orgId);
     // Reminder and escalation times depend on the policy: let the sweep plan them again.

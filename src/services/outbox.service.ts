@@ -102,8 +102,9 @@ export async function dispatchDueMessages(
   options: DispatchOptions,
 ): Promise<DispatchResult> {
   const now = deps.clock.now();
+  // The claim spans organizations (system scope); each message is then handled in its own tenant.
   const claimed = await claimDueMessages(
-    deps.db,
+    deps.db.system(),
     now,
     new Date(now.getTime() + options.leaseMs),
     options.batchSize,
@@ -128,7 +129,7 @@ async function deliverOne(
 ): Promise<'sent' | 'retried' | 'failed' | 'cancelled'> {
   // Never to a candidate who has withdrawn, even if the message was scheduled before.
   if (m.audience === 'candidate' && m.applicationStatus === 'withdrawn') {
-    await deps.db.transaction(async (tx) => {
+    await deps.db.tenant(m.orgId).transaction(async (tx) => {
       await cancelClaimedMessage(tx, m.orgId, m.id, 'withdrawn', deps.clock.now());
       await insertEvent(tx, {
         orgId: m.orgId,
@@ -159,7 +160,7 @@ async function deliverOne(
   } catch (error) {
     return recordFailure(deps, m, error instanceof Error ? error.message : String(error), options);
   }
-  await deps.db.transaction(async (tx) => {
+  await deps.db.tenant(m.orgId).transaction(async (tx) => {
     const at = deps.clock.now();
     const sent = await markMessageSent(tx, m.orgId, m.id, at);
     // Already recorded by a worker that reclaimed the same message: nothing more to do.
@@ -201,7 +202,7 @@ async function recordFailure(
   const now = deps.clock.now();
   const final = m.attempts >= options.maxAttempts;
   const retryAt = final ? null : new Date(now.getTime() + retryDelayMs(m.attempts));
-  await deps.db.transaction(async (tx) => {
+  await deps.db.tenant(m.orgId).transaction(async (tx) => {
     const updated = await markMessageAttemptFailed(tx, m.orgId, m.id, error, retryAt, now);
     if (!updated) return;
     await insertEvent(tx, {

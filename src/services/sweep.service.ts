@@ -50,10 +50,13 @@ export async function sweepFollowUps(
 ): Promise<SweepResult> {
   const now = deps.clock.now();
   const result: SweepResult = { examined: 0, reminders: 0, updates: 0, escalations: 0, errors: 0 };
-  await deps.db.transaction(async (tx) => {
+  // Claim across organizations as the system role (the rows stay locked for this transaction),
+  // then handle each follow-up as its own organization's application role.
+  await deps.db.system().transaction(async (tx) => {
     const due = await claimDueFollowUps(tx, now, options.batchSize, options.onlyOrgId ?? null);
     result.examined = due.length;
     for (const fu of due) {
+      await tx.enterTenant(fu.orgId);
       await tx.exec('SAVEPOINT sweep_item');
       try {
         const done = await stepFollowUp(tx, deps, fu, now);
@@ -299,7 +302,7 @@ export async function sendDigests(
   const now = deps.clock.now();
   let sent = 0;
   for (let after: string | null = null; ;) {
-    const members = await listActiveMembersWithPolicy(deps.db, after, 500, options.onlyOrgId ?? null);
+    const members = await listActiveMembersWithPolicy(deps.db.system(), after, 500, options.onlyOrgId ?? null);
     for (const member of members) {
       const policy: Policy = PolicySchema.parse(member.policy);
       if (!policy.digestTime) continue;
@@ -307,7 +310,7 @@ export async function sendDigests(
       const { date: today, minute } = localTimeOf(now, cal.timeZone);
       const [h, m] = policy.digestTime.split(':').map(Number) as [number, number];
       if (minute < h * 60 + m || !isBusinessDay(today, cal)) continue;
-      sent += await deps.db.transaction(async (tx) => {
+      sent += await deps.db.tenant(member.orgId).transaction(async (tx) => {
         if (!(await claimDigest(tx, member.orgId, member.id, today, now))) return 0;
         const endOfToday = endOfLocalDay(today, cal.timeZone);
         const owed = await listFollowUps(

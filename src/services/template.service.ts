@@ -36,7 +36,7 @@ const CHECK_KIND: Partial<Record<TemplateKey, 'rejection' | 'advance' | 'update'
 
 /** Every template of the organization: its own versions, defaults for the rest. */
 export async function listTemplatesView(deps: ServiceDeps, orgId: string): Promise<TemplateView[]> {
-  const custom = new Map((await listTemplates(deps.db, orgId)).map((t) => [t.key, t]));
+  const custom = new Map((await listTemplates(deps.db.tenant(orgId), orgId)).map((t) => [t.key, t]));
   return TEMPLATE_KEYS.map((key) => {
     const own = custom.get(key);
     return {
@@ -65,7 +65,7 @@ export async function saveTemplate(
 ): Promise<TemplateView> {
   const result = validateTemplate(key, source);
   if (!result.ok) invalid(result);
-  const saved = await upsertTemplate(deps.db, orgId, { key, ...source }, deps.clock.now());
+  const saved = await upsertTemplate(deps.db.tenant(orgId), orgId, { key, ...source }, deps.clock.now());
   return {
     key,
     subject: saved.subject,
@@ -82,7 +82,7 @@ export async function resetTemplate(
   orgId: string,
   key: TemplateKey,
 ): Promise<TemplateView> {
-  await deleteTemplate(deps.db, orgId, key);
+  await deleteTemplate(deps.db.tenant(orgId), orgId, key);
   return {
     key,
     ...DEFAULT_TEMPLATES[key],
@@ -99,7 +99,7 @@ export async function previewTemplate(
   key: TemplateKey,
   source: TemplateSource | undefined,
 ): Promise<RenderedEmail & { check: MessageCheck | null }> {
-  const saved = source ? null : await findTemplate(deps.db, orgId, key);
+  const saved = source ? null : await findTemplate(deps.db.tenant(orgId), orgId, key);
   const template = source ?? (saved ? { subject: saved.subject, body: saved.body } : DEFAULT_TEMPLATES[key]);
   const result = validateTemplate(key, template);
   if (!result.ok) invalid(result);

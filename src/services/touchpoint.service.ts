@@ -52,7 +52,7 @@ export async function logTouchpoint(
   if (occurredAt.getTime() > now.getTime() + CLOCK_SLACK_MS) {
     throw errors.validation('A touchpoint cannot have happened in the future.', { field: 'occurredAt' });
   }
-  const id = await deps.db.transaction(async (tx) => {
+  const id = await deps.db.tenant(orgId).transaction(async (tx) => {
     const application = await requireApplicationRef(tx, orgId, input.applicationId, 'applicationId', {
       forUpdate: true,
     });
@@ -80,6 +80,6 @@ export async function logTouchpoint(
     );
     return { touchpointId: touchpoint.id, closed, notClosed };
   });
-  const touchpoint = (await findTouchpoint(deps.db, orgId, id.touchpointId))!;
+  const touchpoint = (await findTouchpoint(deps.db.tenant(orgId), orgId, id.touchpointId))!;
   return { touchpoint, closedFollowUps: id.closed, notClosed: id.notClosed };
 }
