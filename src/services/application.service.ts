@@ -169,9 +169,8 @@ export async function getApplicationTimeline(
   id: string,
 ): Promise<Timeline> {
   // One transaction: one consistent snapshot, one scope set-up.
-  const { application, candidate, job, interviews, feedback, decisions, touchpoints, followUps } = await deps.db
-    .tenant(orgId)
-    .transaction(async (q) => {
+  const { application, candidate, job, interviews, feedback, decisions, touchpoints, followUps } =
+    await deps.db.tenant(orgId).transaction(async (q) => {
       const application = await requireApplication(q, orgId, id);
       return {
         application,

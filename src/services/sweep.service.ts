@@ -302,7 +302,12 @@ export async function sendDigests(
   const now = deps.clock.now();
   let sent = 0;
   for (let after: string | null = null; ;) {
-    const members = await listActiveMembersWithPolicy(deps.db.system(), after, 500, options.onlyOrgId ?? null);
+    const members = await listActiveMembersWithPolicy(
+      deps.db.system(),
+      after,
+      500,
+      options.onlyOrgId ?? null,
+    );
     for (const member of members) {
       const policy: Policy = PolicySchema.parse(member.policy);
       if (!policy.digestTime) continue;
