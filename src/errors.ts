@@ -11,6 +11,12 @@ export const ErrorCode = {
   invalid_cursor: 400,
   /** Missing or wrong credentials (401). */
   unauthorized: 401,
+  /** Sign-in failed: wrong email or password (401). */
+  invalid_credentials: 401,
+  /** A sign-in link or invitation that is unknown, used or expired (400). */
+  invalid_token: 400,
+  /** A cookie-authenticated change without the session's CSRF token (403). */
+  csrf_failed: 403,
   /** Authenticated but not allowed (403). */
   forbidden: 403,
   /** No such resource in this organization (404) — also the answer for other tenants' ids. */
@@ -29,6 +35,8 @@ export const ErrorCode = {
   idempotency_key_reused: 422,
   /** A message has blocking findings (an error) and was sent without an override (422). */
   message_check_failed: 422,
+  /** The credentials match accounts in several organizations; pass organizationId (409). */
+  choose_organization: 409,
   /** A referenced entity (member, job, candidate …) does not exist in this organization (422). */
   invalid_reference: 422,
   /** A follow-up needs a named owner and none could be determined (422). */

@@ -25,7 +25,7 @@ export async function runServe(args: string[]): Promise<number> {
   const { config, db } = runtime;
   const transport = createTransport(runtime);
   const app = await buildApp(
-    { ...runtime.deps, devMailbox: transport.kind === 'dev_mailbox' },
+    { ...runtime.deps, publicUrl: config.publicUrl, devMailbox: transport.kind === 'dev_mailbox' },
     { logger: { level: config.logLevel } },
   );
   const stop = new Promise<void>((resolve) => {

@@ -13,11 +13,17 @@ export interface Queryable {
   exec: (sql: string) => Promise<void>;
 }
 
-/** Who is looking, inside a tenant: row-level security narrows what some roles see (interviewers). */
+/**
+ * Who is acting, for one request: row-level security narrows what some member roles see
+ * (interviewers), and the audit log records who did what.
+ */
 export interface Viewer {
   orgId: string;
-  memberId: string;
-  role: string;
+  actorType: 'member' | 'api_token';
+  actorId: string;
+  /** The member's role; null for API tokens. */
+  role: string | null;
+  ip?: string | undefined;
 }
 
 /** A transaction inside a scope; a system transaction can step into one tenant after another. */
@@ -70,6 +76,11 @@ export function withViewer<T>(viewer: Viewer, fn: () => T): T {
   return viewerContext.run(viewer, fn);
 }
 
+/** The actor of the current request, if any. */
+export function currentViewer(): Viewer | undefined {
+  return viewerContext.getStore();
+}
+
 /** Open the database described by `target`. */
 export async function openDb(target: DatabaseTarget): Promise<Db> {
   return target.kind === 'postgres' ? openPostgres(target.url, target.poolMax ?? 10) : openPglite(target);
@@ -83,8 +94,8 @@ const SET_SCOPE = `SELECT set_config('role', $1, true), set_config('app.org_id',
 
 function scopeParams(role: 'hearback_app' | 'hearback_system', orgId: string): string[] {
   const viewer = viewerContext.getStore();
-  const own = viewer && viewer.orgId === orgId;
-  return [role, orgId, own ? viewer.memberId : '', own ? viewer.role : ''];
+  const member = viewer && viewer.orgId === orgId && viewer.actorType === 'member';
+  return [role, orgId, member ? viewer.actorId : '', member ? (viewer.role ?? '') : ''];
 }
 
 /** Build tenant()/system() over an engine's raw transaction. */

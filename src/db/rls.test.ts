@@ -107,14 +107,15 @@ describe.each(backends)('row-level security on %s', (backend) => {
       candidateId: (await buildCandidate({ db, clock }, s.organization.id)).id,
     });
     const asInterviewer = (sql: string) =>
-      withViewer({ orgId: s.organization.id, memberId: s.manager.id, role: 'interviewer' }, () =>
-        db.tenant(s.organization.id).query<{ id: string }>(sql),
+      withViewer(
+        { orgId: s.organization.id, actorType: 'member', actorId: s.manager.id, role: 'interviewer' },
+        () => db.tenant(s.organization.id).query<{ id: string }>(sql),
       );
     expect((await asInterviewer('SELECT id FROM applications')).map((r) => r.id)).toEqual([s.application.id]);
     expect((await asInterviewer('SELECT id FROM candidates')).map((r) => r.id)).toEqual([s.candidate.id]);
     expect(await asInterviewer('SELECT id FROM decisions')).toEqual([]);
     const asRecruiter = await withViewer(
-      { orgId: s.organization.id, memberId: s.recruiter.id, role: 'recruiter' },
+      { orgId: s.organization.id, actorType: 'member', actorId: s.recruiter.id, role: 'recruiter' },
       () =>
         db.tenant(s.organization.id).query<{ id: string }>('SELECT id FROM applications ORDER BY created_at'),
     );

@@ -190,6 +190,8 @@ export const MESSAGE_KINDS = [
   'job_closed',
   'status_link',
   'failure_alert',
+  'sign_in',
+  'invite',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

@@ -10,12 +10,18 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { ServiceDeps } from '../services/deps.ts';
-import type { MessagingDeps } from '../services/message.service.ts';
 import type { MailIdentity } from '../services/outbox.service.ts';
 import { devMailRoutes } from './routes/dev-mail.routes.ts';
 import { messagesRoutes } from './routes/messages.routes.ts';
 import { templatesRoutes } from './routes/templates.routes.ts';
-import { bearerAuth, FailureLimiter } from './auth.ts';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../services/auth.service.ts';
+import { authenticate, guardRoutes, WindowLimiter } from './auth.ts';
+import { authPagesRoutes } from './routes/auth-pages.routes.ts';
+import { authRoutes } from './routes/auth.routes.ts';
+import { cookieSettings } from './session-cookie.ts';
 import { handleError, problem, sendProblem } from './error-handler.ts';
 import { registerIdempotency } from './idempotency.ts';
 import { applicationsRoutes } from './routes/applications.routes.ts';
@@ -37,10 +43,14 @@ export interface AppOptions {
   rateLimitPerMinute?: number;
 }
 
-/** What the app needs: the services' dependencies, and how mail is sent. */
+/** What the app needs: the services' dependencies, and how mail and links are made. */
 export interface AppDeps extends ServiceDeps {
   /** Sender and Message-ID domain. Default: Hearback <hearback@localhost>. */
   identity?: MailIdentity;
+  /** Base URL for links in emails and cookie security. Default http://localhost:3000. */
+  publicUrl?: string;
+  /** Session lifetimes. Default: 8 hours idle, 7 days absolute. */
+  sessionPolicy?: SessionPolicy;
   /** Serve the development mailbox at /dev/mail (only when it is the transport). Default false. */
   devMailbox?: boolean;
 }
@@ -49,19 +59,24 @@ const DEFAULT_IDENTITY: MailIdentity = {
   from: { name: 'Hearback', address: 'hearback@localhost' },
   domain: 'localhost',
 };
+const MINUTE = 60_000;
 
 /** Build the HTTP app around the services. Listening is the caller's business. */
 export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
-  const deps: MessagingDeps = {
+  const publicUrl = appDeps.publicUrl ?? 'http://localhost:3000';
+  const deps = {
     db: appDeps.db,
     clock: appDeps.clock,
     identity: appDeps.identity ?? DEFAULT_IDENTITY,
+    publicUrl,
   };
+  const cookies = cookieSettings(publicUrl, appDeps.sessionPolicy ?? DEFAULT_SESSION_POLICY);
+  const limiter = (max: number, windowMs: number) => new WindowLimiter(deps.clock, max, windowMs);
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1_048_576,
-    // Ids in error messages and logs, never stack traces in responses.
     return503OnClosing: true,
+    trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -69,6 +84,28 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, problem('not_found', `No route ${request.method} ${request.url.split('?')[0]}.`)),
   );
+  guardRoutes(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // The API docs (swagger-ui) need inline styles; nothing here needs inline script.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        frameSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // HSTS only means something over TLS.
+    strictTransportSecurity: publicUrl.startsWith('https://')
+      ? { maxAge: 31_536_000, includeSubDomains: true }
+      : false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -77,8 +114,9 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
         title: 'Hearback API',
         version: '1',
         description:
-          'Interview follow-up that happens. Errors are application/problem+json with a stable `code`; ' +
-          'lists use cursor pagination (`nextCursor`); POSTs accept an `Idempotency-Key` header.',
+          'Interview follow-up that happens. Authenticate with `Authorization: Bearer <API token>` or the ' +
+          'session cookie (plus `X-CSRF-Token` on changes). Errors are application/problem+json with a stable ' +
+          '`code`; lists use cursor pagination (`nextCursor`); POSTs accept an `Idempotency-Key` header.',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
@@ -86,24 +124,38 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   await app.register(homeRoutes(deps));
+  await app.register(authPagesRoutes(deps, cookies, limiter(20, MINUTE)));
   if (appDeps.devMailbox) await app.register(devMailRoutes(deps));
 
   await app.register(
     async (api) => {
       await api.register(fastifyRateLimit, {
         max: options.rateLimitPerMinute ?? 1200,
-        timeWindow: 60_000,
+        timeWindow: MINUTE,
         errorResponseBuilder: (_req, context) => ({
           ...problem('rate_limited', `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s.`),
           statusCode: 429,
         }),
       });
-      api.addHook('onRequest', bearerAuth(deps, new FailureLimiter(deps.clock, 20, 60_000)));
+      // Personal data: never cached by browsers or proxies.
+      api.addHook('onSend', async (_req, reply, payload) => {
+        reply.header('cache-control', 'no-store');
+        return payload;
+      });
+      api.addHook('onRequest', authenticate(deps, cookies.policy, limiter(20, MINUTE)));
       registerIdempotency(api, deps);
+      await api.register(
+        authRoutes(deps, cookies, {
+          signInPerIp: limiter(10, MINUTE),
+          signInPerEmail: limiter(10, 15 * MINUTE),
+          linkPerIp: limiter(5, MINUTE),
+          linkPerEmail: limiter(3, 10 * MINUTE),
+        }),
+      );
       await api.register(organizationRoutes(deps));
       await api.register(membersRoutes(deps));
       await api.register(jobsRoutes(deps));

@@ -1,71 +1,187 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Clock } from '../clock.ts';
-import { authenticateApiToken, type ApiPrincipal } from '../services/organization.service.ts';
+import { withViewer } from '../db/db.ts';
+import { roleAllows, scopesAllow, type Permission } from '../domain/permissions.ts';
+import type { MemberRole } from '../domain/model.ts';
+import { authenticateSession, csrfTokenFor, type SessionPolicy } from '../services/auth.service.ts';
 import type { ServiceDeps } from '../services/deps.ts';
+import { authenticateApiToken } from '../services/organization.service.ts';
 import { problem, sendProblem } from './error-handler.ts';
+import { ROUTE_PERMISSIONS } from './route-permissions.ts';
+
+/** The caller of an API request. */
+export type Principal =
+  | { kind: 'api_token'; orgId: string; tokenId: string; scopes: string[] }
+  | { kind: 'member'; orgId: string; memberId: string; role: MemberRole; sessionId: string };
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The authenticated caller; set for every /api/v1 route. */
-    principal: ApiPrincipal;
+    /** The authenticated caller; set on every non-public /api/v1 route. */
+    principal: Principal;
   }
 }
 
+/** The session cookie. */
+export const SESSION_COOKIE = 'hb_session';
+
 /**
- * Counts failed authentications per client address in fixed windows. Tokens are 256-bit, so
- * guessing is hopeless anyway; this keeps a misconfigured client or a scanner from hammering the
- * token lookup. In-memory per process: good enough for a signal, not a distributed limit.
+ * Counts events per key in fixed windows (failed authentications per address, sign-in attempts
+ * per email …). In-memory per process: a guard against guessing, not a distributed quota.
  */
-export class FailureLimiter {
+export class WindowLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
 
   constructor(
     private readonly clock: Clock,
-    private readonly maxFailures: number,
+    private readonly max: number,
     private readonly windowMs: number,
   ) {}
 
-  /** Whether this address has failed too often in the current window. */
+  /** Whether `key` has reached its limit in the current window. */
   isBlocked(key: string): boolean {
     const w = this.windows.get(key);
-    return !!w && this.clock.now().getTime() - w.start < this.windowMs && w.count >= this.maxFailures;
+    return !!w && this.clock.now().getTime() - w.start < this.windowMs && w.count >= this.max;
   }
 
-  /** Record one failure. */
-  fail(key: string): void {
+  /** Count one event for `key`. */
+  hit(key: string): void {
     const now = this.clock.now().getTime();
     const w = this.windows.get(key);
     if (!w || now - w.start >= this.windowMs) {
-      if (this.windows.size > 10_000) this.windows.clear(); // bounded memory under a flood of addresses
+      if (this.windows.size > 10_000) this.windows.clear(); // bounded memory under a flood of keys
       this.windows.set(key, { start: now, count: 1 });
     } else {
       w.count += 1;
     }
   }
+
+  /** Count one event and say whether the key is now over its limit. */
+  take(key: string): boolean {
+    if (this.isBlocked(key)) return false;
+    this.hit(key);
+    return true;
+  }
 }
 
-/** An onRequest hook that authenticates `Authorization: Bearer <token>`. */
-export function bearerAuth(deps: ServiceDeps, limiter: FailureLimiter) {
-  return async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    if (limiter.isBlocked(request.ip)) {
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function routeKey(method: string, url: string): string {
+  return `${method} ${url}`;
+}
+
+/**
+ * Refuse to start if any /api/v1 route lacks an entry in ROUTE_PERMISSIONS, and run every
+ * handler on behalf of its caller (row-level security and the audit log read the viewer).
+ */
+export function guardRoutes(app: FastifyInstance): void {
+  app.addHook('onRoute', (route: RouteOptions) => {
+    if (!route.url.startsWith('/api/v1')) return;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD' || method === 'OPTIONS') continue;
+      if (!(routeKey(method, route.url) in ROUTE_PERMISSIONS)) {
+        throw new Error(`Route ${method} ${route.url} has no entry in ROUTE_PERMISSIONS`);
+      }
+    }
+    const handler = route.handler;
+    route.handler = function guarded(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
+      const p = request.principal as Principal | undefined;
+      if (!p) return handler.call(this, request, reply);
+      return withViewer(
+        {
+          orgId: p.orgId,
+          actorType: p.kind,
+          actorId: p.kind === 'member' ? p.memberId : p.tokenId,
+          role: p.kind === 'member' ? p.role : null,
+          ip: request.ip,
+        },
+        () => handler.call(this, request, reply),
+      );
+    };
+  });
+}
+
+/**
+ * The onRequest hook of /api/v1: authenticate (bearer token or session cookie), check CSRF for
+ * cookie-authenticated changes, then check the route's permission.
+ */
+export function authenticate(deps: ServiceDeps, sessionPolicy: SessionPolicy, failures: WindowLimiter) {
+  return async function authenticateRequest(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const url = request.routeOptions.url;
+    const required = url ? ROUTE_PERMISSIONS[routeKey(request.method, url)] : undefined;
+    if (required === 'public' || required === undefined) return; // unknown routes fall through to 404
+    if (failures.isBlocked(request.ip)) {
       await sendProblem(reply, problem('rate_limited', 'Too many failed authentications; wait a minute.'));
       return;
     }
-    const header = request.headers.authorization ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const principal = match ? await authenticateApiToken(deps, match[1]!) : null;
+    const principal = await identify(deps, request, sessionPolicy);
     if (!principal) {
-      limiter.fail(request.ip);
+      failures.hit(request.ip);
       reply.header('www-authenticate', 'Bearer realm="hearback"');
       await sendProblem(
         reply,
-        problem(
-          'unauthorized',
-          match ? 'The API token is invalid or revoked.' : 'Send Authorization: Bearer <API token>.',
-        ),
+        problem('unauthorized', 'Sign in, or send Authorization: Bearer <API token>.'),
       );
+      return;
+    }
+    if (principal.kind === 'member' && UNSAFE.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      const cookie = request.cookies[SESSION_COOKIE] ?? '';
+      if (typeof sent !== 'string' || sent !== csrfTokenFor(cookie)) {
+        await sendProblem(
+          reply,
+          problem('csrf_failed', 'Send the X-CSRF-Token of your session with every change.'),
+        );
+        return;
+      }
+    }
+    if (required !== 'session') {
+      const allowed =
+        principal.kind === 'member'
+          ? roleAllows(principal.role, required as Permission)
+          : scopesAllow(principal.scopes, required as Permission);
+      if (!allowed) {
+        await sendProblem(
+          reply,
+          problem(
+            'forbidden',
+            `Your ${principal.kind === 'member' ? 'role' : 'token'} does not allow ${required}.`,
+          ),
+        );
+        return;
+      }
+    } else if (principal.kind !== 'member') {
+      await sendProblem(reply, problem('forbidden', 'This needs a signed-in member, not an API token.'));
       return;
     }
     request.principal = principal;
   };
+}
+
+async function identify(
+  deps: ServiceDeps,
+  request: FastifyRequest,
+  sessionPolicy: SessionPolicy,
+): Promise<Principal | null> {
+  const header = request.headers.authorization;
+  if (header !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const token = match ? await authenticateApiToken(deps, match[1]!) : null;
+    return token
+      ? { kind: 'api_token', orgId: token.orgId, tokenId: token.tokenId, scopes: token.scopes }
+      : null;
+  }
+  const cookie = request.cookies[SESSION_COOKIE];
+  if (!cookie) return null;
+  const session = await authenticateSession(deps, cookie, sessionPolicy);
+  return session
+    ? {
+        kind: 'member',
+        orgId: session.member.orgId,
+        memberId: session.member.id,
+        role: session.member.role,
+        sessionId: session.sessionId,
+      }
+    : null;
 }

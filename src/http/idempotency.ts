@@ -24,7 +24,7 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 export function registerIdempotency(app: FastifyInstance, deps: ServiceDeps): void {
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     const key = request.headers['idempotency-key'];
-    if (request.method !== 'POST' || key === undefined) return;
+    if (request.method !== 'POST' || key === undefined || !request.principal) return;
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
       await sendProblem(
         reply,

@@ -125,3 +125,48 @@ export async function listActiveMembersWithPolicy(
   );
   return rows.map((r) => ({ ...toMember(r), policy: r.policy }));
 }
+
+/** A member's sign-in facts. */
+export interface MemberCredentials {
+  member: Member;
+  passwordHash: string | null;
+  organizationName: string;
+}
+
+/** Active members with this email in any organization, with their password hashes (sign-in). */
+export async function findCredentialsByEmail(q: Queryable, email: string): Promise<MemberCredentials[]> {
+  const rows = await q.query<MemberRow & { password_hash: string | null; organization_name: string }>(
+    `SELECT m.*, o.name AS organization_name FROM members m JOIN organizations o ON o.id = m.org_id
+      WHERE lower(m.email) = lower($1) AND m.active
+      ORDER BY m.created_at LIMIT 20`,
+    [email],
+  );
+  return rows.map((r) => ({
+    member: toMember(r),
+    passwordHash: r.password_hash,
+    organizationName: r.organization_name,
+  }));
+}
+
+/** The member's password hash. */
+export async function findPasswordHash(q: Queryable, orgId: string, id: string): Promise<string | null> {
+  const [row] = await q.query<{ password_hash: string | null }>(
+    `SELECT password_hash FROM members WHERE org_id = $1 AND id = $2`,
+    [orgId, id],
+  );
+  return row?.password_hash ?? null;
+}
+
+/** Set a member's password hash. */
+export async function setPasswordHash(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  hash: string,
+  at: Date,
+): Promise<void> {
+  await q.query(
+    `UPDATE members SET password_hash = $3, password_changed_at = $4, updated_at = $4 WHERE org_id = $1 AND id = $2`,
+    [orgId, id, hash, at],
+  );
+}

@@ -27,6 +27,7 @@ import { listInterviewsOfApplication } from '../repositories/interview.repositor
 import { findJob } from '../repositories/job.repository.ts';
 import { cancelPendingMessages } from '../repositories/message.repository.ts';
 import { listTouchpointsOfApplication } from '../repositories/touchpoint.repository.ts';
+import { recordAudit } from './audit.service.ts';
 import type { ServiceDeps } from './deps.ts';
 import { decodeCursor, toPage, type Page } from './pagination.ts';
 import { requireApplication, requireCandidateRef, requireJobRef } from './references.ts';
@@ -172,6 +173,8 @@ export async function getApplicationTimeline(
   const { application, candidate, job, interviews, feedback, decisions, touchpoints, followUps } =
     await deps.db.tenant(orgId).transaction(async (q) => {
       const application = await requireApplication(q, orgId, id);
+      // The timeline carries feedback and decisions (rejection reasons): reading it is recorded.
+      await recordAudit(q, orgId, deps.clock.now(), 'timeline_read', { type: 'application', id });
       return {
         application,
         candidate: await findCandidate(q, orgId, application.candidateId),

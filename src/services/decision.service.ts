@@ -7,6 +7,7 @@ import { insertDecision, listDecisionsOfApplication } from '../repositories/deci
 import { lockOpenFollowUpsOfApplication } from '../repositories/follow-up.repository.ts';
 import { findJob } from '../repositories/job.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
+import { recordAudit } from './audit.service.ts';
 import type { ServiceDeps } from './deps.ts';
 import { openOutcomeFollowUp } from './follow-up.service.ts';
 import { requireActiveMember, requireApplication } from './references.ts';
@@ -91,6 +92,13 @@ export async function listDecisions(
   orgId: string,
   applicationId: string,
 ): Promise<Decision[]> {
-  await requireApplication(deps.db.tenant(orgId), orgId, applicationId);
-  return listDecisionsOfApplication(deps.db.tenant(orgId), orgId, applicationId);
+  return deps.db.tenant(orgId).transaction(async (tx) => {
+    await requireApplication(tx, orgId, applicationId);
+    // Decisions carry rejection reasons: reading them is recorded.
+    await recordAudit(tx, orgId, deps.clock.now(), 'decisions_read', {
+      type: 'application',
+      id: applicationId,
+    });
+    return listDecisionsOfApplication(tx, orgId, applicationId);
+  });
 }

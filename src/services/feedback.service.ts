@@ -2,6 +2,7 @@ import type { Feedback } from '../domain/model.ts';
 import { errors } from '../errors.ts';
 import { listFeedbackOfInterview, upsertFeedback } from '../repositories/feedback.repository.ts';
 import { findInterview } from '../repositories/interview.repository.ts';
+import { recordAudit } from './audit.service.ts';
 import type { ServiceDeps } from './deps.ts';
 import { requireActiveMember } from './references.ts';
 
@@ -46,7 +47,10 @@ export async function listFeedback(
   orgId: string,
   interviewId: string,
 ): Promise<Feedback[]> {
-  const interview = await findInterview(deps.db.tenant(orgId), orgId, interviewId);
-  if (!interview) throw errors.notFound('Interview', interviewId);
-  return listFeedbackOfInterview(deps.db.tenant(orgId), orgId, interviewId);
+  return deps.db.tenant(orgId).transaction(async (tx) => {
+    const interview = await findInterview(tx, orgId, interviewId);
+    if (!interview) throw errors.notFound('Interview', interviewId);
+    await recordAudit(tx, orgId, deps.clock.now(), 'feedback_read', { type: 'interview', id: interviewId });
+    return listFeedbackOfInterview(tx, orgId, interviewId);
+  });
 }

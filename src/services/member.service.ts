@@ -1,6 +1,8 @@
 import type { Member } from '../domain/model.ts';
 import { errors } from '../errors.ts';
 import { findMember, insertMember, listMembers, updateMember } from '../repositories/member.repository.ts';
+import { revokeSessions } from '../repositories/session.repository.ts';
+import { recordAudit } from './audit.service.ts';
 import type { ServiceDeps } from './deps.ts';
 import { decodeCursor, toPage, type Page } from './pagination.ts';
 
@@ -47,7 +49,26 @@ export async function changeMember(
   id: string,
   patch: Partial<Pick<Member, 'email' | 'name' | 'role' | 'timeZone' | 'active'>>,
 ): Promise<Member> {
-  const member = await updateMember(deps.db.tenant(orgId), orgId, id, patch, deps.clock.now());
-  if (!member) throw errors.notFound('Member', id);
-  return member;
+  const now = deps.clock.now();
+  return deps.db.tenant(orgId).transaction(async (tx) => {
+    const before = await findMember(tx, orgId, id);
+    if (!before) throw errors.notFound('Member', id);
+    const member = (await updateMember(tx, orgId, id, patch, now))!;
+    if (patch.role && patch.role !== before.role) {
+      await recordAudit(
+        tx,
+        orgId,
+        now,
+        'role_changed',
+        { type: 'member', id },
+        { from: before.role, to: patch.role },
+      );
+    }
+    if (patch.active === false && before.active) {
+      // A deactivated member is signed out everywhere, at once.
+      await revokeSessions(tx, orgId, { memberId: id }, 'deactivated', now);
+      await recordAudit(tx, orgId, now, 'member_deactivated', { type: 'member', id });
+    }
+    return member;
+  });
 }

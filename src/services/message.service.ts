@@ -42,6 +42,7 @@ import {
 } from '../repositories/message.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { findTemplate } from '../repositories/template.repository.ts';
+import { recordAudit } from './audit.service.ts';
 import type { ServiceDeps } from './deps.ts';
 import { openOutcomeFollowUp } from './follow-up.service.ts';
 import { enqueueMessage, type MailIdentity } from './outbox.service.ts';
@@ -313,6 +314,17 @@ export async function sendMessage(
       sendAt = nextBusinessSlot(new Date(earliest), candidateCalendar);
     }
     const scheduled = (await scheduleMessage(tx, orgId, id, sendAt, input.override?.reason ?? null, now))!;
+    await recordAudit(
+      tx,
+      orgId,
+      now,
+      message.kind === 'outcome' ? 'outcome_sent' : 'message_sent',
+      { type: 'message', id },
+      {
+        sendAt: sendAt.toISOString(),
+        ...(input.override && { override: input.override.reason }),
+      },
+    );
     await insertEvent(tx, {
       orgId,
       type: 'message_scheduled',

@@ -14,6 +14,7 @@ import {
   insertOrganization,
   updateOrganizationPolicy,
 } from '../repositories/organization.repository.ts';
+import { recordAudit } from './audit.service.ts';
 import type { ServiceDeps } from './deps.ts';
 
 /** Scopes an API token can carry; `*` is everything. Issue #4 refines them per role. */
@@ -64,12 +65,24 @@ export async function createApiToken(
   input: { name: string; scopes: ApiScope[] },
 ): Promise<{ token: string; record: ApiTokenRecord }> {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
-  const record = await insertApiToken(deps.db.tenant(orgId), {
-    orgId,
-    name: input.name,
-    tokenHash: hashApiToken(token),
-    scopes: input.scopes,
-    createdAt: deps.clock.now(),
+  const now = deps.clock.now();
+  const record = await deps.db.tenant(orgId).transaction(async (tx) => {
+    const record = await insertApiToken(tx, {
+      orgId,
+      name: input.name,
+      tokenHash: hashApiToken(token),
+      scopes: input.scopes,
+      createdAt: now,
+    });
+    await recordAudit(
+      tx,
+      orgId,
+      now,
+      'api_token_created',
+      { type: 'api_token', id: record.id },
+      { scopes: input.scopes },
+    );
+    return record;
   });
   return { token, record };
 }

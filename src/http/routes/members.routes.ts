@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ServiceDeps } from '../../services/deps.ts';
+import { inviteMember } from '../../services/auth.service.ts';
+import type { MessagingDeps } from '../../services/message.service.ts';
 import { changeMember, createMember, getMember, listMembersPage } from '../../services/member.service.ts';
 import {
   IdParamsSchema,
@@ -11,7 +12,7 @@ import {
 } from '../schemas.ts';
 
 /** Members of the organization. */
-export function membersRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
+export function membersRoutes(deps: MessagingDeps & { publicUrl: string }): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['members'];
     app.post(
@@ -37,6 +38,20 @@ export function membersRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       '/members/:id',
       { schema: { tags, summary: 'Get a member', params: IdParamsSchema, response: { 200: MemberSchema } } },
       (req) => getMember(deps, req.principal.orgId, req.params.id),
+    );
+    app.post(
+      '/members/:id/invite',
+      {
+        schema: {
+          tags,
+          summary: 'Email the member a single-use link (7 days) to choose a password and join',
+          params: IdParamsSchema,
+        },
+      },
+      async (req, reply) => {
+        await inviteMember(deps, req.principal.orgId, req.params.id);
+        return reply.code(202).send();
+      },
     );
     app.patch(
       '/members/:id',

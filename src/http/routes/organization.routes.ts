@@ -8,7 +8,8 @@ import {
   getOrganization,
   updatePolicy,
 } from '../../services/organization.service.ts';
-import { IdSchema } from '../schemas.ts';
+import { listAuditPage } from '../../services/audit.service.ts';
+import { IdSchema, PageQuerySchema, pageOf } from '../schemas.ts';
 
 const OrganizationSchema = z
   .object({ id: IdSchema, name: z.string(), policy: PolicySchema, createdAt: z.date() })
@@ -48,6 +49,33 @@ export function organizationRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => (await updatePolicy(deps, req.principal.orgId, req.body)).policy,
+    );
+
+    app.get(
+      '/audit',
+      {
+        schema: {
+          tags: ['organization'],
+          summary: 'The audit log, newest first',
+          querystring: PageQuerySchema.extend({ action: z.string().max(100).optional() }).strict(),
+          response: {
+            200: pageOf(
+              z.object({
+                id: IdSchema,
+                at: z.date(),
+                actorType: z.string(),
+                actorId: IdSchema.nullable(),
+                action: z.string(),
+                targetType: z.string().nullable(),
+                targetId: IdSchema.nullable(),
+                data: z.record(z.string(), z.unknown()),
+                ip: z.string().nullable(),
+              }),
+            ),
+          },
+        },
+      },
+      (req) => listAuditPage(deps, req.principal.orgId, req.query),
     );
 
     app.post(

@@ -1,0 +1,184 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  acceptInvite,
+  changePassword,
+  requestMagicLink,
+  signInWithPassword,
+  signOut,
+  csrfTokenFor,
+  type SignedIn,
+} from '../../services/auth.service.ts';
+import type { MessagingDeps } from '../../services/message.service.ts';
+import { getMember } from '../../services/member.service.ts';
+import { getOrganization } from '../../services/organization.service.ts';
+import { SESSION_COOKIE, type WindowLimiter } from '../auth.ts';
+import { problem, sendProblem } from '../error-handler.ts';
+import { IdSchema, MemberSchema } from '../schemas.ts';
+import { clearSessionCookie, setSessionCookie, type CookieSettings } from '../session-cookie.ts';
+
+const SessionSchema = z
+  .object({
+    member: MemberSchema,
+    organization: z.object({ id: IdSchema, name: z.string() }),
+    csrfToken: z.string().describe('Send it as X-CSRF-Token with every change made with the session cookie.'),
+  })
+  .meta({ id: 'Session' });
+
+/** Limits on guessable endpoints, per client address and per account. */
+export interface AuthLimiters {
+  signInPerIp: WindowLimiter;
+  signInPerEmail: WindowLimiter;
+  linkPerIp: WindowLimiter;
+  linkPerEmail: WindowLimiter;
+}
+
+/** Sign-in, sign-out, magic links, invitations, password changes. */
+export function authRoutes(
+  deps: MessagingDeps & { publicUrl: string },
+  cookies: CookieSettings,
+  limits: AuthLimiters,
+): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['auth'];
+    const session = (s: SignedIn) => ({
+      member: s.member,
+      organization: s.organization,
+      csrfToken: s.csrfToken,
+    });
+
+    app.post(
+      '/auth/sign-in',
+      {
+        schema: {
+          tags,
+          summary: 'Sign in with email and password (sets the session cookie)',
+          security: [],
+          body: z.strictObject({
+            email: z.email().max(320),
+            password: z.string().min(1).max(256),
+            organizationId: IdSchema.optional().describe('When the account exists in several organizations.'),
+          }),
+          response: { 200: SessionSchema },
+        },
+      },
+      async (req, reply) => {
+        if (!limits.signInPerIp.take(req.ip) || !limits.signInPerEmail.take(req.body.email.toLowerCase())) {
+          return sendProblem(
+            reply,
+            problem('rate_limited', 'Too many sign-in attempts; wait a few minutes.'),
+          );
+        }
+        const signedIn = await signInWithPassword(
+          deps,
+          { ...req.body, userAgent: req.headers['user-agent'] ?? '' },
+          cookies.policy,
+        );
+        setSessionCookie(reply, signedIn.token, cookies);
+        return session(signedIn);
+      },
+    );
+
+    app.post(
+      '/auth/magic-link',
+      {
+        schema: {
+          tags,
+          summary:
+            'Email a single-use sign-in link (10 minutes); the answer is the same whether or not the account exists',
+          security: [],
+          body: z.strictObject({ email: z.email().max(320) }),
+          response: { 202: z.object({ status: z.literal('sent_if_account_exists') }) },
+        },
+      },
+      async (req, reply) => {
+        if (!limits.linkPerIp.take(req.ip) || !limits.linkPerEmail.take(req.body.email.toLowerCase())) {
+          return sendProblem(
+            reply,
+            problem('rate_limited', 'Too many sign-in links asked for; wait a few minutes.'),
+          );
+        }
+        await requestMagicLink(deps, req.body.email);
+        return reply.code(202).send({ status: 'sent_if_account_exists' as const });
+      },
+    );
+
+    app.post(
+      '/auth/invitations/accept',
+      {
+        schema: {
+          tags,
+          summary: 'Accept an invitation: choose a password and sign in',
+          security: [],
+          body: z.strictObject({ token: z.string().min(20).max(200), password: z.string().min(1).max(256) }),
+          response: { 200: SessionSchema },
+        },
+      },
+      async (req, reply) => {
+        if (!limits.linkPerIp.take(req.ip)) {
+          return sendProblem(reply, problem('rate_limited', 'Too many attempts; wait a few minutes.'));
+        }
+        const signedIn = await acceptInvite(
+          deps,
+          { ...req.body, userAgent: req.headers['user-agent'] ?? '' },
+          cookies.policy,
+        );
+        setSessionCookie(reply, signedIn.token, cookies);
+        return session(signedIn);
+      },
+    );
+
+    app.get(
+      '/auth/session',
+      { schema: { tags, summary: 'Who is signed in, and the CSRF token', response: { 200: SessionSchema } } },
+      async (req) => {
+        const p = req.principal;
+        if (p.kind !== 'member') throw new Error('unreachable: session routes need a member');
+        const [member, org] = await Promise.all([
+          getMember(deps, p.orgId, p.memberId),
+          getOrganization(deps, p.orgId),
+        ]);
+        return {
+          member,
+          organization: { id: org.id, name: org.name },
+          csrfToken: csrfTokenFor(req.cookies[SESSION_COOKIE] ?? ''),
+        };
+      },
+    );
+
+    app.post('/auth/sign-out', { schema: { tags, summary: 'End this session' } }, async (req, reply) => {
+      const p = req.principal;
+      if (p.kind === 'member') await signOut(deps, p.orgId, p.sessionId);
+      clearSessionCookie(reply, cookies);
+      return reply.code(204).send();
+    });
+
+    app.post(
+      '/auth/password',
+      {
+        schema: {
+          tags,
+          summary: 'Change your password; every other session ends',
+          body: z.strictObject({
+            currentPassword: z.string().min(1).max(256),
+            newPassword: z.string().min(1).max(256),
+          }),
+          response: { 200: SessionSchema },
+        },
+      },
+      async (req, reply) => {
+        const p = req.principal;
+        if (p.kind !== 'member') throw new Error('unreachable: session routes need a member');
+        const signedIn = await changePassword(
+          deps,
+          p.orgId,
+          p.memberId,
+          { ...req.body, userAgent: req.headers['user-agent'] ?? '' },
+          cookies.policy,
+        );
+        setSessionCookie(reply, signedIn.token, cookies);
+        return session(signedIn);
+      },
+    );
+  };
+}

@@ -1,0 +1,50 @@
+import { currentViewer, type Queryable } from '../db/db.ts';
+import { insertAudit, listAudit, type AuditEntry } from '../repositories/audit.repository.ts';
+import type { ServiceDeps } from './deps.ts';
+import { decodeCursor, toPage, type Page } from './pagination.ts';
+
+/**
+ * Append to the audit log inside the caller's transaction, attributed to the current request's
+ * actor (a member or an API token), or to the system when there is none.
+ */
+export async function recordAudit(
+  tx: Queryable,
+  orgId: string,
+  at: Date,
+  action: string,
+  target: { type: string; id: string } | null = null,
+  data: Record<string, unknown> = {},
+  actor?: { type: AuditEntry['actorType']; id: string | null },
+): Promise<void> {
+  const viewer = currentViewer();
+  const who =
+    actor ??
+    (viewer && viewer.orgId === orgId
+      ? { type: viewer.actorType, id: viewer.actorId }
+      : { type: 'system' as const, id: null });
+  await insertAudit(tx, {
+    orgId,
+    at,
+    actorType: who.type,
+    actorId: who.id,
+    action,
+    targetType: target?.type ?? null,
+    targetId: target?.id ?? null,
+    data,
+    ip: viewer?.ip ?? null,
+  });
+}
+
+/** The audit log, newest first. */
+export async function listAuditPage(
+  deps: ServiceDeps,
+  orgId: string,
+  query: { cursor?: string | undefined; limit: number; action?: string | undefined },
+): Promise<Page<AuditEntry>> {
+  const rows = await listAudit(deps.db.tenant(orgId), orgId, {
+    after: decodeCursor(query.cursor),
+    limit: query.limit + 1,
+    action: query.action,
+  });
+  return toPage(rows, query.limit, (e) => e.at);
+}
