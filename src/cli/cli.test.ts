@@ -151,6 +151,21 @@ describe('hearback with a database', () => {
       expect(out.id).toMatch(/^[0-9a-f-]{36}$/);
       expect(out.apiToken).toMatch(/^hb_[A-Za-z0-9_-]{43}$/);
 
+      const withAdmin = await hearback(['org', 'create', 'Beta', '--admin-email', 'ada@beta.test'], {
+        DATA_DIR: dir,
+        DATABASE_URL: '',
+        PUBLIC_URL: 'https://hire.beta.test',
+      });
+      expect(withAdmin.code).toBe(0);
+      expect(JSON.parse(withAdmin.stdout)).toMatchObject({
+        adminInviteUrl: expect.stringMatching(
+          /^https:\/\/hire\.beta\.test\/auth\/invite\?token=[A-Za-z0-9_-]{43}$/,
+        ),
+      });
+      expect(
+        (await hearback(['org', 'create', 'Gamma', '--admin-email', 'nope'], { DATA_DIR: dir })).code,
+      ).toBe(2);
+
       const bad = await hearback(['migrate'], { PORT: 'x', DATABASE_URL: 'mysql://nope' });
       expect(bad.code).toBe(2);
       expect(bad.stderr).toContain('PORT');

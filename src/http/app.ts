@@ -98,6 +98,8 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
         frameSrc: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
+        // Over plain HTTP (a LAN install, localhost) upgrading would break every request.
+        upgradeInsecureRequests: publicUrl.startsWith('https://') ? [] : null,
       },
     },
     // HSTS only means something over TLS.

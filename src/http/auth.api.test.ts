@@ -32,9 +32,13 @@ describe.each(backends)('signing in on %s', (backend) => {
   }
 
   async function signIn(email: string, password = PASSWORD, extra: Record<string, unknown> = {}) {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password, ...extra } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email, password, ...extra },
+    });
     const cookie = res.cookies.find((c) => c.name === 'hb_session');
-    return { res, cookie, csrf: res.statusCode === 200 ? (res.json<{ csrfToken: string }>().csrfToken) : '' };
+    return { res, cookie, csrf: res.statusCode === 200 ? res.json<{ csrfToken: string }>().csrfToken : '' };
   }
 
   function as(cookie: string, csrf?: string) {
@@ -115,7 +119,11 @@ describe.each(backends)('signing in on %s', (backend) => {
     });
     expect((await as(d.cookie!.value)('GET', '/api/v1/auth/session')).statusCode).toBe(401);
     expect((await signIn(m.email)).res.statusCode).toBe(401);
-    const audit = await app.inject({ method: 'GET', url: '/api/v1/audit', headers: { authorization: `Bearer ${apiToken}` } });
+    const audit = await app.inject({
+      method: 'GET',
+      url: '/api/v1/audit',
+      headers: { authorization: `Bearer ${apiToken}` },
+    });
     expect(audit.json().items.map((e: { action: string }) => e.action)).toEqual(
       expect.arrayContaining(['sign_in', 'member_deactivated']),
     );
@@ -142,9 +150,17 @@ describe.each(backends)('signing in on %s', (backend) => {
   it('signs in with a single-use magic link that expires after 10 minutes', async () => {
     clock.set('2026-12-01T15:00:00Z');
     const { member: m, organization } = await member();
-    const ask = await app.inject({ method: 'POST', url: '/api/v1/auth/magic-link', payload: { email: m.email } });
+    const ask = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/magic-link',
+      payload: { email: m.email },
+    });
     expect(ask.statusCode).toBe(202);
-    const nobody = await app.inject({ method: 'POST', url: '/api/v1/auth/magic-link', payload: { email: 'ghost@nowhere.test' } });
+    const nobody = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/magic-link',
+      payload: { email: 'ghost@nowhere.test' },
+    });
     expect(nobody.statusCode).toBe(202);
     expect(nobody.body).toBe(ask.body);
     const linkOf = async () => {
@@ -193,7 +209,11 @@ describe.each(backends)('signing in on %s', (backend) => {
     const form = await app.inject({ method: 'GET', url: `/auth/invite?token=${token}` });
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('<form method="post" action="/auth/invite">');
-    const short = await app.inject({ method: 'POST', url: '/auth/invite', payload: { token, password: 'short' } });
+    const short = await app.inject({
+      method: 'POST',
+      url: '/auth/invite',
+      payload: { token, password: 'short' },
+    });
     expect(short.statusCode).toBe(400);
     const joined = await app.inject({
       method: 'POST',
@@ -211,9 +231,12 @@ describe.each(backends)('signing in on %s', (backend) => {
     const two = await member('recruiter', email);
     const both = await signIn(email);
     expect(both.res.statusCode).toBe(409);
-    expect(both.res.json().organizations.map((o: { id: string }) => o.id).sort()).toEqual(
-      [one.organization.id, two.organization.id].sort(),
-    );
+    expect(
+      both.res
+        .json()
+        .organizations.map((o: { id: string }) => o.id)
+        .sort(),
+    ).toEqual([one.organization.id, two.organization.id].sort());
     const chosen = await signIn(email, PASSWORD, { organizationId: two.organization.id });
     expect(chosen.res.json().organization.id).toBe(two.organization.id);
   });

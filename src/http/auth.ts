@@ -139,8 +139,8 @@ export function authenticate(deps: ServiceDeps, sessionPolicy: SessionPolicy, fa
     if (required !== 'session') {
       const allowed =
         principal.kind === 'member'
-          ? roleAllows(principal.role, required as Permission)
-          : scopesAllow(principal.scopes, required as Permission);
+          ? roleAllows(principal.role, required)
+          : scopesAllow(principal.scopes, required);
       if (!allowed) {
         await sendProblem(
           reply,

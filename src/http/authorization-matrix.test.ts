@@ -28,17 +28,28 @@ async function buildFixture(db: Db, clock: ManualClock) {
   const interviewer = await buildMember(deps, org, { role: 'interviewer' });
   const bystander = await buildMember(deps, org, { role: 'interviewer' });
   const { createInterview } = await import('../services/interview.service.ts');
-  const interview = await createInterview(deps, org, { applicationId: s.application.id, title: 'Tech', interviewerIds: [interviewer.id] });
+  const interview = await createInterview(deps, org, {
+    applicationId: s.application.id,
+    title: 'Tech',
+    interviewerIds: [interviewer.id],
+  });
   const closed = await closeInterview(deps, org, s.interview.id, { statement: 'within 5 business days' });
-  const feedback = await submitFeedback(deps, org, s.interview.id, { interviewerId: s.manager.id, recommendation: 'yes' });
+  const feedback = await submitFeedback(deps, org, s.interview.id, {
+    interviewerId: s.manager.id,
+    recommendation: 'yes',
+  });
   const decision = await recordDecision(deps, org, s.application.id, {
     outcome: 'reject',
     reasons: ['Needs deeper Kubernetes operations experience'],
     recommendation: 'Run a small cluster of your own.',
     decidedBy: s.manager.id,
   });
-  const draft = await draftOutcomeMessage(deps, org, { applicationId: s.application.id, authorId: s.recruiter.id });
-  for (const m of [admin, s.recruiter, s.manager, interviewer, bystander]) await setMemberPassword(deps, org, m.id, PASSWORD);
+  const draft = await draftOutcomeMessage(deps, org, {
+    applicationId: s.application.id,
+    authorId: s.recruiter.id,
+  });
+  for (const m of [admin, s.recruiter, s.manager, interviewer, bystander])
+    await setMemberPassword(deps, org, m.id, PASSWORD);
   const read = await createApiToken(deps, org, { name: 'read', scopes: ['read'] });
   const write = await createApiToken(deps, org, { name: 'write', scopes: ['write'] });
   return {
@@ -65,7 +76,10 @@ function requests(f: Fixture, other: { memberId: string }): Record<string, { url
     'PUT /api/v1/policy': { url: '/api/v1/policy', body: {} },
     'POST /api/v1/api-tokens': { url: '/api/v1/api-tokens', body: { name: 'x', scopes: ['read'] } },
     'GET /api/v1/audit': { url: '/api/v1/audit' },
-    'POST /api/v1/members': { url: '/api/v1/members', body: { email: `${crypto.randomUUID()}@x.test`, name: 'N', role: 'interviewer' } },
+    'POST /api/v1/members': {
+      url: '/api/v1/members',
+      body: { email: `${crypto.randomUUID()}@x.test`, name: 'N', role: 'interviewer' },
+    },
     'GET /api/v1/members': { url: '/api/v1/members' },
     'GET /api/v1/members/:id': { url: `/api/v1/members/${f.recruiter.id}` },
     'PATCH /api/v1/members/:id': { url: `/api/v1/members/${f.bystander.id}`, body: { name: 'Renamed' } },
@@ -75,16 +89,28 @@ function requests(f: Fixture, other: { memberId: string }): Record<string, { url
     'GET /api/v1/jobs/:id': { url: `/api/v1/jobs/${f.job.id}` },
     'PATCH /api/v1/jobs/:id': { url: `/api/v1/jobs/${f.job.id}`, body: { title: 'Renamed role' } },
     'DELETE /api/v1/jobs/:id': { url: `/api/v1/jobs/${f.job.id}` },
-    'POST /api/v1/jobs/:id/close': { url: `/api/v1/jobs/${f.job.id}/close`, body: { status: 'closed', memberId: other.memberId } },
+    'POST /api/v1/jobs/:id/close': {
+      url: `/api/v1/jobs/${f.job.id}/close`,
+      body: { status: 'closed', memberId: other.memberId },
+    },
     'POST /api/v1/candidates': { url: '/api/v1/candidates', body: { name: 'New Person' } },
     'GET /api/v1/candidates': { url: '/api/v1/candidates' },
     'GET /api/v1/candidates/:id': { url: `/api/v1/candidates/${f.candidate.id}` },
-    'PATCH /api/v1/candidates/:id': { url: `/api/v1/candidates/${f.candidate.id}`, body: { name: 'Renamed' } },
+    'PATCH /api/v1/candidates/:id': {
+      url: `/api/v1/candidates/${f.candidate.id}`,
+      body: { name: 'Renamed' },
+    },
     'DELETE /api/v1/candidates/:id': { url: `/api/v1/candidates/${f.candidate.id}` },
-    'POST /api/v1/applications': { url: '/api/v1/applications', body: { jobId: f.job.id, candidateId: f.candidate.id } },
+    'POST /api/v1/applications': {
+      url: '/api/v1/applications',
+      body: { jobId: f.job.id, candidateId: f.candidate.id },
+    },
     'GET /api/v1/applications': { url: '/api/v1/applications' },
     'GET /api/v1/applications/:id': { url: `/api/v1/applications/${f.application.id}` },
-    'PATCH /api/v1/applications/:id': { url: `/api/v1/applications/${f.application.id}`, body: { stage: 'onsite' } },
+    'PATCH /api/v1/applications/:id': {
+      url: `/api/v1/applications/${f.application.id}`,
+      body: { stage: 'onsite' },
+    },
     'DELETE /api/v1/applications/:id': { url: `/api/v1/applications/${f.application.id}` },
     'GET /api/v1/applications/:id/timeline': { url: `/api/v1/applications/${f.application.id}/timeline` },
     'GET /api/v1/applications/:id/interviews': { url: `/api/v1/applications/${f.application.id}/interviews` },
@@ -93,10 +119,16 @@ function requests(f: Fixture, other: { memberId: string }): Record<string, { url
       body: { outcome: 'hold', decidedBy: other.memberId },
     },
     'GET /api/v1/applications/:id/decisions': { url: `/api/v1/applications/${f.application.id}/decisions` },
-    'POST /api/v1/applications/:id/messages': { url: `/api/v1/applications/${f.application.id}/messages`, body: { authorId: other.memberId } },
+    'POST /api/v1/applications/:id/messages': {
+      url: `/api/v1/applications/${f.application.id}/messages`,
+      body: { authorId: other.memberId },
+    },
     'POST /api/v1/interviews': { url: '/api/v1/interviews', body: { applicationId: f.application.id } },
     'GET /api/v1/interviews/:id': { url: `/api/v1/interviews/${f.interview2.id}` },
-    'POST /api/v1/interviews/:id/close': { url: `/api/v1/interviews/${f.interview2.id}/close`, body: { statement: 'by Friday', ownerId: f.recruiter.id } },
+    'POST /api/v1/interviews/:id/close': {
+      url: `/api/v1/interviews/${f.interview2.id}/close`,
+      body: { statement: 'by Friday', ownerId: f.recruiter.id },
+    },
     'POST /api/v1/interviews/:id/feedback': {
       url: `/api/v1/interviews/${f.interview2.id}/feedback`,
       body: { interviewerId: f.interviewer.id, recommendation: 'yes' },
@@ -105,26 +137,59 @@ function requests(f: Fixture, other: { memberId: string }): Record<string, { url
     'GET /api/v1/follow-ups': { url: '/api/v1/follow-ups' },
     'POST /api/v1/follow-ups': {
       url: '/api/v1/follow-ups',
-      body: { applicationId: f.application.id, kind: 'debrief', owedBy: 'recruiter', owedTo: 'candidate', dueAt: '2027-01-05T12:00:00Z' },
+      body: {
+        applicationId: f.application.id,
+        kind: 'debrief',
+        owedBy: 'recruiter',
+        owedTo: 'candidate',
+        dueAt: '2027-01-05T12:00:00Z',
+      },
     },
     'GET /api/v1/follow-ups/:id': { url: `/api/v1/follow-ups/${f.followUpId}` },
-    'POST /api/v1/follow-ups/:id/cancel': { url: `/api/v1/follow-ups/${f.followUpId}/cancel`, body: { reason: 'test' } },
+    'POST /api/v1/follow-ups/:id/cancel': {
+      url: `/api/v1/follow-ups/${f.followUpId}/cancel`,
+      body: { reason: 'test' },
+    },
     'POST /api/v1/touchpoints': {
       url: '/api/v1/touchpoints',
-      body: { applicationId: f.application.id, channel: 'email', kind: 'note', fromParty: 'team', toParty: 'candidate' },
+      body: {
+        applicationId: f.application.id,
+        channel: 'email',
+        kind: 'note',
+        fromParty: 'team',
+        toParty: 'candidate',
+      },
     },
-    'POST /api/v1/promises/resolve': { url: '/api/v1/promises/resolve', body: { text: 'by Friday', at: '2026-12-01T15:00:00Z', timeZone: 'UTC' } },
-    'POST /api/v1/messages/check': { url: '/api/v1/messages/check', body: { kind: 'update', text: 'You will hear by Friday.' } },
+    'POST /api/v1/promises/resolve': {
+      url: '/api/v1/promises/resolve',
+      body: { text: 'by Friday', at: '2026-12-01T15:00:00Z', timeZone: 'UTC' },
+    },
+    'POST /api/v1/messages/check': {
+      url: '/api/v1/messages/check',
+      body: { kind: 'update', text: 'You will hear by Friday.' },
+    },
     'GET /api/v1/messages': { url: '/api/v1/messages' },
     'GET /api/v1/messages/:id': { url: `/api/v1/messages/${f.messageId}` },
     'PATCH /api/v1/messages/:id': { url: `/api/v1/messages/${f.messageId}`, body: { subject: 'Edited' } },
-    'POST /api/v1/messages/:id/send': { url: `/api/v1/messages/${f.messageId}/send`, body: { memberId: other.memberId } },
-    'POST /api/v1/messages/:id/cancel': { url: `/api/v1/messages/${f.messageId}/cancel`, body: { memberId: other.memberId } },
+    'POST /api/v1/messages/:id/send': {
+      url: `/api/v1/messages/${f.messageId}/send`,
+      body: { memberId: other.memberId },
+    },
+    'POST /api/v1/messages/:id/cancel': {
+      url: `/api/v1/messages/${f.messageId}/cancel`,
+      body: { memberId: other.memberId },
+    },
     'GET /api/v1/dev/mail': { url: '/api/v1/dev/mail' },
     'GET /api/v1/templates': { url: '/api/v1/templates' },
-    'PUT /api/v1/templates/:key': { url: '/api/v1/templates/update', body: { subject: 'S', body: 'New date: {{ new_date }}' } },
+    'PUT /api/v1/templates/:key': {
+      url: '/api/v1/templates/update',
+      body: { subject: 'S', body: 'New date: {{ new_date }}' },
+    },
     'DELETE /api/v1/templates/:key': { url: '/api/v1/templates/update' },
-    'POST /api/v1/templates/:key/preview': { url: '/api/v1/templates/update/preview', body: { subject: 'S', body: 'B {{ new_date }}' } },
+    'POST /api/v1/templates/:key/preview': {
+      url: '/api/v1/templates/update/preview',
+      body: { subject: 'S', body: 'B {{ new_date }}' },
+    },
   };
   void id;
 }
@@ -147,79 +212,137 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
   });
 
   async function sessionOf(email: string) {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password: PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email, password: PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
-    return { cookie: res.cookies.find((c) => c.name === 'hb_session')!.value, csrf: res.json<{ csrfToken: string }>().csrfToken };
+    return {
+      cookie: res.cookies.find((c) => c.name === 'hb_session')!.value,
+      csrf: res.json<{ csrfToken: string }>().csrfToken,
+    };
   }
 
-  const routes = Object.entries(ROUTE_PERMISSIONS).filter(([, p]) => p !== 'public' && p !== 'session') as [string, Permission][];
+  const routes = Object.entries(ROUTE_PERMISSIONS).filter(([, p]) => p !== 'public' && p !== 'session') as [
+    string,
+    Permission,
+  ][];
 
-  type Caller = { label: string; role?: MemberRole; scopes?: string[]; member?: string; token?: string; otherOrg?: boolean; bystander?: boolean };
+  type Caller = {
+    label: string;
+    role?: MemberRole;
+    scopes?: string[];
+    member?: string;
+    token?: string;
+    otherOrg?: boolean;
+    bystander?: boolean;
+  };
 
-  it('answers every route exactly as the permission table, row-level security and tenancy say', { timeout: 120_000 }, async () => {
-    const results: string[] = [];
-    for (const callerKind of ['admin', 'recruiter', 'hiring_manager', 'interviewer', 'bystander', 'read', 'write', 'other-org-admin'] as const) {
-      // A fresh organization per caller: some requests change state (close a job, send a message).
-      const f = await buildFixture(db, clock);
-      const o = await buildFixture(db, clock); // another organization with its own real ids
-      const caller: Caller =
-        callerKind === 'read' || callerKind === 'write'
-          ? { label: callerKind, scopes: [callerKind], token: callerKind === 'read' ? f.readToken : f.writeToken }
-          : callerKind === 'other-org-admin'
-            ? { label: callerKind, role: 'admin', member: o.admin.email, otherOrg: true }
-            : callerKind === 'bystander'
-              ? { label: callerKind, role: 'interviewer', member: f.bystander.email, bystander: true }
-              : {
-                  label: callerKind,
-                  role: callerKind,
-                  member: { admin: f.admin, recruiter: f.recruiter, hiring_manager: f.manager, interviewer: f.interviewer }[callerKind].email,
-                };
-      const auth = caller.member ? await sessionOf(caller.member) : null;
-      const actingMember = caller.otherOrg ? o.admin.id : caller.role ? ({ admin: f.admin.id, recruiter: f.recruiter.id, hiring_manager: f.manager.id, interviewer: f.interviewer.id }[caller.role]) : f.recruiter.id;
-      const reqs = requests(f, { memberId: caller.bystander ? f.bystander.id : actingMember });
-      // State-changing routes that would break later ones run last.
-      const order = routes.sort(([a], [b]) => Number(/close|DELETE|send|cancel/.test(a)) - Number(/close|DELETE|send|cancel/.test(b)));
-      for (const [key, permission] of order) {
-        const [method] = key.split(' ') as ['GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'];
-        const r = reqs[key];
-        expect(r, `no request for ${key}`).toBeDefined();
-        const res = await app.inject({
-          method,
-          url: r!.url,
-          headers: auth ? { 'x-csrf-token': auth.csrf } : { authorization: `Bearer ${caller.token}` },
-          ...(auth && { cookies: { hb_session: auth.cookie } }),
-          ...(r!.body && { payload: r!.body }),
-        });
-        const status = res.statusCode;
-        const allowed = caller.role ? roleAllows(caller.role, permission) : scopesAllow(caller.scopes!, permission);
-        const line = `${caller.label} ${key} → ${status}`;
-        results.push(line);
-        expect(status, line).not.toBe(500);
-        expect(status, line).not.toBe(401);
-        if (!allowed) {
-          expect(status, line).toBe(403);
-          continue;
-        }
-        expect(status, line).not.toBe(403);
-        const pathHasId = key.includes(':id') || key.includes(':key');
-        if (caller.otherOrg && key.includes(':id')) {
-          expect(status, line).toBe(404); // another organization's real id: not found
-        } else if (caller.otherOrg && method === 'GET' && !pathHasId) {
-          const body = res.body;
-          for (const secret of [f.candidate.id, f.application.id, f.job.id, f.followUpId, f.messageId]) {
-            expect(body.includes(secret), `${line} leaks ${secret}`).toBe(false);
+  it(
+    'answers every route exactly as the permission table, row-level security and tenancy say',
+    { timeout: 120_000 },
+    async () => {
+      const results: string[] = [];
+      for (const callerKind of [
+        'admin',
+        'recruiter',
+        'hiring_manager',
+        'interviewer',
+        'bystander',
+        'read',
+        'write',
+        'other-org-admin',
+      ] as const) {
+        // A fresh organization per caller: some requests change state (close a job, send a message).
+        const f = await buildFixture(db, clock);
+        const o = await buildFixture(db, clock); // another organization with its own real ids
+        const caller: Caller =
+          callerKind === 'read' || callerKind === 'write'
+            ? {
+                label: callerKind,
+                scopes: [callerKind],
+                token: callerKind === 'read' ? f.readToken : f.writeToken,
+              }
+            : callerKind === 'other-org-admin'
+              ? { label: callerKind, role: 'admin', member: o.admin.email, otherOrg: true }
+              : callerKind === 'bystander'
+                ? { label: callerKind, role: 'interviewer', member: f.bystander.email, bystander: true }
+                : {
+                    label: callerKind,
+                    role: callerKind,
+                    member: {
+                      admin: f.admin,
+                      recruiter: f.recruiter,
+                      hiring_manager: f.manager,
+                      interviewer: f.interviewer,
+                    }[callerKind].email,
+                  };
+        const auth = caller.member ? await sessionOf(caller.member) : null;
+        const actingMember = caller.otherOrg
+          ? o.admin.id
+          : caller.role
+            ? {
+                admin: f.admin.id,
+                recruiter: f.recruiter.id,
+                hiring_manager: f.manager.id,
+                interviewer: f.interviewer.id,
+              }[caller.role]
+            : f.recruiter.id;
+        const reqs = requests(f, { memberId: caller.bystander ? f.bystander.id : actingMember });
+        // State-changing routes that would break later ones run last.
+        const order = routes.sort(
+          ([a], [b]) =>
+            Number(/close|DELETE|send|cancel/.test(a)) - Number(/close|DELETE|send|cancel/.test(b)),
+        );
+        for (const [key, permission] of order) {
+          const [method] = key.split(' ') as ['GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'];
+          const r = reqs[key];
+          expect(r, `no request for ${key}`).toBeDefined();
+          const res = await app.inject({
+            method,
+            url: r!.url,
+            headers: auth ? { 'x-csrf-token': auth.csrf } : { authorization: `Bearer ${caller.token}` },
+            ...(auth && { cookies: { hb_session: auth.cookie } }),
+            ...(r!.body && { payload: r!.body }),
+          });
+          const status = res.statusCode;
+          const allowed = caller.role
+            ? roleAllows(caller.role, permission)
+            : scopesAllow(caller.scopes!, permission);
+          const line = `${caller.label} ${key} → ${status}`;
+          results.push(line);
+          expect(status, line).not.toBe(500);
+          expect(status, line).not.toBe(401);
+          if (!allowed) {
+            expect(status, line).toBe(403);
+            continue;
           }
-        } else if (caller.otherOrg && method !== 'GET' && /applicationId|jobId/.test(JSON.stringify(r!.body ?? {}))) {
-          expect([404, 422], line).toContain(status); // references to another organization's rows
-        } else if (caller.bystander && INTERVIEWER_SCOPED.test(key)) {
-          expect(status, line).toBe(404); // row-level security: not their interview
-        } else {
-          expect(status, line).toBeLessThan(500);
-          expect([200, 201, 202, 204, 409, 422], line).toContain(status);
+          expect(status, line).not.toBe(403);
+          const pathHasId = key.includes(':id') || key.includes(':key');
+          if (caller.otherOrg && key.includes(':id')) {
+            expect(status, line).toBe(404); // another organization's real id: not found
+          } else if (caller.otherOrg && method === 'GET' && !pathHasId) {
+            const body = res.body;
+            for (const secret of [f.candidate.id, f.application.id, f.job.id, f.followUpId, f.messageId]) {
+              expect(body.includes(secret), `${line} leaks ${secret}`).toBe(false);
+            }
+          } else if (
+            caller.otherOrg &&
+            method !== 'GET' &&
+            /applicationId|jobId/.test(JSON.stringify(r!.body ?? {}))
+          ) {
+            expect([404, 422], line).toContain(status); // references to another organization's rows
+          } else if (caller.bystander && INTERVIEWER_SCOPED.test(key)) {
+            expect(status, line).toBe(404); // row-level security: not their interview
+          } else {
+            expect(status, line).toBeLessThan(500);
+            expect([200, 201, 202, 204, 409, 422], line).toContain(status);
+          }
         }
       }
-    }
-    expect(results.length).toBe(routes.length * 8);
-    if (process.env.MATRIX_LOG) console.log(results.join("\n"));
-  });
+      expect(results.length).toBe(routes.length * 8);
+      if (process.env.MATRIX_LOG) console.log(results.join('\n'));
+    },
+  );
 });

@@ -52,12 +52,15 @@ describe.each(backends)('tenant isolation under concurrency on %s', (backend) =>
     const results = await Promise.all(calls);
     let checked = 0;
     for (const { o, kind, url, res } of results) {
-      const seen = [...res.body.matchAll(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g)].map((m) => m[0]);
+      const seen = [
+        ...res.body.matchAll(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g),
+      ].map((m) => m[0]);
       // A 404's detail echoes the id that was asked for; anything else foreign would be a leak.
       const asked = kind === 1 ? url.split('/').pop() : null;
       const foreign = seen.filter((id) => all.has(id) && !o.ids.has(id) && id !== asked);
       expect(foreign).toEqual([]);
-      if (kind === 0) expect(new Set(res.json<{ items: { id: string }[] }>().items.map((c) => c.id))).toEqual(o.ids);
+      if (kind === 0)
+        expect(new Set(res.json<{ items: { id: string }[] }>().items.map((c) => c.id))).toEqual(o.ids);
       if (kind === 1) expect(res.statusCode).toBe(404);
       if (kind === 2) expect(res.statusCode).toBe(200);
       checked += 1;

@@ -270,12 +270,12 @@ export async function signInWithMagicLink(
   return startSession(deps, member, userAgent, 'magic_link', policy);
 }
 
-/** Invite a member: a single-use link (7 days) to set a password, by email. */
+/** Invite a member: a single-use link (7 days) to set a password, by email. Returns the link (for the CLI). */
 export async function inviteMember(
   deps: ServiceDeps & { identity: MailIdentity; publicUrl: string },
   orgId: string,
   memberId: string,
-): Promise<void> {
+): Promise<{ url: string }> {
   const now = deps.clock.now();
   const token = newToken();
   await deps.db.tenant(orgId).transaction(async (tx) => {
@@ -323,6 +323,7 @@ export async function inviteMember(
     );
     await recordAudit(tx, orgId, now, 'member_invited', { type: 'member', id: memberId });
   });
+  return { url: link(deps.publicUrl, '/auth/invite', token) };
 }
 
 /** Accept an invitation: set the password and sign in. */

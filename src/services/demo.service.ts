@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { ManualClock } from '../clock.ts';
+import { setMemberPassword } from './auth.service.ts';
 import type { Db } from '../db/db.ts';
 import type { Job, Member } from '../domain/model.ts';
 import { changeApplication, createApplication } from './application.service.ts';
@@ -24,6 +26,8 @@ export interface DemoSummary {
   jobs: number;
   candidates: number;
   interviewsClosed: number;
+  /** Sign in as the demo's admin with these. */
+  signIn: { email: string; password: string };
 }
 
 interface Story {
@@ -141,7 +145,10 @@ export async function createDemoOrganization(
   const org = organization.id;
   const member = (email: string, n: string, role: Member['role']) =>
     createMember(deps, org, { email, name: n, role, timeZone: 'America/New_York' });
-  await member('avery@northwind.example', 'Avery Chen', 'admin');
+  const avery = await member('avery@northwind.example', 'Avery Chen', 'admin');
+  // A fresh random password per demo, printed once, so the web app can be explored signed in.
+  const password = randomBytes(9).toString('base64url');
+  await setMemberPassword(deps, org, avery.id, password);
   const riley = await member('riley@northwind.example', 'Riley Park', 'recruiter');
   const morgan = await member('morgan@northwind.example', 'Morgan Diaz', 'hiring_manager');
   const sam = await member('sam@northwind.example', 'Sam Whitfield', 'hiring_manager');
@@ -283,5 +290,6 @@ export async function createDemoOrganization(
     jobs: Object.keys(jobs).length,
     candidates: STORIES.length,
     interviewsClosed,
+    signIn: { email: avery.email, password },
   };
 }
