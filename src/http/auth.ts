@@ -2,7 +2,7 @@ import '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { Clock } from '../clock.ts';
 import { withViewer } from '../db/db.ts';
-import { roleAllows, scopesAllow, type Permission } from '../domain/permissions.ts';
+import { roleAllows, scopesAllow } from '../domain/permissions.ts';
 import type { MemberRole } from '../domain/model.ts';
 import { authenticateSession, csrfTokenFor, type SessionPolicy } from '../services/auth.service.ts';
 import type { ServiceDeps } from '../services/deps.ts';
