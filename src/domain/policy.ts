@@ -81,6 +81,16 @@ export const PolicySchema = z
     phoneFirstBusinessDays: z.int().min(0).max(5).default(1),
     /** Local time (organization zone) of each member's daily digest; null = no digest. Default 08:00. */
     digestTime: TimeOfDaySchema.nullable().default('08:00'),
+    /** Candidates may check in this many business days after the promised date has passed. Default 3. */
+    checkInGraceBusinessDays: z.int().min(0).max(20).default(3),
+    /** At most this many check-ins per application. Default 2. */
+    maxCheckIns: z.int().min(0).max(10).default(2),
+    /** Business days between two check-ins. Default 2. */
+    checkInSpacingBusinessDays: z.int().min(0).max(20).default(2),
+    /** Word limit of a candidate's thank-you note. Default 250. */
+    thankYouWordLimit: z.int().min(20).max(1000).default(250),
+    /** Days a candidate's data must be kept after they ask for erasure (a legal hold); 0 = erase at once. Default 0. */
+    legalHoldDays: z.int().min(0).max(3650).default(0),
   })
   .describe('Policy');
 export type Policy = z.infer<typeof PolicySchema>;
