@@ -12,7 +12,10 @@ describe('thank-you window', () => {
     ['2026-12-03T14:30:00Z', true, 1],
     ['2026-12-03T15:00:00Z', false, 0],
   ])('at %s: open %s, %d hours left', (now, open, hours) => {
-    expect(thankYouWindow(new Date('2026-12-01T15:00:00Z'), new Date(now))).toEqual({ open, hoursLeft: hours });
+    expect(thankYouWindow(new Date('2026-12-01T15:00:00Z'), new Date(now))).toEqual({
+      open,
+      hoursLeft: hours,
+    });
   });
 });
 
@@ -34,13 +37,27 @@ describe('candidate notes', () => {
 });
 
 describe('check-ins', () => {
-  const base = { promisedDueAt: due, outcomeDelivered: false, previous: [] as Date[] };
+  const base: { promisedDueAt: Date | null; outcomeDelivered: boolean; previous: Date[] } = {
+    promisedDueAt: due,
+    outcomeDelivered: false,
+    previous: [],
+  };
   it.each<[string, Partial<typeof base>, string, string | null]>([
     ['not before the promise has passed plus 3 business days', {}, '2026-12-08T15:00:00Z', 'before_grace'],
     // Friday + 3 business days = Wednesday 9 December, 17:00 New York
     ['opens after the grace period', {}, '2026-12-09T22:00:00Z', null],
-    ['spaced two business days apart', { previous: [new Date('2026-12-09T22:30:00Z')] }, '2026-12-10T15:00:00Z', 'too_soon'],
-    ['at most twice', { previous: [new Date('2026-12-09T22:30:00Z'), new Date('2026-12-14T15:00:00Z')] }, '2026-12-20T15:00:00Z', 'limit_reached'],
+    [
+      'spaced two business days apart',
+      { previous: [new Date('2026-12-09T22:30:00Z')] },
+      '2026-12-10T15:00:00Z',
+      'too_soon',
+    ],
+    [
+      'at most twice',
+      { previous: [new Date('2026-12-09T22:30:00Z'), new Date('2026-12-14T15:00:00Z')] },
+      '2026-12-20T15:00:00Z',
+      'limit_reached',
+    ],
     ['never after the outcome arrived', { outcomeDelivered: true }, '2026-12-20T15:00:00Z', 'answered'],
     ['not without a promise', { promisedDueAt: null }, '2026-12-20T15:00:00Z', 'no_promise'],
   ])('%s', (_name, input, now, reason) => {
@@ -50,6 +67,10 @@ describe('check-ins', () => {
 
   it('says when the check-in opens', () => {
     const state = checkInState({ ...base, now: new Date('2026-12-07T15:00:00Z') }, policy);
-    expect(state).toEqual({ allowed: false, reason: 'before_grace', opensAt: new Date('2026-12-09T22:00:00Z') });
+    expect(state).toEqual({
+      allowed: false,
+      reason: 'before_grace',
+      opensAt: new Date('2026-12-09T22:00:00Z'),
+    });
   });
 });

@@ -20,19 +20,33 @@ export interface NoteFinding {
   message: string;
 }
 
-const PRESSURE = /\b(need (an|your) answer|when will i (hear|know)|deadline|other offers?|competing offers?|asap|urgent(ly)?|why haven'?t (i|you))\b/i;
+const PRESSURE =
+  /\b(need (an|your) answer|when will i (hear|know)|deadline|other offers?|competing offers?|asap|urgent(ly)?|why haven'?t (i|you))\b/i;
 const GIFT = /\b(gifts?|voucher|gift ?card|coffee on me|send you (a|some)|flowers|bottle of)\b/i;
 const SOCIAL = /\b(linkedin|instagram|facebook|twitter|tiktok|follow me|connect with me|add me on)\b/i;
 
 /** Check a thank-you note or a check-in: short and specific, no pressure, gifts or social-media requests. */
-export function checkCandidateNote(text: string, wordLimit: number): { words: number; findings: NoteFinding[] } {
+export function checkCandidateNote(
+  text: string,
+  wordLimit: number,
+): { words: number; findings: NoteFinding[] } {
   const words = text.trim() === '' ? 0 : text.trim().split(/\s+/).length;
   const findings: NoteFinding[] = [];
   if (words === 0) findings.push({ code: 'empty', message: 'Write a few words first.' });
-  if (words > wordLimit) findings.push({ code: 'too_long', message: `Keep it under ${wordLimit} words; yours has ${words}.` });
-  if (PRESSURE.test(text)) findings.push({ code: 'pressure', message: 'Leave out pressure about timing; the team has a date to keep.' });
-  if (GIFT.test(text)) findings.push({ code: 'gift', message: 'Please do not offer gifts: it puts interviewers in an awkward spot.' });
-  if (SOCIAL.test(text)) findings.push({ code: 'social_media', message: 'Leave social-media requests out of the note.' });
+  if (words > wordLimit)
+    findings.push({ code: 'too_long', message: `Keep it under ${wordLimit} words; yours has ${words}.` });
+  if (PRESSURE.test(text))
+    findings.push({
+      code: 'pressure',
+      message: 'Leave out pressure about timing; the team has a date to keep.',
+    });
+  if (GIFT.test(text))
+    findings.push({
+      code: 'gift',
+      message: 'Please do not offer gifts: it puts interviewers in an awkward spot.',
+    });
+  if (SOCIAL.test(text))
+    findings.push({ code: 'social_media', message: 'Leave social-media requests out of the note.' });
   return { words, findings };
 }
 
@@ -52,12 +66,16 @@ export function checkInState(
 ): CheckInState {
   if (input.outcomeDelivered) return { allowed: false, reason: 'answered', opensAt: null };
   if (!input.promisedDueAt) return { allowed: false, reason: 'no_promise', opensAt: null };
-  if (input.previous.length >= policy.maxCheckIns) return { allowed: false, reason: 'limit_reached', opensAt: null };
+  if (input.previous.length >= policy.maxCheckIns)
+    return { allowed: false, reason: 'limit_reached', opensAt: null };
   const cal = calendarOf(policy);
   const after = (instant: Date, days: number) =>
-    days === 0 ? instant : endOfBusinessDay(addBusinessDays(localDateOf(instant, cal.timeZone), days, cal), cal);
+    days === 0
+      ? instant
+      : endOfBusinessDay(addBusinessDays(localDateOf(instant, cal.timeZone), days, cal), cal);
   const opens = after(input.promisedDueAt, policy.checkInGraceBusinessDays);
-  if (input.now.getTime() < opens.getTime()) return { allowed: false, reason: 'before_grace', opensAt: opens };
+  if (input.now.getTime() < opens.getTime())
+    return { allowed: false, reason: 'before_grace', opensAt: opens };
   const last = input.previous.at(-1);
   if (last) {
     const next = after(last, policy.checkInSpacingBusinessDays);

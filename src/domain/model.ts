@@ -87,6 +87,8 @@ export interface Application {
   status: ApplicationStatus;
   /** Final-stage candidates hear the outcome by phone first. */
   finalStage: boolean;
+  /** When the candidate last confirmed they are still interested (status page). */
+  interestConfirmedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -192,6 +194,7 @@ export const MESSAGE_KINDS = [
   'failure_alert',
   'sign_in',
   'invite',
+  'candidate_note',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

@@ -11,6 +11,7 @@ interface ApplicationRow {
   stage: string;
   status: Application['status'];
   final_stage: boolean;
+  interest_confirmed_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -23,6 +24,7 @@ const toApplication = (r: ApplicationRow): Application => ({
   stage: r.stage,
   status: r.status,
   finalStage: r.final_stage,
+  interestConfirmedAt: r.interest_confirmed_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });

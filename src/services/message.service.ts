@@ -45,6 +45,7 @@ import { findTemplate } from '../repositories/template.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import type { ServiceDeps } from './deps.ts';
 import { openOutcomeFollowUp } from './follow-up.service.ts';
+import { createStatusLink } from './candidate-page.service.ts';
 import { enqueueMessage, type MailIdentity } from './outbox.service.ts';
 import { decodeCursor, toPage, type Page } from './pagination.ts';
 import { requireActiveMember, requireApplication } from './references.ts';
@@ -53,6 +54,13 @@ import { addBusinessDays, endOfBusinessDay, localDateOf } from '../domain/busine
 /** What the message use cases need. */
 export interface MessagingDeps extends ServiceDeps {
   identity: MailIdentity;
+  /** Base URL for the links in emails (the candidate's status page). Default http://localhost:3000. */
+  publicUrl?: string;
+}
+
+/** The base URL for links, from the deps. */
+export function linkBase(deps: { publicUrl?: string | undefined }): string {
+  return deps.publicUrl ?? 'http://localhost:3000';
 }
 
 /** A message with its check, as people see it. */
@@ -173,7 +181,7 @@ export async function draftOutcomeMessage(
       candidate: { name: ctx.candidate.name, first_name: ctx.candidate.name.split(/\s+/)[0] },
       job: { title: ctx.job.title },
       owner: { name: ctx.owner?.name ?? '', email: ctx.owner?.email ?? '' },
-      status_link: '',
+      status_link: await createStatusLink(tx, linkBase(deps), orgId, application.id, now),
       reasons: decision.reasons,
       strengths,
       recommendation: decision.recommendation,
@@ -462,7 +470,7 @@ export async function closeJob(
           candidate: { name: candidate.name, first_name: candidate.name.split(/\s+/)[0] },
           job: { title: job.title },
           owner: { name: owner.name, email: owner.email },
-          status_link: '',
+          status_link: await createStatusLink(tx, linkBase(deps), orgId, application.id, now),
           outcome: input.status,
         });
         const message = await enqueueMessage(

@@ -23,7 +23,8 @@ import {
 } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { openOutcomeFollowUp } from './follow-up.service.ts';
-import { loadTemplate, type MessagingDeps } from './message.service.ts';
+import { createStatusLink } from './candidate-page.service.ts';
+import { linkBase, loadTemplate, type MessagingDeps } from './message.service.ts';
 import { enqueueMessage } from './outbox.service.ts';
 
 /** What one sweep pass did. */
@@ -231,7 +232,13 @@ async function stepFollowUp(
       candidate: { name: candidate.name, first_name: candidate.name.split(/\s+/)[0] },
       job: { title: job.title },
       owner: { name: owner?.name ?? '', email: owner?.email ?? '' },
-      status_link: '',
+      status_link: await createStatusLink(
+        tx,
+        linkBase({ publicUrl: deps.publicUrl ?? deps.appUrl }),
+        fu.orgId,
+        fu.applicationId,
+        now,
+      ),
       promised_date: humanDate(fu.dueAt, zone),
       new_date: humanDate(newDueAt, zone),
     });

@@ -1,0 +1,212 @@
+import type { Queryable } from '../db/db.ts';
+
+/** Store a status link by the hash of its token. */
+export async function insertStatusLink(
+  q: Queryable,
+  l: { orgId: string; applicationId: string; tokenHash: string; createdAt: Date },
+): Promise<string> {
+  const [row] = await q.query<{ id: string }>(
+    `INSERT INTO status_links (org_id, application_id, token_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [l.orgId, l.applicationId, l.tokenHash, l.createdAt],
+  );
+  return row!.id;
+}
+
+/** What a link or a candidate session leads to. */
+export interface CandidateAccess {
+  orgId: string;
+  applicationId: string;
+  statusLinkId: string;
+  revokedAt: Date | null;
+  applicationUpdatedAt: Date;
+  erasedAt: Date | null;
+}
+
+interface AccessRow {
+  org_id: string;
+  application_id: string;
+  status_link_id: string;
+  revoked_at: Date | null;
+  updated_at: Date;
+  erased_at: Date | null;
+}
+
+const toAccess = (r: AccessRow): CandidateAccess => ({
+  orgId: r.org_id,
+  applicationId: r.application_id,
+  statusLinkId: r.status_link_id,
+  revokedAt: r.revoked_at,
+  applicationUpdatedAt: r.updated_at,
+  erasedAt: r.erased_at,
+});
+
+const ACCESS = `
+  SELECT l.org_id, l.application_id, l.id AS status_link_id, l.revoked_at, a.updated_at, c.erased_at
+    FROM status_links l
+    JOIN applications a ON a.org_id = l.org_id AND a.id = l.application_id
+    JOIN candidates c ON c.org_id = a.org_id AND c.id = a.candidate_id`;
+
+/** The link with this token hash, in any organization (the token is what identifies it). */
+export async function findStatusLinkByHash(q: Queryable, tokenHash: string): Promise<CandidateAccess | null> {
+  const [row] = await q.query<AccessRow>(`${ACCESS} WHERE l.token_hash = $1`, [tokenHash]);
+  return row ? toAccess(row) : null;
+}
+
+/** The link behind a candidate session cookie, in any organization. */
+export async function findCandidateSessionByHash(
+  q: Queryable,
+  tokenHash: string,
+): Promise<CandidateAccess | null> {
+  const [row] = await q.query<AccessRow>(
+    `${ACCESS} JOIN candidate_sessions s ON s.org_id = l.org_id AND s.status_link_id = l.id WHERE s.token_hash = $1`,
+    [tokenHash],
+  );
+  return row ? toAccess(row) : null;
+}
+
+/** Store a candidate session. */
+export async function insertCandidateSession(
+  q: Queryable,
+  s: { orgId: string; statusLinkId: string; tokenHash: string; createdAt: Date },
+): Promise<void> {
+  await q.query(
+    `INSERT INTO candidate_sessions (org_id, status_link_id, token_hash, created_at) VALUES ($1, $2, $3, $4)`,
+    [s.orgId, s.statusLinkId, s.tokenHash, s.createdAt],
+  );
+}
+
+/** Revoke every link of an application (and so every session opened with them). */
+export async function revokeStatusLinks(
+  q: Queryable,
+  orgId: string,
+  applicationId: string,
+  at: Date,
+): Promise<number> {
+  const rows = await q.query(
+    `UPDATE status_links SET revoked_at = $3 WHERE org_id = $1 AND application_id = $2 AND revoked_at IS NULL RETURNING id`,
+    [orgId, applicationId, at],
+  );
+  return rows.length;
+}
+
+/** Record the candidate's rating (one per application; a second one replaces it). */
+export async function upsertRating(
+  q: Queryable,
+  r: { orgId: string; applicationId: string; rating: number; comment: string; createdAt: Date },
+): Promise<void> {
+  await q.query(
+    `INSERT INTO candidate_ratings (org_id, application_id, rating, comment, created_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (org_id, application_id) DO UPDATE SET rating = excluded.rating, comment = excluded.comment,
+                                                        created_at = excluded.created_at`,
+    [r.orgId, r.applicationId, r.rating, r.comment, r.createdAt],
+  );
+}
+
+/** The candidate's rating of an application, if any. */
+export async function findRating(
+  q: Queryable,
+  orgId: string,
+  applicationId: string,
+): Promise<{ rating: number; comment: string } | null> {
+  const [row] = await q.query<{ rating: number; comment: string }>(
+    `SELECT rating, comment FROM candidate_ratings WHERE org_id = $1 AND application_id = $2`,
+    [orgId, applicationId],
+  );
+  return row ?? null;
+}
+
+/** Record that the candidate confirmed their interest. */
+export async function confirmInterest(
+  q: Queryable,
+  orgId: string,
+  applicationId: string,
+  at: Date,
+): Promise<void> {
+  await q.query(`UPDATE applications SET interest_confirmed_at = $3 WHERE org_id = $1 AND id = $2`, [
+    orgId,
+    applicationId,
+    at,
+  ]);
+}
+
+/** Schedule an erasure that a legal hold delays. */
+export async function scheduleErasure(
+  q: Queryable,
+  orgId: string,
+  candidateId: string,
+  after: Date,
+): Promise<void> {
+  await q.query(`UPDATE candidates SET erase_after = $3 WHERE org_id = $1 AND id = $2`, [
+    orgId,
+    candidateId,
+    after,
+  ]);
+}
+
+/** Candidates whose scheduled erasure is due, across organizations. */
+export async function dueErasures(
+  q: Queryable,
+  now: Date,
+  limit: number,
+): Promise<{ orgId: string; candidateId: string }[]> {
+  const rows = await q.query<{ org_id: string; id: string }>(
+    `SELECT org_id, id FROM candidates WHERE erase_after <= $1 AND erased_at IS NULL ORDER BY erase_after LIMIT $2`,
+    [now, limit],
+  );
+  return rows.map((r) => ({ orgId: r.org_id, candidateId: r.id }));
+}
+
+/**
+ * Erase a person: their identifying data goes from every table that holds it — the candidate
+ * row, the outbox and the dev mailbox, touchpoint summaries, ratings' comments, events' data —
+ * while the de-identified facts (an application existed, a promise was kept) stay for reports.
+ */
+export async function eraseCandidateData(
+  q: Queryable,
+  orgId: string,
+  candidateId: string,
+  at: Date,
+): Promise<void> {
+  const [c] = await q.query<{ email: string | null; phone: string | null }>(
+    `SELECT email, phone FROM candidates WHERE org_id = $1 AND id = $2`,
+    [orgId, candidateId],
+  );
+  if (!c) return;
+  const apps = `(SELECT id FROM applications WHERE org_id = $1 AND candidate_id = $2)`;
+  await q.query(
+    `UPDATE messages SET to_address = 'erased@invalid', to_name = '', subject = '[erased]', body_text = '[erased]',
+                         body_html = '[erased]', status = CASE WHEN status IN ('draft', 'scheduled') THEN 'cancelled' ELSE status END,
+                         cancel_reason = CASE WHEN status IN ('draft', 'scheduled') THEN 'erased' ELSE cancel_reason END,
+                         updated_at = $3
+      WHERE org_id = $1 AND audience = 'candidate' AND application_id IN ${apps}`,
+    [orgId, candidateId, at],
+  );
+  if (c.email) {
+    await q.query(`DELETE FROM dev_mailbox WHERE org_id = $1 AND lower(envelope_to) = lower($2)`, [
+      orgId,
+      c.email,
+    ]);
+  }
+  await q.query(`UPDATE touchpoints SET summary = '' WHERE org_id = $1 AND application_id IN ${apps}`, [
+    orgId,
+    candidateId,
+  ]);
+  await q.query(`UPDATE candidate_ratings SET comment = '' WHERE org_id = $1 AND application_id IN ${apps}`, [
+    orgId,
+    candidateId,
+  ]);
+  await q.query(`UPDATE events SET data = '{}'::jsonb WHERE org_id = $1 AND application_id IN ${apps}`, [
+    orgId,
+    candidateId,
+  ]);
+  await q.query(
+    `UPDATE status_links SET revoked_at = coalesce(revoked_at, $3) WHERE org_id = $1 AND application_id IN ${apps}`,
+    [orgId, candidateId, at],
+  );
+  await q.query(
+    `UPDATE candidates SET name = 'Erased candidate', email = NULL, phone = NULL, time_zone = NULL, erased_at = $3,
+                           erase_after = NULL, updated_at = $3
+      WHERE org_id = $1 AND id = $2`,
+    [orgId, candidateId, at],
+  );
+}

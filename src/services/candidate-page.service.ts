@@ -1,0 +1,562 @@
+import { randomBytes } from 'node:crypto';
+import type { Queryable } from '../db/db.ts';
+import { addBusinessDays, endOfBusinessDay, localDateOf } from '../domain/business-time.ts';
+import {
+  checkCandidateNote,
+  checkInState,
+  thankYouWindow,
+  type CheckInState,
+  type NoteFinding,
+} from '../domain/candidate-etiquette.ts';
+import { humanDate } from '../domain/format.ts';
+import type { Application, Candidate, Interview, Job, Message } from '../domain/model.ts';
+import { calendarOf, effectivePolicy, type Policy } from '../domain/policy.ts';
+import { AppError, errors } from '../errors.ts';
+import { findApplication, updateApplication } from '../repositories/application.repository.ts';
+import {
+  confirmInterest,
+  eraseCandidateData,
+  findCandidateSessionByHash,
+  findRating,
+  findStatusLinkByHash,
+  insertCandidateSession,
+  insertStatusLink,
+  scheduleErasure,
+  upsertRating,
+  type CandidateAccess,
+} from '../repositories/candidate-page.repository.ts';
+import { findCandidate, updateCandidate } from '../repositories/candidate.repository.ts';
+import {
+  cancelFollowUps,
+  insertFollowUp,
+  listFollowUpsOfApplication,
+  lockOpenFollowUpsOfApplication,
+} from '../repositories/follow-up.repository.ts';
+import { listInterviewsOfApplication } from '../repositories/interview.repository.ts';
+import { findJob } from '../repositories/job.repository.ts';
+import { findMember } from '../repositories/member.repository.ts';
+import { cancelPendingMessages, listMessages } from '../repositories/message.repository.ts';
+import { findOrganization } from '../repositories/organization.repository.ts';
+import { insertTouchpoint, listTouchpointsOfApplication } from '../repositories/touchpoint.repository.ts';
+import { changeApplication } from './application.service.ts';
+import { recordAudit } from './audit.service.ts';
+import { hashToken } from './auth.service.ts';
+import type { ServiceDeps } from './deps.ts';
+import { closeFollowUpsByTouchpoint } from './follow-up.service.ts';
+import { enqueueMessage, type MailIdentity } from './outbox.service.ts';
+
+/** What the page's use cases need. */
+export interface CandidatePageDeps extends ServiceDeps {
+  identity: MailIdentity;
+  publicUrl: string;
+}
+
+/** A link stays valid until 30 days after the application last changed. */
+export const LINK_VALID_DAYS = 30;
+const DAY = 86_400_000;
+
+/**
+ * Create a status link for an application inside the caller's transaction and return its URL.
+ * Every candidate email gets its own; only the hash is stored.
+ */
+export async function createStatusLink(
+  tx: Queryable,
+  publicUrl: string,
+  orgId: string,
+  applicationId: string,
+  now: Date,
+): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await insertStatusLink(tx, { orgId, applicationId, tokenHash: hashToken(token), createdAt: now });
+  return `${publicUrl}/s/${token}`;
+}
+
+function usable(access: CandidateAccess | null, now: Date): access is CandidateAccess {
+  return (
+    !!access &&
+    !access.revokedAt &&
+    !access.erasedAt &&
+    access.applicationUpdatedAt.getTime() + LINK_VALID_DAYS * DAY > now.getTime()
+  );
+}
+
+/**
+ * Exchange a link's token for a session cookie value. Unknown, revoked, expired and erased links
+ * all give null: the page answers them all the same way.
+ */
+export async function openStatusLink(deps: ServiceDeps, token: string): Promise<string | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const now = deps.clock.now();
+  const access = await findStatusLinkByHash(deps.db.system(), hashToken(token));
+  if (!usable(access, now)) return null;
+  const session = randomBytes(32).toString('base64url');
+  await insertCandidateSession(deps.db.tenant(access.orgId), {
+    orgId: access.orgId,
+    statusLinkId: access.statusLinkId,
+    tokenHash: hashToken(session),
+    createdAt: now,
+  });
+  return session;
+}
+
+/** The application a candidate session cookie opens, or null. */
+export async function candidateAccess(
+  deps: ServiceDeps,
+  sessionToken: string,
+): Promise<CandidateAccess | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(sessionToken)) return null;
+  const access = await findCandidateSessionByHash(deps.db.system(), hashToken(sessionToken));
+  return usable(access, deps.clock.now()) ? access : null;
+}
+
+/** Everything the status page shows, in plain words. Never feedback, decisions or internal notes. */
+export interface StatusView {
+  organizationName: string;
+  job: Pick<Job, 'title'>;
+  candidate: Pick<Candidate, 'name' | 'timeZone'>;
+  timeZone: string;
+  status: { code: Application['status']; words: string };
+  interviews: { title: string; at: Date | null }[];
+  promise: { statement: string; dueAt: Date; dueDate: string; dayOfWait: number; overdue: boolean } | null;
+  next: string;
+  contact: { name: string } | null;
+  messages: Pick<Message, 'subject' | 'bodyText' | 'sentAt'>[];
+  thankYou: { sent: boolean; open: boolean; hoursLeft: number; wordLimit: number };
+  checkIn: CheckInState;
+  outcomeDelivered: boolean;
+  rating: { allowed: boolean; given: { rating: number; comment: string } | null };
+  feedbackRequest: { allowed: boolean; requested: boolean };
+  interestConfirmed: boolean;
+  withdrawn: boolean;
+}
+
+const STATUS_WORDS: Record<Application['status'], string> = {
+  active: 'Your application is in progress.',
+  on_hold: 'Your application is in progress; the team is still deciding.',
+  offered: 'You have an offer.',
+  hired: 'You were hired. Congratulations!',
+  rejected: 'The team decided not to move forward with your application.',
+  withdrawn: 'You withdrew your application.',
+};
+
+interface Loaded {
+  application: Application;
+  candidate: Candidate;
+  job: Job;
+  orgName: string;
+  policy: Policy;
+  interviews: Interview[];
+}
+
+async function load(tx: Queryable, access: CandidateAccess): Promise<Loaded> {
+  const application = (await findApplication(tx, access.orgId, access.applicationId))!;
+  const org = (await findOrganization(tx, access.orgId))!;
+  const job = (await findJob(tx, access.orgId, application.jobId))!;
+  return {
+    application,
+    candidate: (await findCandidate(tx, access.orgId, application.candidateId))!,
+    job,
+    orgName: org.name,
+    policy: effectivePolicy(org.policy, job.policyOverrides),
+    interviews: await listInterviewsOfApplication(tx, access.orgId, application.id),
+  };
+}
+
+/** Build the page's view (the candidate's zone if known, else the organization's). */
+export async function getStatusView(deps: ServiceDeps, access: CandidateAccess): Promise<StatusView> {
+  const now = deps.clock.now();
+  return deps.db.tenant(access.orgId).transaction(async (tx) => {
+    const l = await load(tx, access);
+    const zone = l.candidate.timeZone ?? l.policy.timeZone;
+    const followUps = await listFollowUpsOfApplication(tx, access.orgId, access.applicationId);
+    const touchpoints = await listTouchpointsOfApplication(tx, access.orgId, access.applicationId);
+    const sent = (
+      await listMessages(
+        tx,
+        access.orgId,
+        { applicationId: access.applicationId, status: 'sent' },
+        { after: null, limit: 200 },
+      )
+    ).filter((m) => m.audience === 'candidate');
+    const openOutcome = followUps.find((f) => f.kind === 'outcome' && f.status === 'open') ?? null;
+    const outcomeDelivered = followUps.some((f) => f.kind === 'outcome' && f.status === 'done');
+    const lastInterview = l.interviews.filter((i) => i.closedAt).at(-1) ?? null;
+    const promiseFollowUp = openOutcome ?? followUps.filter((f) => f.kind === 'outcome').at(-1) ?? null;
+    const cal = { ...calendarOf(l.policy), timeZone: zone };
+    const ownerId = promiseFollowUp?.ownerId ?? l.job.recruiterId;
+    const owner = ownerId ? await findMember(tx, access.orgId, ownerId) : null;
+    const checkIns = touchpoints
+      .filter((t) => t.kind === 'check_in' && t.fromParty === 'candidate')
+      .map((t) => t.occurredAt);
+    const ended = lastInterview?.endsAt ?? lastInterview?.closedAt ?? null;
+    const window = ended ? thankYouWindow(ended, now) : { open: false, hoursLeft: 0 };
+    const rejected = l.application.status === 'rejected';
+    return {
+      organizationName: l.orgName,
+      job: { title: l.job.title },
+      candidate: { name: l.candidate.name, timeZone: l.candidate.timeZone },
+      timeZone: zone,
+      status: { code: l.application.status, words: STATUS_WORDS[l.application.status] },
+      interviews: l.interviews
+        .filter((i) => i.closedAt)
+        .map((i) => ({ title: i.title, at: i.endsAt ?? i.closedAt })),
+      promise:
+        promiseFollowUp && lastInterview?.promise
+          ? {
+              statement: lastInterview.promise.statement,
+              dueAt: promiseFollowUp.dueAt,
+              dueDate: humanDate(promiseFollowUp.dueAt, zone),
+              dayOfWait: Math.max(
+                1,
+                Math.floor((now.getTime() - (ended ?? promiseFollowUp.createdAt).getTime()) / DAY) + 1,
+              ),
+              overdue: promiseFollowUp.status === 'open' && promiseFollowUp.dueAt.getTime() < now.getTime(),
+            }
+          : null,
+      next: outcomeDelivered
+        ? 'You have heard from the team. Thank you for your time.'
+        : openOutcome
+          ? `The team will contact you by ${humanDate(openOutcome.dueAt, zone)}. You do not need to do anything until then.`
+          : 'The team will be in touch.',
+      contact: owner ? { name: owner.name } : null,
+      messages: sent.map((m) => ({ subject: m.subject, bodyText: m.bodyText, sentAt: m.sentAt })),
+      thankYou: {
+        sent: touchpoints.some((t) => t.kind === 'thank_you' && t.fromParty === 'candidate'),
+        ...window,
+        wordLimit: l.policy.thankYouWordLimit,
+      },
+      checkIn: checkInState(
+        { promisedDueAt: promiseFollowUp?.dueAt ?? null, outcomeDelivered, previous: checkIns, now },
+        { ...l.policy, timeZone: cal.timeZone },
+      ),
+      outcomeDelivered,
+      rating: { allowed: outcomeDelivered, given: await findRating(tx, access.orgId, access.applicationId) },
+      feedbackRequest: {
+        allowed: rejected,
+        requested: followUps.some((f) => f.kind === 'feedback_due' && f.owedTo === 'candidate'),
+      },
+      interestConfirmed: l.application.interestConfirmedAt !== null,
+      withdrawn: l.application.status === 'withdrawn',
+    };
+  });
+}
+
+function refuse(findings: NoteFinding[]): never {
+  throw new AppError('validation_failed', findings.map((f) => f.message).join(' '), { findings });
+}
+
+async function noteToTeam(
+  tx: Queryable,
+  deps: CandidatePageDeps,
+  l: Loaded,
+  recipients: { id: string; email: string; name: string }[],
+  subject: string,
+  text: string,
+  now: Date,
+): Promise<void> {
+  for (const r of recipients) {
+    await enqueueMessage(
+      tx,
+      deps.identity,
+      {
+        orgId: l.application.orgId,
+        applicationId: l.application.id,
+        followUpId: null,
+        decisionId: null,
+        kind: 'candidate_note',
+        audience: 'member',
+        toMemberId: r.id,
+        toAddress: r.email,
+        toName: r.name,
+        replyTo: null,
+        subject,
+        bodyText: text,
+        bodyHtml: `<p>${text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\n\n/g, '</p><p>')}</p>`,
+        automatic: true,
+        status: 'scheduled',
+        sendAt: now,
+        checkKind: null,
+        findings: [],
+        createdBy: null,
+      },
+      now,
+    );
+  }
+}
+
+/** Send a thank-you note to the interviewers: a touchpoint and a signal, never a gate. */
+export async function sendThankYou(
+  deps: CandidatePageDeps,
+  access: CandidateAccess,
+  text: string,
+): Promise<void> {
+  const now = deps.clock.now();
+  await deps.db.tenant(access.orgId).transaction(async (tx) => {
+    const l = await load(tx, access);
+    const check = checkCandidateNote(text, l.policy.thankYouWordLimit);
+    if (check.findings.length > 0) refuse(check.findings);
+    const touchpoint = await insertTouchpoint(tx, {
+      orgId: access.orgId,
+      applicationId: access.applicationId,
+      direction: 'inbound',
+      channel: 'portal',
+      kind: 'thank_you',
+      fromParty: 'candidate',
+      toParty: 'team',
+      connected: true,
+      memberId: null,
+      occurredAt: now,
+      summary: text,
+      createdAt: now,
+    });
+    await closeFollowUpsByTouchpoint(tx, access.orgId, touchpoint, now);
+    const ids = [...new Set(l.interviews.flatMap((i) => i.interviewerIds))];
+    const interviewers = (await Promise.all(ids.map((id) => findMember(tx, access.orgId, id)))).filter(
+      (m) => m?.active,
+    );
+    await noteToTeam(
+      tx,
+      deps,
+      l,
+      interviewers as { id: string; email: string; name: string }[],
+      `Thank-you note from ${l.candidate.name} (${l.job.title})`,
+      text,
+      now,
+    );
+  });
+}
+
+/** Check in politely, when the rules allow: delivered to the owner, who now owes an answer. */
+export async function checkIn(deps: CandidatePageDeps, access: CandidateAccess, text: string): Promise<void> {
+  const now = deps.clock.now();
+  const view = await getStatusView(deps, access);
+  if (!view.checkIn.allowed) {
+    throw errors.invalidState(
+      view.checkIn.opensAt
+        ? `You can check in from ${humanDate(view.checkIn.opensAt, view.timeZone)}.`
+        : 'Checking in is not possible now.',
+    );
+  }
+  await deps.db.tenant(access.orgId).transaction(async (tx) => {
+    const l = await load(tx, access);
+    const check = checkCandidateNote(text, l.policy.thankYouWordLimit);
+    if (check.findings.length > 0) refuse(check.findings);
+    await insertTouchpoint(tx, {
+      orgId: access.orgId,
+      applicationId: access.applicationId,
+      direction: 'inbound',
+      channel: 'portal',
+      kind: 'check_in',
+      fromParty: 'candidate',
+      toParty: 'team',
+      connected: true,
+      memberId: null,
+      occurredAt: now,
+      summary: text,
+      createdAt: now,
+    });
+    const open = (await listFollowUpsOfApplication(tx, access.orgId, access.applicationId)).find(
+      (f) => f.kind === 'outcome' && f.status === 'open',
+    );
+    const ownerId = open?.ownerId ?? l.job.recruiterId ?? l.job.hiringManagerId;
+    const owner = ownerId ? await findMember(tx, access.orgId, ownerId) : null;
+    if (owner) {
+      const cal = calendarOf(l.policy);
+      await insertFollowUp(tx, {
+        orgId: access.orgId,
+        applicationId: access.applicationId,
+        interviewId: null,
+        kind: 'check_in',
+        owedBy: 'team',
+        owedTo: 'candidate',
+        ownerId: owner.id,
+        dueAt: endOfBusinessDay(addBusinessDays(localDateOf(now, cal.timeZone), 1, cal), cal),
+        createdAt: now,
+      });
+      await noteToTeam(
+        tx,
+        deps,
+        l,
+        [owner],
+        `${l.candidate.name} checked in (${l.job.title})`,
+        `${text}\n\nPlease answer by the end of the next business day.`,
+        now,
+      );
+    }
+  });
+}
+
+/** Confirm continued interest. */
+export async function confirmCandidateInterest(deps: ServiceDeps, access: CandidateAccess): Promise<void> {
+  await confirmInterest(deps.db.tenant(access.orgId), access.orgId, access.applicationId, deps.clock.now());
+}
+
+/** Withdraw: every scheduled message and open follow-up of the application ends. */
+export async function withdrawApplication(deps: ServiceDeps, access: CandidateAccess): Promise<void> {
+  await changeApplication(deps, access.orgId, access.applicationId, { status: 'withdrawn' });
+}
+
+/** After a rejection, ask for feedback: the team owes an answer within three business days. */
+export async function requestFeedback(deps: CandidatePageDeps, access: CandidateAccess): Promise<void> {
+  const now = deps.clock.now();
+  await deps.db.tenant(access.orgId).transaction(async (tx) => {
+    const l = await load(tx, access);
+    if (l.application.status !== 'rejected')
+      throw errors.invalidState('Feedback can be asked for after a decision.');
+    const ownerId = l.job.recruiterId ?? l.job.hiringManagerId;
+    const owner = ownerId ? await findMember(tx, access.orgId, ownerId) : null;
+    if (!owner)
+      throw errors.invalidState('Nobody is set up to answer; please reply to the last email instead.');
+    const cal = calendarOf(l.policy);
+    await insertFollowUp(tx, {
+      orgId: access.orgId,
+      applicationId: access.applicationId,
+      interviewId: null,
+      kind: 'feedback_due',
+      owedBy: 'team',
+      owedTo: 'candidate',
+      ownerId: owner.id,
+      dueAt: endOfBusinessDay(addBusinessDays(localDateOf(now, cal.timeZone), 3, cal), cal),
+      createdAt: now,
+    });
+    await noteToTeam(
+      tx,
+      deps,
+      l,
+      [owner],
+      `${l.candidate.name} asked for feedback (${l.job.title})`,
+      'The candidate asked for feedback after the decision. Please answer within three business days.',
+      now,
+    );
+  });
+}
+
+/** Rate the experience — only once the outcome has been delivered. */
+export async function rateExperience(
+  deps: ServiceDeps,
+  access: CandidateAccess,
+  rating: number,
+  comment: string,
+): Promise<void> {
+  const view = await getStatusView(deps, access);
+  if (!view.rating.allowed)
+    throw errors.invalidState('You can rate the experience once you have heard the outcome.');
+  await upsertRating(deps.db.tenant(access.orgId), {
+    orgId: access.orgId,
+    applicationId: access.applicationId,
+    rating,
+    comment,
+    createdAt: deps.clock.now(),
+  });
+}
+
+/** Change the time zone the page (and future emails) use. */
+export async function setCandidateTimeZone(
+  deps: ServiceDeps,
+  access: CandidateAccess,
+  timeZone: string,
+): Promise<void> {
+  const tenant = deps.db.tenant(access.orgId);
+  const application = (await findApplication(tenant, access.orgId, access.applicationId))!;
+  await updateCandidate(tenant, access.orgId, application.candidateId, { timeZone }, deps.clock.now());
+}
+
+/** The candidate's data, as JSON: what they gave and what they were sent — no internal notes. */
+export async function exportCandidateData(
+  deps: ServiceDeps,
+  access: CandidateAccess,
+): Promise<Record<string, unknown>> {
+  const view = await getStatusView(deps, access);
+  return deps.db.tenant(access.orgId).transaction(async (tx) => {
+    const application = (await findApplication(tx, access.orgId, access.applicationId))!;
+    const candidate = (await findCandidate(tx, access.orgId, application.candidateId))!;
+    const touchpoints = await listTouchpointsOfApplication(tx, access.orgId, access.applicationId);
+    await recordAudit(
+      tx,
+      access.orgId,
+      deps.clock.now(),
+      'candidate_data_exported',
+      { type: 'candidate', id: candidate.id },
+      {},
+      { type: 'anonymous', id: null },
+    );
+    return {
+      exportedAt: deps.clock.now().toISOString(),
+      organization: view.organizationName,
+      candidate: {
+        name: candidate.name,
+        email: candidate.email,
+        phone: candidate.phone,
+        timeZone: candidate.timeZone,
+      },
+      application: {
+        job: view.job.title,
+        status: application.status,
+        appliedAt: application.createdAt.toISOString(),
+      },
+      interviews: view.interviews,
+      promise: view.promise,
+      messagesSentToYou: view.messages,
+      yourNotes: touchpoints
+        .filter((t) => t.fromParty === 'candidate')
+        .map((t) => ({ kind: t.kind, at: t.occurredAt.toISOString(), text: t.summary })),
+      rating: view.rating.given,
+    };
+  });
+}
+
+/**
+ * Erase the candidate everywhere, or — under a legal hold — schedule it and say when. Either
+ * way nothing more is sent to them, and their links stop working once the erasure happens.
+ */
+export async function eraseCandidate(
+  deps: ServiceDeps,
+  access: CandidateAccess,
+): Promise<{ erasedAt: Date | null; scheduledFor: Date | null }> {
+  const now = deps.clock.now();
+  return deps.db.tenant(access.orgId).transaction(async (tx) => {
+    const l = await load(tx, access);
+    if (l.application.status !== 'withdrawn' && l.application.status !== 'hired') {
+      await changeApplicationInTx(tx, access, now);
+    }
+    if (l.policy.legalHoldDays > 0) {
+      const after = new Date(now.getTime() + l.policy.legalHoldDays * DAY);
+      await scheduleErasure(tx, access.orgId, l.candidate.id, after);
+      await recordAudit(
+        tx,
+        access.orgId,
+        now,
+        'candidate_erasure_scheduled',
+        { type: 'candidate', id: l.candidate.id },
+        { after: after.toISOString() },
+        { type: 'anonymous', id: null },
+      );
+      return { erasedAt: null, scheduledFor: after };
+    }
+    await eraseCandidateData(tx, access.orgId, l.candidate.id, now);
+    await recordAudit(
+      tx,
+      access.orgId,
+      now,
+      'candidate_erased',
+      { type: 'candidate', id: l.candidate.id },
+      {},
+      { type: 'anonymous', id: null },
+    );
+    return { erasedAt: now, scheduledFor: null };
+  });
+}
+
+// Withdrawal inside the erasure's transaction: cancel what is owed and scheduled.
+async function changeApplicationInTx(tx: Queryable, access: CandidateAccess, now: Date): Promise<void> {
+  await updateApplication(tx, access.orgId, access.applicationId, { status: 'withdrawn' }, now);
+  const open = await lockOpenFollowUpsOfApplication(tx, access.orgId, access.applicationId);
+  await cancelFollowUps(
+    tx,
+    access.orgId,
+    open.map((f) => f.id),
+    'erased',
+    now,
+  );
+  await cancelPendingMessages(tx, access.orgId, { applicationId: access.applicationId }, 'erased', now);
+}
