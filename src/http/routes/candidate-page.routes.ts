@@ -1,0 +1,133 @@
+import '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isValidTimeZone } from '../../domain/business-time.ts';
+import { AppError } from '../../errors.ts';
+import { csrfTokenFor } from '../../services/auth.service.ts';
+import {
+  candidateAccess,
+  checkIn,
+  confirmCandidateInterest,
+  eraseCandidate,
+  exportCandidateData,
+  getStatusView,
+  openStatusLink,
+  rateExperience,
+  requestFeedback,
+  sendThankYou,
+  setCandidateTimeZone,
+  withdrawApplication,
+  type CandidatePageDeps,
+} from '../../services/candidate-page.service.ts';
+import type { WindowLimiter } from '../auth.ts';
+import type { CookieSettings } from '../session-cookie.ts';
+import { candidateShell, erasedPage, invalidLinkPage, statusPage } from '../views/candidate-page.view.ts';
+
+const COOKIE = 'hb_candidate';
+const ZONES = Intl.supportedValuesOf('timeZone');
+
+/**
+ * The candidate's status page, server-rendered and usable without JavaScript. The emailed link's
+ * token is exchanged for a cookie at once and the browser is sent to /s, so the token leaves the
+ * address bar and history; every wrong, expired or revoked link gets the same neutral page.
+ */
+export function candidatePageRoutes(
+  deps: CandidatePageDeps,
+  cookies: CookieSettings,
+  attempts: WindowLimiter,
+): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.addHook('onSend', async (_req, reply, payload) => {
+      reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
+      return payload;
+    });
+
+    const html = (reply: FastifyReply, status: number, body: string) =>
+      reply.code(status).type('text/html; charset=utf-8').send(body);
+
+    app.get('/s/:token', { schema: { hide: true, params: z.object({ token: z.string().max(200) }) } }, async (req, reply) => {
+      // Every attempt counts, so guessing is as slow as the limit makes it.
+      if (!attempts.take(req.ip)) return html(reply, 429, candidateShell('Please wait', '<h1>Please wait a minute</h1><section><p>Too many attempts from your connection.</p></section>'));
+      const session = await openStatusLink(deps, req.params.token);
+      if (!session) return html(reply, 404, invalidLinkPage());
+      void reply.setCookie(COOKIE, session, { httpOnly: true, sameSite: 'lax', secure: cookies.secure, path: '/s' });
+      return reply.redirect('/s', 303);
+    });
+
+    async function access(req: FastifyRequest) {
+      const cookie = req.cookies[COOKIE];
+      return cookie ? candidateAccess(deps, cookie) : null;
+    }
+
+    app.get(
+      '/s',
+      { schema: { hide: true, querystring: z.object({ done: z.string().max(30).optional() }) } },
+      async (req, reply) => {
+        const a = await access(req);
+        if (!a) return html(reply, 404, invalidLinkPage());
+        const view = await getStatusView(deps, a);
+        return html(reply, 200, statusPage(view, { csrf: csrfTokenFor(req.cookies[COOKIE]!), notice: req.query.done, zones: ZONES }));
+      },
+    );
+
+    app.get('/s/export.json', { schema: { hide: true } }, async (req, reply) => {
+      const a = await access(req);
+      if (!a) return html(reply, 404, invalidLinkPage());
+      return reply
+        .header('content-disposition', 'attachment; filename="my-application.json"')
+        .type('application/json; charset=utf-8')
+        .send(JSON.stringify(await exportCandidateData(deps, a), null, 2));
+    });
+
+    const Form = z.object({
+      csrf: z.string().max(100),
+      text: z.string().max(20_000).optional(),
+      rating: z.coerce.number().int().min(1).max(5).optional(),
+      comment: z.string().max(5000).optional(),
+      timeZone: z.string().max(100).optional(),
+    });
+    type Form = z.infer<typeof Form>;
+    const actions: Record<string, (a: NonNullable<Awaited<ReturnType<typeof access>>>, form: Form) => Promise<unknown>> = {
+      'thank-you': (a, f) => sendThankYou(deps, a, f.text ?? ''),
+      'check-in': (a, f) => checkIn(deps, a, f.text ?? ''),
+      confirm: (a) => confirmCandidateInterest(deps, a),
+      withdraw: (a) => withdrawApplication(deps, a),
+      feedback: (a) => requestFeedback(deps, a),
+      rating: (a, f) => {
+        if (!f.rating) throw new AppError('validation_failed', 'Choose a rating from 1 to 5.');
+        return rateExperience(deps, a, f.rating, f.comment ?? '');
+      },
+      'time-zone': (a, f) => {
+        if (!f.timeZone || !isValidTimeZone(f.timeZone)) throw new AppError('validation_failed', 'Choose a time zone from the list.');
+        return setCandidateTimeZone(deps, a, f.timeZone);
+      },
+    };
+
+    app.post(
+      '/s/:action',
+      { schema: { hide: true, params: z.object({ action: z.string().max(30) }), body: Form } },
+      async (req, reply) => {
+        const a = await access(req);
+        if (!a) return html(reply, 404, invalidLinkPage());
+        // Forms carry the session's CSRF token; SameSite=Lax already keeps other sites' posts cookieless.
+        if (req.body.csrf !== csrfTokenFor(req.cookies[COOKIE]!)) return html(reply, 403, invalidLinkPage());
+        if (req.params.action === 'erase') {
+          const result = await eraseCandidate(deps, a);
+          if (result.erasedAt) void reply.clearCookie(COOKIE, { path: '/s' });
+          return html(reply, 200, erasedPage(result.scheduledFor));
+        }
+        const act = actions[req.params.action];
+        if (!act) return html(reply, 404, invalidLinkPage());
+        try {
+          await act(a, req.body);
+          return reply.redirect(`/s?done=${req.params.action.replace('-', '_')}`, 303);
+        } catch (error) {
+          if (!(error instanceof AppError) || error.status >= 500) throw error;
+          const view = await getStatusView(deps, a);
+          return html(reply, 400, statusPage(view, { csrf: req.body.csrf, error: error.message, zones: ZONES }));
+        }
+      },
+    );
+  };
+}
