@@ -27,8 +27,12 @@ describe.each(backends)('candidate status links on %s', (backend) => {
 
   async function link() {
     const s = await buildInterviewScenario({ db, clock });
-    await closeInterview({ db, clock }, s.organization.id, s.interview.id, { statement: 'within 3 business days' });
-    const url = await db.tenant(s.organization.id).transaction((tx) => createStatusLink(tx, PUBLIC, s.organization.id, s.application.id, clock.now()));
+    await closeInterview({ db, clock }, s.organization.id, s.interview.id, {
+      statement: 'within 3 business days',
+    });
+    const url = await db
+      .tenant(s.organization.id)
+      .transaction((tx) => createStatusLink(tx, PUBLIC, s.organization.id, s.application.id, clock.now()));
     return { s, path: url.slice(PUBLIC.length) };
   }
 
@@ -55,7 +59,12 @@ describe.each(backends)('candidate status links on %s', (backend) => {
     const wrong = await neutral(`/s/${'A'.repeat(43)}`, '10.0.0.2');
     const malformed = await neutral('/s/short', '10.0.0.2');
     const revoked = await link();
-    await revokeStatusLinks(db.tenant(revoked.s.organization.id), revoked.s.organization.id, revoked.s.application.id, clock.now());
+    await revokeStatusLinks(
+      db.tenant(revoked.s.organization.id),
+      revoked.s.organization.id,
+      revoked.s.application.id,
+      clock.now(),
+    );
     const revokedRes = await neutral(revoked.path, '10.0.0.2');
     const expired = await link();
     clock.advance(31 * 86_400_000); // 30 days after the application last changed
@@ -65,11 +74,41 @@ describe.each(backends)('candidate status links on %s', (backend) => {
     expect(wrong.status).toBe(404);
 
     const statuses: number[] = [];
-    for (let i = 0; i < 32; i++) statuses.push((await neutral(`/s/${String(i).padStart(43, 'x')}`, '10.0.0.3')).status);
+    for (let i = 0; i < 32; i++)
+      statuses.push((await neutral(`/s/${String(i).padStart(43, 'x')}`, '10.0.0.3')).status);
     expect(statuses.slice(0, 30).every((s) => s === 404)).toBe(true);
     expect(statuses.slice(30)).toEqual([429, 429]);
     const good = await link();
     expect((await neutral(good.path, '10.0.0.3')).status).toBe(429); // even a good link waits
+  });
+
+  it('schedules erasure under a legal hold and carries it out when the hold ends', async () => {
+    clock.set('2026-12-01T15:00:00Z');
+    const { s, path } = await link();
+    const { updatePolicy } = await import('../services/organization.service.ts');
+    const { eraseDueCandidates } = await import('../services/candidate-page.service.ts');
+    const { getCandidate } = await import('../services/candidate.service.ts');
+    await updatePolicy({ db, clock }, s.organization.id, { legalHoldDays: 30 });
+    const open = await app.inject({ method: 'GET', url: path, remoteAddress: '10.0.0.5' });
+    const cookie = open.cookies.find((c) => c.name === 'hb_candidate')!.value;
+    const { csrfTokenFor } = await import('../services/auth.service.ts');
+    const erase = await app.inject({
+      method: 'POST',
+      url: '/s/erase',
+      cookies: { hb_candidate: cookie },
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `csrf=${csrfTokenFor(cookie)}`,
+    });
+    expect(erase.body).toContain('will be erased');
+    expect(erase.body).toContain('2026-12-31');
+    expect((await getCandidate({ db, clock }, s.organization.id, s.candidate.id)).email).toBe(
+      s.candidate.email,
+    );
+    clock.advance(31 * 86_400_000);
+    expect(await eraseDueCandidates({ db, clock })).toBeGreaterThanOrEqual(1);
+    const erased = await getCandidate({ db, clock }, s.organization.id, s.candidate.id);
+    expect(erased).toMatchObject({ name: 'Erased candidate', email: null, phone: null });
+    clock.set('2026-12-01T15:00:00Z');
   });
 
   it('refuses form posts without the session’s CSRF token', async () => {

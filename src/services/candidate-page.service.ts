@@ -15,6 +15,7 @@ import { AppError, errors } from '../errors.ts';
 import { findApplication, updateApplication } from '../repositories/application.repository.ts';
 import {
   confirmInterest,
+  dueErasures,
   eraseCandidateData,
   findCandidateSessionByHash,
   findRating,
@@ -559,4 +560,25 @@ async function changeApplicationInTx(tx: Queryable, access: CandidateAccess, now
     now,
   );
   await cancelPendingMessages(tx, access.orgId, { applicationId: access.applicationId }, 'erased', now);
+}
+
+/** Carry out erasures whose legal hold has ended (the worker calls this). */
+export async function eraseDueCandidates(deps: ServiceDeps, limit = 100): Promise<number> {
+  const now = deps.clock.now();
+  const due = await dueErasures(deps.db.system(), now, limit);
+  for (const { orgId, candidateId } of due) {
+    await deps.db.tenant(orgId).transaction(async (tx) => {
+      await eraseCandidateData(tx, orgId, candidateId, now);
+      await recordAudit(
+        tx,
+        orgId,
+        now,
+        'candidate_erased',
+        { type: 'candidate', id: candidateId },
+        { scheduled: true },
+        { type: 'system', id: null },
+      );
+    });
+  }
+  return due.length;
 }

@@ -2,6 +2,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import type { MailTransport } from '../mail/transport.ts';
 import { dispatchDueMessages, type DispatchResult, type MailIdentity } from '../services/outbox.service.ts';
+import { eraseDueCandidates } from '../services/candidate-page.service.ts';
 import { sendDigests, sweepFollowUps, type SweepResult } from '../services/sweep.service.ts';
 
 /** What the worker needs. */
@@ -57,6 +58,8 @@ export async function runWorkerTick(
   if (state.lastDigestAt === null || now - state.lastDigestAt >= (options.digestEveryMs ?? 60_000)) {
     state.lastDigestAt = now;
     digests = await sendDigests(deps, options);
+    // Erasures delayed by a legal hold are due on the same slow cadence.
+    if (!options.onlyOrgId) await eraseDueCandidates(deps);
   }
   const dispatch: DispatchResult = { claimed: 0, sent: 0, retried: 0, failed: 0, cancelled: 0 };
   for (let i = 0; i < 100; i++) {

@@ -46,14 +46,31 @@ export function candidatePageRoutes(
     const html = (reply: FastifyReply, status: number, body: string) =>
       reply.code(status).type('text/html; charset=utf-8').send(body);
 
-    app.get('/s/:token', { schema: { hide: true, params: z.object({ token: z.string().max(200) }) } }, async (req, reply) => {
-      // Every attempt counts, so guessing is as slow as the limit makes it.
-      if (!attempts.take(req.ip)) return html(reply, 429, candidateShell('Please wait', '<h1>Please wait a minute</h1><section><p>Too many attempts from your connection.</p></section>'));
-      const session = await openStatusLink(deps, req.params.token);
-      if (!session) return html(reply, 404, invalidLinkPage());
-      void reply.setCookie(COOKIE, session, { httpOnly: true, sameSite: 'lax', secure: cookies.secure, path: '/s' });
-      return reply.redirect('/s', 303);
-    });
+    app.get(
+      '/s/:token',
+      { schema: { hide: true, params: z.object({ token: z.string().max(200) }) } },
+      async (req, reply) => {
+        // Every attempt counts, so guessing is as slow as the limit makes it.
+        if (!attempts.take(req.ip))
+          return html(
+            reply,
+            429,
+            candidateShell(
+              'Please wait',
+              '<h1>Please wait a minute</h1><section><p>Too many attempts from your connection.</p></section>',
+            ),
+          );
+        const session = await openStatusLink(deps, req.params.token);
+        if (!session) return html(reply, 404, invalidLinkPage());
+        void reply.setCookie(COOKIE, session, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: cookies.secure,
+          path: '/s',
+        });
+        return reply.redirect('/s', 303);
+      },
+    );
 
     async function access(req: FastifyRequest) {
       const cookie = req.cookies[COOKIE];
@@ -67,7 +84,15 @@ export function candidatePageRoutes(
         const a = await access(req);
         if (!a) return html(reply, 404, invalidLinkPage());
         const view = await getStatusView(deps, a);
-        return html(reply, 200, statusPage(view, { csrf: csrfTokenFor(req.cookies[COOKIE]!), notice: req.query.done, zones: ZONES }));
+        return html(
+          reply,
+          200,
+          statusPage(view, {
+            csrf: csrfTokenFor(req.cookies[COOKIE]!),
+            notice: req.query.done,
+            zones: ZONES,
+          }),
+        );
       },
     );
 
@@ -88,7 +113,10 @@ export function candidatePageRoutes(
       timeZone: z.string().max(100).optional(),
     });
     type Form = z.infer<typeof Form>;
-    const actions: Record<string, (a: NonNullable<Awaited<ReturnType<typeof access>>>, form: Form) => Promise<unknown>> = {
+    const actions: Record<
+      string,
+      (a: NonNullable<Awaited<ReturnType<typeof access>>>, form: Form) => Promise<unknown>
+    > = {
       'thank-you': (a, f) => sendThankYou(deps, a, f.text ?? ''),
       'check-in': (a, f) => checkIn(deps, a, f.text ?? ''),
       confirm: (a) => confirmCandidateInterest(deps, a),
@@ -99,7 +127,8 @@ export function candidatePageRoutes(
         return rateExperience(deps, a, f.rating, f.comment ?? '');
       },
       'time-zone': (a, f) => {
-        if (!f.timeZone || !isValidTimeZone(f.timeZone)) throw new AppError('validation_failed', 'Choose a time zone from the list.');
+        if (!f.timeZone || !isValidTimeZone(f.timeZone))
+          throw new AppError('validation_failed', 'Choose a time zone from the list.');
         return setCandidateTimeZone(deps, a, f.timeZone);
       },
     };
@@ -125,7 +154,11 @@ export function candidatePageRoutes(
         } catch (error) {
           if (!(error instanceof AppError) || error.status >= 500) throw error;
           const view = await getStatusView(deps, a);
-          return html(reply, 400, statusPage(view, { csrf: req.body.csrf, error: error.message, zones: ZONES }));
+          return html(
+            reply,
+            400,
+            statusPage(view, { csrf: req.body.csrf, error: error.message, zones: ZONES }),
+          );
         }
       },
     );

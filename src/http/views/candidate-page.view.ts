@@ -45,7 +45,10 @@ const NOTICES: Record<string, string> = {
 };
 
 /** Render the status page. `csrf` goes into every form; `notice`/`error` come from the last action. */
-export function statusPage(v: StatusView, opts: { csrf: string; notice?: string | undefined; error?: string | undefined; zones: string[] }): string {
+export function statusPage(
+  v: StatusView,
+  opts: { csrf: string; notice?: string | undefined; error?: string | undefined; zones: string[] },
+): string {
   const hidden = `<input type="hidden" name="csrf" value="${e(opts.csrf)}">`;
   const form = (action: string, inner: string, button: string, cls = '') =>
     `<form method="post" action="/s/${action}">${hidden}${inner}<button type="submit"${cls ? ` class="${cls}"` : ''}>${e(button)}</button></form>`;
@@ -55,7 +58,9 @@ export function statusPage(v: StatusView, opts: { csrf: string; notice?: string 
   if (notice) parts.push(`<p class="notice" role="status">${e(notice)}</p>`);
   if (opts.error) parts.push(`<p class="error" role="alert">${e(opts.error)}</p>`);
 
-  parts.push(`<section class="promise" aria-labelledby="h-promise"><h2 id="h-promise">When you will hear from us</h2>`);
+  parts.push(
+    `<section class="promise" aria-labelledby="h-promise"><h2 id="h-promise">When you will hear from us</h2>`,
+  );
   if (v.outcomeDelivered) {
     parts.push(`<p class="lead">${e(v.status.words)}</p><p>${e(v.next)}</p>`);
   } else if (v.promise) {
@@ -70,7 +75,9 @@ export function statusPage(v: StatusView, opts: { csrf: string; notice?: string 
   if (v.contact) parts.push(`<p class="muted">Your contact: ${e(v.contact.name)}</p>`);
   parts.push('</section>');
 
-  parts.push(`<section aria-labelledby="h-status"><h2 id="h-status">Where things stand</h2><p>${e(v.status.words)}</p>`);
+  parts.push(
+    `<section aria-labelledby="h-status"><h2 id="h-status">Where things stand</h2><p>${e(v.status.words)}</p>`,
+  );
   if (v.interviews.length > 0) {
     parts.push(
       `<p>Interviews done:</p><ul>${v.interviews
@@ -90,7 +97,11 @@ export function statusPage(v: StatusView, opts: { csrf: string; notice?: string 
           ? `<p>Best sent within 48 hours of the interview: <strong>${v.thankYou.hoursLeft} hours left</strong>.</p>`
           : '<p>The best time (48 hours after the interview) has passed, but a short note is still welcome.</p>',
         `<p class="muted">Keep it short and specific: thanks, your interest, one or two points from the conversation, what you would bring. Up to ${v.thankYou.wordLimit} words. It is never a condition for anything.</p>`,
-        form('thank-you', `<label for="thank-you-text">Your note</label><textarea id="thank-you-text" name="text" required></textarea>`, 'Send the note'),
+        form(
+          'thank-you',
+          `<label for="thank-you-text">Your note</label><textarea id="thank-you-text" name="text" required></textarea>`,
+          'Send the note',
+        ),
       );
     }
     parts.push('</section>');
@@ -100,7 +111,11 @@ export function statusPage(v: StatusView, opts: { csrf: string; notice?: string 
     if (c.allowed) {
       parts.push(
         `<p>The promised date has passed. You can send the team a short message (${c.remaining} left).</p>`,
-        form('check-in', `<label for="check-in-text">Your message</label><textarea id="check-in-text" name="text" required></textarea>`, 'Send'),
+        form(
+          'check-in',
+          `<label for="check-in-text">Your message</label><textarea id="check-in-text" name="text" required></textarea>`,
+          'Send',
+        ),
       );
     } else if (c.reason === 'before_grace' || c.reason === 'too_soon') {
       parts.push(
@@ -115,8 +130,15 @@ export function statusPage(v: StatusView, opts: { csrf: string; notice?: string 
 
     parts.push(
       `<section aria-labelledby="h-interest"><h2 id="h-interest">Still interested?</h2>`,
-      v.interestConfirmed ? '<p>You told the team you are still interested.</p>' : form('confirm', '', 'Yes, I am still interested', 'secondary'),
-      form('withdraw', '<p class="muted">If you have accepted another offer or changed your mind, you can withdraw. The team will not contact you about this role again.</p>', 'Withdraw my application', 'danger'),
+      v.interestConfirmed
+        ? '<p>You told the team you are still interested.</p>'
+        : form('confirm', '', 'Yes, I am still interested', 'secondary'),
+      form(
+        'withdraw',
+        '<p class="muted">If you have accepted another offer or changed your mind, you can withdraw. The team will not contact you about this role again.</p>',
+        'Withdraw my application',
+        'danger',
+      ),
       '</section>',
     );
   }
@@ -124,14 +146,24 @@ export function statusPage(v: StatusView, opts: { csrf: string; notice?: string 
   if (v.feedbackRequest.allowed) {
     parts.push(
       `<section aria-labelledby="h-feedback"><h2 id="h-feedback">Feedback</h2>`,
-      v.feedbackRequest.requested ? '<p>You asked for feedback; the team will answer.</p>' : form('feedback', '<p>You can ask the team for more feedback on your interviews.</p>', 'Ask for feedback', 'secondary'),
+      v.feedbackRequest.requested
+        ? '<p>You asked for feedback; the team will answer.</p>'
+        : form(
+            'feedback',
+            '<p>You can ask the team for more feedback on your interviews.</p>',
+            'Ask for feedback',
+            'secondary',
+          ),
       '</section>',
     );
   }
 
   if (v.rating.allowed) {
     const stars = [1, 2, 3, 4, 5]
-      .map((n) => `<label><input type="radio" name="rating" value="${n}" required${v.rating.given?.rating === n ? ' checked' : ''}> ${n}</label>`)
+      .map(
+        (n) =>
+          `<label><input type="radio" name="rating" value="${n}" required${v.rating.given?.rating === n ? ' checked' : ''}> ${n}</label>`,
+      )
       .join('');
     parts.push(
       `<section aria-labelledby="h-rating"><h2 id="h-rating">How was your experience?</h2>`,
@@ -147,16 +179,30 @@ export function statusPage(v: StatusView, opts: { csrf: string; notice?: string 
   parts.push(`<section aria-labelledby="h-messages"><h2 id="h-messages">Messages we sent you</h2>`);
   if (v.messages.length === 0) parts.push('<p>None yet.</p>');
   for (const m of v.messages) {
-    parts.push(`<details><summary>${e(m.subject)}${m.sentAt ? ` — ${e(humanDate(m.sentAt, v.timeZone))}` : ''}</summary><pre>${e(m.bodyText)}</pre></details>`);
+    parts.push(
+      `<details><summary>${e(m.subject)}${m.sentAt ? ` — ${e(humanDate(m.sentAt, v.timeZone))}` : ''}</summary><pre>${e(m.bodyText)}</pre></details>`,
+    );
   }
   parts.push('</section>');
 
-  const options = opts.zones.map((z) => `<option${z === v.timeZone ? ' selected' : ''}>${e(z)}</option>`).join('');
+  const options = opts.zones
+    .map((z) => `<option${z === v.timeZone ? ' selected' : ''}>${e(z)}</option>`)
+    .join('');
   parts.push(
     `<section aria-labelledby="h-settings"><h2 id="h-settings">Your time zone and your data</h2>`,
-    form('time-zone', `<label for="tz">Times are shown in</label><select id="tz" name="timeZone">${options}</select>`, 'Change time zone', 'secondary'),
+    form(
+      'time-zone',
+      `<label for="tz">Times are shown in</label><select id="tz" name="timeZone">${options}</select>`,
+      'Change time zone',
+      'secondary',
+    ),
     `<p><a href="/s/export.json" download="my-application.json">Download my data (JSON)</a></p>`,
-    form('erase', '<p class="muted">Erase my data: your name, contact details and messages are removed from our systems. This cannot be undone.</p>', 'Erase my data', 'danger'),
+    form(
+      'erase',
+      '<p class="muted">Erase my data: your name, contact details and messages are removed from our systems. This cannot be undone.</p>',
+      'Erase my data',
+      'danger',
+    ),
     '</section>',
   );
   return candidateShell(`Your application · ${v.organizationName}`, parts.join('\n'));
