@@ -8,7 +8,18 @@
  * loads with every constraint checked. --keep leaves the database for bench/queries.ts.
  */
 import { systemClock } from '../src/clock.ts';
-import { args, dropDatabase, fmt, freshDatabase, machine, numArg, peakRssMiB, since, table, writeSection } from './lib/common.ts';
+import {
+  args,
+  dropDatabase,
+  fmt,
+  freshDatabase,
+  machine,
+  numArg,
+  peakRssMiB,
+  since,
+  table,
+  writeSection,
+} from './lib/common.ts';
 import { loadPostgres, shapeOf, type DatasetSpec } from './lib/dataset.ts';
 
 const a = args();
@@ -38,10 +49,13 @@ const start = performance.now();
 const report = await loadPostgres(url, spec, { fast, parallel, log: console.log });
 const seconds = since(start);
 const rows = report.reduce((n, r) => n + r.rows, 0);
-console.log(`total: ${fmt(rows)} rows in ${seconds.toFixed(1)} s = ${fmt(rows / seconds)} rows/s (ANALYZE included)`);
+console.log(
+  `total: ${fmt(rows)} rows in ${seconds.toFixed(1)} s = ${fmt(rows / seconds)} rows/s (ANALYZE included)`,
+);
 if (!a.has('keep')) await dropDatabase(dbName);
 
-const command = `npx tsx bench/generate.ts --follow-ups ${spec.followUps} --orgs ${spec.organizations}` +
+const command =
+  `npx tsx bench/generate.ts --follow-ups ${spec.followUps} --orgs ${spec.organizations}` +
   `${fast ? ' --fast' : ''}${a.has('keep') ? ' --keep' : ''}`;
 writeSection(
   `generate${fast ? '-fast' : ''}`,

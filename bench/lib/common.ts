@@ -111,7 +111,12 @@ export async function machine(): Promise<string> {
 
 function gitHead(): string {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
+    // The code measured is the working tree: say so when src/ or migrations/ differ from the commit.
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'migrations'], { cwd: ROOT })
+      .toString()
+      .trim();
+    return dirty ? `${head} + uncommitted changes in src/ or migrations/` : head;
   } catch {
     return 'unknown';
   }
@@ -160,7 +165,10 @@ export function writeSection(name: string, markdown: string): void {
   const text = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmarks\n';
   const a = text.indexOf(start);
   const b = text.indexOf(end);
-  const next = a >= 0 && b > a ? text.slice(0, a) + block + text.slice(b + end.length) : `${text.trimEnd()}\n\n${block}\n`;
+  const next =
+    a >= 0 && b > a
+      ? text.slice(0, a) + block + text.slice(b + end.length)
+      : `${text.trimEnd()}\n\n${block}\n`;
   writeFileSync(RESULTS, next);
   console.log(`\nwrote the "${name}" section of BENCHMARKS.md`);
 }

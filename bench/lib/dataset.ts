@@ -80,8 +80,32 @@ const T = {
   pick: 20,
 } as const;
 
-const FIRST = ['Ada', 'Ben', 'Chloé', 'Dev', 'Eun-ji', 'Farid', 'Grace', 'Hugo', 'Ines', 'Jonas', 'Kofi', 'Lena'];
-const LAST = ['Okafor', 'Schmidt', 'Nguyen', 'García', 'Kowalski', 'Haddad', 'Tanaka', 'Silva', 'Müller', 'Byrne'];
+const FIRST = [
+  'Ada',
+  'Ben',
+  'Chloé',
+  'Dev',
+  'Eun-ji',
+  'Farid',
+  'Grace',
+  'Hugo',
+  'Ines',
+  'Jonas',
+  'Kofi',
+  'Lena',
+];
+const LAST = [
+  'Okafor',
+  'Schmidt',
+  'Nguyen',
+  'García',
+  'Kowalski',
+  'Haddad',
+  'Tanaka',
+  'Silva',
+  'Müller',
+  'Byrne',
+];
 const TITLES = ['Backend Engineer', 'Account Executive', 'Product Designer', 'Data Analyst', 'Support Lead'];
 const ZONES = ['Europe/London', 'Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'UTC'];
 const STATEMENTS = [
@@ -181,14 +205,18 @@ function appFacts(spec: DatasetSpec, shape: OrgShape[], g: number, o: number): A
   } else {
     // Two years of history; the newest 8% still open (a third of them overdue), 4% cancelled.
     status = r < 0.08 ? 'open' : r < 0.12 ? 'cancelled' : 'done';
-    const age = status === 'open' ? rnd(s, T.application, g, 1) * 10 * DAY : (0.1 + rnd(s, T.application, g, 1) * 730) * DAY;
+    const age =
+      status === 'open'
+        ? rnd(s, T.application, g, 1) * 10 * DAY
+        : (0.1 + rnd(s, T.application, g, 1) * 730) * DAY;
     createdAt = spec.now - age;
     dueAt = createdAt + (2 + Math.floor(rnd(s, T.application, g, 2) * 8)) * DAY;
   }
   // Pick a member other than the admin (index 0) as owner; ids spread over the org's members.
   const ownerIdx = 1 + (hash3(s, T.pick, g, 1) % (sh.members - 1));
   const spread = spec.touchpointsPerFollowUp;
-  const touchpoints = spec.mode === 'due' ? 1 : Math.max(1, Math.round(spread - 2 + rnd(s, T.pick, g, 3) * 4));
+  const touchpoints =
+    spec.mode === 'due' ? 1 : Math.max(1, Math.round(spread - 2 + rnd(s, T.pick, g, 3) * 4));
   return {
     o,
     org: uuid(s, T.org, o),
@@ -242,7 +270,17 @@ export function datasetTables(spec: DatasetSpec): TableStream[] {
     },
     {
       table: 'jobs',
-      columns: ['id', 'org_id', 'title', 'role_kind', 'status', 'hiring_manager_id', 'recruiter_id', 'created_at', 'updated_at'],
+      columns: [
+        'id',
+        'org_id',
+        'title',
+        'role_kind',
+        'status',
+        'hiring_manager_id',
+        'recruiter_id',
+        'created_at',
+        'updated_at',
+      ],
       *rows(part = 0) {
         if (part > 0) return;
         for (let o = 0; o < shape.length; o++) {
@@ -273,7 +311,14 @@ export function datasetTables(spec: DatasetSpec): TableStream[] {
       columns: ['id', 'org_id', 'job_id', 'candidate_id', 'stage', 'status', 'created_at', 'updated_at'],
       *rows(part = 0, parts = 1) {
         for (const [g, a] of apps(part, parts)) {
-          const status = a.status === 'open' ? 'active' : a.status === 'cancelled' ? 'withdrawn' : rnd(s, T.pick, g, 4) < 0.85 ? 'rejected' : 'hired';
+          const status =
+            a.status === 'open'
+              ? 'active'
+              : a.status === 'cancelled'
+                ? 'withdrawn'
+                : rnd(s, T.pick, g, 4) < 0.85
+                  ? 'rejected'
+                  : 'hired';
           const at = iso(a.createdAt - DAY);
           yield `${a.id}\t${a.org}\t${a.job}\t${uuid(s, T.candidate, g)}\tinterview\t${status}\t${at}\t${at}\n`;
         }
@@ -281,8 +326,21 @@ export function datasetTables(spec: DatasetSpec): TableStream[] {
     },
     {
       table: 'interviews',
-      columns: ['id', 'org_id', 'application_id', 'title', 'scheduled_at', 'ends_at', 'closed_at', 'promise_statement',
-        'promise_due_at', 'promise_owner_id', 'promise_resolution', 'promise_rule', 'created_at'],
+      columns: [
+        'id',
+        'org_id',
+        'application_id',
+        'title',
+        'scheduled_at',
+        'ends_at',
+        'closed_at',
+        'promise_statement',
+        'promise_due_at',
+        'promise_owner_id',
+        'promise_resolution',
+        'promise_rule',
+        'created_at',
+      ],
       *rows(part = 0, parts = 1) {
         for (const [g, a] of apps(part, parts)) {
           const start = iso(a.createdAt - 3_600_000);
@@ -293,8 +351,21 @@ export function datasetTables(spec: DatasetSpec): TableStream[] {
     },
     {
       table: 'touchpoints',
-      columns: ['id', 'org_id', 'application_id', 'direction', 'channel', 'kind', 'from_party', 'to_party', 'connected',
-        'member_id', 'occurred_at', 'summary', 'created_at'],
+      columns: [
+        'id',
+        'org_id',
+        'application_id',
+        'direction',
+        'channel',
+        'kind',
+        'from_party',
+        'to_party',
+        'connected',
+        'member_id',
+        'occurred_at',
+        'summary',
+        'created_at',
+      ],
       *rows(part = 0, parts = 1) {
         for (const [g, a] of apps(part, parts)) {
           // The last touchpoint of a done follow-up is the outcome email that closed it.
@@ -311,9 +382,28 @@ export function datasetTables(spec: DatasetSpec): TableStream[] {
     },
     {
       table: 'follow_ups',
-      columns: ['id', 'org_id', 'application_id', 'interview_id', 'kind', 'owed_by', 'owed_to', 'owner_id', 'due_at',
-        'status', 'done_at', 'done_by_touchpoint_id', 'cancel_reason', 'escalation_level', 'created_at', 'updated_at',
-        'next_action_at', 'reminded_at', 'breached_at', 'updates_sent'],
+      columns: [
+        'id',
+        'org_id',
+        'application_id',
+        'interview_id',
+        'kind',
+        'owed_by',
+        'owed_to',
+        'owner_id',
+        'due_at',
+        'status',
+        'done_at',
+        'done_by_touchpoint_id',
+        'cancel_reason',
+        'escalation_level',
+        'created_at',
+        'updated_at',
+        'next_action_at',
+        'reminded_at',
+        'breached_at',
+        'updates_sent',
+      ],
       *rows(part = 0, parts = 1) {
         for (const [g, a] of apps(part, parts)) {
           const created = iso(a.createdAt);
@@ -322,16 +412,39 @@ export function datasetTables(spec: DatasetSpec): TableStream[] {
           const tp = done ? uuid(s, T.touchpoint, g, a.touchpoints - 1) : '\\N';
           const cancel = a.status === 'cancelled' ? 'withdrawn' : '\\N';
           // Open follow-ups wait for their reminder (a day before due) or are already overdue.
-          const next = a.status !== 'open' ? '\\N' : spec.mode === 'due' ? iso(spec.now - 60_000) : iso(Math.max(spec.now - DAY, a.dueAt - DAY));
+          const next =
+            a.status !== 'open'
+              ? '\\N'
+              : spec.mode === 'due'
+                ? iso(spec.now - 60_000)
+                : iso(Math.max(spec.now - DAY, a.dueAt - DAY));
           yield `${uuid(s, T.followUp, g)}\t${a.org}\t${a.id}\t${uuid(s, T.interview, g)}\toutcome\tteam\tcandidate\t${a.owner}\t${iso(a.dueAt)}\t${a.status}\t${doneAt}\t${tp}\t${cancel}\t0\t${created}\t${created}\t${next}\t\\N\t\\N\t0\n`;
         }
       },
     },
     {
       table: 'messages',
-      columns: ['id', 'org_id', 'application_id', 'follow_up_id', 'kind', 'audience', 'to_address', 'to_name',
-        'subject', 'body_text', 'body_html', 'automatic', 'status', 'send_at', 'attempts', 'message_id', 'sent_at',
-        'created_at', 'updated_at'],
+      columns: [
+        'id',
+        'org_id',
+        'application_id',
+        'follow_up_id',
+        'kind',
+        'audience',
+        'to_address',
+        'to_name',
+        'subject',
+        'body_text',
+        'body_html',
+        'automatic',
+        'status',
+        'send_at',
+        'attempts',
+        'message_id',
+        'sent_at',
+        'created_at',
+        'updated_at',
+      ],
       *rows(part = 0, parts = 1) {
         if (spec.mode === 'due') return;
         for (const [g, a] of apps(part, parts)) {
@@ -421,7 +534,11 @@ export async function loadPglite(pglite: PGlite, spec: DatasetSpec): Promise<Loa
     let rows = 0;
     const blob = new Blob([...chunked(t.rows(), () => rows++)]);
     if (rows > 0) {
-      await pglite.query(`COPY ${t.table} (${t.columns.map((c) => `"${c}"`).join(', ')}) FROM '/dev/blob'`, [], { blob });
+      await pglite.query(
+        `COPY ${t.table} (${t.columns.map((c) => `"${c}"`).join(', ')}) FROM '/dev/blob'`,
+        [],
+        { blob },
+      );
     }
     report.push({ table: t.table, rows, seconds: (performance.now() - start) / 1000 });
   }
