@@ -18,7 +18,7 @@ import {
 } from '../repositories/session.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import type { ServiceDeps } from './deps.ts';
-import { enqueueMessage, type MailIdentity } from './outbox.service.ts';
+import { enqueueMemberNotice, type MailIdentity } from './outbox.service.ts';
 
 /** Session lifetimes. */
 export interface SessionPolicy {
@@ -215,31 +215,16 @@ export async function requestMagicLink(
       });
       const url = link(deps.publicUrl, '/auth/magic-link', token);
       const text = `Hi ${member.name},\n\nSign in to Hearback (${organizationName}) with this link. It works once, for 10 minutes:\n\n${url}\n\nIf you did not ask for it, ignore this email.`;
-      await enqueueMessage(
+      await enqueueMemberNotice(
         tx,
         deps.identity,
         {
           orgId: member.orgId,
           applicationId: null,
-          followUpId: null,
-          decisionId: null,
+          member,
           kind: 'sign_in',
-          audience: 'member',
-          toMemberId: member.id,
-          toAddress: member.email,
-          toName: member.name,
-          replyTo: null,
           subject: `Your sign-in link for ${organizationName}`,
-          bodyText: text,
-          bodyHtml: `<p>${escape(text)
-            .replace(/\n\n/g, '</p><p>')
-            .replace(escape(url), `<a href="${escape(url)}">${escape(url)}</a>`)}</p>`,
-          automatic: true,
-          status: 'scheduled',
-          sendAt: now,
-          checkKind: null,
-          findings: [],
-          createdBy: null,
+          text,
         },
         now,
       );
@@ -293,31 +278,16 @@ export async function inviteMember(
     });
     const url = link(deps.publicUrl, '/auth/invite', token);
     const text = `Hi ${member.name},\n\nYou have been invited to ${org.name} on Hearback, where the team makes sure every candidate hears back. Choose a password to join (the link works once, for 7 days):\n\n${url}`;
-    await enqueueMessage(
+    await enqueueMemberNotice(
       tx,
       deps.identity,
       {
         orgId,
         applicationId: null,
-        followUpId: null,
-        decisionId: null,
+        member,
         kind: 'invite',
-        audience: 'member',
-        toMemberId: member.id,
-        toAddress: member.email,
-        toName: member.name,
-        replyTo: null,
         subject: `You're invited to ${org.name} on Hearback`,
-        bodyText: text,
-        bodyHtml: `<p>${escape(text)
-          .replace(/\n\n/g, '</p><p>')
-          .replace(escape(url), `<a href="${escape(url)}">${escape(url)}</a>`)}</p>`,
-        automatic: true,
-        status: 'scheduled',
-        sendAt: now,
-        checkKind: null,
-        findings: [],
-        createdBy: null,
+        text,
       },
       now,
     );
@@ -367,8 +337,4 @@ export async function setMemberPassword(
     await setPasswordHash(tx, orgId, memberId, passwordHash, now);
     await revokeSessions(tx, orgId, { memberId }, 'password_changed', now);
   });
-}
-
-function escape(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -44,7 +44,7 @@ import { recordAudit } from './audit.service.ts';
 import { hashToken } from './auth.service.ts';
 import type { ServiceDeps } from './deps.ts';
 import { closeFollowUpsByTouchpoint } from './follow-up.service.ts';
-import { enqueueMessage, type MailIdentity } from './outbox.service.ts';
+import { enqueueMemberNotice, type MailIdentity } from './outbox.service.ts';
 
 /** What the page's use cases need. */
 export interface CandidatePageDeps extends ServiceDeps {
@@ -255,30 +255,17 @@ async function noteToTeam(
   text: string,
   now: Date,
 ): Promise<void> {
-  for (const r of recipients) {
-    await enqueueMessage(
+  for (const member of recipients) {
+    await enqueueMemberNotice(
       tx,
       deps.identity,
       {
         orgId: l.application.orgId,
         applicationId: l.application.id,
-        followUpId: null,
-        decisionId: null,
+        member,
         kind: 'candidate_note',
-        audience: 'member',
-        toMemberId: r.id,
-        toAddress: r.email,
-        toName: r.name,
-        replyTo: null,
         subject,
-        bodyText: text,
-        bodyHtml: `<p>${text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\n\n/g, '</p><p>')}</p>`,
-        automatic: true,
-        status: 'scheduled',
-        sendAt: now,
-        checkKind: null,
-        findings: [],
-        createdBy: null,
+        text,
       },
       now,
     );

@@ -4,6 +4,7 @@ import type { Db, Queryable } from '../db/db.ts';
 import { headerValue, messageIdFor, threadHeaders } from '../domain/email.ts';
 import type { Message, MessageKind } from '../domain/model.ts';
 import type { TouchpointKind } from '../domain/follow-up.ts';
+import { textToHtml } from '../domain/templates.ts';
 import type { MailTransport } from '../mail/transport.ts';
 import { insertEvent } from '../repositories/event.repository.ts';
 import { findFollowUp } from '../repositories/follow-up.repository.ts';
@@ -238,23 +239,55 @@ async function alertOwnerOfFailure(
     `Hi ${owner.name},\n\nHearback could not deliver "${m.subject}" to ${m.toName || m.toAddress} ` +
     `after ${m.attempts} attempts.\n\nThe mail server said: ${error.slice(0, 300)}\n\n` +
     `The candidate has not heard from us. Please check the address or call them.`;
-  await enqueueMessage(
+  await enqueueMemberNotice(
     tx,
     identity,
     {
       orgId: m.orgId,
       applicationId: m.applicationId,
+      member: owner,
+      kind: 'failure_alert',
+      subject: `Not delivered: ${m.subject}`,
+      text,
+    },
+    now,
+  );
+}
+
+/**
+ * Queue a plain notice to a member (sign-in links, invitations, candidate notes, failure alerts):
+ * automatic, due now, its HTML built from the text with everything escaped.
+ */
+export async function enqueueMemberNotice(
+  tx: Queryable,
+  identity: MailIdentity,
+  notice: {
+    orgId: string;
+    applicationId: string | null;
+    member: { id: string; email: string; name: string };
+    kind: MessageKind;
+    subject: string;
+    text: string;
+  },
+  now: Date,
+): Promise<Message> {
+  return enqueueMessage(
+    tx,
+    identity,
+    {
+      orgId: notice.orgId,
+      applicationId: notice.applicationId,
       followUpId: null,
       decisionId: null,
-      kind: 'failure_alert',
+      kind: notice.kind,
       audience: 'member',
-      toMemberId: owner.id,
-      toAddress: owner.email,
-      toName: owner.name,
+      toMemberId: notice.member.id,
+      toAddress: notice.member.email,
+      toName: notice.member.name,
       replyTo: null,
-      subject: `Not delivered: ${m.subject}`,
-      bodyText: text,
-      bodyHtml: `<p>${escapeHtml(text).replace(/\n\n/g, '</p><p>')}</p>`,
+      subject: notice.subject,
+      bodyText: notice.text,
+      bodyHtml: textToHtml(notice.text, { title: notice.subject }),
       automatic: true,
       status: 'scheduled',
       sendAt: now,
@@ -264,8 +297,4 @@ async function alertOwnerOfFailure(
     },
     now,
   );
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
