@@ -34,6 +34,7 @@
  * | templates:write       |   ✓   |     ✓     |                |             |            |      ✓      |
  * | promises:preview      |   ✓   |     ✓     |       ✓        |      ✓      |     ✓      |      ✓      |
  * | dev_mail:read         |   ✓   |     ✓     |       ✓        |             |     ✓      |      ✓      |
+ * | reports:read          |   ✓   |     ✓     |       ✓        |             |     ✓      |      ✓      |
  *
  * A token with scope `*` has every permission. Rejection reasons (decisions) and feedback are
  * never shown to candidates: no candidate-facing surface has any of these permissions.
@@ -70,6 +71,7 @@ export const PERMISSIONS = [
   'templates:write',
   'promises:preview',
   'dev_mail:read',
+  'reports:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

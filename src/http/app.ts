@@ -13,6 +13,7 @@ import type { ServiceDeps } from '../services/deps.ts';
 import type { MailIdentity } from '../services/outbox.service.ts';
 import { devMailRoutes } from './routes/dev-mail.routes.ts';
 import { messagesRoutes } from './routes/messages.routes.ts';
+import { reportsRoutes } from './routes/reports.routes.ts';
 import { templatesRoutes } from './routes/templates.routes.ts';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
@@ -171,6 +172,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
       await api.register(promisesRoutes());
       await api.register(messagesRoutes(deps));
       await api.register(templatesRoutes(deps));
+      await api.register(reportsRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

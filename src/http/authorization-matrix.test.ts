@@ -119,6 +119,7 @@ function requests(f: Fixture, other: { memberId: string }): Record<string, { url
       body: { outcome: 'hold', decidedBy: other.memberId },
     },
     'GET /api/v1/applications/:id/decisions': { url: `/api/v1/applications/${f.application.id}/decisions` },
+    'GET /api/v1/applications/:id/events': { url: `/api/v1/applications/${f.application.id}/events` },
     'POST /api/v1/applications/:id/messages': {
       url: `/api/v1/applications/${f.application.id}/messages`,
       body: { authorId: other.memberId },
@@ -181,6 +182,7 @@ function requests(f: Fixture, other: { memberId: string }): Record<string, { url
     },
     'GET /api/v1/dev/mail': { url: '/api/v1/dev/mail' },
     'GET /api/v1/templates': { url: '/api/v1/templates' },
+    'GET /api/v1/reports/follow-ups': { url: '/api/v1/reports/follow-ups?group=job' },
     'PUT /api/v1/templates/:key': {
       url: '/api/v1/templates/update',
       body: { subject: 'S', body: 'New date: {{ new_date }}' },

@@ -40,6 +40,7 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
   'GET /api/v1/applications/:id/interviews': 'interviews:read',
   'POST /api/v1/applications/:id/decisions': 'decisions:write',
   'GET /api/v1/applications/:id/decisions': 'decisions:read',
+  'GET /api/v1/applications/:id/events': 'decisions:read',
   'POST /api/v1/applications/:id/messages': 'messages:write',
 
   'POST /api/v1/interviews': 'interviews:write',
@@ -68,6 +69,8 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
   'PUT /api/v1/templates/:key': 'templates:write',
   'DELETE /api/v1/templates/:key': 'templates:write',
   'POST /api/v1/templates/:key/preview': 'templates:read',
+
+  'GET /api/v1/reports/follow-ups': 'reports:read',
 
   'POST /api/v1/auth/sign-in': 'public',
   'POST /api/v1/auth/magic-link': 'public',

@@ -25,6 +25,7 @@ import {
 } from '../repositories/follow-up.repository.ts';
 import { listInterviewsOfApplication } from '../repositories/interview.repository.ts';
 import { findJob } from '../repositories/job.repository.ts';
+import { listEventsOfApplication, type EventRecord } from '../repositories/event.repository.ts';
 import { cancelPendingMessages } from '../repositories/message.repository.ts';
 import { listTouchpointsOfApplication } from '../repositories/touchpoint.repository.ts';
 import { recordAudit } from './audit.service.ts';
@@ -125,6 +126,18 @@ export async function deleteApplication(deps: ServiceDeps, orgId: string, id: st
     if (!(await deleteApplicationWithoutHistory(tx, orgId, id))) {
       throw errors.conflict('This application has history; withdraw or decide it instead of deleting it.');
     }
+  });
+}
+
+/** The steps the system took on an application (reminders, updates, escalations, sends), in order. */
+export async function listApplicationEvents(
+  deps: ServiceDeps,
+  orgId: string,
+  id: string,
+): Promise<EventRecord[]> {
+  return deps.db.tenant(orgId).transaction(async (tx) => {
+    await requireApplication(tx, orgId, id);
+    return listEventsOfApplication(tx, orgId, id);
   });
 }
 

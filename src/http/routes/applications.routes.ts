@@ -6,6 +6,7 @@ import {
   deleteApplication,
   getApplication,
   getApplicationTimeline,
+  listApplicationEvents,
   listApplicationsPage,
 } from '../../services/application.service.ts';
 import { listDecisions, recordDecision } from '../../services/decision.service.ts';
@@ -22,6 +23,7 @@ import {
   FeedbackSchema,
   FollowUpSchema,
   IdParamsSchema,
+  IdSchema,
   InterviewSchema,
   JobSchema,
   pageOf,
@@ -131,6 +133,30 @@ export function applicationsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         },
       },
       (req) => getApplicationTimeline(deps, req.principal.orgId, req.params.id),
+    );
+    app.get(
+      '/applications/:id/events',
+      {
+        schema: {
+          tags,
+          summary: 'What the system did on its own: reminders, updates, escalations, sends, overrides',
+          params: IdParamsSchema,
+          response: {
+            200: z.array(
+              z.object({
+                id: IdSchema,
+                type: z.string(),
+                followUpId: IdSchema.nullable(),
+                messageId: IdSchema.nullable(),
+                memberId: IdSchema.nullable(),
+                data: z.record(z.string(), z.unknown()),
+                at: z.date(),
+              }),
+            ),
+          },
+        },
+      },
+      (req) => listApplicationEvents(deps, req.principal.orgId, req.params.id),
     );
     app.get(
       '/applications/:id/interviews',
