@@ -64,8 +64,8 @@ export function reportToCsv(lines: ReportLine[]): string {
     'statusInquiries',
     'averageRating',
   ];
-  const cell = (v: unknown) => {
-    let s = v === null || v === undefined ? '' : String(v);
+  const cell = (v: string | number | null) => {
+    let s = v === null ? '' : String(v);
     // A job title starting with = + - @ would run as a formula in a spreadsheet (CSV injection).
     if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
