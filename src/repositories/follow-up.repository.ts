@@ -294,10 +294,18 @@ export async function updateFollowUpLadder(
   );
 }
 
-/** Ask the sweep to re-plan every open outcome follow-up of an organization (after a policy change). */
-export async function replanFollowUps(q: Queryable, orgId: string, at: Date): Promise<void> {
+/** Ask the sweep to re-plan open outcome follow-ups (after a policy change), of one job or all. */
+export async function replanFollowUps(
+  q: Queryable,
+  orgId: string,
+  at: Date,
+  jobId: string | null = null,
+): Promise<void> {
   await q.query(
-    `UPDATE follow_ups SET next_action_at = $2 WHERE org_id = $1 AND status = 'open' AND kind = 'outcome'`,
-    [orgId, at],
+    `UPDATE follow_ups f SET next_action_at = $2
+      WHERE f.org_id = $1 AND f.status = 'open' AND f.kind = 'outcome'
+        AND ($3::uuid IS NULL OR EXISTS (
+              SELECT 1 FROM applications a WHERE a.org_id = f.org_id AND a.id = f.application_id AND a.job_id = $3))`,
+    [orgId, at, jobId],
   );
 }

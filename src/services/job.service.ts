@@ -1,5 +1,6 @@
 import type { Job } from '../domain/model.ts';
 import { PolicySchema } from '../domain/policy.ts';
+import { replanFollowUps } from '../repositories/follow-up.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { errors } from '../errors.ts';
 import {
@@ -100,6 +101,8 @@ export async function changeJob(
     if (patch.recruiterId) await requireActiveMember(tx, orgId, patch.recruiterId, 'recruiterId');
     const job = await updateJob(tx, orgId, id, patch, deps.clock.now());
     if (!job) throw errors.notFound('Job', id);
+    // Reminder and escalation times follow the policy: the job's promises are planned again.
+    if (patch.policyOverrides) await replanFollowUps(tx, orgId, deps.clock.now(), id);
     return job;
   });
 }

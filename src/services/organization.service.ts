@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { TokenScope } from '../domain/permissions.ts';
 import { DEFAULT_POLICY, PolicySchema, type Policy } from '../domain/policy.ts';
 import type { Organization } from '../domain/model.ts';
 import { errors } from '../errors.ts';
@@ -16,10 +17,6 @@ import {
 } from '../repositories/organization.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import type { ServiceDeps } from './deps.ts';
-
-/** Scopes an API token can carry; `*` is everything. Issue #4 refines them per role. */
-export const API_SCOPES = ['*', 'read', 'write'] as const;
-export type ApiScope = (typeof API_SCOPES)[number];
 
 /** Who is calling: the organization a valid token belongs to. */
 export interface ApiPrincipal {
@@ -62,7 +59,7 @@ export async function createOrganization(
 export async function createApiToken(
   deps: ServiceDeps,
   orgId: string,
-  input: { name: string; scopes: ApiScope[] },
+  input: { name: string; scopes: TokenScope[] },
 ): Promise<{ token: string; record: ApiTokenRecord }> {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
   const now = deps.clock.now();

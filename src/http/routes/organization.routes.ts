@@ -1,13 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { TOKEN_SCOPES } from '../../domain/permissions.ts';
 import { PolicySchema } from '../../domain/policy.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
-import {
-  API_SCOPES,
-  createApiToken,
-  getOrganization,
-  updatePolicy,
-} from '../../services/organization.service.ts';
+import { createApiToken, getOrganization, updatePolicy } from '../../services/organization.service.ts';
 import { listAuditPage } from '../../services/audit.service.ts';
 import { IdSchema, PageQuerySchema, pageOf } from '../schemas.ts';
 
@@ -86,7 +82,7 @@ export function organizationRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           summary: 'Issue an API token (shown once)',
           body: z.strictObject({
             name: z.string().trim().min(1).max(100),
-            scopes: z.array(z.enum(API_SCOPES)).min(1).default(['*']),
+            scopes: z.array(z.enum(TOKEN_SCOPES)).min(1).default(['*']),
           }),
           response: {
             201: z.object({ id: IdSchema, name: z.string(), scopes: z.array(z.string()), token: z.string() }),
