@@ -13,7 +13,16 @@ import autocannon from 'autocannon';
 import { systemClock } from '../src/clock.ts';
 import { openDb } from '../src/db/db.ts';
 import { createOrganization } from '../src/services/organization.service.ts';
-import { args, dropDatabase, fmt, freshDatabase, machine, numArg, table, writeSection } from './lib/common.ts';
+import {
+  args,
+  dropDatabase,
+  fmt,
+  freshDatabase,
+  machine,
+  numArg,
+  table,
+  writeSection,
+} from './lib/common.ts';
 
 const a = args();
 const DURATION = numArg(a, 'duration', 15);
@@ -25,13 +34,20 @@ const DB = 'bench_api';
 const url = await freshDatabase(DB);
 const db = await openDb({ kind: 'postgres', url, poolMax: 2 });
 await db.query(`CREATE TABLE bench_hits (id bigserial PRIMARY KEY, at timestamptz NOT NULL)`);
-const { organization, apiToken } = await createOrganization({ db, clock: systemClock }, { name: 'Bench Hiring' });
+const { organization, apiToken } = await createOrganization(
+  { db, clock: systemClock },
+  { name: 'Bench Hiring' },
+);
 
 // BENCH_CPU_PROF=dir writes a V8 CPU profile of the server there.
 const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-const server = spawn(process.execPath, ['--import', 'tsx', ...prof, new URL('./api-server.ts', import.meta.url).pathname, url, String(POOL)], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const server = spawn(
+  process.execPath,
+  ['--import', 'tsx', ...prof, new URL('./api-server.ts', import.meta.url).pathname, url, String(POOL)],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 const ports = await new Promise<{ app: number; bare: number }>((resolve, reject) => {
   const lines = createInterface({ input: server.stdout });
   lines.once('line', (line) => resolve(JSON.parse(line) as { app: number; bare: number }));
@@ -47,9 +63,22 @@ async function post<T>(path: string, body: unknown): Promise<T> {
 
 // The people and the job through the API; the interviews to close in bulk (SQL), so the setup
 // takes seconds and the load phase has a fresh interview for every request.
-const recruiter = await post<{ id: string }>('/members', { email: 'rita@bench.example', name: 'Rita Recruiter', role: 'recruiter' });
-const manager = await post<{ id: string }>('/members', { email: 'hank@bench.example', name: 'Hank Manager', role: 'hiring_manager' });
-const job = await post<{ id: string }>('/jobs', { title: 'Backend Engineer', roleKind: 'technical', recruiterId: recruiter.id, hiringManagerId: manager.id });
+const recruiter = await post<{ id: string }>('/members', {
+  email: 'rita@bench.example',
+  name: 'Rita Recruiter',
+  role: 'recruiter',
+});
+const manager = await post<{ id: string }>('/members', {
+  email: 'hank@bench.example',
+  name: 'Hank Manager',
+  role: 'hiring_manager',
+});
+const job = await post<{ id: string }>('/jobs', {
+  title: 'Backend Engineer',
+  roleKind: 'technical',
+  recruiterId: recruiter.id,
+  hiringManagerId: manager.id,
+});
 const now = systemClock.now();
 await db.query(
   `WITH c AS (
@@ -64,9 +93,9 @@ await db.query(
   [organization.id, job.id, now, INTERVIEWS],
 );
 await db.query('ANALYZE');
-const interviewIds = (await db.query<{ id: string }>(`SELECT id FROM interviews WHERE org_id = $1 ORDER BY id`, [organization.id])).map(
-  (r) => r.id,
-);
+const interviewIds = (
+  await db.query<{ id: string }>(`SELECT id FROM interviews WHERE org_id = $1 ORDER BY id`, [organization.id])
+).map((r) => r.id);
 console.log(`setup: organization, 2 members, 1 job, ${fmt(interviewIds.length)} open interviews`);
 
 interface Phase {
@@ -82,7 +111,10 @@ interface Phase {
 }
 const phases: Phase[] = [];
 const statements = async () =>
-  (await (await fetch(`http://127.0.0.1:${ports.bare}/statements`)).json()) as { n: number; top: [string, number][] };
+  (await (await fetch(`http://127.0.0.1:${ports.bare}/statements`)).json()) as {
+    n: number;
+    top: [string, number][];
+  };
 // --only close,list skips phases (profiling one of them).
 const only = new Set((a.get('only') ?? 'baseline,close,list').split(','));
 
@@ -117,7 +149,12 @@ async function load(name: string, what: string, opts: autocannon.Options): Promi
 }
 
 // A few seconds of each first so the JIT and the pool are warm, not measured.
-await autocannon({ url: `http://127.0.0.1:${ports.bare}/insert`, method: 'POST', connections: CONNECTIONS, duration: 3 });
+await autocannon({
+  url: `http://127.0.0.1:${ports.bare}/insert`,
+  method: 'POST',
+  connections: CONNECTIONS,
+  duration: 3,
+});
 await load('baseline: bare INSERT', 'POST /insert — bare Fastify route, one INSERT on the same pool', {
   url: `http://127.0.0.1:${ports.bare}/insert`,
   method: 'POST',
@@ -144,10 +181,14 @@ const open = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM follo
 console.log(`  ${fmt(open[0]!.n)} open follow-ups now owned by the recruiter`);
 await db.query('ANALYZE');
 
-await load('list follow-ups', `GET /api/v1/follow-ups?ownerId=…&status=open&limit=50 — first page of ${fmt(open[0]!.n)}`, {
-  url: `${api}/follow-ups?ownerId=${recruiter.id}&status=open&limit=50`,
-  headers: auth,
-});
+await load(
+  'list follow-ups',
+  `GET /api/v1/follow-ups?ownerId=…&status=open&limit=50 — first page of ${fmt(open[0]!.n)}`,
+  {
+    url: `${api}/follow-ups?ownerId=${recruiter.id}&status=open&limit=50`,
+    headers: auth,
+  },
+);
 
 const rss = (await (await fetch(`http://127.0.0.1:${ports.bare}/rss`)).json()) as { peakRssMiB: number };
 server.kill('SIGTERM');
@@ -164,7 +205,17 @@ writeSection(
 \`npx tsx bench/api.ts --duration ${DURATION} --connections ${CONNECTIONS} --pool ${POOL}\` — ${await machine()}
 
 ${table(
-  ['phase', 'requests/s', 'p50 ms', 'p99 ms', 'statements/request', 'requests', 'non-2xx', 'errors', 'vs baseline'],
+  [
+    'phase',
+    'requests/s',
+    'p50 ms',
+    'p99 ms',
+    'statements/request',
+    'requests',
+    'non-2xx',
+    'errors',
+    'vs baseline',
+  ],
   phases.map((p) => [
     `${p.name} — ${p.what}`,
     `**${fmt(p.rps)}**`,

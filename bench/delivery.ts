@@ -34,7 +34,11 @@ const NOW = Date.parse('2026-11-18T14:00:00Z');
 const here = (f: string) => new URL(f, import.meta.url).pathname;
 const startedAt = performance.now();
 const url = await freshDatabase(TEMPLATE);
-await loadPostgres(url, { seed: 3, organizations: 50, followUps: N, touchpointsPerFollowUp: 1, skew: 1, now: NOW, mode: 'due' }, { fast: false, parallel: 2 });
+await loadPostgres(
+  url,
+  { seed: 3, organizations: 50, followUps: N, touchpointsPerFollowUp: 1, skew: 1, now: NOW, mode: 'due' },
+  { fast: false, parallel: 2 },
+);
 {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -57,7 +61,9 @@ await loadPostgres(url, { seed: 3, organizations: 50, followUps: N, touchpointsP
 console.log(`setup: ${fmt(N)} due outcome messages in ${since(startedAt).toFixed(1)} s`);
 
 const sink = fork(here('./smtp-sink-child.ts'), [], { execArgv: ['--import', 'tsx'] });
-const smtpPort = await new Promise<number>((resolve) => sink.once('message', (m: { port: number }) => resolve(m.port)));
+const smtpPort = await new Promise<number>((resolve) =>
+  sink.once('message', (m: { port: number }) => resolve(m.port)),
+);
 const smtpUrl = `smtp://127.0.0.1:${smtpPort}`;
 const sinkCount = () =>
   new Promise<{ received: number; peakRssMiB: number }>((resolve) => {
@@ -81,10 +87,16 @@ interface Done {
   rssMiB: number;
   cpuSeconds: number;
 }
-async function runSenders(kind: 'hearback' | 'bare', workers: number, target: (i: number) => string): Promise<Done & { received: number }> {
+async function runSenders(
+  kind: 'hearback' | 'bare',
+  workers: number,
+  target: (i: number) => string,
+): Promise<Done & { received: number }> {
   const before = await sinkCount();
   const children: ChildProcess[] = Array.from({ length: workers }, (_, i) =>
-    fork(here('./delivery-child.ts'), [kind, smtpUrl, String(POOL), target(i), String(BATCH)], { execArgv: ['--import', 'tsx'] }),
+    fork(here('./delivery-child.ts'), [kind, smtpUrl, String(POOL), target(i), String(BATCH)], {
+      execArgv: ['--import', 'tsx'],
+    }),
   );
   const ready = children.map((c) => new Promise<void>((resolve) => c.once('message', () => resolve())));
   const done = children.map(
@@ -146,7 +158,12 @@ for (const workers of [1, 2]) {
   );
   await c.end();
   const { sent, done } = check.rows[0]!;
-  report('Hearback dispatcher', workers, r, `pool ${POOL} per worker, batch ${BATCH}; ${fmt(sent)} sent, ${fmt(done)} follow-ups closed`);
+  report(
+    'Hearback dispatcher',
+    workers,
+    r,
+    `pool ${POOL} per worker, batch ${BATCH}; ${fmt(sent)} sent, ${fmt(done)} follow-ups closed`,
+  );
 }
 const sinkRss = (await sinkCount()).peakRssMiB;
 sink.send('stop');
@@ -155,7 +172,9 @@ await dropDatabase(TEMPLATE);
 
 const ratio1 = (rates['Hearback dispatcher/1']! / rates['ceiling: bare nodemailer pool/1']!).toFixed(2);
 const ratio2 = (rates['Hearback dispatcher/2']! / rates['ceiling: bare nodemailer pool/1']!).toFixed(2);
-console.log(`Hearback / ceiling: 1 worker ${ratio1}, 2 workers ${ratio2}; SMTP server peak RSS ${fmt(sinkRss)} MiB`);
+console.log(
+  `Hearback / ceiling: 1 worker ${ratio1}, 2 workers ${ratio2}; SMTP server peak RSS ${fmt(sinkRss)} MiB`,
+);
 writeSection(
   'delivery',
   `### 3. Delivery: ${fmt(N)} messages to an SMTP server on loopback

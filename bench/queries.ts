@@ -15,7 +15,17 @@ import { openDb } from '../src/db/db.ts';
 import { getApplicationTimeline } from '../src/services/application.service.ts';
 import { listFollowUpsPage } from '../src/services/follow-up.service.ts';
 import { getFollowUpReport } from '../src/services/report.service.ts';
-import { args, databaseUrl, fmt, machine, numArg, percentile, ROOT, table, writeSection } from './lib/common.ts';
+import {
+  args,
+  databaseUrl,
+  fmt,
+  machine,
+  numArg,
+  percentile,
+  ROOT,
+  table,
+  writeSection,
+} from './lib/common.ts';
 
 const a = args();
 const DB = a.get('db') ?? 'bench_data';
@@ -26,9 +36,11 @@ const clock = new ManualClock(a.get('now') ?? '2026-11-20T12:00:00Z');
 
 // Capture the statements a call sends, to explain them afterwards.
 let capture: { text: string; values: unknown[] }[] | null = null;
+// eslint-disable-next-line @typescript-eslint/unbound-method -- re-applied below with the client as `this`
 const originalQuery = pg.Client.prototype.query;
 pg.Client.prototype.query = function (this: pg.Client, ...x: unknown[]) {
-  if (capture && typeof x[0] === 'string') capture.push({ text: x[0], values: (x[1] as unknown[] | undefined) ?? [] });
+  if (capture && typeof x[0] === 'string')
+    capture.push({ text: x[0], values: (x[1] as unknown[] | undefined) ?? [] });
   return (originalQuery as (...y: unknown[]) => unknown).apply(this, x);
 } as typeof pg.Client.prototype.query;
 
@@ -93,7 +105,9 @@ for (const c of cases) {
   // Warm the cache once, capturing the statements of this call.
   capture = [];
   await c.run(0);
-  const statements = capture.filter((s) => /^\s*(SELECT|WITH)/i.test(s.text) && !s.text.includes('set_config('));
+  const statements = capture.filter(
+    (s) => /^\s*(SELECT|WITH)/i.test(s.text) && !s.text.includes('set_config('),
+  );
   capture = null;
   const runs = c.name.startsWith('closure-report') ? Math.max(5, Math.floor(RUNS / 5)) : RUNS;
   const times: number[] = [];
@@ -104,15 +118,24 @@ for (const c of cases) {
   }
   const p50 = percentile(times, 50);
   const p95 = percentile(times, 95);
-  console.log(`${c.name.padEnd(22)} p50 ${p50.toFixed(1)} ms  p95 ${p95.toFixed(1)} ms  (${runs} runs, ${statements.length} SELECTs)`);
-  rows.push([`${c.name} — ${c.what}`, p50.toFixed(1), p95.toFixed(1), runs, statements.length, `[plan](bench/plans/${c.name}.txt)`]);
+  console.log(
+    `${c.name.padEnd(22)} p50 ${p50.toFixed(1)} ms  p95 ${p95.toFixed(1)} ms  (${runs} runs, ${statements.length} SELECTs)`,
+  );
+  rows.push([
+    `${c.name} — ${c.what}`,
+    p50.toFixed(1),
+    p95.toFixed(1),
+    runs,
+    statements.length,
+    `[plan](bench/plans/${c.name}.txt)`,
+  ]);
 
   // Plans without costs or timings: stable between runs, so a diff is a real change of plan.
   const plans: string[] = [];
   for (const s of statements) {
-    const plan = await db.tenant(orgId).transaction((tx) =>
-      tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN (COSTS OFF) ${s.text}`, s.values),
-    );
+    const plan = await db
+      .tenant(orgId)
+      .transaction((tx) => tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN (COSTS OFF) ${s.text}`, s.values));
     plans.push(`-- ${s.text.replace(/\s+/g, ' ').trim()}\n${plan.map((p) => p['QUERY PLAN']).join('\n')}`);
   }
   writeFileSync(

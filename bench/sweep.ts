@@ -117,7 +117,11 @@ async function runChildren(kind: 'hearback' | 'ceiling', url: string, workers: n
   const children = Array.from({ length: workers }, () =>
     fork(new URL('./sweep-child.ts', import.meta.url).pathname, [kind, url, String(NOW), String(batch)], {
       // BENCH_CPU_PROF=dir writes a V8 CPU profile of each worker there (see bench/README.md).
-      execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
+      execArgv: [
+        '--import',
+        'tsx',
+        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+      ],
     }),
   );
   const ready = children.map((c) => new Promise<void>((resolve) => c.once('message', () => resolve())));
@@ -197,7 +201,9 @@ async function until(check: () => Promise<boolean>, timeoutMs: number, everyMs =
 }
 
 async function followUpIds(pool: pg.Pool): Promise<string[]> {
-  const r = await pool.query<{ id: string }>(`SELECT id FROM follow_ups WHERE status = 'open' ORDER BY next_action_at, id`);
+  const r = await pool.query<{ id: string }>(
+    `SELECT id FROM follow_ups WHERE status = 'open' ORDER BY next_action_at, id`,
+  );
   return r.rows.map((x) => x.id);
 }
 
@@ -277,7 +283,10 @@ async function pgBossRun(): Promise<void> {
   const ids = await followUpIds(pool);
   const t0 = performance.now();
   for (let i = 0; i < ids.length; i += 5000) {
-    await boss.insert('step', ids.slice(i, i + 5000).map((id) => ({ data: { id } })));
+    await boss.insert(
+      'step',
+      ids.slice(i, i + 5000).map((id) => ({ data: { id } })),
+    );
   }
   await pool.query('ANALYZE');
   console.log(`pg-boss: ${fmt(ids.length)} jobs enqueued in ${since(t0).toFixed(1)} s (not timed)`);
@@ -294,11 +303,13 @@ async function pgBossRun(): Promise<void> {
   );
   const finished = await until(async () => {
     if (handled < ids.length) return false;
-    const r = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'step' AND state <> 'completed'`);
+    const r = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'step' AND state <> 'completed'`,
+    );
     return r.rows[0]!.n === 0;
   }, 900_000);
   const seconds = since(start);
-  await boss.stop({ graceful: false, wait: true });
+  await boss.stop({ graceful: false });
   await pool.end();
   record({
     engine: 'PostgreSQL',
@@ -315,7 +326,8 @@ async function pgBossRun(): Promise<void> {
 /** PGlite, in this process: one backend, so one worker. */
 async function pgliteRuns(): Promise<void> {
   for (const impl of ['Hearback sweep', 'raw SQL ceiling'] as const) {
-    if (impl === 'Hearback sweep' ? !only.has('pglite') : !only.has('pglite') || !only.has('ceiling')) continue;
+    if (impl === 'Hearback sweep' ? !only.has('pglite') : !only.has('pglite') || !only.has('ceiling'))
+      continue;
     const pglite = await PGlite.create();
     const db = wrapPglite(pglite);
     await migrate(db);
@@ -323,7 +335,9 @@ async function pgliteRuns(): Promise<void> {
     await loadPglite(pglite, spec(N_PGLITE));
     console.log(`PGlite: ${fmt(N_PGLITE)} due follow-ups loaded in ${since(t0).toFixed(1)} s`);
     const r =
-      impl === 'Hearback sweep' ? await runHearbackSweep(db, NOW, BATCH) : await runCeiling(db, NOW, CEILING_BATCH);
+      impl === 'Hearback sweep'
+        ? await runHearbackSweep(db, NOW, BATCH)
+        : await runCeiling(db, NOW, CEILING_BATCH);
     const left = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM follow_ups WHERE status = 'open' AND next_action_at <= $1`,
       [new Date(NOW)],
@@ -342,21 +356,39 @@ async function pgliteRuns(): Promise<void> {
   }
 }
 
-console.log(`sweep benchmark: ${fmt(N)} follow-ups on PostgreSQL, ${fmt(N_PGLITE)} on PGlite, Hearback batch ${BATCH}`);
+console.log(
+  `sweep benchmark: ${fmt(N)} follow-ups on PostgreSQL, ${fmt(N_PGLITE)} on PGlite, Hearback batch ${BATCH}`,
+);
 const hostLine = await machine();
 if (['hearback', 'ceiling', 'graphile', 'pgboss'].some((k) => only.has(k))) await postgresRuns();
 if (only.has('pglite')) await pgliteRuns();
 
 const find = (engine: string, impl: string, workers = 1) =>
   rows.find((r) => r.engine === engine && r.impl === impl && r.workers === workers);
-const ratio = (x: Row | undefined, y: Row | undefined) => (x && y ? (perSecond(x) / perSecond(y)).toFixed(2) : 'n/a');
+const ratio = (x: Row | undefined, y: Row | undefined) =>
+  x && y ? (perSecond(x) / perSecond(y)).toFixed(2) : 'n/a';
 const ratios: [string, string][] = [
-  ['Hearback / ceiling, PostgreSQL, 1 worker', ratio(find('PostgreSQL', 'Hearback sweep'), find('PostgreSQL', 'raw SQL ceiling'))],
-  ['Hearback / ceiling, PostgreSQL, 2 workers', ratio(find('PostgreSQL', 'Hearback sweep', 2), find('PostgreSQL', 'raw SQL ceiling', 2))],
+  [
+    'Hearback / ceiling, PostgreSQL, 1 worker',
+    ratio(find('PostgreSQL', 'Hearback sweep'), find('PostgreSQL', 'raw SQL ceiling')),
+  ],
+  [
+    'Hearback / ceiling, PostgreSQL, 2 workers',
+    ratio(find('PostgreSQL', 'Hearback sweep', 2), find('PostgreSQL', 'raw SQL ceiling', 2)),
+  ],
   ['Hearback / ceiling, PGlite', ratio(find('PGlite', 'Hearback sweep'), find('PGlite', 'raw SQL ceiling'))],
-  ['Hearback (1 worker) / graphile-worker', ratio(find('PostgreSQL', 'Hearback sweep'), find('PostgreSQL', 'graphile-worker'))],
-  ['Hearback (1 worker) / pg-boss', ratio(find('PostgreSQL', 'Hearback sweep'), find('PostgreSQL', 'pg-boss'))],
-  ['Hearback 2 workers / 1 worker', ratio(find('PostgreSQL', 'Hearback sweep', 2), find('PostgreSQL', 'Hearback sweep'))],
+  [
+    'Hearback (1 worker) / graphile-worker',
+    ratio(find('PostgreSQL', 'Hearback sweep'), find('PostgreSQL', 'graphile-worker')),
+  ],
+  [
+    'Hearback (1 worker) / pg-boss',
+    ratio(find('PostgreSQL', 'Hearback sweep'), find('PostgreSQL', 'pg-boss')),
+  ],
+  [
+    'Hearback 2 workers / 1 worker',
+    ratio(find('PostgreSQL', 'Hearback sweep', 2), find('PostgreSQL', 'Hearback sweep')),
+  ],
 ];
 console.log('');
 for (const [k, v] of ratios) console.log(`${k}: ${v}`);
@@ -370,7 +402,17 @@ writeSection(
 \`${command}\` — ${hostLine}
 
 ${table(
-  ['engine', 'implementation', 'workers', 'items', 'seconds', 'items/s', 'statements/item', 'worker peak RSS', 'notes'],
+  [
+    'engine',
+    'implementation',
+    'workers',
+    'items',
+    'seconds',
+    'items/s',
+    'statements/item',
+    'worker peak RSS',
+    'notes',
+  ],
   rows.map((r) => [
     r.engine,
     r.impl,

@@ -29,12 +29,14 @@ export interface LoopResult {
 // With BENCH_SQL_HIST set, also tally them by statement (the first 70 characters, squeezed).
 let pgStatements = 0;
 const histogram = new Map<string, number>();
+// eslint-disable-next-line @typescript-eslint/unbound-method -- re-applied below with the client as `this`
 const originalQuery = pg.Client.prototype.query;
 pg.Client.prototype.query = function (this: pg.Client, ...a: unknown[]) {
   pgStatements++;
   if (process.env.BENCH_SQL_HIST) {
     const first = a[0];
-    const text = typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '(copy)');
+    const text =
+      typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '(copy)');
     const key = text.replace(/\s+/g, ' ').trim().slice(0, 70);
     histogram.set(key, (histogram.get(key) ?? 0) + 1);
   }

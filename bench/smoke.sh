@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Every benchmark at a tiny scale, writing nothing: proves they still run and end by themselves.
+# Needs the PostgreSQL of bench/README.md (BENCH_DATABASE_URL, default port 55432). Never gates on a time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+npx tsx bench/generate.ts --follow-ups 3000 --orgs 20 --keep --no-write
+npx tsx bench/queries.ts --runs 3 --no-write
+npx tsx bench/sweep.ts --follow-ups 300 --pglite-follow-ups 100 --orgs 10 --no-write
+npx tsx bench/delivery.ts --messages 300 --no-write
+npx tsx bench/api.ts --duration 2 --interviews 2000 --no-write
+git checkout -- bench/plans 2>/dev/null || true   # the smoke dataset's plans are not the reference ones
+echo "bench smoke: all benchmarks ran"
