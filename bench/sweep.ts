@@ -359,7 +359,6 @@ async function pgliteRuns(): Promise<void> {
 console.log(
   `sweep benchmark: ${fmt(N)} follow-ups on PostgreSQL, ${fmt(N_PGLITE)} on PGlite, Hearback batch ${BATCH}`,
 );
-const hostLine = await machine();
 if (['hearback', 'ceiling', 'graphile', 'pgboss'].some((k) => only.has(k))) await postgresRuns();
 if (only.has('pglite')) await pgliteRuns();
 
@@ -395,8 +394,9 @@ for (const [k, v] of ratios) console.log(`${k}: ${v}`);
 
 const whatIf = process.env.BENCH_WHATIF ? `BENCH_WHATIF=${process.env.BENCH_WHATIF} ` : '';
 const command = `${whatIf}npx tsx bench/sweep.ts --follow-ups ${N} --pglite-follow-ups ${N_PGLITE} --batch ${BATCH}${a.has('only') ? ` --only ${a.get('only')}` : ''}`;
+const hostLine = await machine();
 writeSection(
-  `sweep${process.env.BENCH_WHATIF ? `-whatif-${process.env.BENCH_WHATIF}` : ''}`,
+  `sweep${a.has('only') ? `-${[...only].join('-')}` : ''}${process.env.BENCH_WHATIF ? `-whatif-${process.env.BENCH_WHATIF}` : ''}`,
   `### 2. Sweep: ${fmt(N)} follow-ups falling due at once
 
 \`${command}\` — ${hostLine}

@@ -104,7 +104,8 @@ export async function machine(): Promise<string> {
   const day = systemClock.now().toISOString().slice(0, 16).replace('T', ' ');
   return (
     `${day} UTC · ${cpus.length} × ${cpus[0]?.model.trim() ?? 'cpu'} · ` +
-    `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM · Node ${process.version} · ${server} · ` +
+    `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM · load average ${os.loadavg()[0]!.toFixed(1)} (1 min) · ` +
+    `Node ${process.version} · ${server} · ` +
     `commit ${gitHead()}`
   );
 }
