@@ -15,7 +15,10 @@ import { devMailRoutes } from './routes/dev-mail.routes.ts';
 import { messagesRoutes } from './routes/messages.routes.ts';
 import { reportsRoutes } from './routes/reports.routes.ts';
 import { templatesRoutes } from './routes/templates.routes.ts';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../services/auth.service.ts';
@@ -55,7 +58,11 @@ export interface AppDeps extends ServiceDeps {
   sessionPolicy?: SessionPolicy;
   /** Serve the development mailbox at /dev/mail (only when it is the transport). Default false. */
   devMailbox?: boolean;
+  /** The built web app (`npm run build`). Default dist/web; when missing, "/" is a plain landing page. */
+  webDir?: string;
 }
+
+const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 const DEFAULT_IDENTITY: MailIdentity = {
   from: { name: 'Hearback', address: 'hearback@localhost' },
@@ -131,7 +138,22 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
-  await app.register(homeRoutes(deps));
+  const webDir = appDeps.webDir ?? DEFAULT_WEB_DIR;
+  const web = existsSync(`${webDir}/index.html`);
+  await app.register(homeRoutes(deps, { landing: !web }));
+  if (web) {
+    // The React app: hashed assets cache forever; index.html must be fetched fresh each time.
+    await app.register(fastifyStatic, {
+      root: webDir,
+      index: 'index.html',
+      setHeaders: (res, path) => {
+        res.setHeader(
+          'cache-control',
+          path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+        );
+      },
+    });
+  }
   await app.register(authPagesRoutes(deps, cookies, limiter(20, MINUTE)));
   await app.register(candidatePageRoutes(deps, cookies, limiter(30, MINUTE)));
   if (appDeps.devMailbox) await app.register(devMailRoutes(deps));
@@ -169,7 +191,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
       await api.register(interviewsRoutes(deps));
       await api.register(followUpsRoutes(deps));
       await api.register(touchpointsRoutes(deps));
-      await api.register(promisesRoutes());
+      await api.register(promisesRoutes(deps.clock));
       await api.register(messagesRoutes(deps));
       await api.register(templatesRoutes(deps));
       await api.register(reportsRoutes(deps));

@@ -247,6 +247,9 @@ export const FollowUpViewSchema = FollowUpSchema.extend({
   promiseStatement: z.string().nullable(),
   overdue: z.boolean().describe('Open and past its due time.'),
   kept: z.boolean().describe('Done no later than its due time.'),
+  state: z
+    .enum(['upcoming', 'due_today', 'overdue', 'kept', 'late', 'cancelled'])
+    .describe("Where it stands now; 'due_today' is today in the organization's time zone."),
 }).meta({ id: 'FollowUpView' });
 export const FollowUpListQuerySchema = PageQuerySchema.extend({
   status: z.enum(FOLLOW_UP_STATUSES).optional(),

@@ -1,10 +1,12 @@
 import type { Queryable } from '../db/db.ts';
-import { endOfBusinessDay } from '../domain/business-time.ts';
+import { endOfBusinessDay, endOfLocalDay, localDateOf } from '../domain/business-time.ts';
 import {
   isKept,
   isOverdue,
   refuseClose,
+  followUpState,
   type CloseRefusal,
+  type FollowUpState,
   type FollowUpKind,
   type FollowUpStatus,
   type Party,
@@ -28,15 +30,22 @@ import type { ServiceDeps } from './deps.ts';
 import { decodeCursor, toPage, type Page } from './pagination.ts';
 import { requireActiveMember, requireApplicationRef } from './references.ts';
 
-/** A follow-up as shown to people: its record plus derived overdue/kept. */
+/** A follow-up as shown to people: its record plus derived overdue/kept and where it stands. */
 export interface FollowUpView extends FollowUpWithContext {
   overdue: boolean;
   kept: boolean;
+  state: FollowUpState;
 }
 
 /** Add the derived flags. */
-export function viewFollowUp(fu: FollowUpWithContext, now: Date): FollowUpView {
-  return { ...fu, overdue: isOverdue(fu, now), kept: isKept(fu) };
+export function viewFollowUp(fu: FollowUpWithContext, now: Date, todayEnd: Date): FollowUpView {
+  return { ...fu, overdue: isOverdue(fu, now), kept: isKept(fu), state: followUpState(fu, now, todayEnd) };
+}
+
+/** The end of today in the organization's time zone ("due today" means its today). */
+async function endOfToday(q: Queryable, orgId: string, now: Date): Promise<Date> {
+  const tz = (await findOrganization(q, orgId))?.policy.timeZone ?? 'UTC';
+  return endOfLocalDay(localDateOf(now, tz), tz);
 }
 
 /**
@@ -132,8 +141,9 @@ export async function listFollowUpsPage(
   query: FollowUpQuery,
 ): Promise<Page<FollowUpView>> {
   const now = deps.clock.now();
+  const tenant = deps.db.tenant(orgId);
   const rows = await listFollowUps(
-    deps.db.tenant(orgId),
+    tenant,
     orgId,
     {
       status: query.status,
@@ -146,14 +156,17 @@ export async function listFollowUpsPage(
     { after: decodeCursor(query.cursor), limit: query.limit + 1 },
   );
   const page = toPage(rows, query.limit, (f) => f.dueAt);
-  return { items: page.items.map((f) => viewFollowUp(f, now)), nextCursor: page.nextCursor };
+  const todayEnd = await endOfToday(tenant, orgId, now);
+  return { items: page.items.map((f) => viewFollowUp(f, now, todayEnd)), nextCursor: page.nextCursor };
 }
 
 /** One follow-up. */
 export async function getFollowUp(deps: ServiceDeps, orgId: string, id: string): Promise<FollowUpView> {
-  const fu = await findFollowUp(deps.db.tenant(orgId), orgId, id);
+  const tenant = deps.db.tenant(orgId);
+  const fu = await findFollowUp(tenant, orgId, id);
   if (!fu) throw errors.notFound('Follow-up', id);
-  return viewFollowUp(fu, deps.clock.now());
+  const now = deps.clock.now();
+  return viewFollowUp(fu, now, await endOfToday(tenant, orgId, now));
 }
 
 /** Fields of a follow-up opened by hand (a debrief, a callback promised on the phone …). */

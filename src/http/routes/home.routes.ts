@@ -19,12 +19,14 @@ code{background:#f1f1f4;padding:.1rem .3rem;border-radius:4px}a{color:#2945c4}</
 </ul>
 </main></body></html>`;
 
-/** The landing page and the health check. */
-export function homeRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
+/** The landing page (when the web app is not built) and the health check. */
+export function homeRoutes(deps: ServiceDeps, options: { landing: boolean }): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/', { schema: { hide: true } }, (_req, reply) =>
-      reply.type('text/html; charset=utf-8').send(HOME),
-    );
+    if (options.landing) {
+      app.get('/', { schema: { hide: true } }, (_req, reply) =>
+        reply.type('text/html; charset=utf-8').send(HOME),
+      );
+    }
     app.get(
       '/healthz',
       {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Clock } from '../../clock.ts';
 import { HolidayRegionSchema, TimeZoneSchema } from '../../domain/policy.ts';
 import { previewPromise } from '../../services/promise.service.ts';
 import { InstantSchema, PromiseWarningSchema } from '../schemas.ts';
@@ -11,7 +12,7 @@ const HolidaysInput = z
   .describe('A country such as "US", "DE-BY", or { country, region }.');
 
 /** Promise previews: what a closing statement resolves to, without saving anything. */
-export function promisesRoutes(): FastifyPluginAsyncZod {
+export function promisesRoutes(clock: Clock): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/promises/resolve',
@@ -21,7 +22,7 @@ export function promisesRoutes(): FastifyPluginAsyncZod {
           summary: 'Resolve a closing statement to a due time (preview)',
           body: z.strictObject({
             text: z.string().max(2000),
-            at: InstantSchema.describe('When the interview ended.'),
+            at: InstantSchema.optional().describe('When the interview ended. Default: now.'),
             timeZone: TimeZoneSchema,
             holidays: HolidaysInput.nullable().optional(),
             defaultBusinessDays: z.int().min(1).max(60).optional(),
@@ -40,7 +41,7 @@ export function promisesRoutes(): FastifyPluginAsyncZod {
           },
         },
       },
-      (req) => previewPromise(req.body),
+      (req) => previewPromise({ ...req.body, at: req.body.at ?? clock.now() }),
     );
   };
 }

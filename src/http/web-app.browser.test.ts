@@ -1,0 +1,137 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../clock.ts';
+import type { Db } from '../db/db.ts';
+import { setMemberPassword } from '../services/auth.service.ts';
+import { closeInterview, createInterview } from '../services/interview.service.ts';
+import { openTestDb } from '../../test/support/db.ts';
+import { buildInterviewScenario } from '../../test/support/factories.ts';
+import { buildApp } from './app.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const PASSWORD = 'web app passphrase 1';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }
+    ).axe;
+    return axe.run();
+  });
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+}
+
+/**
+ * The team's web app, built with Vite and served by the real server, in real Chromium: sign in,
+ * see an overdue promise, log the call that keeps it, then close an interview with a live preview.
+ */
+describe('the team web app in a browser', () => {
+  let db: Db;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+  let webDir: string;
+  const clock = new ManualClock('2026-12-07T15:00:00Z'); // Monday
+
+  beforeAll(async () => {
+    webDir = await mkdtemp(join(tmpdir(), 'hb-web-'));
+    await build({
+      configFile: 'vite.config.ts',
+      logLevel: 'silent',
+      build: { outDir: webDir, emptyOutDir: true },
+    });
+    db = await openTestDb('pglite');
+    const port = await freePort();
+    base = `http://localhost:${port}`;
+    app = await buildApp({ db, clock, publicUrl: base, webDir });
+    await app.listen({ port, host: '127.0.0.1' });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.close();
+    await rm(webDir, { recursive: true, force: true });
+  });
+
+  it(
+    'signs in, shows an overdue promise, keeps it with a logged call, and closes an interview',
+    { timeout: 120_000 },
+    async () => {
+      clock.set('2026-12-01T15:00:00Z');
+      const deps = { db, clock };
+      const s = await buildInterviewScenario(deps);
+      const org = s.organization.id;
+      await setMemberPassword(deps, org, s.recruiter.id, PASSWORD);
+      await closeInterview(deps, org, s.interview.id, { statement: 'within 2 business days' }); // due Thursday
+      const next = await createInterview(deps, org, {
+        applicationId: s.application.id,
+        title: 'Final round',
+      });
+      clock.set('2026-12-07T15:00:00Z');
+
+      const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1200, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(base);
+      await page.fill('#email', s.recruiter.email);
+      await page.fill('#password', PASSWORD);
+      await page.click('button[type=submit]');
+      await page.waitForSelector('h1:has-text("Follow-ups")');
+      const overdue = page.locator('section[aria-labelledby="g-Overdue"]');
+      await expect(overdue.textContent()).resolves.toContain(s.candidate.name);
+      await expect(overdue.textContent()).resolves.toContain('within 2 business days');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: 'test-results/web-follow-ups.png', fullPage: true });
+
+      await overdue.getByRole('button', { name: `Log call (reached) with ${s.candidate.name}` }).click();
+      await page.waitForSelector('[role=status]:has-text("done")');
+      await expect(page.locator('#g-Overdue').textContent()).resolves.toContain('(0)');
+
+      await page.goto(`${base}/#/applications/${s.application.id}`);
+      await page.waitForSelector('h2:has-text("Close an interview")');
+      await page.fill(`#statement-${next.id}`, "We'll get back to you within three business days.");
+      await page.waitForSelector('[aria-live=polite] .meta:has-text("Due")');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: 'test-results/web-application.png', fullPage: true });
+      await page.click('form.card button[type=submit]');
+      await page.waitForSelector('h2:has-text("Still owed") + ul li');
+      const interviews = await db
+        .tenant(org)
+        .query<{ closed: boolean }>(`SELECT closed_at IS NOT NULL AS closed FROM interviews WHERE id = $1`, [
+          next.id,
+        ]);
+      expect(interviews[0]!.closed).toBe(true);
+      await context.close();
+    },
+  );
+});

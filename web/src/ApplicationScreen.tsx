@@ -1,0 +1,187 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, ApiError } from './api.ts';
+
+interface Interview {
+  id: string;
+  title: string;
+  closedAt: string | null;
+  promise: { statement: string; dueAt: string; warnings: string[] } | null;
+}
+interface TimelineEvent {
+  type: string;
+  at: string;
+  [key: string]: unknown;
+}
+interface Timeline {
+  application: { id: string; status: string; stage: string };
+  candidate: { name: string; email: string | null; timeZone: string | null };
+  job: { title: string };
+  events: TimelineEvent[];
+  openFollowUps: { id: string; kind: string; dueAt: string }[];
+}
+interface Preview {
+  dueAt: string;
+  dueDate: string;
+  timeZone: string;
+  resolution: string;
+  warnings: string[];
+  advice: string[];
+}
+
+const EVENT_WORDS: Record<string, string> = {
+  application_created: 'Applied',
+  interview_scheduled: 'Interview scheduled',
+  interview_closed: 'Interview closed with a promise',
+  feedback_submitted: 'Feedback submitted',
+  decision_made: 'Decision recorded',
+  touchpoint: 'Contact',
+  follow_up_opened: 'Follow-up opened',
+  follow_up_done: 'Follow-up done',
+  follow_up_cancelled: 'Follow-up cancelled',
+};
+
+function when(iso: string, zone?: string): string {
+  return new Date(iso).toLocaleString(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(zone && { timeZone: zone, timeZoneName: 'short' }),
+  });
+}
+
+/** Close an interview: type what was said, see the promise it makes, as you type. */
+function CloseInterview({ interview, onClosed }: { interview: Interview; onClosed: () => void }) {
+  const [statement, setStatement] = useState('');
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [zone, setZone] = useState('UTC');
+  const [error, setError] = useState('');
+  useEffect(() => {
+    void api<{ timeZone: string }>('GET', '/policy').then(
+      (p) => setZone(p.timeZone),
+      () => undefined,
+    );
+  }, []);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      api<Preview>('POST', '/promises/resolve', { text: statement, timeZone: zone }).then(setPreview, () =>
+        setPreview(null),
+      );
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [statement, zone]);
+
+  async function close() {
+    setError('');
+    try {
+      await api('POST', `/interviews/${interview.id}/close`, { statement });
+      onClosed();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Could not close the interview.');
+    }
+  }
+
+  const id = `statement-${interview.id}`;
+  return (
+    <form
+      className="card"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void close();
+      }}
+    >
+      <h3 style={{ margin: 0 }}>Close “{interview.title}”</h3>
+      <label htmlFor={id}>What did you tell the candidate about next steps?</label>
+      <textarea
+        id={id}
+        value={statement}
+        onChange={(e) => setStatement(e.target.value)}
+        placeholder="We'll get back to you within three business days."
+      />
+      <div aria-live="polite">
+        {preview && (
+          <p className="meta">
+            Due <strong>{when(preview.dueAt, preview.timeZone)}</strong>
+            {preview.resolution === 'policy_default' && ' (the policy default)'}
+          </p>
+        )}
+        {preview?.advice.map((a) => (
+          <p key={a} className="warning">
+            {a}
+          </p>
+        ))}
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit">Close the interview</button>
+    </form>
+  );
+}
+
+/** One application: its timeline, what is still owed, and the interviews to close. */
+export function ApplicationScreen({ applicationId }: { applicationId: string }) {
+  const [timeline, setTimeline] = useState<Timeline | null>(null);
+  const [interviews, setInterviews] = useState<Interview[]>([]);
+  const [error, setError] = useState('');
+  const load = useCallback(async () => {
+    try {
+      setTimeline(await api<Timeline>('GET', `/applications/${applicationId}/timeline`));
+      setInterviews(await api<Interview[]>('GET', `/applications/${applicationId}/interviews`));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Could not load the application.');
+    }
+  }, [applicationId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    );
+  if (!timeline) return <p role="status">Loading…</p>;
+  const open = interviews.filter((i) => !i.closedAt);
+  return (
+    <>
+      <p>
+        <a href="#/">← Follow-ups</a>
+      </p>
+      <h1>
+        {timeline.candidate.name} · {timeline.job.title}
+      </h1>
+      <p className="meta">
+        Status: {timeline.application.status} · Stage: {timeline.application.stage}
+      </p>
+      <h2>Still owed</h2>
+      {timeline.openFollowUps.length === 0 ? (
+        <p className="empty">Nothing is owed.</p>
+      ) : (
+        <ul>
+          {timeline.openFollowUps.map((f) => (
+            <li key={f.id}>
+              {f.kind} due {when(f.dueAt)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {open.length > 0 && <h2>Close an interview</h2>}
+      {open.map((i) => (
+        <CloseInterview key={i.id} interview={i} onClosed={() => void load()} />
+      ))}
+      <h2>Timeline</h2>
+      <ol className="timeline">
+        {timeline.events.map((e, n) => (
+          <li key={n}>
+            <strong>{EVENT_WORDS[e.type] ?? e.type}</strong> <span className="meta">{when(e.at)}</span>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+/** The web app's API client: the session cookie, plus the CSRF token on every change. */
+
+let csrfToken = '';
+
+/** An API error, with the problem document's code and detail. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Remember the session's CSRF token (from sign-in or GET /auth/session). */
+export function setCsrf(token: string): void {
+  csrfToken = token;
+}
+
+/** Call the API; throws ApiError with the problem's detail on failure. */
+export async function api<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const res = await fetch(`/api/v1${path}`, {
+    method,
+    credentials: 'same-origin',
+    headers: {
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+      ...(method !== 'GET' && { 'x-csrf-token': csrfToken }),
+    },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  if (res.status === 204) return undefined as T;
+  const data = (await res.json().catch(() => ({}))) as { code?: string; detail?: string };
+  if (!res.ok)
+    throw new ApiError(res.status, data.code ?? 'error', data.detail ?? `Request failed (${res.status})`);
+  return data as T;
+}
+
+export interface Session {
+  member: { id: string; name: string; email: string; role: string };
+  organization: { id: string; name: string };
+  csrfToken: string;
+}
+
+export interface FollowUp {
+  id: string;
+  applicationId: string;
+  kind: string;
+  owedBy: string;
+  owedTo: string;
+  ownerId: string | null;
+  dueAt: string;
+  status: string;
+  overdue: boolean;
+  state: 'upcoming' | 'due_today' | 'overdue' | 'kept' | 'late' | 'cancelled';
+  candidate: { id: string; name: string };
+  job: { id: string; title: string };
+  promiseStatement: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
