@@ -128,6 +128,8 @@ describe('checkMessage — rejection elements', () => {
     'Keep an eye on our careers page.',
     'Please reapply in a year.',
     'You are welcome to apply again next spring.',
+    // The default rejection template's own wording.
+    'For the future: leading one onboarding programme end to end would make a strong application.',
   ])('recommendation: %j', (sentence) => {
     expect(checkMessage('rejection', sentence).elements.recommendation).toBe(true);
   });

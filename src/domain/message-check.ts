@@ -328,6 +328,9 @@ const RECOMMENDATION = rx([
   'suggest(?:s|ed|ing|ion|ions)?',
   "(?<!(?:we|we'll|we will|we would|we've|we have) )consider(?:ing)?",
   'in the future',
+  'for the future',
+  // "… would make a strong(er) application / candidate next time": advice phrased as an outcome.
+  'would make (?:a |you a )?strong(?:er)? (?:application|candidate)',
   '(?<!be )going forward',
   'next time',
   '(?:would|will|could|can|to|further) strengthen',

@@ -9,7 +9,9 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
+import { createDevMailboxTransport } from '../mail/dev-mailbox.transport.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
+import { dispatchDueMessages } from '../services/outbox.service.ts';
 import { closeInterview, createInterview } from '../services/interview.service.ts';
 import { openTestDb } from '../../test/support/db.ts';
 import { buildInterviewScenario } from '../../test/support/factories.ts';
@@ -62,7 +64,7 @@ describe('the team web app in a browser', () => {
     db = await openTestDb('pglite');
     const port = await freePort();
     base = `http://localhost:${port}`;
-    app = await buildApp({ db, clock, publicUrl: base, webDir });
+    app = await buildApp({ db, clock, publicUrl: base, webDir, devMailbox: true });
     await app.listen({ port, host: '127.0.0.1' });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -131,6 +133,54 @@ describe('the team web app in a browser', () => {
           next.id,
         ]);
       expect(interviews[0]!.closed).toBe(true);
+
+      // Decide to reject; the draft lacks a recommendation, the checks say so, and sending waits.
+      await page.selectOption('#outcome', 'reject');
+      await page.fill(
+        '#reasons',
+        'We need someone who has run enterprise onboarding programmes on their own',
+      );
+      await page.click('section[aria-labelledby="h-decide"] button[type=submit]');
+      await page.waitForSelector('#body');
+      await page.waitForSelector('ul[aria-label=Checks]');
+      await expect(page.textContent('[aria-live=polite]')).resolves.toContain('Must fix');
+      expect(await page.isDisabled('section[aria-labelledby="h-decide"] button[type=submit]')).toBe(true);
+      const body = await page.inputValue('#body');
+      await page.fill(
+        '#body',
+        body.replace(
+          '[Add a recommendation for the future]',
+          'leading one onboarding programme end to end would make a strong application.',
+        ),
+      );
+      await page.waitForFunction(
+        () => !document.querySelector('[aria-live=polite]')?.textContent?.includes('Must fix'),
+      );
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: 'test-results/web-composer.png', fullPage: true });
+      await page.click('section[aria-labelledby="h-decide"] button[type=submit]');
+      await page.waitForSelector('#h-sent');
+
+      // The worker delivers it after the undo window: it lands in the dev mailbox, the promise is kept.
+      clock.advance(15 * 60_000);
+      await dispatchDueMessages(
+        {
+          db,
+          clock,
+          transport: createDevMailboxTransport(db, clock),
+          identity: { from: { name: 'Hearback', address: 'hb@localhost' }, domain: 'localhost' },
+        },
+        { batchSize: 10, leaseMs: 60_000, maxAttempts: 3 },
+      );
+      await page.goto(`${base}/dev/mail`);
+      await expect(page.textContent('body')).resolves.toContain('Your application for Account Executive');
+      const [followUp] = await db
+        .tenant(org)
+        .query<{ status: string }>(
+          `SELECT status FROM follow_ups WHERE application_id = $1 AND kind = 'outcome' ORDER BY created_at DESC LIMIT 1`,
+          [s.application.id],
+        );
+      expect(followUp!.status).toBe('done');
       await context.close();
     },
   );

@@ -71,7 +71,7 @@ export function App() {
       </header>
       <main id="main">
         {application ? (
-          <ApplicationScreen applicationId={application[1]!} />
+          <ApplicationScreen applicationId={application[1]!} session={session} />
         ) : (
           <FollowUpsScreen session={session} />
         )}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError } from './api.ts';
+import { api, ApiError, type Session } from './api.ts';
+import { Composer } from './Composer.tsx';
 
 interface Interview {
   id: string;
@@ -123,7 +124,7 @@ function CloseInterview({ interview, onClosed }: { interview: Interview; onClose
 }
 
 /** One application: its timeline, what is still owed, and the interviews to close. */
-export function ApplicationScreen({ applicationId }: { applicationId: string }) {
+export function ApplicationScreen({ applicationId, session }: { applicationId: string; session: Session }) {
   const [timeline, setTimeline] = useState<Timeline | null>(null);
   const [interviews, setInterviews] = useState<Interview[]>([]);
   const [error, setError] = useState('');
@@ -170,6 +171,13 @@ export function ApplicationScreen({ applicationId }: { applicationId: string }) 
           ))}
         </ul>
       )}
+      {session.member.role !== 'interviewer' &&
+        !['withdrawn', 'hired'].includes(timeline.application.status) && (
+          <>
+            <h2>Decide</h2>
+            <Composer applicationId={applicationId} session={session} onChange={() => void load()} />
+          </>
+        )}
       {open.length > 0 && <h2>Close an interview</h2>}
       {open.map((i) => (
         <CloseInterview key={i.id} interview={i} onClosed={() => void load()} />

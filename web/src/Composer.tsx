@@ -1,0 +1,224 @@
+import { useEffect, useState } from 'react';
+import { api, ApiError, type Session } from './api.ts';
+
+interface Finding {
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+}
+interface Check {
+  elements: Record<string, boolean>;
+  findings: Finding[];
+}
+interface Message {
+  id: string;
+  subject: string;
+  bodyText: string;
+  status: string;
+  sendAt: string | null;
+  checkKind?: string | null;
+  check: (Check & { blocking: boolean }) | null;
+}
+
+const ELEMENT_WORDS: Record<string, string> = {
+  not_selected: 'Says they were not selected',
+  reason: 'Gives a specific reason',
+  recommendation: 'Recommends something for the future',
+  good_luck: 'Thanks them and wishes them well',
+  next_steps: 'Describes the next steps',
+  timeline: 'Gives a timeline',
+  new_date: 'Gives a new date',
+};
+
+const CHECK_KIND: Record<string, 'rejection' | 'advance' | 'update'> = {
+  reject: 'rejection',
+  advance: 'advance',
+  offer: 'advance',
+  hold: 'update',
+};
+
+/** Decide, then compose the candidate's message with the checks beside it, and send (with an undo). */
+export function Composer({
+  applicationId,
+  session,
+  onChange,
+}: {
+  applicationId: string;
+  session: Session;
+  onChange: () => void;
+}) {
+  const [outcome, setOutcome] = useState('reject');
+  const [reasons, setReasons] = useState('');
+  const [recommendation, setRecommendation] = useState('');
+  const [draft, setDraft] = useState<Message | null>(null);
+  const [body, setBody] = useState('');
+  const [check, setCheck] = useState<Check | null>(null);
+  const [override, setOverride] = useState('');
+  const [sent, setSent] = useState<Message | null>(null);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    if (!draft) return;
+    const timer = setTimeout(() => {
+      api<Check>('POST', '/messages/check', { kind: CHECK_KIND[outcome], text: body }).then(
+        setCheck,
+        () => undefined,
+      );
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [body, draft, outcome]);
+
+  async function decide() {
+    setError('');
+    try {
+      await api('POST', `/applications/${applicationId}/decisions`, {
+        outcome,
+        reasons: reasons
+          .split('\n')
+          .map((r) => r.trim())
+          .filter(Boolean),
+        ...(recommendation.trim() && { recommendation: recommendation.trim() }),
+        decidedBy: session.member.id,
+      });
+      const d = await api<Message>('POST', `/applications/${applicationId}/messages`, {
+        authorId: session.member.id,
+      });
+      setDraft(d);
+      setBody(d.bodyText);
+      onChange();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Could not record the decision.');
+    }
+  }
+
+  async function send() {
+    if (!draft) return;
+    setError('');
+    try {
+      await api('PATCH', `/messages/${draft.id}`, { bodyText: body });
+      const r = await api<{ message: Message }>('POST', `/messages/${draft.id}/send`, {
+        memberId: session.member.id,
+        ...(override.trim() && { override: { reason: override.trim() } }),
+      });
+      setSent(r.message);
+      onChange();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Could not send.');
+    }
+  }
+
+  async function undo() {
+    if (!sent) return;
+    try {
+      await api('POST', `/messages/${sent.id}/cancel`, { memberId: session.member.id });
+      setSent(null);
+      setDraft(null);
+      onChange();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Too late to undo.');
+    }
+  }
+
+  if (sent) {
+    return (
+      <section className="card" aria-labelledby="h-sent">
+        <h3 id="h-sent" style={{ margin: 0 }}>
+          Scheduled
+        </h3>
+        <p role="status">
+          “{sent.subject}” goes out {sent.sendAt ? new Date(sent.sendAt).toLocaleString() : 'soon'}, in the
+          candidate’s business hours.
+        </p>
+        <button className="secondary" onClick={() => void undo()}>
+          Undo
+        </button>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+      </section>
+    );
+  }
+
+  const errors = check?.findings.filter((f) => f.severity === 'error') ?? [];
+  return (
+    <section className="card" aria-labelledby="h-decide">
+      <h3 id="h-decide" style={{ margin: 0 }}>
+        Decide and tell the candidate
+      </h3>
+      {!draft ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void decide();
+          }}
+        >
+          <label htmlFor="outcome">Outcome</label>
+          <select id="outcome" value={outcome} onChange={(e) => setOutcome(e.target.value)}>
+            <option value="reject">Reject</option>
+            <option value="advance">Advance</option>
+            <option value="offer">Offer</option>
+            <option value="hold">Hold (still deciding)</option>
+          </select>
+          <label htmlFor="reasons">Why, specifically (one reason per line)</label>
+          <textarea id="reasons" value={reasons} onChange={(e) => setReasons(e.target.value)} />
+          <label htmlFor="recommendation">A recommendation for the future (optional)</label>
+          <input
+            id="recommendation"
+            value={recommendation}
+            onChange={(e) => setRecommendation(e.target.value)}
+          />
+          <button type="submit">Record the decision and draft the message</button>
+        </form>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void send();
+          }}
+        >
+          <p className="meta">Subject: {draft.subject}</p>
+          <label htmlFor="body">Message to the candidate</label>
+          <textarea
+            id="body"
+            style={{ minHeight: '16rem' }}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+          />
+          <div aria-live="polite">
+            {check && (
+              <ul aria-label="Checks">
+                {Object.entries(check.elements).map(([k, ok]) => (
+                  <li key={k}>
+                    {ok ? '✓' : '✗'} {ELEMENT_WORDS[k] ?? k}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {check?.findings.map((f) => (
+              <p key={f.code + f.message} className={f.severity === 'error' ? 'error' : 'warning'}>
+                {f.severity === 'error' ? 'Must fix: ' : 'Consider: '}
+                {f.message}
+              </p>
+            ))}
+          </div>
+          {errors.length > 0 && (
+            <>
+              <label htmlFor="override">Or send anyway, with a reason (recorded)</label>
+              <input id="override" value={override} onChange={(e) => setOverride(e.target.value)} />
+            </>
+          )}
+          <button type="submit" disabled={errors.length > 0 && !override.trim()}>
+            Send
+          </button>
+        </form>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
