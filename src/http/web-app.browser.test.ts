@@ -181,6 +181,16 @@ describe('the team web app in a browser', () => {
           [s.application.id],
         );
       expect(followUp!.status).toBe('done');
+
+      // The report shows the closure rate: one interviewed candidate, who heard back.
+      await page.goto(`${base}/#/reports`);
+      await page.waitForSelector('[aria-label="Headline figures"]');
+      await expect(page.textContent('[aria-label="Headline figures"]')).resolves.toContain('100%');
+      await expect(page.textContent('[aria-label="Headline figures"]')).resolves.toContain(
+        '1 of 1 heard back',
+      );
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: 'test-results/web-reports.png', fullPage: true });
       await context.close();
     },
   );

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, setCsrf, type Session } from './api.ts';
 import { ApplicationScreen } from './ApplicationScreen.tsx';
 import { FollowUpsScreen } from './FollowUpsScreen.tsx';
+import { ReportsScreen } from './ReportsScreen.tsx';
 import { SignInScreen } from './SignInScreen.tsx';
 
 /** Hash routes keep the server simple: every path is the one index.html. */
@@ -54,6 +55,7 @@ export function App() {
       <header>
         <nav aria-label="Main">
           <a href="#/">Follow-ups</a>
+          {session.member.role !== 'interviewer' && <a href="#/reports">Reports</a>}
         </nav>
         <div className="row" style={{ marginTop: 0 }}>
           <span className="meta">
@@ -72,6 +74,8 @@ export function App() {
       <main id="main">
         {application ? (
           <ApplicationScreen applicationId={application[1]!} session={session} />
+        ) : route === '/reports' ? (
+          <ReportsScreen />
         ) : (
           <FollowUpsScreen session={session} />
         )}
