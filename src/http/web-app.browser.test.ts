@@ -14,7 +14,8 @@ import { setMemberPassword } from '../services/auth.service.ts';
 import { dispatchDueMessages } from '../services/outbox.service.ts';
 import { closeInterview, createInterview } from '../services/interview.service.ts';
 import { openTestDb } from '../../test/support/db.ts';
-import { buildInterviewScenario } from '../../test/support/factories.ts';
+import { createApplication } from '../services/application.service.ts';
+import { buildCandidate, buildInterviewScenario } from '../../test/support/factories.ts';
 import { buildApp } from './app.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -191,6 +192,20 @@ describe('the team web app in a browser', () => {
       );
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: 'test-results/web-reports.png', fullPage: true });
+
+      // Jobs: the pipeline, and filling the job drafts a message for everyone still in it.
+      const other = await buildCandidate(deps, org, { name: 'Dana Other' });
+      await createApplication(deps, org, { jobId: s.job.id, candidateId: other.id });
+      await page.goto(`${base}/#/jobs`);
+      await page.waitForSelector('h1:has-text("Jobs")');
+      await expect(page.textContent('main')).resolves.toContain('2 candidate(s)');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.click('button:has-text("Filled: tell everyone else")');
+      await page.waitForSelector('#h-review');
+      await expect(page.textContent('#h-review + p + details')).resolves.toContain('Dana Other');
+      await page.screenshot({ path: 'test-results/web-jobs.png', fullPage: true });
+      await page.click('button:has-text("Send 1 message(s)")');
+      await page.waitForSelector('[role=status]:has-text("1 message(s) scheduled")');
       await context.close();
     },
   );

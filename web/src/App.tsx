@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, setCsrf, type Session } from './api.ts';
 import { ApplicationScreen } from './ApplicationScreen.tsx';
 import { FollowUpsScreen } from './FollowUpsScreen.tsx';
+import { JobsScreen } from './JobsScreen.tsx';
 import { ReportsScreen } from './ReportsScreen.tsx';
 import { SignInScreen } from './SignInScreen.tsx';
 
@@ -55,6 +56,7 @@ export function App() {
       <header>
         <nav aria-label="Main">
           <a href="#/">Follow-ups</a>
+          <a href="#/jobs">Jobs</a>
           {session.member.role !== 'interviewer' && <a href="#/reports">Reports</a>}
         </nav>
         <div className="row" style={{ marginTop: 0 }}>
@@ -76,6 +78,8 @@ export function App() {
           <ApplicationScreen applicationId={application[1]!} session={session} />
         ) : route === '/reports' ? (
           <ReportsScreen />
+        ) : route === '/jobs' ? (
+          <JobsScreen session={session} />
         ) : (
           <FollowUpsScreen session={session} />
         )}

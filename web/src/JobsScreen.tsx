@@ -1,0 +1,148 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, ApiError, type FollowUp, type Page, type Session } from './api.ts';
+
+interface Job {
+  id: string;
+  title: string;
+  status: string;
+  roleKind: string;
+}
+interface Application {
+  id: string;
+  jobId: string;
+  stage: string;
+  status: string;
+}
+interface Draft {
+  id: string;
+  toName: string;
+  subject: string;
+  bodyText: string;
+}
+
+/** Jobs: the pipeline per job (applications by stage and status, what is owed), and closing a job. */
+export function JobsScreen({ session }: { session: Session }) {
+  const [jobs, setJobs] = useState<Job[] | null>(null);
+  const [apps, setApps] = useState<Application[]>([]);
+  const [owed, setOwed] = useState<FollowUp[]>([]);
+  const [review, setReview] = useState<{ job: Job; drafts: Draft[] } | null>(null);
+  const [error, setError] = useState('');
+  const [notice, setNotice] = useState('');
+
+  const load = useCallback(async () => {
+    try {
+      const [j, a, f] = await Promise.all([
+        api<Page<Job>>('GET', '/jobs?limit=200'),
+        api<Page<Application>>('GET', '/applications?limit=200'),
+        api<Page<FollowUp>>('GET', '/follow-ups?status=open&limit=200'),
+      ]);
+      setJobs(j.items);
+      setApps(a.items);
+      setOwed(f.items);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Could not load the jobs.');
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function close(job: Job, status: 'closed' | 'filled') {
+    setError('');
+    try {
+      const r = await api<{ drafts: Draft[]; withoutEmail: string[] }>('POST', `/jobs/${job.id}/close`, {
+        status,
+        memberId: session.member.id,
+      });
+      setReview({ job, drafts: r.drafts });
+      if (r.withoutEmail.length > 0)
+        setNotice(`${r.withoutEmail.length} candidate(s) have no email: call them.`);
+      await load();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Could not close the job.');
+    }
+  }
+
+  async function sendAll() {
+    if (!review) return;
+    let sent = 0;
+    for (const d of review.drafts) {
+      try {
+        await api('POST', `/messages/${d.id}/send`, { memberId: session.member.id });
+        sent += 1;
+      } catch (e) {
+        setError(e instanceof ApiError ? `${d.toName}: ${e.message}` : 'Could not send one of the messages.');
+      }
+    }
+    setNotice(`${sent} message(s) scheduled; each can still be undone for a few minutes.`);
+    setReview(null);
+  }
+
+  if (error && !jobs)
+    return (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    );
+  if (!jobs) return <p role="status">Loading jobs…</p>;
+  return (
+    <>
+      <h1>Jobs</h1>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {review && (
+        <section className="card" aria-labelledby="h-review">
+          <h2 id="h-review">Review before sending: {review.job.title}</h2>
+          <p>Everyone still in this job gets a message. Read them, then send.</p>
+          {review.drafts.map((d) => (
+            <details key={d.id}>
+              <summary>
+                {d.toName} — {d.subject}
+              </summary>
+              <pre style={{ whiteSpace: 'pre-wrap', font: 'inherit' }}>{d.bodyText}</pre>
+            </details>
+          ))}
+          <button onClick={() => void sendAll()}>Send {review.drafts.length} message(s)</button>
+        </section>
+      )}
+      {jobs.length === 0 && <p className="empty">No jobs yet.</p>}
+      {jobs.map((job) => {
+        const mine = apps.filter((a) => a.jobId === job.id);
+        const stages = [...new Set(mine.map((a) => a.stage))];
+        const ids = new Set(mine.map((a) => a.id));
+        const owedHere = owed.filter((f) => ids.has(f.applicationId) && f.owedBy === 'team');
+        return (
+          <article key={job.id} className="card" aria-labelledby={`job-${job.id}`}>
+            <h2 id={`job-${job.id}`} style={{ marginTop: 0 }}>
+              {job.title} <span className="meta">({job.status})</span>
+            </h2>
+            <p className="meta">
+              {mine.length} candidate(s):{' '}
+              {stages.map((s) => `${mine.filter((a) => a.stage === s).length} ${s}`).join(', ') || 'none'} ·{' '}
+              {mine.filter((a) => a.status === 'active').length} active · {owedHere.length} follow-up(s) owed,{' '}
+              {owedHere.filter((f) => f.state === 'overdue').length} overdue
+            </p>
+            {(job.status === 'open' || job.status === 'on_hold') && session.member.role !== 'interviewer' && (
+              <div className="row">
+                <button className="secondary" onClick={() => void close(job, 'filled')}>
+                  Filled: tell everyone else
+                </button>
+                <button className="secondary" onClick={() => void close(job, 'closed')}>
+                  Close without hiring
+                </button>
+              </div>
+            )}
+          </article>
+        );
+      })}
+    </>
+  );
+}
