@@ -365,7 +365,7 @@ if (only.has('pglite')) await pgliteRuns();
 const find = (engine: string, impl: string, workers = 1) =>
   rows.find((r) => r.engine === engine && r.impl === impl && r.workers === workers);
 const ratio = (x: Row | undefined, y: Row | undefined) =>
-  x && y ? (perSecond(x) / perSecond(y)).toFixed(2) : 'n/a';
+  x && y ? (perSecond(x) / perSecond(y)).toPrecision(2) : 'n/a';
 const ratios: [string, string][] = [
   [
     'Hearback / ceiling, PostgreSQL, 1 worker',
