@@ -15,7 +15,12 @@ import { dispatchDueMessages } from '../services/outbox.service.ts';
 import { closeInterview, createInterview } from '../services/interview.service.ts';
 import { openTestDb } from '../../test/support/db.ts';
 import { createApplication } from '../services/application.service.ts';
-import { buildCandidate, buildInterviewScenario } from '../../test/support/factories.ts';
+import {
+  buildCandidate,
+  buildInterviewScenario,
+  buildJob,
+  buildMember,
+} from '../../test/support/factories.ts';
 import { buildApp } from './app.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -207,6 +212,52 @@ describe('the team web app in a browser', () => {
       await page.click('button:has-text("Send 1 message(s)")');
       await page.waitForSelector('[role=status]:has-text("1 message(s) scheduled")');
       await context.close();
+
+      // The hiring manager sees the team's overdue promises (their escalations) in the team view.
+      await setMemberPassword(deps, org, s.manager.id, PASSWORD);
+      const slow = await buildCandidate(deps, org, { name: 'Sam Slowcase' });
+      const job2 = await buildJob(deps, org, {
+        title: 'Designer',
+        recruiterId: s.recruiter.id,
+        hiringManagerId: s.manager.id,
+      });
+      const slowApp = await createApplication(deps, org, { jobId: job2.id, candidateId: slow.id });
+      const slowIv = await createInterview(deps, org, { applicationId: slowApp.id, title: 'Screen' });
+      await closeInterview(deps, org, slowIv.id, {
+        statement: 'within 2 business days',
+        endedAt: new Date('2026-11-30T15:00:00Z'),
+      });
+      const hmContext = await browser.newContext({ bypassCSP: true });
+      const hm = await hmContext.newPage();
+      await hm.goto(base);
+      await hm.fill('#email', s.manager.email);
+      await hm.fill('#password', PASSWORD);
+      await hm.click('button[type=submit]');
+      await hm.waitForSelector('h1:has-text("Follow-ups")');
+      expect(await hm.isChecked('input[type=checkbox]')).toBe(false); // team view by default
+      await expect(hm.textContent('section[aria-labelledby="g-Overdue"]')).resolves.toContain('Sam Slowcase');
+      await hmContext.close();
+
+      // An admin edits a template with a live preview and invites a colleague.
+      const admin = await buildMember(deps, org, { role: 'admin', name: 'Ada Admin' });
+      await setMemberPassword(deps, org, admin.id, PASSWORD);
+      const adminContext = await browser.newContext({ bypassCSP: true });
+      const ap = await adminContext.newPage();
+      await ap.goto(base);
+      await ap.fill('#email', admin.email);
+      await ap.fill('#password', PASSWORD);
+      await ap.click('button[type=submit]');
+      await ap.click('a[href="#/settings"]');
+      await ap.click('button:has-text("Edit the rejection template")');
+      await ap.waitForSelector('[aria-live=polite] h3:has-text("Preview")');
+      await expect(ap.textContent('[aria-live=polite]')).resolves.toContain('Alex'); // the sample candidate
+      expect(await seriousViolations(ap)).toEqual([]);
+      await ap.screenshot({ path: 'test-results/web-settings.png', fullPage: true });
+      await ap.fill('#i-name', 'Ivy Interviewer');
+      await ap.fill('#i-email', 'ivy@example.com');
+      await ap.click('button:has-text("Send the invitation")');
+      await ap.waitForSelector('[role=status]:has-text("Invitation sent")');
+      await adminContext.close();
     },
   );
 });

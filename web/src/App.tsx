@@ -4,6 +4,7 @@ import { ApplicationScreen } from './ApplicationScreen.tsx';
 import { FollowUpsScreen } from './FollowUpsScreen.tsx';
 import { JobsScreen } from './JobsScreen.tsx';
 import { ReportsScreen } from './ReportsScreen.tsx';
+import { SettingsScreen } from './SettingsScreen.tsx';
 import { SignInScreen } from './SignInScreen.tsx';
 
 /** Hash routes keep the server simple: every path is the one index.html. */
@@ -58,6 +59,7 @@ export function App() {
           <a href="#/">Follow-ups</a>
           <a href="#/jobs">Jobs</a>
           {session.member.role !== 'interviewer' && <a href="#/reports">Reports</a>}
+          {session.member.role === 'admin' && <a href="#/settings">Settings</a>}
         </nav>
         <div className="row" style={{ marginTop: 0 }}>
           <span className="meta">
@@ -78,6 +80,8 @@ export function App() {
           <ApplicationScreen applicationId={application[1]!} session={session} />
         ) : route === '/reports' ? (
           <ReportsScreen />
+        ) : route === '/settings' ? (
+          <SettingsScreen />
         ) : route === '/jobs' ? (
           <JobsScreen session={session} />
         ) : (

@@ -1,0 +1,303 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, ApiError, type Page } from './api.ts';
+
+interface Member {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  active: boolean;
+}
+interface Template {
+  key: string;
+  subject: string;
+  body: string;
+  customised: boolean;
+  variables: string[];
+}
+interface Preview {
+  subject: string;
+  text: string;
+  check: {
+    elements: Record<string, boolean>;
+    findings: { code: string; severity: string; message: string }[];
+  } | null;
+}
+type Policy = Record<string, unknown> & {
+  timeZone: string;
+  defaultPromiseBusinessDays: number;
+  undoWindowMinutes: number;
+};
+
+const ROLES = ['admin', 'recruiter', 'hiring_manager', 'interviewer'];
+
+/** Settings: the policy, email templates with a live preview and checks, members and invitations. */
+export function SettingsScreen() {
+  const [policy, setPolicy] = useState<Policy | null>(null);
+  const [templates, setTemplates] = useState<Template[]>([]);
+  const [members, setMembers] = useState<Member[]>([]);
+  const [editing, setEditing] = useState<Template | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [invite, setInvite] = useState({ name: '', email: '', role: 'interviewer' });
+  const [error, setError] = useState('');
+  const [notice, setNotice] = useState('');
+
+  const load = useCallback(async () => {
+    try {
+      setPolicy(await api<Policy>('GET', '/policy'));
+      setTemplates(await api<Template[]>('GET', '/templates'));
+      setMembers((await api<Page<Member>>('GET', '/members?limit=200')).items);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Could not load the settings.');
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    if (!editing) return;
+    const timer = setTimeout(() => {
+      api<Preview>('POST', `/templates/${editing.key}/preview`, {
+        subject: editing.subject,
+        body: editing.body,
+      }).then(
+        (p) => {
+          setPreview(p);
+          setError('');
+        },
+        (e: unknown) => setError(e instanceof ApiError ? e.message : 'The template does not render.'),
+      );
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [editing]);
+
+  const act = async (what: () => Promise<unknown>, done: string) => {
+    setError('');
+    try {
+      await what();
+      setNotice(done);
+      await load();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'That did not work.');
+    }
+  };
+
+  if (!policy)
+    return error ? (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    ) : (
+      <p role="status">Loading settings…</p>
+    );
+  return (
+    <>
+      <h1>Settings</h1>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+
+      <section className="card" aria-labelledby="h-policy">
+        <h2 id="h-policy" style={{ marginTop: 0 }}>
+          Policy
+        </h2>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act(() => api('PUT', '/policy', policy), 'Policy saved.');
+          }}
+        >
+          <label htmlFor="tz">Time zone</label>
+          <input
+            id="tz"
+            value={policy.timeZone}
+            onChange={(e) => setPolicy({ ...policy, timeZone: e.target.value })}
+          />
+          <label htmlFor="default-days">Default promise when none was made (business days)</label>
+          <input
+            id="default-days"
+            type="number"
+            min={1}
+            max={60}
+            value={policy.defaultPromiseBusinessDays}
+            onChange={(e) => setPolicy({ ...policy, defaultPromiseBusinessDays: Number(e.target.value) })}
+          />
+          <label htmlFor="undo">Undo window after pressing send (minutes)</label>
+          <input
+            id="undo"
+            type="number"
+            min={0}
+            max={120}
+            value={policy.undoWindowMinutes}
+            onChange={(e) => setPolicy({ ...policy, undoWindowMinutes: Number(e.target.value) })}
+          />
+          <button type="submit">Save the policy</button>
+        </form>
+      </section>
+
+      <section className="card" aria-labelledby="h-templates">
+        <h2 id="h-templates" style={{ marginTop: 0 }}>
+          Email templates
+        </h2>
+        <ul>
+          {templates.map((t) => (
+            <li key={t.key}>
+              <button
+                className="secondary"
+                onClick={() => setEditing(t)}
+                aria-label={`Edit the ${t.key.replace('_', ' ')} template`}
+              >
+                Edit the {t.key.replace('_', ' ')} template
+              </button>{' '}
+              {t.customised && <span className="meta">(customised)</span>}
+            </li>
+          ))}
+        </ul>
+        {editing && (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void act(
+                () =>
+                  api('PUT', `/templates/${editing.key}`, { subject: editing.subject, body: editing.body }),
+                'Template saved.',
+              );
+            }}
+          >
+            <label htmlFor="t-subject">Subject</label>
+            <input
+              id="t-subject"
+              value={editing.subject}
+              onChange={(e) => setEditing({ ...editing, subject: e.target.value })}
+            />
+            <label htmlFor="t-body">Body (Liquid; variables: {editing.variables.join(', ')})</label>
+            <textarea
+              id="t-body"
+              style={{ minHeight: '14rem' }}
+              value={editing.body}
+              onChange={(e) => setEditing({ ...editing, body: e.target.value })}
+            />
+            {preview && (
+              <div aria-live="polite">
+                <h3>Preview</h3>
+                <p className="meta">{preview.subject}</p>
+                <pre style={{ whiteSpace: 'pre-wrap', font: 'inherit' }}>{preview.text}</pre>
+                {preview.check?.findings.map((f) => (
+                  <p key={f.code + f.message} className={f.severity === 'error' ? 'error' : 'warning'}>
+                    {f.message}
+                  </p>
+                ))}
+              </div>
+            )}
+            <div className="row">
+              <button type="submit">Save the template</button>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() =>
+                  void act(() => api('DELETE', `/templates/${editing.key}`), 'Back to the default.')
+                }
+              >
+                Back to the default
+              </button>
+            </div>
+          </form>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="h-members">
+        <h2 id="h-members" style={{ marginTop: 0 }}>
+          Members
+        </h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Access</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.id}>
+                <th scope="row">{m.name}</th>
+                <td>{m.email}</td>
+                <td>{m.role.replace('_', ' ')}</td>
+                <td>
+                  {m.active ? (
+                    <button
+                      className="secondary"
+                      onClick={() =>
+                        void act(
+                          () => api('PATCH', `/members/${m.id}`, { active: false }),
+                          `${m.name} can no longer sign in.`,
+                        )
+                      }
+                    >
+                      Deactivate {m.name}
+                    </button>
+                  ) : (
+                    'deactivated'
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act(async () => {
+              const m = await api<Member>('POST', '/members', invite);
+              await api('POST', `/members/${m.id}/invite`);
+              setInvite({ name: '', email: '', role: 'interviewer' });
+            }, 'Invitation sent.');
+          }}
+        >
+          <h3>Invite someone</h3>
+          <label htmlFor="i-name">Name</label>
+          <input
+            id="i-name"
+            required
+            value={invite.name}
+            onChange={(e) => setInvite({ ...invite, name: e.target.value })}
+          />
+          <label htmlFor="i-email">Email</label>
+          <input
+            id="i-email"
+            type="email"
+            required
+            value={invite.email}
+            onChange={(e) => setInvite({ ...invite, email: e.target.value })}
+          />
+          <label htmlFor="i-role">Role</label>
+          <select
+            id="i-role"
+            value={invite.role}
+            onChange={(e) => setInvite({ ...invite, role: e.target.value })}
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r.replace('_', ' ')}
+              </option>
+            ))}
+          </select>
+          <button type="submit">Send the invitation</button>
+        </form>
+        <p className="meta">
+          In development, sent emails are in the <a href="/dev/mail">dev mailbox</a>. API tokens:{' '}
+          <code>POST /api/v1/api-tokens</code> (see <a href="/api/docs">the API docs</a>).
+        </p>
+      </section>
+    </>
+  );
+}
