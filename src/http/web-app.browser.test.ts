@@ -131,7 +131,7 @@ describe('the team web app in a browser', () => {
       await page.waitForSelector('[aria-live=polite] .meta:has-text("Due")');
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: 'test-results/web-application.png', fullPage: true });
-      await page.click('form.card button[type=submit]');
+      await page.click(`form:has(#statement-${next.id}) button[type=submit]`);
       await page.waitForSelector('h2:has-text("Still owed") + ul li');
       const interviews = await db
         .tenant(org)
@@ -237,6 +237,32 @@ describe('the team web app in a browser', () => {
       expect(await hm.isChecked('input[type=checkbox]')).toBe(false); // team view by default
       await expect(hm.textContent('section[aria-labelledby="g-Overdue"]')).resolves.toContain('Sam Slowcase');
       await hmContext.close();
+
+      // An interviewer sees only what they interview, and gives feedback on it.
+      const ivan = await buildMember(deps, org, { role: 'interviewer', name: 'Ivan Interviewer' });
+      await setMemberPassword(deps, org, ivan.id, PASSWORD);
+      await createInterview(deps, org, {
+        applicationId: slowApp.id,
+        title: 'Technical',
+        interviewerIds: [ivan.id],
+      });
+      const ivContext = await browser.newContext({ bypassCSP: true });
+      const iv = await ivContext.newPage();
+      await iv.goto(base);
+      await iv.fill('#email', ivan.email);
+      await iv.fill('#password', PASSWORD);
+      await iv.click('button[type=submit]');
+      await iv.waitForSelector('h1:has-text("Follow-ups")');
+      await iv.goto(`${base}/#/applications/${slowApp.id}`);
+      await iv.waitForSelector('h3:has-text("Your feedback on")');
+      expect(await seriousViolations(iv)).toEqual([]);
+      await iv.selectOption('select[id$="-rec"]', 'strong_yes');
+      await iv.click('form[aria-labelledby$="-h"] button[type=submit]');
+      await iv.waitForSelector('[role=status]:has-text("Feedback saved")');
+      await iv.screenshot({ path: 'test-results/web-interviewer.png', fullPage: true });
+      await iv.goto(`${base}/#/applications/${s.application.id}`); // not theirs
+      await iv.waitForSelector('[role=alert]');
+      await ivContext.close();
 
       // An admin edits a template with a live preview and invites a colleague.
       const admin = await buildMember(deps, org, { role: 'admin', name: 'Ada Admin' });

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, type Session } from './api.ts';
+import { FeedbackForm, LogContact, Signals } from './ApplicationPanels.tsx';
 import { Composer } from './Composer.tsx';
 
 interface Interview {
   id: string;
   title: string;
   closedAt: string | null;
+  interviewerIds: string[];
   promise: { statement: string; dueAt: string; warnings: string[] } | null;
 }
 interface TimelineEvent {
@@ -16,7 +18,7 @@ interface TimelineEvent {
 interface Timeline {
   application: { id: string; status: string; stage: string };
   candidate: { name: string; email: string | null; timeZone: string | null };
-  job: { title: string };
+  job: { title: string; roleKind: string };
   events: TimelineEvent[];
   openFollowUps: { id: string; kind: string; dueAt: string }[];
 }
@@ -123,6 +125,31 @@ function CloseInterview({ interview, onClosed }: { interview: Interview; onClose
   );
 }
 
+/**
+ * The timeline, or — for interviewers, who may not read decisions — what they may see: the
+ * application, its candidate and job, and what is owed on it.
+ */
+async function loadTimeline(applicationId: string): Promise<Timeline> {
+  try {
+    return await api<Timeline>('GET', `/applications/${applicationId}/timeline`);
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status !== 403) throw e;
+    const application = await api<Timeline['application'] & { candidateId: string; jobId: string }>(
+      'GET',
+      `/applications/${applicationId}`,
+    );
+    const [candidate, job, owed] = await Promise.all([
+      api<Timeline['candidate']>('GET', `/candidates/${application.candidateId}`),
+      api<Timeline['job']>('GET', `/jobs/${application.jobId}`),
+      api<{ items: Timeline['openFollowUps'] }>(
+        'GET',
+        `/follow-ups?status=open&applicationId=${applicationId}`,
+      ),
+    ]);
+    return { application, candidate, job, events: [], openFollowUps: owed.items };
+  }
+}
+
 /** One application: its timeline, what is still owed, and the interviews to close. */
 export function ApplicationScreen({ applicationId, session }: { applicationId: string; session: Session }) {
   const [timeline, setTimeline] = useState<Timeline | null>(null);
@@ -130,7 +157,7 @@ export function ApplicationScreen({ applicationId, session }: { applicationId: s
   const [error, setError] = useState('');
   const load = useCallback(async () => {
     try {
-      setTimeline(await api<Timeline>('GET', `/applications/${applicationId}/timeline`));
+      setTimeline(await loadTimeline(applicationId));
       setInterviews(await api<Interview[]>('GET', `/applications/${applicationId}/interviews`));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not load the application.');
@@ -178,6 +205,21 @@ export function ApplicationScreen({ applicationId, session }: { applicationId: s
             <Composer applicationId={applicationId} session={session} onChange={() => void load()} />
           </>
         )}
+      <Signals events={timeline.events} roleKind={timeline.job.roleKind} />
+      {session.member.role !== 'interviewer' && (
+        <LogContact applicationId={applicationId} onLogged={() => void load()} />
+      )}
+      {interviews
+        .filter((i) => i.interviewerIds.includes(session.member.id))
+        .map((i) => (
+          <FeedbackForm
+            key={i.id}
+            interviewId={i.id}
+            title={i.title}
+            session={session}
+            onSaved={() => void load()}
+          />
+        ))}
       {open.length > 0 && <h2>Close an interview</h2>}
       {open.map((i) => (
         <CloseInterview key={i.id} interview={i} onClosed={() => void load()} />
