@@ -55,6 +55,7 @@ export function Composer({
   const [check, setCheck] = useState<Check | null>(null);
   const [override, setOverride] = useState('');
   const [sent, setSent] = useState<Message | null>(null);
+  const [script, setScript] = useState<string[] | null>(null);
   const [error, setError] = useState('');
 
   useEffect(() => {
@@ -96,11 +97,16 @@ export function Composer({
     setError('');
     try {
       await api('PATCH', `/messages/${draft.id}`, { bodyText: body });
-      const r = await api<{ message: Message }>('POST', `/messages/${draft.id}/send`, {
-        memberId: session.member.id,
-        ...(override.trim() && { override: { reason: override.trim() } }),
-      });
+      const r = await api<{ message: Message; callScript: string[] | null }>(
+        'POST',
+        `/messages/${draft.id}/send`,
+        {
+          memberId: session.member.id,
+          ...(override.trim() && { override: { reason: override.trim() } }),
+        },
+      );
       setSent(r.message);
+      setScript(r.callScript);
       onChange();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not send.');
@@ -129,6 +135,16 @@ export function Composer({
           “{sent.subject}” goes out {sent.sendAt ? new Date(sent.sendAt).toLocaleString() : 'soon'}, in the
           candidate’s business hours.
         </p>
+        {script && (
+          <>
+            <h4>Call first — the email waits a business day for a connected call</h4>
+            <ol>
+              {script.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ol>
+          </>
+        )}
         <button className="secondary" onClick={() => void undo()}>
           Undo
         </button>
