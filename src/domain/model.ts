@@ -89,6 +89,8 @@ export interface Application {
   finalStage: boolean;
   /** When the candidate last confirmed they are still interested (status page). */
   interestConfirmedAt: Date | null;
+  /** The agency recruiter the candidate came through, if any: their contact for everything. */
+  agencyRecruiter: { name: string; email: string } | null;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -111,6 +111,40 @@ describe.each(backends)('candidate status links on %s', (backend) => {
     clock.set('2026-12-01T15:00:00Z');
   });
 
+  it('names the agency recruiter as the contact and sends them the check-ins', async () => {
+    clock.set('2026-12-01T15:00:00Z');
+    const { s, path } = await link();
+    const { changeApplication } = await import('../services/application.service.ts');
+    const { csrfTokenFor } = await import('../services/auth.service.ts');
+    await changeApplication({ db, clock }, s.organization.id, s.application.id, {
+      agencyRecruiter: { name: 'Alex Agent', email: 'alex@agency.test' },
+    });
+    const open = await app.inject({ method: 'GET', url: path, remoteAddress: '10.0.0.6' });
+    const cookie = open.cookies.find((c) => c.name === 'hb_candidate')!.value;
+    const page = await app.inject({ method: 'GET', url: '/s', cookies: { hb_candidate: cookie } });
+    expect(page.body).toContain('Alex Agent (your recruiter)');
+    clock.set('2026-12-15T15:00:00Z'); // past the promise and the grace period
+    const res = await app.inject({
+      method: 'POST',
+      url: '/s/check-in',
+      cookies: { hb_candidate: cookie },
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `csrf=${csrfTokenFor(cookie)}&text=${encodeURIComponent('Hello, any news on the role?')}`,
+    });
+    expect(res.statusCode).toBe(303);
+    const [mail] = await db.query<{ to_address: string }>(
+      `SELECT to_address FROM messages WHERE org_id = $1 AND kind = 'candidate_note'`,
+      [s.organization.id],
+    );
+    expect(mail!.to_address).toBe('alex@agency.test');
+    const [owed] = await db.query<{ owed_by: string }>(
+      `SELECT owed_by FROM follow_ups WHERE org_id = $1 AND kind = 'check_in'`,
+      [s.organization.id],
+    );
+    expect(owed!.owed_by).toBe('recruiter');
+    clock.set('2026-12-01T15:00:00Z');
+  });
+
   it('refuses form posts without the session’s CSRF token', async () => {
     const { path } = await link();
     const open = await app.inject({ method: 'GET', url: path, remoteAddress: '10.0.0.4' });

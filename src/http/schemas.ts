@@ -154,6 +154,7 @@ export const ApplicationSchema = z
     stage: z.string(),
     status: z.enum(APPLICATION_STATUSES),
     finalStage: z.boolean(),
+    agencyRecruiter: z.object({ name: z.string(), email: z.string() }).nullable(),
     createdAt: z.date(),
     updatedAt: z.date(),
   })
@@ -164,6 +165,11 @@ export const ApplicationCreateSchema = z.strictObject({
   stage: Text(100).optional(),
 });
 export const ApplicationPatchSchema = z.strictObject({
+  agencyRecruiter: z
+    .strictObject({ name: Text(200), email: z.email().max(320) })
+    .nullable()
+    .optional()
+    .describe('The agency recruiter the candidate came through: their contact, who gets their check-ins.'),
   finalStage: z.boolean().optional().describe('Final-stage candidates hear the outcome by phone first.'),
   stage: Text(100).optional(),
   status: z.enum(APPLICATION_STATUSES).optional(),

@@ -12,6 +12,8 @@ interface ApplicationRow {
   status: Application['status'];
   final_stage: boolean;
   interest_confirmed_at: Date | null;
+  agency_recruiter_name: string | null;
+  agency_recruiter_email: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -25,6 +27,10 @@ const toApplication = (r: ApplicationRow): Application => ({
   status: r.status,
   finalStage: r.final_stage,
   interestConfirmedAt: r.interest_confirmed_at,
+  agencyRecruiter:
+    r.agency_recruiter_name && r.agency_recruiter_email
+      ? { name: r.agency_recruiter_name, email: r.agency_recruiter_email }
+      : null,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -103,10 +109,27 @@ export async function updateApplication(
   q: Queryable,
   orgId: string,
   id: string,
-  patch: Partial<Pick<Application, 'stage' | 'status' | 'finalStage'>>,
+  patch: Partial<Pick<Application, 'stage' | 'status' | 'finalStage' | 'agencyRecruiter'>>,
   at: Date,
 ): Promise<Application | null> {
-  const set = assignments(patch, { stage: 'stage', status: 'status', finalStage: 'final_stage' }, 4);
+  const flat = {
+    ...patch,
+    ...(patch.agencyRecruiter !== undefined && {
+      agencyName: patch.agencyRecruiter?.name ?? null,
+      agencyEmail: patch.agencyRecruiter?.email ?? null,
+    }),
+  };
+  const set = assignments(
+    flat,
+    {
+      stage: 'stage',
+      status: 'status',
+      finalStage: 'final_stage',
+      agencyName: 'agency_recruiter_name',
+      agencyEmail: 'agency_recruiter_email',
+    },
+    4,
+  );
   const [row] = await q.query<ApplicationRow>(
     `UPDATE applications SET updated_at = $3${set.sql ? `, ${set.sql}` : ''}
       WHERE org_id = $1 AND id = $2 RETURNING *`,

@@ -93,7 +93,7 @@ export async function changeApplication(
   deps: ServiceDeps,
   orgId: string,
   id: string,
-  patch: Partial<Pick<Application, 'stage' | 'status' | 'finalStage'>>,
+  patch: Partial<Pick<Application, 'stage' | 'status' | 'finalStage' | 'agencyRecruiter'>>,
 ): Promise<{ application: Application; cancelledFollowUps: FollowUp[] }> {
   const now = deps.clock.now();
   return deps.db.tenant(orgId).transaction(async (tx) => {

@@ -44,7 +44,8 @@ import { recordAudit } from './audit.service.ts';
 import { hashToken } from './auth.service.ts';
 import type { ServiceDeps } from './deps.ts';
 import { closeFollowUpsByTouchpoint } from './follow-up.service.ts';
-import { enqueueMemberNotice, type MailIdentity } from './outbox.service.ts';
+import { textToHtml } from '../domain/templates.ts';
+import { enqueueMemberNotice, enqueueMessage, type MailIdentity } from './outbox.service.ts';
 
 /** What the page's use cases need. */
 export interface CandidatePageDeps extends ServiceDeps {
@@ -219,7 +220,11 @@ export async function getStatusView(deps: ServiceDeps, access: CandidateAccess):
         : openOutcome
           ? `The team will contact you by ${humanDate(openOutcome.dueAt, zone)}. You do not need to do anything until then.`
           : 'The team will be in touch.',
-      contact: owner ? { name: owner.name } : null,
+      contact: l.application.agencyRecruiter
+        ? { name: `${l.application.agencyRecruiter.name} (your recruiter)` }
+        : owner
+          ? { name: owner.name }
+          : null,
       messages: sent.map((m) => ({ subject: m.subject, bodyText: m.bodyText, sentAt: m.sentAt })),
       thankYou: {
         sent: touchpoints.some((t) => t.kind === 'thank_you' && t.fromParty === 'candidate'),
@@ -343,6 +348,53 @@ export async function checkIn(deps: CandidatePageDeps, access: CandidateAccess, 
       summary: text,
       createdAt: now,
     });
+    const agency = l.application.agencyRecruiter;
+    if (agency) {
+      // Through an agency, the recruiter answers: the check-in goes to them, and they owe the reply.
+      await insertFollowUp(tx, {
+        orgId: access.orgId,
+        applicationId: access.applicationId,
+        interviewId: null,
+        kind: 'check_in',
+        owedBy: 'recruiter',
+        owedTo: 'candidate',
+        ownerId: null,
+        dueAt: endOfBusinessDay(
+          addBusinessDays(localDateOf(now, calendarOf(l.policy).timeZone), 1, calendarOf(l.policy)),
+          calendarOf(l.policy),
+        ),
+        createdAt: now,
+      });
+      await enqueueMessage(
+        tx,
+        deps.identity,
+        {
+          orgId: access.orgId,
+          applicationId: access.applicationId,
+          followUpId: null,
+          decisionId: null,
+          kind: 'candidate_note',
+          audience: 'member',
+          toMemberId: null,
+          toAddress: agency.email,
+          toName: agency.name,
+          replyTo: null,
+          subject: `${l.candidate.name} checked in (${l.job.title})`,
+          bodyText: `${text}\n\nYour candidate checked in on the ${l.job.title} role at ${l.orgName}. Please answer them by the end of the next business day.`,
+          bodyHtml: textToHtml(
+            `${text}\n\nYour candidate checked in on the ${l.job.title} role at ${l.orgName}.`,
+          ),
+          automatic: true,
+          status: 'scheduled',
+          sendAt: now,
+          checkKind: null,
+          findings: [],
+          createdBy: null,
+        },
+        now,
+      );
+      return;
+    }
     const open = (await listFollowUpsOfApplication(tx, access.orgId, access.applicationId)).find(
       (f) => f.kind === 'outcome' && f.status === 'open',
     );
