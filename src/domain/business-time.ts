@@ -351,3 +351,8 @@ export function endOfLocalDay(date: string, timeZone: string): Date {
   assertZone(timeZone);
   return wallTimeToInstant(date, 1440, timeZone);
 }
+
+/** Close of business on the Nth business day after `instant`'s local date: "by the end of day N". */
+export function endOfBusinessDaysAfter(instant: Date, n: number, cal: BusinessCalendar): Date {
+  return endOfBusinessDay(addBusinessDays(localDateOf(instant, cal.timeZone), n, cal), cal);
+}

@@ -3,7 +3,7 @@
  * short and specific; no check-in before the promised date has passed plus a grace period; never
  * a flood. And principle 6: these are signals, never gates — nothing here affects a decision.
  */
-import { addBusinessDays, endOfBusinessDay, localDateOf } from './business-time.ts';
+import { endOfBusinessDaysAfter } from './business-time.ts';
 import { calendarOf, type Policy } from './policy.ts';
 
 const HOUR = 3_600_000;
@@ -70,9 +70,7 @@ export function checkInState(
     return { allowed: false, reason: 'limit_reached', opensAt: null };
   const cal = calendarOf(policy);
   const after = (instant: Date, days: number) =>
-    days === 0
-      ? instant
-      : endOfBusinessDay(addBusinessDays(localDateOf(instant, cal.timeZone), days, cal), cal);
+    days === 0 ? instant : endOfBusinessDaysAfter(instant, days, cal);
   const opens = after(input.promisedDueAt, policy.checkInGraceBusinessDays);
   if (input.now.getTime() < opens.getTime())
     return { allowed: false, reason: 'before_grace', opensAt: opens };

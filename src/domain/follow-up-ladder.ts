@@ -6,8 +6,7 @@
  * breach, so renewing the promise to the candidate does not reset the team's clock.
  */
 import {
-  addBusinessDays,
-  endOfBusinessDay,
+  endOfBusinessDaysAfter,
   localDateOf,
   startOfBusinessDay,
   subtractBusinessDays,
@@ -61,19 +60,13 @@ export function reminderTime(state: Pick<LadderState, 'dueAt' | 'createdAt'>, po
 export function escalationTime(breachedAt: Date, afterBusinessDays: number, policy: Policy): Date {
   if (afterBusinessDays === 0) return breachedAt;
   const cal = calendarOf(policy);
-  return endOfBusinessDay(
-    addBusinessDays(localDateOf(breachedAt, cal.timeZone), afterBusinessDays, cal),
-    cal,
-  );
+  return endOfBusinessDaysAfter(breachedAt, afterBusinessDays, cal);
 }
 
 /** The new due time an automatic update promises: `extendBusinessDays` business days from now, end of day. */
 export function extendedDueTime(now: Date, policy: Policy): Date {
   const cal = calendarOf(policy);
-  return endOfBusinessDay(
-    addBusinessDays(localDateOf(now, cal.timeZone), policy.automaticUpdates.extendBusinessDays, cal),
-    cal,
-  );
+  return endOfBusinessDaysAfter(now, policy.automaticUpdates.extendBusinessDays, cal);
 }
 
 /** Plan the ladder for an open outcome follow-up at `now`. */

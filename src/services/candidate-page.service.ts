@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/db.ts';
-import { addBusinessDays, endOfBusinessDay, localDateOf } from '../domain/business-time.ts';
+import { endOfBusinessDaysAfter } from '../domain/business-time.ts';
 import {
   checkCandidateNote,
   checkInState,
@@ -44,8 +44,7 @@ import { recordAudit } from './audit.service.ts';
 import { hashToken } from './auth.service.ts';
 import type { ServiceDeps } from './deps.ts';
 import { closeFollowUpsByTouchpoint } from './follow-up.service.ts';
-import { textToHtml } from '../domain/templates.ts';
-import { enqueueMemberNotice, enqueueMessage, type MailIdentity } from './outbox.service.ts';
+import { enqueueMemberNotice, type MailIdentity } from './outbox.service.ts';
 
 /** What the page's use cases need. */
 export interface CandidatePageDeps extends ServiceDeps {
@@ -359,37 +358,19 @@ export async function checkIn(deps: CandidatePageDeps, access: CandidateAccess, 
         owedBy: 'recruiter',
         owedTo: 'candidate',
         ownerId: null,
-        dueAt: endOfBusinessDay(
-          addBusinessDays(localDateOf(now, calendarOf(l.policy).timeZone), 1, calendarOf(l.policy)),
-          calendarOf(l.policy),
-        ),
+        dueAt: endOfBusinessDaysAfter(now, 1, calendarOf(l.policy)),
         createdAt: now,
       });
-      await enqueueMessage(
+      await enqueueMemberNotice(
         tx,
         deps.identity,
         {
           orgId: access.orgId,
           applicationId: access.applicationId,
-          followUpId: null,
-          decisionId: null,
+          member: { id: null, email: agency.email, name: agency.name },
           kind: 'candidate_note',
-          audience: 'member',
-          toMemberId: null,
-          toAddress: agency.email,
-          toName: agency.name,
-          replyTo: null,
           subject: `${l.candidate.name} checked in (${l.job.title})`,
-          bodyText: `${text}\n\nYour candidate checked in on the ${l.job.title} role at ${l.orgName}. Please answer them by the end of the next business day.`,
-          bodyHtml: textToHtml(
-            `${text}\n\nYour candidate checked in on the ${l.job.title} role at ${l.orgName}.`,
-          ),
-          automatic: true,
-          status: 'scheduled',
-          sendAt: now,
-          checkKind: null,
-          findings: [],
-          createdBy: null,
+          text: `${text}\n\nYour candidate checked in on the ${l.job.title} role at ${l.orgName}. Please answer them by the end of the next business day.`,
         },
         now,
       );
@@ -410,7 +391,7 @@ export async function checkIn(deps: CandidatePageDeps, access: CandidateAccess, 
         owedBy: 'team',
         owedTo: 'candidate',
         ownerId: owner.id,
-        dueAt: endOfBusinessDay(addBusinessDays(localDateOf(now, cal.timeZone), 1, cal), cal),
+        dueAt: endOfBusinessDaysAfter(now, 1, cal),
         createdAt: now,
       });
       await noteToTeam(
@@ -456,7 +437,7 @@ export async function requestFeedback(deps: CandidatePageDeps, access: Candidate
       owedBy: 'team',
       owedTo: 'candidate',
       ownerId: owner.id,
-      dueAt: endOfBusinessDay(addBusinessDays(localDateOf(now, cal.timeZone), 3, cal), cal),
+      dueAt: endOfBusinessDaysAfter(now, 3, cal),
       createdAt: now,
     });
     await noteToTeam(

@@ -1,4 +1,4 @@
-import { addBusinessDays, endOfBusinessDay, localDateOf } from '../domain/business-time.ts';
+import { endOfBusinessDaysAfter } from '../domain/business-time.ts';
 import type { ApplicationStatus, Decision, DecisionOutcome, FollowUp } from '../domain/model.ts';
 import { calendarOf } from '../domain/policy.ts';
 import { errors } from '../errors.ts';
@@ -70,10 +70,7 @@ export async function recordDecision(
     if (!outcomeFollowUp && input.outcome !== 'hold') {
       const job = (await findJob(tx, orgId, application.jobId))!;
       const calendar = calendarOf((await findOrganization(tx, orgId))!.policy);
-      const dueAt = endOfBusinessDay(
-        addBusinessDays(localDateOf(now, calendar.timeZone), 1, calendar),
-        calendar,
-      );
+      const dueAt = endOfBusinessDaysAfter(now, 1, calendar);
       ({ followUp: outcomeFollowUp } = await openOutcomeFollowUp(tx, orgId, {
         applicationId,
         interviewId: null,

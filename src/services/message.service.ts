@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.ts';
-import { businessDaysLater, nextBusinessSlot } from '../domain/business-time.ts';
+import { businessDaysLater, endOfBusinessDaysAfter, nextBusinessSlot } from '../domain/business-time.ts';
 import { callScript } from '../domain/call-script.ts';
 import { humanDate, humanizeKey } from '../domain/format.ts';
 import {
@@ -49,7 +49,6 @@ import { createStatusLink } from './candidate-page.service.ts';
 import { enqueueMessage, type MailIdentity } from './outbox.service.ts';
 import { decodeCursor, toPage, type Page } from './pagination.ts';
 import { requireActiveMember, requireApplication } from './references.ts';
-import { addBusinessDays, endOfBusinessDay, localDateOf } from '../domain/business-time.ts';
 
 /** What the message use cases need. */
 export interface MessagingDeps extends ServiceDeps {
@@ -451,7 +450,7 @@ export async function closeJob(
         const open = await lockOpenFollowUpsOfApplication(tx, orgId, application.id);
         let followUp: FollowUp | undefined = open.find((f) => f.kind === 'outcome');
         if (!followUp) {
-          const dueAt = endOfBusinessDay(addBusinessDays(localDateOf(now, cal.timeZone), 1, cal), cal);
+          const dueAt = endOfBusinessDaysAfter(now, 1, cal);
           ({ followUp } = await openOutcomeFollowUp(tx, orgId, {
             applicationId: application.id,
             interviewId: null,

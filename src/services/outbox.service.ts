@@ -264,7 +264,8 @@ export async function enqueueMemberNotice(
   notice: {
     orgId: string;
     applicationId: string | null;
-    member: { id: string; email: string; name: string };
+    /** A member, or someone outside the organization (an agency recruiter: id null). */
+    member: { id: string | null; email: string; name: string };
     kind: MessageKind;
     subject: string;
     text: string;
