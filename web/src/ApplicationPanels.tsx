@@ -1,3 +1,4 @@
+import { Alerts } from './Alerts.tsx';
 import { useState } from 'react';
 import { api, ApiError, type Session } from './api.ts';
 
@@ -96,16 +97,8 @@ export function LogContact({ applicationId, onLogged }: { applicationId: string;
       <label htmlFor="log-summary">Summary</label>
       <textarea id="log-summary" value={summary} onChange={(e) => setSummary(e.target.value)} />
       <button type="submit">Log it</button>
-      {message && (
-        <p className="notice" role="status">
-          {message}
-        </p>
-      )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Alerts notice={message} />
+      <Alerts error={error} />
     </form>
   );
 }
@@ -178,16 +171,8 @@ export function FeedbackForm({
       <label htmlFor={`${id}-notes`}>Notes (internal; never shown to the candidate)</label>
       <textarea id={`${id}-notes`} value={notes} onChange={(e) => setNotes(e.target.value)} />
       <button type="submit">Save feedback</button>
-      {message && (
-        <p className="notice" role="status">
-          {message}
-        </p>
-      )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Alerts notice={message} />
+      <Alerts error={error} />
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { Alerts } from './Alerts.tsx';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, type Session } from './api.ts';
 import { FeedbackForm, LogContact, Signals } from './ApplicationPanels.tsx';
@@ -115,11 +116,7 @@ function CloseInterview({ interview, onClosed }: { interview: Interview; onClose
           </p>
         ))}
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Alerts error={error} />
       <button type="submit">Close the interview</button>
     </form>
   );

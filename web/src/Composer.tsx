@@ -1,3 +1,4 @@
+import { Alerts } from './Alerts.tsx';
 import { useEffect, useState } from 'react';
 import { api, ApiError, type Session } from './api.ts';
 
@@ -148,11 +149,7 @@ export function Composer({
         <button className="secondary" onClick={() => void undo()}>
           Undo
         </button>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <Alerts error={error} />
       </section>
     );
   }
@@ -230,11 +227,7 @@ export function Composer({
           </button>
         </form>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <Alerts error={error} />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { Alerts } from './Alerts.tsx';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, type FollowUp, type Page, type Session } from './api.ts';
 
@@ -76,16 +77,8 @@ export function FollowUpsScreen({ session }: { session: Session }) {
           Only mine
         </label>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <Alerts error={error} />
+      <Alerts notice={notice} />
       {groups.map(([title, list, tone]) => (
         <section key={title} aria-labelledby={`g-${title}`}>
           <h2 id={`g-${title}`}>

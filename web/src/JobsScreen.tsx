@@ -1,3 +1,4 @@
+import { Alerts } from './Alerts.tsx';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, type FollowUp, type Page, type Session } from './api.ts';
 
@@ -88,16 +89,8 @@ export function JobsScreen({ session }: { session: Session }) {
   return (
     <>
       <h1>Jobs</h1>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <Alerts error={error} />
+      <Alerts notice={notice} />
       {review && (
         <section className="card" aria-labelledby="h-review">
           <h2 id="h-review">Review before sending: {review.job.title}</h2>

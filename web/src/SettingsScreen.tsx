@@ -1,3 +1,4 @@
+import { Alerts } from './Alerts.tsx';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, type Page } from './api.ts';
 
@@ -94,16 +95,8 @@ export function SettingsScreen() {
   return (
     <>
       <h1>Settings</h1>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <Alerts error={error} />
+      <Alerts notice={notice} />
 
       <section className="card" aria-labelledby="h-policy">
         <h2 id="h-policy" style={{ marginTop: 0 }}>

@@ -1,3 +1,4 @@
+import { Alerts } from './Alerts.tsx';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, type Session } from './api.ts';
 
@@ -37,16 +38,8 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (s: Session) => void 
   return (
     <main id="main" className="signin">
       <h1>Sign in to Hearback</h1>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <Alerts error={error} />
+      <Alerts notice={notice} />
       <form onSubmit={(e) => void submit(e)}>
         <label htmlFor="email">Email</label>
         <input

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { escapeHtml } from '../../domain/templates.ts';
@@ -28,6 +29,8 @@ export function authPagesRoutes(
   perIp: WindowLimiter,
 ): FastifyPluginAsyncZod {
   return async (app) => {
+    const html = (reply: FastifyReply, status: number, title: string, body: string) =>
+      reply.code(status).type('text/html; charset=utf-8').send(page(title, body));
     app.addHook('onSend', async (_req, reply, payload) => {
       reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
       return payload;
@@ -38,10 +41,7 @@ export function authPagesRoutes(
       { schema: { hide: true, querystring: z.object({ token: z.string().max(200).default('') }) } },
       async (req, reply) => {
         if (!perIp.take(req.ip)) {
-          return reply
-            .code(429)
-            .type('text/html; charset=utf-8')
-            .send(page('Slow down', '<p>Too many attempts; wait a few minutes.</p>'));
+          return html(reply, 429, 'Slow down', '<p>Too many attempts; wait a few minutes.</p>');
         }
         try {
           const signedIn = await signInWithMagicLink(
@@ -54,15 +54,12 @@ export function authPagesRoutes(
           return reply.redirect('/', 303);
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
-          return reply
-            .code(400)
-            .type('text/html; charset=utf-8')
-            .send(
-              page(
-                'This link does not work any more',
-                '<p>Sign-in links work once, for 10 minutes. Ask for a new one from the sign-in page.</p>',
-              ),
-            );
+          return html(
+            reply,
+            400,
+            'This link does not work any more',
+            '<p>Sign-in links work once, for 10 minutes. Ask for a new one from the sign-in page.</p>',
+          );
         }
       },
     );
@@ -92,10 +89,7 @@ export function authPagesRoutes(
       },
       async (req, reply) => {
         if (!perIp.take(req.ip)) {
-          return reply
-            .code(429)
-            .type('text/html; charset=utf-8')
-            .send(page('Slow down', '<p>Too many attempts; wait a few minutes.</p>'));
+          return html(reply, 429, 'Slow down', '<p>Too many attempts; wait a few minutes.</p>');
         }
         try {
           const signedIn = await acceptInvite(
@@ -107,15 +101,12 @@ export function authPagesRoutes(
           return reply.redirect('/', 303);
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
-          return reply
-            .code(400)
-            .type('text/html; charset=utf-8')
-            .send(
-              page(
-                'Could not join',
-                `<p class="error" role="alert">${escapeHtml(error.message)}</p><p><a href="/auth/invite?token=${encodeURIComponent(req.body.token)}">Try again</a></p>`,
-              ),
-            );
+          return html(
+            reply,
+            400,
+            'Could not join',
+            `<p class="error" role="alert">${escapeHtml(error.message)}</p><p><a href="/auth/invite?token=${encodeURIComponent(req.body.token)}">Try again</a></p>`,
+          );
         }
       },
     );
