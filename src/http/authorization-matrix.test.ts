@@ -52,6 +52,7 @@ async function buildFixture(db: Db, clock: ManualClock) {
     await setMemberPassword(deps, org, m.id, PASSWORD);
   const read = await createApiToken(deps, org, { name: 'read', scopes: ['read'] });
   const write = await createApiToken(deps, org, { name: 'write', scopes: ['write'] });
+  const spare = await createApiToken(deps, org, { name: 'spare', scopes: ['read'] });
   return {
     ...s,
     admin,
@@ -64,6 +65,7 @@ async function buildFixture(db: Db, clock: ManualClock) {
     messageId: draft.id,
     readToken: read.token,
     writeToken: write.token,
+    spareTokenId: spare.record.id,
   };
 }
 
@@ -75,6 +77,8 @@ function requests(f: Fixture, other: { memberId: string }): Record<string, { url
     'GET /api/v1/policy': { url: '/api/v1/policy' },
     'PUT /api/v1/policy': { url: '/api/v1/policy', body: {} },
     'POST /api/v1/api-tokens': { url: '/api/v1/api-tokens', body: { name: 'x', scopes: ['read'] } },
+    'GET /api/v1/api-tokens': { url: '/api/v1/api-tokens' },
+    'POST /api/v1/api-tokens/:id/revoke': { url: `/api/v1/api-tokens/${f.spareTokenId}/revoke` },
     'GET /api/v1/audit': { url: '/api/v1/audit' },
     'POST /api/v1/members': {
       url: '/api/v1/members',

@@ -62,3 +62,29 @@ export async function findApiTokenByHash(q: Queryable, tokenHash: string): Promi
 export async function touchApiToken(q: Queryable, orgId: string, id: string, at: Date): Promise<void> {
   await q.query(`UPDATE api_tokens SET last_used_at = $3 WHERE org_id = $1 AND id = $2`, [orgId, id, at]);
 }
+
+/** An organization's tokens, newest first, revoked ones included (their history stays). */
+export async function listApiTokens(q: Queryable, orgId: string): Promise<ApiTokenRecord[]> {
+  const rows = await q.query<ApiTokenRow>(
+    `SELECT id, org_id, name, scopes, created_at, last_used_at, revoked_at
+       FROM api_tokens WHERE org_id = $1 ORDER BY created_at DESC, id DESC`,
+    [orgId],
+  );
+  return rows.map(toRecord);
+}
+
+/** Revoke a token (a second revocation keeps the first time); null when it is not this organization's. */
+export async function revokeApiToken(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  at: Date,
+): Promise<ApiTokenRecord | null> {
+  const [row] = await q.query<ApiTokenRow>(
+    `UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, $3)
+      WHERE org_id = $1 AND id = $2
+      RETURNING id, org_id, name, scopes, created_at, last_used_at, revoked_at`,
+    [orgId, id, at],
+  );
+  return row ? toRecord(row) : null;
+}

@@ -6,6 +6,8 @@ import { errors } from '../errors.ts';
 import {
   findApiTokenByHash,
   insertApiToken,
+  listApiTokens as selectApiTokens,
+  revokeApiToken as markApiTokenRevoked,
   touchApiToken,
   type ApiTokenRecord,
 } from '../repositories/api-token.repository.ts';
@@ -82,6 +84,33 @@ export async function createApiToken(
     return record;
   });
   return { token, record };
+}
+
+/** An organization's API tokens, newest first (never the token or its hash). */
+export async function listApiTokens(deps: ServiceDeps, orgId: string): Promise<ApiTokenRecord[]> {
+  return deps.db.tenant(orgId).transaction((tx) => selectApiTokens(tx, orgId));
+}
+
+/** Revoke an API token: it stops working at once. Revoking a revoked token changes nothing. */
+export async function revokeApiToken(deps: ServiceDeps, orgId: string, id: string): Promise<ApiTokenRecord> {
+  const now = deps.clock.now();
+  return deps.db.tenant(orgId).transaction(async (tx) => {
+    const record = await markApiTokenRevoked(tx, orgId, id, now);
+    if (!record) throw errors.notFound('API token', id);
+    if (record.revokedAt?.getTime() === now.getTime()) {
+      await recordAudit(
+        tx,
+        orgId,
+        now,
+        'api_token_revoked',
+        { type: 'api_token', id: record.id },
+        {
+          name: record.name,
+        },
+      );
+    }
+    return record;
+  });
 }
 
 // Writing last_used_at on every request would turn every read into a write; once a minute is plenty.

@@ -3,13 +3,39 @@ import { z } from 'zod';
 import { TOKEN_SCOPES } from '../../domain/permissions.ts';
 import { PolicySchema } from '../../domain/policy.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
-import { createApiToken, getOrganization, updatePolicy } from '../../services/organization.service.ts';
+import {
+  createApiToken,
+  getOrganization,
+  listApiTokens,
+  revokeApiToken,
+  updatePolicy,
+} from '../../services/organization.service.ts';
 import { listAuditPage } from '../../services/audit.service.ts';
-import { IdSchema, PageQuerySchema, pageOf } from '../schemas.ts';
+import { IdParamsSchema, IdSchema, PageQuerySchema, pageOf } from '../schemas.ts';
 
 const OrganizationSchema = z
   .object({ id: IdSchema, name: z.string(), policy: PolicySchema, createdAt: z.date() })
   .meta({ id: 'Organization' });
+
+const ApiTokenSchema = z
+  .object({
+    id: IdSchema,
+    name: z.string(),
+    scopes: z.array(z.string()),
+    createdAt: z.date(),
+    lastUsedAt: z.date().nullable(),
+    revokedAt: z.date().nullable(),
+  })
+  .meta({ id: 'ApiToken' });
+
+const toApiToken = (t: z.infer<typeof ApiTokenSchema>) => ({
+  id: t.id,
+  name: t.name,
+  scopes: t.scopes,
+  createdAt: t.createdAt,
+  lastUsedAt: t.lastUsedAt,
+  revokedAt: t.revokedAt,
+});
 
 /** The caller's organization, its policy and its API tokens. */
 export function organizationRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
@@ -93,6 +119,31 @@ export function organizationRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         const { token, record } = await createApiToken(deps, req.principal.orgId, req.body);
         return reply.code(201).send({ id: record.id, name: record.name, scopes: record.scopes, token });
       },
+    );
+
+    app.get(
+      '/api-tokens',
+      {
+        schema: {
+          tags: ['organization'],
+          summary: 'List API tokens, newest first, revoked ones included (never the token itself)',
+          response: { 200: z.object({ items: z.array(ApiTokenSchema) }) },
+        },
+      },
+      async (req) => ({ items: (await listApiTokens(deps, req.principal.orgId)).map(toApiToken) }),
+    );
+
+    app.post(
+      '/api-tokens/:id/revoke',
+      {
+        schema: {
+          tags: ['organization'],
+          summary: 'Revoke an API token: it stops working at once',
+          params: IdParamsSchema,
+          response: { 200: ApiTokenSchema },
+        },
+      },
+      async (req) => toApiToken(await revokeApiToken(deps, req.principal.orgId, req.params.id)),
     );
   };
 }
