@@ -134,6 +134,10 @@ function requests(f: Fixture, other: { memberId: string }): Record<string, { url
       url: `/api/v1/interviews/${f.interview2.id}/close`,
       body: { statement: 'by Friday', ownerId: f.recruiter.id },
     },
+    'POST /api/v1/interviews/:id/promise-preview': {
+      url: `/api/v1/interviews/${f.interview2.id}/promise-preview`,
+      body: { statement: 'by Friday' },
+    },
     'POST /api/v1/interviews/:id/feedback': {
       url: `/api/v1/interviews/${f.interview2.id}/feedback`,
       body: { interviewerId: f.interviewer.id, recommendation: 'yes' },

@@ -48,6 +48,7 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
   'POST /api/v1/interviews': 'interviews:write',
   'GET /api/v1/interviews/:id': 'interviews:read',
   'POST /api/v1/interviews/:id/close': 'interviews:close',
+  'POST /api/v1/interviews/:id/promise-preview': 'interviews:close',
   'POST /api/v1/interviews/:id/feedback': 'feedback:write',
   'GET /api/v1/interviews/:id/feedback': 'feedback:read',
 

@@ -6,7 +6,8 @@ import { backends, openTestDb } from '../../test/support/db.ts';
 import { buildCandidate, buildInterviewScenario, buildMember } from '../../test/support/factories.ts';
 import { createApplication } from './application.service.ts';
 import { getFollowUp, listFollowUpsPage } from './follow-up.service.ts';
-import { closeInterview, createInterview } from './interview.service.ts';
+import { changeCandidate } from './candidate.service.ts';
+import { closeInterview, createInterview, previewCloseInterview } from './interview.service.ts';
 import { changeJob } from './job.service.ts';
 import { changeMember } from './member.service.ts';
 
@@ -170,5 +171,74 @@ describe.each(backends)('closeInterview on %s', (backend) => {
     // and a's interview is untouched
     const list = await listFollowUpsPage(deps, a.organization.id, { limit: 10 });
     expect(list.items).toEqual([]);
+  });
+
+  it("follows the job's policy overrides: its default promise and calendar", async () => {
+    const clock = new ManualClock('2026-12-01T15:00:00Z'); // Tuesday
+    const deps = { db, clock };
+    const s = await buildInterviewScenario(deps, { policy: { timeZone: 'UTC' } });
+    await changeJob(deps, s.organization.id, s.job.id, {
+      policyOverrides: { defaultPromiseBusinessDays: 2 },
+    });
+    const closed = await closeInterview(deps, s.organization.id, s.interview.id, { statement: '' });
+    expect(closed.promise.resolution).toBe('policy_default');
+    expect(closed.promise.dueDate).toBe('2026-12-03'); // two business days, not the organization's five
+  });
+});
+
+describe.each(backends)('previewCloseInterview on %s', (backend) => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await openTestDb(backend);
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it("shows the due time in the candidate's and the owner's zones, with the owner and the advice", async () => {
+    const clock = new ManualClock('2026-12-01T15:00:00Z'); // Tuesday
+    const deps = { db, clock };
+    const s = await buildInterviewScenario(deps, { policy: { timeZone: 'America/New_York' } });
+    const org = s.organization.id;
+    await changeCandidate(deps, org, s.candidate.id, { timeZone: 'Europe/Berlin' });
+    await changeMember(deps, org, s.recruiter.id, { timeZone: 'America/Los_Angeles' });
+
+    const p = await previewCloseInterview(deps, org, s.interview.id, { statement: 'by Friday' });
+    expect(p).toMatchObject({
+      dueDate: '2026-12-04',
+      timeZone: 'America/New_York',
+      resolution: 'parsed',
+      owner: { id: s.recruiter.id, name: 'Riley Recruiter' },
+      warnings: [],
+      candidate: { timeZone: 'Europe/Berlin', dueAt: '2026-12-04T23:00:00.000+01:00' },
+      team: { timeZone: 'America/Los_Angeles', dueAt: '2026-12-04T14:00:00.000-08:00' },
+    });
+    expect(new Date(p.dueAt).toISOString()).toBe('2026-12-04T22:00:00.000Z');
+
+    const vague = await previewCloseInterview(deps, org, s.interview.id, {
+      statement: "If you don't hear from us, assume it's a no.",
+      ownerId: s.manager.id,
+    });
+    expect(vague.warnings).toContain('silent_rejection');
+    expect(vague.advice.join(' ')).toMatch(/either way/);
+    expect(vague.owner).toEqual({ id: s.manager.id, name: 'Hana Manager' });
+    expect(vague.team.timeZone).toBe('America/New_York'); // the manager has no zone of their own
+
+    // Nothing was saved.
+    const list = await listFollowUpsPage(deps, org, { limit: 10 });
+    expect(list.items).toEqual([]);
+  });
+
+  it("answers not found for another organization's interview and names no candidate zone when unknown", async () => {
+    const clock = new ManualClock('2026-12-01T15:00:00Z');
+    const deps = { db, clock };
+    const a = await buildInterviewScenario(deps);
+    const b = await buildInterviewScenario(deps);
+    await expect(
+      previewCloseInterview(deps, a.organization.id, b.interview.id, { statement: 'by Friday' }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    const p = await previewCloseInterview(deps, a.organization.id, a.interview.id, { statement: '' });
+    expect(p.candidate).toBeNull();
+    expect(p.warnings).toContain('vague');
   });
 });

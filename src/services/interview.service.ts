@@ -1,6 +1,7 @@
+import { DateTime } from 'luxon';
 import { localDateOf } from '../domain/business-time.ts';
 import type { FollowUp, Interview, InterviewPromise } from '../domain/model.ts';
-import { calendarOf } from '../domain/policy.ts';
+import { calendarOf, effectivePolicy } from '../domain/policy.ts';
 import { resolvePromise, type PromiseWarning } from '../domain/promise.ts';
 import { AppError, errors } from '../errors.ts';
 import {
@@ -9,9 +10,12 @@ import {
   insertInterview,
   listInterviewsOfApplication,
 } from '../repositories/interview.repository.ts';
+import { findCandidate } from '../repositories/candidate.repository.ts';
 import { findJob } from '../repositories/job.repository.ts';
+import { findMember } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import type { ServiceDeps } from './deps.ts';
+import { previewPromise, type PromisePreview } from './promise.service.ts';
 import { openOutcomeFollowUp } from './follow-up.service.ts';
 import { requireActiveMember, requireApplication, requireApplicationRef } from './references.ts';
 
@@ -130,7 +134,8 @@ export async function closeInterview(
       );
     }
     await requireActiveMember(tx, orgId, ownerId, 'ownerId');
-    const policy = (await findOrganization(tx, orgId))!.policy;
+    // The job's overrides count: its calendar and its default promise are the ones in force.
+    const policy = effectivePolicy((await findOrganization(tx, orgId))!.policy, job.policyOverrides);
     const calendar = calendarOf(policy);
 
     let promise: InterviewPromise;
@@ -180,6 +185,61 @@ export async function closeInterview(
       },
       followUp,
       superseded,
+    };
+  });
+}
+
+/** What closing an interview with a statement would promise, for the close form's live preview. */
+export interface InterviewClosePreview extends PromisePreview {
+  /** The due time in the candidate's zone; null when the candidate's zone is unknown. */
+  candidate: { timeZone: string; dueAt: string } | null;
+  /** The due time in the owner's zone (their own, else the organization's). */
+  team: { timeZone: string; dueAt: string };
+  /** Who will hold the follow-up; null when the job names nobody (closing would then need an owner). */
+  owner: { id: string; name: string } | null;
+}
+
+/**
+ * Preview closing an interview, saving nothing: the statement resolved exactly as
+ * `closeInterview` would (the job's policy, the default owner), shown in the candidate's and the
+ * team's time zones.
+ */
+export async function previewCloseInterview(
+  deps: ServiceDeps,
+  orgId: string,
+  interviewId: string,
+  input: { statement: string; ownerId?: string | undefined; endedAt?: Date | undefined },
+): Promise<InterviewClosePreview> {
+  const now = deps.clock.now();
+  return deps.db.tenant(orgId).transaction(async (tx) => {
+    const interview = await findInterview(tx, orgId, interviewId);
+    if (!interview) throw errors.notFound('Interview', interviewId);
+    const application = await requireApplication(tx, orgId, interview.applicationId);
+    const job = (await findJob(tx, orgId, application.jobId))!;
+    const candidate = await findCandidate(tx, orgId, application.candidateId);
+    const ownerId = input.ownerId ?? job.recruiterId ?? job.hiringManagerId;
+    const owner = ownerId ? await findMember(tx, orgId, ownerId) : null;
+    if (ownerId && !owner) throw errors.invalidReference('ownerId', 'member', ownerId);
+    const policy = effectivePolicy((await findOrganization(tx, orgId))!.policy, job.policyOverrides);
+    const preview = previewPromise({
+      text: input.statement,
+      at: input.endedAt ?? interview.endsAt ?? now,
+      timeZone: policy.timeZone,
+      holidays: policy.holidays,
+      workingDays: policy.workingDays,
+      businessHours: policy.businessHours,
+      defaultBusinessDays: policy.defaultPromiseBusinessDays,
+    });
+    const due = new Date(preview.dueAt);
+    const inZone = (timeZone: string) => ({
+      timeZone,
+      dueAt: DateTime.fromJSDate(due, { zone: timeZone }).toISO()!,
+    });
+    return {
+      ...preview,
+      candidate: candidate?.timeZone ? inZone(candidate.timeZone) : null,
+      team: inZone(owner?.timeZone ?? policy.timeZone),
+      owner: owner ? { id: owner.id, name: owner.name } : null,
     };
   });
 }

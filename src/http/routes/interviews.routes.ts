@@ -2,16 +2,23 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { listFeedback, submitFeedback } from '../../services/feedback.service.ts';
-import { closeInterview, createInterview, getInterview } from '../../services/interview.service.ts';
+import {
+  closeInterview,
+  createInterview,
+  getInterview,
+  previewCloseInterview,
+} from '../../services/interview.service.ts';
 import {
   FeedbackCreateSchema,
   FeedbackSchema,
   FollowUpSchema,
   IdParamsSchema,
+  IdSchema,
   InterviewCloseSchema,
   InterviewCreateSchema,
   InterviewPromiseSchema,
   InterviewSchema,
+  PromiseWarningSchema,
 } from '../schemas.ts';
 
 const ClosedInterviewSchema = z
@@ -25,6 +32,26 @@ const ClosedInterviewSchema = z
     superseded: z.array(FollowUpSchema).describe('Earlier open outcome promises this one replaced.'),
   })
   .meta({ id: 'ClosedInterview' });
+
+const ZonedTimeSchema = z.object({
+  timeZone: z.string(),
+  dueAt: z.string().describe("ISO 8601 with that zone's offset."),
+});
+const InterviewClosePreviewSchema = z
+  .object({
+    dueAt: z.string().describe("ISO 8601 with the organization's offset."),
+    dueDate: z.string(),
+    timeZone: z.string().describe("The calendar's zone: the job's policy, else the organization's."),
+    resolution: z.enum(['parsed', 'policy_default']),
+    rule: z.string(),
+    matchedText: z.string().nullable(),
+    warnings: z.array(PromiseWarningSchema),
+    advice: z.array(z.string()).describe('For each warning, what it means and a better wording.'),
+    candidate: ZonedTimeSchema.nullable().describe("In the candidate's zone; null when it is unknown."),
+    team: ZonedTimeSchema.describe("In the owner's zone, else the organization's."),
+    owner: z.object({ id: IdSchema, name: z.string() }).nullable(),
+  })
+  .meta({ id: 'InterviewClosePreview' });
 
 /** Interviews, their close (the promise) and their feedback. */
 export function interviewsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
@@ -66,6 +93,19 @@ export function interviewsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         },
       },
       (req) => closeInterview(deps, req.principal.orgId, req.params.id, req.body),
+    );
+    app.post(
+      '/interviews/:id/promise-preview',
+      {
+        schema: {
+          tags,
+          summary: 'Preview closing an interview: the due date in both zones, the owner, the warnings',
+          params: IdParamsSchema,
+          body: InterviewCloseSchema.pick({ statement: true, ownerId: true, endedAt: true }),
+          response: { 200: InterviewClosePreviewSchema },
+        },
+      },
+      (req) => previewCloseInterview(deps, req.principal.orgId, req.params.id, req.body),
     );
     app.post(
       '/interviews/:id/feedback',
