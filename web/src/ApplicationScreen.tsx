@@ -1,6 +1,6 @@
 import { Alerts } from './Alerts.tsx';
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, type Session } from './api.ts';
+import { api, ApiError, messageOf, type Session } from './api.ts';
 import { FeedbackForm, LogContact, Signals } from './ApplicationPanels.tsx';
 import { Composer } from './Composer.tsx';
 
@@ -30,7 +30,17 @@ interface Preview {
   resolution: string;
   warnings: string[];
   advice: string[];
+  candidate: { timeZone: string; dueAt: string } | null;
+  team: { timeZone: string; dueAt: string };
+  owner: { id: string; name: string } | null;
 }
+
+const WARNING_WORDS: Record<string, string> = {
+  vague: 'Vague',
+  silent_rejection: 'Silence as a rejection',
+  past_date: 'A date in the past',
+  far_future: 'Very far away',
+};
 
 const EVENT_WORDS: Record<string, string> = {
   application_created: 'Applied',
@@ -59,30 +69,32 @@ function when(iso: string, zone?: string): string {
 function CloseInterview({ interview, onClosed }: { interview: Interview; onClosed: () => void }) {
   const [statement, setStatement] = useState('');
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [zone, setZone] = useState('UTC');
+  const [previewError, setPreviewError] = useState('');
   const [error, setError] = useState('');
-  useEffect(() => {
-    void api<{ timeZone: string }>('GET', '/policy').then(
-      (p) => setZone(p.timeZone),
-      () => undefined,
-    );
-  }, []);
+  const [busy, setBusy] = useState(false);
   useEffect(() => {
     const timer = setTimeout(() => {
-      api<Preview>('POST', '/promises/resolve', { text: statement, timeZone: zone }).then(setPreview, () =>
-        setPreview(null),
+      api<Preview>('POST', `/interviews/${interview.id}/promise-preview`, { statement }).then(
+        (p) => {
+          setPreview(p);
+          setPreviewError('');
+        },
+        (e: unknown) => setPreviewError(messageOf(e, 'The preview is unavailable.')),
       );
     }, 250);
     return () => clearTimeout(timer);
-  }, [statement, zone]);
+  }, [statement, interview.id]);
 
   async function close() {
     setError('');
+    setBusy(true);
     try {
       await api('POST', `/interviews/${interview.id}/close`, { statement });
       onClosed();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Could not close the interview.');
+      setError(messageOf(e, 'Could not close the interview.')); // the statement stays as typed
+    } finally {
+      setBusy(false);
     }
   }
 
@@ -90,12 +102,15 @@ function CloseInterview({ interview, onClosed }: { interview: Interview; onClose
   return (
     <form
       className="card"
+      aria-labelledby={`${id}-h`}
       onSubmit={(e) => {
         e.preventDefault();
         void close();
       }}
     >
-      <h3 style={{ margin: 0 }}>Close “{interview.title}”</h3>
+      <h3 id={`${id}-h`} style={{ margin: 0 }}>
+        Close “{interview.title}”
+      </h3>
       <label htmlFor={id}>What did you tell the candidate about next steps?</label>
       <textarea
         id={id}
@@ -103,21 +118,46 @@ function CloseInterview({ interview, onClosed }: { interview: Interview; onClose
         onChange={(e) => setStatement(e.target.value)}
         placeholder="We'll get back to you within three business days."
       />
-      <div aria-live="polite">
+      <div aria-live="polite" className="promise-preview">
         {preview && (
-          <p className="meta">
-            Due <strong>{when(preview.dueAt, preview.timeZone)}</strong>
-            {preview.resolution === 'policy_default' && ' (the policy default)'}
-          </p>
+          <>
+            <p className="meta">
+              Due <strong>{when(preview.team.dueAt, preview.team.timeZone)}</strong> for the team (
+              {preview.team.timeZone}){preview.resolution === 'policy_default' && ' — the policy default'}
+            </p>
+            <p className="meta">
+              {preview.candidate ? (
+                <>
+                  For the candidate:{' '}
+                  <strong>{when(preview.candidate.dueAt, preview.candidate.timeZone)}</strong> (
+                  {preview.candidate.timeZone})
+                </>
+              ) : (
+                'The candidate’s time zone is not on record.'
+              )}
+            </p>
+            <p className="meta">
+              {preview.owner ? (
+                <>
+                  Owner: <strong>{preview.owner.name}</strong> holds this follow-up.
+                </>
+              ) : (
+                'Nobody owns it yet: the job has neither a recruiter nor a hiring manager.'
+              )}
+            </p>
+            {preview.warnings.map((w, n) => (
+              <p key={w} className="warning">
+                <strong>{WARNING_WORDS[w] ?? w}:</strong> {preview.advice[n]}
+              </p>
+            ))}
+          </>
         )}
-        {preview?.advice.map((a) => (
-          <p key={a} className="warning">
-            {a}
-          </p>
-        ))}
+        {previewError && <p className="meta">{previewError}</p>}
       </div>
       <Alerts error={error} />
-      <button type="submit">Close the interview</button>
+      <button type="submit" disabled={busy}>
+        Close the interview
+      </button>
     </form>
   );
 }
@@ -199,7 +239,12 @@ export function ApplicationScreen({ applicationId, session }: { applicationId: s
         !['withdrawn', 'hired'].includes(timeline.application.status) && (
           <>
             <h2>Decide</h2>
-            <Composer applicationId={applicationId} session={session} onChange={() => void load()} />
+            <Composer
+              applicationId={applicationId}
+              session={session}
+              candidateTimeZone={timeline.candidate.timeZone}
+              onChange={() => void load()}
+            />
           </>
         )}
       <Signals events={timeline.events} roleKind={timeline.job.roleKind} />

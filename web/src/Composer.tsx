@@ -1,6 +1,6 @@
+import { useEffect, useRef, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { useEffect, useState } from 'react';
-import { api, ApiError, type Session } from './api.ts';
+import { api, ApiError, messageOf, type Session } from './api.ts';
 
 interface Finding {
   code: string;
@@ -13,8 +13,10 @@ interface Check {
 }
 interface Message {
   id: string;
+  toName: string;
   subject: string;
   bodyText: string;
+  bodyHtml: string;
   status: string;
   sendAt: string | null;
   checkKind?: string | null;
@@ -38,14 +40,29 @@ const CHECK_KIND: Record<string, 'rejection' | 'advance' | 'update'> = {
   hold: 'update',
 };
 
+/** An instant in a zone, for people: "Tue 8 Dec, 10:00 CET". */
+function when(iso: string, timeZone?: string | null): string {
+  return new Date(iso).toLocaleString(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    ...(timeZone && { timeZone }),
+  });
+}
+
 /** Decide, then compose the candidate's message with the checks beside it, and send (with an undo). */
 export function Composer({
   applicationId,
   session,
+  candidateTimeZone,
   onChange,
 }: {
   applicationId: string;
   session: Session;
+  candidateTimeZone: string | null;
   onChange: () => void;
 }) {
   const [outcome, setOutcome] = useState('reject');
@@ -58,6 +75,29 @@ export function Composer({
   const [sent, setSent] = useState<Message | null>(null);
   const [script, setScript] = useState<string[] | null>(null);
   const [error, setError] = useState('');
+  const [html, setHtml] = useState('');
+  const [saved, setSaved] = useState('');
+  const [schedule, setSchedule] = useState<'asap' | 'later'>('asap');
+  const [sendAtLocal, setSendAtLocal] = useState('');
+  const [busy, setBusy] = useState(false);
+  const lastSaved = useRef('');
+
+  // The draft is saved as it is typed: a reload or a failed send loses nothing, and the HTML
+  // preview is the server's rendering, exactly what the candidate will receive.
+  useEffect(() => {
+    if (!draft || body === lastSaved.current || !body.trim()) return;
+    const timer = setTimeout(() => {
+      api<Message>('PATCH', `/messages/${draft.id}`, { bodyText: body }).then(
+        (m) => {
+          lastSaved.current = m.bodyText;
+          setHtml(m.bodyHtml);
+          setSaved('Draft saved.');
+        },
+        (e: unknown) => setSaved(messageOf(e, 'The draft could not be saved; your text is still here.')),
+      );
+    }, 600);
+    return () => clearTimeout(timer);
+  }, [body, draft]);
 
   useEffect(() => {
     if (!draft) return;
@@ -87,22 +127,35 @@ export function Composer({
       });
       setDraft(d);
       setBody(d.bodyText);
+      setHtml(d.bodyHtml);
+      lastSaved.current = d.bodyText;
       onChange();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not record the decision.');
     }
   }
 
+  const sendAt = schedule === 'later' && sendAtLocal ? new Date(sendAtLocal) : null;
+
   async function send() {
     if (!draft) return;
     setError('');
+    if (schedule === 'later' && (!sendAt || Number.isNaN(sendAt.getTime()))) {
+      setError('Pick a date and time to send it, or choose “as soon as possible”.');
+      return;
+    }
+    setBusy(true);
     try {
-      await api('PATCH', `/messages/${draft.id}`, { bodyText: body });
+      if (body !== lastSaved.current) {
+        await api('PATCH', `/messages/${draft.id}`, { bodyText: body });
+        lastSaved.current = body;
+      }
       const r = await api<{ message: Message; callScript: string[] | null }>(
         'POST',
         `/messages/${draft.id}/send`,
         {
           memberId: session.member.id,
+          ...(sendAt && { sendAt: sendAt.toISOString() }),
           ...(override.trim() && { override: { reason: override.trim() } }),
         },
       );
@@ -110,7 +163,9 @@ export function Composer({
       setScript(r.callScript);
       onChange();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Could not send.');
+      setError(messageOf(e, 'Could not send.')); // the text, the schedule and the override stay
+    } finally {
+      setBusy(false);
     }
   }
 
@@ -133,8 +188,11 @@ export function Composer({
           Scheduled
         </h3>
         <p role="status">
-          “{sent.subject}” goes out {sent.sendAt ? new Date(sent.sendAt).toLocaleString() : 'soon'}, in the
-          candidate’s business hours.
+          “{sent.subject}” goes out {sent.sendAt ? when(sent.sendAt) : 'soon'}
+          {sent.sendAt && candidateTimeZone && (
+            <> ({when(sent.sendAt, candidateTimeZone)} for the candidate)</>
+          )}
+          , in the candidate’s business hours.
         </p>
         {script && (
           <>
@@ -216,14 +274,68 @@ export function Composer({
               </p>
             ))}
           </div>
+          <p className="meta" role="status">
+            {saved}
+          </p>
+          <details className="html-preview" open>
+            <summary>Preview as the candidate will see it</summary>
+            <p className="meta">
+              To {draft.toName} · Subject: {draft.subject}
+            </p>
+            {/* sandbox="" : the email's HTML runs no script and reaches nothing of this page. */}
+            <iframe title="The email as the candidate will see it" sandbox="" srcDoc={html} />
+          </details>
           {errors.length > 0 && (
             <>
               <label htmlFor="override">Or send anyway, with a reason (recorded)</label>
               <input id="override" value={override} onChange={(e) => setOverride(e.target.value)} />
             </>
           )}
-          <button type="submit" disabled={errors.length > 0 && !override.trim()}>
-            Send
+          <fieldset>
+            <legend>When</legend>
+            <label className="choice">
+              <input
+                type="radio"
+                name="schedule"
+                value="asap"
+                checked={schedule === 'asap'}
+                onChange={() => setSchedule('asap')}
+              />
+              As soon as possible (after the undo window, in the candidate’s business hours)
+            </label>
+            <label className="choice">
+              <input
+                type="radio"
+                name="schedule"
+                value="later"
+                checked={schedule === 'later'}
+                onChange={() => setSchedule('later')}
+              />
+              Schedule it
+            </label>
+            {schedule === 'later' && (
+              <>
+                <label htmlFor="send-at">Send at (your time)</label>
+                <input
+                  id="send-at"
+                  type="datetime-local"
+                  value={sendAtLocal}
+                  onChange={(e) => setSendAtLocal(e.target.value)}
+                  aria-describedby="send-at-candidate"
+                />
+                <p id="send-at-candidate" className="meta">
+                  {sendAt && !Number.isNaN(sendAt.getTime())
+                    ? candidateTimeZone
+                      ? `That is ${when(sendAt.toISOString(), candidateTimeZone)} for the candidate (${candidateTimeZone}).`
+                      : 'The candidate’s time zone is not known; it goes in the team’s business hours.'
+                    : 'Pick a date and time.'}{' '}
+                  Outside their business hours, it waits for the next business morning.
+                </p>
+              </>
+            )}
+          </fieldset>
+          <button type="submit" disabled={busy || (errors.length > 0 && !override.trim())}>
+            {schedule === 'later' ? 'Schedule' : 'Send'}
           </button>
         </form>
       )}

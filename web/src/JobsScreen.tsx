@@ -1,12 +1,14 @@
-import { Alerts } from './Alerts.tsx';
 import { useCallback, useEffect, useState } from 'react';
+import { Alerts } from './Alerts.tsx';
 import { api, ApiError, type FollowUp, type Page, type Session } from './api.ts';
+import { JobPolicyEditor, type OrgPolicy } from './JobPolicyEditor.tsx';
 
 interface Job {
   id: string;
   title: string;
   status: string;
   roleKind: string;
+  policyOverrides: Record<string, unknown>;
 }
 interface Application {
   id: string;
@@ -27,17 +29,22 @@ export function JobsScreen({ session }: { session: Session }) {
   const [apps, setApps] = useState<Application[]>([]);
   const [owed, setOwed] = useState<FollowUp[]>([]);
   const [review, setReview] = useState<{ job: Job; drafts: Draft[] } | null>(null);
+  const [policy, setPolicy] = useState<OrgPolicy | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const canEdit = session.member.role !== 'interviewer';
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
 
   const load = useCallback(async () => {
     try {
-      const [j, a, f] = await Promise.all([
+      const [j, a, f, p] = await Promise.all([
         api<Page<Job>>('GET', '/jobs?limit=200'),
         api<Page<Application>>('GET', '/applications?limit=200'),
         api<Page<FollowUp>>('GET', '/follow-ups?status=open&limit=200'),
+        api<OrgPolicy>('GET', '/policy'),
       ]);
       setJobs(j.items);
+      setPolicy(p);
       setApps(a.items);
       setOwed(f.items);
     } catch (e) {
@@ -123,7 +130,26 @@ export function JobsScreen({ session }: { session: Session }) {
               {mine.filter((a) => a.status === 'active').length} active · {owedHere.length} follow-up(s) owed,{' '}
               {owedHere.filter((f) => f.state === 'overdue').length} overdue
             </p>
-            {(job.status === 'open' || job.status === 'on_hold') && session.member.role !== 'interviewer' && (
+            {canEdit && policy && (
+              <div className="row">
+                <button
+                  className="secondary"
+                  aria-expanded={editing === job.id}
+                  aria-controls={`policy-${job.id}`}
+                  onClick={() => setEditing(editing === job.id ? null : job.id)}
+                >
+                  Policy for {job.title}
+                  {Object.keys(job.policyOverrides).length > 0 &&
+                    ` (${Object.keys(job.policyOverrides).length} override(s))`}
+                </button>
+              </div>
+            )}
+            {canEdit && policy && editing === job.id && (
+              <div id={`policy-${job.id}`}>
+                <JobPolicyEditor job={job} org={policy} onSaved={() => void load()} />
+              </div>
+            )}
+            {(job.status === 'open' || job.status === 'on_hold') && canEdit && (
               <div className="row">
                 <button className="secondary" onClick={() => void close(job, 'filled')}>
                   Filled: tell everyone else

@@ -1,6 +1,7 @@
-import { Alerts } from './Alerts.tsx';
 import { useCallback, useEffect, useState } from 'react';
+import { Alerts } from './Alerts.tsx';
 import { api, ApiError, type Page } from './api.ts';
+import { ApiTokensSection } from './ApiTokensSection.tsx';
 
 interface Member {
   id: string;
@@ -32,7 +33,22 @@ type Policy = Record<string, unknown> & {
 
 const ROLES = ['admin', 'recruiter', 'hiring_manager', 'interviewer'];
 
-/** Settings: the policy, email templates with a live preview and checks, members and invitations. */
+/** Whether this server keeps sent email in the dev mailbox (it serves /dev/mail only then). */
+function useDevMailbox(): boolean {
+  const [enabled, setEnabled] = useState(false);
+  useEffect(() => {
+    fetch('/dev/mail?limit=1', { method: 'HEAD', credentials: 'same-origin' }).then(
+      (r) => setEnabled(r.ok),
+      () => setEnabled(false),
+    );
+  }, []);
+  return enabled;
+}
+
+/**
+ * Settings: the policy, email templates with a live preview and checks, members and invitations,
+ * API tokens, and the dev mailbox when this server has one.
+ */
 export function SettingsScreen() {
   const [policy, setPolicy] = useState<Policy | null>(null);
   const [templates, setTemplates] = useState<Template[]>([]);
@@ -42,6 +58,7 @@ export function SettingsScreen() {
   const [invite, setInvite] = useState({ name: '', email: '', role: 'interviewer' });
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
+  const devMailbox = useDevMailbox();
 
   const load = useCallback(async () => {
     try {
@@ -286,11 +303,21 @@ export function SettingsScreen() {
           </select>
           <button type="submit">Send the invitation</button>
         </form>
-        <p className="meta">
-          In development, sent emails are in the <a href="/dev/mail">dev mailbox</a>. API tokens:{' '}
-          <code>POST /api/v1/api-tokens</code> (see <a href="/api/docs">the API docs</a>).
-        </p>
       </section>
+
+      <ApiTokensSection />
+
+      {devMailbox && (
+        <section className="card" aria-labelledby="h-devmail">
+          <h2 id="h-devmail" style={{ marginTop: 0 }}>
+            Dev mailbox
+          </h2>
+          <p>
+            This server keeps every email it sends instead of delivering it (no SMTP server is set). Read them
+            in the <a href="/dev/mail">dev mailbox</a>.
+          </p>
+        </section>
+      )}
     </>
   );
 }

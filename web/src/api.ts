@@ -2,15 +2,27 @@
 
 let csrfToken = '';
 
-/** An API error, with the problem document's code and detail. */
+/** One failed field of a validation problem: its path (e.g. `policyOverrides.maxCheckIns`) and why. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** An API error, with the problem document's code, detail and (for validation) the failed fields. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly errors: FieldError[] = [],
   ) {
     super(message);
   }
+}
+
+/** The message to show for a failed call: the problem's detail, or `fallback` for anything else. */
+export function messageOf(e: unknown, fallback: string): string {
+  return e instanceof ApiError ? e.message : fallback;
 }
 
 /** Remember the session's CSRF token (from sign-in or GET /auth/session). */
@@ -34,9 +46,18 @@ export async function api<T>(
     ...(body !== undefined && { body: JSON.stringify(body) }),
   });
   if (res.status === 204) return undefined as T;
-  const data = (await res.json().catch(() => ({}))) as { code?: string; detail?: string };
+  const data = (await res.json().catch(() => ({}))) as {
+    code?: string;
+    detail?: string;
+    errors?: FieldError[];
+  };
   if (!res.ok)
-    throw new ApiError(res.status, data.code ?? 'error', data.detail ?? `Request failed (${res.status})`);
+    throw new ApiError(
+      res.status,
+      data.code ?? 'error',
+      data.detail ?? `Request failed (${res.status})`,
+      data.errors ?? [],
+    );
   return data as T;
 }
 

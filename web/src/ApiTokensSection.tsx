@@ -1,0 +1,223 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Alerts } from './Alerts.tsx';
+import { api, messageOf } from './api.ts';
+
+interface ApiToken {
+  id: string;
+  name: string;
+  scopes: string[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const ACCESS: { scope: string; label: string }[] = [
+  { scope: 'read', label: 'Read only' },
+  { scope: 'write', label: 'Read and write (no admin settings)' },
+  { scope: '*', label: 'Everything, including admin settings' },
+];
+
+const SCOPE_WORDS: Record<string, string> = { read: 'read', write: 'read and write', '*': 'everything' };
+
+function day(iso: string | null): string {
+  return iso
+    ? new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })
+    : '—';
+}
+
+/** API tokens: the list, issuing one (its secret shown once) and revoking one after a confirmation. */
+export function ApiTokensSection() {
+  const [tokens, setTokens] = useState<ApiToken[] | null>(null);
+  const [form, setForm] = useState({ name: '', scope: 'read' });
+  const [issued, setIssued] = useState<{ name: string; token: string } | null>(null);
+  const [copied, setCopied] = useState(false);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [notice, setNotice] = useState('');
+
+  const load = useCallback(async () => {
+    try {
+      setTokens((await api<{ items: ApiToken[] }>('GET', '/api-tokens')).items);
+    } catch (e) {
+      setError(messageOf(e, 'Could not load the API tokens.'));
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function create() {
+    setError('');
+    setNotice('');
+    setBusy(true);
+    try {
+      const r = await api<{ name: string; token: string }>('POST', '/api-tokens', {
+        name: form.name,
+        scopes: [form.scope],
+      });
+      setIssued({ name: r.name, token: r.token });
+      setCopied(false);
+      setForm({ name: '', scope: 'read' }); // cleared only once it worked: a failure keeps the input
+      await load();
+    } catch (e) {
+      setError(messageOf(e, 'Could not create the token.'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function revoke(t: ApiToken) {
+    setError('');
+    setBusy(true);
+    try {
+      await api('POST', `/api-tokens/${t.id}/revoke`);
+      setConfirming(null);
+      setNotice(`Revoked “${t.name}”: it no longer works.`);
+      await load();
+    } catch (e) {
+      setError(messageOf(e, 'Could not revoke the token.'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function copy(token: string) {
+    try {
+      await navigator.clipboard.writeText(token);
+      setCopied(true);
+    } catch {
+      // No clipboard (an insecure origin or a refusal): select the text so Ctrl+C works.
+      const input = document.getElementById('new-token') as HTMLInputElement | null;
+      input?.select();
+      setNotice('Select the token and copy it with your keyboard.');
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="h-tokens">
+      <h2 id="h-tokens" style={{ marginTop: 0 }}>
+        API tokens
+      </h2>
+      <p className="meta">
+        For integrations such as an ATS sync. See <a href="/api/docs">the API docs</a>.
+      </p>
+      <Alerts error={error} notice={notice} />
+      {issued && (
+        <div className="issued" role="region" aria-labelledby="h-issued">
+          <h3 id="h-issued" style={{ marginTop: 0 }}>
+            Your new token “{issued.name}”
+          </h3>
+          <p>
+            <strong>Copy it now: you won’t see this token again.</strong> Hearback keeps only a fingerprint of
+            it.
+          </p>
+          <label htmlFor="new-token">Token</label>
+          <div className="row" style={{ marginTop: 0, flexWrap: 'nowrap' }}>
+            <input id="new-token" readOnly value={issued.token} onFocus={(e) => e.target.select()} />
+            <button type="button" onClick={() => void copy(issued.token)}>
+              Copy
+            </button>
+          </div>
+          <p role="status" className="meta">
+            {copied ? 'Copied to the clipboard.' : ''}
+          </p>
+          <button type="button" className="secondary" onClick={() => setIssued(null)}>
+            I have stored it
+          </button>
+        </div>
+      )}
+      {tokens === null ? (
+        !error && <p role="status">Loading tokens…</p>
+      ) : tokens.length === 0 ? (
+        <p className="empty">No tokens yet.</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Access</th>
+                <th scope="col">Created</th>
+                <th scope="col">Last used</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((t) => (
+                <tr key={t.id}>
+                  <th scope="row">{t.name}</th>
+                  <td>{t.scopes.map((s) => SCOPE_WORDS[s] ?? s).join(', ')}</td>
+                  <td>{day(t.createdAt)}</td>
+                  <td>{t.lastUsedAt ? day(t.lastUsedAt) : 'never'}</td>
+                  <td>
+                    {t.revokedAt ? (
+                      <span className="meta">revoked {day(t.revokedAt)}</span>
+                    ) : confirming === t.id ? (
+                      <div role="group" aria-label={`Confirm revoking ${t.name}`}>
+                        <p style={{ margin: 0 }}>Integrations using it stop working at once.</p>
+                        <div className="row">
+                          <button
+                            type="button"
+                            className="danger"
+                            disabled={busy}
+                            onClick={() => void revoke(t)}
+                          >
+                            Yes, revoke {t.name}
+                          </button>
+                          <button type="button" className="secondary" onClick={() => setConfirming(null)}>
+                            Keep it
+                          </button>
+                        </div>
+                      </div>
+                    ) : (
+                      <button type="button" className="secondary" onClick={() => setConfirming(t.id)}>
+                        Revoke {t.name}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void create();
+        }}
+      >
+        <h3>Create a token</h3>
+        <label htmlFor="token-name">Name (what it is for)</label>
+        <input
+          id="token-name"
+          required
+          maxLength={100}
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+        />
+        <fieldset>
+          <legend>Access</legend>
+          {ACCESS.map((a) => (
+            <label key={a.scope} className="choice">
+              <input
+                type="radio"
+                name="token-scope"
+                value={a.scope}
+                checked={form.scope === a.scope}
+                onChange={() => setForm({ ...form, scope: a.scope })}
+              />
+              {a.label}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" disabled={busy}>
+          Create the token
+        </button>
+      </form>
+    </section>
+  );
+}
