@@ -357,12 +357,24 @@ function describeLiquidError(error: unknown, part: Part, phase: 'parse' | 'rende
   return new TemplateError(`${where}: ${message}.`, kind, part, { cause: error });
 }
 
+// Parsed templates, by source: the sweep renders the same few templates thousands of times, and
+// parsing was a large share of its CPU. A parsed template is immutable, so sharing it is safe;
+// the map is bounded (oldest entry out first) because custom sources come from users.
+const PARSED_CACHE_SIZE = 256;
+const parsed = new Map<string, Template[]>();
+
 function parsePart(source: string, part: Part): Template[] {
+  const cached = parsed.get(source);
+  if (cached) return cached;
+  let templates: Template[];
   try {
-    return engine.parse(source);
+    templates = engine.parse(source);
   } catch (error) {
     throw describeLiquidError(error, part, 'parse');
   }
+  if (parsed.size >= PARSED_CACHE_SIZE) parsed.delete(parsed.keys().next().value!);
+  parsed.set(source, templates);
+  return templates;
 }
 
 function renderPart(templates: Template[], context: Record<string, unknown>, part: Part): string {

@@ -1,15 +1,36 @@
 import type { Queryable } from '../db/db.ts';
 
+/** A status link to store, by the hash of its token. */
+export interface NewStatusLink {
+  orgId: string;
+  applicationId: string;
+  tokenHash: string;
+  createdAt: Date;
+}
+
 /** Store a status link by the hash of its token. */
-export async function insertStatusLink(
-  q: Queryable,
-  l: { orgId: string; applicationId: string; tokenHash: string; createdAt: Date },
-): Promise<string> {
-  const [row] = await q.query<{ id: string }>(
-    `INSERT INTO status_links (org_id, application_id, token_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [l.orgId, l.applicationId, l.tokenHash, l.createdAt],
+export async function insertStatusLink(q: Queryable, l: NewStatusLink): Promise<void> {
+  await insertStatusLinks(q, [l]);
+}
+
+/** Store status links in one statement. */
+export async function insertStatusLinks(q: Queryable, links: NewStatusLink[]): Promise<void> {
+  if (links.length === 0) return;
+  await q.query(
+    `INSERT INTO status_links (org_id, application_id, token_hash, created_at)
+     SELECT org_id, application_id, token_hash, created_at
+       FROM jsonb_to_recordset($1::jsonb) AS l(org_id uuid, application_id uuid, token_hash text, created_at timestamptz)`,
+    [
+      JSON.stringify(
+        links.map((l) => ({
+          org_id: l.orgId,
+          application_id: l.applicationId,
+          token_hash: l.tokenHash,
+          created_at: l.createdAt,
+        })),
+      ),
+    ],
   );
-  return row!.id;
 }
 
 /** What a link or a candidate session leads to. */

@@ -37,24 +37,39 @@ const toEvent = (r: EventRow): EventRecord => ({
   at: r.at,
 });
 
+/** What a new event needs. */
+export type NewEvent = Omit<
+  EventRecord,
+  'id' | 'applicationId' | 'followUpId' | 'messageId' | 'memberId' | 'data'
+> &
+  Partial<Pick<EventRecord, 'applicationId' | 'followUpId' | 'messageId' | 'memberId' | 'data'>>;
+
 /** Record an event. */
-export async function insertEvent(
-  q: Queryable,
-  e: Omit<EventRecord, 'id' | 'applicationId' | 'followUpId' | 'messageId' | 'memberId' | 'data'> &
-    Partial<Pick<EventRecord, 'applicationId' | 'followUpId' | 'messageId' | 'memberId' | 'data'>>,
-): Promise<void> {
+export async function insertEvent(q: Queryable, e: NewEvent): Promise<void> {
+  await insertEvents(q, [e]);
+}
+
+/** Record events in one statement. */
+export async function insertEvents(q: Queryable, events: NewEvent[]): Promise<void> {
+  if (events.length === 0) return;
   await q.query(
     `INSERT INTO events (org_id, type, application_id, follow_up_id, message_id, member_id, data, at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)`,
+     SELECT org_id, type, application_id, follow_up_id, message_id, member_id, COALESCE(data, '{}'), at
+       FROM jsonb_to_recordset($1::jsonb) AS e(org_id uuid, type text, application_id uuid, follow_up_id uuid,
+                                              message_id uuid, member_id uuid, data jsonb, at timestamptz)`,
     [
-      e.orgId,
-      e.type,
-      e.applicationId ?? null,
-      e.followUpId ?? null,
-      e.messageId ?? null,
-      e.memberId ?? null,
-      JSON.stringify(e.data ?? {}),
-      e.at,
+      JSON.stringify(
+        events.map((e) => ({
+          org_id: e.orgId,
+          type: e.type,
+          application_id: e.applicationId ?? null,
+          follow_up_id: e.followUpId ?? null,
+          message_id: e.messageId ?? null,
+          member_id: e.memberId ?? null,
+          data: e.data ?? {},
+          at: e.at,
+        })),
+      ),
     ],
   );
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/db.ts';
 import type { Keyset } from '../db/sql.ts';
 import type { FollowUpKind, FollowUpStatus } from '../domain/follow-up.ts';
@@ -82,47 +83,55 @@ const SELECT_WITH_CONTEXT = `
     JOIN jobs j ON j.org_id = a.org_id AND j.id = a.job_id
     LEFT JOIN interviews i ON i.org_id = f.org_id AND i.id = f.interview_id`;
 
+/** What a new follow-up needs; ladder fields default to a fresh promise. */
+export type NewFollowUp = Pick<
+  FollowUp,
+  'orgId' | 'applicationId' | 'interviewId' | 'kind' | 'owedBy' | 'owedTo' | 'ownerId' | 'dueAt' | 'createdAt'
+> &
+  Partial<Pick<FollowUp, 'breachedAt' | 'escalationLevel' | 'updatesSent' | 'remindedAt' | 'nextActionAt'>>;
+
 /** Open a follow-up. */
-export async function insertFollowUp(
-  q: Queryable,
-  f: Pick<
-    FollowUp,
-    | 'orgId'
-    | 'applicationId'
-    | 'interviewId'
-    | 'kind'
-    | 'owedBy'
-    | 'owedTo'
-    | 'ownerId'
-    | 'dueAt'
-    | 'createdAt'
-  > &
-    Partial<Pick<FollowUp, 'breachedAt' | 'escalationLevel' | 'updatesSent' | 'remindedAt'>>,
-): Promise<FollowUp> {
-  // Outcome follow-ups enter the sweep at once; it plans their reminder and escalation times.
-  const [row] = await q.query<FollowUpRow>(
-    `INSERT INTO follow_ups (org_id, application_id, interview_id, kind, owed_by, owed_to, owner_id, due_at,
+export async function insertFollowUp(q: Queryable, f: NewFollowUp): Promise<FollowUp> {
+  return (await insertFollowUps(q, [f]))[0]!;
+}
+
+/** Open follow-ups in one statement; returns them in the order given. */
+export async function insertFollowUps(q: Queryable, followUps: NewFollowUp[]): Promise<FollowUp[]> {
+  if (followUps.length === 0) return [];
+  const input = followUps.map((f) => ({
+    id: randomUUID(),
+    org_id: f.orgId,
+    application_id: f.applicationId,
+    interview_id: f.interviewId,
+    kind: f.kind,
+    owed_by: f.owedBy,
+    owed_to: f.owedTo,
+    owner_id: f.ownerId,
+    due_at: f.dueAt,
+    created_at: f.createdAt,
+    // Outcome follow-ups enter the sweep at once unless the caller planned their ladder already.
+    next_action_at: f.nextActionAt !== undefined ? f.nextActionAt : f.kind === 'outcome' ? f.createdAt : null,
+    breached_at: f.breachedAt ?? null,
+    escalation_level: f.escalationLevel ?? 0,
+    updates_sent: f.updatesSent ?? 0,
+    reminded_at: f.remindedAt ?? null,
+  }));
+  const rows = await q.query<FollowUpRow>(
+    `INSERT INTO follow_ups (id, org_id, application_id, interview_id, kind, owed_by, owed_to, owner_id, due_at,
                              created_at, updated_at, next_action_at, breached_at, escalation_level,
                              updates_sent, reminded_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, CASE WHEN $4 = 'outcome' THEN $9::timestamptz END,
-             $10, $11, $12, $13) RETURNING *`,
-    [
-      f.orgId,
-      f.applicationId,
-      f.interviewId,
-      f.kind,
-      f.owedBy,
-      f.owedTo,
-      f.ownerId,
-      f.dueAt,
-      f.createdAt,
-      f.breachedAt ?? null,
-      f.escalationLevel ?? 0,
-      f.updatesSent ?? 0,
-      f.remindedAt ?? null,
-    ],
+     SELECT id, org_id, application_id, interview_id, kind, owed_by, owed_to, owner_id, due_at, created_at,
+            created_at, next_action_at, breached_at, escalation_level, updates_sent, reminded_at
+       FROM jsonb_to_recordset($1::jsonb) AS x(
+              id uuid, org_id uuid, application_id uuid, interview_id uuid, kind text, owed_by text,
+              owed_to text, owner_id uuid, due_at timestamptz, created_at timestamptz,
+              next_action_at timestamptz, breached_at timestamptz, escalation_level int, updates_sent int,
+              reminded_at timestamptz)
+     RETURNING *`,
+    [JSON.stringify(input)],
   );
-  return toFollowUp(row!);
+  const byId = new Map(rows.map((r) => [r.id, toFollowUp(r)]));
+  return input.map((f) => byId.get(f.id)!);
 }
 
 /** The follow-up with this id, with its context. */
@@ -270,8 +279,11 @@ export async function listFollowUps(
 }
 
 /**
- * Claim open outcome follow-ups whose next ladder step is due, across organizations, locked for
- * the caller's transaction; SKIP LOCKED lets several workers sweep side by side.
+ * Claim open outcome follow-ups whose next ladder step is due, locked for the caller's
+ * transaction; SKIP LOCKED lets several workers sweep side by side. One claim takes one
+ * organization: the one whose step has waited longest, and then its due follow-ups, oldest first.
+ * That keeps the sweep's statements per batch, not per follow-up (each organization is handled in
+ * its own tenant scope), and it is fair enough: a backlog is drained in the same worker tick.
  */
 export async function claimDueFollowUps(
   q: Queryable,
@@ -280,30 +292,150 @@ export async function claimDueFollowUps(
   onlyOrgId: string | null = null,
 ): Promise<FollowUp[]> {
   const rows = await q.query<FollowUpRow>(
-    `SELECT * FROM follow_ups
-      WHERE status = 'open' AND kind = 'outcome' AND next_action_at <= $1
-        AND ($3::uuid IS NULL OR org_id = $3)
-      ORDER BY next_action_at
+    `WITH first AS (
+       SELECT org_id FROM follow_ups
+        WHERE status = 'open' AND kind = 'outcome' AND next_action_at <= $1
+          AND ($3::uuid IS NULL OR org_id = $3)
+        ORDER BY next_action_at
+        LIMIT 1
+        FOR UPDATE SKIP LOCKED
+     )
+     SELECT f.* FROM follow_ups f
+      WHERE f.org_id = (SELECT org_id FROM first)
+        AND f.status = 'open' AND f.kind = 'outcome' AND f.next_action_at <= $1
+      ORDER BY f.next_action_at
       LIMIT $2
-      FOR UPDATE SKIP LOCKED`,
+      FOR UPDATE OF f SKIP LOCKED`,
     [now, limit, onlyOrgId],
   );
   return rows.map(toFollowUp);
 }
+
+/** What the sweep needs to know about a follow-up beyond the row itself. */
+export interface LadderContext {
+  followUpId: string;
+  application: { status: string; jobId: string; candidateId: string };
+  job: {
+    title: string;
+    policyOverrides: Record<string, unknown>;
+    hiringManagerId: string | null;
+    recruiterId: string | null;
+  };
+  candidate: { name: string; email: string | null; timeZone: string | null };
+  promiseStatement: string | null;
+}
+
+/** The context of each follow-up (of one organization) in one statement, by follow-up id. */
+export async function loadLadderContexts(
+  q: Queryable,
+  orgId: string,
+  followUpIds: string[],
+): Promise<Map<string, LadderContext>> {
+  const rows = await q.query<{
+    follow_up_id: string;
+    application_status: string;
+    job_id: string;
+    candidate_id: string;
+    job_title: string;
+    policy_overrides: Record<string, unknown> | null;
+    hiring_manager_id: string | null;
+    recruiter_id: string | null;
+    candidate_name: string;
+    candidate_email: string | null;
+    candidate_time_zone: string | null;
+    promise_statement: string | null;
+  }>(
+    `SELECT f.id AS follow_up_id, a.status AS application_status, a.job_id, a.candidate_id,
+            j.title AS job_title, j.policy_overrides, j.hiring_manager_id, j.recruiter_id,
+            c.name AS candidate_name, c.email AS candidate_email, c.time_zone AS candidate_time_zone,
+            i.promise_statement
+       FROM follow_ups f
+       JOIN applications a ON a.org_id = f.org_id AND a.id = f.application_id
+       JOIN jobs j ON j.org_id = a.org_id AND j.id = a.job_id
+       JOIN candidates c ON c.org_id = a.org_id AND c.id = a.candidate_id
+       LEFT JOIN interviews i ON i.org_id = f.org_id AND i.id = f.interview_id
+      WHERE f.org_id = $1 AND f.id = ANY($2::uuid[])`,
+    [orgId, followUpIds],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.follow_up_id,
+      {
+        followUpId: r.follow_up_id,
+        application: { status: r.application_status, jobId: r.job_id, candidateId: r.candidate_id },
+        job: {
+          title: r.job_title,
+          policyOverrides: r.policy_overrides ?? {},
+          hiringManagerId: r.hiring_manager_id,
+          recruiterId: r.recruiter_id,
+        },
+        candidate: { name: r.candidate_name, email: r.candidate_email, timeZone: r.candidate_time_zone },
+        promiseStatement: r.promise_statement,
+      },
+    ]),
+  );
+}
+
+/** A follow-up's ladder progress, as the sweep records it. */
+export type LadderUpdate = Pick<
+  FollowUp,
+  'id' | 'nextActionAt' | 'breachedAt' | 'remindedAt' | 'escalationLevel'
+>;
 
 /** Record the ladder's progress on a follow-up. */
 export async function updateFollowUpLadder(
   q: Queryable,
   orgId: string,
   id: string,
-  ladder: Pick<FollowUp, 'nextActionAt' | 'breachedAt' | 'remindedAt' | 'escalationLevel'>,
+  ladder: Omit<LadderUpdate, 'id'>,
   at: Date,
 ): Promise<void> {
+  await updateFollowUpLadders(q, orgId, [{ ...ladder, id }], at);
+}
+
+/** Record the ladder's progress on many follow-ups of one organization in one statement. */
+export async function updateFollowUpLadders(
+  q: Queryable,
+  orgId: string,
+  ladders: LadderUpdate[],
+  at: Date,
+): Promise<void> {
+  if (ladders.length === 0) return;
   await q.query(
-    `UPDATE follow_ups SET next_action_at = $3, breached_at = $4, reminded_at = $5, escalation_level = $6,
-                           updated_at = $7
-      WHERE org_id = $1 AND id = $2`,
-    [orgId, id, ladder.nextActionAt, ladder.breachedAt, ladder.remindedAt, ladder.escalationLevel, at],
+    `UPDATE follow_ups f
+        SET next_action_at = x.next_action_at, breached_at = x.breached_at, reminded_at = x.reminded_at,
+            escalation_level = x.escalation_level, updated_at = $3
+       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, next_action_at timestamptz, breached_at timestamptz,
+                                               reminded_at timestamptz, escalation_level int)
+      WHERE f.org_id = $1 AND f.id = x.id`,
+    [
+      orgId,
+      JSON.stringify(
+        ladders.map((l) => ({
+          id: l.id,
+          next_action_at: l.nextActionAt,
+          breached_at: l.breachedAt,
+          reminded_at: l.remindedAt,
+          escalation_level: l.escalationLevel,
+        })),
+      ),
+      at,
+    ],
+  );
+}
+
+/** Point each superseded follow-up at the one that replaced it, in one statement. */
+export async function setSupersededByEach(
+  q: Queryable,
+  orgId: string,
+  pairs: { id: string; by: string }[],
+): Promise<void> {
+  if (pairs.length === 0) return;
+  await q.query(
+    `UPDATE follow_ups f SET superseded_by_id = x.by_id
+       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, by_id uuid)
+      WHERE f.org_id = $1 AND f.id = x.id`,
+    [orgId, JSON.stringify(pairs.map((p) => ({ id: p.id, by_id: p.by })))],
   );
 }
 

@@ -54,6 +54,16 @@ export async function findMember(q: Queryable, orgId: string, id: string): Promi
   return row ? toMember(row) : null;
 }
 
+/** The members with these ids in this organization (unknown ids are left out). */
+export async function listMembersByIds(q: Queryable, orgId: string, ids: string[]): Promise<Member[]> {
+  if (ids.length === 0) return [];
+  const rows = await q.query<MemberRow>(`SELECT * FROM members WHERE org_id = $1 AND id = ANY($2::uuid[])`, [
+    orgId,
+    ids,
+  ]);
+  return rows.map(toMember);
+}
+
 /** Members of the organization in creation order, after a keyset position. */
 export async function listMembers(
   q: Queryable,

@@ -101,42 +101,63 @@ export type NewMessage = Pick<
 
 /** Write a message to the outbox. */
 export async function insertMessage(q: Queryable, m: NewMessage): Promise<Message> {
-  const [row] = await q.query<MessageRow>(
+  return (await insertMessages(q, [m]))[0]!;
+}
+
+/**
+ * Write messages to the outbox in one statement (the sweep writes a whole batch at once).
+ * Returns them in the order given.
+ */
+export async function insertMessages(q: Queryable, messages: NewMessage[]): Promise<Message[]> {
+  if (messages.length === 0) return [];
+  const rows = await q.query<MessageRow>(
     `INSERT INTO messages (id, org_id, application_id, follow_up_id, decision_id, kind, audience, to_member_id,
                            to_address, to_name, reply_to, subject, body_text, body_html, automatic, status,
                            send_at, message_id, in_reply_to, "references", check_kind, findings, created_by,
                            created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
-             $22::jsonb, $23, $24, $24)
+     SELECT id, org_id, application_id, follow_up_id, decision_id, kind, audience, to_member_id, to_address,
+            to_name, reply_to, subject, body_text, body_html, automatic, status, send_at, message_id,
+            in_reply_to, "references", check_kind, findings, created_by, created_at, created_at
+       FROM jsonb_to_recordset($1::jsonb) AS m(
+              id uuid, org_id uuid, application_id uuid, follow_up_id uuid, decision_id uuid, kind text,
+              audience text, to_member_id uuid, to_address text, to_name text, reply_to text, subject text,
+              body_text text, body_html text, automatic boolean, status text, send_at timestamptz,
+              message_id text, in_reply_to text, "references" text[], check_kind text, findings jsonb,
+              created_by uuid, created_at timestamptz)
      RETURNING *`,
     [
-      m.id,
-      m.orgId,
-      m.applicationId,
-      m.followUpId,
-      m.decisionId,
-      m.kind,
-      m.audience,
-      m.toMemberId,
-      m.toAddress,
-      m.toName,
-      m.replyTo,
-      m.subject,
-      m.bodyText,
-      m.bodyHtml,
-      m.automatic,
-      m.status,
-      m.sendAt,
-      m.messageId,
-      m.inReplyTo,
-      m.references,
-      m.checkKind,
-      JSON.stringify(m.findings),
-      m.createdBy,
-      m.createdAt,
+      JSON.stringify(
+        messages.map((m) => ({
+          id: m.id,
+          org_id: m.orgId,
+          application_id: m.applicationId,
+          follow_up_id: m.followUpId,
+          decision_id: m.decisionId,
+          kind: m.kind,
+          audience: m.audience,
+          to_member_id: m.toMemberId,
+          to_address: m.toAddress,
+          to_name: m.toName,
+          reply_to: m.replyTo,
+          subject: m.subject,
+          body_text: m.bodyText,
+          body_html: m.bodyHtml,
+          automatic: m.automatic,
+          status: m.status,
+          send_at: m.sendAt,
+          message_id: m.messageId,
+          in_reply_to: m.inReplyTo,
+          references: m.references,
+          check_kind: m.checkKind,
+          findings: m.findings,
+          created_by: m.createdBy,
+          created_at: m.createdAt,
+        })),
+      ),
     ],
   );
-  return toMessage(row!);
+  const byId = new Map(rows.map((r) => [r.id, toMessage(r)]));
+  return messages.map((m) => byId.get(m.id)!);
 }
 
 /** The message with this id in this organization; `forUpdate` locks it. */
@@ -179,20 +200,26 @@ export async function listMessages(
   return rows.map(toMessage);
 }
 
-/** The Message-IDs of an application's candidate messages so far, oldest first (for threading). */
-export async function threadOfApplication(
+/**
+ * The Message-IDs of each application's candidate thread (what is or will be in the candidate's
+ * inbox), oldest first.
+ */
+export async function threadsOfApplications(
   q: Queryable,
   orgId: string,
-  applicationId: string,
-): Promise<string[]> {
-  const rows = await q.query<{ message_id: string }>(
-    `SELECT message_id FROM messages
-      WHERE org_id = $1 AND application_id = $2 AND audience = 'candidate'
+  applicationIds: string[],
+): Promise<Map<string, string[]>> {
+  const threads = new Map<string, string[]>(applicationIds.map((id) => [id, []]));
+  if (applicationIds.length === 0) return threads;
+  const rows = await q.query<{ application_id: string; message_id: string }>(
+    `SELECT application_id, message_id FROM messages
+      WHERE org_id = $1 AND application_id = ANY($2::uuid[]) AND audience = 'candidate'
         AND status IN ('scheduled', 'sending', 'sent')
       ORDER BY created_at, id`,
-    [orgId, applicationId],
+    [orgId, applicationIds],
   );
-  return rows.map((r) => r.message_id);
+  for (const r of rows) threads.get(r.application_id)?.push(r.message_id);
+  return threads;
 }
 
 /** Change a draft's content. */

@@ -25,6 +25,7 @@ import {
   scheduleErasure,
   upsertRating,
   type CandidateAccess,
+  type NewStatusLink,
 } from '../repositories/candidate-page.repository.ts';
 import { findCandidate, updateCandidate } from '../repositories/candidate.repository.ts';
 import {
@@ -67,9 +68,26 @@ export async function createStatusLink(
   applicationId: string,
   now: Date,
 ): Promise<string> {
+  const { url, link } = newStatusLink(publicUrl, orgId, applicationId, now);
+  await insertStatusLink(tx, link);
+  return url;
+}
+
+/**
+ * A status link's URL and the row to store for it, for callers that write many links in one
+ * statement (`insertStatusLinks`) in the same transaction as the messages that carry them.
+ */
+export function newStatusLink(
+  publicUrl: string,
+  orgId: string,
+  applicationId: string,
+  now: Date,
+): { url: string; link: NewStatusLink } {
   const token = randomBytes(32).toString('base64url');
-  await insertStatusLink(tx, { orgId, applicationId, tokenHash: hashToken(token), createdAt: now });
-  return `${publicUrl}/s/${token}`;
+  return {
+    url: `${publicUrl}/s/${token}`,
+    link: { orgId, applicationId, tokenHash: hashToken(token), createdAt: now },
+  };
 }
 
 function usable(access: CandidateAccess | null, now: Date): access is CandidateAccess {

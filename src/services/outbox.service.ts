@@ -12,10 +12,10 @@ import { findMember } from '../repositories/member.repository.ts';
 import {
   cancelClaimedMessage,
   claimDueMessages,
-  insertMessage,
+  insertMessages,
   markMessageAttemptFailed,
   markMessageSent,
-  threadOfApplication,
+  threadsOfApplications,
   type ClaimedMessage,
   type NewMessage,
 } from '../repositories/message.repository.ts';
@@ -43,21 +43,46 @@ export async function enqueueMessage(
   draft: MessageDraft,
   now: Date,
 ): Promise<Message> {
-  const id = randomUUID();
-  const thread =
-    draft.audience === 'candidate' && draft.applicationId
-      ? threadHeaders(await threadOfApplication(tx, draft.orgId, draft.applicationId))
-      : { inReplyTo: null, references: [] };
-  return insertMessage(tx, {
-    ...draft,
-    id,
-    subject: headerValue(draft.subject, 200),
-    toName: headerValue(draft.toName, 200),
-    messageId: messageIdFor(id, identity.domain),
-    inReplyTo: thread.inReplyTo,
-    references: thread.references,
-    createdAt: now,
-  });
+  return (await enqueueMessages(tx, identity, [draft], now))[0]!;
+}
+
+/**
+ * {@link enqueueMessage} for many drafts of one organization in two statements (one to find the
+ * threads, one to insert). Drafts of one call thread onto earlier messages, not onto each other.
+ */
+export async function enqueueMessages(
+  tx: Queryable,
+  identity: MailIdentity,
+  drafts: MessageDraft[],
+  now: Date,
+): Promise<Message[]> {
+  if (drafts.length === 0) return [];
+  const orgId = drafts[0]!.orgId;
+  if (drafts.some((d) => d.orgId !== orgId)) throw new Error('enqueueMessages takes one organization');
+  const threaded = drafts.flatMap((d) =>
+    d.audience === 'candidate' && d.applicationId ? [d.applicationId] : [],
+  );
+  const threads = await threadsOfApplications(tx, orgId, [...new Set(threaded)]);
+  return insertMessages(
+    tx,
+    drafts.map((draft) => {
+      const id = randomUUID();
+      const thread =
+        draft.audience === 'candidate' && draft.applicationId
+          ? threadHeaders(threads.get(draft.applicationId) ?? [])
+          : { inReplyTo: null, references: [] };
+      return {
+        ...draft,
+        id,
+        subject: headerValue(draft.subject, 200),
+        toName: headerValue(draft.toName, 200),
+        messageId: messageIdFor(id, identity.domain),
+        inReplyTo: thread.inReplyTo,
+        references: thread.references,
+        createdAt: now,
+      };
+    }),
+  );
 }
 
 /** Settings of the dispatcher. */

@@ -1,31 +1,34 @@
 import type { Queryable } from '../db/db.ts';
 import { endOfLocalDay, isBusinessDay, localTimeOf, nextBusinessSlot } from '../domain/business-time.ts';
-import { planLadder, type LadderAction } from '../domain/follow-up-ladder.ts';
+import { planLadder } from '../domain/follow-up-ladder.ts';
 import { humanDate, humanDateTime } from '../domain/format.ts';
 import type { FollowUp, Member } from '../domain/model.ts';
 import { calendarOf, effectivePolicy, PolicySchema, type Policy } from '../domain/policy.ts';
-import { renderTemplate } from '../domain/templates.ts';
-import { findApplication } from '../repositories/application.repository.ts';
-import { findCandidate } from '../repositories/candidate.repository.ts';
+import { renderTemplate, type TemplateKey, type TemplateSource } from '../domain/templates.ts';
+import { insertStatusLinks, type NewStatusLink } from '../repositories/candidate-page.repository.ts';
 import { claimDigest } from '../repositories/dev-mailbox.repository.ts';
-import { insertEvent } from '../repositories/event.repository.ts';
+import { insertEvent, insertEvents, type NewEvent } from '../repositories/event.repository.ts';
 import {
+  cancelFollowUps,
   claimDueFollowUps,
+  insertFollowUps,
   listFollowUps,
+  loadLadderContexts,
+  setSupersededByEach,
   updateFollowUpLadder,
+  updateFollowUpLadders,
+  type LadderUpdate,
+  type NewFollowUp,
 } from '../repositories/follow-up.repository.ts';
-import { findInterview } from '../repositories/interview.repository.ts';
-import { findJob } from '../repositories/job.repository.ts';
 import {
-  findMember,
   listActiveMembersByRole,
   listActiveMembersWithPolicy,
+  listMembersByIds,
 } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
-import { openOutcomeFollowUp } from './follow-up.service.ts';
-import { createStatusLink } from './candidate-page.service.ts';
+import { newStatusLink } from './candidate-page.service.ts';
 import { linkBase, loadTemplate, type MessagingDeps } from './message.service.ts';
-import { enqueueMessage } from './outbox.service.ts';
+import { enqueueMessage, enqueueMessages, type MessageDraft } from './outbox.service.ts';
 
 /** What one sweep pass did. */
 export interface SweepResult {
@@ -36,14 +39,21 @@ export interface SweepResult {
   errors: number;
 }
 
+type StepCounts = Pick<SweepResult, 'reminders' | 'updates' | 'escalations'>;
+
 // A follow-up whose step failed (say, a broken custom template) is looked at again this much later.
 const RETRY_AFTER_ERROR_MS = 15 * 60_000;
 
 /**
  * Walk the ladder for every open outcome follow-up whose next step is due (principle 2): remind
  * the owner before the due time; when it passes, send the candidate an honest update with a new
- * date and escalate. Each follow-up is handled in its own savepoint, and its messages are written
- * in the same transaction as the ladder state that caused them.
+ * date and escalate. Messages are written in the same transaction as the ladder state that caused
+ * them.
+ *
+ * A claim is one organization's batch, handled in that organization's tenant scope with a fixed
+ * number of statements whatever its size (BENCHMARKS.md, finding F1). If the batch fails, it is
+ * rolled back and run again one follow-up at a time, each in its own savepoint, so one bad
+ * follow-up (a broken custom template, say) is recorded as an error and delays no other.
  */
 export async function sweepFollowUps(
   deps: MessagingDeps & { appUrl: string },
@@ -51,84 +61,156 @@ export async function sweepFollowUps(
 ): Promise<SweepResult> {
   const now = deps.clock.now();
   const result: SweepResult = { examined: 0, reminders: 0, updates: 0, escalations: 0, errors: 0 };
-  // Claim across organizations as the system role (the rows stay locked for this transaction),
-  // then handle each follow-up as its own organization's application role.
+  const add = (c: StepCounts) => {
+    result.reminders += c.reminders;
+    result.updates += c.updates;
+    result.escalations += c.escalations;
+  };
+  // Claim as the system role (the rows stay locked for this transaction), then handle the batch
+  // as its organization's application role.
   await deps.db.system().transaction(async (tx) => {
     const due = await claimDueFollowUps(tx, now, options.batchSize, options.onlyOrgId ?? null);
     result.examined = due.length;
-    for (const fu of due) {
-      await tx.enterTenant(fu.orgId);
-      await tx.exec('SAVEPOINT sweep_item');
+    for (const [orgId, batch] of groupByOrg(due)) {
+      await tx.enterTenant(orgId);
+      await tx.exec('SAVEPOINT sweep_batch');
       try {
-        const done = await stepFollowUp(tx, deps, fu, now);
-        result.reminders += done.reminders;
-        result.updates += done.updates;
-        result.escalations += done.escalations;
-        await tx.exec('RELEASE SAVEPOINT sweep_item');
-      } catch (error) {
-        await tx.exec('ROLLBACK TO SAVEPOINT sweep_item');
-        result.errors += 1;
-        await updateFollowUpLadder(
-          tx,
-          fu.orgId,
-          fu.id,
-          { ...fu, nextActionAt: new Date(now.getTime() + RETRY_AFTER_ERROR_MS) },
-          now,
-        );
-        await insertEvent(tx, {
-          orgId: fu.orgId,
-          type: 'sweep_error',
-          applicationId: fu.applicationId,
-          followUpId: fu.id,
-          data: { error: error instanceof Error ? error.message.slice(0, 500) : String(error) },
-          at: now,
-        });
+        add(await stepFollowUps(tx, deps, orgId, batch, now));
+        await tx.exec('RELEASE SAVEPOINT sweep_batch');
+        continue;
+      } catch {
+        await tx.exec('ROLLBACK TO SAVEPOINT sweep_batch');
+      }
+      for (const fu of batch) {
+        await tx.exec('SAVEPOINT sweep_item');
+        try {
+          add(await stepFollowUps(tx, deps, orgId, [fu], now));
+          await tx.exec('RELEASE SAVEPOINT sweep_item');
+        } catch (error) {
+          await tx.exec('ROLLBACK TO SAVEPOINT sweep_item');
+          result.errors += 1;
+          await recordStepError(tx, fu, error, now);
+        }
       }
     }
   });
   return result;
 }
 
-async function stepFollowUp(
+function groupByOrg(followUps: FollowUp[]): Map<string, FollowUp[]> {
+  const groups = new Map<string, FollowUp[]>();
+  for (const fu of followUps) {
+    const group = groups.get(fu.orgId);
+    if (group) group.push(fu);
+    else groups.set(fu.orgId, [fu]);
+  }
+  return groups;
+}
+
+async function recordStepError(tx: Queryable, fu: FollowUp, error: unknown, now: Date): Promise<void> {
+  await updateFollowUpLadder(
+    tx,
+    fu.orgId,
+    fu.id,
+    { ...fu, nextActionAt: new Date(now.getTime() + RETRY_AFTER_ERROR_MS) },
+    now,
+  );
+  await insertEvent(tx, {
+    orgId: fu.orgId,
+    type: 'sweep_error',
+    applicationId: fu.applicationId,
+    followUpId: fu.id,
+    data: { error: error instanceof Error ? error.message.slice(0, 500) : String(error) },
+    at: now,
+  });
+}
+
+/** An honest update decided for one follow-up, written after the batch is planned. */
+interface Renewal {
+  old: FollowUp;
+  followUp: NewFollowUp;
+  message: MessageDraft;
+  event: NewEvent;
+}
+
+/**
+ * One step of the ladder for a batch of one organization's follow-ups: read their context in a
+ * few statements, plan and render each in memory, then write everything in one statement per
+ * table. Throws if anything fails; the caller then isolates the follow-up at fault.
+ */
+async function stepFollowUps(
   tx: Queryable,
   deps: MessagingDeps & { appUrl: string },
-  fu: FollowUp,
+  orgId: string,
+  batch: FollowUp[],
   now: Date,
-): Promise<{ reminders: number; updates: number; escalations: number }> {
-  const org = (await findOrganization(tx, fu.orgId))!;
-  const application = (await findApplication(tx, fu.orgId, fu.applicationId))!;
-  const job = (await findJob(tx, fu.orgId, application.jobId))!;
-  const candidate = (await findCandidate(tx, fu.orgId, application.candidateId))!;
-  const owner = fu.ownerId ? await findMember(tx, fu.orgId, fu.ownerId) : null;
-  const policy = effectivePolicy(org.policy, job.policyOverrides);
-  const cal = calendarOf(policy);
-  const plan = planLadder(fu, policy, now);
-  const counts = { reminders: 0, updates: 0, escalations: 0 };
-  let remindedAt = fu.remindedAt;
-  let escalationLevel = fu.escalationLevel;
-  const enqueue = (draft: Parameters<typeof enqueueMessage>[2]) =>
-    enqueueMessage(tx, deps.identity, draft, now);
-  const memberMail = {
-    orgId: fu.orgId,
-    applicationId: fu.applicationId,
-    followUpId: null,
-    decisionId: null,
-    audience: 'member' as const,
-    replyTo: null,
-    automatic: true,
-    status: 'scheduled' as const,
-    // The team hears about it in its business hours.
-    sendAt: nextBusinessSlot(now, cal),
-    checkKind: null,
-    findings: [],
-    createdBy: null,
+): Promise<StepCounts> {
+  const org = (await findOrganization(tx, orgId))!;
+  const contexts = await loadLadderContexts(
+    tx,
+    orgId,
+    batch.map((f) => f.id),
+  );
+  const memberIds = new Set<string>();
+  for (const fu of batch) {
+    if (fu.ownerId) memberIds.add(fu.ownerId);
+    const job = contexts.get(fu.id)?.job;
+    if (job?.hiringManagerId) memberIds.add(job.hiringManagerId);
+    if (job?.recruiterId) memberIds.add(job.recruiterId);
+  }
+  const members = new Map((await listMembersByIds(tx, orgId, [...memberIds])).map((m) => [m.id, m]));
+  // Read at most once per batch, and only when a step needs them.
+  const templates = new Map<TemplateKey, Promise<TemplateSource>>();
+  const template = (key: TemplateKey) => {
+    if (!templates.has(key)) templates.set(key, loadTemplate(tx, orgId, key));
+    return templates.get(key)!;
   };
-  const promise = fu.interviewId
-    ? ((await findInterview(tx, fu.orgId, fu.interviewId))?.promise?.statement ?? '')
-    : '';
-  const event = (type: string, data: Record<string, unknown>, memberId: string | null = null) =>
-    insertEvent(tx, {
-      orgId: fu.orgId,
+  let admins: Promise<Member[]> | null = null;
+  const policies = new Map<string, Policy>();
+
+  const counts: StepCounts = { reminders: 0, updates: 0, escalations: 0 };
+  const messages: MessageDraft[] = [];
+  const events: NewEvent[] = [];
+  const ladders: LadderUpdate[] = [];
+  const renewals: Renewal[] = [];
+  const links: NewStatusLink[] = [];
+
+  for (const fu of batch) {
+    const ctx = contexts.get(fu.id);
+    if (!ctx) throw new Error(`follow-up ${fu.id} has no application context`);
+    const { application, job, candidate } = ctx;
+    let policy = policies.get(application.jobId);
+    if (!policy) {
+      policy = effectivePolicy(org.policy, job.policyOverrides);
+      policies.set(application.jobId, policy);
+    }
+    const cal = calendarOf(policy);
+    const plan = planLadder(fu, policy, now);
+    const owner = fu.ownerId ? (members.get(fu.ownerId) ?? null) : null;
+    let remindedAt = fu.remindedAt;
+    let escalationLevel = fu.escalationLevel;
+    let newDueAt: Date | null = null;
+    const memberMail = {
+      orgId,
+      applicationId: fu.applicationId,
+      followUpId: null,
+      decisionId: null,
+      audience: 'member' as const,
+      replyTo: null,
+      automatic: true,
+      status: 'scheduled' as const,
+      // The team hears about it in its business hours.
+      sendAt: nextBusinessSlot(now, cal),
+      checkKind: null,
+      findings: [],
+      createdBy: null,
+    };
+    const event = (
+      type: string,
+      data: Record<string, unknown>,
+      memberId: string | null = null,
+    ): NewEvent => ({
+      orgId,
       type,
       applicationId: fu.applicationId,
       followUpId: fu.id,
@@ -137,165 +219,198 @@ async function stepFollowUp(
       at: now,
     });
 
-  let newDueAt: Date | null = null;
-  for (const action of plan.actions) {
-    switch (action.type) {
-      case 'remind_owner': {
-        remindedAt = now;
-        if (!owner?.active) break;
-        const r = renderTemplate(await loadTemplate(tx, fu.orgId, 'reminder'), {
-          organization: { name: org.name },
-          member: { name: owner.name },
-          candidate: { name: candidate.name },
-          job: { title: job.title },
-          due: humanDateTime(fu.dueAt, owner.timeZone ?? policy.timeZone),
-          promise,
-        });
-        await enqueue({
-          ...memberMail,
-          kind: 'reminder',
-          toMemberId: owner.id,
-          toAddress: owner.email,
-          toName: owner.name,
-          subject: r.subject,
-          bodyText: r.text,
-          bodyHtml: r.html,
-        });
-        await event('reminder_sent', { dueAt: fu.dueAt.toISOString() }, owner.id);
-        counts.reminders += 1;
-        break;
-      }
-      case 'send_update': {
-        if (!candidate.email || application.status === 'withdrawn') {
-          await event('update_skipped', { reason: candidate.email ? 'withdrawn' : 'no_email' });
-          break;
-        }
-        newDueAt = action.newDueAt;
-        break;
-      }
-      case 'escalate': {
-        escalationLevel = Math.max(escalationLevel, action.level);
-        const recipients = await escalationRecipients(tx, fu.orgId, job, action);
-        const daysOverdue = Math.max(0, Math.floor((now.getTime() - fu.dueAt.getTime()) / 86_400_000));
-        for (const member of recipients) {
-          const r = renderTemplate(await loadTemplate(tx, fu.orgId, 'escalation'), {
+    for (const action of plan.actions) {
+      switch (action.type) {
+        case 'remind_owner': {
+          remindedAt = now;
+          if (!owner?.active) break;
+          const r = renderTemplate(await template('reminder'), {
             organization: { name: org.name },
-            member: { name: member.name },
-            owner: { name: owner?.name ?? 'nobody' },
+            member: { name: owner.name },
             candidate: { name: candidate.name },
             job: { title: job.title },
-            due: humanDateTime(fu.dueAt, member.timeZone ?? policy.timeZone),
-            days_overdue: daysOverdue,
-            level: action.level,
+            due: humanDateTime(fu.dueAt, owner.timeZone ?? policy.timeZone),
+            promise: ctx.promiseStatement ?? '',
           });
-          await enqueue({
+          messages.push({
             ...memberMail,
-            kind: 'escalation',
-            toMemberId: member.id,
-            toAddress: member.email,
-            toName: member.name,
+            kind: 'reminder',
+            toMemberId: owner.id,
+            toAddress: owner.email,
+            toName: owner.name,
             subject: r.subject,
             bodyText: r.text,
             bodyHtml: r.html,
           });
+          events.push(event('reminder_sent', { dueAt: fu.dueAt.toISOString() }, owner.id));
+          counts.reminders += 1;
+          break;
         }
-        await event('escalated', {
-          level: action.level,
-          to: action.to,
-          recipients: recipients.map((m) => m.id),
-        });
-        counts.escalations += 1;
-        break;
+        case 'send_update': {
+          if (!candidate.email || application.status === 'withdrawn') {
+            events.push(event('update_skipped', { reason: candidate.email ? 'withdrawn' : 'no_email' }));
+            break;
+          }
+          newDueAt = action.newDueAt;
+          break;
+        }
+        case 'escalate': {
+          escalationLevel = Math.max(escalationLevel, action.level);
+          const named =
+            action.to === 'hiring_manager'
+              ? job.hiringManagerId
+              : action.to === 'recruiter'
+                ? job.recruiterId
+                : null;
+          const namedMember = named ? members.get(named) : undefined;
+          // Admins when the named role is unfilled or gone.
+          const recipients = namedMember?.active
+            ? [namedMember]
+            : await (admins ??= listActiveMembersByRole(tx, orgId, 'admin'));
+          const daysOverdue = Math.max(0, Math.floor((now.getTime() - fu.dueAt.getTime()) / 86_400_000));
+          for (const member of recipients) {
+            const r = renderTemplate(await template('escalation'), {
+              organization: { name: org.name },
+              member: { name: member.name },
+              owner: { name: owner?.name ?? 'nobody' },
+              candidate: { name: candidate.name },
+              job: { title: job.title },
+              due: humanDateTime(fu.dueAt, member.timeZone ?? policy.timeZone),
+              days_overdue: daysOverdue,
+              level: action.level,
+            });
+            messages.push({
+              ...memberMail,
+              kind: 'escalation',
+              toMemberId: member.id,
+              toAddress: member.email,
+              toName: member.name,
+              subject: r.subject,
+              bodyText: r.text,
+              bodyHtml: r.html,
+            });
+          }
+          events.push(
+            event('escalated', {
+              level: action.level,
+              to: action.to,
+              recipients: recipients.map((m) => m.id),
+            }),
+          );
+          counts.escalations += 1;
+          break;
+        }
       }
     }
-  }
 
-  if (newDueAt && candidate.email) {
-    // An honest update is a new promise: the old one ends as 'extended', the ladder state carries.
-    const zone = candidate.timeZone ?? policy.timeZone;
-    const { followUp: renewed } = await openOutcomeFollowUp(tx, fu.orgId, {
-      applicationId: fu.applicationId,
-      interviewId: fu.interviewId,
-      ownerId: fu.ownerId!,
-      dueAt: newDueAt,
-      now,
-      reason: 'extended',
-      carry: {
+    if (newDueAt && candidate.email) {
+      // An honest update is a new promise: the old one ends as 'extended', the ladder state
+      // carries. Its own ladder is planned here, so it is not swept a second time just for that.
+      const zone = candidate.timeZone ?? policy.timeZone;
+      const carried = {
+        dueAt: newDueAt,
+        createdAt: now,
+        remindedAt: null,
         breachedAt: plan.breachedAt,
         escalationLevel,
         updatesSent: fu.updatesSent + 1,
-        remindedAt: null,
-      },
-    });
-    const r = renderTemplate(await loadTemplate(tx, fu.orgId, 'update'), {
-      organization: { name: org.name },
-      candidate: { name: candidate.name, first_name: candidate.name.split(/\s+/)[0] },
-      job: { title: job.title },
-      owner: { name: owner?.name ?? '', email: owner?.email ?? '' },
-      status_link: await createStatusLink(
-        tx,
+      };
+      const next = planLadder(carried, policy, now);
+      const { url, link } = newStatusLink(
         linkBase({ publicUrl: deps.publicUrl ?? deps.appUrl }),
-        fu.orgId,
+        orgId,
         fu.applicationId,
         now,
-      ),
-      promised_date: humanDate(fu.dueAt, zone),
-      new_date: humanDate(newDueAt, zone),
+      );
+      links.push(link);
+      const r = renderTemplate(await template('update'), {
+        organization: { name: org.name },
+        candidate: { name: candidate.name, first_name: candidate.name.split(/\s+/)[0] },
+        job: { title: job.title },
+        owner: { name: owner?.name ?? '', email: owner?.email ?? '' },
+        status_link: url,
+        promised_date: humanDate(fu.dueAt, zone),
+        new_date: humanDate(newDueAt, zone),
+      });
+      renewals.push({
+        old: fu,
+        followUp: {
+          ...carried,
+          orgId,
+          applicationId: fu.applicationId,
+          interviewId: fu.interviewId,
+          kind: 'outcome',
+          owedBy: 'team',
+          owedTo: 'candidate',
+          ownerId: fu.ownerId,
+          // Anything still due at once (nothing, by the ladder's rules) is swept again now.
+          nextActionAt: next.actions.length > 0 ? now : next.nextActionAt,
+        },
+        message: {
+          orgId,
+          applicationId: fu.applicationId,
+          followUpId: null,
+          decisionId: null,
+          kind: 'update',
+          audience: 'candidate',
+          toMemberId: null,
+          toAddress: candidate.email,
+          toName: candidate.name,
+          replyTo: owner?.email ?? null,
+          subject: r.subject,
+          bodyText: r.text,
+          bodyHtml: r.html,
+          automatic: true,
+          status: 'scheduled',
+          sendAt: nextBusinessSlot(now, { ...cal, timeZone: zone }),
+          checkKind: 'update',
+          findings: [],
+          createdBy: null,
+        },
+        event: event('update_sent', { promisedDue: fu.dueAt.toISOString(), newDue: newDueAt.toISOString() }),
+      });
+      counts.updates += 1;
+      continue;
+    }
+
+    ladders.push({
+      id: fu.id,
+      nextActionAt: plan.nextActionAt,
+      breachedAt: plan.breachedAt,
+      remindedAt,
+      escalationLevel,
     });
-    await enqueue({
-      orgId: fu.orgId,
-      applicationId: fu.applicationId,
-      followUpId: null,
-      decisionId: null,
-      kind: 'update',
-      audience: 'candidate',
-      toMemberId: null,
-      toAddress: candidate.email,
-      toName: candidate.name,
-      replyTo: owner?.email ?? null,
-      subject: r.subject,
-      bodyText: r.text,
-      bodyHtml: r.html,
-      automatic: true,
-      status: 'scheduled',
-      sendAt: nextBusinessSlot(now, { ...cal, timeZone: zone }),
-      checkKind: 'update',
-      findings: [],
-      createdBy: null,
-    });
-    await event('update_sent', {
-      promisedDue: fu.dueAt.toISOString(),
-      newDue: newDueAt.toISOString(),
-      renewedFollowUpId: renewed.id,
-    });
-    counts.updates += 1;
-    return counts; // the renewed follow-up is swept from its own next_action_at (now)
   }
 
-  await updateFollowUpLadder(
-    tx,
-    fu.orgId,
-    fu.id,
-    { nextActionAt: plan.nextActionAt, breachedAt: plan.breachedAt, remindedAt, escalationLevel },
-    now,
-  );
+  // The writes: a fixed number of statements for the whole batch. The old promises end before
+  // the new ones open (one open outcome per application).
+  if (renewals.length > 0) {
+    await cancelFollowUps(
+      tx,
+      orgId,
+      renewals.map((r) => r.old.id),
+      'extended',
+      now,
+    );
+    const renewed = await insertFollowUps(
+      tx,
+      renewals.map((r) => r.followUp),
+    );
+    await setSupersededByEach(
+      tx,
+      orgId,
+      renewals.map((r, i) => ({ id: r.old.id, by: renewed[i]!.id })),
+    );
+    renewals.forEach((r, i) => {
+      messages.push(r.message);
+      events.push({ ...r.event, data: { ...r.event.data, renewedFollowUpId: renewed[i]!.id } });
+    });
+    await insertStatusLinks(tx, links);
+  }
+  await enqueueMessages(tx, deps.identity, messages, now);
+  await insertEvents(tx, events);
+  await updateFollowUpLadders(tx, orgId, ladders, now);
   return counts;
-}
-
-/** Who an escalation step reaches; admins when the named role is unfilled. */
-async function escalationRecipients(
-  q: Queryable,
-  orgId: string,
-  job: { hiringManagerId: string | null; recruiterId: string | null },
-  action: Extract<LadderAction, { type: 'escalate' }>,
-): Promise<Member[]> {
-  const named =
-    action.to === 'hiring_manager' ? job.hiringManagerId : action.to === 'recruiter' ? job.recruiterId : null;
-  if (named) {
-    const member = await findMember(q, orgId, named);
-    if (member?.active) return [member];
-  }
-  return listActiveMembersByRole(q, orgId, 'admin');
 }
 
 /**
