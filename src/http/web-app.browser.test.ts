@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
@@ -10,7 +10,9 @@ import type { Db } from '../db/db.ts';
 import { createDevMailboxTransport } from '../mail/dev-mailbox.transport.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
 import { dispatchDueMessages } from '../services/outbox.service.ts';
+import { changeCandidate } from '../services/candidate.service.ts';
 import { closeInterview, createInterview } from '../services/interview.service.ts';
+import { sweepFollowUps } from '../services/sweep.service.ts';
 import { openTestDb } from '../../test/support/db.ts';
 import { createApplication } from '../services/application.service.ts';
 import {
@@ -23,6 +25,23 @@ import { freePort, launchChromium, seriousViolations } from '../../test/support/
 import { buildApp } from './app.ts';
 
 const PASSWORD = 'web app passphrase 1';
+const identity = { from: { name: 'Hearback', address: 'hb@localhost' }, domain: 'localhost' };
+const DESKTOP = { width: 1200, height: 900 };
+const PHONE = { width: 375, height: 800 };
+
+/** Sign in through the form and wait for the home screen. */
+async function signIn(page: Page, base: string, email: string): Promise<void> {
+  await page.goto(base);
+  await page.fill('#email', email);
+  await page.fill('#password', PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('h1:has-text("Follow-ups")');
+}
+
+/** How far the page is wider than the window: 0 when nothing scrolls sideways. */
+function overflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
 
 /**
  * The team's web app, built with Vite and served by the real server, in real Chromium: sign in,
@@ -249,6 +268,249 @@ describe('the team web app in a browser', () => {
       await ap.click('button:has-text("Send the invitation")');
       await ap.waitForSelector('[role=status]:has-text("Invitation sent")');
       await adminContext.close();
+    },
+  );
+
+  it(
+    'escalates an overdue promise to the hiring manager, who acts on it from home in one click',
+    { timeout: 120_000 },
+    async () => {
+      clock.set('2026-12-01T15:00:00Z'); // Tuesday
+      const deps = { db, clock };
+      // No automatic update: the overdue promise stays overdue and climbs the escalation ladder.
+      const s = await buildInterviewScenario(deps, {
+        policy: { automaticUpdates: { max: 0, extendBusinessDays: 3 } },
+      });
+      const org = s.organization.id;
+      await setMemberPassword(deps, org, s.manager.id, PASSWORD);
+      await closeInterview(deps, org, s.interview.id, { statement: 'within 2 business days' }); // Thursday
+      clock.set('2026-12-07T15:00:00Z');
+      const swept = await sweepFollowUps(
+        { db, clock, identity, appUrl: base },
+        { batchSize: 50, onlyOrgId: org },
+      );
+      expect(swept.escalations).toBeGreaterThan(0);
+
+      const context = await browser.newContext({ bypassCSP: true, viewport: DESKTOP });
+      const page = await context.newPage();
+      await signIn(page, base, s.manager.email);
+      const overdue = page.locator('section[aria-labelledby="g-Overdue"]');
+      const row = overdue.getByRole('article', { name: `${s.candidate.name}, ${s.job.title}` });
+      await expect(row.textContent()).resolves.toContain('escalated');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: 'test-results/web-hm-escalation.png', fullPage: true });
+
+      // One click to decide: the application opens with the composer in view and focused.
+      await row.getByRole('link', { name: `Decide: ${s.candidate.name}` }).click();
+      await page.waitForSelector('#h-compose');
+      await page.waitForFunction(() => document.activeElement?.id === 'h-compose');
+      await page.goBack();
+      await page.waitForSelector('h1:has-text("Follow-ups")');
+
+      // Logging the call takes the row off at once; when the request fails, it comes back with the error.
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((r) => (release = r));
+      await page.route('**/api/v1/touchpoints', async (route) => {
+        await held;
+        await route.fulfill({
+          status: 409,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({ status: 409, code: 'conflict', detail: 'Simulated failure.' }),
+        });
+      });
+      await row.getByRole('button', { name: `Log call (reached) with ${s.candidate.name}` }).click();
+      await page.waitForFunction(() => document.querySelector('#g-Overdue')?.textContent?.includes('(0)'));
+      release();
+      await page.waitForSelector('[role=alert]:has-text("Simulated failure")');
+      await expect(row.isVisible()).resolves.toBe(true);
+      await page.unroute('**/api/v1/touchpoints');
+
+      await row.getByRole('button', { name: `Log call (reached) with ${s.candidate.name}` }).click();
+      await page.waitForSelector('[role=status]:has-text("done")');
+      await expect(page.locator('#g-Overdue').textContent()).resolves.toContain('(0)');
+      const [f] = await db
+        .tenant(org)
+        .query<{ status: string }>(
+          `SELECT status FROM follow_ups WHERE application_id = $1 AND kind = 'outcome'`,
+          [s.application.id],
+        );
+      expect(f!.status).toBe('done');
+      await context.close();
+    },
+  );
+
+  it(
+    'lets an admin manage API tokens, set a job policy and schedule a message, and fits every screen on a phone',
+    { timeout: 240_000 },
+    async () => {
+      clock.set('2026-12-01T15:00:00Z'); // Tuesday
+      const deps = { db, clock, identity };
+      const s = await buildInterviewScenario(deps, { policy: { timeZone: 'America/New_York' } });
+      const org = s.organization.id;
+      const admin = await buildMember(deps, org, { role: 'admin', name: 'Ada Admin' });
+      await setMemberPassword(deps, org, admin.id, PASSWORD);
+      await changeCandidate(deps, org, s.candidate.id, { timeZone: 'Europe/Berlin' });
+      await closeInterview(deps, org, s.interview.id, { statement: 'by Thursday' });
+      const open = await createInterview(deps, org, {
+        applicationId: s.application.id,
+        title: 'Final round',
+      });
+      const other = await buildCandidate(deps, org, { name: 'Dana Later' });
+      const otherApp = await createApplication(deps, org, { jobId: s.job.id, candidateId: other.id });
+      const otherIv = await createInterview(deps, org, { applicationId: otherApp.id, title: 'Screen' });
+      await closeInterview(deps, org, otherIv.id, { statement: 'within 10 business days' });
+      clock.set('2026-12-07T15:00:00Z'); // Monday: the first promise is overdue
+
+      const context = await browser.newContext({
+        bypassCSP: true,
+        viewport: DESKTOP,
+        timezoneId: 'America/New_York',
+        locale: 'en-US',
+      });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+      const page = await context.newPage();
+      await signIn(page, base, admin.email);
+
+      // Settings → API tokens: create one, see it once, copy it, revoke another after confirming.
+      await page.click('a[href="#/settings"]');
+      await page.waitForSelector('#h-tokens');
+      await page.waitForSelector('a[href="/dev/mail"]'); // this server has the dev mailbox
+      await page.fill('#token-name', 'ATS sync');
+      await page.check('input[name=token-scope][value=read]');
+      await page.click('button:has-text("Create the token")');
+      await page.waitForSelector('#h-issued');
+      await expect(page.textContent('.issued')).resolves.toContain('you won’t see this token again');
+      const token = await page.inputValue('#new-token');
+      expect(token).toMatch(/^hb_/);
+      await page.click('.issued button:has-text("Copy")');
+      await page.waitForSelector('.issued [role=status]:has-text("Copied")');
+      await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(token);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: 'test-results/web-settings-tokens.png', fullPage: true });
+      const authorized = await fetch(`${base}/api/v1/jobs`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(authorized.status).toBe(200);
+      await page.click('.issued button:has-text("I have stored it")');
+      await page.click('button:has-text("Revoke ATS sync")');
+      await page.waitForSelector('[role=group][aria-label="Confirm revoking ATS sync"]');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.click('button:has-text("Yes, revoke ATS sync")');
+      await page.waitForSelector('[role=status]:has-text("Revoked “ATS sync”")');
+      await expect(page.textContent('#h-tokens ~ .table-scroll')).resolves.toContain('revoked');
+      const refused = await fetch(`${base}/api/v1/jobs`, { headers: { authorization: `Bearer ${token}` } });
+      expect(refused.status).toBe(401);
+
+      // Jobs → the job's policy: an invalid value is shown beside its field and nothing typed is lost.
+      await page.click('a[href="#/jobs"]');
+      await page.click(`button:has-text("Policy for ${s.job.title}")`);
+      const days = `#pol-${s.job.id}-defaultPromiseBusinessDays`;
+      await page.waitForSelector(days);
+      await expect(page.textContent(`#policy-${s.job.id}`)).resolves.toContain('Organization: 5');
+      await page.fill(days, '0');
+      await page.fill(`#pol-${s.job.id}-reminderLeadBusinessDays`, '2');
+      await page.click(`button:has-text("Save the policy for ${s.job.title}")`);
+      await page.waitForSelector(`#pol-${s.job.id}-defaultPromiseBusinessDays-err`);
+      expect(await page.getAttribute(days, 'aria-invalid')).toBe('true');
+      expect(await page.inputValue(days)).toBe('0');
+      expect(await page.inputValue(`#pol-${s.job.id}-reminderLeadBusinessDays`)).toBe('2');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: 'test-results/web-jobs-policy.png', fullPage: true });
+      await page.fill(days, '3');
+      await page.click(`button:has-text("Save the policy for ${s.job.title}")`);
+      await page.waitForSelector(`[role=status]:has-text("Saved the policy for ${s.job.title}")`);
+      await page.waitForSelector(`button:has-text("Policy for ${s.job.title} (2 override(s))")`);
+      const [job] = await db
+        .tenant(org)
+        .query<{ policy_overrides: Record<string, unknown> }>(
+          `SELECT policy_overrides FROM jobs WHERE id = $1`,
+          [s.job.id],
+        );
+      expect(job!.policy_overrides).toEqual({ defaultPromiseBusinessDays: 3, reminderLeadBusinessDays: 2 });
+
+      // The close preview: the candidate's zone and the team's, the owner, a warning with better wording.
+      await page.goto(`${base}/#/applications/${s.application.id}`);
+      await page.fill(`#statement-${open.id}`, "If you don't hear from us, assume it's a no.");
+      await page.waitForSelector('.promise-preview .warning:has-text("Silence as a rejection")');
+      const preview = (await page.textContent('.promise-preview'))!;
+      expect(preview).toContain('(Europe/Berlin)');
+      expect(preview).toContain('(America/New_York)');
+      expect(preview).toContain('Owner: Riley Recruiter');
+      expect(preview).toContain('Silence as a rejection');
+      expect(preview).toContain('either way');
+
+      // The composer: the HTML preview in a sandbox, and a send scheduled in the candidate's time.
+      await page.fill('#reasons', 'We need deeper experience running enterprise onboarding');
+      await page.fill('#recommendation', 'Lead one onboarding programme end to end.');
+      await page.click('section[aria-labelledby="h-decide"] button[type=submit]');
+      await page.waitForSelector('#body');
+      const frame = page.locator('iframe[title="The email as the candidate will see it"]');
+      expect(await frame.getAttribute('sandbox')).toBe('');
+      await expect(frame.getAttribute('srcdoc')).resolves.toContain('Hi Casey');
+      await page.fill('#body', (await page.inputValue('#body')).replace('Hi Casey', 'Dear Casey'));
+      await page.waitForSelector('[role=status]:has-text("Draft saved")');
+      await expect(frame.getAttribute('srcdoc')).resolves.toContain('Dear Casey');
+      await page.check('input[name=schedule][value=later]');
+      await page.fill('#send-at', '2026-12-09T10:00');
+      await expect(page.textContent('#send-at-candidate')).resolves.toContain('4:00 PM');
+      await expect(page.textContent('#send-at-candidate')).resolves.toContain('(Europe/Berlin)');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: 'test-results/web-composer-schedule.png', fullPage: true });
+      await page.click('section[aria-labelledby="h-decide"] button:has-text("Schedule")');
+      await page.waitForSelector('#h-sent');
+      const [scheduled] = await db
+        .tenant(org)
+        .query<{ send_at: Date; body_text: string }>(
+          `SELECT send_at, body_text FROM messages WHERE application_id = $1 AND status = 'scheduled'`,
+          [s.application.id],
+        );
+      expect(scheduled!.send_at.toISOString()).toBe('2026-12-09T15:00:00.000Z');
+      expect(scheduled!.body_text).toContain('Dear Casey');
+      await context.close();
+
+      // Every screen at desktop and phone width: nothing scrolls sideways, axe finds nothing serious.
+      for (const [label, viewport] of [
+        ['desktop', DESKTOP],
+        ['phone', PHONE],
+      ] as const) {
+        const ctx: BrowserContext = await browser.newContext({ bypassCSP: true, viewport });
+        const p = await ctx.newPage();
+        await p.goto(base);
+        await p.waitForSelector('#email');
+        const check = async (name: string) => {
+          expect(await overflow(p), `${name} at ${label} width scrolls sideways`).toBeLessThanOrEqual(0);
+          expect(await seriousViolations(p), `${name} at ${label} width`).toEqual([]);
+          await p.screenshot({ path: `test-results/web-${label}-${name}.png`, fullPage: true });
+        };
+        await check('sign-in');
+        await signIn(p, base, admin.email);
+        await p.waitForSelector('#g-Overdue');
+        await check('follow-ups');
+        await p.goto(`${base}/#/applications/${otherApp.id}`);
+        await p.waitForSelector(`#h-decide`);
+        await p.waitForSelector('h2:has-text("Timeline")');
+        await check('application');
+        await p.goto(`${base}/#/jobs`);
+        await p.click(`button:has-text("Policy for ${s.job.title}")`);
+        await p.check(`#policy-${s.job.id} fieldset:has(legend:has-text("Escalation")) input[type=checkbox]`);
+        await p.check(
+          `#policy-${s.job.id} fieldset:has(legend:has-text("Business hours")) input[type=checkbox]`,
+        );
+        await check('jobs');
+        await p.goto(`${base}/#/reports`);
+        await p.waitForSelector('[aria-label="Headline figures"]');
+        await check('reports');
+        await p.goto(`${base}/#/settings`);
+        await p.waitForSelector('#h-tokens');
+        await p.click('button:has-text("Edit the rejection template")');
+        await p.waitForSelector('[aria-live=polite] h3:has-text("Preview")');
+        await p.fill('#token-name', `phone ${label}`);
+        await p.click('button:has-text("Create the token")');
+        await p.waitForSelector('#h-issued');
+        await p.click('button:has-text("Revoke default")');
+        await check('settings');
+        await ctx.close();
+      }
     },
   );
 });

@@ -132,7 +132,7 @@ export function ApiTokensSection() {
       ) : tokens.length === 0 ? (
         <p className="empty">No tokens yet.</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="API tokens">
           <table>
             <thead>
               <tr>

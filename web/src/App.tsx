@@ -1,11 +1,19 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { api, ApiError, setCsrf, type Session } from './api.ts';
-import { ApplicationScreen } from './ApplicationScreen.tsx';
-import { FollowUpsScreen } from './FollowUpsScreen.tsx';
-import { JobsScreen } from './JobsScreen.tsx';
-import { ReportsScreen } from './ReportsScreen.tsx';
-import { SettingsScreen } from './SettingsScreen.tsx';
 import { SignInScreen } from './SignInScreen.tsx';
+
+// One chunk per screen: signing in and the first screen load only what they show.
+const FollowUpsScreen = lazy(() =>
+  import('./FollowUpsScreen.tsx').then((m) => ({ default: m.FollowUpsScreen })),
+);
+const ApplicationScreen = lazy(() =>
+  import('./ApplicationScreen.tsx').then((m) => ({ default: m.ApplicationScreen })),
+);
+const JobsScreen = lazy(() => import('./JobsScreen.tsx').then((m) => ({ default: m.JobsScreen })));
+const ReportsScreen = lazy(() => import('./ReportsScreen.tsx').then((m) => ({ default: m.ReportsScreen })));
+const SettingsScreen = lazy(() =>
+  import('./SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })),
+);
 
 /** Hash routes keep the server simple: every path is the one index.html. */
 function useRoute(): string {
@@ -48,7 +56,15 @@ export function App() {
       />
     );
   }
-  const application = /^\/applications\/([0-9a-f-]{36})$/.exec(route);
+  const [path, query = ''] = route.split('?') as [string, string?];
+  const application = /^\/applications\/([0-9a-f-]{36})$/.exec(path);
+  const next = new URLSearchParams(query).get('next') ?? undefined;
+  const current = application ? 'application' : path;
+  const link = (href: string, label: string) => (
+    <a href={`#${href}`} aria-current={current === href ? 'page' : undefined}>
+      {label}
+    </a>
+  );
   return (
     <>
       <a className="skip" href="#main">
@@ -56,12 +72,12 @@ export function App() {
       </a>
       <header>
         <nav aria-label="Main">
-          <a href="#/">Follow-ups</a>
-          <a href="#/jobs">Jobs</a>
-          {session.member.role !== 'interviewer' && <a href="#/reports">Reports</a>}
-          {session.member.role === 'admin' && <a href="#/settings">Settings</a>}
+          {link('/', 'Follow-ups')}
+          {link('/jobs', 'Jobs')}
+          {session.member.role !== 'interviewer' && link('/reports', 'Reports')}
+          {session.member.role === 'admin' && link('/settings', 'Settings')}
         </nav>
-        <div className="row" style={{ marginTop: 0 }}>
+        <div className="row who">
           <span className="meta">
             {session.member.name} · {session.organization.name}
           </span>
@@ -76,17 +92,24 @@ export function App() {
         </div>
       </header>
       <main id="main">
-        {application ? (
-          <ApplicationScreen applicationId={application[1]!} session={session} />
-        ) : route === '/reports' ? (
-          <ReportsScreen />
-        ) : route === '/settings' ? (
-          <SettingsScreen />
-        ) : route === '/jobs' ? (
-          <JobsScreen session={session} />
-        ) : (
-          <FollowUpsScreen session={session} />
-        )}
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          {application ? (
+            <ApplicationScreen
+              key={application[1]}
+              applicationId={application[1]!}
+              session={session}
+              next={next}
+            />
+          ) : path === '/reports' ? (
+            <ReportsScreen />
+          ) : path === '/settings' ? (
+            <SettingsScreen />
+          ) : path === '/jobs' ? (
+            <JobsScreen session={session} />
+          ) : (
+            <FollowUpsScreen session={session} />
+          )}
+        </Suspense>
       </main>
     </>
   );

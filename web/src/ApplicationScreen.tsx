@@ -188,7 +188,16 @@ async function loadTimeline(applicationId: string): Promise<Timeline> {
 }
 
 /** One application: its timeline, what is still owed, and the interviews to close. */
-export function ApplicationScreen({ applicationId, session }: { applicationId: string; session: Session }) {
+export function ApplicationScreen({
+  applicationId,
+  session,
+  next,
+}: {
+  applicationId: string;
+  session: Session;
+  /** The action the follow-up queue sent the member here for: the composer is brought into view. */
+  next?: string | undefined;
+}) {
   const [timeline, setTimeline] = useState<Timeline | null>(null);
   const [interviews, setInterviews] = useState<Interview[]>([]);
   const [error, setError] = useState('');
@@ -203,6 +212,13 @@ export function ApplicationScreen({ applicationId, session }: { applicationId: s
   useEffect(() => {
     void load();
   }, [load]);
+  const loaded = timeline !== null;
+  useEffect(() => {
+    if (!loaded || !next) return;
+    const target = document.getElementById(next === 'feedback' ? 'h-feedback' : 'h-compose');
+    target?.scrollIntoView({ block: 'start' });
+    target?.focus();
+  }, [loaded, next]);
 
   if (error)
     return (
@@ -238,11 +254,14 @@ export function ApplicationScreen({ applicationId, session }: { applicationId: s
       {session.member.role !== 'interviewer' &&
         !['withdrawn', 'hired'].includes(timeline.application.status) && (
           <>
-            <h2>Decide</h2>
+            <h2 id="h-compose" tabIndex={-1}>
+              Decide
+            </h2>
             <Composer
               applicationId={applicationId}
               session={session}
               candidateTimeZone={timeline.candidate.timeZone}
+              initialOutcome={next === 'update' ? 'hold' : undefined}
               onChange={() => void load()}
             />
           </>
@@ -250,6 +269,11 @@ export function ApplicationScreen({ applicationId, session }: { applicationId: s
       <Signals events={timeline.events} roleKind={timeline.job.roleKind} />
       {session.member.role !== 'interviewer' && (
         <LogContact applicationId={applicationId} onLogged={() => void load()} />
+      )}
+      {interviews.some((i) => i.interviewerIds.includes(session.member.id)) && (
+        <h2 id="h-feedback" tabIndex={-1}>
+          Feedback
+        </h2>
       )}
       {interviews
         .filter((i) => i.interviewerIds.includes(session.member.id))

@@ -13,6 +13,8 @@ interface Check {
 }
 interface Message {
   id: string;
+  kind: string;
+  audience: string;
   toName: string;
   subject: string;
   bodyText: string;
@@ -58,14 +60,17 @@ export function Composer({
   applicationId,
   session,
   candidateTimeZone,
+  initialOutcome,
   onChange,
 }: {
   applicationId: string;
   session: Session;
   candidateTimeZone: string | null;
+  /** Preselect an outcome, e.g. `hold` when the follow-up queue asks for an update. */
+  initialOutcome?: string | undefined;
   onChange: () => void;
 }) {
-  const [outcome, setOutcome] = useState('reject');
+  const [outcome, setOutcome] = useState(initialOutcome ?? 'reject');
   const [reasons, setReasons] = useState('');
   const [recommendation, setRecommendation] = useState('');
   const [draft, setDraft] = useState<Message | null>(null);
@@ -81,6 +86,32 @@ export function Composer({
   const [sendAtLocal, setSendAtLocal] = useState('');
   const [busy, setBusy] = useState(false);
   const lastSaved = useRef('');
+
+  // A draft saved earlier (by this composer or a job's close-out) is picked up where it was left.
+  useEffect(() => {
+    let live = true;
+    Promise.all([
+      api<{ items: Message[] }>('GET', `/messages?applicationId=${applicationId}&status=draft&limit=20`),
+      api<{ outcome: string }[]>('GET', `/applications/${applicationId}/decisions`),
+    ]).then(
+      ([drafts, decisions]) => {
+        const d = drafts.items.find(
+          (m) => m.audience === 'candidate' && (m.kind === 'outcome' || m.kind === 'update'),
+        );
+        if (!live || !d) return;
+        const last = decisions.at(-1)?.outcome;
+        if (last) setOutcome(last);
+        setDraft(d);
+        setBody(d.bodyText);
+        setHtml(d.bodyHtml);
+        lastSaved.current = d.bodyText;
+      },
+      () => undefined, // no saved draft to show: the decision form is the start
+    );
+    return () => {
+      live = false;
+    };
+  }, [applicationId]);
 
   // The draft is saved as it is typed: a reload or a failed send loses nothing, and the HTML
   // preview is the server's rendering, exactly what the candidate will receive.

@@ -1,6 +1,6 @@
-import { Alerts } from './Alerts.tsx';
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, type FollowUp, type Page, type Session } from './api.ts';
+import { Alerts } from './Alerts.tsx';
+import { api, messageOf, type FollowUp, type Page, type Session } from './api.ts';
 
 function when(iso: string): string {
   return new Date(iso).toLocaleString(undefined, {
@@ -12,34 +12,85 @@ function when(iso: string): string {
   });
 }
 
+const KIND_WORDS: Record<string, string> = {
+  outcome: 'Outcome',
+  update: 'Update',
+  feedback_due: 'Feedback',
+  thank_you: 'Thank-you note',
+  check_in: 'Reply to a check-in',
+  debrief: 'Debrief',
+  client_feedback: 'Client feedback',
+  client_update: 'Client update',
+};
+
+/** The one next step for a follow-up the team owes: a link into the application, or a call to log here. */
+type NextAction = { label: string; next: string } | { label: 'Log call'; call: true };
+
+function nextActionOf(f: FollowUp, hasDraft: boolean, role: string): NextAction | null {
+  if (f.owedBy !== 'team') return null;
+  if (hasDraft && (f.kind === 'outcome' || f.kind === 'update'))
+    return { label: 'Open draft', next: 'draft' };
+  switch (f.kind) {
+    case 'outcome':
+      return role === 'interviewer' ? null : { label: 'Decide', next: 'decide' };
+    case 'update':
+      return role === 'interviewer' ? null : { label: 'Send update', next: 'update' };
+    case 'feedback_due':
+      return { label: 'Give feedback', next: 'feedback' };
+    default:
+      return role === 'interviewer' ? null : { label: 'Log call', call: true };
+  }
+}
+
 /** Home: what is owed, by urgency — overdue, due today, upcoming, waiting on others. */
 export function FollowUpsScreen({ session }: { session: Session }) {
+  const role = session.member.role;
   const [items, setItems] = useState<FollowUp[] | null>(null);
-  const [mine, setMine] = useState(
-    session.member.role === 'recruiter' || session.member.role === 'interviewer',
-  );
+  const [drafts, setDrafts] = useState<Set<string>>(new Set());
+  // Rows taken off at once while their call is being logged; put back if the request fails.
+  const [pending, setPending] = useState<Set<string>>(new Set());
+  const [mine, setMine] = useState(role === 'recruiter' || role === 'interviewer');
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
 
   const load = useCallback(async () => {
     try {
       const q = `/follow-ups?status=open&limit=200${mine ? `&ownerId=${session.member.id}` : ''}`;
-      setItems((await api<Page<FollowUp>>('GET', q)).items);
+      const [page, draftPage] = await Promise.all([
+        api<Page<FollowUp>>('GET', q),
+        // Interviewers may not read messages; for them no row has a draft to open.
+        role === 'interviewer'
+          ? Promise.resolve({ items: [] })
+          : api<Page<{ applicationId: string | null; audience: string }>>(
+              'GET',
+              '/messages?status=draft&limit=200',
+            ),
+      ]);
+      setItems(page.items);
+      setDrafts(
+        new Set(
+          draftPage.items.flatMap((m) =>
+            m.audience === 'candidate' && m.applicationId ? [m.applicationId] : [],
+          ),
+        ),
+      );
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Could not load the follow-ups.');
+      setError(messageOf(e, 'Could not load the follow-ups.'));
     }
-  }, [mine, session.member.id]);
+  }, [mine, session.member.id, role]);
   useEffect(() => {
     void load();
   }, [load]);
 
   async function logCall(f: FollowUp) {
     setError('');
+    setNotice('');
+    setPending((p) => new Set(p).add(f.id));
     try {
       const r = await api<{ closedFollowUps: unknown[] }>('POST', '/touchpoints', {
         applicationId: f.applicationId,
         channel: 'phone',
-        kind: f.kind === 'check_in' ? 'check_in' : 'outcome',
+        kind: f.kind === 'check_in' ? 'check_in' : f.kind === 'debrief' ? 'debrief' : 'outcome',
         fromParty: 'team',
         toParty: 'candidate',
         connected: true,
@@ -50,63 +101,92 @@ export function FollowUpsScreen({ session }: { session: Session }) {
       );
       await load();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Could not log the call.');
+      setError(`${f.candidate.name} is back in the list: ${messageOf(e, 'the call could not be logged.')}`);
+    } finally {
+      setPending((p) => {
+        const left = new Set(p);
+        left.delete(f.id);
+        return left;
+      });
     }
   }
 
-  if (items === null && !error) return <p role="status">Loading follow-ups…</p>;
+  if (items === null) return error ? <Alerts error={error} /> : <p role="status">Loading follow-ups…</p>;
   // The server's clock and the organization's time zone decide what is overdue or due today.
-  const ours = (items ?? []).filter((f) => f.owedBy === 'team');
+  const shown = items.filter((f) => !pending.has(f.id));
+  const ours = shown.filter((f) => f.owedBy === 'team');
   const groups: [string, FollowUp[], string][] = [
     ['Overdue', ours.filter((f) => f.state === 'overdue'), 'overdue'],
     ['Due today', ours.filter((f) => f.state === 'due_today'), 'today'],
     ['Upcoming', ours.filter((f) => f.state === 'upcoming'), ''],
-    ['Waiting on others', (items ?? []).filter((f) => f.owedBy !== 'team'), ''],
+    ['Waiting on others', shown.filter((f) => f.owedBy !== 'team'), ''],
   ];
   return (
     <>
       <h1>Follow-ups</h1>
       <div className="row">
-        <label style={{ display: 'flex', gap: '0.5rem', alignItems: 'center', margin: 0, fontWeight: 400 }}>
-          <input
-            type="checkbox"
-            style={{ width: 'auto' }}
-            checked={mine}
-            onChange={(e) => setMine(e.target.checked)}
-          />
+        <label className="choice" style={{ margin: 0 }}>
+          <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} />
           Only mine
         </label>
       </div>
-      <Alerts error={error} />
-      <Alerts notice={notice} />
+      <Alerts error={error} notice={notice} />
       {groups.map(([title, list, tone]) => (
         <section key={title} aria-labelledby={`g-${title}`}>
           <h2 id={`g-${title}`}>
             {title} ({list.length})
           </h2>
           {list.length === 0 && <p className="empty">Nothing here.</p>}
-          {list.map((f) => (
-            <article key={f.id} className={`card ${tone}`}>
-              <strong>{f.candidate.name}</strong> · {f.job.title}
-              <div className="meta">
-                {f.kind === 'outcome' ? 'Outcome' : f.kind.replace('_', ' ')} due {when(f.dueAt)}
-                {f.promiseStatement && <> — promised: “{f.promiseStatement}”</>}
-              </div>
-              <div className="row">
-                <a className="button secondary" href={`#/applications/${f.applicationId}`}>
-                  Open {f.candidate.name}
-                </a>
-                {f.owedBy === 'team' && (
-                  <button
-                    onClick={() => void logCall(f)}
-                    aria-label={`Log call (reached) with ${f.candidate.name}`}
-                  >
-                    Log call (reached)
-                  </button>
-                )}
-              </div>
-            </article>
-          ))}
+          {list.map((f) => {
+            const action = nextActionOf(f, drafts.has(f.applicationId), role);
+            const href = `#/applications/${f.applicationId}`;
+            return (
+              <article
+                key={f.id}
+                className={`card ${tone}`}
+                aria-label={`${f.candidate.name}, ${f.job.title}`}
+              >
+                <strong>{f.candidate.name}</strong> · {f.job.title}
+                <div className="meta">
+                  {KIND_WORDS[f.kind] ?? f.kind} due {when(f.dueAt)}
+                  {f.owedBy !== 'team' && ` (owed by the ${f.owedBy})`}
+                  {f.escalationLevel > 0 && ' · escalated'}
+                  {f.promiseStatement && <> — promised: “{f.promiseStatement}”</>}
+                </div>
+                <div className="row">
+                  {action &&
+                    ('call' in action ? (
+                      <button
+                        onClick={() => void logCall(f)}
+                        aria-label={`Log call (reached) with ${f.candidate.name}`}
+                      >
+                        Log call (reached)
+                      </button>
+                    ) : (
+                      <a
+                        className="button"
+                        href={`${href}?next=${action.next}`}
+                        aria-label={`${action.label}: ${f.candidate.name}`}
+                      >
+                        {action.label}
+                      </a>
+                    ))}
+                  {f.owedBy === 'team' && action && !('call' in action) && role !== 'interviewer' && (
+                    <button
+                      className="secondary"
+                      onClick={() => void logCall(f)}
+                      aria-label={`Log call (reached) with ${f.candidate.name}`}
+                    >
+                      Log call (reached)
+                    </button>
+                  )}
+                  <a className="button secondary" href={href}>
+                    Open {f.candidate.name}
+                  </a>
+                </div>
+              </article>
+            );
+          })}
         </section>
       ))}
     </>

@@ -22,12 +22,13 @@ const hours = (x: number | null) => (x === null ? '—' : x < 48 ? `${x} h` : `$
 /** Closure rate over time, as bars: a plain SVG with a text alternative (the table below it). */
 function ClosureChart({ weeks }: { weeks: Line[] }) {
   const w = 36;
+  const width = Math.max(weeks.length * w, w);
   return (
     <svg
       role="img"
       aria-label="Closure rate by week of interview"
-      width={Math.max(weeks.length * w, w)}
-      height={130}
+      viewBox={`0 0 ${width} 130`}
+      style={{ width: '100%', maxWidth: width, height: 'auto' }}
     >
       {weeks.map((l, i) => {
         const h = Math.round((l.closureRate ?? 0) * 100);
@@ -76,7 +77,8 @@ export function ReportsScreen() {
   const table = (title: string, lines: Line[]) => (
     <section aria-labelledby={`t-${title}`}>
       <h2 id={`t-${title}`}>{title}</h2>
-      <div style={{ overflowX: 'auto' }}>
+      {/* Focusable so keyboard users can scroll a table wider than a phone. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`t-${title}`}>
         <table>
           <thead>
             <tr>

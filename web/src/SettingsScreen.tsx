@@ -227,42 +227,44 @@ export function SettingsScreen() {
         <h2 id="h-members" style={{ marginTop: 0 }}>
           Members
         </h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Access</th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.id}>
-                <th scope="row">{m.name}</th>
-                <td>{m.email}</td>
-                <td>{m.role.replace('_', ' ')}</td>
-                <td>
-                  {m.active ? (
-                    <button
-                      className="secondary"
-                      onClick={() =>
-                        void act(
-                          () => api('PATCH', `/members/${m.id}`, { active: false }),
-                          `${m.name} can no longer sign in.`,
-                        )
-                      }
-                    >
-                      Deactivate {m.name}
-                    </button>
-                  ) : (
-                    'deactivated'
-                  )}
-                </td>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="Members">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Access</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {members.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">{m.name}</th>
+                  <td>{m.email}</td>
+                  <td>{m.role.replace('_', ' ')}</td>
+                  <td>
+                    {m.active ? (
+                      <button
+                        className="secondary"
+                        onClick={() =>
+                          void act(
+                            () => api('PATCH', `/members/${m.id}`, { active: false }),
+                            `${m.name} can no longer sign in.`,
+                          )
+                        }
+                      >
+                        Deactivate {m.name}
+                      </button>
+                    ) : (
+                      'deactivated'
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <form
           onSubmit={(e) => {
             e.preventDefault();

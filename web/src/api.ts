@@ -77,6 +77,7 @@ export interface FollowUp {
   dueAt: string;
   status: string;
   overdue: boolean;
+  escalationLevel: number;
   state: 'upcoming' | 'due_today' | 'overdue' | 'kept' | 'late' | 'cancelled';
   candidate: { id: string; name: string };
   job: { id: string; title: string };
