@@ -11,6 +11,8 @@ import { createDevMailboxTransport } from '../mail/dev-mailbox.transport.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
 import { dispatchDueMessages } from '../services/outbox.service.ts';
 import { changeCandidate } from '../services/candidate.service.ts';
+import { recordDecision } from '../services/decision.service.ts';
+import { draftOutcomeMessage } from '../services/message.service.ts';
 import { closeInterview, createInterview } from '../services/interview.service.ts';
 import { sweepFollowUps } from '../services/sweep.service.ts';
 import { openTestDb } from '../../test/support/db.ts';
@@ -397,7 +399,7 @@ describe('the team web app in a browser', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await page.click('button:has-text("Yes, revoke ATS sync")');
       await page.waitForSelector('[role=status]:has-text("Revoked “ATS sync”")');
-      await expect(page.textContent('#h-tokens ~ .table-scroll')).resolves.toContain('revoked');
+      await expect(page.textContent('ul[aria-label="API tokens"]')).resolves.toContain('revoked');
       const refused = await fetch(`${base}/api/v1/jobs`, { headers: { authorization: `Bearer ${token}` } });
       expect(refused.status).toBe(401);
 
@@ -469,6 +471,13 @@ describe('the team web app in a browser', () => {
       await context.close();
 
       // Every screen at desktop and phone width: nothing scrolls sideways, axe finds nothing serious.
+      await recordDecision(deps, org, otherApp.id, {
+        outcome: 'reject',
+        reasons: ['We chose someone with more enterprise onboarding experience'],
+        recommendation: 'Lead one onboarding programme end to end.',
+        decidedBy: admin.id,
+      });
+      await draftOutcomeMessage(deps, org, { applicationId: otherApp.id, authorId: admin.id });
       for (const [label, viewport] of [
         ['desktop', DESKTOP],
         ['phone', PHONE],
@@ -487,9 +496,22 @@ describe('the team web app in a browser', () => {
         await p.waitForSelector('#g-Overdue');
         await check('follow-ups');
         await p.goto(`${base}/#/applications/${otherApp.id}`);
-        await p.waitForSelector(`#h-decide`);
-        await p.waitForSelector('h2:has-text("Timeline")');
+        await p.waitForSelector('iframe[title="The email as the candidate will see it"]');
+        await p.waitForSelector('ul[aria-label=Checks]');
+        await p
+          .frameLocator('iframe[title="The email as the candidate will see it"]')
+          .locator('text=Hi Dana')
+          .waitFor();
         await check('application');
+        // A full-page capture leaves out-of-process frames below the fold blank; this one is in view.
+        await p.locator('details.html-preview').scrollIntoViewIfNeeded();
+        await p
+          .locator('details.html-preview')
+          .screenshot({ path: `test-results/web-${label}-email-preview.png` });
+        await p.goto(`${base}/#/applications/${s.application.id}`);
+        await p.fill(`#statement-${open.id}`, 'We will let you know by Friday either way.');
+        await p.waitForSelector('.promise-preview :text("Europe/Berlin")');
+        await check('close-interview');
         await p.goto(`${base}/#/jobs`);
         await p.click(`button:has-text("Policy for ${s.job.title}")`);
         await p.check(`#policy-${s.job.id} fieldset:has(legend:has-text("Escalation")) input[type=checkbox]`);
@@ -509,6 +531,9 @@ describe('the team web app in a browser', () => {
         await p.waitForSelector('#h-issued');
         await p.click('button:has-text("Revoke default")');
         await check('settings');
+        await p
+          .locator('section[aria-labelledby="h-tokens"]')
+          .screenshot({ path: `test-results/web-${label}-settings-tokens.png` });
         await ctx.close();
       }
     },

@@ -132,57 +132,38 @@ export function ApiTokensSection() {
       ) : tokens.length === 0 ? (
         <p className="empty">No tokens yet.</p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="API tokens">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Access</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((t) => (
-                <tr key={t.id}>
-                  <th scope="row">{t.name}</th>
-                  <td>{t.scopes.map((s) => SCOPE_WORDS[s] ?? s).join(', ')}</td>
-                  <td>{day(t.createdAt)}</td>
-                  <td>{t.lastUsedAt ? day(t.lastUsedAt) : 'never'}</td>
-                  <td>
-                    {t.revokedAt ? (
-                      <span className="meta">revoked {day(t.revokedAt)}</span>
-                    ) : confirming === t.id ? (
-                      <div role="group" aria-label={`Confirm revoking ${t.name}`}>
-                        <p style={{ margin: 0 }}>Integrations using it stop working at once.</p>
-                        <div className="row">
-                          <button
-                            type="button"
-                            className="danger"
-                            disabled={busy}
-                            onClick={() => void revoke(t)}
-                          >
-                            Yes, revoke {t.name}
-                          </button>
-                          <button type="button" className="secondary" onClick={() => setConfirming(null)}>
-                            Keep it
-                          </button>
-                        </div>
-                      </div>
-                    ) : (
-                      <button type="button" className="secondary" onClick={() => setConfirming(t.id)}>
-                        Revoke {t.name}
+        <ul className="token-list" aria-label="API tokens">
+          {tokens.map((t) => (
+            <li key={t.id} className={t.revokedAt ? 'revoked' : undefined}>
+              <div>
+                <strong>{t.name}</strong>
+                <div className="meta">
+                  Access: {t.scopes.map((s) => SCOPE_WORDS[s] ?? s).join(', ')} · created {day(t.createdAt)} ·
+                  last used {t.lastUsedAt ? day(t.lastUsedAt) : 'never'}
+                  {t.revokedAt && <> · revoked {day(t.revokedAt)}</>}
+                </div>
+              </div>
+              {!t.revokedAt &&
+                (confirming === t.id ? (
+                  <div role="group" aria-label={`Confirm revoking ${t.name}`} className="confirm">
+                    <p style={{ margin: 0 }}>Revoke it? Integrations using it stop working at once.</p>
+                    <div className="row">
+                      <button type="button" className="danger" disabled={busy} onClick={() => void revoke(t)}>
+                        Yes, revoke {t.name}
                       </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                      <button type="button" className="secondary" onClick={() => setConfirming(null)}>
+                        Keep it
+                      </button>
+                    </div>
+                  </div>
+                ) : (
+                  <button type="button" className="secondary" onClick={() => setConfirming(t.id)}>
+                    Revoke {t.name}
+                  </button>
+                ))}
+            </li>
+          ))}
+        </ul>
       )}
       <form
         onSubmit={(e) => {

@@ -61,7 +61,8 @@ function when(iso: string, zone?: string): string {
     month: 'short',
     hour: '2-digit',
     minute: '2-digit',
-    ...(zone && { timeZone: zone, timeZoneName: 'short' }),
+    timeZoneName: 'short',
+    ...(zone && { timeZone: zone }),
   });
 }
 

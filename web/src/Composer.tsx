@@ -21,6 +21,7 @@ interface Message {
   bodyHtml: string;
   status: string;
   sendAt: string | null;
+  createdAt: string;
   checkKind?: string | null;
   check: (Check & { blocking: boolean }) | null;
 }
@@ -87,26 +88,36 @@ export function Composer({
   const [busy, setBusy] = useState(false);
   const lastSaved = useRef('');
 
-  // A draft saved earlier (by this composer or a job's close-out) is picked up where it was left.
+  // A draft saved earlier (by this composer or a job's close-out) is picked up where it was left,
+  // and a message already scheduled shows as scheduled (with its undo), not as a blank form.
   useEffect(() => {
     let live = true;
     Promise.all([
-      api<{ items: Message[] }>('GET', `/messages?applicationId=${applicationId}&status=draft&limit=20`),
+      api<{ items: Message[] }>('GET', `/messages?applicationId=${applicationId}&limit=50`),
       api<{ outcome: string }[]>('GET', `/applications/${applicationId}/decisions`),
     ]).then(
-      ([drafts, decisions]) => {
-        const d = drafts.items.find(
-          (m) => m.audience === 'candidate' && (m.kind === 'outcome' || m.kind === 'update'),
-        );
-        if (!live || !d) return;
+      ([messages, decisions]) => {
+        const m = messages.items
+          .filter(
+            (x) =>
+              x.audience === 'candidate' &&
+              (x.kind === 'outcome' || x.kind === 'update') &&
+              (x.status === 'draft' || x.status === 'scheduled'),
+          )
+          .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+        if (!live || !m) return;
         const last = decisions.at(-1)?.outcome;
         if (last) setOutcome(last);
-        setDraft(d);
-        setBody(d.bodyText);
-        setHtml(d.bodyHtml);
-        lastSaved.current = d.bodyText;
+        if (m.status === 'scheduled') {
+          setSent(m);
+          return;
+        }
+        setDraft(m);
+        setBody(m.bodyText);
+        setHtml(m.bodyHtml);
+        lastSaved.current = m.bodyText;
       },
-      () => undefined, // no saved draft to show: the decision form is the start
+      () => undefined, // nothing saved to show: the decision form is the start
     );
     return () => {
       live = false;
