@@ -164,7 +164,7 @@ async function postgresRuns(): Promise<void> {
         seconds: r.seconds,
         statements: r.statements,
         rssMiB: r.rssMiB,
-        note: `(${fmt(r.examined)} ladder steps: each broken promise is stepped, renewed, then re-planned; worker CPU ${r.cpuSeconds.toFixed(0)} s${left ? `; ${left} LEFT DUE` : ''})`,
+        note: `(${fmt(r.examined)} ladder steps: each broken promise is stepped once (update, escalation, renewed promise planned in the same step); worker CPU ${r.cpuSeconds.toFixed(0)} s${left ? `; ${left} LEFT DUE` : ''})`,
       });
     }
   }

@@ -153,10 +153,20 @@ export async function lockOpenFollowUpsOfApplication(
   orgId: string,
   applicationId: string,
 ): Promise<FollowUp[]> {
+  return lockOpenFollowUpsOfApplications(q, orgId, [applicationId]);
+}
+
+/** Open follow-ups of several applications, locked for the caller's transaction, by due time. */
+export async function lockOpenFollowUpsOfApplications(
+  q: Queryable,
+  orgId: string,
+  applicationIds: string[],
+): Promise<FollowUp[]> {
+  if (applicationIds.length === 0) return [];
   const rows = await q.query<FollowUpRow>(
-    `SELECT * FROM follow_ups WHERE org_id = $1 AND application_id = $2 AND status = 'open'
+    `SELECT * FROM follow_ups WHERE org_id = $1 AND application_id = ANY($2::uuid[]) AND status = 'open'
       ORDER BY due_at, id FOR UPDATE`,
-    [orgId, applicationId],
+    [orgId, applicationIds],
   );
   return rows.map(toFollowUp);
 }
@@ -183,12 +193,29 @@ export async function markFollowUpDone(
   touchpointId: string,
   at: Date,
 ): Promise<FollowUp | null> {
-  const [row] = await q.query<FollowUpRow>(
-    `UPDATE follow_ups SET status = 'done', done_at = $3, done_by_touchpoint_id = $4, updated_at = $5
-      WHERE org_id = $1 AND id = $2 AND status = 'open' RETURNING *`,
-    [orgId, id, doneAt, touchpointId, at],
+  return (await markFollowUpsDone(q, orgId, [{ id, doneAt, touchpointId }], at))[0] ?? null;
+}
+
+/** Mark open follow-ups done, each by its touchpoint, in one statement. Returns those that were open. */
+export async function markFollowUpsDone(
+  q: Queryable,
+  orgId: string,
+  done: { id: string; doneAt: Date; touchpointId: string }[],
+  at: Date,
+): Promise<FollowUp[]> {
+  if (done.length === 0) return [];
+  const rows = await q.query<FollowUpRow>(
+    `UPDATE follow_ups f SET status = 'done', done_at = x.done_at, done_by_touchpoint_id = x.touchpoint_id,
+                             updated_at = $3
+       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, done_at timestamptz, touchpoint_id uuid)
+      WHERE f.org_id = $1 AND f.id = x.id AND f.status = 'open' RETURNING f.*`,
+    [
+      orgId,
+      JSON.stringify(done.map((d) => ({ id: d.id, done_at: d.doneAt, touchpoint_id: d.touchpointId }))),
+      at,
+    ],
   );
-  return row ? toFollowUp(row) : null;
+  return rows.map(toFollowUp);
 }
 
 /** Cancel open follow-ups by id. Returns those that were open. */

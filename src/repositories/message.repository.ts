@@ -259,7 +259,7 @@ export async function scheduleMessage(
 export async function cancelPendingMessages(
   q: Queryable,
   orgId: string,
-  where: { ids?: string[]; followUpId?: string; applicationId?: string },
+  where: { ids?: string[]; followUpIds?: string[]; applicationId?: string },
   reason: string,
   at: Date,
 ): Promise<Message[]> {
@@ -267,10 +267,10 @@ export async function cancelPendingMessages(
     `UPDATE messages SET status = 'cancelled', cancel_reason = $5, updated_at = $6
       WHERE org_id = $1 AND status IN ('draft', 'scheduled')
         AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))
-        AND ($3::uuid IS NULL OR follow_up_id = $3)
+        AND ($3::uuid[] IS NULL OR follow_up_id = ANY($3::uuid[]))
         AND ($4::uuid IS NULL OR (application_id = $4 AND audience = 'candidate'))
       RETURNING *`,
-    [orgId, where.ids ?? null, where.followUpId ?? null, where.applicationId ?? null, reason, at],
+    [orgId, where.ids ?? null, where.followUpIds ?? null, where.applicationId ?? null, reason, at],
   );
   return rows.map(toMessage);
 }
@@ -312,19 +312,30 @@ export async function claimDueMessages(
   return rows.map((r) => ({ ...toMessage(r), applicationStatus: r.application_status }));
 }
 
-/** Mark a message sent (idempotent: a duplicate delivery after a lost lease changes nothing). */
+/** Mark a message sent; null if it was no longer `sending` (another worker recorded it). */
 export async function markMessageSent(
   q: Queryable,
   orgId: string,
   id: string,
   at: Date,
 ): Promise<Message | null> {
-  const [row] = await q.query<MessageRow>(
+  return (await markMessagesSent(q, orgId, [id], at))[0] ?? null;
+}
+
+/** Mark messages sent in one statement; returns those that were still `sending`. */
+export async function markMessagesSent(
+  q: Queryable,
+  orgId: string,
+  ids: string[],
+  at: Date,
+): Promise<Message[]> {
+  if (ids.length === 0) return [];
+  const rows = await q.query<MessageRow>(
     `UPDATE messages SET status = 'sent', sent_at = $3, lease_until = NULL, last_error = NULL, updated_at = $3
-      WHERE org_id = $1 AND id = $2 AND status = 'sending' RETURNING *`,
-    [orgId, id, at],
+      WHERE org_id = $1 AND id = ANY($2::uuid[]) AND status = 'sending' RETURNING *`,
+    [orgId, ids, at],
   );
-  return row ? toMessage(row) : null;
+  return rows.map(toMessage);
 }
 
 /** Put a failed attempt back in the queue for `retryAt`, or fail it for good when `retryAt` is null. */

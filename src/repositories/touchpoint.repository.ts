@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/db.ts';
 import type { Touchpoint } from '../domain/model.ts';
 
@@ -35,26 +36,44 @@ const toTouchpoint = (r: TouchpointRow): Touchpoint => ({
 
 /** Record a touchpoint. */
 export async function insertTouchpoint(q: Queryable, t: Omit<Touchpoint, 'id'>): Promise<Touchpoint> {
-  const [row] = await q.query<TouchpointRow>(
-    `INSERT INTO touchpoints (org_id, application_id, direction, channel, kind, from_party, to_party,
+  return (await insertTouchpoints(q, [t]))[0]!;
+}
+
+/** Record touchpoints in one statement; returns them in the order given. */
+export async function insertTouchpoints(
+  q: Queryable,
+  touchpoints: Omit<Touchpoint, 'id'>[],
+): Promise<Touchpoint[]> {
+  if (touchpoints.length === 0) return [];
+  const input = touchpoints.map((t) => ({
+    id: randomUUID(),
+    org_id: t.orgId,
+    application_id: t.applicationId,
+    direction: t.direction,
+    channel: t.channel,
+    kind: t.kind,
+    from_party: t.fromParty,
+    to_party: t.toParty,
+    connected: t.connected,
+    member_id: t.memberId,
+    occurred_at: t.occurredAt,
+    summary: t.summary,
+    created_at: t.createdAt,
+  }));
+  const rows = await q.query<TouchpointRow>(
+    `INSERT INTO touchpoints (id, org_id, application_id, direction, channel, kind, from_party, to_party,
                               connected, member_id, occurred_at, summary, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING *`,
-    [
-      t.orgId,
-      t.applicationId,
-      t.direction,
-      t.channel,
-      t.kind,
-      t.fromParty,
-      t.toParty,
-      t.connected,
-      t.memberId,
-      t.occurredAt,
-      t.summary,
-      t.createdAt,
-    ],
+     SELECT id, org_id, application_id, direction, channel, kind, from_party, to_party, connected, member_id,
+            occurred_at, summary, created_at
+       FROM jsonb_to_recordset($1::jsonb) AS t(
+              id uuid, org_id uuid, application_id uuid, direction text, channel text, kind text,
+              from_party text, to_party text, connected boolean, member_id uuid, occurred_at timestamptz,
+              summary text, created_at timestamptz)
+     RETURNING *`,
+    [JSON.stringify(input)],
   );
-  return toTouchpoint(row!);
+  const byId = new Map(rows.map((r) => [r.id, toTouchpoint(r)]));
+  return input.map((t) => byId.get(t.id)!);
 }
 
 /** The touchpoint with this id in this organization. */

@@ -21,7 +21,8 @@ import {
   insertFollowUp,
   listFollowUps,
   lockOpenFollowUpsOfApplication,
-  markFollowUpDone,
+  markFollowUpsDone,
+  lockOpenFollowUpsOfApplications,
   setSupersededBy,
   type FollowUpWithContext,
 } from '../repositories/follow-up.repository.ts';
@@ -105,21 +106,51 @@ export async function closeFollowUpsByTouchpoint(
       field: 'followUpId',
     });
   }
-  const closed: FollowUp[] = [];
-  let notClosed: { followUpId: string; reason: CloseRefusal } | null = null;
-  for (const fu of onlyId ? open.filter((f) => f.id === onlyId) : open) {
-    const refusal = refuseClose(fu, touchpoint);
-    if (refusal === null) {
-      const done = await markFollowUpDone(tx, orgId, fu.id, touchpoint.occurredAt, touchpoint.id, now);
-      if (done) {
-        closed.push(done);
-        await cancelPendingMessages(tx, orgId, { followUpId: fu.id }, 'delivered_otherwise', now);
-      }
-    } else if (onlyId) {
-      notClosed = { followUpId: fu.id, reason: refusal };
-    }
+  const considered = onlyId ? open.filter((f) => f.id === onlyId) : open;
+  const refusal = onlyId ? refuseClose(considered[0]!, touchpoint) : null;
+  const closed = await closeFulfilled(tx, orgId, considered, [touchpoint], now);
+  return { closed, notClosed: refusal === null ? null : { followUpId: onlyId!, reason: refusal } };
+}
+
+/**
+ * {@link closeFollowUpsByTouchpoint} for many touchpoints of one organization at once (the
+ * dispatcher records a batch of delivered emails): a fixed number of statements for the batch.
+ */
+export async function closeFollowUpsByTouchpoints(
+  tx: Queryable,
+  orgId: string,
+  touchpoints: Touchpoint[],
+  now: Date,
+): Promise<FollowUp[]> {
+  const open = await lockOpenFollowUpsOfApplications(tx, orgId, [
+    ...new Set(touchpoints.map((t) => t.applicationId)),
+  ]);
+  return closeFulfilled(tx, orgId, open, touchpoints, now);
+}
+
+/** Close each open follow-up by the first of the touchpoints (of its application) that fulfils it. */
+async function closeFulfilled(
+  tx: Queryable,
+  orgId: string,
+  open: FollowUp[],
+  touchpoints: Touchpoint[],
+  now: Date,
+): Promise<FollowUp[]> {
+  const done = open.flatMap((fu) => {
+    const tp = touchpoints.find((t) => t.applicationId === fu.applicationId && refuseClose(fu, t) === null);
+    return tp ? [{ id: fu.id, doneAt: tp.occurredAt, touchpointId: tp.id }] : [];
+  });
+  const closed = await markFollowUpsDone(tx, orgId, done, now);
+  if (closed.length > 0) {
+    await cancelPendingMessages(
+      tx,
+      orgId,
+      { followUpIds: closed.map((f) => f.id) },
+      'delivered_otherwise',
+      now,
+    );
   }
-  return { closed, notClosed };
+  return closed;
 }
 
 /** Query for listing follow-ups. */

@@ -6,7 +6,7 @@ import type { Message, MessageKind } from '../domain/model.ts';
 import type { TouchpointKind } from '../domain/follow-up.ts';
 import { textToHtml } from '../domain/templates.ts';
 import type { MailTransport } from '../mail/transport.ts';
-import { insertEvent } from '../repositories/event.repository.ts';
+import { insertEvent, insertEvents } from '../repositories/event.repository.ts';
 import { findFollowUp } from '../repositories/follow-up.repository.ts';
 import { findMember } from '../repositories/member.repository.ts';
 import {
@@ -14,13 +14,13 @@ import {
   claimDueMessages,
   insertMessages,
   markMessageAttemptFailed,
-  markMessageSent,
+  markMessagesSent,
   threadsOfApplications,
   type ClaimedMessage,
   type NewMessage,
 } from '../repositories/message.repository.ts';
-import { insertTouchpoint } from '../repositories/touchpoint.repository.ts';
-import { closeFollowUpsByTouchpoint } from './follow-up.service.ts';
+import { insertTouchpoints } from '../repositories/touchpoint.repository.ts';
+import { closeFollowUpsByTouchpoints } from './follow-up.service.ts';
 
 /** Who the mail comes from and how Message-IDs are made. */
 export interface MailIdentity {
@@ -118,17 +118,26 @@ const TOUCHPOINT_KIND: Partial<Record<MessageKind, TouchpointKind>> = {
   status_link: 'other',
 };
 
+// At most this many messages are sent but unrecorded at once (per worker).
+const MAX_UNRECORDED = 25;
+
 /**
  * Claim due messages and deliver them. Delivery is at-least-once: a worker that dies after the
  * relay accepted a message but before recording it leaves the row `sending`; its lease expires
  * and another worker sends it again with the same Message-ID.
+ *
+ * Delivered messages are recorded by group commit (BENCHMARKS.md, finding F7): while one group is
+ * being recorded, the messages sent meanwhile wait and become the next group. Under load that is
+ * one transaction per group and organization instead of one per message; when idle, a message is
+ * recorded as soon as it is sent. Senders wait when MAX_UNRECORDED messages are sent but not yet
+ * recorded, so what a crash can make us send twice stays a few messages.
  */
 export async function dispatchDueMessages(
   deps: { db: Db; clock: Clock; transport: MailTransport; identity: MailIdentity },
   options: DispatchOptions,
 ): Promise<DispatchResult> {
   const now = deps.clock.now();
-  // The claim spans organizations (system scope); each message is then handled in its own tenant.
+  // The claim spans organizations (system scope); messages are then recorded in their own tenant.
   const claimed = await claimDueMessages(
     deps.db.system(),
     now,
@@ -138,16 +147,50 @@ export async function dispatchDueMessages(
   );
   const result: DispatchResult = { claimed: claimed.length, sent: 0, retried: 0, failed: 0, cancelled: 0 };
   const queue = [...claimed];
+  let pending: ClaimedMessage[] = [];
+  let recording: Promise<void> | null = null;
+  let recordingSize = 0;
+  let failure: { error: unknown } | null = null;
+  const flush = (): Promise<void> => {
+    if (recording || pending.length === 0) return recording ?? Promise.resolve();
+    const group = pending;
+    pending = [];
+    recordingSize = group.length;
+    recording = recordDelivered(deps, group).then(
+      () => {
+        recording = null;
+        recordingSize = 0;
+        return flush();
+      },
+      (error: unknown) => {
+        // Stop sending: what is sent but unrecorded is sent again after its lease expires.
+        recording = null;
+        failure ??= { error };
+        queue.length = 0;
+        pending = [];
+      },
+    );
+    return recording;
+  };
   const workers = Array.from({ length: Math.min(options.concurrency ?? 5, queue.length) }, async () => {
     for (let m = queue.shift(); m; m = queue.shift()) {
+      // Bound what is sent but not yet recorded: it is what a crash now would send twice.
+      while (recording && pending.length + recordingSize >= MAX_UNRECORDED) await recording;
       const outcome = await deliverOne(deps, m, options);
       result[outcome] += 1;
+      if (outcome === 'sent') {
+        pending.push(m);
+        void flush();
+      }
     }
   });
   await Promise.all(workers);
+  while (recording || pending.length > 0) await flush();
+  if (failure) throw (failure as { error: unknown }).error;
   return result;
 }
 
+/** Send one message; a success is recorded later, with its group. */
 async function deliverOne(
   deps: { db: Db; clock: Clock; transport: MailTransport; identity: MailIdentity },
   m: ClaimedMessage,
@@ -186,37 +229,62 @@ async function deliverOne(
   } catch (error) {
     return recordFailure(deps, m, error instanceof Error ? error.message : String(error), options);
   }
-  await deps.db.tenant(m.orgId).transaction(async (tx) => {
-    const at = deps.clock.now();
-    const sent = await markMessageSent(tx, m.orgId, m.id, at);
-    // Already recorded by a worker that reclaimed the same message: nothing more to do.
-    if (!sent) return;
-    await insertEvent(tx, {
-      orgId: m.orgId,
-      type: 'message_sent',
-      applicationId: m.applicationId,
-      messageId: m.id,
-      at,
-    });
-    const kind = TOUCHPOINT_KIND[m.kind];
-    if (m.audience !== 'candidate' || !m.applicationId || !kind) return;
-    const touchpoint = await insertTouchpoint(tx, {
-      orgId: m.orgId,
-      applicationId: m.applicationId,
-      direction: 'outbound',
-      channel: 'email',
-      kind,
-      fromParty: 'team',
-      toParty: 'candidate',
-      connected: true,
-      memberId: m.createdBy,
-      occurredAt: at,
-      summary: m.subject,
-      createdAt: at,
-    });
-    await closeFollowUpsByTouchpoint(tx, m.orgId, touchpoint, at);
-  });
   return 'sent';
+}
+
+/**
+ * Record delivered messages, one transaction per organization: sent, an event each, and for
+ * candidate mail a touchpoint that closes the follow-ups it fulfils.
+ */
+async function recordDelivered(deps: { db: Db; clock: Clock }, messages: ClaimedMessage[]): Promise<void> {
+  const byOrg = new Map<string, ClaimedMessage[]>();
+  for (const m of messages) byOrg.set(m.orgId, [...(byOrg.get(m.orgId) ?? []), m]);
+  for (const [orgId, group] of byOrg) {
+    await deps.db.tenant(orgId).transaction(async (tx) => {
+      const at = deps.clock.now();
+      // Messages another worker reclaimed and recorded already are left out.
+      const sent = await markMessagesSent(
+        tx,
+        orgId,
+        group.map((m) => m.id),
+        at,
+      );
+      await insertEvents(
+        tx,
+        sent.map((m) => ({
+          orgId,
+          type: 'message_sent',
+          applicationId: m.applicationId,
+          messageId: m.id,
+          at,
+        })),
+      );
+      const touchpoints = await insertTouchpoints(
+        tx,
+        sent.flatMap((m) => {
+          const kind = TOUCHPOINT_KIND[m.kind];
+          if (m.audience !== 'candidate' || !m.applicationId || !kind) return [];
+          return [
+            {
+              orgId,
+              applicationId: m.applicationId,
+              direction: 'outbound' as const,
+              channel: 'email' as const,
+              kind,
+              fromParty: 'team' as const,
+              toParty: 'candidate' as const,
+              connected: true,
+              memberId: m.createdBy,
+              occurredAt: at,
+              summary: m.subject,
+              createdAt: at,
+            },
+          ];
+        }),
+      );
+      if (touchpoints.length > 0) await closeFollowUpsByTouchpoints(tx, orgId, touchpoints, at);
+    });
+  }
 }
 
 async function recordFailure(

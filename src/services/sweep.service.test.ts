@@ -49,7 +49,7 @@ describe.each(backends)('the batched sweep on %s', (backend) => {
 
     // Two organizations; the first has five interviews, one of them with a candidate whose
     // update cannot be rendered (their organization's custom template blows its memory limit).
-    const orgs = [];
+    const orgs: string[] = [];
     const applicationIds: string[] = [];
     for (const size of [5, 3]) {
       const s = await buildInterviewScenario(deps, { policy });
