@@ -69,11 +69,13 @@ export async function followUpReport(
         WHERE i.org_id = $1 AND i.closed_at >= $2 AND i.closed_at < $3
         GROUP BY i.application_id
      ),
+     -- Only the period's applications: aggregating every follow-up of the organization first
+     -- made a year's report of a large organization take seconds (BENCHMARKS.md, finding F4).
      outcome AS (
        SELECT f.application_id, min(f.done_at) FILTER (WHERE f.status = 'done') AS delivered_at,
               (array_agg(f.owner_id ORDER BY f.created_at DESC))[1] AS owner_id
-         FROM follow_ups f
-        WHERE f.org_id = $1 AND f.kind = 'outcome'
+         FROM first_interview fi
+         JOIN follow_ups f ON f.org_id = $1 AND f.application_id = fi.application_id AND f.kind = 'outcome'
         GROUP BY f.application_id
      ),
      base AS (
