@@ -403,6 +403,15 @@ describe('the team web app in a browser', () => {
       const refused = await fetch(`${base}/api/v1/jobs`, { headers: { authorization: `Bearer ${token}` } });
       expect(refused.status).toBe(401);
 
+      // A policy that does not validate: the problem is shown beside its field, the input stays.
+      await page.fill('#tz', 'Mars/Olympus_Mons');
+      await page.click('button:has-text("Save the policy")');
+      await page.waitForSelector('#policy-timeZone-err');
+      expect(await page.inputValue('#tz')).toBe('Mars/Olympus_Mons');
+      expect(await page.getAttribute('#tz', 'aria-invalid')).toBe('true');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.fill('#tz', 'America/New_York');
+
       // Jobs → the job's policy: an invalid value is shown beside its field and nothing typed is lost.
       await page.click('a[href="#/jobs"]');
       await page.click(`button:has-text("Policy for ${s.job.title}")`);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
 import { api, messageOf } from './api.ts';
 
@@ -35,6 +35,15 @@ export function ApiTokensSection() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
+  const issuedHeading = useRef<HTMLHeadingElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  // Keyboard and screen-reader users land where the change happened: the new token, the question.
+  useEffect(() => {
+    if (issued) issuedHeading.current?.focus();
+  }, [issued]);
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
 
   const load = useCallback(async () => {
     try {
@@ -105,7 +114,7 @@ export function ApiTokensSection() {
       <Alerts error={error} notice={notice} />
       {issued && (
         <div className="issued" role="region" aria-labelledby="h-issued">
-          <h3 id="h-issued" style={{ marginTop: 0 }}>
+          <h3 id="h-issued" style={{ marginTop: 0 }} tabIndex={-1} ref={issuedHeading}>
             Your new token “{issued.name}”
           </h3>
           <p>
@@ -151,7 +160,12 @@ export function ApiTokensSection() {
                       <button type="button" className="danger" disabled={busy} onClick={() => void revoke(t)}>
                         Yes, revoke {t.name}
                       </button>
-                      <button type="button" className="secondary" onClick={() => setConfirming(null)}>
+                      <button
+                        type="button"
+                        className="secondary"
+                        ref={confirmButton}
+                        onClick={() => setConfirming(null)}
+                      >
                         Keep it
                       </button>
                     </div>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { api, ApiError, messageOf, type FieldError } from './api.ts';
+import { api, fieldErrorsOf, messageOf } from './api.ts';
 
 /** The organization's policy fields this editor shows (see PolicySchema in src/domain/policy.ts). */
 export interface OrgPolicy {
@@ -84,11 +84,6 @@ function overridesOf(d: Draft, keep: Record<string, unknown>): Record<string, un
   return out;
 }
 
-/** The field a server error is about: `policyOverrides.escalation.1.to` → `escalation`. */
-function fieldOf(e: FieldError): string {
-  return e.path.replace(/^(body\.)?policyOverrides\.?/, '').split('.')[0] ?? '';
-}
-
 /**
  * One job's policy: the organization's value beside each field, the job's override where it has
  * one. A failed save keeps everything typed and shows each problem beside its field.
@@ -119,11 +114,7 @@ export function JobPolicyEditor({
       setNotice(`Saved the policy for ${job.title}.`);
       onSaved();
     } catch (e) {
-      const byField: Record<string, string> = {};
-      for (const fe of e instanceof ApiError ? e.errors : []) {
-        const key = fieldOf(fe);
-        byField[key] = byField[key] ? `${byField[key]}; ${fe.message}` : fe.message;
-      }
+      const byField = fieldErrorsOf(e, 'policyOverrides');
       setFieldErrors(byField);
       setError(
         Object.keys(byField).length > 0

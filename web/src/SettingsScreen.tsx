@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { api, ApiError, type Page } from './api.ts';
+import { api, ApiError, fieldErrorsOf, type Page } from './api.ts';
 import { ApiTokensSection } from './ApiTokensSection.tsx';
 
 interface Member {
@@ -33,6 +33,15 @@ type Policy = Record<string, unknown> & {
 
 const ROLES = ['admin', 'recruiter', 'hiring_manager', 'interviewer'];
 
+/** A field's validation message, beside its input (linked by aria-describedby). */
+function FieldError({ id, errors }: { id: string; errors: Record<string, string> }) {
+  return errors[id] ? (
+    <p className="field-error" id={`policy-${id}-err`}>
+      {errors[id]}
+    </p>
+  ) : null;
+}
+
 /** Whether this server keeps sent email in the dev mailbox (it serves /dev/mail only then). */
 function useDevMailbox(): boolean {
   const [enabled, setEnabled] = useState(false);
@@ -59,6 +68,7 @@ export function SettingsScreen() {
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
   const devMailbox = useDevMailbox();
+  const [policyErrors, setPolicyErrors] = useState<Record<string, string>>({});
 
   const load = useCallback(async () => {
     try {
@@ -101,6 +111,9 @@ export function SettingsScreen() {
     }
   };
 
+  const invalid = (key: string) =>
+    policyErrors[key] ? { 'aria-invalid': true, 'aria-describedby': `policy-${key}-err` } : {};
+
   if (!policy)
     return error ? (
       <p className="error" role="alert">
@@ -122,7 +135,15 @@ export function SettingsScreen() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void act(() => api('PUT', '/policy', policy), 'Policy saved.');
+            setPolicyErrors({});
+            void act(
+              () =>
+                api('PUT', '/policy', policy).catch((err: unknown) => {
+                  setPolicyErrors(fieldErrorsOf(err)); // shown beside each field; the form keeps its values
+                  throw err;
+                }),
+              'Policy saved.',
+            );
           }}
         >
           <label htmlFor="tz">Time zone</label>
@@ -130,7 +151,9 @@ export function SettingsScreen() {
             id="tz"
             value={policy.timeZone}
             onChange={(e) => setPolicy({ ...policy, timeZone: e.target.value })}
+            {...invalid('timeZone')}
           />
+          <FieldError id="timeZone" errors={policyErrors} />
           <label htmlFor="default-days">Default promise when none was made (business days)</label>
           <input
             id="default-days"
@@ -139,7 +162,9 @@ export function SettingsScreen() {
             max={60}
             value={policy.defaultPromiseBusinessDays}
             onChange={(e) => setPolicy({ ...policy, defaultPromiseBusinessDays: Number(e.target.value) })}
+            {...invalid('defaultPromiseBusinessDays')}
           />
+          <FieldError id="defaultPromiseBusinessDays" errors={policyErrors} />
           <label htmlFor="undo">Undo window after pressing send (minutes)</label>
           <input
             id="undo"
@@ -148,7 +173,9 @@ export function SettingsScreen() {
             max={120}
             value={policy.undoWindowMinutes}
             onChange={(e) => setPolicy({ ...policy, undoWindowMinutes: Number(e.target.value) })}
+            {...invalid('undoWindowMinutes')}
           />
+          <FieldError id="undoWindowMinutes" errors={policyErrors} />
           <button type="submit">Save the policy</button>
         </form>
       </section>

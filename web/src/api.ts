@@ -20,6 +20,23 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A validation problem's messages by field, for showing each beside its input: the path's first
+ * segment after `body.` and `under.`, e.g. `body.policyOverrides.escalation.1.to` → `escalation`
+ * with `under` = `policyOverrides`. Empty for any other failure.
+ */
+export function fieldErrorsOf(e: unknown, under = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!(e instanceof ApiError)) return out;
+  for (const fe of e.errors) {
+    let path = fe.path.replace(/^body\.?/, '');
+    if (under && (path === under || path.startsWith(`${under}.`))) path = path.slice(under.length + 1);
+    const key = path.split('.')[0] ?? '';
+    out[key] = out[key] ? `${out[key]}; ${fe.message}` : fe.message;
+  }
+  return out;
+}
+
 /** The message to show for a failed call: the problem's detail, or `fallback` for anything else. */
 export function messageOf(e: unknown, fallback: string): string {
   return e instanceof ApiError ? e.message : fallback;
