@@ -91,10 +91,13 @@ export async function listApiTokens(deps: ServiceDeps, orgId: string): Promise<A
   return deps.db.tenant(orgId).transaction((tx) => selectApiTokens(tx, orgId));
 }
 
-/** Revoke an API token: it stops working at once. Revoking a revoked token changes nothing. */
+/**
+ * Revoke an API token: it stops working at once in this process, and within a few seconds in
+ * other `serve` processes (see TOKEN_CACHE_MS). Revoking a revoked token changes nothing.
+ */
 export async function revokeApiToken(deps: ServiceDeps, orgId: string, id: string): Promise<ApiTokenRecord> {
   const now = deps.clock.now();
-  return deps.db.tenant(orgId).transaction(async (tx) => {
+  const revoked = await deps.db.tenant(orgId).transaction(async (tx) => {
     const record = await markApiTokenRevoked(tx, orgId, id, now);
     if (!record) throw errors.notFound('API token', id);
     if (record.revokedAt?.getTime() === now.getTime()) {
@@ -111,20 +114,53 @@ export async function revokeApiToken(deps: ServiceDeps, orgId: string, id: strin
     }
     return record;
   });
+  // After the commit: a request racing the revocation cannot put the token back in the cache.
+  const cache = tokenCache(deps);
+  for (const [hash, entry] of cache) if (entry.record.id === revoked.id) cache.delete(hash);
+  return revoked;
 }
 
 // Writing last_used_at on every request would turn every read into a write; once a minute is plenty.
 const TOUCH_INTERVAL_MS = 60_000;
 
+/**
+ * Verified tokens, by hash, for a few seconds (BENCHMARKS.md, finding F5): the lookup is its own
+ * cross-tenant transaction, a quarter of the statements of a typical API request. Only valid
+ * tokens are kept, so guessing still hits the database and the rate limit. Revoking through this
+ * process drops the entry at once; another `serve` process stops accepting the token within
+ * TOKEN_CACHE_MS. One cache per database, so tests with their own databases share nothing.
+ */
+const TOKEN_CACHE_MS = 5_000;
+const TOKEN_CACHE_MAX = 10_000;
+const tokenCaches = new WeakMap<object, Map<string, { record: ApiTokenRecord; until: number }>>();
+
+function tokenCache(deps: ServiceDeps): Map<string, { record: ApiTokenRecord; until: number }> {
+  let cache = tokenCaches.get(deps.db);
+  if (!cache) tokenCaches.set(deps.db, (cache = new Map()));
+  return cache;
+}
+
 /** The principal behind a bearer token, or null when the token is unknown or revoked. */
 export async function authenticateApiToken(deps: ServiceDeps, token: string): Promise<ApiPrincipal | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-  // The lookup that establishes the tenant is necessarily cross-tenant.
-  const record = await findApiTokenByHash(deps.db.system(), hashApiToken(token));
-  if (!record) return null;
+  const hash = hashApiToken(token);
   const now = deps.clock.now();
+  const cache = tokenCache(deps);
+  const cached = cache.get(hash);
+  let record: ApiTokenRecord | null;
+  if (cached && cached.until > now.getTime()) {
+    record = cached.record;
+  } else {
+    // The lookup that establishes the tenant is necessarily cross-tenant.
+    record = await findApiTokenByHash(deps.db.system(), hash);
+    cache.delete(hash);
+    if (!record) return null;
+    if (cache.size >= TOKEN_CACHE_MAX) cache.delete(cache.keys().next().value!);
+    cache.set(hash, { record, until: now.getTime() + TOKEN_CACHE_MS });
+  }
   if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
     await touchApiToken(deps.db.tenant(record.orgId), record.orgId, record.id, now);
+    record.lastUsedAt = now;
   }
   return { orgId: record.orgId, tokenId: record.id, scopes: record.scopes };
 }
