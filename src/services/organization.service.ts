@@ -132,11 +132,15 @@ const TOUCH_INTERVAL_MS = 60_000;
  */
 const TOKEN_CACHE_MS = 5_000;
 const TOKEN_CACHE_MAX = 10_000;
-const tokenCaches = new WeakMap<object, Map<string, { record: ApiTokenRecord; until: number }>>();
+type TokenCache = Map<string, { record: ApiTokenRecord; until: number }>;
+const tokenCaches = new WeakMap<object, TokenCache>();
 
-function tokenCache(deps: ServiceDeps): Map<string, { record: ApiTokenRecord; until: number }> {
+function tokenCache(deps: ServiceDeps): TokenCache {
   let cache = tokenCaches.get(deps.db);
-  if (!cache) tokenCaches.set(deps.db, (cache = new Map()));
+  if (!cache) {
+    cache = new Map() as TokenCache;
+    tokenCaches.set(deps.db, cache);
+  }
   return cache;
 }
 
