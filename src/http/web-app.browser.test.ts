@@ -298,7 +298,7 @@ describe('the team web app in a browser', () => {
       await signIn(page, base, s.manager.email);
       const overdue = page.locator('section[aria-labelledby="g-Overdue"]');
       const row = overdue.getByRole('article', { name: `${s.candidate.name}, ${s.job.title}` });
-      await expect(row.textContent()).resolves.toContain('escalated');
+      await expect(row.textContent()).resolves.toContain('Escalated');
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: 'test-results/web-hm-escalation.png', fullPage: true });
 

@@ -9,6 +9,7 @@ function when(iso: string): string {
     month: 'short',
     hour: '2-digit',
     minute: '2-digit',
+    timeZoneName: 'short',
   });
 }
 
@@ -147,10 +148,10 @@ export function FollowUpsScreen({ session }: { session: Session }) {
                 aria-label={`${f.candidate.name}, ${f.job.title}`}
               >
                 <strong>{f.candidate.name}</strong> · {f.job.title}
+                {f.escalationLevel > 0 && <span className="badge">Escalated</span>}
                 <div className="meta">
                   {KIND_WORDS[f.kind] ?? f.kind} due {when(f.dueAt)}
                   {f.owedBy !== 'team' && ` (owed by the ${f.owedBy})`}
-                  {f.escalationLevel > 0 && ' · escalated'}
                   {f.promiseStatement && <> — promised: “{f.promiseStatement}”</>}
                 </div>
                 <div className="row">
