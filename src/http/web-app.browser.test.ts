@@ -337,6 +337,11 @@ describe('the team web app in a browser', () => {
           [s.application.id],
         );
       expect(f!.status).toBe('done');
+
+      // A screen whose code cannot be loaded says so, with a way out, instead of a blank page.
+      await page.route('**/assets/ReportsScreen-*.js', (route) => route.abort());
+      await page.click('a[href="#/reports"]');
+      await page.waitForSelector('[role=alert]:has-text("This screen could not be shown")');
       await context.close();
     },
   );

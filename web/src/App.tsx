@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { Component, lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrf, type Session } from './api.ts';
 import { SignInScreen } from './SignInScreen.tsx';
 
@@ -14,6 +14,28 @@ const ReportsScreen = lazy(() => import('./ReportsScreen.tsx').then((m) => ({ de
 const SettingsScreen = lazy(() =>
   import('./SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })),
 );
+
+/**
+ * A screen that failed to load or render (a chunk gone after an upgrade, a bug) shows a way out
+ * instead of a blank page. Keyed by route, so moving elsewhere starts afresh.
+ */
+class ScreenBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+  override render() {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <div className="error" role="alert">
+        <p style={{ marginTop: 0 }}>This screen could not be shown.</p>
+        <button type="button" onClick={() => window.location.reload()}>
+          Reload
+        </button>
+      </div>
+    );
+  }
+}
 
 /** Hash routes keep the server simple: every path is the one index.html. */
 function useRoute(): string {
@@ -92,24 +114,26 @@ export function App() {
         </div>
       </header>
       <main id="main">
-        <Suspense fallback={<p role="status">Loading…</p>}>
-          {application ? (
-            <ApplicationScreen
-              key={application[1]}
-              applicationId={application[1]!}
-              session={session}
-              next={next}
-            />
-          ) : path === '/reports' ? (
-            <ReportsScreen />
-          ) : path === '/settings' ? (
-            <SettingsScreen />
-          ) : path === '/jobs' ? (
-            <JobsScreen session={session} />
-          ) : (
-            <FollowUpsScreen session={session} />
-          )}
-        </Suspense>
+        <ScreenBoundary key={path}>
+          <Suspense fallback={<p role="status">Loading…</p>}>
+            {application ? (
+              <ApplicationScreen
+                key={application[1]}
+                applicationId={application[1]!}
+                session={session}
+                next={next}
+              />
+            ) : path === '/reports' ? (
+              <ReportsScreen />
+            ) : path === '/settings' ? (
+              <SettingsScreen />
+            ) : path === '/jobs' ? (
+              <JobsScreen session={session} />
+            ) : (
+              <FollowUpsScreen session={session} />
+            )}
+          </Suspense>
+        </ScreenBoundary>
       </main>
     </>
   );
