@@ -126,10 +126,12 @@ export async function followUpReport(
             coalesce(p.kept, 0) AS kept, coalesce(p.broken, 0) AS broken, coalesce(u.n, 0) AS updates,
             coalesce(p.overdue, 0) AS overdue, coalesce(i.n, 0) AS inquiries, r.rating
        FROM totals t
-       LEFT JOIN promises p ON p.key IS NOT DISTINCT FROM t.key
-       LEFT JOIN updates u ON u.key IS NOT DISTINCT FROM t.key
-       LEFT JOIN inquiries i ON i.key IS NOT DISTINCT FROM t.key
-       LEFT JOIN ratings r ON r.key IS NOT DISTINCT FROM t.key
+       -- Plain equality (keys are never '') so these can be hash joins: IS NOT DISTINCT FROM
+       -- made them nested loops, quadratic in the number of groups (thousands of jobs).
+       LEFT JOIN promises p ON coalesce(p.key, '') = coalesce(t.key, '')
+       LEFT JOIN updates u ON coalesce(u.key, '') = coalesce(t.key, '')
+       LEFT JOIN inquiries i ON coalesce(i.key, '') = coalesce(t.key, '')
+       LEFT JOIN ratings r ON coalesce(r.key, '') = coalesce(t.key, '')
       ORDER BY t.key NULLS FIRST`,
     [orgId, f.from, f.to, f.now, f.jobId ?? null, f.ownerId ?? null, group],
   );

@@ -155,7 +155,7 @@ export function ApiTokensSection() {
               {!t.revokedAt &&
                 (confirming === t.id ? (
                   <div role="group" aria-label={`Confirm revoking ${t.name}`} className="confirm">
-                    <p style={{ margin: 0 }}>Revoke it? Integrations using it stop working at once.</p>
+                    <p style={{ margin: 0 }}>Revoke it? Integrations using it stop working within seconds.</p>
                     <div className="row">
                       <button type="button" className="danger" disabled={busy} onClick={() => void revoke(t)}>
                         Yes, revoke {t.name}

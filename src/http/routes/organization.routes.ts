@@ -138,7 +138,7 @@ export function organizationRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['organization'],
-          summary: 'Revoke an API token: it stops working at once',
+          summary: 'Revoke an API token: it stops working within five seconds',
           params: IdParamsSchema,
           response: { 200: ApiTokenSchema },
         },
