@@ -119,8 +119,10 @@ export async function followUpReport(
          FROM base GROUP BY key
      )
      SELECT t.key,
-            CASE WHEN $7 = 'job' THEN (SELECT j.title FROM jobs j WHERE j.org_id = $1 AND j.id::text = t.key)
-                 WHEN $7 = 'owner' THEN (SELECT m.name FROM members m WHERE m.org_id = $1 AND m.id::text = t.key)
+            -- Compare ids, not text: id::text cannot use the primary key, and with thousands of jobs
+            -- the labels alone took three seconds (F4). The key is a uuid in these two branches.
+            CASE WHEN $7 = 'job' THEN (SELECT j.title FROM jobs j WHERE j.org_id = $1 AND j.id = t.key::uuid)
+                 WHEN $7 = 'owner' THEN (SELECT m.name FROM members m WHERE m.org_id = $1 AND m.id = t.key::uuid)
                  ELSE t.key END AS label,
             t.interviewed, t.delivered, t.median_hours, t.p90_hours,
             coalesce(p.kept, 0) AS kept, coalesce(p.broken, 0) AS broken, coalesce(u.n, 0) AS updates,
