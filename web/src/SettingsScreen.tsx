@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
 import { api, ApiError, fieldErrorsOf, type Page } from './api.ts';
 import { ApiTokensSection } from './ApiTokensSection.tsx';
@@ -65,6 +65,7 @@ export function SettingsScreen() {
   const [editing, setEditing] = useState<Template | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [invite, setInvite] = useState({ name: '', email: '', role: 'interviewer' });
+  const invited = useRef<{ email: string; id: string } | null>(null);
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
   const devMailbox = useDevMailbox();
@@ -296,8 +297,15 @@ export function SettingsScreen() {
           onSubmit={(e) => {
             e.preventDefault();
             void act(async () => {
-              const m = await api<Member>('POST', '/members', invite);
-              await api('POST', `/members/${m.id}/invite`);
+              // A retry after the member was created but the invitation failed only re-sends it
+              // (creating the same email again would be refused as a duplicate).
+              let id = invited.current?.email === invite.email ? invited.current.id : null;
+              if (!id) {
+                id = (await api<Member>('POST', '/members', invite)).id;
+                invited.current = { email: invite.email, id };
+              }
+              await api('POST', `/members/${id}/invite`);
+              invited.current = null;
               setInvite({ name: '', email: '', role: 'interviewer' });
             }, 'Invitation sent.');
           }}
