@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, messageOf, type Session } from './api.ts';
 import { FeedbackForm, LogContact, Signals } from './ApplicationPanels.tsx';
 import { Composer } from './Composer.tsx';
+import { when } from './format.ts';
 
 interface Interview {
   id: string;
@@ -53,18 +54,6 @@ const EVENT_WORDS: Record<string, string> = {
   follow_up_done: 'Follow-up done',
   follow_up_cancelled: 'Follow-up cancelled',
 };
-
-function when(iso: string, zone?: string): string {
-  return new Date(iso).toLocaleString(undefined, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-    ...(zone && { timeZone: zone }),
-  });
-}
 
 /** Close an interview: type what was said, see the promise it makes, as you type. */
 function CloseInterview({ interview, onClosed }: { interview: Interview; onClosed: () => void }) {

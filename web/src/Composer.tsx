@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
 import { api, ApiError, messageOf, type Session } from './api.ts';
+import { when } from './format.ts';
 
 interface Finding {
   code: string;
@@ -42,19 +43,6 @@ const CHECK_KIND: Record<string, 'rejection' | 'advance' | 'update'> = {
   offer: 'advance',
   hold: 'update',
 };
-
-/** An instant in a zone, for people: "Tue 8 Dec, 10:00 CET". */
-function when(iso: string, timeZone?: string | null): string {
-  return new Date(iso).toLocaleString(undefined, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-    ...(timeZone && { timeZone }),
-  });
-}
 
 /** Decide, then compose the candidate's message with the checks beside it, and send (with an undo). */
 export function Composer({

@@ -1,17 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
 import { api, messageOf, type FollowUp, type Page, type Session } from './api.ts';
-
-function when(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  });
-}
+import { when } from './format.ts';
 
 const KIND_WORDS: Record<string, string> = {
   outcome: 'Outcome',
