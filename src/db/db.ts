@@ -89,8 +89,8 @@ export async function openDb(target: DatabaseTarget): Promise<Db> {
 // `date` columns would otherwise be turned into Dates at the server's local midnight.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
-const SET_SCOPE = `SELECT set_config('role', $1, true), set_config('app.org_id', $2, true),
-  set_config('app.member_id', $3, true), set_config('app.member_role', $4, true)`;
+const SCOPE_SETTINGS = ['role', 'app.org_id', 'app.member_id', 'app.member_role'] as const;
+const SET_SCOPE = `SELECT ${SCOPE_SETTINGS.map((name, i) => `set_config('${name}', $${i + 1}, true)`).join(', ')}`;
 
 function scopeParams(role: 'hearback_app' | 'hearback_system', orgId: string): string[] {
   const viewer = viewerContext.getStore();
@@ -98,15 +98,17 @@ function scopeParams(role: 'hearback_app' | 'hearback_system', orgId: string): s
   return [role, orgId, member ? viewer.actorId : '', member ? (viewer.role ?? '') : ''];
 }
 
-/** Build tenant()/system() over an engine's raw transaction. */
+/** An engine's raw transaction that first sets `scope` (the SET_SCOPE parameters). */
+type ScopedTransaction = <T>(scope: string[], fn: (tx: Queryable) => Promise<T>) => Promise<T>;
+
+/** Build tenant()/system() over an engine's scoped transaction. */
 function scoped(
-  transaction: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>,
+  transaction: ScopedTransaction,
   role: 'hearback_app' | 'hearback_system',
   orgId: string,
 ): ScopedDb {
   const run = <T>(fn: (tx: ScopedTx) => Promise<T>): Promise<T> =>
-    transaction(async (tx) => {
-      await tx.query(SET_SCOPE, scopeParams(role, orgId));
+    transaction(scopeParams(role, orgId), async (tx) => {
       return fn({
         ...tx,
         enterTenant: async (tenant: string) => {
@@ -136,10 +138,17 @@ function openPostgres(url: string, max: number): Db {
     },
   });
   const base = wrap(pool);
-  const transaction = async <T>(fn: (tx: Queryable) => Promise<T>): Promise<T> => {
+  const transaction = async <T>(fn: (tx: Queryable) => Promise<T>, scope?: string[]): Promise<T> => {
     const client = await pool.connect();
     try {
-      await client.query('BEGIN');
+      // With a scope, BEGIN and SET_SCOPE go as one simple query: a round trip less for every
+      // scoped transaction (BENCHMARKS.md, F5). Simple queries take no parameters, so the values
+      // are escaped literals.
+      await client.query(
+        scope
+          ? `BEGIN; SELECT ${SCOPE_SETTINGS.map((name, i) => `set_config('${name}', ${client.escapeLiteral(scope[i] ?? '')}, true)`).join(', ')}`
+          : 'BEGIN',
+      );
       const result = await fn(wrap(client));
       await client.query('COMMIT');
       return result;
@@ -154,9 +163,9 @@ function openPostgres(url: string, max: number): Db {
     kind: 'postgres',
     query: base.query,
     exec: base.exec,
-    transaction,
-    tenant: (orgId) => scoped(transaction, 'hearback_app', orgId),
-    system: () => scoped(transaction, 'hearback_system', ''),
+    transaction: (fn) => transaction(fn),
+    tenant: (orgId) => scoped((scope, fn) => transaction(fn, scope), 'hearback_app', orgId),
+    system: () => scoped((scope, fn) => transaction(fn, scope), 'hearback_system', ''),
     close: () => pool.end(),
   };
 }
@@ -182,13 +191,19 @@ export function wrapPglite(instance: PGlite): Db {
   const base = wrap(instance);
   // PGlite has one backend: its transaction() holds a mutex, so concurrent callers queue.
   const transaction = <T>(fn: (tx: Queryable) => Promise<T>) => instance.transaction((tx) => fn(wrap(tx)));
+  // In process, a statement costs no round trip: the scope is simply the first statement.
+  const scopedTransaction: ScopedTransaction = (scope, fn) =>
+    transaction(async (tx) => {
+      await tx.query(SET_SCOPE, scope);
+      return fn(tx);
+    });
   return {
     kind: 'pglite',
     query: base.query,
     exec: base.exec,
     transaction,
-    tenant: (orgId) => scoped(transaction, 'hearback_app', orgId),
-    system: () => scoped(transaction, 'hearback_system', ''),
+    tenant: (orgId) => scoped(scopedTransaction, 'hearback_app', orgId),
+    system: () => scoped(scopedTransaction, 'hearback_system', ''),
     close: () => instance.close(),
   };
 }

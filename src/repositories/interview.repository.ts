@@ -109,11 +109,15 @@ export async function closeInterviewRow(
   closedAt: Date,
   promise: InterviewPromise,
 ): Promise<Interview | null> {
-  const rows = await q.query(
+  const rows = await q.query<InterviewRow>(
     `UPDATE interviews
         SET closed_at = $3, promise_statement = $4, promise_due_at = $5, promise_owner_id = $6,
             promise_resolution = $7, promise_rule = $8, promise_warnings = $9
-      WHERE org_id = $1 AND id = $2 RETURNING id`,
+      WHERE org_id = $1 AND id = $2
+      RETURNING interviews.*,
+                (SELECT coalesce(array_agg(ii.member_id ORDER BY ii.member_id), '{}')
+                   FROM interview_interviewers ii
+                  WHERE ii.org_id = interviews.org_id AND ii.interview_id = interviews.id) AS interviewer_ids`,
     [
       orgId,
       id,
@@ -126,5 +130,5 @@ export async function closeInterviewRow(
       promise.warnings,
     ],
   );
-  return rows.length === 1 ? findInterview(q, orgId, id) : null;
+  return rows.length === 1 ? toInterview(rows[0]!) : null;
 }

@@ -172,23 +172,25 @@ export async function listFollowUpsPage(
   query: FollowUpQuery,
 ): Promise<Page<FollowUpView>> {
   const now = deps.clock.now();
-  const tenant = deps.db.tenant(orgId);
-  const rows = await listFollowUps(
-    tenant,
-    orgId,
-    {
-      status: query.status,
-      ownerId: query.ownerId,
-      kind: query.kind,
-      applicationId: query.applicationId,
-      overdue: query.overdue === undefined ? undefined : { value: query.overdue, now },
-      dueBefore: query.dueBefore,
-    },
-    { after: decodeCursor(query.cursor), limit: query.limit + 1 },
-  );
-  const page = toPage(rows, query.limit, (f) => f.dueAt);
-  const todayEnd = await endOfToday(tenant, orgId, now);
-  return { items: page.items.map((f) => viewFollowUp(f, now, todayEnd)), nextCursor: page.nextCursor };
+  // One transaction for the page and the organization's "today" (each is a round trip more).
+  return deps.db.tenant(orgId).transaction(async (tx) => {
+    const rows = await listFollowUps(
+      tx,
+      orgId,
+      {
+        status: query.status,
+        ownerId: query.ownerId,
+        kind: query.kind,
+        applicationId: query.applicationId,
+        overdue: query.overdue === undefined ? undefined : { value: query.overdue, now },
+        dueBefore: query.dueBefore,
+      },
+      { after: decodeCursor(query.cursor), limit: query.limit + 1 },
+    );
+    const page = toPage(rows, query.limit, (f) => f.dueAt);
+    const todayEnd = await endOfToday(tx, orgId, now);
+    return { items: page.items.map((f) => viewFollowUp(f, now, todayEnd)), nextCursor: page.nextCursor };
+  });
 }
 
 /** One follow-up. */
