@@ -4,16 +4,21 @@
  * hiring manager, a renewed promise), the messages rendered and written to the outbox.
  *
  *   npx tsx bench/sweep.ts [--follow-ups 100000] [--pglite-follow-ups 20000] [--orgs 100]
- *                          [--batch 100] [--only hearback,ceiling,pglite,graphile,pgboss] [--no-write]
+ *                          [--batch 100] [--library-follow-ups 20000] [--no-write]
+ *                          [--only hearback,ceiling,pglite,graphile,pgboss,graphile-hb,pgboss-hb]
  *
  * Reports follow-ups/s for Hearback with 1 and 2 worker processes on PostgreSQL and on PGlite,
- * the raw SQL ceiling (claim + mark + bare outbox row, one statement per batch of 500), and the
- * same minimal per-item work through graphile-worker and pg-boss at their documented fast settings.
+ * the raw SQL ceiling (claim + mark + bare outbox row, one statement per batch of 500), the same
+ * minimal per-item work through graphile-worker and pg-boss at their documented fast settings,
+ * and (`-hb`) Hearback's own ladder step run as one job per follow-up by each library: the same
+ * work, scheduled by the library instead of the sweep's batches.
  */
 import { fork } from 'node:child_process';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { wrapPglite } from '../src/db/db.ts';
+import { ManualClock } from '../src/clock.ts';
+import { openDb, wrapPglite } from '../src/db/db.ts';
+import { sweepFollowUps } from '../src/services/sweep.service.ts';
 import { migrate } from '../src/db/migrate.ts';
 import {
   ADMIN_URL,
@@ -30,14 +35,18 @@ import {
   writeSection,
 } from './lib/common.ts';
 import { loadPglite, loadPostgres, type DatasetSpec } from './lib/dataset.ts';
-import { ONE_ROW_SQL, runCeiling, runHearbackSweep, type LoopResult } from './lib/sweep-work.ts';
+import { IDENTITY, ONE_ROW_SQL, runCeiling, runHearbackSweep, type LoopResult } from './lib/sweep-work.ts';
 
 const a = args();
 const N = numArg(a, 'follow-ups', 100_000);
 const N_PGLITE = numArg(a, 'pglite-follow-ups', Math.min(N, 20_000));
 const BATCH = numArg(a, 'batch', 100);
 const CEILING_BATCH = 500;
-const only = new Set((a.get('only') ?? 'hearback,ceiling,pglite,graphile,pgboss').split(','));
+const only = new Set(
+  (a.get('only') ?? 'hearback,ceiling,pglite,graphile,pgboss,graphile-hb,pgboss-hb').split(','),
+);
+// Hearback's step per job is slow enough that the libraries run it on a smaller backlog.
+const N_LIBRARY_HB = numArg(a, 'library-follow-ups', Math.min(N, 20_000));
 const NOW = Date.parse('2026-11-18T14:00:00Z'); // a Wednesday afternoon: the ladder acts at once
 const spec = (followUps: number): DatasetSpec => ({
   seed: 2,
@@ -184,8 +193,10 @@ async function postgresRuns(): Promise<void> {
       });
     }
   }
-  if (only.has('graphile')) await graphileRun();
-  if (only.has('pgboss')) await pgBossRun();
+  if (only.has('graphile')) await graphileRun('minimal');
+  if (only.has('pgboss')) await pgBossRun('minimal');
+  if (only.has('graphile-hb')) await graphileRun('hearback');
+  if (only.has('pgboss-hb')) await pgBossRun('hearback');
   await dropDatabase(RUN);
   await dropDatabase(TEMPLATE);
 }
@@ -200,11 +211,41 @@ async function until(check: () => Promise<boolean>, timeoutMs: number, everyMs =
   return false;
 }
 
-async function followUpIds(pool: pg.Pool): Promise<string[]> {
+/** What each library job does: the ceiling's one statement, or Hearback's ladder step. */
+type LibraryWork = 'minimal' | 'hearback';
+
+/** One job per due follow-up (N_LIBRARY_HB of them when each job runs Hearback's step). */
+async function followUpIds(pool: pg.Pool, work: LibraryWork): Promise<string[]> {
   const r = await pool.query<{ id: string }>(
-    `SELECT id FROM follow_ups WHERE status = 'open' ORDER BY next_action_at, id`,
+    `SELECT id FROM follow_ups WHERE status = 'open' ORDER BY next_action_at, id LIMIT $1`,
+    [work === 'hearback' ? N_LIBRARY_HB : N],
   );
   return r.rows.map((x) => x.id);
+}
+
+/**
+ * Hearback's ladder step for one follow-up, as a library job runs it: the sweep with a batch of
+ * one (it claims the follow-up that has waited longest, so N jobs step N follow-ups). Null for
+ * the minimal work.
+ */
+async function libraryStep(
+  work: LibraryWork,
+  url: string,
+  connections: number,
+): Promise<((() => Promise<void>) & { close: () => Promise<void> }) | null> {
+  if (work === 'minimal') return null;
+  const db = await openDb({ kind: 'postgres', url, poolMax: connections });
+  const deps = {
+    db,
+    clock: new ManualClock(new Date(NOW)),
+    identity: IDENTITY,
+    appUrl: 'http://127.0.0.1:3000',
+  };
+  const step = async () => {
+    const r = await sweepFollowUps(deps, { batchSize: 1 });
+    if (r.errors > 0) throw new Error(`Hearback's step reported ${r.errors} errors`);
+  };
+  return Object.assign(step, { close: () => db.close() });
 }
 
 /**
@@ -212,14 +253,15 @@ async function followUpIds(pool: pg.Pool): Promise<string[]> {
  * local queue (jobs fetched and locked in batches), batched completions, prepared statements,
  * concurrency well above the core count. One job per follow-up doing the ceiling's work for one row.
  */
-async function graphileRun(): Promise<void> {
+async function graphileRun(work: LibraryWork): Promise<void> {
   const { run, makeWorkerUtils } = await import('graphile-worker');
   const url = await cloneTemplate();
   const pool = new pg.Pool({ connectionString: url, max: 24 });
   pool.on('error', () => {});
   const utils = await makeWorkerUtils({ pgPool: pool });
   await utils.migrate();
-  const ids = await followUpIds(pool);
+  const ids = await followUpIds(pool, work);
+  const step = await libraryStep(work, url, 16);
   const t0 = performance.now();
   for (let i = 0; i < ids.length; i += 5000) {
     await utils.addJobs(ids.slice(i, i + 5000).map((id) => ({ identifier: 'step', payload: { id } })));
@@ -237,7 +279,8 @@ async function graphileRun(): Promise<void> {
     logger: new (await import('graphile-worker')).Logger(() => () => {}),
     taskList: {
       step: async (payload, helpers) => {
-        await helpers.query(ONE_ROW_SQL, [(payload as { id: string }).id]);
+        if (step) await step();
+        else await helpers.query(ONE_ROW_SQL, [(payload as { id: string }).id]);
       },
     },
     preset: { worker: { localQueue: { size: 500 }, completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
@@ -253,10 +296,11 @@ async function graphileRun(): Promise<void> {
   const seconds = since(start);
   await runner.stop();
   await utils.release();
+  await step?.close();
   await pool.end();
   record({
     engine: 'PostgreSQL',
-    impl: 'graphile-worker',
+    impl: work === 'hearback' ? "graphile-worker + Hearback's step" : 'graphile-worker',
     workers: 1,
     items: done,
     seconds,
@@ -271,7 +315,7 @@ async function graphileRun(): Promise<void> {
  * local workers, fresh planner statistics after the enqueue. One job per follow-up, each doing
  * the ceiling's work for one row.
  */
-async function pgBossRun(): Promise<void> {
+async function pgBossRun(work: LibraryWork): Promise<void> {
   const { PgBoss } = await import('pg-boss');
   const url = await cloneTemplate();
   const pool = new pg.Pool({ connectionString: url, max: 12 });
@@ -280,7 +324,8 @@ async function pgBossRun(): Promise<void> {
   boss.on('error', (e: unknown) => console.error('pg-boss error', e));
   await boss.start();
   await boss.createQueue('step');
-  const ids = await followUpIds(pool);
+  const ids = await followUpIds(pool, work);
+  const step = await libraryStep(work, url, 4);
   const t0 = performance.now();
   for (let i = 0; i < ids.length; i += 5000) {
     await boss.insert(
@@ -297,7 +342,10 @@ async function pgBossRun(): Promise<void> {
     'step',
     { batchSize: 500, burstWhenBatchFull: true, pollingIntervalSeconds: 0.5, localConcurrency },
     async (jobs) => {
-      for (const job of jobs) await pool.query(ONE_ROW_SQL, [job.data.id]);
+      for (const job of jobs) {
+        if (step) await step();
+        else await pool.query(ONE_ROW_SQL, [job.data.id]);
+      }
       handled += jobs.length;
     },
   );
@@ -310,10 +358,11 @@ async function pgBossRun(): Promise<void> {
   }, 900_000);
   const seconds = since(start);
   await boss.stop({ graceful: false });
+  await step?.close();
   await pool.end();
   record({
     engine: 'PostgreSQL',
-    impl: 'pg-boss',
+    impl: work === 'hearback' ? "pg-boss + Hearback's step" : 'pg-boss',
     workers: 1,
     items: handled,
     seconds,
@@ -359,7 +408,8 @@ async function pgliteRuns(): Promise<void> {
 console.log(
   `sweep benchmark: ${fmt(N)} follow-ups on PostgreSQL, ${fmt(N_PGLITE)} on PGlite, Hearback batch ${BATCH}`,
 );
-if (['hearback', 'ceiling', 'graphile', 'pgboss'].some((k) => only.has(k))) await postgresRuns();
+if (['hearback', 'ceiling', 'graphile', 'pgboss', 'graphile-hb', 'pgboss-hb'].some((k) => only.has(k)))
+  await postgresRuns();
 if (only.has('pglite')) await pgliteRuns();
 
 const find = (engine: string, impl: string, workers = 1) =>
@@ -385,6 +435,14 @@ const ratios: [string, string][] = [
     ratio(find('PostgreSQL', 'Hearback sweep'), find('PostgreSQL', 'pg-boss')),
   ],
   [
+    "Hearback (1 worker) / graphile-worker running Hearback's step",
+    ratio(find('PostgreSQL', 'Hearback sweep'), find('PostgreSQL', "graphile-worker + Hearback's step")),
+  ],
+  [
+    "Hearback (1 worker) / pg-boss running Hearback's step",
+    ratio(find('PostgreSQL', 'Hearback sweep'), find('PostgreSQL', "pg-boss + Hearback's step")),
+  ],
+  [
     'Hearback 2 workers / 1 worker',
     ratio(find('PostgreSQL', 'Hearback sweep', 2), find('PostgreSQL', 'Hearback sweep')),
   ],
@@ -393,7 +451,7 @@ console.log('');
 for (const [k, v] of ratios) console.log(`${k}: ${v}`);
 
 const whatIf = process.env.BENCH_WHATIF ? `BENCH_WHATIF=${process.env.BENCH_WHATIF} ` : '';
-const command = `${whatIf}npx tsx bench/sweep.ts --follow-ups ${N} --pglite-follow-ups ${N_PGLITE} --batch ${BATCH}${a.has('only') ? ` --only ${a.get('only')}` : ''}`;
+const command = `${whatIf}npx tsx bench/sweep.ts --follow-ups ${N} --pglite-follow-ups ${N_PGLITE} --batch ${BATCH} --library-follow-ups ${N_LIBRARY_HB}${a.has('only') ? ` --only ${a.get('only')}` : ''}`;
 const hostLine = await machine();
 writeSection(
   `sweep${a.has('only') ? `-${[...only].join('-')}` : ''}${process.env.BENCH_WHATIF ? `-whatif-${process.env.BENCH_WHATIF}` : ''}`,
