@@ -20,6 +20,7 @@ import {
   type NewMessage,
 } from '../repositories/message.repository.ts';
 import { insertTouchpoints } from '../repositories/touchpoint.repository.ts';
+import { groupByOrg } from './batches.ts';
 import { closeFollowUpsByTouchpoints } from './follow-up.service.ts';
 
 /** Who the mail comes from and how Message-IDs are made. */
@@ -237,9 +238,7 @@ async function deliverOne(
  * candidate mail a touchpoint that closes the follow-ups it fulfils.
  */
 async function recordDelivered(deps: { db: Db; clock: Clock }, messages: ClaimedMessage[]): Promise<void> {
-  const byOrg = new Map<string, ClaimedMessage[]>();
-  for (const m of messages) byOrg.set(m.orgId, [...(byOrg.get(m.orgId) ?? []), m]);
-  for (const [orgId, group] of byOrg) {
+  for (const [orgId, group] of groupByOrg(messages)) {
     await deps.db.tenant(orgId).transaction(async (tx) => {
       const at = deps.clock.now();
       // Messages another worker reclaimed and recorded already are left out.

@@ -26,6 +26,7 @@ import {
   listMembersByIds,
 } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
+import { groupByOrg } from './batches.ts';
 import { newStatusLink } from './candidate-page.service.ts';
 import { linkBase, loadTemplate, type MessagingDeps } from './message.service.ts';
 import { enqueueMessage, enqueueMessages, type MessageDraft } from './outbox.service.ts';
@@ -95,16 +96,6 @@ export async function sweepFollowUps(
     }
   });
   return result;
-}
-
-function groupByOrg(followUps: FollowUp[]): Map<string, FollowUp[]> {
-  const groups = new Map<string, FollowUp[]>();
-  for (const fu of followUps) {
-    const group = groups.get(fu.orgId);
-    if (group) group.push(fu);
-    else groups.set(fu.orgId, [fu]);
-  }
-  return groups;
 }
 
 async function recordStepError(tx: Queryable, fu: FollowUp, error: unknown, now: Date): Promise<void> {
