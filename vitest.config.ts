@@ -25,6 +25,9 @@ function tierProject(tier: Tier) {
       exclude: [...configDefaults.exclude, ...exclude],
       // Unit tests touch no database, so they skip the migrations of the global setup.
       globalSetup: tier === 'unit' ? [] : ['test/global-setup.ts'],
+      // The other tiers start PGlite instances, processes and browsers: seconds each on a quiet
+      // machine, several times that on two cores shared with other work.
+      ...(tier !== 'unit' && { testTimeout: 60_000 }),
     },
   };
 }
@@ -35,8 +38,11 @@ export default defineConfig({
     sequence: { sequencer: SlowTiersFirst },
     // PGlite instances are ~300 MB each and the machine has 2 cores: two forks is the sweet spot.
     // The pool is shared by all tiers of a run, so `npm test` keeps both cores busy to the end.
+    // At least two as well: with minForks 1, a fork freed by a short file was sometimes not
+    // reused while a long file ran in the other (the 6-minute smoke test waited for the 7-minute
+    // crash test to end instead of starting when the 2-minute durability test did).
     pool: 'forks',
-    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    poolOptions: { forks: { maxForks: 2, minForks: 2 } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
