@@ -26,8 +26,9 @@ function tierProject(tier: Tier) {
       // Unit tests touch no database, so they skip the migrations of the global setup.
       globalSetup: tier === 'unit' ? [] : ['test/global-setup.ts'],
       // The other tiers start PGlite instances, processes and browsers: seconds each on a quiet
-      // machine, several times that on two cores shared with other work.
-      ...(tier !== 'unit' && { testTimeout: 60_000 }),
+      // machine, several times that on two cores shared with other work (a CLI test that starts
+      // three migrating processes took over a minute at a load average of 18). Limits catch hangs.
+      ...(tier !== 'unit' && { testTimeout: tier === 'e2e' ? 120_000 : 60_000 }),
     },
   };
 }
