@@ -12,9 +12,12 @@ export interface Migration {
   sql: string;
 }
 
+/** The schema snapshot beside the migrations (`npm run schema:dump`): read by tests, never applied. */
+export const SCHEMA_SNAPSHOT_FILE = 'schema.sql';
+
 /** Read the migrations folder, in order. Rejects gaps and duplicate numbers. */
 export async function loadMigrations(dir: string = MIGRATIONS_DIR): Promise<Migration[]> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.sql') && f !== SCHEMA_SNAPSHOT_FILE).sort();
   const migrations: Migration[] = [];
   for (const file of files) {
     const match = /^(\d{4})_([a-z0-9_]+)\.sql$/.exec(file);
