@@ -156,7 +156,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
   }
   await app.register(authPagesRoutes(deps, cookies, limiter(20, MINUTE)));
   await app.register(candidatePageRoutes(deps, cookies, limiter(30, MINUTE)));
-  if (appDeps.devMailbox) await app.register(devMailRoutes(deps));
+  if (appDeps.devMailbox) await app.register(devMailRoutes(deps, cookies.policy));
 
   await app.register(
     async (api) => {

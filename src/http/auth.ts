@@ -88,18 +88,23 @@ export function guardRoutes(app: FastifyInstance): void {
     route.handler = function guarded(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
       const p = request.principal as Principal | undefined;
       if (!p) return handler.call(this, request, reply);
-      return withViewer(
-        {
-          orgId: p.orgId,
-          actorType: p.kind,
-          actorId: p.kind === 'member' ? p.memberId : p.tokenId,
-          role: p.kind === 'member' ? p.role : null,
-          ip: request.ip,
-        },
-        () => handler.call(this, request, reply),
-      );
+      return withPrincipal(p, request.ip, () => handler.call(this, request, reply));
     };
   });
+}
+
+/** Run `fn` on behalf of `principal`: row-level security and the audit log see who acts. */
+export function withPrincipal<T>(principal: Principal, ip: string, fn: () => T): T {
+  return withViewer(
+    {
+      orgId: principal.orgId,
+      actorType: principal.kind,
+      actorId: principal.kind === 'member' ? principal.memberId : principal.tokenId,
+      role: principal.kind === 'member' ? principal.role : null,
+      ip,
+    },
+    fn,
+  );
 }
 
 /**
@@ -159,6 +164,26 @@ export function authenticate(deps: ServiceDeps, sessionPolicy: SessionPolicy, fa
   };
 }
 
+/** The signed-in member behind a request's session cookie (pages outside /api/v1 that need one), or null. */
+export async function sessionPrincipal(
+  deps: ServiceDeps,
+  request: FastifyRequest,
+  sessionPolicy: SessionPolicy,
+): Promise<Extract<Principal, { kind: 'member' }> | null> {
+  const cookie = request.cookies[SESSION_COOKIE];
+  if (!cookie) return null;
+  const session = await authenticateSession(deps, cookie, sessionPolicy);
+  return session
+    ? {
+        kind: 'member',
+        orgId: session.member.orgId,
+        memberId: session.member.id,
+        role: session.member.role,
+        sessionId: session.sessionId,
+      }
+    : null;
+}
+
 async function identify(
   deps: ServiceDeps,
   request: FastifyRequest,
@@ -172,16 +197,5 @@ async function identify(
       ? { kind: 'api_token', orgId: token.orgId, tokenId: token.tokenId, scopes: token.scopes }
       : null;
   }
-  const cookie = request.cookies[SESSION_COOKIE];
-  if (!cookie) return null;
-  const session = await authenticateSession(deps, cookie, sessionPolicy);
-  return session
-    ? {
-        kind: 'member',
-        orgId: session.member.orgId,
-        memberId: session.member.id,
-        role: session.member.role,
-        sessionId: session.sessionId,
-      }
-    : null;
+  return sessionPrincipal(deps, request, sessionPolicy);
 }

@@ -33,8 +33,15 @@ export const InstantSchema = z.iso
 export const LocalDateSchema = z.iso.date().describe('A local date, YYYY-MM-DD.');
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
+/** An opaque page cursor as this server issues them (base64url). */
+export const CursorSchema = z
+  .string()
+  .max(500)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be a nextCursor this server issued')
+  .describe('The nextCursor of the previous page.');
+
 export const PageQuerySchema = z.strictObject({
-  cursor: z.string().max(500).optional().describe('The nextCursor of the previous page.'),
+  cursor: CursorSchema.optional(),
   limit: z.coerce.number().int().min(1).max(PAGE_LIMIT.max).default(PAGE_LIMIT.default),
 });
 

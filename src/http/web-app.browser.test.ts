@@ -164,8 +164,17 @@ describe('the team web app in a browser', () => {
         },
         { batchSize: 10, leaseMs: 60_000, maxAttempts: 3 },
       );
+      // Only admins read the dev mailbox (it holds every member's mail).
       await page.goto(`${base}/dev/mail`);
-      await expect(page.textContent('body')).resolves.toContain('Your application for Account Executive');
+      await expect(page.textContent('body')).resolves.toContain("Only your organization's admins");
+      const mailAdmin = await buildMember(deps, org, { role: 'admin' });
+      await setMemberPassword(deps, org, mailAdmin.id, PASSWORD);
+      const adminContext = await browser.newContext({ bypassCSP: true, viewport: DESKTOP });
+      const adminPage = await adminContext.newPage();
+      await signIn(adminPage, base, mailAdmin.email);
+      await adminPage.goto(`${base}/dev/mail`);
+      await expect(adminPage.textContent('body')).resolves.toContain('Your application for Account Executive');
+      await adminContext.close();
       const [followUp] = await db
         .tenant(org)
         .query<{ status: string }>(

@@ -17,6 +17,7 @@ import type {
   MessageStatus,
 } from '../domain/model.ts';
 import { calendarOf, effectivePolicy } from '../domain/policy.ts';
+import { maskSignInLinks } from '../domain/sign-in-links.ts';
 import {
   DEFAULT_TEMPLATES,
   renderTemplate,
@@ -67,8 +68,16 @@ export interface MessageView extends Message {
   check: (Pick<MessageCheck, 'elements' | 'findings' | 'wordCount'> & { blocking: boolean }) | null;
 }
 
-/** Run the message check that applies to a message, if any. */
-export function viewMessage(message: Message): MessageView {
+/**
+ * A message as people see it: the check that applies to it, if any, and sign-in and invitation
+ * links masked — the outbox holds members' sign-in mail, and reading it must not mean signing in.
+ */
+export function viewMessage(stored: Message): MessageView {
+  const message = {
+    ...stored,
+    bodyText: maskSignInLinks(stored.bodyText),
+    bodyHtml: maskSignInLinks(stored.bodyHtml),
+  };
   if (!message.checkKind) return { ...message, check: null };
   const check = checkMessage(message.checkKind, message.bodyText);
   return {
