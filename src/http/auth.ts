@@ -5,15 +5,30 @@ import { withViewer } from '../db/db.ts';
 import { roleAllows, scopesAllow } from '../domain/permissions.ts';
 import type { MemberRole } from '../domain/model.ts';
 import { authenticateSession, csrfTokenFor, type SessionPolicy } from '../services/auth.service.ts';
-import type { ServiceDeps } from '../services/deps.ts';
+import type { Actor, ServiceDeps } from '../services/deps.ts';
 import { authenticateApiToken } from '../services/organization.service.ts';
 import { problem, sendProblem } from './error-handler.ts';
 import { ROUTE_PERMISSIONS } from './route-permissions.ts';
 
-/** The caller of an API request. */
+/**
+ * The caller of an API request: always a member, signed in or acting through one of their API
+ * tokens (whose scopes narrow what the member's role allows).
+ */
 export type Principal =
-  | { kind: 'api_token'; orgId: string; tokenId: string; scopes: string[] }
+  | {
+      kind: 'api_token';
+      orgId: string;
+      memberId: string;
+      role: MemberRole;
+      tokenId: string;
+      scopes: string[];
+    }
   | { kind: 'member'; orgId: string; memberId: string; role: MemberRole; sessionId: string };
+
+/** The member acting in a request, for the services: from authentication, never from the body. */
+export function actorOf(request: FastifyRequest): Actor {
+  return { memberId: request.principal.memberId };
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -98,9 +113,9 @@ export function withPrincipal<T>(principal: Principal, ip: string, fn: () => T):
   return withViewer(
     {
       orgId: principal.orgId,
-      actorType: principal.kind,
-      actorId: principal.kind === 'member' ? principal.memberId : principal.tokenId,
-      role: principal.kind === 'member' ? principal.role : null,
+      memberId: principal.memberId,
+      role: principal.role,
+      apiTokenId: principal.kind === 'api_token' ? principal.tokenId : null,
       ip,
     },
     fn,
@@ -142,17 +157,13 @@ export function authenticate(deps: ServiceDeps, sessionPolicy: SessionPolicy, fa
       }
     }
     if (required !== 'session') {
-      const allowed =
-        principal.kind === 'member'
-          ? roleAllows(principal.role, required)
-          : scopesAllow(principal.scopes, required);
-      if (!allowed) {
+      // A token does what its scopes allow and its member's role allows, never more than either.
+      const byRole = roleAllows(principal.role, required);
+      const byScopes = principal.kind === 'member' || scopesAllow(principal.scopes, required);
+      if (!byRole || !byScopes) {
         await sendProblem(
           reply,
-          problem(
-            'forbidden',
-            `Your ${principal.kind === 'member' ? 'role' : 'token'} does not allow ${required}.`,
-          ),
+          problem('forbidden', `Your ${byRole ? "token's scopes do" : 'role does'} not allow ${required}.`),
         );
         return;
       }
@@ -193,9 +204,7 @@ async function identify(
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const token = match ? await authenticateApiToken(deps, match[1]!) : null;
-    return token
-      ? { kind: 'api_token', orgId: token.orgId, tokenId: token.tokenId, scopes: token.scopes }
-      : null;
+    return token ? { kind: 'api_token', ...token } : null;
   }
   return sessionPrincipal(deps, request, sessionPolicy);
 }

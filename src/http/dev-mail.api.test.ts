@@ -94,12 +94,16 @@ describe.each(backends)('the dev mailbox on %s', (backend) => {
       expect(res.statusCode).toBe(401);
       expect(res.body).not.toContain('Your sign-in link');
     }
+    const { token } = await createApiToken(
+      { db, clock },
+      a.orgId,
+      { name: 't', scopes: ['*'] },
+      { memberId: a.admin.id },
+    );
     const withToken = await app.inject({
       method: 'GET',
       url: '/dev/mail',
-      headers: {
-        authorization: `Bearer ${(await createApiToken({ db, clock }, a.orgId, { name: 't', scopes: ['*'] })).token}`,
-      },
+      headers: { authorization: `Bearer ${token}` },
     });
     expect(withToken.statusCode).toBe(401); // the page is for a signed-in admin's browser
     expect((await app.inject({ method: 'GET', url: '/api/v1/dev/mail' })).statusCode).toBe(401);
@@ -141,7 +145,12 @@ describe.each(backends)('the dev mailbox on %s', (backend) => {
       expect(api.json()).toMatchObject({ code: 'forbidden' });
     }
     for (const scopes of [['read'], ['write']] as const) {
-      const { token } = await createApiToken({ db, clock }, a.orgId, { name: 'x', scopes: [...scopes] });
+      const { token } = await createApiToken(
+        { db, clock },
+        a.orgId,
+        { name: 'x', scopes: [...scopes] },
+        { memberId: a.admin.id },
+      );
       const res = await asToken(token, '/api/v1/dev/mail');
       expect(res.statusCode).toBe(403);
       expect(res.body).not.toContain('token=');

@@ -169,12 +169,12 @@ describe('the team web app in a browser', () => {
       await expect(page.textContent('body')).resolves.toContain("Only your organization's admins");
       const mailAdmin = await buildMember(deps, org, { role: 'admin' });
       await setMemberPassword(deps, org, mailAdmin.id, PASSWORD);
-      const adminContext = await browser.newContext({ bypassCSP: true, viewport: DESKTOP });
-      const adminPage = await adminContext.newPage();
-      await signIn(adminPage, base, mailAdmin.email);
-      await adminPage.goto(`${base}/dev/mail`);
-      await expect(adminPage.textContent('body')).resolves.toContain('Your application for Account Executive');
-      await adminContext.close();
+      const mailContext = await browser.newContext({ bypassCSP: true, viewport: DESKTOP });
+      const mailPage = await mailContext.newPage();
+      await signIn(mailPage, base, mailAdmin.email);
+      await mailPage.goto(`${base}/dev/mail`);
+      await expect(mailPage.textContent('body')).resolves.toContain('Your application for Account Executive');
+      await mailContext.close();
       const [followUp] = await db
         .tenant(org)
         .query<{ status: string }>(
@@ -494,13 +494,18 @@ describe('the team web app in a browser', () => {
       await context.close();
 
       // Every screen at desktop and phone width: nothing scrolls sideways, axe finds nothing serious.
-      await recordDecision(deps, org, otherApp.id, {
-        outcome: 'reject',
-        reasons: ['We chose someone with more enterprise onboarding experience'],
-        recommendation: 'Lead one onboarding programme end to end.',
-        decidedBy: admin.id,
-      });
-      await draftOutcomeMessage(deps, org, { applicationId: otherApp.id, authorId: admin.id });
+      await recordDecision(
+        deps,
+        org,
+        otherApp.id,
+        {
+          outcome: 'reject',
+          reasons: ['We chose someone with more enterprise onboarding experience'],
+          recommendation: 'Lead one onboarding programme end to end.',
+        },
+        { memberId: admin.id },
+      );
+      await draftOutcomeMessage(deps, org, { applicationId: otherApp.id }, { memberId: admin.id });
       for (const [label, viewport] of [
         ['desktop', DESKTOP],
         ['phone', PHONE],

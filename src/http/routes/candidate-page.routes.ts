@@ -1,3 +1,4 @@
+import fastifyFormbody from '@fastify/formbody';
 import '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -38,6 +39,8 @@ export function candidatePageRoutes(
   attempts: WindowLimiter,
 ): FastifyPluginAsyncZod {
   return async (app) => {
+    // The status page posts plain HTML forms; only it and the sign-in pages parse form bodies.
+    await app.register(fastifyFormbody);
     app.addHook('onSend', async (_req, reply, payload) => {
       reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
       return payload;
