@@ -1,5 +1,6 @@
 import '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import { withViewer } from '../db/db.ts';
 import { roleAllows, scopesAllow } from '../domain/permissions.ts';
@@ -99,6 +100,8 @@ export function guardRoutes(app: FastifyInstance): void {
         throw new Error(`Route ${method} ${route.url} has no entry in ROUTE_PERMISSIONS`);
       }
     }
+    // Strict everywhere: an operation that declares no query parameters takes none.
+    route.schema = { ...route.schema, querystring: route.schema?.querystring ?? z.strictObject({}) };
     const handler = route.handler;
     route.handler = function guarded(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
       const p = request.principal as Principal | undefined;

@@ -251,6 +251,10 @@ export async function createFollowUp(
 ): Promise<FollowUpView> {
   const now = deps.clock.now();
   if (input.owedBy === input.owedTo) throw errors.validation('owedBy and owedTo must differ.');
+  // There is one open outcome promise per application, and it is the team's to the candidate.
+  if (input.kind === 'outcome' && (input.owedBy !== 'team' || input.owedTo !== 'candidate')) {
+    throw errors.validation('An outcome follow-up is owed by the team to the candidate.', { field: 'kind' });
+  }
   const ownerId = input.ownerId ?? (OUR_SIDE.has(input.owedBy) ? actor.memberId : undefined);
   const id = await deps.db.tenant(orgId).transaction(async (tx) => {
     const application = await requireApplicationRef(tx, orgId, input.applicationId, 'applicationId', {
@@ -267,7 +271,7 @@ export async function createFollowUp(
     if (dueAt.getTime() <= now.getTime()) {
       throw errors.validation('The due time must be in the future.', { field: 'dueAt' });
     }
-    if (input.kind === 'outcome' && input.owedBy === 'team' && input.owedTo === 'candidate') {
+    if (input.kind === 'outcome') {
       const { followUp } = await openOutcomeFollowUp(tx, orgId, {
         applicationId: application.id,
         interviewId: null,

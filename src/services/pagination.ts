@@ -13,9 +13,9 @@ export interface PageQuery {
   limit: number;
 }
 
-// Exactly what toPage writes: an instant as toISOString prints it, and a UUID. Anything else —
-// another year format, a non-UUID id — would reach SQL and fail there, so it is refused here.
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+// Exactly what toPage writes: an instant as toISOString prints it (years 0001–9999: PostgreSQL
+// has no year 0), and a UUID. Anything else would reach SQL and fail there, so it is refused here.
+const ISO_INSTANT = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const invalidCursor = () => new AppError('invalid_cursor', 'The cursor is not one this server issued.');
