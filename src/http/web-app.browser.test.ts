@@ -152,6 +152,8 @@ describe('the team web app in a browser', () => {
       await page.screenshot({ path: 'test-results/web-composer.png', fullPage: true });
       await page.click('section[aria-labelledby="h-decide"] button[type=submit]');
       await page.waitForSelector('#h-sent');
+      // It says when it goes, and why then.
+      await expect(page.textContent('#h-sent + p')).resolves.toContain('after the undo window');
 
       // The worker delivers it after the undo window: it lands in the dev mailbox, the promise is kept.
       clock.advance(15 * 60_000);
@@ -483,6 +485,7 @@ describe('the team web app in a browser', () => {
       await page.screenshot({ path: 'test-results/web-composer-schedule.png', fullPage: true });
       await page.click('section[aria-labelledby="h-decide"] button:has-text("Schedule")');
       await page.waitForSelector('#h-sent');
+      await expect(page.textContent('#h-sent + p')).resolves.toContain('at the time you chose');
       const [scheduled] = await db
         .tenant(org)
         .query<{ send_at: Date; body_text: string }>(
