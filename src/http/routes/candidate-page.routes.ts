@@ -24,6 +24,7 @@ import {
 import type { WindowLimiter } from '../auth.ts';
 import type { CookieSettings } from '../session-cookie.ts';
 import { candidateShell, erasedPage, invalidLinkPage, statusPage } from '../views/candidate-page.view.ts';
+import { ProseSchema } from '../schemas.ts';
 
 const COOKIE = 'hb_candidate';
 const ZONES = Intl.supportedValuesOf('timeZone');
@@ -110,9 +111,10 @@ export function candidatePageRoutes(
 
     const Form = z.object({
       csrf: z.string().max(100),
-      text: z.string().max(20_000).optional(),
+      // What a candidate writes is stored: the same text rules as the API (no NUL or other controls).
+      text: ProseSchema(20_000).optional(),
       rating: z.coerce.number().int().min(1).max(5).optional(),
-      comment: z.string().max(5000).optional(),
+      comment: ProseSchema(5000).optional(),
       timeZone: z.string().max(100).optional(),
     });
     type Form = z.infer<typeof Form>;
