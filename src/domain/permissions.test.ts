@@ -6,7 +6,13 @@ describe('the permission table', () => {
   it('gives admins everything and nobody else the admin settings', () => {
     for (const p of PERMISSIONS) expect(roleAllows('admin', p)).toBe(true);
     for (const role of MEMBER_ROLES.filter((r) => r !== 'admin')) {
-      for (const p of ['policy:write', 'members:write', 'tokens:write', 'audit:read', 'dev_mail:read'] as const) {
+      for (const p of [
+        'policy:write',
+        'members:write',
+        'tokens:write',
+        'audit:read',
+        'dev_mail:read',
+      ] as const) {
         expect([role, p, roleAllows(role, p)]).toEqual([role, p, false]);
       }
     }

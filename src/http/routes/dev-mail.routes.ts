@@ -15,10 +15,7 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .8rem;margin:0 0
 iframe{width:100%;min-height:16rem;border:1px solid #eee;border-radius:4px}pre{white-space:pre-wrap}a{color:#2945c4}`;
 
 function page(reply: FastifyReply, status: number, body: string): FastifyReply {
-  return reply
-    .code(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
+  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store')
     .send(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Dev mailbox · Hearback</title><style>${STYLE}</style></head>
