@@ -139,7 +139,17 @@ describe('hearback with a database', () => {
     const dir = await mkdtemp(join(tmpdir(), 'hb-cli-'));
     try {
       const r = await hearback(
-        ['org', 'create', 'Acme Hiring', '--time-zone', 'Europe/Berlin', '--holidays', 'DE-BY'],
+        [
+          'org',
+          'create',
+          'Acme Hiring',
+          '--time-zone',
+          'Europe/Berlin',
+          '--holidays',
+          'DE-BY',
+          '--admin-email',
+          'ada@acme.test',
+        ],
         {
           DATA_DIR: dir,
           DATABASE_URL: '',
@@ -165,6 +175,9 @@ describe('hearback with a database', () => {
       expect(
         (await hearback(['org', 'create', 'Gamma', '--admin-email', 'nope'], { DATA_DIR: dir })).code,
       ).toBe(2);
+      const noAdmin = await hearback(['org', 'create', 'Delta'], { DATA_DIR: dir });
+      expect(noAdmin.code).toBe(2);
+      expect(noAdmin.stderr).toContain('--admin-email is required');
 
       const bad = await hearback(['migrate'], { PORT: 'x', DATABASE_URL: 'mysql://nope' });
       expect(bad.code).toBe(2);

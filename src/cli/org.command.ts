@@ -1,12 +1,11 @@
 import { isSupportedHolidayCountry, isValidTimeZone } from '../domain/business-time.ts';
 import { isEmailAddress } from '../domain/email.ts';
 import { inviteMember } from '../services/auth.service.ts';
-import { createMember } from '../services/member.service.ts';
 import { createOrganization } from '../services/organization.service.ts';
 import { openRuntime } from './runtime.ts';
 import { parseCommandLine, parseHolidays, UsageError } from './usage.ts';
 
-/** `hearback org create NAME`: prints { id, name, apiToken } as JSON. */
+/** `hearback org create NAME --admin-email EMAIL`: prints { id, name, apiToken, adminId, adminInviteUrl } as JSON. */
 export async function runOrgCreate(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine({
     args,
@@ -28,26 +27,25 @@ export async function runOrgCreate(args: string[]): Promise<number> {
     throw new UsageError(`--holidays: unknown country or region "${values.holidays}"`);
   }
   const adminEmail = values['admin-email'];
-  if (adminEmail !== undefined && !isEmailAddress(adminEmail))
-    throw new UsageError('--admin-email must be an email address');
+  // Every API token acts as a member: the organization's first token acts as its first admin.
+  if (adminEmail === undefined) throw new UsageError('--admin-email is required (the first admin)');
+  if (!isEmailAddress(adminEmail)) throw new UsageError('--admin-email must be an email address');
   const { db, deps, config } = await openRuntime();
   try {
-    const { organization, apiToken } = await createOrganization(deps, {
+    const { organization, admin, apiToken } = await createOrganization(deps, {
       name,
       policy: { timeZone, holidays },
+      admin: { email: adminEmail, name: values['admin-name'] },
     });
-    const out: Record<string, string> = { id: organization.id, name: organization.name, apiToken };
-    if (adminEmail) {
-      // The first admin gets an invitation (also emailed): open it to choose a password.
-      const admin = await createMember(deps, organization.id, {
-        email: adminEmail,
-        name: values['admin-name'] ?? adminEmail.split('@')[0]!,
-        role: 'admin',
-      });
-      const { url } = await inviteMember({ ...deps, publicUrl: config.publicUrl }, organization.id, admin.id);
-      out.adminId = admin.id;
-      out.adminInviteUrl = url;
-    }
+    // The first admin gets an invitation (also emailed): open it to choose a password.
+    const { url } = await inviteMember({ ...deps, publicUrl: config.publicUrl }, organization.id, admin.id);
+    const out = {
+      id: organization.id,
+      name: organization.name,
+      apiToken,
+      adminId: admin.id,
+      adminInviteUrl: url,
+    };
     process.stdout.write(`${JSON.stringify(out)}\n`);
     return 0;
   } finally {

@@ -19,10 +19,12 @@ export interface Queryable {
  */
 export interface Viewer {
   orgId: string;
-  actorType: 'member' | 'api_token';
-  actorId: string;
-  /** The member's role; null for API tokens. */
-  role: string | null;
+  /** The member acting: the one signed in, or the one whose API token was used. */
+  memberId: string;
+  /** That member's role. */
+  role: string;
+  /** The API token the request came with; null for a session. */
+  apiTokenId: string | null;
   ip?: string | undefined;
 }
 
@@ -69,8 +71,9 @@ export type DatabaseTarget =
 const viewerContext = new AsyncLocalStorage<Viewer>();
 
 /**
- * Run `fn` on behalf of a signed-in member: tenant transactions of their organization started
- * inside it carry their id and role, so row-level security can narrow what they see.
+ * Run `fn` on behalf of a member (signed in, or through their API token): tenant transactions of
+ * their organization started inside it carry their id and role, so row-level security can narrow
+ * what they see.
  */
 export function withViewer<T>(viewer: Viewer, fn: () => T): T {
   return viewerContext.run(viewer, fn);
@@ -94,8 +97,8 @@ const SET_SCOPE = `SELECT ${SCOPE_SETTINGS.map((name, i) => `set_config('${name}
 
 function scopeParams(role: 'hearback_app' | 'hearback_system', orgId: string): string[] {
   const viewer = viewerContext.getStore();
-  const member = viewer && viewer.orgId === orgId && viewer.actorType === 'member';
-  return [role, orgId, member ? viewer.actorId : '', member ? (viewer.role ?? '') : ''];
+  const acting = viewer && viewer.orgId === orgId ? viewer : null;
+  return [role, orgId, acting?.memberId ?? '', acting?.role ?? ''];
 }
 
 /** An engine's raw transaction that first sets `scope` (the SET_SCOPE parameters). */

@@ -108,14 +108,14 @@ describe.each(backends)('row-level security on %s', (backend) => {
     });
     const asInterviewer = (sql: string) =>
       withViewer(
-        { orgId: s.organization.id, actorType: 'member', actorId: s.manager.id, role: 'interviewer' },
+        { orgId: s.organization.id, memberId: s.manager.id, role: 'interviewer', apiTokenId: null },
         () => db.tenant(s.organization.id).query<{ id: string }>(sql),
       );
     expect((await asInterviewer('SELECT id FROM applications')).map((r) => r.id)).toEqual([s.application.id]);
     expect((await asInterviewer('SELECT id FROM candidates')).map((r) => r.id)).toEqual([s.candidate.id]);
     expect(await asInterviewer('SELECT id FROM decisions')).toEqual([]);
     const asRecruiter = await withViewer(
-      { orgId: s.organization.id, actorType: 'member', actorId: s.recruiter.id, role: 'recruiter' },
+      { orgId: s.organization.id, memberId: s.recruiter.id, role: 'recruiter', apiTokenId: null },
       () =>
         db.tenant(s.organization.id).query<{ id: string }>('SELECT id FROM applications ORDER BY created_at'),
     );

@@ -10,6 +10,7 @@ import { submitFeedback } from '../services/feedback.service.ts';
 import { closeInterview } from '../services/interview.service.ts';
 import { draftOutcomeMessage } from '../services/message.service.ts';
 import { createApiToken } from '../services/organization.service.ts';
+import { DEFAULT_POLICY } from '../domain/policy.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
 import { buildInterviewScenario, buildMember } from '../../test/support/factories.ts';
 import { buildApp } from './app.ts';
@@ -34,25 +35,43 @@ async function buildFixture(db: Db, clock: ManualClock) {
     interviewerIds: [interviewer.id],
   });
   const closed = await closeInterview(deps, org, s.interview.id, { statement: 'within 5 business days' });
-  const feedback = await submitFeedback(deps, org, s.interview.id, {
-    interviewerId: s.manager.id,
-    recommendation: 'yes',
-  });
-  const decision = await recordDecision(deps, org, s.application.id, {
-    outcome: 'reject',
-    reasons: ['Needs deeper Kubernetes operations experience'],
-    recommendation: 'Run a small cluster of your own.',
-    decidedBy: s.manager.id,
-  });
-  const draft = await draftOutcomeMessage(deps, org, {
-    applicationId: s.application.id,
-    authorId: s.recruiter.id,
-  });
+  const feedback = await submitFeedback(
+    deps,
+    org,
+    s.interview.id,
+    { recommendation: 'yes' },
+    { memberId: s.manager.id },
+  );
+  const decision = await recordDecision(
+    deps,
+    org,
+    s.application.id,
+    {
+      outcome: 'reject',
+      reasons: ['Needs deeper Kubernetes operations experience'],
+      recommendation: 'Run a small cluster of your own.',
+    },
+    { memberId: s.manager.id },
+  );
+  const draft = await draftOutcomeMessage(
+    deps,
+    org,
+    { applicationId: s.application.id },
+    { memberId: s.recruiter.id },
+  );
   for (const m of [admin, s.recruiter, s.manager, interviewer, bystander])
     await setMemberPassword(deps, org, m.id, PASSWORD);
-  const read = await createApiToken(deps, org, { name: 'read', scopes: ['read'] });
-  const write = await createApiToken(deps, org, { name: 'write', scopes: ['write'] });
-  const spare = await createApiToken(deps, org, { name: 'spare', scopes: ['read'] });
+  // Tokens act as the member who created them: the admin's, and one of the interviewer's.
+  const asAdmin = { memberId: admin.id };
+  const read = await createApiToken(deps, org, { name: 'read', scopes: ['read'] }, asAdmin);
+  const write = await createApiToken(deps, org, { name: 'write', scopes: ['write'] }, asAdmin);
+  const spare = await createApiToken(deps, org, { name: 'spare', scopes: ['read'] }, asAdmin);
+  const interviewerWrite = await createApiToken(
+    deps,
+    org,
+    { name: 'mine', scopes: ['write'] },
+    { memberId: interviewer.id },
+  );
   return {
     ...s,
     admin,
@@ -65,17 +84,18 @@ async function buildFixture(db: Db, clock: ManualClock) {
     messageId: draft.id,
     readToken: read.token,
     writeToken: write.token,
+    interviewerWriteToken: interviewerWrite.token,
     spareTokenId: spare.record.id,
   };
 }
 
 /** A request for every route, with the fixture's real ids (bodies valid enough to pass validation). */
-function requests(f: Fixture, other: { memberId: string }): Record<string, { url: string; body?: object }> {
-  const id = (x: string) => x;
+function requests(f: Fixture): Record<string, { url: string; body?: object }> {
   return {
     'GET /api/v1/organization': { url: '/api/v1/organization' },
     'GET /api/v1/policy': { url: '/api/v1/policy' },
-    'PUT /api/v1/policy': { url: '/api/v1/policy', body: {} },
+    'PUT /api/v1/policy': { url: '/api/v1/policy', body: DEFAULT_POLICY },
+    'PATCH /api/v1/policy': { url: '/api/v1/policy', body: { undoWindowMinutes: 5 } },
     'POST /api/v1/api-tokens': { url: '/api/v1/api-tokens', body: { name: 'x', scopes: ['read'] } },
     'GET /api/v1/api-tokens': { url: '/api/v1/api-tokens' },
     'POST /api/v1/api-tokens/:id/revoke': { url: `/api/v1/api-tokens/${f.spareTokenId}/revoke` },
@@ -95,7 +115,7 @@ function requests(f: Fixture, other: { memberId: string }): Record<string, { url
     'DELETE /api/v1/jobs/:id': { url: `/api/v1/jobs/${f.job.id}` },
     'POST /api/v1/jobs/:id/close': {
       url: `/api/v1/jobs/${f.job.id}/close`,
-      body: { status: 'closed', memberId: other.memberId },
+      body: { status: 'closed' },
     },
     'POST /api/v1/candidates': { url: '/api/v1/candidates', body: { name: 'New Person' } },
     'GET /api/v1/candidates': { url: '/api/v1/candidates' },
@@ -120,13 +140,13 @@ function requests(f: Fixture, other: { memberId: string }): Record<string, { url
     'GET /api/v1/applications/:id/interviews': { url: `/api/v1/applications/${f.application.id}/interviews` },
     'POST /api/v1/applications/:id/decisions': {
       url: `/api/v1/applications/${f.application.id}/decisions`,
-      body: { outcome: 'hold', decidedBy: other.memberId },
+      body: { outcome: 'hold' },
     },
     'GET /api/v1/applications/:id/decisions': { url: `/api/v1/applications/${f.application.id}/decisions` },
     'GET /api/v1/applications/:id/events': { url: `/api/v1/applications/${f.application.id}/events` },
     'POST /api/v1/applications/:id/messages': {
       url: `/api/v1/applications/${f.application.id}/messages`,
-      body: { authorId: other.memberId },
+      body: {},
     },
     'POST /api/v1/interviews': { url: '/api/v1/interviews', body: { applicationId: f.application.id } },
     'GET /api/v1/interviews/:id': { url: `/api/v1/interviews/${f.interview2.id}` },
@@ -140,7 +160,7 @@ function requests(f: Fixture, other: { memberId: string }): Record<string, { url
     },
     'POST /api/v1/interviews/:id/feedback': {
       url: `/api/v1/interviews/${f.interview2.id}/feedback`,
-      body: { interviewerId: f.interviewer.id, recommendation: 'yes' },
+      body: { recommendation: 'yes' },
     },
     'GET /api/v1/interviews/:id/feedback': { url: `/api/v1/interviews/${f.interview.id}/feedback` },
     'GET /api/v1/follow-ups': { url: '/api/v1/follow-ups' },
@@ -182,12 +202,9 @@ function requests(f: Fixture, other: { memberId: string }): Record<string, { url
     'PATCH /api/v1/messages/:id': { url: `/api/v1/messages/${f.messageId}`, body: { subject: 'Edited' } },
     'POST /api/v1/messages/:id/send': {
       url: `/api/v1/messages/${f.messageId}/send`,
-      body: { memberId: other.memberId },
+      body: {},
     },
-    'POST /api/v1/messages/:id/cancel': {
-      url: `/api/v1/messages/${f.messageId}/cancel`,
-      body: { memberId: other.memberId },
-    },
+    'POST /api/v1/messages/:id/cancel': { url: `/api/v1/messages/${f.messageId}/cancel` },
     'GET /api/v1/dev/mail': { url: '/api/v1/dev/mail' },
     'GET /api/v1/templates': { url: '/api/v1/templates' },
     'GET /api/v1/reports/follow-ups': { url: '/api/v1/reports/follow-ups?group=job' },
@@ -201,7 +218,6 @@ function requests(f: Fixture, other: { memberId: string }): Record<string, { url
       body: { subject: 'S', body: 'B {{ new_date }}' },
     },
   };
-  void id;
 }
 
 // Routes whose rows row-level security hides from an interviewer who does not interview the application.
@@ -241,29 +257,35 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
 
   type Caller = {
     label: string;
-    role?: MemberRole;
+    /** The role of the member acting: signed in, or whose token is used. */
+    role: MemberRole;
+    /** For tokens: their scopes (a token may do what its scopes and its member's role both allow). */
     scopes?: string[];
     member?: string;
     token?: string;
     otherOrg?: boolean;
+    /** An interviewer who interviews none of the fixture's applications (row-level security). */
     bystander?: boolean;
   };
 
+  const CALLERS = [
+    'admin',
+    'recruiter',
+    'hiring_manager',
+    'interviewer',
+    'bystander',
+    'read',
+    'write',
+    'interviewer-write-token',
+    'other-org-admin',
+  ] as const;
+
   it(
     'answers every route exactly as the permission table, row-level security and tenancy say',
-    { timeout: 120_000 },
+    { timeout: 180_000 },
     async () => {
       const results: string[] = [];
-      for (const callerKind of [
-        'admin',
-        'recruiter',
-        'hiring_manager',
-        'interviewer',
-        'bystander',
-        'read',
-        'write',
-        'other-org-admin',
-      ] as const) {
+      for (const callerKind of CALLERS) {
         // A fresh organization per caller: some requests change state (close a job, send a message).
         const f = await buildFixture(db, clock);
         const o = await buildFixture(db, clock); // another organization with its own real ids
@@ -271,35 +293,41 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
           callerKind === 'read' || callerKind === 'write'
             ? {
                 label: callerKind,
+                role: 'admin', // the admin created these tokens
                 scopes: [callerKind],
                 token: callerKind === 'read' ? f.readToken : f.writeToken,
               }
-            : callerKind === 'other-org-admin'
-              ? { label: callerKind, role: 'admin', member: o.admin.email, otherOrg: true }
-              : callerKind === 'bystander'
-                ? { label: callerKind, role: 'interviewer', member: f.bystander.email, bystander: true }
-                : {
-                    label: callerKind,
-                    role: callerKind,
-                    member: {
-                      admin: f.admin,
-                      recruiter: f.recruiter,
-                      hiring_manager: f.manager,
-                      interviewer: f.interviewer,
-                    }[callerKind].email,
-                  };
+            : callerKind === 'interviewer-write-token'
+              ? { label: callerKind, role: 'interviewer', scopes: ['write'], token: f.interviewerWriteToken }
+              : callerKind === 'other-org-admin'
+                ? { label: callerKind, role: 'admin', member: o.admin.email, otherOrg: true }
+                : callerKind === 'bystander'
+                  ? { label: callerKind, role: 'interviewer', member: f.bystander.email, bystander: true }
+                  : {
+                      label: callerKind,
+                      role: callerKind,
+                      member: {
+                        admin: f.admin,
+                        recruiter: f.recruiter,
+                        hiring_manager: f.manager,
+                        interviewer: f.interviewer,
+                      }[callerKind].email,
+                    };
         const auth = caller.member ? await sessionOf(caller.member) : null;
+        // Who acts: the signed-in member, or the token's member.
         const actingMember = caller.otherOrg
           ? o.admin.id
-          : caller.role
-            ? {
-                admin: f.admin.id,
-                recruiter: f.recruiter.id,
-                hiring_manager: f.manager.id,
-                interviewer: f.interviewer.id,
-              }[caller.role]
-            : f.recruiter.id;
-        const reqs = requests(f, { memberId: caller.bystander ? f.bystander.id : actingMember });
+          : caller.bystander
+            ? f.bystander.id
+            : callerKind === 'read' || callerKind === 'write'
+              ? f.admin.id
+              : {
+                  admin: f.admin.id,
+                  recruiter: f.recruiter.id,
+                  hiring_manager: f.manager.id,
+                  interviewer: f.interviewer.id,
+                }[caller.role];
+        const reqs = requests(f);
         // State-changing routes that would break later ones run last.
         const order = routes.sort(
           ([a], [b]) =>
@@ -317,15 +345,25 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
             ...(r!.body && { payload: r!.body }),
           });
           const status = res.statusCode;
-          const allowed = caller.role
-            ? roleAllows(caller.role, permission)
-            : scopesAllow(caller.scopes!, permission);
+          const allowed =
+            roleAllows(caller.role, permission) && (!caller.scopes || scopesAllow(caller.scopes, permission));
           const line = `${caller.label} ${key} → ${status}`;
           results.push(line);
           expect(status, line).not.toBe(500);
           expect(status, line).not.toBe(401);
           if (!allowed) {
             expect(status, line).toBe(403);
+            continue;
+          }
+          if (
+            key === 'POST /api/v1/interviews/:id/feedback' &&
+            !caller.otherOrg &&
+            !caller.bystander &&
+            actingMember !== f.interviewer.id
+          ) {
+            // Feedback is the actor's own scorecard: only the interview's interviewers give it.
+            expect(status, line).toBe(403);
+            expect(res.json(), line).toMatchObject({ code: 'forbidden' });
             continue;
           }
           expect(status, line).not.toBe(403);
@@ -351,7 +389,7 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
           }
         }
       }
-      expect(results.length).toBe(routes.length * 8);
+      expect(results.length).toBe(routes.length * CALLERS.length);
       if (process.env.MATRIX_LOG) console.log(results.join('\n'));
     },
   );

@@ -158,4 +158,20 @@ describe.each(backends)('candidate status links on %s', (backend) => {
     });
     expect(res.statusCode).toBe(403);
   });
+
+  it('refuses a note with control characters as a 400, never a 500', async () => {
+    const { csrfTokenFor } = await import('../services/auth.service.ts');
+    const { path } = await link();
+    const open = await app.inject({ method: 'GET', url: path, remoteAddress: '10.0.0.7' });
+    const cookie = open.cookies.find((c) => c.name === 'hb_candidate')!.value;
+    const res = await app.inject({
+      method: 'POST',
+      url: '/s/thank-you',
+      cookies: { hb_candidate: cookie },
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `csrf=${csrfTokenFor(cookie)}&text=${encodeURIComponent('Thank you\u0000 for today')}`,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'validation_failed' });
+  });
 });

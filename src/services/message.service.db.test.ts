@@ -43,17 +43,24 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
     const closed = await closeInterview(deps, orgId, s.interview.id, {
       statement: 'We will call you within 3 business days.',
     });
-    await submitFeedback(deps, orgId, s.interview.id, {
-      interviewerId: s.manager.id,
-      recommendation: 'no',
-      ratings: { communication: 5, enterprise_sales: 2 },
-    });
-    await recordDecision(deps, orgId, s.application.id, {
-      outcome: 'reject',
-      reasons: ['We need someone who has closed six-figure enterprise deals on their own'],
-      recommendation,
-      decidedBy: s.manager.id,
-    });
+    await submitFeedback(
+      deps,
+      orgId,
+      s.interview.id,
+      { recommendation: 'no', ratings: { communication: 5, enterprise_sales: 2 } },
+      { memberId: s.manager.id },
+    );
+    await recordDecision(
+      deps,
+      orgId,
+      s.application.id,
+      {
+        outcome: 'reject',
+        reasons: ['We need someone who has closed six-figure enterprise deals on their own'],
+        recommendation,
+      },
+      { memberId: s.manager.id },
+    );
     // Deliver what is due (any organization's), then count this organization's sent messages:
     // tests in this file share a database, and the dispatcher's claim is global by design.
     const dispatch = async () => {
@@ -74,10 +81,12 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
     // Tuesday 1 December 2026, 10:00 in New York.
     const clock = new ManualClock('2026-12-01T15:00:00Z');
     const { deps, s, orgId, followUp, dispatch } = await decided(clock);
-    const draft = await draftOutcomeMessage(deps, orgId, {
-      applicationId: s.application.id,
-      authorId: s.recruiter.id,
-    });
+    const draft = await draftOutcomeMessage(
+      deps,
+      orgId,
+      { applicationId: s.application.id },
+      { memberId: s.recruiter.id },
+    );
     expect(draft).toMatchObject({
       status: 'draft',
       kind: 'outcome',
@@ -90,7 +99,7 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
     expect(draft.check?.findings.map((f) => f.code)).toContain('unfilled_placeholder');
     expect(draft.check?.blocking).toBe(true);
 
-    await expect(sendMessage(deps, orgId, draft.id, { memberId: s.recruiter.id })).rejects.toMatchObject({
+    await expect(sendMessage(deps, orgId, draft.id, {}, { memberId: s.recruiter.id })).rejects.toMatchObject({
       code: 'message_check_failed',
     });
     const fixed = await editDraft(deps, orgId, draft.id, {
@@ -102,7 +111,7 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
     expect(fixed.check).toMatchObject({ blocking: false, elements: { recommendation: true } });
     expect(fixed.bodyHtml).toContain('leading one full enterprise sales cycle');
 
-    const { message } = await sendMessage(deps, orgId, draft.id, { memberId: s.recruiter.id });
+    const { message } = await sendMessage(deps, orgId, draft.id, {}, { memberId: s.recruiter.id });
     // The undo window (10 minutes) first; 10:10 is inside business hours.
     expect(message.status).toBe('scheduled');
     expect(message.sendAt).toEqual(new Date('2026-12-01T15:10:00Z'));
@@ -124,32 +133,39 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
   it('lets a send be undone within the window, and records an override', async () => {
     const clock = new ManualClock('2026-12-01T15:00:00Z');
     const { deps, s, orgId, dispatch } = await decided(clock, 'Lead a full sales cycle end to end.');
-    const draft = await draftOutcomeMessage(deps, orgId, {
-      applicationId: s.application.id,
-      authorId: s.recruiter.id,
-    });
+    const draft = await draftOutcomeMessage(
+      deps,
+      orgId,
+      { applicationId: s.application.id },
+      { memberId: s.recruiter.id },
+    );
     expect(draft.check?.blocking).toBe(false);
-    await sendMessage(deps, orgId, draft.id, { memberId: s.recruiter.id });
+    await sendMessage(deps, orgId, draft.id, {}, { memberId: s.recruiter.id });
     clock.advance(3 * MIN);
-    const undone = await cancelMessage(deps, orgId, draft.id, s.recruiter.id);
+    const undone = await cancelMessage(deps, orgId, draft.id, { memberId: s.recruiter.id });
     expect(undone).toMatchObject({ status: 'cancelled', cancelReason: 'cancelled_by_member' });
     clock.advance(20 * MIN);
     expect((await dispatch()).sent).toBe(0);
 
-    const risky = await draftOutcomeMessage(deps, orgId, {
-      applicationId: s.application.id,
-      authorId: s.recruiter.id,
-    });
+    const risky = await draftOutcomeMessage(
+      deps,
+      orgId,
+      { applicationId: s.application.id },
+      { memberId: s.recruiter.id },
+    );
     await editDraft(deps, orgId, risky.id, {
       bodyText: `${risky.bodyText}\n\nAt your age this pace may be hard.`,
     });
-    await expect(sendMessage(deps, orgId, risky.id, { memberId: s.recruiter.id })).rejects.toMatchObject({
+    await expect(sendMessage(deps, orgId, risky.id, {}, { memberId: s.recruiter.id })).rejects.toMatchObject({
       code: 'message_check_failed',
     });
-    await sendMessage(deps, orgId, risky.id, {
-      memberId: s.recruiter.id,
-      override: { reason: 'Quoted their own words' },
-    });
+    await sendMessage(
+      deps,
+      orgId,
+      risky.id,
+      { override: { reason: 'Quoted their own words' } },
+      { memberId: s.recruiter.id },
+    );
     const overrides = await listEventsOfType(db, orgId, 'message_check_overridden');
     expect(overrides).toHaveLength(1);
     expect(overrides[0]!.data).toMatchObject({ reason: 'Quoted their own words' });
@@ -161,22 +177,26 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
     const { deps, s, orgId } = await decided(clock, 'Lead a full sales cycle.');
     const { changeCandidate } = await import('./candidate.service.ts');
     await changeCandidate(deps, orgId, s.candidate.id, { timeZone: 'Asia/Tokyo' });
-    const draft = await draftOutcomeMessage(deps, orgId, {
-      applicationId: s.application.id,
-      authorId: s.recruiter.id,
-    });
-    const { message } = await sendMessage(deps, orgId, draft.id, { memberId: s.recruiter.id });
+    const draft = await draftOutcomeMessage(
+      deps,
+      orgId,
+      { applicationId: s.application.id },
+      { memberId: s.recruiter.id },
+    );
+    const { message } = await sendMessage(deps, orgId, draft.id, {}, { memberId: s.recruiter.id });
     expect(message.sendAt).toEqual(new Date('2026-12-02T00:00:00Z')); // 09:00 Wednesday in Tokyo
   });
 
   it('never sends to a candidate who withdrew, even when it was scheduled before', async () => {
     const clock = new ManualClock('2026-12-01T15:00:00Z');
     const { deps, s, orgId, dispatch } = await decided(clock, 'Lead a full sales cycle.');
-    const draft = await draftOutcomeMessage(deps, orgId, {
-      applicationId: s.application.id,
-      authorId: s.recruiter.id,
-    });
-    await sendMessage(deps, orgId, draft.id, { memberId: s.recruiter.id });
+    const draft = await draftOutcomeMessage(
+      deps,
+      orgId,
+      { applicationId: s.application.id },
+      { memberId: s.recruiter.id },
+    );
+    await sendMessage(deps, orgId, draft.id, {}, { memberId: s.recruiter.id });
     clock.advance(MIN);
     await changeApplication(deps, orgId, s.application.id, { status: 'withdrawn' });
     clock.advance(30 * MIN);
@@ -192,22 +212,29 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
     const clock = new ManualClock('2026-12-01T15:00:00Z');
     const { deps, s, orgId, followUp, dispatch } = await decided(clock, 'Lead a full sales cycle.');
     await changeApplication(deps, orgId, s.application.id, { finalStage: true });
-    const draft = await draftOutcomeMessage(deps, orgId, {
-      applicationId: s.application.id,
-      authorId: s.recruiter.id,
-    });
-    const sent = await sendMessage(deps, orgId, draft.id, { memberId: s.recruiter.id });
+    const draft = await draftOutcomeMessage(
+      deps,
+      orgId,
+      { applicationId: s.application.id },
+      { memberId: s.recruiter.id },
+    );
+    const sent = await sendMessage(deps, orgId, draft.id, {}, { memberId: s.recruiter.id });
     expect(sent.callScript?.join('\n')).toContain('six-figure enterprise deals');
     expect(sent.message.sendAt).toEqual(new Date('2026-12-02T15:00:00Z')); // one business day later
     clock.advance(2 * 60 * MIN);
-    await logTouchpoint(deps, orgId, {
-      applicationId: s.application.id,
-      channel: 'phone',
-      kind: 'outcome',
-      fromParty: 'team',
-      toParty: 'candidate',
-      connected: true,
-    });
+    await logTouchpoint(
+      deps,
+      orgId,
+      {
+        applicationId: s.application.id,
+        channel: 'phone',
+        kind: 'outcome',
+        fromParty: 'team',
+        toParty: 'candidate',
+        connected: true,
+      },
+      { memberId: s.recruiter.id },
+    );
     expect((await getFollowUp(deps, orgId, followUp.id)).status).toBe('done');
     expect(await getMessage(deps, orgId, draft.id)).toMatchObject({
       status: 'cancelled',
@@ -221,10 +248,13 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
     const clock = new ManualClock('2026-12-01T15:00:00Z');
     const deps = { db, clock, identity };
     const s = await buildInterviewScenario(deps);
-    const result = await closeJob(deps, s.organization.id, s.job.id, {
-      status: 'filled',
-      memberId: s.recruiter.id,
-    });
+    const result = await closeJob(
+      deps,
+      s.organization.id,
+      s.job.id,
+      { status: 'filled' },
+      { memberId: s.recruiter.id },
+    );
     expect(result.drafts).toHaveLength(1);
     expect(result.drafts[0]).toMatchObject({
       kind: 'job_closed',
@@ -233,7 +263,7 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
     });
     expect(result.drafts[0]!.bodyText).toContain('filled the position');
     await expect(
-      closeJob(deps, s.organization.id, s.job.id, { status: 'closed', memberId: s.recruiter.id }),
+      closeJob(deps, s.organization.id, s.job.id, { status: 'closed' }, { memberId: s.recruiter.id }),
     ).rejects.toMatchObject({ code: 'invalid_state' });
   });
 });

@@ -41,17 +41,24 @@ describe.each(backends)('delivery failures and signing on %s', (backend) => {
     const org = s.organization.id;
     if (candidateName) await changeCandidate(deps, org, s.candidate.id, { name: candidateName });
     await closeInterview(deps, org, s.interview.id, { statement: 'within a week' });
-    await recordDecision(deps, org, s.application.id, {
-      outcome: 'reject',
-      reasons: ['We need deeper experience with enterprise deals'],
-      recommendation: 'Own a full sales cycle end to end.',
-      decidedBy: s.manager.id,
-    });
-    const draft = await draftOutcomeMessage(deps, org, {
-      applicationId: s.application.id,
-      authorId: s.recruiter.id,
-    });
-    await sendMessage(deps, org, draft.id, { memberId: s.recruiter.id });
+    await recordDecision(
+      deps,
+      org,
+      s.application.id,
+      {
+        outcome: 'reject',
+        reasons: ['We need deeper experience with enterprise deals'],
+        recommendation: 'Own a full sales cycle end to end.',
+      },
+      { memberId: s.manager.id },
+    );
+    const draft = await draftOutcomeMessage(
+      deps,
+      org,
+      { applicationId: s.application.id },
+      { memberId: s.recruiter.id },
+    );
+    await sendMessage(deps, org, draft.id, {}, { memberId: s.recruiter.id });
     clock.advance(11 * 60_000);
     return { deps, s, org, messageId: draft.id };
   }

@@ -1,3 +1,4 @@
+import type { ScheduleReason, SendConstraint } from '../domain/schedule.ts';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { Db, Queryable } from '../db/db.ts';
@@ -31,7 +32,18 @@ export interface MailIdentity {
 }
 
 /** A message to put in the outbox; threading and ids are filled in. */
-export type MessageDraft = Omit<NewMessage, 'id' | 'messageId' | 'inReplyTo' | 'references' | 'createdAt'>;
+export type MessageDraft = Omit<
+  NewMessage,
+  'id' | 'messageId' | 'inReplyTo' | 'references' | 'createdAt' | 'scheduledBecause'
+> & {
+  /** Why it goes at `sendAt`. Default for a scheduled message: 'immediately'; for a draft: none. */
+  scheduledBecause?: ScheduleReason | null;
+};
+
+/** A scheduled time and its reason, as a draft's fields. */
+export function draftSchedule(c: SendConstraint): Pick<MessageDraft, 'sendAt' | 'scheduledBecause'> {
+  return { sendAt: c.at, scheduledBecause: c.because };
+}
 
 /**
  * Write a message to the outbox inside the caller's transaction — the same transaction as the
@@ -75,6 +87,7 @@ export async function enqueueMessages(
       return {
         ...draft,
         id,
+        scheduledBecause: draft.scheduledBecause ?? (draft.status === 'scheduled' ? 'immediately' : null),
         subject: headerValue(draft.subject, 200),
         toName: headerValue(draft.toName, 200),
         messageId: messageIdFor(id, identity.domain),

@@ -40,14 +40,19 @@ describe.each(backends)('the follow-up report on %s', (backend) => {
       ivs.push((await createInterview(deps, org, { applicationId: a, title: 'Panel' })).id);
     for (const iv of ivs) await closeInterview(deps, org, iv, { statement: 'within 2 business days' }); // due Thu 17:00 UTC
     const deliver = (applicationId: string) =>
-      logTouchpoint(deps, org, {
-        applicationId,
-        channel: 'phone',
-        kind: 'outcome',
-        fromParty: 'team',
-        toParty: 'candidate',
-        connected: true,
-      });
+      logTouchpoint(
+        deps,
+        org,
+        {
+          applicationId,
+          channel: 'phone',
+          kind: 'outcome',
+          fromParty: 'team',
+          toParty: 'candidate',
+          connected: true,
+        },
+        { memberId: s.recruiter.id },
+      );
     clock.advance(24 * HOUR);
     await deliver(apps[0]!); // kept, 24 h
     clock.set('2026-12-04T15:00:00Z');
@@ -110,14 +115,19 @@ describe.each(backends)('the follow-up report on %s', (backend) => {
       second.push(a.id);
     }
     clock.advance(HOUR);
-    await logTouchpoint(deps, org, {
-      applicationId: s.application.id,
-      channel: 'phone',
-      kind: 'outcome',
-      fromParty: 'team',
-      toParty: 'candidate',
-      connected: true,
-    });
+    await logTouchpoint(
+      deps,
+      org,
+      {
+        applicationId: s.application.id,
+        channel: 'phone',
+        kind: 'outcome',
+        fromParty: 'team',
+        toParty: 'candidate',
+        connected: true,
+      },
+      { memberId: s.recruiter.id },
+    );
     const period = { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-12-31T00:00:00Z') };
     const pick = (rows: { key: string | null }[], key: string) => rows.find((r) => r.key === key);
 

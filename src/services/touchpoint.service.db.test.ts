@@ -33,38 +33,48 @@ describe.each(backends)('closing follow-ups on %s', (backend) => {
     const clock = new ManualClock('2026-12-01T15:00:00Z'); // Tuesday; due Thursday 17:00 UTC
     const { deps, s, orgId, followUp } = await promised(clock);
     clock.advance(24 * HOUR);
-    const { outcomeFollowUp } = await recordDecision(deps, orgId, s.application.id, {
-      outcome: 'reject',
-      reasons: ['Needs more experience with enterprise sales cycles'],
-      decidedBy: s.manager.id,
-    });
+    const { outcomeFollowUp } = await recordDecision(
+      deps,
+      orgId,
+      s.application.id,
+      { outcome: 'reject', reasons: ['Needs more experience with enterprise sales cycles'] },
+      { memberId: s.manager.id },
+    );
     expect(outcomeFollowUp).toMatchObject({ id: followUp.id, status: 'open' });
 
-    const voicemail = await logTouchpoint(deps, orgId, {
-      applicationId: s.application.id,
-      channel: 'phone',
-      kind: 'outcome',
-      fromParty: 'team',
-      toParty: 'candidate',
-      connected: false,
-      memberId: s.recruiter.id,
-      followUpId: followUp.id,
-    });
+    const voicemail = await logTouchpoint(
+      deps,
+      orgId,
+      {
+        applicationId: s.application.id,
+        channel: 'phone',
+        kind: 'outcome',
+        fromParty: 'team',
+        toParty: 'candidate',
+        connected: false,
+        followUpId: followUp.id,
+      },
+      { memberId: s.recruiter.id },
+    );
     expect(voicemail.closedFollowUps).toEqual([]);
     expect(voicemail.notClosed).toEqual({ followUpId: followUp.id, reason: 'did_not_reach' });
     expect((await getFollowUp(deps, orgId, followUp.id)).status).toBe('open');
 
     clock.advance(2 * HOUR);
-    const call = await logTouchpoint(deps, orgId, {
-      applicationId: s.application.id,
-      channel: 'phone',
-      kind: 'outcome',
-      fromParty: 'team',
-      toParty: 'candidate',
-      connected: true,
-      memberId: s.recruiter.id,
-      summary: 'Explained the decision and the reason; suggested a course.',
-    });
+    const call = await logTouchpoint(
+      deps,
+      orgId,
+      {
+        applicationId: s.application.id,
+        channel: 'phone',
+        kind: 'outcome',
+        fromParty: 'team',
+        toParty: 'candidate',
+        connected: true,
+        summary: 'Explained the decision and the reason; suggested a course.',
+      },
+      { memberId: s.recruiter.id },
+    );
     expect(call.closedFollowUps.map((f) => f.id)).toEqual([followUp.id]);
     const done = await getFollowUp(deps, orgId, followUp.id);
     expect(done).toMatchObject({
@@ -89,13 +99,18 @@ describe.each(backends)('closing follow-ups on %s', (backend) => {
     });
     expect((await listFollowUpsPage(deps, orgId, { overdue: false, limit: 10 })).items).toEqual([]);
 
-    await logTouchpoint(deps, orgId, {
-      applicationId: s.application.id,
-      channel: 'email',
-      kind: 'outcome',
-      fromParty: 'team',
-      toParty: 'candidate',
-    });
+    await logTouchpoint(
+      deps,
+      orgId,
+      {
+        applicationId: s.application.id,
+        channel: 'email',
+        kind: 'outcome',
+        fromParty: 'team',
+        toParty: 'candidate',
+      },
+      { memberId: s.recruiter.id },
+    );
     const done = await getFollowUp(deps, orgId, followUp.id);
     expect(done).toMatchObject({ status: 'done', kept: false, overdue: false });
     expect((await listFollowUpsPage(deps, orgId, { overdue: true, limit: 10 })).items).toEqual([]);
@@ -105,23 +120,33 @@ describe.each(backends)('closing follow-ups on %s', (backend) => {
     const clock = new ManualClock('2026-12-01T15:00:00Z');
     const { deps, s, orgId, followUp } = await promised(clock);
     clock.advance(HOUR);
-    const inbound = await logTouchpoint(deps, orgId, {
-      applicationId: s.application.id,
-      channel: 'email',
-      kind: 'check_in',
-      fromParty: 'candidate',
-      toParty: 'team',
-      summary: 'Any news?',
-    });
+    const inbound = await logTouchpoint(
+      deps,
+      orgId,
+      {
+        applicationId: s.application.id,
+        channel: 'email',
+        kind: 'check_in',
+        fromParty: 'candidate',
+        toParty: 'team',
+        summary: 'Any news?',
+      },
+      { memberId: s.recruiter.id },
+    );
     expect(inbound.touchpoint.direction).toBe('inbound');
     expect(inbound.closedFollowUps).toEqual([]);
-    const chat = await logTouchpoint(deps, orgId, {
-      applicationId: s.application.id,
-      channel: 'in_person',
-      kind: 'note',
-      fromParty: 'team',
-      toParty: 'candidate',
-    });
+    const chat = await logTouchpoint(
+      deps,
+      orgId,
+      {
+        applicationId: s.application.id,
+        channel: 'in_person',
+        kind: 'note',
+        fromParty: 'team',
+        toParty: 'candidate',
+      },
+      { memberId: s.recruiter.id },
+    );
     expect(chat.closedFollowUps).toEqual([]);
     expect((await getFollowUp(deps, orgId, followUp.id)).status).toBe('open');
   });
@@ -136,22 +161,34 @@ describe.each(backends)('closing follow-ups on %s', (backend) => {
       fromParty: 'team' as const,
       toParty: 'candidate' as const,
     };
-    await expect(logTouchpoint(deps, orgId, base)).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(logTouchpoint(deps, orgId, base, { memberId: s.recruiter.id })).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
     await expect(
-      logTouchpoint(deps, orgId, { ...base, connected: true, occurredAt: new Date('2026-12-02T15:00:00Z') }),
+      logTouchpoint(
+        deps,
+        orgId,
+        { ...base, connected: true, occurredAt: new Date('2026-12-02T15:00:00Z') },
+        { memberId: s.recruiter.id },
+      ),
     ).rejects.toMatchObject({ code: 'validation_failed' });
   });
 
   it('withdrawal cancels every open follow-up of the application, both ways', async () => {
     const clock = new ManualClock('2026-12-01T15:00:00Z');
     const { deps, s, orgId, followUp } = await promised(clock);
-    const thankYou = await createFollowUp(deps, orgId, {
-      applicationId: s.application.id,
-      kind: 'thank_you',
-      owedBy: 'candidate',
-      owedTo: 'team',
-      dueAt: new Date('2026-12-03T15:00:00Z'),
-    });
+    const thankYou = await createFollowUp(
+      deps,
+      orgId,
+      {
+        applicationId: s.application.id,
+        kind: 'thank_you',
+        owedBy: 'candidate',
+        owedTo: 'team',
+        dueAt: new Date('2026-12-03T15:00:00Z'),
+      },
+      { memberId: s.recruiter.id },
+    );
     clock.advance(HOUR);
     const { application, cancelledFollowUps } = await changeApplication(deps, orgId, s.application.id, {
       status: 'withdrawn',
@@ -170,10 +207,13 @@ describe.each(backends)('closing follow-ups on %s', (backend) => {
     const clock = new ManualClock('2026-12-04T15:00:00Z'); // Friday
     const deps = { db, clock };
     const s = await buildInterviewScenario(deps);
-    const { outcomeFollowUp } = await recordDecision(deps, s.organization.id, s.application.id, {
-      outcome: 'reject',
-      decidedBy: s.manager.id,
-    });
+    const { outcomeFollowUp } = await recordDecision(
+      deps,
+      s.organization.id,
+      s.application.id,
+      { outcome: 'reject' },
+      { memberId: s.manager.id },
+    );
     expect(outcomeFollowUp).toMatchObject({ kind: 'outcome', status: 'open', ownerId: s.recruiter.id });
     expect(outcomeFollowUp!.dueAt.toISOString()).toBe('2026-12-07T17:00:00.000Z'); // Monday, end of day
   });
@@ -182,16 +222,21 @@ describe.each(backends)('closing follow-ups on %s', (backend) => {
     const clock = new ManualClock('2026-12-01T15:00:00Z');
     const { deps, s, orgId } = await promised(clock);
     clock.advance(HOUR);
-    await recordDecision(deps, orgId, s.application.id, { outcome: 'advance', decidedBy: s.manager.id });
+    await recordDecision(deps, orgId, s.application.id, { outcome: 'advance' }, { memberId: s.manager.id });
     clock.advance(HOUR);
-    await logTouchpoint(deps, orgId, {
-      applicationId: s.application.id,
-      channel: 'phone',
-      kind: 'outcome',
-      fromParty: 'team',
-      toParty: 'candidate',
-      connected: true,
-    });
+    await logTouchpoint(
+      deps,
+      orgId,
+      {
+        applicationId: s.application.id,
+        channel: 'phone',
+        kind: 'outcome',
+        fromParty: 'team',
+        toParty: 'candidate',
+        connected: true,
+      },
+      { memberId: s.recruiter.id },
+    );
     const timeline = await getApplicationTimeline(deps, orgId, s.application.id);
     expect(timeline.events.map((e) => e.type)).toEqual([
       'application_created',

@@ -57,7 +57,11 @@ describe.each(backends)('a month of follow-ups on %s', (backend) => {
   // A guard against a hang, not a speed test: 180 s was too short on two cores shared with other work.
   it('keeps every promise or breaks none silently', { timeout: 600_000 }, async () => {
     const deps = { db, clock, identity };
-    const { organization } = await createOrganization(deps, { name: 'Northwind', policy: policyInput });
+    const { organization } = await createOrganization(deps, {
+      name: 'Northwind',
+      policy: policyInput,
+      admin: { email: 'admin@northwind.test' },
+    });
     const org = organization.id;
     const riley = await createMember(deps, org, {
       email: 'riley@northwind.test',
@@ -115,42 +119,57 @@ describe.each(backends)('a month of follow-ups on %s', (backend) => {
         await closeInterview(deps, org, iv.id, { statement });
       };
     const decideAndSend = (who: Who, outcome: 'reject' | 'advance' | 'offer') => async () => {
-      await recordDecision(deps, org, apps[who].applicationId, {
-        outcome,
-        reasons:
-          outcome === 'reject' ? ['We need deeper experience closing enterprise deals on your own'] : [],
-        recommendation:
-          outcome === 'reject'
-            ? 'Owning a full enterprise sales cycle would make you a strong candidate next time.'
-            : '',
-        decidedBy: hana.id,
-      });
-      const draft = await draftOutcomeMessage(deps, org, {
-        applicationId: apps[who].applicationId,
-        authorId: riley.id,
-        nextSteps: 'a final conversation with our VP of Sales',
-        timeline: 'by Friday next week',
-      });
+      await recordDecision(
+        deps,
+        org,
+        apps[who].applicationId,
+        {
+          outcome,
+          reasons:
+            outcome === 'reject' ? ['We need deeper experience closing enterprise deals on your own'] : [],
+          recommendation:
+            outcome === 'reject'
+              ? 'Owning a full enterprise sales cycle would make you a strong candidate next time.'
+              : '',
+        },
+        { memberId: hana.id },
+      );
+      const draft = await draftOutcomeMessage(
+        deps,
+        org,
+        {
+          applicationId: apps[who].applicationId,
+          nextSteps: 'a final conversation with our VP of Sales',
+          timeline: 'by Friday next week',
+        },
+        { memberId: riley.id },
+      );
       const fixed = draft.check?.blocking
         ? await editDraft(deps, org, draft.id, { bodyText: draft.bodyText })
         : draft;
-      await sendMessage(deps, org, fixed.id, { memberId: riley.id });
+      await sendMessage(deps, org, fixed.id, {}, { memberId: riley.id });
     };
     const call = (who: Who) => async () => {
-      await recordDecision(deps, org, apps[who].applicationId, {
-        outcome: 'reject',
-        reasons: ['Less enterprise depth'],
-        decidedBy: hana.id,
-      });
-      await logTouchpoint(deps, org, {
-        applicationId: apps[who].applicationId,
-        channel: 'phone',
-        kind: 'outcome',
-        fromParty: 'team',
-        toParty: 'candidate',
-        connected: true,
-        memberId: riley.id,
-      });
+      await recordDecision(
+        deps,
+        org,
+        apps[who].applicationId,
+        { outcome: 'reject', reasons: ['Less enterprise depth'] },
+        { memberId: hana.id },
+      );
+      await logTouchpoint(
+        deps,
+        org,
+        {
+          applicationId: apps[who].applicationId,
+          channel: 'phone',
+          kind: 'outcome',
+          fromParty: 'team',
+          toParty: 'candidate',
+          connected: true,
+        },
+        { memberId: riley.id },
+      );
     };
 
     const script: [string, () => Promise<void>][] = [

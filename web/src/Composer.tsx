@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { api, ApiError, messageOf, type Session } from './api.ts';
+import { api, ApiError, messageOf } from './api.ts';
 import { when } from './format.ts';
 
 interface Finding {
@@ -21,7 +21,8 @@ interface Message {
   bodyText: string;
   bodyHtml: string;
   status: string;
-  sendAt: string | null;
+  scheduledFor: string | null;
+  scheduledBecause: string | null;
   createdAt: string;
   checkKind?: string | null;
   check: (Check & { blocking: boolean }) | null;
@@ -37,6 +38,18 @@ const ELEMENT_WORDS: Record<string, string> = {
   new_date: 'Gives a new date',
 };
 
+/** Why a message goes at its time, as the API says it (`scheduledBecause`), in words. */
+const SCHEDULED_BECAUSE: Record<string, string> = {
+  immediately: 'as soon as it can',
+  undo_window: 'after the undo window',
+  send_delay: 'after the wait your policy sets after a decision',
+  phone_first_wait: 'after a business day for your call: final-stage candidates hear by phone first',
+  requested_time: 'at the time you chose',
+  candidate_business_hours: 'in the candidate’s business hours',
+  team_business_hours: 'in the team’s business hours',
+  retry_backoff: 'on a retry after a failed delivery',
+};
+
 const CHECK_KIND: Record<string, 'rejection' | 'advance' | 'update'> = {
   reject: 'rejection',
   advance: 'advance',
@@ -47,13 +60,11 @@ const CHECK_KIND: Record<string, 'rejection' | 'advance' | 'update'> = {
 /** Decide, then compose the candidate's message with the checks beside it, and send (with an undo). */
 export function Composer({
   applicationId,
-  session,
   candidateTimeZone,
   initialOutcome,
   onChange,
 }: {
   applicationId: string;
-  session: Session;
   candidateTimeZone: string | null;
   /** Preselect an outcome, e.g. `hold` when the follow-up queue asks for an update. */
   initialOutcome?: string | undefined;
@@ -82,7 +93,7 @@ export function Composer({
     let live = true;
     Promise.all([
       api<{ items: Message[] }>('GET', `/messages?applicationId=${applicationId}&limit=50`),
-      api<{ outcome: string }[]>('GET', `/applications/${applicationId}/decisions`),
+      api<{ items: { outcome: string }[] }>('GET', `/applications/${applicationId}/decisions?limit=200`),
     ]).then(
       ([messages, decisions]) => {
         const m = messages.items
@@ -94,7 +105,7 @@ export function Composer({
           )
           .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
         if (!live || !m) return;
-        const last = decisions.at(-1)?.outcome;
+        const last = decisions.items.at(-1)?.outcome;
         if (last) setOutcome(last);
         if (m.status === 'scheduled') {
           setSent(m);
@@ -150,11 +161,8 @@ export function Composer({
           .map((r) => r.trim())
           .filter(Boolean),
         ...(recommendation.trim() && { recommendation: recommendation.trim() }),
-        decidedBy: session.member.id,
       });
-      const d = await api<Message>('POST', `/applications/${applicationId}/messages`, {
-        authorId: session.member.id,
-      });
+      const d = await api<Message>('POST', `/applications/${applicationId}/messages`);
       setDraft(d);
       setBody(d.bodyText);
       setHtml(d.bodyHtml);
@@ -184,7 +192,6 @@ export function Composer({
         'POST',
         `/messages/${draft.id}/send`,
         {
-          memberId: session.member.id,
           ...(sendAt && { sendAt: sendAt.toISOString() }),
           ...(override.trim() && { override: { reason: override.trim() } }),
         },
@@ -202,7 +209,7 @@ export function Composer({
   async function undo() {
     if (!sent) return;
     try {
-      await api('POST', `/messages/${sent.id}/cancel`, { memberId: session.member.id });
+      await api('POST', `/messages/${sent.id}/cancel`);
       setSent(null);
       setDraft(null);
       onChange();
@@ -218,11 +225,13 @@ export function Composer({
           Scheduled
         </h3>
         <p role="status">
-          “{sent.subject}” goes out {sent.sendAt ? when(sent.sendAt) : 'soon'}
-          {sent.sendAt && candidateTimeZone && (
-            <> ({when(sent.sendAt, candidateTimeZone)} for the candidate)</>
+          “{sent.subject}” goes out {sent.scheduledFor ? when(sent.scheduledFor) : 'soon'}
+          {sent.scheduledFor && candidateTimeZone && (
+            <> ({when(sent.scheduledFor, candidateTimeZone)} for the candidate)</>
           )}
-          , in the candidate’s business hours.
+          {sent.scheduledBecause && SCHEDULED_BECAUSE[sent.scheduledBecause]
+            ? `: ${SCHEDULED_BECAUSE[sent.scheduledBecause]}.`
+            : '.'}
         </p>
         {script && (
           <>
