@@ -73,7 +73,8 @@ CREATE TABLE public.api_tokens (
     scopes text[] DEFAULT '{}'::text[] NOT NULL,
     created_at timestamp with time zone NOT NULL,
     last_used_at timestamp with time zone,
-    revoked_at timestamp with time zone
+    revoked_at timestamp with time zone,
+    member_id uuid NOT NULL
 );
 
 ALTER TABLE ONLY public.api_tokens FORCE ROW LEVEL SECURITY;
@@ -116,6 +117,7 @@ CREATE TABLE public.audit_log (
     target_id uuid,
     data jsonb DEFAULT '{}'::jsonb NOT NULL,
     ip text,
+    api_token_id uuid,
     CONSTRAINT audit_log_actor_type_check CHECK ((actor_type = ANY (ARRAY['member'::text, 'api_token'::text, 'system'::text, 'anonymous'::text])))
 );
 
@@ -442,10 +444,12 @@ CREATE TABLE public.messages (
     sent_at timestamp with time zone,
     created_at timestamp with time zone NOT NULL,
     updated_at timestamp with time zone NOT NULL,
+    scheduled_because text,
     CONSTRAINT messages_audience_check CHECK ((audience = ANY (ARRAY['candidate'::text, 'member'::text]))),
     CONSTRAINT messages_check CHECK (((audience <> 'candidate'::text) OR (application_id IS NOT NULL))),
     CONSTRAINT messages_check1 CHECK (((status <> 'scheduled'::text) OR (send_at IS NOT NULL))),
     CONSTRAINT messages_kind_check CHECK ((kind = ANY (ARRAY['outcome'::text, 'update'::text, 'reminder'::text, 'escalation'::text, 'digest'::text, 'job_closed'::text, 'status_link'::text, 'failure_alert'::text, 'sign_in'::text, 'invite'::text, 'candidate_note'::text]))),
+    CONSTRAINT messages_scheduled_because_check CHECK ((scheduled_because = ANY (ARRAY['immediately'::text, 'undo_window'::text, 'send_delay'::text, 'phone_first_wait'::text, 'requested_time'::text, 'candidate_business_hours'::text, 'team_business_hours'::text, 'retry_backoff'::text]))),
     CONSTRAINT messages_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'scheduled'::text, 'sending'::text, 'sent'::text, 'failed'::text, 'cancelled'::text])))
 );
 
@@ -866,6 +870,12 @@ ALTER TABLE ONLY public.touchpoints
     ADD CONSTRAINT touchpoints_pkey PRIMARY KEY (id);
 
 --
+-- Name: api_tokens_member_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX api_tokens_member_idx ON public.api_tokens USING btree (org_id, member_id);
+
+--
 -- Name: api_tokens_org_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1038,6 +1048,13 @@ CREATE INDEX status_links_application_idx ON public.status_links USING btree (or
 --
 
 CREATE INDEX touchpoints_application_idx ON public.touchpoints USING btree (org_id, application_id, occurred_at);
+
+--
+-- Name: api_tokens api_tokens_member_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.api_tokens
+    ADD CONSTRAINT api_tokens_member_fkey FOREIGN KEY (org_id, member_id) REFERENCES public.members(org_id, id);
 
 --
 -- Name: api_tokens api_tokens_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
