@@ -8,6 +8,16 @@ describe('loadConfig', () => {
     expect(config.host).toBe('127.0.0.1');
     expect(config.database).toEqual({ kind: 'pglite', dataDir: './data' });
     expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.publicUrlExplicit).toBe(false);
+  });
+
+  it('builds links from PUBLIC_URL, else from the port (and a specific HOST)', () => {
+    expect(loadConfig({ PORT: '4123' }).publicUrl).toBe('http://localhost:4123');
+    expect(loadConfig({ PORT: '4123', HOST: '0.0.0.0' }).publicUrl).toBe('http://localhost:4123');
+    expect(loadConfig({ PORT: '4123', HOST: '192.168.1.20' }).publicUrl).toBe('http://192.168.1.20:4123');
+    const explicit = loadConfig({ PORT: '4123', PUBLIC_URL: 'https://hire.example.com/' });
+    expect(explicit.publicUrl).toBe('https://hire.example.com');
+    expect(explicit.publicUrlExplicit).toBe(true);
   });
 
   it('uses PostgreSQL when DATABASE_URL is set', () => {
@@ -32,6 +42,8 @@ describe('loadConfig', () => {
       const problems = (error as ConfigError).problems.join('\n');
       for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'PUBLIC_URL'])
         expect(problems).toContain(name);
+      // One line, so the CLI's "one-line errors" hold for configuration too.
+      expect((error as ConfigError).message).not.toContain('\n');
     }
   });
 });

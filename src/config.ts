@@ -52,7 +52,10 @@ export interface Config {
   port: number;
   host: string;
   database: { kind: 'postgres'; url: string; poolMax: number } | { kind: 'pglite'; dataDir: string };
+  /** Base URL of links: PUBLIC_URL, else http://localhost:PORT (or HOST's address when it names one). */
   publicUrl: string;
+  /** Whether PUBLIC_URL was set (else links follow the real port). */
+  publicUrlExplicit: boolean;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   mail: {
     transport: { kind: 'smtp'; url: string; poolSize: number } | { kind: 'dev_mailbox' };
@@ -65,7 +68,8 @@ export interface Config {
 /** Thrown when the environment is invalid; `problems` lists every one of them. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    // One line, every problem: a terminal, a log line and a CI summary all show it whole.
+    super(`invalid configuration: ${problems.join('; ')}`);
     this.name = 'ConfigError';
   }
 }
@@ -93,7 +97,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX }
       : { kind: 'pglite', dataDir: e.DATA_DIR },
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    publicUrl: (e.PUBLIC_URL ?? `http://${linkHost(e.HOST)}:${e.PORT}`).replace(/\/$/, ''),
+    publicUrlExplicit: e.PUBLIC_URL !== undefined,
     logLevel: e.LOG_LEVEL,
     mail: {
       transport: e.SMTP_URL
@@ -116,6 +121,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxAttempts: e.SEND_MAX_ATTEMPTS,
     },
   };
+}
+
+/** The host for links when PUBLIC_URL is unset: localhost for loopback and wildcard addresses. */
+function linkHost(host: string): string {
+  if (['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost'].includes(host)) return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 /** Parse "Name <address>" or a bare address. */

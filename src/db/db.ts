@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { systemClock } from '../clock.ts';
+import { acquireDataDirLock, type DataDirLock, type OwnerInfo } from './data-dir-lock.ts';
 
 /** Something SQL can be sent to: the database itself or an open transaction. */
 export interface Queryable {
@@ -57,8 +59,10 @@ export interface Db extends Queryable {
   tenant(orgId: string): ScopedDb;
   /** Every organization's data, for the worker's claims and token lookups. */
   system(): ScopedDb;
-  /** Release every connection. */
+  /** Release every connection (and, for a PGlite directory, its lock). */
   close(): Promise<void>;
+  /** The data directory's lock, for a PGlite directory: this process is its one owner. */
+  readonly lock?: DataDirLock;
 }
 
 /** Where the database is. */
@@ -81,9 +85,15 @@ export function currentViewer(): Viewer | undefined {
   return viewerContext.getStore();
 }
 
-/** Open the database described by `target`. */
-export async function openDb(target: DatabaseTarget): Promise<Db> {
-  return target.kind === 'postgres' ? openPostgres(target.url, target.poolMax ?? 10) : openPglite(target);
+/**
+ * Open the database described by `target`. A PGlite directory is first locked for this process
+ * (`data-dir-lock.ts`): it throws DataDirLockedError when another live process has it open.
+ * `owner` says what this process is, for the messages others get.
+ */
+export async function openDb(target: DatabaseTarget, owner?: OwnerInfo): Promise<Db> {
+  return target.kind === 'postgres'
+    ? openPostgres(target.url, target.poolMax ?? 10)
+    : openPglite(target, owner ?? { command: 'process' });
 }
 
 // `date` columns would otherwise be turned into Dates at the server's local midnight.
@@ -170,12 +180,34 @@ function openPostgres(url: string, max: number): Db {
   };
 }
 
-async function openPglite(target: { dataDir?: string; loadDataDir?: Blob }): Promise<Db> {
-  const instance = await PGlite.create({
-    ...(target.dataDir !== undefined && { dataDir: target.dataDir }),
-    ...(target.loadDataDir !== undefined && { loadDataDir: target.loadDataDir }),
-  });
-  return wrapPglite(instance);
+async function openPglite(target: { dataDir?: string; loadDataDir?: Blob }, owner: OwnerInfo): Promise<Db> {
+  const lock =
+    target.dataDir === undefined
+      ? undefined
+      : await acquireDataDirLock(target.dataDir, owner, systemClock.now());
+  let instance: PGlite;
+  try {
+    instance = await PGlite.create({
+      ...(target.dataDir !== undefined && { dataDir: target.dataDir }),
+      ...(target.loadDataDir !== undefined && { loadDataDir: target.loadDataDir }),
+    });
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+  const db = wrapPglite(instance);
+  if (!lock) return db;
+  return {
+    ...db,
+    lock,
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        await lock.release();
+      }
+    },
+  };
 }
 
 /** Adapt an open PGlite instance to the Db interface (tests use it to dump a migrated template). */

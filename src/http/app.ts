@@ -26,6 +26,7 @@ import { authenticate, guardRoutes, WindowLimiter } from './auth.ts';
 import { authPagesRoutes } from './routes/auth-pages.routes.ts';
 import { candidatePageRoutes } from './routes/candidate-page.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { serializeRequest } from './request-log.ts';
 import { cookieSettings } from './session-cookie.ts';
 import { handleError, problem, sendProblem } from './error-handler.ts';
 import { registerIdempotency } from './idempotency.ts';
@@ -81,8 +82,16 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
   };
   const cookies = cookieSettings(publicUrl, appDeps.sessionPolicy ?? DEFAULT_SESSION_POLICY);
   const limiter = (max: number, windowMs: number) => new WindowLimiter(deps.clock, max, windowMs);
+  const logger = options.logger ?? false;
   const app = Fastify({
-    logger: options.logger ?? false,
+    // Whatever the level, the request log never shows a token from a link (request-log.ts).
+    logger:
+      logger === true || (typeof logger === 'object' && logger !== null)
+        ? {
+            ...(logger === true ? {} : logger),
+            serializers: { ...(logger === true ? {} : logger.serializers), req: serializeRequest },
+          }
+        : logger,
     bodyLimit: 1_048_576,
     return503OnClosing: true,
     trustProxy: false,
