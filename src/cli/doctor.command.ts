@@ -133,7 +133,7 @@ async function checkDataDirectory(
         add(
           'data directory',
           'ok',
-          `${dir}: owned by ${describeOwner(lock.owner)}; other commands go through it`,
+          `${dir}: owned by ${describeOwner(lock.owner)}${lock.owner.url ? ` at ${lock.owner.url}` : ''}; other commands go through it`,
         );
         return true;
       }
@@ -184,7 +184,7 @@ async function checkDatabase(config: Config, add: (n: string, s: Status, d: stri
     );
   }
   const now = systemClock.now();
-  const skew = Date.parse(status.now) - now.getTime();
+  const skew = status.clockSkewMs;
   const latest = status.latestRecordAt ? Date.parse(status.latestRecordAt) : null;
   if (latest !== null && latest - now.getTime() > 60_000) {
     add(

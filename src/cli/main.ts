@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { ConfigError } from '../config.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { AppError } from '../errors.ts';
 import { CliFailure, exitCodeForAppError, UsageError } from './usage.ts';
@@ -152,7 +151,7 @@ export async function main(argv: string[]): Promise<number> {
     return await command.run(args);
   } catch (error) {
     const { message, exitCode } = describeFailure(error);
-    process.stderr.write(`hearback: ${message}\n`);
+    process.stderr.write(`hearback: ${oneLine(message)}\n`);
     return exitCode;
   }
 }
@@ -170,15 +169,17 @@ function resolveCommand(argv: string[]): { name: string; command: CliCommand; ar
   }
   const command = first === undefined ? undefined : COMMANDS[first];
   if (!command || first === 'org create') {
-    throw new UsageError(`unknown command "${first}"; run \`hearback --help\``);
+    throw new UsageError(`unknown command ${JSON.stringify(first)}; run \`hearback --help\``);
   }
   return { name: first!, command, args: second === undefined ? [] : [second, ...rest] };
 }
 
 /** One line and an exit code for anything a command throws. */
 export function describeFailure(error: unknown): { message: string; exitCode: 1 | 2 } {
-  if (error instanceof UsageError || error instanceof ConfigError)
+  // By name: importing config.ts (and zod) here would slow down every command, --version included.
+  if (error instanceof UsageError || (error instanceof Error && error.name === 'ConfigError')) {
     return { message: error.message, exitCode: 2 };
+  }
   if (error instanceof CliFailure) return { message: error.message, exitCode: error.exitCode };
   if (error instanceof DataDirLockedError) return { message: error.message, exitCode: 1 };
   if (error instanceof AppError) return { message: error.message, exitCode: exitCodeForAppError(error.code) };
@@ -187,4 +188,12 @@ export function describeFailure(error: unknown): { message: string; exitCode: 1 
     message: message || `failed: ${error instanceof Error ? error.name : 'unknown error'}`,
     exitCode: 1,
   };
+}
+
+/** Whatever a message quotes (a typed argument, a driver's error), it stays one line on stderr. */
+function oneLine(message: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is escaped
+  return message
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -1,13 +1,7 @@
 import { loadConfig } from '../config.ts';
 import { runOwnerCommand, type Notice } from './owner.ts';
-import {
-  parseCommandLine,
-  parseEmail,
-  parseHolidays,
-  parseText,
-  parseTimeZone,
-  UsageError,
-} from './usage.ts';
+import { parseEmail, parseHolidays, parseTimeZone } from './arguments.ts';
+import { parseCommandLine, parseText, UsageError } from './usage.ts';
 
 /**
  * `hearback org create NAME [--time-zone ZONE] [--holidays CC[-REGION]] [--admin-email EMAIL
@@ -32,7 +26,7 @@ export async function runOrgCreate(args: string[], notice: Notice): Promise<numb
   }
   const name = parseText('NAME', positionals[0], 200);
   const timeZone = parseTimeZone('time-zone', values['time-zone'] ?? 'UTC');
-  const holidays = parseHolidays(values.holidays);
+  const holidays = await parseHolidays(values.holidays);
   const adminEmail =
     values['admin-email'] === undefined ? undefined : parseEmail('--admin-email', values['admin-email']);
   if (values['admin-name'] !== undefined && adminEmail === undefined) {

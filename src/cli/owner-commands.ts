@@ -9,7 +9,8 @@ import { createDemoOrganization, type DemoSummary } from '../services/demo.servi
 import { createMember } from '../services/member.service.ts';
 import { createOrganization } from '../services/organization.service.ts';
 import { runWorkerTick } from '../worker/worker.ts';
-import { workerOptions, type Runtime } from './runtime.ts';
+import type { Runtime } from './runtime.ts';
+import { workerOptions } from './serving.ts';
 
 /**
  * The commands that need the database, as one table. Each runs in the process that owns the
@@ -101,6 +102,8 @@ export interface DatabaseStatus {
   version: number;
   /** The database's clock, ISO 8601. */
   now: string;
+  /** The database's clock minus the owner's, in milliseconds (PostgreSQL on another host may differ). */
+  clockSkewMs: number;
   /** The newest instant any organization's record was stamped with, ISO 8601 (null: no data yet). */
   latestRecordAt: string | null;
   organizations: number;
@@ -204,10 +207,14 @@ export const OWNER_COMMANDS = {
     // The doctor looks; it never changes the database, not even by migrating it.
     migrates: false,
     async run({ runtime }): Promise<DatabaseStatus> {
-      const { db } = runtime;
+      const { db, clock } = runtime;
+      const before = clock.now().getTime();
       const [info] = await db.query<{ server: string; now: Date; migrations: boolean }>(
-        `SELECT version() AS server, now() AS now, to_regclass('schema_migrations') IS NOT NULL AS migrations`,
+        `SELECT version() AS server, clock_timestamp() AS now, to_regclass('schema_migrations') IS NOT NULL AS migrations`,
       );
+      const after = clock.now().getTime();
+      // Against the middle of the round trip: what is left is the clocks' difference.
+      const clockSkewMs = new Date(info!.now).getTime() - (before + after) / 2;
       const version = info!.migrations
         ? (
             await db.query<{ v: number }>('SELECT coalesce(max(version), 0)::int AS v FROM schema_migrations')
@@ -230,6 +237,7 @@ export const OWNER_COMMANDS = {
         serverVersion: info!.server.split(' on ')[0] ?? info!.server,
         version,
         now: new Date(info!.now).toISOString(),
+        clockSkewMs: Math.round(clockSkewMs),
         latestRecordAt: latest ? new Date(latest).toISOString() : null,
         organizations,
       };

@@ -1,12 +1,6 @@
 import { previewPromise } from '../services/promise.service.ts';
-import {
-  parseCommandLine,
-  parseHolidays,
-  parseInstant,
-  parseTimeZone,
-  parseWholeNumber,
-  UsageError,
-} from './usage.ts';
+import { parseHolidays, parseInstant, parseTimeZone } from './arguments.ts';
+import { parseCommandLine, parseWholeNumber, UsageError } from './usage.ts';
 
 /**
  * `hearback promise "STATEMENT" --at ISO --tz ZONE [--holidays CC]`: print exactly one JSON object
@@ -33,7 +27,7 @@ export async function runPromise(args: string[]): Promise<number> {
   if (values.tz === undefined)
     throw new UsageError('--tz is required: an IANA time zone such as Europe/Berlin');
   const timeZone = parseTimeZone('tz', values.tz);
-  const holidays = parseHolidays(values.holidays);
+  const holidays = await parseHolidays(values.holidays);
   const defaultBusinessDays =
     values['default-days'] === undefined
       ? undefined

@@ -1,11 +1,11 @@
 import { createServer } from 'node:net';
 import { loadConfig, type Config } from '../config.ts';
-import { buildApp } from '../http/app.ts';
-import { accountLinkNotice } from '../mail/dev-mailbox.transport.ts';
-import { startWorker, type RunningWorker } from '../worker/worker.ts';
-import { controlSocketPath, startControlServer, type ControlServer } from './control-channel.ts';
+import type { FastifyInstance } from 'fastify';
+import type { RunningWorker } from '../worker/worker.ts';
+import { controlSocketPath } from './control-client.ts';
+import type { ControlServer } from './control-server.ts';
 import { openServingRuntime, type Notice } from './owner.ts';
-import { createServingTransport, workerOptions } from './runtime.ts';
+import type { MailTransport } from '../mail/transport.ts';
 import { CliFailure, parseCommandLine, UsageError } from './usage.ts';
 import { buildWeb, webBuildState } from './web-build.ts';
 
@@ -42,11 +42,21 @@ export async function runServe(args: string[], notice: Notice): Promise<number> 
     notice,
   );
   const { db } = runtime;
-  let app: Awaited<ReturnType<typeof buildApp>> | null = null;
+  let app: FastifyInstance | null = null;
   let worker: RunningWorker | null = null;
   let control: ControlServer | null = null;
-  let transport: ReturnType<typeof createServingTransport> | null = null;
+  let transport: MailTransport | null = null;
   try {
+    // Loaded once the directory is ours: a second `serve` is refused before paying for them.
+    const [{ buildApp }, { accountLinkNotice }, { startWorker }, { startControlServer }, serving] =
+      await Promise.all([
+        import('../http/app.ts'),
+        import('../mail/dev-mailbox.transport.ts'),
+        import('../worker/worker.ts'),
+        import('./control-server.ts'),
+        import('./serving.ts'),
+      ]);
+    const { createServingTransport, workerOptions } = serving;
     app = await buildApp(
       { ...runtime.deps, devMailbox: config.mail.transport.kind === 'dev_mailbox' },
       { logger: { level: config.logLevel } },

@@ -1,6 +1,7 @@
 import { loadConfig } from '../config.ts';
 import { runOwnerCommand, type Notice } from './owner.ts';
-import { parseCommandLine, parseEmail, parseId, UsageError } from './usage.ts';
+import { parseEmail, parseId } from './arguments.ts';
+import { parseCommandLine, UsageError } from './usage.ts';
 
 /**
  * `hearback sign-in-link EMAIL [--org ID]`: print a one-time sign-in link for a member (works

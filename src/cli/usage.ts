@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { DateTime } from 'luxon';
-import { isSupportedHolidayCountry, isValidTimeZone } from '../domain/business-time.ts';
-import { isEmailAddress } from '../domain/email.ts';
+
+// Loaded by every command, including `--version`: keep this file free of heavy imports
+// (parsers that need luxon, the holiday calendar or zod are in arguments.ts).
 
 /** A mistake in the command line: printed as one line, exit code 2. */
 export class UsageError extends Error {
@@ -35,37 +35,6 @@ export function parseNoArguments(args: string[]): void {
   parseCommandLine({ args, options: {}, strict: true, allowPositionals: false });
 }
 
-/** The instants the CLI accepts: wide enough for any real interview, narrow enough for every calendar computation. */
-export const INSTANT_RANGE = { minYear: 1970, maxYear: 2999 } as const;
-
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
-
-/**
- * A full ISO 8601 instant with `Z` or an offset, on the calendar: 2026-02-30 is an error, not
- * March 2 (JavaScript's Date would roll it over), and 24:00 is refused like any other hour 24.
- */
-export function parseInstant(flag: string, value: string | undefined): Date {
-  const example = `e.g. 2026-12-01T16:00:00Z`;
-  if (value === undefined) throw new UsageError(`--${flag} is required: an ISO 8601 instant, ${example}`);
-  if (!ISO_INSTANT.test(value)) {
-    throw new UsageError(
-      `--${flag} must be an ISO 8601 instant with Z or an offset, ${example}; got "${value}"`,
-    );
-  }
-  const parsed = DateTime.fromISO(value, { setZone: true });
-  if (!parsed.isValid) {
-    throw new UsageError(
-      `--${flag}: "${value}" is not a real date and time (${parsed.invalidExplanation ?? parsed.invalidReason})`,
-    );
-  }
-  if (parsed.year < INSTANT_RANGE.minYear || parsed.year > INSTANT_RANGE.maxYear) {
-    throw new UsageError(
-      `--${flag}: the year must be between ${INSTANT_RANGE.minYear} and ${INSTANT_RANGE.maxYear}, got ${parsed.year}`,
-    );
-  }
-  return parsed.toJSDate();
-}
-
 /** A whole number written in digits within [min, max]: no "1.5", "5abc", " 5", "1e3" or "0x10". */
 export function parseWholeNumber(flag: string, value: string, min: number, max: number): number {
   const n = /^\d{1,9}$/.test(value) ? Number(value) : NaN;
@@ -87,42 +56,6 @@ export function parseText(what: string, value: string | undefined, maxLength: nu
     throw new UsageError(`${what} is not valid Unicode text`);
   }
   return text;
-}
-
-/** An email address. */
-export function parseEmail(flag: string, value: string | undefined): string {
-  if (value === undefined || !isEmailAddress(value)) {
-    throw new UsageError(`${flag} must be an email address${value === undefined ? '' : `, got "${value}"`}`);
-  }
-  return value;
-}
-
-/** An IANA time zone such as Europe/Berlin. */
-export function parseTimeZone(flag: string, value: string): string {
-  if (!isValidTimeZone(value))
-    throw new UsageError(`--${flag} must be an IANA time zone such as Europe/Berlin, got "${value}"`);
-  return value;
-}
-
-/** Parse "US" or "DE-BY" into a holiday region that the holiday calendar knows. */
-export function parseHolidays(value: string | undefined): { country: string; region?: string } | null {
-  if (value === undefined) return null;
-  const match = /^([A-Za-z]{2})(?:-([A-Za-z0-9]{1,10}))?$/.exec(value);
-  if (!match) throw new UsageError(`--holidays must look like US or DE-BY, got "${value}"`);
-  const country = match[1]!.toUpperCase();
-  const region = match[2]?.toUpperCase();
-  if (!isSupportedHolidayCountry(country, region)) {
-    throw new UsageError(`--holidays: unknown country or region "${value}"`);
-  }
-  return region ? { country, region } : { country };
-}
-
-/** A UUID (organization and member ids). */
-export function parseId(flag: string, value: string): string {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) {
-    throw new UsageError(`--${flag} must be an id (a UUID), got "${value}"`);
-  }
-  return value.toLowerCase();
 }
 
 /** A command that could not do its work: one line on stderr, exit code 1 (or 2 for bad input). */

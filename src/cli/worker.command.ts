@@ -1,8 +1,7 @@
 import { loadConfig } from '../config.ts';
-import { startWorker } from '../worker/worker.ts';
-import { controlSocketPath, startControlServer, type ControlServer } from './control-channel.ts';
+import { controlSocketPath } from './control-client.ts';
+import type { ControlServer } from './control-server.ts';
 import { openServingRuntime, type Notice } from './owner.ts';
-import { createServingTransport, workerOptions } from './runtime.ts';
 import { parseNoArguments } from './usage.ts';
 
 /**
@@ -26,6 +25,9 @@ export async function runWorkerCommand(args: string[], notice: Notice): Promise<
         `${msg}: ${obj && typeof obj === 'object' && 'err' in obj ? String(obj.err) : ''}\n`,
       ),
   };
+  // Loaded once the directory is ours: an extra worker is refused before paying for them.
+  const [{ startWorker }, { startControlServer }, { createServingTransport, workerOptions }] =
+    await Promise.all([import('../worker/worker.ts'), import('./control-server.ts'), import('./serving.ts')]);
   const transport = createServingTransport(runtime);
   const worker = startWorker(
     { ...runtime.deps, transport, appUrl: config.publicUrl },

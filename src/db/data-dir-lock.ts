@@ -75,6 +75,7 @@ export type LockState =
 
 /** "`hearback serve` (pid 123, since …)" for messages. */
 export function describeOwner(owner: LockOwner): string {
+  if (owner.pid === 0) return 'another process (taking it right now)';
   const where = owner.host === hostname() ? '' : ` on host ${owner.host}`;
   return `\`hearback ${owner.command}\` (pid ${owner.pid}${where}, since ${owner.since})`;
 }
