@@ -192,8 +192,10 @@ export function describeFailure(error: unknown): { message: string; exitCode: 1 
 
 /** Whatever a message quotes (a typed argument, a driver's error), it stays one line on stderr. */
 function oneLine(message: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what is escaped
-  return message
-    .replace(/\s*[\r\n]+\s*/g, ' ')
-    .replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return (
+    message
+      .replace(/\s*[\r\n]+\s*/g, ' ')
+      // eslint-disable-next-line no-control-regex -- control characters are what is escaped
+      .replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  );
 }

@@ -111,7 +111,7 @@ describe('the data directory lock', () => {
   it('waits out a lock being written, and clears one left unreadable by a crash', async () => {
     await writeLock('');
     expect(await readDataDirLock(dir)).toMatchObject({ state: 'held' });
-    const old = new Date(Date.now() - 60_000);
+    const old = new Date('2020-01-01T00:00:00Z'); // long before any lock being written now
     await utimes(join(dir, LOCK_FILE), old, old);
     expect(await readDataDirLock(dir)).toMatchObject({ state: 'stale' });
     const lock = await acquireDataDirLock(dir, { command: 'serve' }, NOW);
