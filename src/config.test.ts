@@ -6,7 +6,7 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config.port).toBe(3000);
     expect(config.host).toBe('127.0.0.1');
-    expect(config.database).toEqual({ kind: 'pglite', dataDir: './data' });
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: './data', sharedBuffers: '32MB' });
     expect(config.publicUrl).toBe('http://localhost:3000');
     expect(config.publicUrlExplicit).toBe(false);
   });

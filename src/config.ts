@@ -18,6 +18,11 @@ const EnvSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   /** Directory of the embedded PGlite database. Default ./data. Ignored when DATABASE_URL is set. */
   DATA_DIR: z.string().min(1).default('./data'),
+  /** shared_buffers of the embedded PGlite database (resident memory from the start). Default 32MB. */
+  PGLITE_SHARED_BUFFERS: z
+    .string()
+    .regex(/^\d{1,6}(kB|MB|GB)$/, 'must be a size such as 32MB')
+    .default('32MB'),
   /** Public base URL of this server, used in links. Default http://localhost:PORT. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** SMTP relay, smtp:// or smtps:// with credentials. Unset: the dev mailbox (stored in the database, shown at /dev/mail). */
@@ -51,7 +56,9 @@ const EnvSchema = z.object({
 export interface Config {
   port: number;
   host: string;
-  database: { kind: 'postgres'; url: string; poolMax: number } | { kind: 'pglite'; dataDir: string };
+  database:
+    | { kind: 'postgres'; url: string; poolMax: number }
+    | { kind: 'pglite'; dataDir: string; sharedBuffers: string };
   /** Base URL of links: PUBLIC_URL, else http://localhost:PORT (or HOST's address when it names one). */
   publicUrl: string;
   /** Whether PUBLIC_URL was set (else links follow the real port). */
@@ -96,7 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX }
-      : { kind: 'pglite', dataDir: e.DATA_DIR },
+      : { kind: 'pglite', dataDir: e.DATA_DIR, sharedBuffers: e.PGLITE_SHARED_BUFFERS },
     publicUrl: (e.PUBLIC_URL ?? `http://${linkHost(e.HOST)}:${e.PORT}`).replace(/\/$/, ''),
     publicUrlExplicit: e.PUBLIC_URL !== undefined,
     logLevel: e.LOG_LEVEL,

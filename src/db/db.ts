@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { systemClock } from '../clock.ts';
 import { acquireDataDirLock, type DataDirLock, type OwnerInfo } from './data-dir-lock.ts';
+import { createPgliteDirIfMissing } from './pglite-dir.ts';
 
 /** Something SQL can be sent to: the database itself or an open transaction. */
 export interface Queryable {
@@ -68,7 +69,13 @@ export interface Db extends Queryable {
 /** Where the database is. */
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolMax?: number }
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+  | {
+      kind: 'pglite';
+      dataDir?: string;
+      loadDataDir?: Blob;
+      /** PostgreSQL's shared_buffers, e.g. '32MB': resident memory of the embedded database. Default 32MB. */
+      sharedBuffers?: string;
+    };
 
 const viewerContext = new AsyncLocalStorage<Viewer>();
 
@@ -180,16 +187,32 @@ function openPostgres(url: string, max: number): Db {
   };
 }
 
-async function openPglite(target: { dataDir?: string; loadDataDir?: Blob }, owner: OwnerInfo): Promise<Db> {
+/**
+ * The embedded PostgreSQL's buffer pool is allocated and touched at start, inside the WebAssembly
+ * heap: every MB of shared_buffers is a MB of resident memory from the first second (PostgreSQL's
+ * default 128MB cost ~120 MiB more than 32MB; BENCHMARKS.md). 32MB holds a team's working set.
+ */
+export const DEFAULT_PGLITE_SHARED_BUFFERS = '32MB';
+
+async function openPglite(
+  target: { dataDir?: string; loadDataDir?: Blob; sharedBuffers?: string },
+  owner: OwnerInfo,
+): Promise<Db> {
   const lock =
     target.dataDir === undefined
       ? undefined
       : await acquireDataDirLock(target.dataDir, owner, systemClock.now());
   let instance: PGlite;
   try {
+    if (target.dataDir !== undefined) await createPgliteDirIfMissing(target.dataDir);
     instance = await PGlite.create({
       ...(target.dataDir !== undefined && { dataDir: target.dataDir }),
       ...(target.loadDataDir !== undefined && { loadDataDir: target.loadDataDir }),
+      startParams: [
+        ...PGlite.defaultStartParams,
+        '-c',
+        `shared_buffers=${target.sharedBuffers ?? DEFAULT_PGLITE_SHARED_BUFFERS}`,
+      ],
     });
   } catch (error) {
     await lock?.release();
