@@ -52,6 +52,9 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
+/** Every variable the configuration reads (each documented in .env.example). */
+export const CONFIG_VARIABLES = Object.keys(EnvSchema.shape);
+
 /** The validated configuration. */
 export interface Config {
   port: number;
