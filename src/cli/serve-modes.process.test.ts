@@ -13,7 +13,7 @@ import {
 import { startSmtpSink, type SmtpSink } from '../../test/support/smtp-sink.ts';
 
 // Real processes against a real SMTP server, in real time.
-/* eslint-disable no-restricted-properties */
+/* eslint-disable no-restricted-syntax, no-restricted-properties */
 
 /** The body of a raw email with quoted-printable soft breaks and escapes undone. */
 function decodedBody(raw: string): string {
