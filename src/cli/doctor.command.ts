@@ -125,7 +125,7 @@ async function checkDataDirectory(
       add(
         'data directory',
         'ok',
-        `${dir}: not in use (a lock left by a stopped process — ${lock.reason} — is cleared by the next start)`,
+        `${dir}: not in use (a lock left by a stopped process — ${lock.reason} — is cleared by the next start)${hasDatabase ? '' : '; no database in it yet'}`,
       );
       return hasDatabase;
     case 'held':
