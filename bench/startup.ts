@@ -3,7 +3,7 @@
  * memory it then holds, on PGlite: a first start (a new data directory: the database is created
  * and migrated) and a restart (the directory exists).
  *
- *   npx tsx bench/startup.ts [--runs 3] [--settle 3] [--no-write]
+ *   npx tsx bench/startup.ts [--runs 3] [--settle 3] [--bin PATH] [--no-write]
  *
  * Each run starts the real binary as `npm start` does (`node bin/hearback.js serve`) in a
  * directory of its own, asks for `/` every 20 ms until it answers 200 (the time from spawning
@@ -25,6 +25,8 @@ import { args, fmt, machine, numArg, ROOT, table, writeSection } from './lib/com
 const a = args();
 const RUNS = numArg(a, 'runs', 3);
 const SETTLE_S = numArg(a, 'settle', 3);
+/** Another entry point to time (e.g. another checkout's bin/hearback.js); default this checkout's. */
+const BIN = a.get('bin') ?? join(ROOT, 'bin/hearback.js');
 
 interface Start {
   firstPageS: number;
@@ -63,7 +65,7 @@ function freePort(): Promise<number> {
 async function startOnce(dir: string): Promise<Start> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'bin/hearback.js'), 'serve'], {
+  const child = spawn(process.execPath, [BIN, 'serve'], {
     cwd: dir,
     env: {
       PATH: process.env.PATH,
@@ -106,7 +108,7 @@ function median(values: number[]): number {
 }
 
 const web = await webBuildState();
-if (web.state !== 'fresh') {
+if (web.state !== 'fresh' && !a.has('bin')) {
   console.error(
     `the web app is ${web.state}: run \`npm run build\` first (a start must not include a build)`,
   );

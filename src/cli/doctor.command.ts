@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import semver from 'semver';
@@ -8,6 +8,7 @@ import { describeOwner } from '../db/data-dir-lock.ts';
 import { loadMigrations } from '../db/migrate.ts';
 import { isValidTimeZone } from '../domain/business-time.ts';
 import { verifySmtp } from '../mail/smtp.transport.ts';
+import { packageJson } from '../paths.ts';
 import type { DatabaseStatus } from './owner-commands.ts';
 import { inspectOwner, isServingOwner, runOwnerCommand } from './owner.ts';
 import { describeFailure } from './main.ts';
@@ -232,10 +233,7 @@ async function checkMail(config: Config, add: (n: string, s: Status, d: string) 
 }
 
 function nodeEngines(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    engines: { node: string };
-  };
-  return pkg.engines.node;
+  return packageJson().engines.node;
 }
 
 /** A connection URL without its password. */

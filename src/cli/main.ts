@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { AppError } from '../errors.ts';
+import { packageJson } from '../paths.ts';
 import { CliFailure, exitCodeForAppError, UsageError } from './usage.ts';
 
 // Commands are imported when run, so `hearback promise` does not pay for loading the web server.
@@ -104,10 +104,7 @@ function commandHelp(name: string, command: CliCommand): string {
 
 /** The package's version. */
 export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
+  return packageJson().version;
 }
 
 /**

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../paths.ts';
 
 /**
  * The web app is built once — at install (`prepare`) and again only when its sources change —
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
  * build and rebuilds only on a difference (a build takes seconds; the check, milliseconds).
  */
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = PROJECT_ROOT;
 /** Where the build goes (served by `hearback serve`). */
 export const WEB_DIST = join(ROOT, 'dist/web');
 /** The hash of the sources the build in WEB_DIST was made from; beside the build, not served. */

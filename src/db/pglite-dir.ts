@@ -1,18 +1,22 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readdir, rename, rm } from 'node:fs/promises';
-import { join, resolve as resolvePath } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { dirname, join, resolve as resolvePath } from 'node:path';
+import { PROJECT_ROOT } from '../paths.ts';
+import { MIGRATIONS_DIR } from './migrate.ts';
 
 /**
- * Creating a PGlite database (initdb) runs a second PostgreSQL and an initdb WebAssembly instance
- * inside the process; their memory is garbage only after they close, and V8 keeps it for a long
- * while: a server that created its database in-process held ~850 MiB, one that reopened an
- * existing directory ~350 MiB (BENCHMARKS.md, start-up). So a new directory is created by a short
- * child process, into a folder inside the data directory, and moved into place with PG_VERSION
- * last: PGlite (like PostgreSQL) takes a directory with PG_VERSION for a database, so an
- * interrupted creation is never mistaken for one. The caller holds the directory's lock.
+ * Creating a PGlite database (initdb) is the slowest part of a first start (~12 s of CPU here) and
+ * runs a second PostgreSQL and an initdb WebAssembly instance inside the process, whose memory V8
+ * keeps long after they close: a server that created its database in-process held ~850 MiB, one
+ * that reopened an existing directory ~350 MiB (BENCHMARKS.md, start-up). So initdb (and the
+ * migrations) run once, at install (`npm ci` → `scripts/build.ts`), into a template kept in
+ * dist/pglite-template/, and a new data directory is a copy of it; without a template, a short
+ * child process runs initdb. Either way the files are staged in a folder inside the data directory
+ * and moved into place with PG_VERSION last: PGlite (like PostgreSQL) takes a directory with
+ * PG_VERSION for a database, so an interrupted creation is never mistaken for one. The caller
+ * holds the directory's lock.
  */
 
 /** Names PostgreSQL puts in a data directory (what an interrupted move can leave behind). */
@@ -38,12 +42,77 @@ export async function createPgliteDirIfMissing(dataDir: string): Promise<'create
   }
   const staging = join(dataDir, `.init-${randomBytes(6).toString('hex')}`);
   try {
-    await runInitdbChild(staging);
+    const template = pgliteTemplateDir();
+    if (template && existsSync(join(template, 'PG_VERSION')))
+      await cp(template, staging, { recursive: true });
+    else await runInitdbChild(staging);
     const created = (await readdir(staging)).filter((e) => e !== 'PG_VERSION');
     for (const e of created) await rename(join(staging, e), join(dataDir, e));
     await rename(join(staging, 'PG_VERSION'), join(dataDir, 'PG_VERSION'));
   } finally {
     await rm(staging, { recursive: true, force: true });
+  }
+  return 'created';
+}
+
+/**
+ * Where the template database lives: one per PGlite version and set of migrations (a template
+ * made before a new migration still works — `migrate` applies the rest — but a fresh one saves
+ * that work at every first start). Null when the PGlite version cannot be read.
+ */
+export function pgliteTemplateDir(): string | null {
+  try {
+    const pkg = JSON.parse(
+      readFileSync(join(PROJECT_ROOT, 'node_modules/@electric-sql/pglite/package.json'), 'utf8'),
+    ) as { version: string };
+    const migrations = createHash('sha256');
+    for (const file of readdirSync(MIGRATIONS_DIR).sort()) {
+      migrations.update(file).update(readFileSync(join(MIGRATIONS_DIR, file)));
+    }
+    return join(
+      PROJECT_ROOT,
+      'dist/pglite-template',
+      `${pkg.version}-${migrations.digest('hex').slice(0, 12)}`,
+    );
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Create the template database (at install: `scripts/build.ts`): initdb in a child process, then
+ * the migrations, in this process — never the server's. Older templates are removed.
+ */
+export async function createPgliteTemplate(): Promise<'created' | 'exists' | 'unavailable'> {
+  const template = pgliteTemplateDir();
+  if (!template) return 'unavailable';
+  if (existsSync(join(template, 'PG_VERSION'))) return 'exists';
+  await mkdir(dirname(template), { recursive: true });
+  const staging = `${template}.tmp-${randomBytes(6).toString('hex')}`;
+  try {
+    await runInitdbChild(staging);
+    // Imported here: db.ts imports this module to create directories.
+    const [{ PGlite }, { wrapPglite }, { migrate }] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('./db.ts'),
+      import('./migrate.ts'),
+    ]);
+    const db = wrapPglite(await PGlite.create({ dataDir: staging }));
+    try {
+      await migrate(db);
+    } finally {
+      await db.close();
+    }
+    // Whole or not at all: a complete template appears under its name in one rename.
+    await rename(staging, template).catch((error: unknown) => {
+      if (!existsSync(join(template, 'PG_VERSION'))) throw error;
+    });
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+  for (const other of await readdir(dirname(template))) {
+    const path = join(dirname(template), other);
+    if (path !== template && !other.includes('.tmp-')) await rm(path, { recursive: true, force: true });
   }
   return 'created';
 }
@@ -62,7 +131,7 @@ function runInitdbChild(dir: string): Promise<void> {
       process.execPath,
       ['--input-type=module', '-e', CHILD, resolvePath(dir)],
       // Evaluated code resolves packages from its working directory: the project's.
-      { cwd: fileURLToPath(new URL('../../', import.meta.url)), stdio: ['ignore', 'ignore', 'pipe'] },
+      { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
     );
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));

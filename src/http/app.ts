@@ -16,7 +16,8 @@ import { messagesRoutes } from './routes/messages.routes.ts';
 import { reportsRoutes } from './routes/reports.routes.ts';
 import { templatesRoutes } from './routes/templates.routes.ts';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../paths.ts';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifyFormbody from '@fastify/formbody';
@@ -63,7 +64,7 @@ export interface AppDeps extends ServiceDeps {
   webDir?: string;
 }
 
-const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+const DEFAULT_WEB_DIR = join(PROJECT_ROOT, 'dist/web');
 
 const DEFAULT_IDENTITY: MailIdentity = {
   from: { name: 'Hearback', address: 'hearback@localhost' },
