@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import semver from 'semver';
+import { compiledEntry } from '../../bin/compiled-server.js';
 import { systemClock } from '../clock.ts';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { describeOwner } from '../db/data-dir-lock.ts';
@@ -86,6 +87,13 @@ export async function runDoctor(args: string[]): Promise<number> {
 
   const web = await webBuildState();
   add('web app', web.state === 'fresh' ? 'ok' : 'warn', web.message);
+  add(
+    'compiled code',
+    (await compiledEntry()) ? 'ok' : 'warn',
+    (await compiledEntry())
+      ? 'dist/server matches src/'
+      : 'src/ changed since the last build: commands run from the sources, slower (`npm run build`; serve rebuilds it)',
+  );
 
   const failed = checks.filter((c) => c.status === 'fail').length;
   const warned = checks.filter((c) => c.status === 'warn').length;
