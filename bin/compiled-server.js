@@ -3,12 +3,21 @@
 // on the fly (tsx) — about a second of CPU and 60 MiB per process (BENCHMARKS.md, start-up).
 // Plain JavaScript: it runs before anything can compile TypeScript. Types: compiled-server.d.ts.
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
+// Walk up to Hearback's package.json: this file also runs bundled, from dist/server/<hash>/.
+function findRoot(dir) {
+  for (;;) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === 'hearback') return dir;
+    if (dirname(dir) === dir) throw new Error("Hearback's package.json not found");
+    dir = dirname(dir);
+  }
+}
+const ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
 const SRC = join(ROOT, 'src');
 const OUT = join(ROOT, 'dist/server');
 // Builds older than this are removed when a new one is made; a running server keeps its own.
