@@ -63,6 +63,10 @@ export async function runOwnerCommand<K extends OwnerCommandName>(
       const answer = await askOwner(config, owner, name, input);
       if (answer) return answer;
       // Still starting (not listening yet) or just gone: look again.
+      if (announced !== owner.nonce) {
+        announced = owner.nonce;
+        notice(`waiting for ${describeOwner(owner)} to finish starting …`);
+      }
     } else if (announced !== owner.nonce) {
       announced = owner.nonce;
       notice(`waiting for ${describeOwner(owner)} to finish with ${dataDirOf(config)} …`);
@@ -166,13 +170,20 @@ export function alreadyOwnedMessage(me: OwnerInfo, owner: LockOwner, dataDir: st
   const postgres = 'use PostgreSQL (DATABASE_URL) to run several processes';
   if (me.command === 'worker') {
     return owner.worker
-      ? `${dataDir} is served by ${who}, which already runs the worker; ${postgres}`
-      : `${dataDir} is served by ${who} without the worker, and a PGlite directory takes one process: restart it with the worker, or ${postgres}`;
+      ? `${dataDir} is served by ${who}, which already runs the worker; ${postgres}${unverifiable(owner, dataDir)}`
+      : `${dataDir} is served by ${who} without the worker, and a PGlite directory takes one process: restart it with the worker, or ${postgres}${unverifiable(owner, dataDir)}`;
   }
   if (owner.command === 'worker') {
-    return `${dataDir} is in use by ${who}: stop it first (\`hearback serve\` runs the worker itself), or ${postgres}`;
+    return `${dataDir} is in use by ${who}: stop it first (\`hearback serve\` runs the worker itself), or ${postgres}${unverifiable(owner, dataDir)}`;
   }
-  return `${dataDir} is already served by ${who}: one process per PGlite directory; stop it first, or ${postgres}`;
+  return `${dataDir} is already served by ${who}: one process per PGlite directory; stop it first, or ${postgres}${unverifiable(owner, dataDir)}`;
+}
+
+/** Where a pid cannot be told apart from a reused one (no /proc), say how to clear a wrong lock. */
+function unverifiable(owner: LockOwner, dataDir: string): string {
+  return owner.processStart === null && owner.pid > 0
+    ? ` (if pid ${owner.pid} is not Hearback, delete ${dataDir}/hearback.lock)`
+    : '';
 }
 
 function dataDirOf(config: Config): string {
