@@ -148,7 +148,10 @@ describe.skipIf(!inject('postgresUrl'))('hearback on PostgreSQL', { timeout: 180
       running[1]!.waitForOutput(/Hearback on/),
       running[2]!.waitForOutput(/hearback worker: dev mailbox/),
     ]);
-    const org = await runHearback(['org', 'create', 'Shared'], { cwd: dir, env });
+    const org = await runHearback(['org', 'create', 'Shared', '--admin-email', 'a@shared.test'], {
+      cwd: dir,
+      env,
+    });
     expect(org.code, org.stderr).toBe(0);
     const { apiToken } = JSON.parse(org.stdout) as { apiToken: string };
     for (const port of ports) {

@@ -176,7 +176,7 @@ describe('hearback serve on PGlite with the CLI beside it', { timeout: 180_000 }
     expect(existsSync(lockFile)).toBe(false);
     expect(existsSync(join(dir, 'data', 'hearback.sock'))).toBe(false);
     // And with nothing serving, a command opens the directory itself (under the lock).
-    const local = await cli(['org', 'create', 'Z']);
+    const local = await cli(['org', 'create', 'Z', '--admin-email', 'z@z.test']);
     expect(local.code, local.stderr).toBe(0);
     expect(existsSync(lockFile)).toBe(false);
   });
