@@ -24,6 +24,7 @@ describe.skipIf(!url)('the benchmarks, at smoke scale', () => {
       /raw SQL ceiling/,
       /Hearback dispatcher\s+1w/, // delivery
       /close interview/i, // API
+      /first start \d+\.\d+ s .*restart \d+\.\d+ s/, // start-up
       /bench smoke: all benchmarks ran/,
     ]) {
       expect(output).toMatch(line);

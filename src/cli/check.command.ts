@@ -10,7 +10,7 @@ import { parseCommandLine, UsageError } from './usage.ts';
 export async function runCheck(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine({
     args,
-    options: { kind: { type: 'string' }, 'max-words': { type: 'string' } },
+    options: { kind: { type: 'string' } },
     allowPositionals: true,
     strict: true,
   });

@@ -1,26 +1,23 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HEARBACK_BIN as BIN, hearbackEnv, runHearback } from '../../test/support/hearback-process.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/hearback.js', import.meta.url));
-const run = promisify(execFile);
+let cwd: string;
+beforeAll(async () => {
+  // A directory of its own: the checkout's .env (if a developer has one) must not be read.
+  cwd = await mkdtemp(join(tmpdir(), 'hb-cli-cwd-'));
+});
+afterAll(async () => {
+  await rm(cwd, { recursive: true, force: true });
+});
 
 /** Run the real `hearback` binary; never throws, returns exit code and output. */
-async function hearback(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: { ...process.env, ...env },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function hearback(args: string[], env: Record<string, string> = {}, dir?: string) {
+  return runHearback(args, { cwd: dir ?? cwd, env, timeoutMs: 60_000 });
 }
 
 describe('hearback promise', () => {
@@ -108,7 +105,10 @@ describe('hearback check', () => {
   });
 
   it('reads stdin with -', async () => {
-    const child = execFile(process.execPath, [BIN, 'check', '--kind', 'advance', '-']);
+    const child = execFile(process.execPath, [BIN, 'check', '--kind', 'advance', '-'], {
+      cwd,
+      env: hearbackEnv({}),
+    });
     child.stdin!.end('Great news! The next step is a panel interview.');
     const stdout = await new Promise<string>((resolve) => {
       let out = '';
@@ -134,7 +134,7 @@ describe('hearback check', () => {
   });
 });
 
-describe('hearback with a database', () => {
+describe('hearback with a database', { timeout: 180_000 }, () => {
   it('org create prints the id and an API token; bad config is reported whole', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hb-cli-'));
     try {
@@ -181,10 +181,56 @@ describe('hearback with a database', () => {
 
       const bad = await hearback(['migrate'], { PORT: 'x', DATABASE_URL: 'mysql://nope' });
       expect(bad.code).toBe(2);
+      expect(bad.stderr.trim().split('\n')).toHaveLength(1);
       expect(bad.stderr).toContain('PORT');
       expect(bad.stderr).toContain('DATABASE_URL');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('hearback and its environment', { timeout: 120_000 }, () => {
+  it('prints its version', async () => {
+    const r = await hearback(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('reads .env from the current directory; the environment wins; a missing .env is fine', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hb-dotenv-'));
+    try {
+      await writeFile(join(dir, '.env'), 'PORT=4555\nDATA_DIR=./from-dotenv\n# a comment\n');
+      const fromFile = await hearback(['doctor'], {}, dir);
+      expect(fromFile.stdout).toMatch(
+        /configuration\s+PGlite in \.\/from-dotenv; links from http:\/\/localhost:4555; \.env read/,
+      );
+      const fromEnv = await hearback(['doctor'], { PORT: '4666' }, dir);
+      expect(fromEnv.stdout).toContain('links from http://localhost:4666');
+      // The doctor looks and changes nothing: no database was created.
+      expect(existsSync(join(dir, 'from-dotenv'))).toBe(false);
+      expect(fromEnv.stdout).toMatch(/warn\s+data directory\s+.*does not exist yet/);
+
+      await writeFile(join(dir, '.env'), 'PORT=eighty\n');
+      const broken = await hearback(['doctor'], {}, dir);
+      expect(broken.code).toBe(2);
+      expect(broken.stdout).toMatch(/FAIL\s+configuration\s+PORT/);
+
+      const none = await hearback(['promise', 'soon', '--at', '2026-12-01T10:00:00Z', '--tz', 'UTC']);
+      expect(none.code).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    [['promise', 'soon', '--at', '2026-02-30T10:00:00Z', '--tz', 'UTC'], /not a real date/],
+    [['promise', 'soon', '--at', '0000-01-01T00:00:00Z', '--tz', 'UTC'], /between 1970 and 2999/],
+  ])('refuses %j from the real binary: exit 2, one line', async (args, message) => {
+    const r = await hearback(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^hearback: [^\n]+\n$/);
+    expect(r.stderr).toMatch(message);
   });
 });

@@ -1,6 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { systemClock } from '../clock.ts';
+import { acquireDataDirLock, type DataDirLock, type OwnerInfo } from './data-dir-lock.ts';
+import { createPgliteDirIfMissing } from './pglite-dir.ts';
 
 /** Something SQL can be sent to: the database itself or an open transaction. */
 export interface Queryable {
@@ -59,14 +62,22 @@ export interface Db extends Queryable {
   tenant(orgId: string): ScopedDb;
   /** Every organization's data, for the worker's claims and token lookups. */
   system(): ScopedDb;
-  /** Release every connection. */
+  /** Release every connection (and, for a PGlite directory, its lock). */
   close(): Promise<void>;
+  /** The data directory's lock, for a PGlite directory: this process is its one owner. */
+  readonly lock?: DataDirLock;
 }
 
 /** Where the database is. */
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolMax?: number }
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+  | {
+      kind: 'pglite';
+      dataDir?: string;
+      loadDataDir?: Blob;
+      /** PostgreSQL's shared_buffers, e.g. '32MB': resident memory of the embedded database. Default 32MB. */
+      sharedBuffers?: string;
+    };
 
 const viewerContext = new AsyncLocalStorage<Viewer>();
 
@@ -84,9 +95,15 @@ export function currentViewer(): Viewer | undefined {
   return viewerContext.getStore();
 }
 
-/** Open the database described by `target`. */
-export async function openDb(target: DatabaseTarget): Promise<Db> {
-  return target.kind === 'postgres' ? openPostgres(target.url, target.poolMax ?? 10) : openPglite(target);
+/**
+ * Open the database described by `target`. A PGlite directory is first locked for this process
+ * (`data-dir-lock.ts`): it throws DataDirLockedError when another live process has it open.
+ * `owner` says what this process is, for the messages others get.
+ */
+export async function openDb(target: DatabaseTarget, owner?: OwnerInfo): Promise<Db> {
+  return target.kind === 'postgres'
+    ? openPostgres(target.url, target.poolMax ?? 10)
+    : openPglite(target, owner ?? { command: 'process' });
 }
 
 // `date` columns would otherwise be turned into Dates at the server's local midnight.
@@ -173,12 +190,50 @@ function openPostgres(url: string, max: number): Db {
   };
 }
 
-async function openPglite(target: { dataDir?: string; loadDataDir?: Blob }): Promise<Db> {
-  const instance = await PGlite.create({
-    ...(target.dataDir !== undefined && { dataDir: target.dataDir }),
-    ...(target.loadDataDir !== undefined && { loadDataDir: target.loadDataDir }),
-  });
-  return wrapPglite(instance);
+/**
+ * The embedded PostgreSQL's buffer pool is allocated and touched at start, inside the WebAssembly
+ * heap: every MB of shared_buffers is a MB of resident memory from the first second (PostgreSQL's
+ * default 128MB cost ~120 MiB more than 32MB; BENCHMARKS.md). 32MB holds a team's working set.
+ */
+export const DEFAULT_PGLITE_SHARED_BUFFERS = '32MB';
+
+async function openPglite(
+  target: { dataDir?: string; loadDataDir?: Blob; sharedBuffers?: string },
+  owner: OwnerInfo,
+): Promise<Db> {
+  const lock =
+    target.dataDir === undefined
+      ? undefined
+      : await acquireDataDirLock(target.dataDir, owner, systemClock.now());
+  let instance: PGlite;
+  try {
+    if (target.dataDir !== undefined) await createPgliteDirIfMissing(target.dataDir);
+    instance = await PGlite.create({
+      ...(target.dataDir !== undefined && { dataDir: target.dataDir }),
+      ...(target.loadDataDir !== undefined && { loadDataDir: target.loadDataDir }),
+      startParams: [
+        ...PGlite.defaultStartParams,
+        '-c',
+        `shared_buffers=${target.sharedBuffers ?? DEFAULT_PGLITE_SHARED_BUFFERS}`,
+      ],
+    });
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+  const db = wrapPglite(instance);
+  if (!lock) return db;
+  return {
+    ...db,
+    lock,
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        await lock.release();
+      }
+    },
+  };
 }
 
 /** Adapt an open PGlite instance to the Db interface (tests use it to dump a migrated template). */

@@ -10,7 +10,8 @@ import { messagesRoutes } from './routes/messages.routes.ts';
 import { reportsRoutes } from './routes/reports.routes.ts';
 import { templatesRoutes } from './routes/templates.routes.ts';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../paths.ts';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifyHelmet from '@fastify/helmet';
@@ -19,6 +20,7 @@ import { authenticate, guardRoutes, WindowLimiter } from './auth.ts';
 import { authPagesRoutes } from './routes/auth-pages.routes.ts';
 import { candidatePageRoutes } from './routes/candidate-page.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { serializeRequest } from './request-log.ts';
 import { cookieSettings } from './session-cookie.ts';
 import {
   handleClientError,
@@ -63,7 +65,7 @@ export interface AppDeps extends ServiceDeps {
   webDir?: string;
 }
 
-const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+const DEFAULT_WEB_DIR = join(PROJECT_ROOT, 'dist/web');
 
 const DEFAULT_IDENTITY: MailIdentity = {
   from: { name: 'Hearback', address: 'hearback@localhost' },
@@ -82,8 +84,16 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
   };
   const cookies = cookieSettings(publicUrl, appDeps.sessionPolicy ?? DEFAULT_SESSION_POLICY);
   const limiter = (max: number, windowMs: number) => new WindowLimiter(deps.clock, max, windowMs);
+  const logger = options.logger ?? false;
   const app = Fastify({
-    logger: options.logger ?? false,
+    // Whatever the level, the request log never shows a token from a link (request-log.ts).
+    logger:
+      logger === true || (typeof logger === 'object' && logger !== null)
+        ? {
+            ...(logger === true ? {} : logger),
+            serializers: { ...(logger === true ? {} : logger.serializers), req: serializeRequest },
+          }
+        : logger,
     bodyLimit: 1_048_576,
     return503OnClosing: true,
     trustProxy: false,

@@ -1,3 +1,5 @@
+import type { Message } from '../domain/model.ts';
+
 /** An email ready for the wire. Header values are already free of CR/LF (see src/domain/email.ts). */
 export interface OutgoingEmail {
   orgId: string;
@@ -13,6 +15,8 @@ export interface OutgoingEmail {
   references: string[];
   /** Sent by the system on its own: adds `Auto-Submitted: auto-generated` (RFC 3834). */
   automatic: boolean;
+  /** What the message is (`outcome`, `sign_in`, `invite` …); never sent, the dev mailbox reads it. */
+  kind: Message['kind'];
 }
 
 /** Where emails go: SMTP in production, the dev mailbox by default. */

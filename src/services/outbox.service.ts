@@ -239,6 +239,7 @@ async function deliverOne(
       inReplyTo: m.inReplyTo,
       references: m.references,
       automatic: m.automatic,
+      kind: m.kind,
     });
   } catch (error) {
     return recordFailure(deps, m, error instanceof Error ? error.message : String(error), options);
