@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { MESSAGE_KINDS, type MessageKind } from '../domain/message-check.ts';
+import { MESSAGE_KINDS, type MessageKind } from '../domain/message-check/index.ts';
 import { checkText } from '../services/message.service.ts';
 import { parseCommandLine, UsageError } from './usage.ts';
 

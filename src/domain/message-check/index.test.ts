@@ -10,7 +10,7 @@ import {
   type MessageCheck,
   type MessageKind,
   type Severity,
-} from './message-check.ts';
+} from './index.ts';
 
 const codes = (check: MessageCheck): FindingCode[] => check.findings.map((f) => f.code);
 const findingsOf = (check: MessageCheck, code: FindingCode) => check.findings.filter((f) => f.code === code);
