@@ -22,7 +22,9 @@ const NEWS = rx([
   '(?:he|she|they|the candidate|\\p{Lu}\\p{Ll}+) (?:has|have|is|are) (?:now|just|also|since|recently)',
   'competitor',
   'counter-?offer',
-  '(?:%|percent|per cent)',
+  '\\d+ ?(?:%|percent|per cent)',
+  'market (?:context|data|rates?|picture|moves?|intel)',
+  '(?:dropped|pulled) out',
   'update from (?:the candidate|\\p{L}+)',
 ]);
 

@@ -15,7 +15,9 @@ const NEXT_STEPS = rx([
   'like you to (?:meet|come|join|complete|do|present|take)',
   '(?:schedul|arrang|book|set(?:ting)? up|organis|organiz)(?:e|ed|es|ing)? (?:a|an|the|your|some|time)',
   'meet (?:with )?(?:the |our |a few of our )?(?:\\p{L}+ )?(?:team|hiring manager|founders?|cto|ceo|vp|director|lead|manager|head)',
-  'panel',
+  'panel (?:interview|round|session|discussion|presentation)',
+  'next up',
+  '(?:design|coding|technical|data|case) challenge',
   'offer (?:call|letter|details|conversation)',
   'references?(?: checks?)?',
   'background check',
@@ -33,7 +35,8 @@ const NEXT_STEPS = rx([
 const WHO = rx([
   '(?:our|the|your) (?:\\p{L}+ )?(?:cto|ceo|cfo|coo|vp|director|founder|co-founder|head of \\p{L}+|hiring manager|engineering manager|team lead|tech lead|lead|manager|recruiter|coordinator|talent partner|hr|panel|team|interviewers?|designers?|engineers?|partner|principal|president)',
   '(?:meet|speak|talk|chat) (?:with|to) (?:\\p{Lu}|our|the|a|two|three|some)',
-  'with (?:our|the) ',
+  'with (?:our|the)',
+  'hiring manager',
   "(?:i|i'll|i will|i am|i'm) (?:send|call|email|be in touch|reach out|schedule|set|book|follow up)",
 ]);
 

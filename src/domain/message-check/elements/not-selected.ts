@@ -11,7 +11,8 @@ import type { CheckContext, Span } from '../types.ts';
 
 // Progress verbs that, negated with us as subject, reject: "we will not be progressing your application".
 const PROGRESS = rx([
-  '(?:move|moving|moved|go|going|take|taking|proceed|proceeding|progress|progressing|continue|continuing|advance|advancing|carry|carrying|push|pushing) (?:forward|further|ahead|on)',
+  '(?:move|moving|moved|go|going|take|taking|proceed|proceeding|progress|progressing|continue|continuing|advance|advancing|carry|carrying|push|pushing|put|putting|bring|bringing) (?:you |your application |your candidacy |things |this |it |you )?(?:forward|further|ahead|on|through)',
+  '(?:move|moving|invite|inviting|progress|progressing|take|taking|put|putting|bring|bringing|advance|advancing) (?:you )?(?:forward |through |on )?(?:to|into) the (?:next|final|second|third|last) (?:round|stage|step|interview)',
   '(?:proceed|proceeding|progress|progressing|continue|continuing|advance|advancing|pursue|pursuing|take|taking|consider|considering|shortlist|shortlisting)(?: with)? (?:you|your|this|the) (?:application|candidacy|profile|candidature|cv|further)?',
   '(?:proceed|progress|continue|advance|pursue)(?:ing)?',
   '(?:offer|offering|extend|extending|make|making) (?:you )?(?:an? |the )?(?:offer|role|position|job|post)',
@@ -31,11 +32,14 @@ const OUTCOME = rx([
 const UNSUCCESSFUL = rx(['unsuccessful']);
 // Choosing someone else: "we've offered the role to another candidate".
 const OTHER_PERSON =
-  '(?:(?:an)?other|a different|an internal|an external|the other) (?:candidates?|applicants?|persons?|people|individuals?|finalists?|profiles?|hires?)|someone else|somebody else|others|a candidate (?:whose|who|with)|candidates? (?:whose|who|with)|internal (?:candidate|applicant|hire)';
+  "(?:(?:an)?other|a different|an internal|an external|the other) (?:candidates?|applicants?|persons?|people|individuals?|finalists?|profiles?|hires?)|(?:someone|somebody)(?: else| (?:\\p{L}+ )?(?:who|whose|with|more|younger|older|better|stronger|closer))?|others|an? (?:candidate|applicant)|candidates? (?:whose|who|with)|internal (?:candidate|applicant|hire)";
 const CHOSE_OTHER = rx([
   `(?:chosen|chose|choose|choosing|decided|opted|elected|selected|select|picked|going|gone|went|go|move|moving|moved|proceed|proceeding|proceeded|continue|continuing|progress|progressing|appointed|appoint|hired|hire|offered|offer|extended|made) (?:\\p{L}+ ){0,5}(?:with|to|for)? ?(?:${OTHER_PERSON})`,
   `(?:role|position|job|offer|post|it) (?:to|with) (?:${OTHER_PERSON})`,
+  '(?:go|gone|went|going) with them',
 ]);
+// Choosing a named person: "we hired Rebecca", "we went with Hannah".
+const CHOSE_VERB = /\b(?:hired|hire|chose|chosen|selected|appointed|went with|gone with|going with|go with|offered (?:it|the role|the position|the job) to)\b/;
 // The role itself is gone: "the position has been filled", "the role went to someone else".
 const ROLE_GONE = rx([
   '(?:has|have|had) (?:now )?been (?:filled|offered to|given to|closed|withdrawn)',
@@ -48,8 +52,14 @@ const DIRECTION = rx([
   '(?:go|going|gone|went) (?:in )?another direction',
   '(?:go|going|gone|went) another way',
 ]);
+// The candidate, or their application, not selected, wherever it sits in the clause.
+const YOU_NOT = rx([
+  "(?:you|your (?:\\p{L}+ ){0,6}?(?:application|candidacy|candidature|cv|profile|submission))(?: \\p{L}+){0,7}? (?:were|was|have|has|had|are|is|did|will|won't|haven't|hasn't|weren't|wasn't|didn't|aren't|isn't)? ?(?:not|n't|never)? ?(?:been |be |yet |quite )?(?:selected|chosen|successful|shortlisted|progressed|invited|offered|picked|through|advanced|moving forward|progressing|proceeding|going forward|good enough|strong enough|experienced enough)",
+]);
 const SOFT = rx([
-  'not (?:the )?(?:news|outcome|answer) you (?:were |had )?(?:hop|want|wish)\\p{L}*',
+  "(?:not|isn't|is not|wasn't|was not) (?:the )?(?:news|outcome|answer) you (?:were |had )?(?:hop|want|wish)\\p{L}*",
+  "(?:weren't|were not|aren't|are not|isn't|is not|wasn't|was not) (?:quite )?(?:the right|a good|the best|a strong) (?:fit|match|person|candidate)",
+  "(?:we're|we are|we'll|we will|going to|decided to|we've decided to|have to) pass(?: on)?(?! (?:it|this|that) (?:on|along)| along| on (?:your|the|this|that))",
   "(?:this|that) (?:time )?(?:it'?s|it is) a no",
   "(?:will|won't|will not|cannot|can't) (?:be able to )?(?:take|carry) (?:your application|things) (?:any )?further",
   'no longer (?:be )?(?:considering|considered|in the running|in contention|being considered)',
@@ -71,6 +81,7 @@ function isNotSelected(c: Clause): Span | null {
     const hit = matchIn(PROGRESS, c);
     if (hit) return { start: c.start, end: c.end };
   }
+  if (c.negated && matchIn(YOU_NOT, c)) return { start: c.start, end: c.end };
   if (c.subject === 'you' || c.subject === 'none' || c.subject === 'other') {
     if (c.negated && matchIn(OUTCOME, c)) return { start: c.start, end: c.end };
     const unsuccessful = matchIn(UNSUCCESSFUL, c);
@@ -90,6 +101,10 @@ function isNotSelected(c: Clause): Span | null {
       return gone;
     const direction = matchIn(DIRECTION, c);
     if (direction) return direction;
+    if (c.subject === 'we' && CHOSE_VERB.test(c.lower)) {
+      const named = c.tokens.find((t) => t.tags.has('Person') && !t.tags.has('Pronoun'));
+      if (named) return { start: c.start, end: c.end };
+    }
   }
   return null;
 }

@@ -17,9 +17,15 @@ const SPECIFIC = rx([
   '(?:learning|hearing) (?:about|more about|how)',
   '(?:the|your) (?:challenge|project|roadmap|migration|problem|launch|plans?|goals?|approach|team|product|platform|initiative)s? (?:you|we|of|around|about|for|to)',
   'follow(?:ing)? up on',
+  '(?:great|good|nice|lovely|interesting|fascinating|helpful|useful) to (?:learn|hear|see|understand|find out) (?:how|about|that|more|what|why)',
+  '(?:for|about) (?:showing|walking|taking) me(?: through| around)?',
+  '(?:great|good|nice|lovely|fun) (?:talking|chatting|speaking|discussing) about',
   'as (?:promised|discussed|mentioned)',
 ]);
 const INTEREST = rx([
+  '(?:still|remain|very|really|truly|genuinely|even more|highly|super|so) (?:very |really |just as |as |highly |super |so |extremely |incredibly )?(?:interested|keen|excited|enthusiastic|eager|motivated)',
+  '(?:my|our) (?:first|top|number one) choice',
+  "(?:i'd|i would) (?:much |still )?(?:prefer|rather) (?:to join|join|your)",
   '(?:still|remain|very|really|truly|genuinely|even more|more|highly|keen(?:ly)?) (?:very |really |just as |as |highly )?(?:interested|keen|excited|enthusiastic|eager|motivated)',
   '(?:reaffirm|confirm|reiterate|express) (?:my|our) (?:interest|enthusiasm)',
   '(?:my|strong) (?:interest|enthusiasm) (?:in|for)',
@@ -37,7 +43,7 @@ export function detectSpecific(ctx: CheckContext): Span | null {
   for (const c of ctx.clauses) {
     const hits = findAll(SPECIFIC, c.lower, c.start);
     if (hits.length === 0) continue;
-    if (contentWords(blankOut(c.lower, hits, c.start)).length >= 2) return { start: c.start, end: c.end };
+    if (contentWords(blankOut(c.lower, hits, c.start)).length >= 1) return { start: c.start, end: c.end };
   }
   return null;
 }

@@ -7,7 +7,7 @@ import { findAll, rx } from '../text.ts';
 import type { CheckContext, Span } from '../types.ts';
 
 const STAY = rx([
-  '(?:stay|keep|be|remain) in (?:touch|contact)',
+  '(?:stay|keep|remain) in (?:touch|contact)',
   'keep (?:your|you) (?:details|cv|resume|profile|application|name)? ?(?:on file|in mind|on our radar|in our talent)',
   'keep you in mind',
   '(?:talent|candidate) (?:pool|community|network|list)',

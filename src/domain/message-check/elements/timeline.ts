@@ -18,7 +18,7 @@ const UNIT = '(?:(?:business |working |calendar )?(?:days?|weeks?|hours?|months?
 
 const TIMELINE = rx([
   `(?<!(?:last|past|this past) )${WEEKDAY}`,
-  `\\d{1,2}${ORD} (?:of )?${MONTH_ANY}`,
+  `\\d{1,2}${ORD} (?:of )?(?:${MONTH_ANY}|may)`,
   `${MONTH_ANY} \\d{1,2}${ORD}`,
   `(?:by|before|in|until|till|during|early|mid|late|end of|of|on) (?:the )?(?:may|${MONTH_ANY})`,
   '\\d{4}-\\d{2}-\\d{2}',
@@ -37,18 +37,27 @@ const TIMELINE = rx([
   '\\d{1,2}(?::\\d{2})? ?(?:am|pm|a\\.m\\.|p\\.m\\.)',
   '\\d{1,2}:\\d{2}',
   'w/c \\d',
-  'week (?:of|commencing|beginning) ',
+  'week (?:of|commencing|beginning)',
 ]);
 
 // Times that name the conversation or the past.
 const NOT_A_PROMISE =
   /\b(?:thank|thanks|appreciate|enjoyed|pleasure|great to|good to|lovely to|nice to)\b|\b(?:last|ago|yesterday|earlier)\b/;
 
+const STRICT_CONTACT = /\b(?:hear|answer|decision for you|back to you|in touch|let you know|revert|update you|expect|inform you|get back)\b/;
+// An update's new date is the time the candidate will hear by, not the time of another event.
+const ABOUT_CONTACT =
+  /\b(?:hear|decision|decide|answer|update|back to you|in touch|let you know|revert|inform|expect|outcome|news|reply|respond|call|email|contact|by|before|no later|until)\b/;
+
 /** The first time in the message a deadline can be computed from, or null. */
 export function detectTimeline(ctx: CheckContext): Span | null {
   for (const c of ctx.clauses) {
-    if (c.tense === 'past' && !c.conditional && c.modal === null) continue;
-    const hits = findAll(TIMELINE, c.lower, c.start);
+    if (ctx.kind === 'update' && !ABOUT_CONTACT.test(c.lower)) continue;
+    let hits = findAll(TIMELINE, c.lower, c.start);
+    // An update's date is when the candidate hears: "by Friday", or a clause about hearing back —
+    // not "the hiring manager is travelling this week".
+    if (ctx.kind === 'update' && !STRICT_CONTACT.test(c.lower))
+      hits = hits.filter((h) => /\b(?:by|before|on|until|till|within|in|no later than|after|for)\s+(?:the\s+)?$/.test(ctx.lower.slice(Math.max(c.start, h.start - 16), h.start)) || /^(?:within|in|over|during|after|for)\b/.test(ctx.lower.slice(h.start)));
     if (hits.length === 0) continue;
     if (
       NOT_A_PROMISE.test(c.lower) &&

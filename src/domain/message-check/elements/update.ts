@@ -6,6 +6,7 @@
  */
 import { findAll, rx } from '../text.ts';
 import type { CheckContext, Span } from '../types.ts';
+import { findProtectedCharacteristics } from '../findings/protected-characteristic.ts';
 
 const STILL = rx([
   'still (?:deciding|reviewing|interviewing|considering|finali[sz]ing|working|waiting|in (?:the )?(?:process|middle)|meeting|talking|discussing|gathering|collecting|assessing|evaluating|comparing|completing|going through|speaking|have|need)',
@@ -17,9 +18,11 @@ const STILL = rx([
   'running (?:a bit |a little )?(?:late|behind)',
   'still (?:under consideration|being considered|in the running|in contention)',
   "(?:haven't|have not) (?:yet )?(?:decided|finished|completed|concluded)",
-  'not (?:quite )?(?:there|ready to decide) yet',
+  'not (?:quite )?(?:there yet|ready to (?:decide|make)|in a position to decide)',
   'delay(?:ed)?',
   '(?:are|is|were) (?:on hold|paused)',
+  '(?:is|are|remains?) pending',
+  '(?:need|needs|needed) (?:a few|a couple of|some|a little|a bit|a few more|two|three) (?:more )?(?:days|time|weeks)',
 ]);
 
 const WHY = rx([
@@ -41,7 +44,9 @@ export function detectStillDeciding(ctx: CheckContext): Span | null {
 
 /** Where the message says why the decision is taking longer, or null. */
 export function detectUpdateReason(ctx: CheckContext): Span | null {
+  const protectedSpans = findProtectedCharacteristics(ctx);
   for (const c of ctx.clauses) {
+    if (protectedSpans.some((p) => ctx.sentences.some((s) => s.start <= c.start && c.end <= s.end && p.start! < s.end && s.start < p.end!))) continue;
     if (/\b(?:thank|thanks)\b/.test(c.lower) && !/\bbecause\b/.test(c.lower)) continue;
     const hit = findAll(WHY, c.lower, c.start)[0];
     if (hit) return hit;

@@ -15,7 +15,7 @@ import type { CheckContext, Finding, Span } from '../types.ts';
 const RANKING = rx([
   '(?<!(?:rather|other|longer|more|less|faster|sooner|later|earlier|better than what|more than what) )than you(?:rs)?(?! (?:expected|were told|might|may|would|hoped|anticipated|think|thought|imagined?|deserve|can|could|planned|had hoped|realise|realize))',
   'outperform(?:ed|s)? you',
-  'ranked (?:you )?(?:second|third|lower|below|behind|last|fourth)',
+  'ranked (?:you )?(?:second|third|lower|below|behind|last|fourth|higher|above)',
   '(?:our |a close |the )?(?:second|third|next) (?:choice|best|place)',
   'runner-?up',
   'came (?:a close )?(?:second|third|last)',
@@ -26,6 +26,14 @@ const RANKING = rx([
   '(?:the )?(?:weakest|strongest|best|top) (?:of the|among the|of our) (?:candidates|applicants|finalists|group|shortlist)',
   'top (?:candidate|choice|pick)',
   'beat you',
+]);
+/** Ranking and generic superiority, for the reason rule to leave alone. */
+export const RANKING_OR_GENERIC = rx([
+  'than you(?:rs)?(?! (?:expected|were told|might|may|would|hoped|anticipated|think|thought|imagined?|deserve|can|could|planned|had hoped|realise|realize))',
+  'compar(?:ed|ing|ison) (?:to|with) (?:the )?(?:an)?other',
+  'ranked (?:higher|lower|above|below)',
+  '(?:stronger|better|more qualified|more experienced) (?:candidates|applicants|profiles)',
+  '(?:second|third) choice',
 ]);
 const IDENTIFIED =
   "(?:the |our )?(?:successful|chosen|selected|hired|winning|preferred|new|appointed|internal|external) (?:candidate|applicant|person|hire|finalist|colleague)(?:'s)?";

@@ -25,7 +25,7 @@ const GIFT_NOUN = rx([
 const GIVING =
   /\b(?:send|sending|sent|bring|bringing|brought|drop(?:ped|ping)? off|deliver(?:ed|y)?|mail(?:ed)?|post(?:ed)?|leave|left|enclos\w*|attach\w*|for you|for the team|for everyone|on (?:its|their) way|coming your way|hope you (?:all )?enjoy|enjoy (?:the|them|it)|treat|order(?:ed)?|arrive|arriving|courier\w*|a token|a gift|as thanks|to say thanks|my thanks)\b/;
 const SPECIAL = rx([
-  'coffee (?:is )?on me',
+  "coffee(?:'s| is)? on me",
   '(?:buy|get|take) you (?:a |an |out for )?(?:coffee|lunch|drink|drinks|beer|dinner|meal)',
   'treat you (?:all )?to',
   'lunch (?:is )?on me',

@@ -2,7 +2,7 @@
  * Finding — length out of range. Above `maxWords` (default 400; candidate notes: the policy's
  * thank-you limit, default 250, and then an error, since the note is refused) a message is too
  * long; a rejection over 250 words gets an `info` (shorter is kinder). Under a kind's minimum it
- * is too short to carry its parts (a rejection under 15 words, feedback under 20).
+ * is too short to carry its parts (a rejection or feedback under 15 words).
  */
 import type { CheckContext, Finding, MessageKind } from '../types.ts';
 
@@ -11,7 +11,7 @@ const DEFAULT_MAX_WORDS = 400;
 export const NOTE_MAX_WORDS = 250;
 /** Rejections longer than this get an `info`: shorter is kinder. */
 export const REJECTION_SHORT_WORDS = 250;
-const MIN_WORDS: Partial<Record<MessageKind, number>> = { rejection: 15, feedback: 20 };
+const MIN_WORDS: Partial<Record<MessageKind, number>> = { rejection: 15, feedback: 15 };
 
 /** `too_long` / `too_short` for a message of `wordCount` words. */
 export function findLength(ctx: CheckContext, wordCount: number): Finding[] {

@@ -216,6 +216,8 @@ const RULES: ProtectedRule[] = [
       '(?<!data )immigra\\p{L}*',
       `${PERSON} (?:home country|homeland|origin)`,
       'local (?:candidates?|person|hire) (?:rather|instead)',
+      'a local rather than',
+      '(?:just|recently|only just) (?:moved|arrived|relocated|immigrated) (?:to|in) (?:the|this) country',
     ]),
   },
   {
@@ -247,7 +249,7 @@ const RULES: ProtectedRule[] = [
       'illness(?:es)?',
       'ill health',
       '(?:health|medical) (?:conditions?|issues?|problems?|history|reasons?|needs?|records?|leave|appointments?)',
-      `${PERSON} (?:health|medical|diagnosis|condition|medication|anxiety|stammer|stutter|limp|injury|surgery|treatment)`,
+      `${PERSON} (?:recent |ongoing |current |upcoming )?(?:health|medical|diagnosis|condition|medication|anxiety|stammer|stutter|limp|injury|surgery|treatment|operation)`,
       'mental(?:ly)? (?:health|illness|ill)',
       'sick (?:leave|days?|notes?)',
       'handicap\\p{L}*',

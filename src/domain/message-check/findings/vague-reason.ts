@@ -5,6 +5,7 @@
  */
 import { excerptOf, findAll, rx } from '../text.ts';
 import type { CheckContext, Finding, Span } from '../types.ts';
+import { findProtectedCharacteristics } from './protected-characteristic.ts';
 
 /** Reasons that tell the candidate nothing. */
 export const VAGUE_REASONS = rx([
@@ -26,6 +27,9 @@ export const VAGUE_REASONS = rx([
   'strong (?:field|pool) of (?:candidates|applicants)',
   "(?:didn't|did not|doesn't|does not) (?:quite )?(?:click|gel|feel right|resonate)",
   'just (?:a )?(?:gut feeling|feeling)',
+  '(?:simply |just )?(?:stronger|better) than you',
+  '(?:stronger|better|more experienced|more suitable) (?:candidates|applicants|profiles)',
+  'gut feeling',
 ]);
 
 /** The vague phrases in a rejection, one finding per distinct phrase. */
@@ -33,7 +37,14 @@ export function findVagueReasons(ctx: CheckContext, specificReasonGiven: boolean
   if (ctx.kind !== 'rejection' && ctx.kind !== 'feedback') return [];
   const out: Finding[] = [];
   const seen = new Set<string>();
-  const spans: Span[] = findAll(VAGUE_REASONS, ctx.lower);
+  // A wish ("we hope you find a role that's a great match") is no reason; beside a protected
+  // characteristic the characteristic is the finding that matters.
+  const protectedSpans = findProtectedCharacteristics(ctx);
+  const skip = [
+    ...ctx.sentences.filter((s) => /\b(?:hope|wish|wishing|luck)\b/.test(s.lower)),
+    ...ctx.clauses.filter((c) => protectedSpans.some((p) => p.start! < c.end && c.start < p.end!)),
+  ];
+  const spans: Span[] = findAll(VAGUE_REASONS, ctx.lower).filter((v) => !skip.some((s) => s.start <= v.start && v.end <= s.end));
   for (const span of spans) {
     const excerpt = excerptOf(ctx.text, span);
     if (seen.has(excerpt.toLowerCase())) continue;
