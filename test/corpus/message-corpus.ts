@@ -88,7 +88,8 @@ export function scoreMessageCases(cases: MessageCase[]): MessageScore {
     for (const [element, expected] of Object.entries(c.elements)) {
       const actual = check.elements[element] === true;
       tally(score.elements, `${c.kind}.${element}`, expected, actual);
-      if (expected !== actual) score.misses.push({ id: c.id, what: `${c.kind}.${element}`, expected, text: c.text });
+      if (expected !== actual)
+        score.misses.push({ id: c.id, what: `${c.kind}.${element}`, expected, text: c.text });
     }
     const found = new Set(check.findings.map((f) => f.code));
     for (const code of SCORED_FINDINGS) {

@@ -142,8 +142,15 @@ const CONDITIONAL_START =
 /** Who the clause is about: the last noun or pronoun before its first verb. */
 function subjectOf(tokens: Token[]): Subject {
   // An imperative ("Try profiling…", "Please apply again") has the reader as its implied subject.
-  const first = tokens.find((t) => /[a-z]/i.test(t.text) && !t.tags.has('Adverb') && !/^(?:please|do|and|but|so|also)$/i.test(t.text));
-  if (first && first.tags.has('Verb') && (first.tags.has('Imperative') || first.tags.has('Infinitive')) && !first.tags.has('Modal'))
+  const first = tokens.find(
+    (t) => /[a-z]/i.test(t.text) && !t.tags.has('Adverb') && !/^(?:please|do|and|but|so|also)$/i.test(t.text),
+  );
+  if (
+    first &&
+    first.tags.has('Verb') &&
+    (first.tags.has('Imperative') || first.tags.has('Infinitive')) &&
+    !first.tags.has('Modal')
+  )
     return 'none';
   let subject: Subject = 'none';
   let sawOtherDeterminer = false;

@@ -303,7 +303,8 @@ export function checkMessage(
   }
 
   if (kind === 'rejection') findings.push(...findVagueReasons(ctx, elements.reason === true));
-  if (kind === 'feedback') findings.push(...findVagueReasons(ctx, elements.strengths === true || elements.gaps === true));
+  if (kind === 'feedback')
+    findings.push(...findVagueReasons(ctx, elements.strengths === true || elements.gaps === true));
   if (kind === 'nudge') findings.push(...findNoNews(ctx, elements.news === true));
   findings.push(
     ...findProtectedCharacteristics(ctx),

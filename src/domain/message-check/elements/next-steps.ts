@@ -7,7 +7,9 @@ import { findAll, rx } from '../text.ts';
 import type { CheckContext, Span } from '../types.ts';
 
 const NEXT_STEPS = rx([
-  'next steps?',
+  'next steps? (?:is|are|will be|would be|:|-|include|involves?)',
+  'as (?:a|the|your) next step',
+  '(?:the|your|our) next step',
   'next (?:rounds?|stage|interview|phase)',
   '(?:final|onsite|on-site|in-person|technical|second|third|2nd|3rd|last|panel|culture|values|team|system design|coding|pairing|case) (?:interviews?|rounds?|stage|conversations?|chats?|calls?|session|meetings?)',
   '(?:to )?invite you',

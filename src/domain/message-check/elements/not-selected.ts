@@ -32,14 +32,16 @@ const OUTCOME = rx([
 const UNSUCCESSFUL = rx(['unsuccessful']);
 // Choosing someone else: "we've offered the role to another candidate".
 const OTHER_PERSON =
-  "(?:(?:an)?other|a different|an internal|an external|the other) (?:candidates?|applicants?|persons?|people|individuals?|finalists?|profiles?|hires?)|(?:someone|somebody)(?: else| (?:\\p{L}+ )?(?:who|whose|with|more|younger|older|better|stronger|closer))?|others|an? (?:candidate|applicant)|candidates? (?:whose|who|with)|internal (?:candidate|applicant|hire)";
+  '(?:(?:an)?other|a different|an internal|an external|the other) (?:candidates?|applicants?|persons?|people|individuals?|finalists?|profiles?|hires?)|(?:someone|somebody)(?: else| (?:\\p{L}+ )?(?:who|whose|with|more|younger|older|better|stronger|closer))?|others|an? (?:candidate|applicant)|candidates? (?:whose|who|with)|internal (?:candidate|applicant|hire)';
 const CHOSE_OTHER = rx([
   `(?:chosen|chose|choose|choosing|decided|opted|elected|selected|select|picked|going|gone|went|go|move|moving|moved|proceed|proceeding|proceeded|continue|continuing|progress|progressing|appointed|appoint|hired|hire|offered|offer|extended|made) (?:\\p{L}+ ){0,5}(?:with|to|for)? ?(?:${OTHER_PERSON})`,
   `(?:role|position|job|offer|post|it) (?:to|with) (?:${OTHER_PERSON})`,
   '(?:go|gone|went|going) with them',
+  '(?:the |our )?(?:successful|chosen|selected|appointed) (?:candidate|applicant)',
 ]);
 // Choosing a named person: "we hired Rebecca", "we went with Hannah".
-const CHOSE_VERB = /\b(?:hired|hire|chose|chosen|selected|appointed|went with|gone with|going with|go with|offered (?:it|the role|the position|the job) to)\b/;
+const CHOSE_VERB =
+  /\b(?:hired|hire|chose|chosen|selected|appointed|went with|gone with|going with|go with|offered (?:it|the role|the position|the job) to)\b/;
 // The role itself is gone: "the position has been filled", "the role went to someone else".
 const ROLE_GONE = rx([
   '(?:has|have|had) (?:now )?been (?:filled|offered to|given to|closed|withdrawn)',

@@ -17,6 +17,7 @@ const SPECIFIC = rx([
   '(?:learning|hearing) (?:about|more about|how)',
   '(?:the|your) (?:challenge|project|roadmap|migration|problem|launch|plans?|goals?|approach|team|product|platform|initiative)s? (?:you|we|of|around|about|for|to)',
   'follow(?:ing)? up on',
+  '(?:sounds|sounded|looks|looked) (?:really )?(?:great|fascinating|exciting|interesting|brilliant|amazing|fun)',
   '(?:great|good|nice|lovely|interesting|fascinating|helpful|useful) to (?:learn|hear|see|understand|find out) (?:how|about|that|more|what|why)',
   '(?:for|about) (?:showing|walking|taking) me(?: through| around)?',
   '(?:great|good|nice|lovely|fun) (?:talking|chatting|speaking|discussing) about',

@@ -28,7 +28,7 @@ const TRIGGERS = rx([
   '(?:your|the) (?:score|solution|submission|code|cv|placements?|projects?|examples?|answers?|work|budgets?) (?:\\p{L}+ ){0,3}(?:was|were|is|are|had|used|did|showed|focused|covered|stayed)',
   "you (?:told|mentioned|said|explained) (?:us |me )?(?:that )?(?:you|your) (?:can|can't|cannot|could|couldn't|only|don't|do not|haven't|have not|hadn't|didn't|were|weren't|are|aren't|had|lapsed|have only)",
   "(?:doesn't|does not|didn't|did not) (?:quite )?match",
-  '(?:test cases?|tests?|build|solution|code|integration) (?:\\p{L}+ )?(?:failed|timed out|crashed|did not run|didn\'t run)',
+  "(?:test cases?|tests?|build|solution|code|integration) (?:\\p{L}+ )?(?:failed|timed out|crashed|did not run|didn't run)",
   '(?:below|under) the (?:threshold|bar|level|pass mark)',
   "(?:you|you've|you have) (?:haven't|have not|hadn't|not) (?:yet )?(?:shipped|worked|used|led|managed|run|done|held|built|owned)",
   "you (?:haven't|have not|hadn't|don't|do not) (?:yet )?(?:shipped|worked|used|led|managed|run|done|hold|held|built|owned|have)",
@@ -60,7 +60,8 @@ const TRIGGERS = rx([
   'we were unable to (?:see|verify|confirm)',
 ]);
 
-const ADVICE_OR_RANKING = /\b(?:recommend|suggest|encourage|advise|advice|tip|next time|you (?:might|could|may) (?:want|consider|find))\b/;
+const ADVICE_OR_RANKING =
+  /\b(?:recommend|suggest|encourage|advise|advice|tip|next time|you (?:might|could|may) (?:want|consider|find))\b/;
 
 function reasonIn(c: Clause): { specific: boolean } | null {
   if (c.question || c.conditional) return null;

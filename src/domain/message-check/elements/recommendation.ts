@@ -24,14 +24,15 @@ const MODAL_ADVICE = rx([
   'would (?:be|look) (?:great|good|valuable|useful|a plus|a strong addition) (?:on|for|in) (?:your|a future)',
   '(?:is|are|would be) (?:a )?(?:great|good|useful) (?:place|way|resource|programme|program|event|course|first step)',
   'worth (?:looking|considering|exploring|trying|reading|a look)',
-  "would make (?:a |your |you a |any )?(?:future |next )?(?:application|candidate|case|profile)? ?(?:much |far |a lot |even |a bit )?strong(?:er)?",
+  'would make (?:a |your |you a |any )?(?:future |next )?(?:application|candidate|case|profile)? ?(?:much |far |a lot |even |a bit )?strong(?:er)?',
   'would (?:close|fill|address|bridge|narrow) (?:that|the|this|those) gaps?',
   '(?:would|could|will) (?:give|get|put|set|bring) you',
   '(?:would|could) (?:change the picture|make (?:a|all the|a real|a big) difference|go a long way)',
   '(?:would|could|will) be (?:a )?(?:great|good|useful|natural|logical|valuable|sensible) (?:next )?(?:step|start|place to start|way|first step|move)',
 ]);
 // A clause that opens with an action as its subject: "Building a small project would help".
-const ACTION_SUBJECT = /^[\s,;:-]*(?:and\s+|but\s+|also\s+|even\s+)?(?:\w+ing|an?\s+(?:short\s+|free\s+|online\s+|small\s+)?(?:course|certificate|certification|qualification|placement|project|programme|program|tutorial|book|workshop|bootcamp|internship|stint|mentor|side project|portfolio))\b[^.]*\b(?:would|could|will|should|might)\b/;
+const ACTION_SUBJECT =
+  /^[\s,;:-]*(?:and\s+|but\s+|also\s+|even\s+)?(?:\w+ing|an?\s+(?:short\s+|free\s+|online\s+|small\s+)?(?:course|certificate|certification|qualification|placement|project|programme|program|tutorial|book|workshop|bootcamp|internship|stint|mentor|side project|portfolio))\b[^.]*\b(?:would|could|will|should|might)\b/;
 const IMPERATIVE = rx([
   '(?:consider|try|focus on|work on|practi[cs]e|build|gain|get more|take|collect|bring|prepare|read|join|attend|contribute|brush up|look into|spend|keep an eye on|keep|apply|reapply|re-apply|think about|make sure|aim|start|lead|document|quantify|record|add|include|sign up|explore|revisit|use|learn|study|pick up|develop|seek|look for|reach out)',
 ]);
@@ -39,6 +40,7 @@ const FUTURE_HOOK = rx([
   'next time',
   'in (?:your |a )?(?:next|future) (?:interviews?|applications?|round|role)',
   'going forward',
+  '(?:before|for|in) your next (?:interview|application|role|search)',
   'for (?:the|your) future',
   'in the future',
   '(?:re-?apply|apply again)',
@@ -85,7 +87,8 @@ function isRecommendation(c: Clause): Span | null {
   if (advice && (c.subject === 'we' || c.subject === 'none' || c.subject === 'other' || c.subject === 'it'))
     return { start: c.start, end: c.end };
   if (matchIn(MODAL_ADVICE, c)) return { start: c.start, end: c.end };
-  if (ACTION_SUBJECT.test(c.lower) && !/^\s*(?:thank|hoping|wishing|looking)/.test(c.lower)) return { start: c.start, end: c.end };
+  if (ACTION_SUBJECT.test(c.lower) && !/^\s*(?:thank|hoping|wishing|looking)/.test(c.lower))
+    return { start: c.start, end: c.end };
   const hook = matchIn(FUTURE_HOOK, c);
   if (hook && (c.subject === 'you' || c.subject === 'none' || c.subject === 'it' || c.subject === 'other'))
     return { start: c.start, end: c.end };

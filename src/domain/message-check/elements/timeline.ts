@@ -44,7 +44,8 @@ const TIMELINE = rx([
 const NOT_A_PROMISE =
   /\b(?:thank|thanks|appreciate|enjoyed|pleasure|great to|good to|lovely to|nice to)\b|\b(?:last|ago|yesterday|earlier)\b/;
 
-const STRICT_CONTACT = /\b(?:hear|answer|decision for you|back to you|in touch|let you know|revert|update you|expect|inform you|get back)\b/;
+const STRICT_CONTACT =
+  /\b(?:hear|answer|decision for you|back to you|in touch|let you know|revert|update you|expect|inform you|get back)\b/;
 // An update's new date is the time the candidate will hear by, not the time of another event.
 const ABOUT_CONTACT =
   /\b(?:hear|decision|decide|answer|update|back to you|in touch|let you know|revert|inform|expect|outcome|news|reply|respond|call|email|contact|by|before|no later|until)\b/;
@@ -57,7 +58,12 @@ export function detectTimeline(ctx: CheckContext): Span | null {
     // An update's date is when the candidate hears: "by Friday", or a clause about hearing back —
     // not "the hiring manager is travelling this week".
     if (ctx.kind === 'update' && !STRICT_CONTACT.test(c.lower))
-      hits = hits.filter((h) => /\b(?:by|before|on|until|till|within|in|no later than|after|for)\s+(?:the\s+)?$/.test(ctx.lower.slice(Math.max(c.start, h.start - 16), h.start)) || /^(?:within|in|over|during|after|for)\b/.test(ctx.lower.slice(h.start)));
+      hits = hits.filter(
+        (h) =>
+          /\b(?:by|before|on|until|till|within|in|no later than|after|for)\s+(?:the\s+)?$/.test(
+            ctx.lower.slice(Math.max(c.start, h.start - 16), h.start),
+          ) || /^(?:within|in|over|during|after|for)\b/.test(ctx.lower.slice(h.start)),
+      );
     if (hits.length === 0) continue;
     if (
       NOT_A_PROMISE.test(c.lower) &&

@@ -22,6 +22,7 @@ const STILL = rx([
   'delay(?:ed)?',
   '(?:are|is|were) (?:on hold|paused)',
   '(?:is|are|remains?) pending',
+  '(?:is|are) yet to (?:finali[sz]e|make|reach|take|decide|complete|conclude)',
   '(?:need|needs|needed) (?:a few|a couple of|some|a little|a bit|a few more|two|three) (?:more )?(?:days|time|weeks)',
 ]);
 
@@ -46,7 +47,14 @@ export function detectStillDeciding(ctx: CheckContext): Span | null {
 export function detectUpdateReason(ctx: CheckContext): Span | null {
   const protectedSpans = findProtectedCharacteristics(ctx);
   for (const c of ctx.clauses) {
-    if (protectedSpans.some((p) => ctx.sentences.some((s) => s.start <= c.start && c.end <= s.end && p.start! < s.end && s.start < p.end!))) continue;
+    if (
+      protectedSpans.some((p) =>
+        ctx.sentences.some(
+          (s) => s.start <= c.start && c.end <= s.end && p.start! < s.end && s.start < p.end!,
+        ),
+      )
+    )
+      continue;
     if (/\b(?:thank|thanks)\b/.test(c.lower) && !/\bbecause\b/.test(c.lower)) continue;
     const hit = findAll(WHY, c.lower, c.start)[0];
     if (hit) return hit;

@@ -92,6 +92,8 @@ function namedPerson(ctx: CheckContext, c: Clause): Span | null {
 
 /** Naming, identifying or ranking other candidates; each distinct excerpt once. */
 export function findComparisons(ctx: CheckContext): Finding[] {
+  // To a client (a nudge) or from a candidate, naming candidates is the point, not a disclosure.
+  if (ctx.kind === 'nudge' || ctx.kind === 'thank_you' || ctx.kind === 'check_in') return [];
   const spans: Span[] = [...findAll(RANKING, ctx.lower), ...findAll(IDENTIFIED_ATTRIBUTE, ctx.lower)];
   for (const c of ctx.clauses) {
     const g = genericComparison(c);

@@ -107,7 +107,7 @@ const RULES: ProtectedRule[] = [
       '(?:expecting|having|had|have) a (?:baby|child)',
       '(?:your|have|having|raising|young|small|little|with) (?:young |small |little |two |three )?(?:child|children|kids|baby|babies|toddlers?)',
       '(?:mum|mom|mother|father|dad|parent) of (?:two|three|one|four|young)',
-      'child ?care',
+      'child ?care(?! (?:qualification|worker|setting|sector|role|experience|provider|centre|center|course|level|practitioner|certificate|training|business|product|app|platform))',
       'nursery (?:pick-?ups?|runs?|hours)',
       'school (?:run|pick-?ups?|drop-?offs?)',
       '(?:working|new|single|busy) (?:mum|mom|mother|parent|father|dad)s?',

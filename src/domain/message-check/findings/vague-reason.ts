@@ -12,6 +12,7 @@ export const VAGUE_REASONS = rx([
   '(?:a |an )?(?:different|other|new) direction',
   '(?:more|most) closely (?:match(?:ed|es)?|align(?:ed|s)?)',
   'align(?:ed|s)? more closely',
+  'better align(?:s|ed)?',
   '(?:closer|better|best|stronger|good|great|right) (?:match|fit)',
   "(?:not|wasn't|weren't|isn't|was not|is not|aren't) (?:quite )?(?:the|a) (?:right|good|great|strong|perfect) (?:fit|match)",
   'not (?:quite )?a (?:fit|match)',
@@ -44,7 +45,9 @@ export function findVagueReasons(ctx: CheckContext, specificReasonGiven: boolean
     ...ctx.sentences.filter((s) => /\b(?:hope|wish|wishing|luck)\b/.test(s.lower)),
     ...ctx.clauses.filter((c) => protectedSpans.some((p) => p.start! < c.end && c.start < p.end!)),
   ];
-  const spans: Span[] = findAll(VAGUE_REASONS, ctx.lower).filter((v) => !skip.some((s) => s.start <= v.start && v.end <= s.end));
+  const spans: Span[] = findAll(VAGUE_REASONS, ctx.lower).filter(
+    (v) => !skip.some((s) => s.start <= v.start && v.end <= s.end),
+  );
   for (const span of spans) {
     const excerpt = excerptOf(ctx.text, span);
     if (seen.has(excerpt.toLowerCase())) continue;
