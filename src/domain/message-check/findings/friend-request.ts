@@ -11,7 +11,7 @@ const NETWORK =
 const REQUEST = rx([
   'friend(?:ed)? (?:request|you)',
   `(?:sent|send|sending) you (?:a |an )?(?:${NETWORK} )?(?:friend|connection|follow|contact) ?(?:request|invite|invitation)?`,
-  `(?:add|added|adding|follow|followed|following|friend|friended|connect|connected|connecting|dm|message) (?:you |me |each other )?(?:on|via|over) ${NETWORK}`,
+  `(?:add|added|adding|follow|followed|following|friend|friended|connect|connected|connecting|dm|message) (?:with )?(?:you |me |each other )?(?:on|via|over) ${NETWORK}`,
   `(?:add|follow|friend) me`,
   `(?:let'?s|we should|would love to|happy to|feel free to) (?:connect|be friends|follow each other|stay connected) (?:on|via) ${NETWORK}`,
   `my ${NETWORK} (?:handle|is|page|profile|account)`,

@@ -43,7 +43,14 @@ export function findGifts(ctx: CheckContext): Finding[] {
   }
   const out: Finding[] = [];
   const seen = new Set<string>();
-  for (const span of spans) {
+  for (const span of spans.sort((a, b) => a.start - b.start)) {
+    // "a bouquet of flowers" is one gift: a span close to the last one joins it.
+    const last = out.at(-1);
+    if (last && span.start - last.end! <= 12 && !/[.!?]/.test(ctx.text.slice(last.end, span.start))) {
+      last.end = Math.max(last.end!, span.end);
+      last.excerpt = excerptOf(ctx.text, { start: last.start!, end: last.end });
+      continue;
+    }
     if (out.some((f) => f.start! < span.end && span.start < f.end!)) continue;
     const excerpt = excerptOf(ctx.text, span);
     if (seen.has(excerpt.toLowerCase())) continue;
