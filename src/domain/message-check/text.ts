@@ -72,7 +72,8 @@ const NON_CONTENT = new Set(
     'currently specific level difficult hard tough exactly quite simply like looking look way one reason reasons ' +
     'found noticed saw see noted panel felt wanted hoped expected main key deciding factor concern concerns ' +
     'stronger weaker strongest areas area mind overall volume high nature number interest now closed filled ' +
-    'changed change aligns align aligned longer benefit ok okay enough fine luck nothing'
+    'changed change aligns align aligned longer benefit ok okay enough fine luck nothing fortunate lucky ' +
+    'candidature cv resume pursue pursuing priorities priority'
   ).split(/\s+/),
 );
 

@@ -67,7 +67,8 @@ function reasonIn(c: Clause): { specific: boolean } | null {
   if (c.question || c.conditional) return null;
   const triggers = findAll(TRIGGERS, c.lower, c.start);
   const vague = findAll(VAGUE_REASONS, c.lower, c.start);
-  if (triggers.length === 0) return null;
+  // A vague phrase with specifics beside it is a reason: "more closely matched our need for Terraform".
+  if (triggers.length === 0 && vague.length === 0) return null;
   // Advice is a recommendation, not a reason: "we'd suggest more depth in SQL".
   if (
     /\b(?:recommend|suggest|encourage|advise|you (?:might|could|may) (?:want|consider|find))\b/.test(c.lower)

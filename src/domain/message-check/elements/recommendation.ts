@@ -24,6 +24,7 @@ const MODAL_ADVICE = rx([
   'would (?:be|look) (?:great|good|valuable|useful|a plus|a strong addition) (?:on|for|in) (?:your|a future)',
   '(?:is|are|would be) (?:a )?(?:great|good|useful) (?:place|way|resource|programme|program|event|course|first step)',
   'worth (?:looking|considering|exploring|trying|reading|a look)',
+  '(?:is|are|would be) (?:well )?worth(?:while| it| doing| the (?:time|effort))',
   'would make (?:a |your |you a |any )?(?:future |next )?(?:application|candidate|case|profile)? ?(?:much |far |a lot |even |a bit )?strong(?:er)?',
   'would (?:close|fill|address|bridge|narrow) (?:that|the|this|those) gaps?',
   '(?:would|could|will) (?:give|get|put|set|bring) you',

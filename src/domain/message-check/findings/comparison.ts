@@ -59,7 +59,7 @@ function genericComparison(c: Clause): Span | null {
   // What is left once the comparison is removed: a specific job-related point makes it a reason.
   const rest = contentWords(blankOut(c.lower, [hit], c.start)).filter(
     (w) =>
-      !/^(?:had|has|have|was|were|is|are|overall|bit|slightly|much|simply|just|candidates?|applicants?|finalists?)$/.test(
+      !/^(?:had|has|have|was|were|is|are|overall|bit|slightly|much|simply|just|candidates?|applicants?|finalists?|picked|chose|chosen|hired|went|selected|offered|appointed|preferred)$/.test(
         w,
       ),
   );

@@ -43,7 +43,7 @@ const RULES: ProtectedRule[] = [
       '(?:young|fresh|new) blood',
       '(?:energetic|dynamic|fresh|hungry) young',
       'young (?:and|&) (?:energetic|dynamic|hungry|fresh)',
-      '(?:a |our )?young (?:team|company|culture|office|vibe|crowd|start-?up|workforce)',
+      'young (?:team|company|culture|office|vibe|crowd|start-?up|workforce)',
       'digital natives?',
       '(?:close to|near|nearing|approaching|planning for|thinking about) retirement',
       'until (?:you|your) retire',
@@ -238,6 +238,17 @@ const RULES: ProtectedRule[] = [
     ]),
   },
   {
+    label: 'genetic information',
+    severity: 'error',
+    suggestion: ROLE_INSTEAD,
+    pattern: rx([
+      'genetic (?:information|tests?|testing|history|predispositions?|conditions?|makeup|markers?|disorders?|risks?)',
+      'family (?:medical |health )?history',
+      'dna tests?',
+      'hereditary',
+    ]),
+  },
+  {
     label: 'disability or health',
     severity: 'error',
     suggestion: ROLE_INSTEAD,
@@ -289,22 +300,11 @@ const RULES: ProtectedRule[] = [
       '(?:your|his|her|their) (?:same-sex )?partner (?:is|was) (?:a )?(?:man|woman)',
     ]),
   },
-  {
-    label: 'genetic information',
-    severity: 'error',
-    suggestion: ROLE_INSTEAD,
-    pattern: rx([
-      'genetic (?:information|tests?|testing|history|predispositions?|conditions?|makeup|markers?|disorders?|risks?)',
-      'family (?:medical |health )?history',
-      'dna tests?',
-      'hereditary',
-    ]),
-  },
 ];
 
 function messageFor(rule: ProtectedRule): string {
   if (rule.label === 'age (a proxy)')
-    return 'May read as a judgement of age — say what level or skill the role needs instead.';
+    return 'Mentions age through a proxy — it may read as a judgement of age; say what level or skill the role needs instead.';
   return rule.severity === 'error'
     ? `Mentions ${rule.label} — never a factor in a hiring decision; remove it.`
     : `Mentions ${rule.label} — state it only as a legal requirement of the role, never as a judgement of the candidate.`;
