@@ -4,7 +4,7 @@
  * "Soon", "shortly", "in due course" and "in the coming days" are not dates: a promise is a
  * deadline. Times about the past or the conversation ("thanks for your time today") do not count.
  */
-import { findAll, rx } from '../text.ts';
+import { countWords, findAll, rx } from '../text.ts';
 import type { CheckContext, Span } from '../types.ts';
 
 const WEEKDAY =
@@ -45,24 +45,23 @@ const NOT_A_PROMISE =
   /\b(?:thank|thanks|appreciate|enjoyed|pleasure|great to|good to|lovely to|nice to)\b|\b(?:last|ago|yesterday|earlier)\b/;
 
 const STRICT_CONTACT =
-  /\b(?:hear|answer|decision for you|back to you|in touch|let you know|revert|update you|expect|inform you|get back)\b/;
-// An update's new date is the time the candidate will hear by, not the time of another event.
-const ABOUT_CONTACT =
-  /\b(?:hear|decision|decide|answer|update|back to you|in touch|let you know|revert|inform|expect|outcome|news|reply|respond|call|email|contact|by|before|no later|until)\b/;
+  /\b(?:hear|answer|decision for you|call|email|ring|write|send|back to you|in touch|let you know|revert|update you|expect|inform you|get back)\b/;
 
 /** The first time in the message a deadline can be computed from, or null. */
 export function detectTimeline(ctx: CheckContext): Span | null {
   for (const c of ctx.clauses) {
-    if (ctx.kind === 'update' && !ABOUT_CONTACT.test(c.lower)) continue;
     let hits = findAll(TIMELINE, c.lower, c.start);
     // An update's date is when the candidate hears: "by Friday", or a clause about hearing back —
     // not "the hiring manager is travelling this week".
     if (ctx.kind === 'update' && !STRICT_CONTACT.test(c.lower))
       hits = hits.filter(
         (h) =>
+          // A clause that is only the time ("Next week.") is the date.
+          countWords(ctx.lower.slice(c.start, h.start) + ' ' + ctx.lower.slice(h.end, c.end)) <= 2 ||
           /\b(?:by|before|on|until|till|within|in|no later than|after|for)\s+(?:the\s+)?$/.test(
             ctx.lower.slice(Math.max(c.start, h.start - 16), h.start),
-          ) || /^(?:within|in|over|during|after|for)\b/.test(ctx.lower.slice(h.start)),
+          ) ||
+          /^(?:within|in|over|during|after|for)\b/.test(ctx.lower.slice(h.start)),
       );
     if (hits.length === 0) continue;
     if (

@@ -48,7 +48,16 @@ export function findVagueReasons(ctx: CheckContext, specificReasonGiven: boolean
   const spans: Span[] = findAll(VAGUE_REASONS, ctx.lower).filter(
     (v) => !skip.some((s) => s.start <= v.start && v.end <= s.end),
   );
+  // Vague phrases in one clause are one finding: "more closely matches our current needs".
+  const merged: Span[] = [];
   for (const span of spans) {
+    const last = merged.at(-1);
+    const clause = ctx.clauses.find((c) => c.start <= span.start && span.start < c.end);
+    if (last && clause && clause.start <= last.start && span.start < clause.end)
+      last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  for (const span of merged) {
     const excerpt = excerptOf(ctx.text, span);
     if (seen.has(excerpt.toLowerCase())) continue;
     seen.add(excerpt.toLowerCase());
