@@ -17,7 +17,7 @@
  * the span they refer to (offsets into the text as given) and one suggested rewrite.
  * Pure: no I/O, no clock (the thank-you window comes in through the options).
  */
-import { analyzeText, normalizeText } from '../language/analyze.ts';
+import { buildContext } from './context.ts';
 import { detectGoodLuck } from './elements/good-luck.ts';
 import { detectGaps, detectStrengths } from './elements/feedback.ts';
 import { detectNews } from './elements/news.ts';
@@ -278,16 +278,7 @@ export function checkMessage(
     };
   }
 
-  const analysis = analyzeText(original);
-  const ctx: CheckContext = {
-    kind,
-    text: original,
-    lower: normalizeText(original).toLowerCase(),
-    analysis,
-    sentences: analysis.sentences,
-    clauses: analysis.sentences.flatMap((s) => s.clauses),
-    options,
-  };
+  const ctx = buildContext(kind, original, options);
 
   const findings: Finding[] = [];
   const vague = findVagueReasons(ctx, false);

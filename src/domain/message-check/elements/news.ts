@@ -19,6 +19,7 @@ const NEWS = rx([
   '(?:references?|portfolio|work samples?|case study|assessment results?|test results?) (?:are |is )?(?:back|in|ready|attached|came back|checked|complete)',
   "(?:i've|i have|i) (?:attached|added|included|enclosed|shared)",
   'attached',
+  '(?:can|could) (?:now )?(?:interview|meet|talk|start|join)',
   '(?:he|she|they|the candidate|\\p{Lu}\\p{Ll}+) (?:has|have|is|are) (?:now|just|also|since|recently)',
   'competitor',
   'counter-?offer',

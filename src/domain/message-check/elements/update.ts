@@ -33,6 +33,7 @@ const WHY = rx([
   'since (?:the|we|our|one|two|a)',
   '(?:the|our) (?:hiring manager|ceo|cto|founder|director|panel|team|client|vp|head|md|manager|recruiter)\\p{L}* (?:is|was|has been|are|were|had|got|fell|needs?|wants?)',
   '(?:one|two|three|a few|several|some) (?:more|other|remaining|final) (?:candidates?|interviews?|applicants?|people|conversations?)',
+  '(?:is|are|was|were|has been|have been) (?:away|out|off|travelling|traveling|on leave|off sick|unwell)',
   '(?:budget|headcount|approval|sign-?off|reorg\\p{L}*|restructur\\p{L}*|references?|background check|board|holiday|illness|sick|leave|travel\\p{L}*|conference|offsite|quarter-end|year-end|audit|funding)',
   'reason (?:is|for)',
   'waiting (?:on|for)',
