@@ -80,6 +80,8 @@ interface RawTerm {
   text: string;
   tags: string[];
   implicit?: string;
+  /** Punctuation and spaces after the word. */
+  post?: string;
   offset: { start: number; length: number };
 }
 interface RawPhrase {
@@ -230,6 +232,43 @@ function toClause(raw: RawPhrase, text: string, lower: string): Clause {
   };
 }
 
+// Words that open a new clause even without a comma before them.
+const CLAUSE_OPENERS = new Set([
+  'but',
+  'because',
+  'although',
+  'though',
+  'whereas',
+  'whose',
+  'which',
+  'unless',
+]);
+
+/**
+ * Cuts a sentence into clauses: after a comma, semicolon, colon or dash, and before a word that
+ * opens a clause ("but", "because", "which"…).
+ */
+function splitClauses(sentence: RawPhrase): RawPhrase[] {
+  const out: RawPhrase[] = [];
+  let current: RawTerm[] = [];
+  const flush = () => {
+    const first = current[0];
+    const last = current.at(-1);
+    if (!first || !last) return;
+    const start = first.offset.start;
+    const end = last.offset.start + last.offset.length + (last.post ?? '').replace(/\s+$/, '').length;
+    out.push({ text: '', offset: { start, length: end - start }, terms: current });
+    current = [];
+  };
+  for (const t of sentence.terms) {
+    if (current.length > 0 && CLAUSE_OPENERS.has(t.text.toLowerCase())) flush();
+    current.push(t);
+    if (/[,;:]|\s[-\u2013\u2014]\s|\s[-\u2013\u2014]$|^[\u2013\u2014]/.test(t.post ?? '')) flush();
+  }
+  flush();
+  return out.length > 0 ? out : [sentence];
+}
+
 /** Reads a text into sentences and clauses with their features. Never throws. */
 export function analyzeText(text: string): Analysis {
   const original = typeof text === 'string' ? text : '';
@@ -238,17 +277,14 @@ export function analyzeText(text: string): Analysis {
   // A lone line break joins lines (hard-wrapped email); two or more keep the paragraph break.
   const forNlp = norm.replace(/(?<!\n)\n(?![\n\s]*\n)/g, ' ').replace(/\t/g, ' ');
   if (!/[\p{L}\p{N}]/u.test(forNlp)) return { text: original, lower, sentences: [] };
-  const doc = nlp(forNlp);
+  // One pass of compromise over the whole text (sentences, terms, tags, offsets); clauses are cut
+  // from its terms here, which is several times faster than asking it for clauses per sentence.
+  const raw = nlp(forNlp).json({ offset: true }) as RawPhrase[];
   const sentences: Sentence[] = [];
-  doc.sentences().forEach((view) => {
-    const s = (view.json({ offset: true }) as RawPhrase[])[0];
-    if (!s) return;
+  for (const s of raw) {
     const start = s.offset.start;
     const end = start + s.offset.length;
-    const clauses = (
-      (view as unknown as ReturnType<typeof nlp>).clauses().json({ offset: true }) as RawPhrase[]
-    ).map((c) => toClause(c, original, lower));
-    if (clauses.length === 0) clauses.push(toClause(s, original, lower));
+    const clauses = splitClauses(s).map((c) => toClause(c, original, lower));
     sentences.push({
       start,
       end,
@@ -257,6 +293,6 @@ export function analyzeText(text: string): Analysis {
       tokens: clauses.flatMap((c) => c.tokens),
       clauses,
     });
-  });
+  }
   return { text: original, lower, sentences };
 }

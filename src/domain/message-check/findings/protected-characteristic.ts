@@ -310,8 +310,13 @@ function messageFor(rule: ProtectedRule): string {
     : `Mentions ${rule.label} — state it only as a legal requirement of the role, never as a judgement of the candidate.`;
 }
 
+// Several rules ask (a reason is never a protected characteristic): read each text once.
+const memo = new WeakMap<CheckContext, Finding[]>();
+
 /** Protected characteristics and their proxies, each distinct mention once. */
 export function findProtectedCharacteristics(ctx: CheckContext): Finding[] {
+  const known = memo.get(ctx);
+  if (known) return known.map((f) => ({ ...f }));
   const out: Finding[] = [];
   const taken: { start: number; end: number }[] = [];
   for (const rule of RULES) {
@@ -333,5 +338,6 @@ export function findProtectedCharacteristics(ctx: CheckContext): Finding[] {
       });
     }
   }
-  return out;
+  memo.set(ctx, out);
+  return out.map((f) => ({ ...f }));
 }
