@@ -16,7 +16,7 @@ Usage:
   hearback demo                       Fill a realistic sample organization; prints its API token
   hearback promise "STATEMENT" --at ISO --tz ZONE [--holidays CC[-REGION]] [--default-days N]
                                       Resolve a closing statement; prints one JSON object
-  hearback check --kind rejection|advance|update <file | ->
+  hearback check --kind KIND <file | ->  (KIND: rejection, advance, update, feedback, nudge, thank_you, check_in)
                                       Check a message; prints { elements, findings }
 
 Configuration comes from the environment: see .env.example.
