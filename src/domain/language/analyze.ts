@@ -7,9 +7,18 @@
  *
  * Offsets always point into the original text: normalisation replaces characters one for one.
  * A single line break does not end a sentence (emails are hard-wrapped); a blank line does.
- * Pure: compromise holds no I/O and no clock.
+ * Pure: compromise holds no I/O and no clock (it is only loaded lazily, once).
  */
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
+import type nlpType from 'compromise';
+
+// compromise is loaded on the first text read, not at import: it costs ~0.8 s of CPU to load, and
+// processes that never read text (the worker, `hearback migrate`, restarted workers) need not pay.
+let nlpLoaded: typeof nlpType | undefined;
+function nlp(text: string): ReturnType<typeof nlpType> {
+  nlpLoaded ??= createRequire(import.meta.url)('compromise') as typeof nlpType;
+  return nlpLoaded(text);
+}
 
 /** One word as compromise tagged it. */
 export interface Token {
