@@ -1,3 +1,4 @@
+import { checkMessage, type MessageKind } from '../domain/message-check/index.ts';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -97,6 +98,7 @@ describe('hearback check', () => {
         reason: true,
         recommendation: true,
         good_luck: true,
+        stay_in_touch: true,
       });
       expect(out.findings).toEqual([]);
     } finally {
@@ -119,8 +121,30 @@ describe('hearback check', () => {
       elements: Record<string, boolean>;
       findings: { code: string; severity: string }[];
     };
-    expect(out.elements).toEqual({ next_steps: true, timeline: false });
+    expect(out.elements).toEqual({ next_steps: true, who: false, timeline: false });
     expect(out.findings.map((f) => f.code)).toContain('missing_timeline');
+  });
+
+  it.each([
+    ['nudge', 'Hi Sarah, just checking in — any update on Priya?'],
+    [
+      'thank_you',
+      'Thanks for the chat about the pricing migration! I have sent a box of chocolates to the office.',
+    ],
+    ['rejection', 'Hi Gary, we have decided to go with someone younger. All the best.'],
+  ])('--kind %s answers exactly what the domain (and so the API) answers', async (kind, text) => {
+    const dir = await mkdtemp(join(tmpdir(), 'hb-check-'));
+    try {
+      const file = join(dir, 'message.txt');
+      await writeFile(file, text);
+      const r = await hearback(['check', '--kind', kind, file]);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout)).toEqual(
+        JSON.parse(JSON.stringify(checkMessage(kind as MessageKind, text))),
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it.each([

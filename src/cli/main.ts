@@ -1,5 +1,6 @@
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { AppError } from '../errors.ts';
+import { MESSAGE_KINDS } from '../domain/message-check/types.ts';
 import { packageJson } from '../paths.ts';
 import { CliFailure, exitCodeForAppError, UsageError } from './usage.ts';
 
@@ -78,7 +79,8 @@ members of several organizations.`,
     run: async (args) => (await import('./promise.command.ts')).runPromise(args),
   },
   check: {
-    usage: 'hearback check --kind rejection|advance|update <file | ->',
+    usage: 'hearback check --kind KIND <file | ->',
+    details: `  --kind KIND   one of ${MESSAGE_KINDS.join(', ')}`,
     summary: 'Check a message; prints {kind, elements, findings, wordCount}',
     run: async (args) => (await import('./check.command.ts')).runCheck(args),
   },

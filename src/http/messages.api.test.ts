@@ -1,3 +1,4 @@
+import { checkMessage } from '../domain/message-check/index.ts';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
@@ -49,6 +50,26 @@ describe.each(backends)('messages API on %s', (backend) => {
       expect.arrayContaining(['unfilled_placeholder', 'missing_recommendation', 'missing_good_luck']),
     );
     expect((await api('POST', '/api/v1/messages/check', { kind: 'poem', text: 'x' })).status).toBe(400);
+  });
+
+  it('checks every kind with spans and suggestions, exactly as the domain does (one engine)', async () => {
+    const api = await org();
+    for (const [kind, text] of [
+      ['nudge', 'Hi Sarah, just checking in — any update on Priya?'],
+      ['feedback', 'Your SQL was strong. The dashboard lacked titles. Next time, label every chart.'],
+      [
+        'check_in',
+        'Hi, I have an offer elsewhere with a deadline of Friday; I remain very interested. Any news?',
+      ],
+      ['rejection', 'Hi Gary, we have decided to go with someone younger. All the best.'],
+    ] as const) {
+      const res = await api('POST', '/api/v1/messages/check', { kind, text });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual(JSON.parse(JSON.stringify(checkMessage(kind, text))));
+    }
+    const nudge = await api('POST', '/api/v1/messages/check', { kind: 'nudge', text: 'Any update?' });
+    expect(nudge.body.findings[0]).toMatchObject({ code: 'no_news', severity: 'error', start: 0, end: 10 });
+    expect(nudge.body.findings[0].suggestion).toMatch(/offers/);
   });
 
   it('drafts, refuses a blocked send, sends with an override, delivers to the dev mailbox', async () => {

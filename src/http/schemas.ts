@@ -2,6 +2,7 @@
  * Zod schemas of the API's resources, shared by the route files and the OpenAPI document.
  * Requests are strict (unknown fields are a 400); responses describe exactly what is sent.
  */
+import { MESSAGE_KINDS as CHECK_KINDS } from '../domain/message-check/index.ts';
 import { z } from 'zod';
 import {
   CHANNELS,
@@ -465,7 +466,10 @@ export const FindingSchema = z
     code: z.string(),
     severity: z.enum(['error', 'warning', 'info']),
     message: z.string(),
-    excerpt: z.string().optional(),
+    excerpt: z.string().optional().describe('The text the finding is about, as written.'),
+    start: z.number().int().optional().describe('Offset of that text in the message (UTF-16 code units).'),
+    end: z.number().int().optional().describe('Offset just after it.'),
+    suggestion: z.string().optional().describe('One thing to write instead (or to add, for a missing part).'),
   })
   .meta({ id: 'Finding' });
 export const MessageCheckSchema = z
@@ -517,7 +521,7 @@ export const MessageSchema = z
   })
   .meta({ id: 'Message' });
 export const MessageCheckRequestSchema = z.strictObject({
-  kind: z.enum(['rejection', 'advance', 'update']),
+  kind: z.enum(CHECK_KINDS),
   text: ProseSchema(100_000),
 });
 export const MessageDraftSchema = z

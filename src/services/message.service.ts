@@ -14,7 +14,7 @@ import {
   hasBlockingFindings,
   type MessageCheck,
   type MessageKind as CheckKind,
-} from '../domain/message-check.ts';
+} from '../domain/message-check/index.ts';
 import type {
   Application,
   Decision,
@@ -118,7 +118,7 @@ const TEMPLATE_FOR: Record<DecisionOutcome, TemplateKey> = {
   offer: 'offer',
   hold: 'update',
 };
-const CHECK_FOR: Partial<Record<TemplateKey, CheckKind>> = {
+const CHECK_FOR: Partial<Record<TemplateKey, NonNullable<Message['checkKind']>>> = {
   rejection: 'rejection',
   advance: 'advance',
   offer: 'advance',

@@ -1,4 +1,4 @@
-import { checkMessage, type MessageCheck } from '../domain/message-check.ts';
+import { checkMessage, type MessageCheck } from '../domain/message-check/index.ts';
 import {
   DEFAULT_TEMPLATES,
   renderTemplate,

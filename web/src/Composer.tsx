@@ -1,3 +1,4 @@
+import type React from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
 import { api, ApiError, messageOf } from './api.ts';
@@ -7,6 +8,12 @@ interface Finding {
   code: string;
   severity: 'error' | 'warning' | 'info';
   message: string;
+  excerpt?: string;
+  /** The span the finding is about, as offsets into the checked text. */
+  start?: number;
+  end?: number;
+  /** One thing to write instead, or to add. */
+  suggestion?: string;
 }
 interface Check {
   elements: Record<string, boolean>;
@@ -33,8 +40,11 @@ const ELEMENT_WORDS: Record<string, string> = {
   reason: 'Gives a specific reason',
   recommendation: 'Recommends something for the future',
   good_luck: 'Thanks them and wishes them well',
+  stay_in_touch: 'Invites them to stay in touch',
   next_steps: 'Describes the next steps',
+  who: 'Says whom they will meet or hear from',
   timeline: 'Gives a timeline',
+  still_deciding: 'Says the decision is still being made',
   new_date: 'Gives a new date',
 };
 
@@ -49,6 +59,26 @@ const SCHEDULED_BECAUSE: Record<string, string> = {
   team_business_hours: 'in the team’s business hours',
   retry_backoff: 'on a retry after a failed delivery',
 };
+/** The text with each finding's span marked, for the "where" view beside the checks. */
+function markedText(text: string, findings: Finding[]) {
+  const spans = findings
+    .filter((f) => f.start !== undefined && f.end !== undefined && f.end <= text.length && f.start < f.end)
+    .sort((a, b) => a.start! - b.start!);
+  const parts: React.ReactNode[] = [];
+  let at = 0;
+  spans.forEach((f, i) => {
+    if (f.start! < at) return; // overlapping spans: the first one is marked
+    parts.push(text.slice(at, f.start));
+    parts.push(
+      <mark key={i} className={f.severity === 'error' ? 'error' : 'warning'} title={f.message}>
+        {text.slice(f.start, f.end)}
+      </mark>,
+    );
+    at = f.end!;
+  });
+  parts.push(text.slice(at));
+  return parts;
+}
 
 const CHECK_KIND: Record<string, 'rejection' | 'advance' | 'update'> = {
   reject: 'rejection',
@@ -75,7 +105,8 @@ export function Composer({
   const [recommendation, setRecommendation] = useState('');
   const [draft, setDraft] = useState<Message | null>(null);
   const [body, setBody] = useState('');
-  const [check, setCheck] = useState<Check | null>(null);
+  const [check, setCheck] = useState<(Check & { text: string }) | null>(null);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
   const [override, setOverride] = useState('');
   const [sent, setSent] = useState<Message | null>(null);
   const [script, setScript] = useState<string[] | null>(null);
@@ -144,7 +175,7 @@ export function Composer({
     if (!draft) return;
     const timer = setTimeout(() => {
       api<Check>('POST', '/messages/check', { kind: CHECK_KIND[outcome], text: body }).then(
-        setCheck,
+        (c) => setCheck({ ...c, text: body }),
         () => undefined,
       );
     }, 250);
@@ -252,6 +283,25 @@ export function Composer({
   }
 
   const errors = check?.findings.filter((f) => f.severity === 'error') ?? [];
+  // Spans point into the text that was checked; while the check catches up they are not shown.
+  const fresh = check !== null && check.text === body;
+
+  /** Select a finding's span in the message, so it can be rewritten in place. */
+  function showInText(f: Finding) {
+    const el = bodyRef.current;
+    if (!el || f.start === undefined || f.end === undefined) return;
+    el.focus();
+    el.setSelectionRange(f.start, f.end);
+  }
+
+  /** Insert a suggested sentence at the cursor (for a missing part). */
+  function insertSuggestion(text: string) {
+    const el = bodyRef.current;
+    const at = el ? el.selectionEnd : body.length;
+    const before = body.slice(0, at);
+    const sep = before === '' || /\s$/.test(before) ? '' : ' ';
+    setBody(`${before}${sep}${text} ${body.slice(at)}`.replace(/ $/, ''));
+  }
   return (
     <section className="card" aria-labelledby="h-decide">
       <h3 id="h-decide" style={{ margin: 0 }}>
@@ -292,6 +342,7 @@ export function Composer({
           <label htmlFor="body">Message to the candidate</label>
           <textarea
             id="body"
+            ref={bodyRef}
             style={{ minHeight: '16rem' }}
             value={body}
             onChange={(e) => setBody(e.target.value)}
@@ -307,11 +358,32 @@ export function Composer({
               </ul>
             )}
             {check?.findings.map((f) => (
-              <p key={f.code + f.message} className={f.severity === 'error' ? 'error' : 'warning'}>
-                {f.severity === 'error' ? 'Must fix: ' : 'Consider: '}
-                {f.message}
-              </p>
+              <div key={`${f.code}-${f.start ?? ''}-${f.message}`} className="finding">
+                <p className={f.severity === 'error' ? 'error' : 'warning'}>
+                  {f.severity === 'error' ? 'Must fix: ' : 'Consider: '}
+                  {f.message}
+                </p>
+                {f.suggestion && <p className="meta">Suggestion: {f.suggestion}</p>}
+                {fresh && f.start !== undefined && (
+                  <button type="button" className="secondary" onClick={() => showInText(f)}>
+                    Show “{f.excerpt ?? 'it'}” in the message
+                  </button>
+                )}
+                {f.start === undefined && f.suggestion && !f.suggestion.includes('…') && (
+                  <button type="button" className="secondary" onClick={() => insertSuggestion(f.suggestion!)}>
+                    Add this sentence
+                  </button>
+                )}
+              </div>
             ))}
+            {fresh && check.findings.some((f) => f.start !== undefined) && (
+              <details open>
+                <summary>Where the checks point</summary>
+                <p className="marked" style={{ whiteSpace: 'pre-wrap' }}>
+                  {markedText(body, check.findings)}
+                </p>
+              </details>
+            )}
           </div>
           <p className="meta" role="status">
             {saved}
