@@ -176,6 +176,25 @@ describe.each(backends)('the API shape on %s', (backend) => {
     }
   });
 
+  it('refuses a promise dated beyond the years Hearback tracks, naming the statement', async () => {
+    clock.set('2026-12-01T15:00:00Z');
+    const s = await scenario();
+    for (const statement of ['We will decide by 31 December 9999.', 'You will hear from us by 1 Jan 9001.']) {
+      const res = await s.api('POST', `/api/v1/interviews/${s.interview.id}/close`, { statement });
+      expect([statement, res.status, res.body.code, res.body.field]).toEqual([
+        statement,
+        400,
+        'validation_failed',
+        'statement',
+      ]);
+    }
+    // Nothing was closed by the refusals: a keepable promise still closes it.
+    const kept = await s.api('POST', `/api/v1/interviews/${s.interview.id}/close`, {
+      statement: 'We will decide by Friday.',
+    });
+    expect(kept.status).toBe(200);
+  });
+
   it('says why a message goes when it does', async () => {
     clock.set('2026-12-01T21:55:00Z'); // 16:55 in New York
     const s = await scenario();
