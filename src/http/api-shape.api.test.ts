@@ -95,6 +95,29 @@ describe.each(backends)('the API shape on %s', (backend) => {
     const read = await s.api('GET', '/api/v1/audit?action=decisions_read');
     expect(read.body.items[0]).toMatchObject({ actorType: 'member', actorId: s.recruiter.id });
     expect(read.body.items[0].apiTokenId).toEqual(expect.any(String));
+
+    // Closing an interview, calling off a follow-up and recording a withdrawal name who did it.
+    const closed = await recruiter('POST', `/api/v1/interviews/${s.interview.id}/close`, {
+      statement: 'We will decide by Friday.',
+    });
+    expect(closed.status).toBe(200);
+    const cancelled = await recruiter('POST', `/api/v1/follow-ups/${closed.body.followUp.id}/cancel`, {
+      reason: 'The role was put on hold',
+    });
+    expect(cancelled.status).toBe(200);
+    const withdrawn = await recruiter('PATCH', `/api/v1/applications/${s.application.id}`, {
+      status: 'withdrawn',
+    });
+    expect(withdrawn.status).toBe(200);
+    for (const [action, targetId] of [
+      ['interview_closed', s.interview.id],
+      ['follow_up_cancelled', closed.body.followUp.id],
+      ['application_withdrawn', s.application.id],
+    ] as const) {
+      const entries = (await s.api('GET', `/api/v1/audit?action=${action}`)).body.items;
+      expect(entries, action).toHaveLength(1);
+      expect(entries[0], action).toMatchObject({ actorType: 'member', actorId: s.recruiter.id, targetId });
+    }
   });
 
   it("lets a token do only what its scopes and its member's role both allow, and ends it with the member", async () => {

@@ -1,3 +1,4 @@
+import { recordAudit } from './audit.service.ts';
 import { DateTime } from 'luxon';
 import {
   dueTimeOf,
@@ -212,6 +213,14 @@ export async function closeInterview(
       dueAt: promise.dueAt,
       now,
     });
+    await recordAudit(
+      tx,
+      orgId,
+      now,
+      'interview_closed',
+      { type: 'interview', id: interviewId },
+      { followUpId: followUp.id, dueAt: promise.dueAt.toISOString(), ownerId },
+    );
     return {
       interview: closed,
       promise: {
