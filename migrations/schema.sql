@@ -173,6 +173,75 @@ CREATE TABLE public.candidates (
 ALTER TABLE ONLY public.candidates FORCE ROW LEVEL SECURITY;
 
 --
+-- Name: client_contact_logs; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.client_contact_logs (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    contact_id uuid NOT NULL,
+    submission_id uuid,
+    member_id uuid NOT NULL,
+    channel text NOT NULL,
+    direction text NOT NULL,
+    summary text NOT NULL,
+    occurred_at timestamp with time zone NOT NULL,
+    next_contact_at timestamp with time zone,
+    no_next_contact_reason text,
+    next_follow_up_id uuid,
+    created_at timestamp with time zone NOT NULL,
+    CONSTRAINT client_contact_logs_channel_check CHECK ((channel = ANY (ARRAY['email'::text, 'phone'::text, 'in_person'::text, 'sms'::text]))),
+    CONSTRAINT client_contact_logs_check CHECK (((next_contact_at IS NULL) <> (no_next_contact_reason IS NULL))),
+    CONSTRAINT client_contact_logs_direction_check CHECK ((direction = ANY (ARRAY['inbound'::text, 'outbound'::text])))
+);
+
+ALTER TABLE ONLY public.client_contact_logs FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: client_contacts; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.client_contacts (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    client_id uuid NOT NULL,
+    name text NOT NULL,
+    title text DEFAULT ''::text NOT NULL,
+    email text,
+    phone text,
+    preferred_channel text DEFAULT 'email'::text NOT NULL,
+    time_zone text,
+    created_at timestamp with time zone NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    CONSTRAINT client_contacts_preferred_channel_check CHECK ((preferred_channel = ANY (ARRAY['email'::text, 'phone'::text, 'sms'::text])))
+);
+
+ALTER TABLE ONLY public.client_contacts FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: clients; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.clients (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    name text NOT NULL,
+    feedback_days_after_submission integer DEFAULT 2 NOT NULL,
+    feedback_days_after_interview integer DEFAULT 1 NOT NULL,
+    update_cadence_days integer DEFAULT 5 NOT NULL,
+    guarantee_days integer DEFAULT 90 NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    CONSTRAINT clients_feedback_days_after_interview_check CHECK (((feedback_days_after_interview >= 0) AND (feedback_days_after_interview <= 60))),
+    CONSTRAINT clients_feedback_days_after_submission_check CHECK (((feedback_days_after_submission >= 0) AND (feedback_days_after_submission <= 60))),
+    CONSTRAINT clients_guarantee_days_check CHECK (((guarantee_days >= 0) AND (guarantee_days <= 365))),
+    CONSTRAINT clients_name_check CHECK (((length(name) >= 1) AND (length(name) <= 200))),
+    CONSTRAINT clients_update_cadence_days_check CHECK (((update_cadence_days >= 1) AND (update_cadence_days <= 60)))
+);
+
+ALTER TABLE ONLY public.clients FORCE ROW LEVEL SECURITY;
+
+--
 -- Name: decisions; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -265,7 +334,7 @@ ALTER TABLE ONLY public.feedback FORCE ROW LEVEL SECURITY;
 CREATE TABLE public.follow_ups (
     id uuid DEFAULT gen_random_uuid() NOT NULL,
     org_id uuid NOT NULL,
-    application_id uuid NOT NULL,
+    application_id uuid,
     interview_id uuid,
     kind text NOT NULL,
     owed_by text NOT NULL,
@@ -284,13 +353,17 @@ CREATE TABLE public.follow_ups (
     reminded_at timestamp with time zone,
     breached_at timestamp with time zone,
     updates_sent integer DEFAULT 0 NOT NULL,
+    submission_id uuid,
+    client_contact_id uuid,
+    ladder_steps integer DEFAULT 0 NOT NULL,
     CONSTRAINT follow_ups_check CHECK ((owed_by <> owed_to)),
     CONSTRAINT follow_ups_check1 CHECK (((owed_by <> 'team'::text) OR (owner_id IS NOT NULL))),
     CONSTRAINT follow_ups_check2 CHECK (((status = 'done'::text) = (done_at IS NOT NULL))),
     CONSTRAINT follow_ups_kind_check CHECK ((kind = ANY (ARRAY['outcome'::text, 'update'::text, 'feedback_due'::text, 'thank_you'::text, 'check_in'::text, 'debrief'::text, 'client_feedback'::text, 'client_update'::text]))),
     CONSTRAINT follow_ups_owed_by_check CHECK ((owed_by = ANY (ARRAY['team'::text, 'candidate'::text, 'recruiter'::text, 'client'::text]))),
     CONSTRAINT follow_ups_owed_to_check CHECK ((owed_to = ANY (ARRAY['team'::text, 'candidate'::text, 'recruiter'::text, 'client'::text]))),
-    CONSTRAINT follow_ups_status_check CHECK ((status = ANY (ARRAY['open'::text, 'done'::text, 'cancelled'::text])))
+    CONSTRAINT follow_ups_status_check CHECK ((status = ANY (ARRAY['open'::text, 'done'::text, 'cancelled'::text]))),
+    CONSTRAINT follow_ups_subject_check CHECK (((application_id IS NOT NULL) OR (client_contact_id IS NOT NULL)))
 );
 
 ALTER TABLE ONLY public.follow_ups FORCE ROW LEVEL SECURITY;
@@ -363,6 +436,9 @@ CREATE TABLE public.jobs (
     created_at timestamp with time zone NOT NULL,
     updated_at timestamp with time zone NOT NULL,
     policy_overrides jsonb DEFAULT '{}'::jsonb NOT NULL,
+    client_id uuid,
+    hiring_authority_id uuid,
+    CONSTRAINT jobs_hiring_authority_check CHECK (((hiring_authority_id IS NULL) OR (client_id IS NOT NULL))),
     CONSTRAINT jobs_role_kind_check CHECK ((role_kind = ANY (ARRAY['sales'::text, 'client_facing'::text, 'technical'::text, 'other'::text]))),
     CONSTRAINT jobs_status_check CHECK ((status = ANY (ARRAY['open'::text, 'on_hold'::text, 'closed'::text, 'filled'::text])))
 );
@@ -514,6 +590,36 @@ CREATE TABLE public.status_links (
 ALTER TABLE ONLY public.status_links FORCE ROW LEVEL SECURITY;
 
 --
+-- Name: submissions; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.submissions (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    client_id uuid NOT NULL,
+    job_id uuid NOT NULL,
+    candidate_id uuid NOT NULL,
+    application_id uuid NOT NULL,
+    contact_id uuid NOT NULL,
+    recruiter_id uuid NOT NULL,
+    pitch text NOT NULL,
+    consent_at timestamp with time zone NOT NULL,
+    consent_note text DEFAULT ''::text NOT NULL,
+    stage text DEFAULT 'submitted'::text NOT NULL,
+    declined_by text,
+    decline_reason text,
+    submitted_at timestamp with time zone NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    CONSTRAINT submissions_check CHECK (((stage = 'declined'::text) = (declined_by IS NOT NULL))),
+    CONSTRAINT submissions_check1 CHECK (((declined_by IS DISTINCT FROM 'client'::text) OR (decline_reason IS NOT NULL))),
+    CONSTRAINT submissions_declined_by_check CHECK ((declined_by = ANY (ARRAY['client'::text, 'candidate'::text]))),
+    CONSTRAINT submissions_stage_check CHECK ((stage = ANY (ARRAY['submitted'::text, 'client_reviewing'::text, 'interviewing'::text, 'offered'::text, 'placed'::text, 'declined'::text, 'withdrawn'::text])))
+);
+
+ALTER TABLE ONLY public.submissions FORCE ROW LEVEL SECURITY;
+
+--
 -- Name: templates; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -637,6 +743,55 @@ ALTER TABLE ONLY public.candidates
 
 ALTER TABLE ONLY public.candidates
     ADD CONSTRAINT candidates_pkey PRIMARY KEY (id);
+
+--
+-- Name: client_contact_logs client_contact_logs_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.client_contact_logs
+    ADD CONSTRAINT client_contact_logs_org_id_id_key UNIQUE (org_id, id);
+
+--
+-- Name: client_contact_logs client_contact_logs_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.client_contact_logs
+    ADD CONSTRAINT client_contact_logs_pkey PRIMARY KEY (id);
+
+--
+-- Name: client_contacts client_contacts_org_id_client_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.client_contacts
+    ADD CONSTRAINT client_contacts_org_id_client_id_id_key UNIQUE (org_id, client_id, id);
+
+--
+-- Name: client_contacts client_contacts_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.client_contacts
+    ADD CONSTRAINT client_contacts_org_id_id_key UNIQUE (org_id, id);
+
+--
+-- Name: client_contacts client_contacts_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.client_contacts
+    ADD CONSTRAINT client_contacts_pkey PRIMARY KEY (id);
+
+--
+-- Name: clients clients_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.clients
+    ADD CONSTRAINT clients_org_id_id_key UNIQUE (org_id, id);
+
+--
+-- Name: clients clients_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.clients
+    ADD CONSTRAINT clients_pkey PRIMARY KEY (id);
 
 --
 -- Name: decisions decisions_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
@@ -849,6 +1004,27 @@ ALTER TABLE ONLY public.status_links
     ADD CONSTRAINT status_links_token_hash_key UNIQUE (token_hash);
 
 --
+-- Name: submissions submissions_org_id_application_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.submissions
+    ADD CONSTRAINT submissions_org_id_application_id_key UNIQUE (org_id, application_id);
+
+--
+-- Name: submissions submissions_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.submissions
+    ADD CONSTRAINT submissions_org_id_id_key UNIQUE (org_id, id);
+
+--
+-- Name: submissions submissions_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.submissions
+    ADD CONSTRAINT submissions_pkey PRIMARY KEY (id);
+
+--
 -- Name: templates templates_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -912,6 +1088,24 @@ CREATE UNIQUE INDEX candidates_email_idx ON public.candidates USING btree (org_i
 CREATE INDEX candidates_org_created_idx ON public.candidates USING btree (org_id, created_at, id);
 
 --
+-- Name: client_contact_logs_contact_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX client_contact_logs_contact_idx ON public.client_contact_logs USING btree (org_id, contact_id, occurred_at);
+
+--
+-- Name: client_contacts_client_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX client_contacts_client_idx ON public.client_contacts USING btree (org_id, client_id, created_at, id);
+
+--
+-- Name: clients_org_created_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX clients_org_created_idx ON public.clients USING btree (org_id, created_at, id);
+
+--
 -- Name: decisions_application_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -972,10 +1166,22 @@ CREATE INDEX follow_ups_org_due_idx ON public.follow_ups USING btree (org_id, du
 CREATE INDEX follow_ups_org_next_action_idx ON public.follow_ups USING btree (org_id, next_action_at) WHERE ((status = 'open'::text) AND (kind = 'outcome'::text));
 
 --
+-- Name: follow_ups_owned_next_action_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX follow_ups_owned_next_action_idx ON public.follow_ups USING btree (next_action_at) WHERE ((status = 'open'::text) AND (kind <> 'outcome'::text) AND (owner_id IS NOT NULL));
+
+--
 -- Name: follow_ups_owner_due_idx; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX follow_ups_owner_due_idx ON public.follow_ups USING btree (org_id, owner_id, due_at) WHERE (status = 'open'::text);
+
+--
+-- Name: follow_ups_submission_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX follow_ups_submission_idx ON public.follow_ups USING btree (org_id, submission_id) WHERE (submission_id IS NOT NULL);
 
 --
 -- Name: interview_interviewers_member_idx; Type: INDEX; Schema: public; Owner: -
@@ -994,6 +1200,12 @@ CREATE INDEX interviews_application_idx ON public.interviews USING btree (org_id
 --
 
 CREATE INDEX interviews_org_closed_idx ON public.interviews USING btree (org_id, closed_at) WHERE (closed_at IS NOT NULL);
+
+--
+-- Name: jobs_client_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX jobs_client_idx ON public.jobs USING btree (org_id, client_id) WHERE (client_id IS NOT NULL);
 
 --
 -- Name: jobs_org_created_idx; Type: INDEX; Schema: public; Owner: -
@@ -1042,6 +1254,18 @@ CREATE INDEX sessions_member_idx ON public.sessions USING btree (org_id, member_
 --
 
 CREATE INDEX status_links_application_idx ON public.status_links USING btree (org_id, application_id);
+
+--
+-- Name: submissions_once_per_client_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX submissions_once_per_client_idx ON public.submissions USING btree (org_id, client_id, candidate_id);
+
+--
+-- Name: submissions_org_created_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX submissions_org_created_idx ON public.submissions USING btree (org_id, created_at, id);
 
 --
 -- Name: touchpoints_application_idx; Type: INDEX; Schema: public; Owner: -
@@ -1127,6 +1351,62 @@ ALTER TABLE ONLY public.candidates
     ADD CONSTRAINT candidates_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id);
 
 --
+-- Name: client_contact_logs client_contact_logs_org_id_contact_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.client_contact_logs
+    ADD CONSTRAINT client_contact_logs_org_id_contact_id_fkey FOREIGN KEY (org_id, contact_id) REFERENCES public.client_contacts(org_id, id);
+
+--
+-- Name: client_contact_logs client_contact_logs_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.client_contact_logs
+    ADD CONSTRAINT client_contact_logs_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id);
+
+--
+-- Name: client_contact_logs client_contact_logs_org_id_member_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.client_contact_logs
+    ADD CONSTRAINT client_contact_logs_org_id_member_id_fkey FOREIGN KEY (org_id, member_id) REFERENCES public.members(org_id, id);
+
+--
+-- Name: client_contact_logs client_contact_logs_org_id_next_follow_up_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.client_contact_logs
+    ADD CONSTRAINT client_contact_logs_org_id_next_follow_up_id_fkey FOREIGN KEY (org_id, next_follow_up_id) REFERENCES public.follow_ups(org_id, id);
+
+--
+-- Name: client_contact_logs client_contact_logs_org_id_submission_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.client_contact_logs
+    ADD CONSTRAINT client_contact_logs_org_id_submission_id_fkey FOREIGN KEY (org_id, submission_id) REFERENCES public.submissions(org_id, id);
+
+--
+-- Name: client_contacts client_contacts_org_id_client_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.client_contacts
+    ADD CONSTRAINT client_contacts_org_id_client_id_fkey FOREIGN KEY (org_id, client_id) REFERENCES public.clients(org_id, id);
+
+--
+-- Name: client_contacts client_contacts_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.client_contacts
+    ADD CONSTRAINT client_contacts_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id);
+
+--
+-- Name: clients clients_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.clients
+    ADD CONSTRAINT clients_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id);
+
+--
 -- Name: decisions decisions_org_id_application_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1197,6 +1477,13 @@ ALTER TABLE ONLY public.feedback
     ADD CONSTRAINT feedback_org_id_interviewer_id_fkey FOREIGN KEY (org_id, interviewer_id) REFERENCES public.members(org_id, id);
 
 --
+-- Name: follow_ups follow_ups_client_contact_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.follow_ups
+    ADD CONSTRAINT follow_ups_client_contact_fkey FOREIGN KEY (org_id, client_contact_id) REFERENCES public.client_contacts(org_id, id);
+
+--
 -- Name: follow_ups follow_ups_org_id_application_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1239,6 +1526,13 @@ ALTER TABLE ONLY public.follow_ups
     ADD CONSTRAINT follow_ups_org_id_superseded_by_id_fkey FOREIGN KEY (org_id, superseded_by_id) REFERENCES public.follow_ups(org_id, id);
 
 --
+-- Name: follow_ups follow_ups_submission_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.follow_ups
+    ADD CONSTRAINT follow_ups_submission_fkey FOREIGN KEY (org_id, submission_id) REFERENCES public.submissions(org_id, id);
+
+--
 -- Name: idempotency_keys idempotency_keys_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1279,6 +1573,20 @@ ALTER TABLE ONLY public.interviews
 
 ALTER TABLE ONLY public.interviews
     ADD CONSTRAINT interviews_org_id_promise_owner_id_fkey FOREIGN KEY (org_id, promise_owner_id) REFERENCES public.members(org_id, id);
+
+--
+-- Name: jobs jobs_client_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.jobs
+    ADD CONSTRAINT jobs_client_fkey FOREIGN KEY (org_id, client_id) REFERENCES public.clients(org_id, id);
+
+--
+-- Name: jobs jobs_hiring_authority_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.jobs
+    ADD CONSTRAINT jobs_hiring_authority_fkey FOREIGN KEY (org_id, client_id, hiring_authority_id) REFERENCES public.client_contacts(org_id, client_id, id);
 
 --
 -- Name: jobs jobs_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -1393,6 +1701,55 @@ ALTER TABLE ONLY public.status_links
     ADD CONSTRAINT status_links_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id);
 
 --
+-- Name: submissions submissions_org_id_application_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.submissions
+    ADD CONSTRAINT submissions_org_id_application_id_fkey FOREIGN KEY (org_id, application_id) REFERENCES public.applications(org_id, id);
+
+--
+-- Name: submissions submissions_org_id_candidate_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.submissions
+    ADD CONSTRAINT submissions_org_id_candidate_id_fkey FOREIGN KEY (org_id, candidate_id) REFERENCES public.candidates(org_id, id);
+
+--
+-- Name: submissions submissions_org_id_client_id_contact_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.submissions
+    ADD CONSTRAINT submissions_org_id_client_id_contact_id_fkey FOREIGN KEY (org_id, client_id, contact_id) REFERENCES public.client_contacts(org_id, client_id, id);
+
+--
+-- Name: submissions submissions_org_id_client_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.submissions
+    ADD CONSTRAINT submissions_org_id_client_id_fkey FOREIGN KEY (org_id, client_id) REFERENCES public.clients(org_id, id);
+
+--
+-- Name: submissions submissions_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.submissions
+    ADD CONSTRAINT submissions_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id);
+
+--
+-- Name: submissions submissions_org_id_job_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.submissions
+    ADD CONSTRAINT submissions_org_id_job_id_fkey FOREIGN KEY (org_id, job_id) REFERENCES public.jobs(org_id, id);
+
+--
+-- Name: submissions submissions_org_id_recruiter_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.submissions
+    ADD CONSTRAINT submissions_org_id_recruiter_id_fkey FOREIGN KEY (org_id, recruiter_id) REFERENCES public.members(org_id, id);
+
+--
 -- Name: templates templates_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1457,6 +1814,24 @@ ALTER TABLE public.candidate_sessions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.candidates ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: client_contact_logs; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.client_contact_logs ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: client_contacts; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.client_contacts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: clients; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.clients ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: decisions; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -1517,6 +1892,24 @@ CREATE POLICY interviewer_scope ON public.applications AS RESTRICTIVE USING ((pu
 CREATE POLICY interviewer_scope ON public.candidates AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text) OR public.app_interviews_candidate(id)));
 
 --
+-- Name: client_contact_logs interviewer_scope; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY interviewer_scope ON public.client_contact_logs AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text)));
+
+--
+-- Name: client_contacts interviewer_scope; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY interviewer_scope ON public.client_contacts AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text)));
+
+--
+-- Name: clients interviewer_scope; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY interviewer_scope ON public.clients AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text)));
+
+--
 -- Name: decisions interviewer_scope; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -1551,6 +1944,12 @@ CREATE POLICY interviewer_scope ON public.interviews AS RESTRICTIVE USING ((publ
 --
 
 CREATE POLICY interviewer_scope ON public.messages AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text)));
+
+--
+-- Name: submissions interviewer_scope; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY interviewer_scope ON public.submissions AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text)));
 
 --
 -- Name: touchpoints interviewer_scope; Type: POLICY; Schema: public; Owner: -
@@ -1607,6 +2006,12 @@ ALTER TABLE public.sessions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.status_links ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: submissions; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.submissions ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: templates; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -1647,6 +2052,24 @@ CREATE POLICY tenant_isolation ON public.candidate_sessions USING ((public.app_i
 --
 
 CREATE POLICY tenant_isolation ON public.candidates USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+
+--
+-- Name: client_contact_logs tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.client_contact_logs USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+
+--
+-- Name: client_contacts tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.client_contacts USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+
+--
+-- Name: clients tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.clients USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
 
 --
 -- Name: decisions tenant_isolation; Type: POLICY; Schema: public; Owner: -
@@ -1743,6 +2166,12 @@ CREATE POLICY tenant_isolation ON public.sessions USING ((public.app_is_system()
 --
 
 CREATE POLICY tenant_isolation ON public.status_links USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+
+--
+-- Name: submissions tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.submissions USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
 
 --
 -- Name: templates tenant_isolation; Type: POLICY; Schema: public; Owner: -
@@ -1850,6 +2279,27 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.candidate_sessions TO hearback
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.candidates TO hearback_app;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.candidates TO hearback_system;
+
+--
+-- Name: TABLE client_contact_logs; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.client_contact_logs TO hearback_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.client_contact_logs TO hearback_system;
+
+--
+-- Name: TABLE client_contacts; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.client_contacts TO hearback_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.client_contacts TO hearback_system;
+
+--
+-- Name: TABLE clients; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.clients TO hearback_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.clients TO hearback_system;
 
 --
 -- Name: TABLE decisions; Type: ACL; Schema: public; Owner: -
@@ -1962,6 +2412,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.sessions TO hearback_system;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.status_links TO hearback_app;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.status_links TO hearback_system;
+
+--
+-- Name: TABLE submissions; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.submissions TO hearback_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.submissions TO hearback_system;
 
 --
 -- Name: TABLE templates; Type: ACL; Schema: public; Owner: -

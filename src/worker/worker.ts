@@ -4,6 +4,7 @@ import type { MailTransport } from '../mail/transport.ts';
 import { dispatchDueMessages, type DispatchResult, type MailIdentity } from '../services/outbox.service.ts';
 import { eraseDueCandidates } from '../services/candidate-page.service.ts';
 import { sendDigests, sweepFollowUps, type SweepResult } from '../services/sweep.service.ts';
+import { sweepOwnedFollowUps } from '../services/owned-sweep.service.ts';
 
 /** What the worker needs. */
 export interface WorkerDeps {
@@ -51,6 +52,14 @@ export async function runWorkerTick(
   for (let i = 0; i < 100; i++) {
     const r = await sweepFollowUps(deps, options);
     for (const k of Object.keys(sweep) as (keyof SweepResult)[]) sweep[k] += r[k];
+    if (r.examined < options.batchSize) break;
+  }
+  // Owned follow-ups other than outcomes (the agency desk's): same counts, their own ladder.
+  for (let i = 0; i < 100; i++) {
+    const r = await sweepOwnedFollowUps(deps, options);
+    sweep.examined += r.examined;
+    sweep.reminders += r.reminders;
+    sweep.escalations += r.escalations;
     if (r.examined < options.batchSize) break;
   }
   let digests = 0;
