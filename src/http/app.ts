@@ -42,6 +42,7 @@ import { organizationRoutes } from './routes/organization.routes.ts';
 import { promisesRoutes } from './routes/promises.routes.ts';
 import { touchpointsRoutes } from './routes/touchpoints.routes.ts';
 import { homeRoutes } from './routes/home.routes.ts';
+import { agencyRoutes } from './routes/agency.routes.ts';
 
 /** Options of the HTTP app. */
 export interface AppOptions {
@@ -229,6 +230,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
       await api.register(messagesRoutes(deps));
       await api.register(templatesRoutes(deps));
       await api.register(reportsRoutes(deps));
+      await api.register(agencyRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

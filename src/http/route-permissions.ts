@@ -76,6 +76,25 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
 
   'GET /api/v1/reports/follow-ups': 'reports:read',
 
+  // The agency desk: clients and job orders are jobs' business, submissions applications'.
+  'POST /api/v1/clients': 'jobs:write',
+  'GET /api/v1/clients': 'jobs:read',
+  'GET /api/v1/clients/:id': 'jobs:read',
+  'PATCH /api/v1/clients/:id': 'jobs:write',
+  'POST /api/v1/clients/:id/contacts': 'jobs:write',
+  'GET /api/v1/clients/:id/contacts': 'jobs:read',
+  'PATCH /api/v1/client-contacts/:id': 'jobs:write',
+  'POST /api/v1/client-contacts/:id/contact-logs': 'touchpoints:write',
+  'POST /api/v1/clients/:id/job-orders': 'jobs:write',
+  'GET /api/v1/clients/:id/job-orders': 'jobs:read',
+  'POST /api/v1/submissions': 'applications:write',
+  'GET /api/v1/submissions': 'applications:read',
+  'GET /api/v1/submissions/:id': 'applications:read',
+  'POST /api/v1/submissions/:id/stage': 'applications:write',
+  'POST /api/v1/submissions/:id/client-answer': 'applications:write',
+  'POST /api/v1/submissions/:id/nudges': 'touchpoints:write',
+  'GET /api/v1/desk': 'follow_ups:read',
+
   'POST /api/v1/auth/sign-in': 'public',
   'POST /api/v1/auth/magic-link': 'public',
   'POST /api/v1/auth/invitations/accept': 'public',
