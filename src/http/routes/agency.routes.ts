@@ -238,7 +238,7 @@ export function agencyRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       '/submissions/:id/stage',
       {
         schema: {
-          operationId: 'moveSubmission',
+          operationId: 'changeSubmissionStage',
           tags,
           summary: 'Move a submission to a later stage, or decline or withdraw it',
           params: IdParamsSchema,
