@@ -17,6 +17,13 @@ import { buildApp } from './app.ts';
 import { ROUTE_PERMISSIONS } from './route-permissions.ts';
 
 const PASSWORD = 'matrix passphrase 123';
+import {
+  createClient,
+  createClientContact,
+  createJobOrder,
+  createSubmission,
+} from '../services/agency.service.ts';
+
 const identity = { from: { name: 'Acme', address: 'jobs@acme.test' }, domain: 'acme.test' };
 
 type Fixture = Awaited<ReturnType<typeof buildFixture>>;
@@ -72,8 +79,26 @@ async function buildFixture(db: Db, clock: ManualClock) {
     { name: 'mine', scopes: ['write'] },
     { memberId: interviewer.id },
   );
+  // The agency desk: a client, its contact, a job order and a submission of the candidate.
+  const client = await createClient(deps, org, { name: 'Client Co' });
+  const contact = await createClientContact(deps, org, client.id, { name: 'Casey Contact' });
+  const jobOrder = await createJobOrder(deps, org, client.id, {
+    title: 'Ordered role',
+    roleKind: 'sales',
+    hiringAuthorityId: contact.id,
+  });
+  const submitted = await createSubmission(
+    deps,
+    org,
+    { jobId: jobOrder.id, candidateId: s.candidate.id, pitch: 'Fits.' },
+    { memberId: s.recruiter.id },
+  );
   return {
     ...s,
+    clientId: client.id,
+    contactId: contact.id,
+    jobOrderId: jobOrder.id,
+    submissionId: submitted.submission.id,
     admin,
     interviewer,
     bystander,
@@ -217,11 +242,54 @@ function requests(f: Fixture): Record<string, { url: string; body?: object }> {
       url: '/api/v1/templates/update/preview',
       body: { subject: 'S', body: 'B {{ new_date }}' },
     },
+    'POST /api/v1/clients': { url: '/api/v1/clients', body: { name: 'New client' } },
+    'GET /api/v1/clients': { url: '/api/v1/clients' },
+    'GET /api/v1/clients/:id': { url: `/api/v1/clients/${f.clientId}` },
+    'PATCH /api/v1/clients/:id': { url: `/api/v1/clients/${f.clientId}`, body: { guaranteeDays: 60 } },
+    'POST /api/v1/clients/:id/contacts': {
+      url: `/api/v1/clients/${f.clientId}/contacts`,
+      body: { name: 'N' },
+    },
+    'GET /api/v1/clients/:id/contacts': { url: `/api/v1/clients/${f.clientId}/contacts` },
+    'PATCH /api/v1/client-contacts/:id': {
+      url: `/api/v1/client-contacts/${f.contactId}`,
+      body: { title: 'VP' },
+    },
+    'POST /api/v1/client-contacts/:id/contact-logs': {
+      url: `/api/v1/client-contacts/${f.contactId}/contact-logs`,
+      body: { channel: 'phone', direction: 'outbound', summary: 'Call', nextContactAt: '2027-01-05' },
+    },
+    'POST /api/v1/clients/:id/job-orders': {
+      url: `/api/v1/clients/${f.clientId}/job-orders`,
+      body: { title: 'Another role' },
+    },
+    'GET /api/v1/clients/:id/job-orders': { url: `/api/v1/clients/${f.clientId}/job-orders` },
+    'POST /api/v1/submissions': {
+      url: '/api/v1/submissions',
+      body: { jobId: f.jobOrderId, candidateId: f.candidate.id, pitch: 'P', consent: true },
+    },
+    'GET /api/v1/submissions': { url: '/api/v1/submissions' },
+    'GET /api/v1/submissions/:id': { url: `/api/v1/submissions/${f.submissionId}` },
+    'POST /api/v1/submissions/:id/stage': {
+      url: `/api/v1/submissions/${f.submissionId}/stage`,
+      body: { stage: 'client_reviewing' },
+    },
+    'POST /api/v1/submissions/:id/client-answer': {
+      url: `/api/v1/submissions/${f.submissionId}/client-answer`,
+      body: { answer: 'interview', channel: 'email' },
+    },
+    'POST /api/v1/submissions/:id/nudges': {
+      url: `/api/v1/submissions/${f.submissionId}/nudges`,
+      body: { text: 'She has a competing offer.', channel: 'email', nextContactAt: '2027-01-05' },
+    },
+    'GET /api/v1/desk': { url: '/api/v1/desk' },
   };
 }
 
 // Routes whose rows row-level security hides from an interviewer who does not interview the application.
 const INTERVIEWER_SCOPED = /\/(applications|candidates|interviews|follow-ups)\/:id/;
+// The agency's clients, contacts and submissions: row-level security hides them from every interviewer.
+const AGENCY_HIDDEN = /\/(clients|client-contacts|submissions)\/:id/;
 
 describe.each(backends)('authorization matrix on %s', (backend) => {
   let db: Db;
@@ -381,6 +449,8 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
             /applicationId|jobId/.test(JSON.stringify(r!.body ?? {}))
           ) {
             expect([404, 422], line).toContain(status); // references to another organization's rows
+          } else if (caller.role === 'interviewer' && AGENCY_HIDDEN.test(key)) {
+            expect(status, line).toBe(404);
           } else if (caller.bystander && INTERVIEWER_SCOPED.test(key)) {
             expect(status, line).toBe(404); // row-level security: not their interview
           } else {
