@@ -262,6 +262,16 @@ export async function findJobOrder(q: Queryable, orgId: string, jobId: string): 
   return row ? camel<JobOrder>(row) : null;
 }
 
+/** Every client's job orders (the desk), in creation order, at most `limit`. */
+export async function listAllJobOrders(q: Queryable, orgId: string, limit: number): Promise<JobOrder[]> {
+  const rows = await q.query(
+    `SELECT id, client_id, hiring_authority_id, title, role_kind, status, recruiter_id, created_at
+       FROM jobs WHERE org_id = $1 AND client_id IS NOT NULL ORDER BY created_at, id LIMIT $2`,
+    [orgId, limit],
+  );
+  return rows.map((r) => camel<JobOrder>(r));
+}
+
 /** A client's job orders, in creation order. */
 export async function listJobOrders(
   q: Queryable,

@@ -39,6 +39,7 @@ import {
   insertDeskFollowUp,
   insertJobOrder,
   insertSubmission,
+  listAllJobOrders,
   listClientContacts,
   listClients,
   listDeskFollowUps,
@@ -718,23 +719,33 @@ export async function sendNudge(
 /** What the agency recruiter's desk shows. */
 export interface Desk {
   /** The actor's open follow-ups, overdue first. */
-  followUps: DeskFollowUp[];
-  /** Submissions waiting on their client, longest first. */
-  waiting: WaitingSubmission[];
-  clients: (Client & { contacts: ClientContact[] })[];
+  followUps: (DeskFollowUp & { overdue: boolean })[];
+  /** Submissions waiting on their client, longest first, with whole days waited. */
+  waiting: (WaitingSubmission & { daysWaiting: number; pastDeadline: boolean })[];
+  clients: (Client & { contacts: ClientContact[]; jobOrders: JobOrder[] })[];
 }
 
 /** The agency recruiter's desk for `actor`, at most 200 rows per list. */
 export async function getDesk(deps: ServiceDeps, orgId: string, actor: Actor): Promise<Desk> {
+  const now = deps.clock.now().getTime();
   return deps.db.tenant(orgId).transaction(async (tx) => {
     const followUps = await listDeskFollowUps(tx, orgId, actor.memberId, 200);
     const waiting = await listWaitingSubmissions(tx, orgId, 200);
     const clients = await listClients(tx, orgId, { after: null, limit: 200 });
     const contacts = await listClientContacts(tx, orgId, null, { after: null, limit: 1000 });
+    const jobOrders = await listAllJobOrders(tx, orgId, 1000);
     return {
-      followUps,
-      waiting,
-      clients: clients.map((c) => ({ ...c, contacts: contacts.filter((k) => k.clientId === c.id) })),
+      followUps: followUps.map((f) => ({ ...f, overdue: f.dueAt.getTime() < now })),
+      waiting: waiting.map((w) => ({
+        ...w,
+        daysWaiting: Math.floor((now - w.submittedAt.getTime()) / 86_400_000),
+        pastDeadline: w.feedbackDueAt.getTime() < now,
+      })),
+      clients: clients.map((c) => ({
+        ...c,
+        contacts: contacts.filter((k) => k.clientId === c.id),
+        jobOrders: jobOrders.filter((j) => j.clientId === c.id),
+      })),
     };
   });
 }

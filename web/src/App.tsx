@@ -11,6 +11,7 @@ const ApplicationScreen = lazy(() =>
 );
 const JobsScreen = lazy(() => import('./JobsScreen.tsx').then((m) => ({ default: m.JobsScreen })));
 const ReportsScreen = lazy(() => import('./ReportsScreen.tsx').then((m) => ({ default: m.ReportsScreen })));
+const DeskScreen = lazy(() => import('./DeskScreen.tsx').then((m) => ({ default: m.DeskScreen })));
 const SettingsScreen = lazy(() =>
   import('./SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })),
 );
@@ -96,6 +97,7 @@ export function App() {
         <nav aria-label="Main">
           {link('/', 'Follow-ups')}
           {link('/jobs', 'Jobs')}
+          {session.member.role !== 'interviewer' && link('/desk', 'Desk')}
           {session.member.role !== 'interviewer' && link('/reports', 'Reports')}
           {session.member.role === 'admin' && link('/settings', 'Settings')}
         </nav>
@@ -127,6 +129,8 @@ export function App() {
               <ReportsScreen />
             ) : path === '/settings' ? (
               <SettingsScreen />
+            ) : path === '/desk' ? (
+              <DeskScreen />
             ) : path === '/jobs' ? (
               <JobsScreen session={session} />
             ) : (

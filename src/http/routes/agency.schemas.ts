@@ -240,6 +240,7 @@ export const DeskSchema = z
         jobTitle: z.string().nullable(),
         contactName: z.string().nullable(),
         clientName: z.string().nullable(),
+        overdue: z.boolean(),
       }),
     ),
     waiting: z.array(
@@ -254,9 +255,13 @@ export const DeskSchema = z
         contactTimeZone: z.string().nullable(),
         followUpId: IdSchema,
         feedbackDueAt: z.date(),
-        ladderSteps: z.number().int(),
+        ladderSteps: z.number().int().describe('Nudge prompts sent to the recruiter so far.'),
+        daysWaiting: z.number().int().describe('Whole days since the submission.'),
+        pastDeadline: z.boolean().describe("The client's agreed deadline has passed."),
       }),
     ),
-    clients: z.array(ClientSchema.extend({ contacts: z.array(ClientContactSchema) })),
+    clients: z.array(
+      ClientSchema.extend({ contacts: z.array(ClientContactSchema), jobOrders: z.array(JobOrderSchema) }),
+    ),
   })
   .meta({ id: 'Desk' });
