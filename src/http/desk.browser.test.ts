@@ -83,6 +83,7 @@ describe('the agency desk in a browser', () => {
       await addClient.getByLabel('Name').fill('Northwind');
       await addClient.getByLabel('Answers a submission within (business days)').fill('1');
       await addClient.getByRole('button', { name: 'Add client' }).click();
+      await page.getByText('Add a contact or a job order to Northwind').click();
       const addContact = page.getByRole('form', { name: 'Add a contact to Northwind' });
       await addContact.getByLabel('Contact name').fill('Dana Cole');
       await addContact.getByLabel('Contact email').fill('dana@northwind.test');

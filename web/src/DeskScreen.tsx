@@ -244,8 +244,12 @@ export function DeskScreen() {
             {c.jobOrders.length > 0 && (
               <div className="meta">Job orders: {c.jobOrders.map((j) => j.title).join(', ')}</div>
             )}
-            <ContactForm client={c} onDone={done} />
-            <JobOrderForm client={c} onDone={done} />
+            {/* Folded away: the desk stays dense; the forms are a click (or Enter) away. */}
+            <details>
+              <summary>Add a contact or a job order to {c.name}</summary>
+              <ContactForm client={c} onDone={done} />
+              <JobOrderForm client={c} onDone={done} />
+            </details>
           </article>
         ))}
         <ClientForm onDone={done} />
