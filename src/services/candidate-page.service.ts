@@ -9,6 +9,7 @@ import {
   type NoteFinding,
 } from '../domain/candidate-etiquette.ts';
 import { humanDate } from '../domain/format.ts';
+import { STATUS_LINK_PLACEHOLDER } from '../domain/sign-in-links.ts';
 import type { Application, Candidate, Interview, Job, Message } from '../domain/model.ts';
 import { calendarOf, effectivePolicy, type Policy } from '../domain/policy.ts';
 import { AppError, errors } from '../errors.ts';
@@ -71,6 +72,27 @@ export async function createStatusLink(
   const { url, link } = newStatusLink(publicUrl, orgId, applicationId, now);
   await insertStatusLink(tx, link);
   return url;
+}
+
+/**
+ * What a message stores where the candidate's status link goes: the link with its token masked
+ * (`STATUS_LINK_PLACEHOLDER`). The dispatcher mints the real link when it hands the email to the
+ * mail server, so nobody who can read messages holds a link that acts as the candidate.
+ */
+export function statusLinkPlaceholder(publicUrl: string): string {
+  return `${publicUrl}${STATUS_LINK_PLACEHOLDER}`;
+}
+
+/** Mint a status link for an application inside the caller's transaction and return its token. */
+export async function mintStatusLinkToken(
+  tx: Queryable,
+  orgId: string,
+  applicationId: string,
+  now: Date,
+): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await insertStatusLink(tx, { orgId, applicationId, tokenHash: hashToken(token), createdAt: now });
+  return token;
 }
 
 /**
