@@ -25,6 +25,7 @@ import {
   insertStatusLink,
   scheduleErasure,
   upsertRating,
+  vacuumTables,
   type CandidateAccess,
   type NewStatusLink,
 } from '../repositories/candidate-page.repository.ts';
@@ -582,7 +583,8 @@ export async function eraseCandidate(
   access: CandidateAccess,
 ): Promise<{ erasedAt: Date | null; scheduledFor: Date | null }> {
   const now = deps.clock.now();
-  return deps.db.tenant(access.orgId).transaction(async (tx) => {
+  let touched: string[] = [];
+  const result = await deps.db.tenant(access.orgId).transaction(async (tx) => {
     const l = await load(tx, access);
     if (l.application.status !== 'withdrawn' && l.application.status !== 'hired') {
       await changeApplicationInTx(tx, access, now);
@@ -601,7 +603,7 @@ export async function eraseCandidate(
       );
       return { erasedAt: null, scheduledFor: after };
     }
-    await eraseCandidateData(tx, access.orgId, l.candidate.id, now);
+    touched = await eraseCandidateData(tx, access.orgId, l.candidate.id, now);
     await recordAudit(
       tx,
       access.orgId,
@@ -613,6 +615,22 @@ export async function eraseCandidate(
     );
     return { erasedAt: now, scheduledFor: null };
   });
+  await vacuumAfterErasure(deps, touched);
+  return result;
+}
+
+/**
+ * On PostgreSQL, VACUUM what an erasure rewrote, so dead row versions holding the person leave the
+ * table files at once. Best effort: the erasure is committed either way, and autovacuum follows.
+ * PGlite keeps dead versions until its own autovacuum (docs/SECURITY.md says what that means).
+ */
+async function vacuumAfterErasure(deps: ServiceDeps, tables: string[]): Promise<void> {
+  if (deps.db.kind !== 'postgres' || tables.length === 0) return;
+  try {
+    await vacuumTables(deps.db, tables);
+  } catch {
+    // Not the tables' owner, or a concurrent VACUUM: autovacuum removes the dead versions later.
+  }
 }
 
 // Withdrawal inside the erasure's transaction: cancel what is owed and scheduled.
@@ -633,9 +651,10 @@ async function changeApplicationInTx(tx: Queryable, access: CandidateAccess, now
 export async function eraseDueCandidates(deps: ServiceDeps, limit = 100): Promise<number> {
   const now = deps.clock.now();
   const due = await dueErasures(deps.db.system(), now, limit);
+  const touched = new Set<string>();
   for (const { orgId, candidateId } of due) {
     await deps.db.tenant(orgId).transaction(async (tx) => {
-      await eraseCandidateData(tx, orgId, candidateId, now);
+      for (const t of await eraseCandidateData(tx, orgId, candidateId, now)) touched.add(t);
       await recordAudit(
         tx,
         orgId,
@@ -647,5 +666,6 @@ export async function eraseDueCandidates(deps: ServiceDeps, limit = 100): Promis
       );
     });
   }
+  await vacuumAfterErasure(deps, [...touched]);
   return due.length;
 }
