@@ -134,6 +134,15 @@ describe.each(backends)('erasure on %s', (backend) => {
     const result = await eraseCandidate(deps, access);
     expect(result.erasedAt).not.toBeNull();
     expect(await scan(db, needles)).toEqual([]);
+    if (db.kind === 'postgres') {
+      // The dead row versions that held them were vacuumed away, not left for autovacuum.
+      let vacuumed: { last_vacuum: Date | null }[] = [];
+      for (let i = 0; i < 20 && !vacuumed[0]?.last_vacuum; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        vacuumed = await db.query(`SELECT last_vacuum FROM pg_stat_user_tables WHERE relname = 'candidates'`);
+      }
+      expect(vacuumed[0]?.last_vacuum).toBeTruthy();
+    }
   });
 
   it('forgets stored API responses after 24 hours, and the worker purges them', async () => {
