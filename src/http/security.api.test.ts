@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
+import { setMemberPassword } from '../services/auth.service.ts';
 import { createApiToken } from '../services/organization.service.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
-import { buildInterviewScenario } from '../../test/support/factories.ts';
-import { buildApp } from './app.ts';
+import { buildInterviewScenario, buildMember, buildOrganization } from '../../test/support/factories.ts';
+import { buildApp, PERMISSIONS_POLICY } from './app.ts';
 
 // Issue #14: each finding of the security review, as the attacker would try it through HTTP.
 describe.each(backends)('security review findings on %s', (backend) => {
@@ -55,5 +56,17 @@ describe.each(backends)('security review findings on %s', (backend) => {
       [s.job.id],
     );
     expect(job!.policy_overrides).toEqual({ defaultPromiseBusinessDays: 3, legalHoldDays: 30 });
+  });
+
+  it('finding 10: every answer carries a Permissions-Policy, and common passwords are refused', async () => {
+    for (const url of ['/healthz', '/', '/s/short', '/api/v1/jobs']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.headers['permissions-policy'], url).toBe(PERMISSIONS_POLICY);
+    }
+    const { organization } = await buildOrganization({ db, clock });
+    const member = await buildMember({ db, clock }, organization.id, { role: 'recruiter' });
+    await expect(
+      setMemberPassword({ db, clock }, organization.id, member.id, 'qwerty123456'),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
   });
 });
