@@ -41,6 +41,12 @@ export interface CandidateAccess {
   revokedAt: Date | null;
   applicationUpdatedAt: Date;
   erasedAt: Date | null;
+  /** When the link was created. */
+  linkCreatedAt: Date;
+  /** Whether a newer link of the same application exists (the newest supersedes the older ones). */
+  superseded: boolean;
+  /** When the candidate session was opened; null when looking up a link. */
+  sessionCreatedAt: Date | null;
 }
 
 interface AccessRow {
@@ -50,6 +56,9 @@ interface AccessRow {
   revoked_at: Date | null;
   updated_at: Date;
   erased_at: Date | null;
+  link_created_at: Date;
+  superseded: boolean;
+  session_created_at?: Date | null;
 }
 
 const toAccess = (r: AccessRow): CandidateAccess => ({
@@ -59,10 +68,17 @@ const toAccess = (r: AccessRow): CandidateAccess => ({
   revokedAt: r.revoked_at,
   applicationUpdatedAt: r.updated_at,
   erasedAt: r.erased_at,
+  linkCreatedAt: r.link_created_at,
+  superseded: r.superseded,
+  sessionCreatedAt: r.session_created_at ?? null,
 });
 
 const ACCESS = `
-  SELECT l.org_id, l.application_id, l.id AS status_link_id, l.revoked_at, a.updated_at, c.erased_at
+  SELECT l.org_id, l.application_id, l.id AS status_link_id, l.revoked_at, a.updated_at, c.erased_at,
+         l.created_at AS link_created_at,
+         EXISTS (SELECT 1 FROM status_links n
+                  WHERE n.org_id = l.org_id AND n.application_id = l.application_id
+                    AND n.created_at > l.created_at) AS superseded
     FROM status_links l
     JOIN applications a ON a.org_id = l.org_id AND a.id = l.application_id
     JOIN candidates c ON c.org_id = a.org_id AND c.id = a.candidate_id`;
@@ -79,7 +95,10 @@ export async function findCandidateSessionByHash(
   tokenHash: string,
 ): Promise<CandidateAccess | null> {
   const [row] = await q.query<AccessRow>(
-    `${ACCESS} JOIN candidate_sessions s ON s.org_id = l.org_id AND s.status_link_id = l.id WHERE s.token_hash = $1`,
+    `SELECT * FROM (${ACCESS}) x
+       JOIN (SELECT org_id AS s_org_id, status_link_id AS s_link_id, created_at AS session_created_at
+               FROM candidate_sessions WHERE token_hash = $1) s
+         ON s.s_org_id = x.org_id AND s.s_link_id = x.status_link_id`,
     [tokenHash],
   );
   return row ? toAccess(row) : null;

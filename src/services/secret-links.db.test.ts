@@ -6,7 +6,7 @@ import { createDevMailboxTransport } from '../mail/dev-mailbox.transport.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
 import { buildInterviewScenario } from '../../test/support/factories.ts';
 import { hashToken } from './auth.service.ts';
-import { openStatusLink } from './candidate-page.service.ts';
+import { candidateAccess, createStatusLink, openStatusLink } from './candidate-page.service.ts';
 import { recordDecision } from './decision.service.ts';
 import { listDevMailPage } from './dev-mail.service.ts';
 import { closeInterview } from './interview.service.ts';
@@ -97,5 +97,43 @@ describe.each(backends)('status links in candidate mail on %s', (backend) => {
     const toCandidate = devMail.items.filter((m) => m.bodyText.includes('/s/'));
     expect(toCandidate.length).toBeGreaterThan(0);
     for (const m of devMail.items) expect(m.bodyText + m.bodyHtml).not.toContain(token);
+  });
+
+  // Issue #14, finding 9.
+  it('supersede older links, end at an absolute lifetime, and give sessions a maximum age', async () => {
+    clock.set('2026-12-01T15:00:00Z');
+    const deps = { db, clock, identity, publicUrl: PUBLIC };
+    const s = await buildInterviewScenario(deps);
+    const org = s.organization.id;
+    const mint = async () =>
+      (
+        await db
+          .tenant(org)
+          .transaction((tx) => createStatusLink(tx, PUBLIC, org, s.application.id, clock.now()))
+      ).slice(`${PUBLIC}/s/`.length);
+    const touchApplication = () =>
+      db.query(`UPDATE applications SET updated_at = $2 WHERE id = $1`, [s.application.id, clock.now()]);
+    const older = await mint();
+    const openSession = (await openStatusLink(deps, older))!;
+    expect(openSession).toBeTruthy();
+    clock.advance(60_000);
+    const newer = await mint();
+    // The newest link supersedes the older one; the session already open keeps working.
+    expect(await openStatusLink(deps, older)).toBeNull();
+    expect(await candidateAccess(deps, openSession)).not.toBeNull();
+    const session = (await openStatusLink(deps, newer))!;
+    expect(session).toBeTruthy();
+    // A session ends after its maximum age; the newest link opens a fresh one.
+    clock.advance(7 * 86_400_000);
+    expect(await candidateAccess(deps, session)).toBeNull();
+    expect(await candidateAccess(deps, openSession)).toBeNull();
+    expect(await openStatusLink(deps, newer)).not.toBeNull();
+    // However often the application changes, a link ends 90 days after it was sent.
+    clock.advance(80 * 86_400_000);
+    await touchApplication();
+    expect(await openStatusLink(deps, newer)).not.toBeNull();
+    clock.advance(3 * 86_400_000);
+    await touchApplication();
+    expect(await openStatusLink(deps, newer)).toBeNull();
   });
 });

@@ -20,6 +20,7 @@ import {
   setCandidateTimeZone,
   withdrawApplication,
   type CandidatePageDeps,
+  CANDIDATE_SESSION_MAX_DAYS,
 } from '../../services/candidate-page.service.ts';
 import type { WindowLimiter } from '../auth.ts';
 import type { CookieSettings } from '../session-cookie.ts';
@@ -71,6 +72,8 @@ export function candidatePageRoutes(
           sameSite: 'lax',
           secure: cookies.secure,
           path: '/s',
+          // The server refuses it after this anyway; the browser need not keep it longer.
+          maxAge: CANDIDATE_SESSION_MAX_DAYS * 86_400,
         });
         return reply.redirect('/s', 303);
       },
