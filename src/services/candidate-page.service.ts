@@ -478,8 +478,26 @@ export async function confirmCandidateInterest(deps: ServiceDeps, access: Candid
   await confirmInterest(deps.db.tenant(access.orgId), access.orgId, access.applicationId, deps.clock.now());
 }
 
+/**
+ * Irreversible actions (erase, withdraw) need a fresh confirmation only the candidate can give:
+ * a session opened within this many minutes from the link in their latest email. Whoever holds
+ * an older session (a shared computer, a stolen cookie) is sent back to their mailbox.
+ */
+export const CONFIRM_WITHIN_MINUTES = 15;
+
+function requireFreshSession(access: CandidateAccess, now: Date, what: string): void {
+  const openedAt = access.sessionCreatedAt;
+  if (openedAt && openedAt.getTime() + CONFIRM_WITHIN_MINUTES * 60_000 > now.getTime()) return;
+  throw errors.invalidState(
+    `To ${what}, please open the link in the latest email we sent you again, then try once more ` +
+      `within ${CONFIRM_WITHIN_MINUTES} minutes. This keeps anyone else from doing it for you.`,
+    { reason: 'confirmation_required' },
+  );
+}
+
 /** Withdraw: every scheduled message and open follow-up of the application ends. */
 export async function withdrawApplication(deps: ServiceDeps, access: CandidateAccess): Promise<void> {
+  requireFreshSession(access, deps.clock.now(), 'withdraw your application');
   await changeApplication(
     deps,
     access.orgId,
@@ -608,6 +626,7 @@ export async function eraseCandidate(
   access: CandidateAccess,
 ): Promise<{ erasedAt: Date | null; scheduledFor: Date | null }> {
   const now = deps.clock.now();
+  requireFreshSession(access, now, 'erase your data');
   let touched: string[] = [];
   const result = await deps.db.tenant(access.orgId).transaction(async (tx) => {
     const l = await load(tx, access);

@@ -6,7 +6,13 @@ import { createDevMailboxTransport } from '../mail/dev-mailbox.transport.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
 import { buildInterviewScenario } from '../../test/support/factories.ts';
 import { hashToken } from './auth.service.ts';
-import { candidateAccess, createStatusLink, openStatusLink } from './candidate-page.service.ts';
+import {
+  candidateAccess,
+  createStatusLink,
+  eraseCandidate,
+  openStatusLink,
+  withdrawApplication,
+} from './candidate-page.service.ts';
 import { recordDecision } from './decision.service.ts';
 import { listDevMailPage } from './dev-mail.service.ts';
 import { closeInterview } from './interview.service.ts';
@@ -135,5 +141,29 @@ describe.each(backends)('status links in candidate mail on %s', (backend) => {
     clock.advance(3 * 86_400_000);
     await touchApplication();
     expect(await openStatusLink(deps, newer)).toBeNull();
+  });
+
+  // Issue #14, finding 2: irreversible actions need a fresh confirmation only the candidate can give.
+  it('erase and withdraw only from a session freshly opened from the emailed link', async () => {
+    clock.set('2026-12-01T15:00:00Z');
+    const deps = { db, clock, identity, publicUrl: PUBLIC };
+    const s = await buildInterviewScenario(deps);
+    const org = s.organization.id;
+    const token = (
+      await db
+        .tenant(org)
+        .transaction((tx) => createStatusLink(tx, PUBLIC, org, s.application.id, clock.now()))
+    ).slice(`${PUBLIC}/s/`.length);
+    const stale = (await candidateAccess(deps, (await openStatusLink(deps, token))!))!;
+    clock.advance(20 * 60_000);
+    const still = (await candidateAccess(deps, (await openStatusLink(deps, token))!))!;
+    await expect(eraseCandidate(deps, stale)).rejects.toMatchObject({ code: 'invalid_state' });
+    await expect(withdrawApplication(deps, stale)).rejects.toMatchObject({ code: 'invalid_state' });
+    const [app] = await db.query<{ status: string }>(`SELECT status FROM applications WHERE id = $1`, [
+      s.application.id,
+    ]);
+    expect(app!.status).toBe('active');
+    await withdrawApplication(deps, still);
+    expect((await eraseCandidate(deps, still)).erasedAt).not.toBeNull();
   });
 });
