@@ -36,6 +36,9 @@
  * | dev_mail:read         |   ✓   |           |                |             |            |             |
  * | reports:read          |   ✓   |     ✓     |       ✓        |             |     ✓      |      ✓      |
  *
+ * Changing a job's overrides of compliance fields (`COMPLIANCE_POLICY_FIELDS` in policy.ts: the
+ * legal hold, the undo window) takes `policy:write` as well as `jobs:write`.
+ *
  * A token with scope `*` has every permission. Rejection reasons (decisions) and feedback are
  * never shown to candidates: no candidate-facing surface has any of these permissions.
  */

@@ -99,6 +99,23 @@ export const PolicySchema = z
   .describe('Policy');
 export type Policy = z.infer<typeof PolicySchema>;
 
+/**
+ * Compliance fields: what a job may override only with the right to change the organization's
+ * policy (admins) — else a recruiter could lift a legal hold or the undo window for one job.
+ */
+export const COMPLIANCE_POLICY_FIELDS = [
+  'legalHoldDays',
+  'undoWindowMinutes',
+] as const satisfies readonly (keyof Policy)[];
+
+/** The compliance fields whose override differs between two sets of job overrides. */
+export function changedComplianceOverrides(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): string[] {
+  return COMPLIANCE_POLICY_FIELDS.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+}
+
 type PolicyShape = typeof PolicySchema.shape;
 
 /**

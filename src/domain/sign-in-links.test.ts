@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { textToHtml } from './templates.ts';
-import { MASKED_TOKEN, maskSignInLinks } from './sign-in-links.ts';
+import {
+  fillStatusLinks,
+  hasStatusLinkPlaceholder,
+  MASKED_TOKEN,
+  maskSecretLinks,
+  maskSignInLinks,
+  maskStatusLinks,
+  STATUS_LINK_PLACEHOLDER,
+} from './sign-in-links.ts';
 
 describe('maskSignInLinks', () => {
   it.each([
@@ -41,5 +49,21 @@ describe('maskSignInLinks', () => {
         },
       ),
     );
+  });
+});
+
+describe('status links', () => {
+  const token = 'a'.repeat(20) + '_-' + 'B'.repeat(21);
+  it('are masked in text and HTML, and a placeholder is filled only where it stands', () => {
+    const text = `See https://hb.example/s/${token} or <a href="https://hb.example/s/${token}">here</a>`;
+    expect(maskSecretLinks(text)).toBe(
+      `See https://hb.example${STATUS_LINK_PLACEHOLDER} or <a href="https://hb.example${STATUS_LINK_PLACEHOLDER}">here</a>`,
+    );
+    expect(maskStatusLinks('/s/export.json and /s/short')).toBe('/s/export.json and /s/short');
+    const masked = maskStatusLinks(textToHtml(`Hi\n\nhttps://hb.example/s/${token}`));
+    expect(masked).not.toContain(token);
+    expect(hasStatusLinkPlaceholder(masked)).toBe(true);
+    expect(fillStatusLinks(masked, token)).toContain(`href="https://hb.example/s/${token}"`);
+    expect(fillStatusLinks('/s/link-hiddenX', token)).toBe('/s/link-hiddenX');
   });
 });

@@ -30,6 +30,10 @@ import {
   sendProblem,
 } from './error-handler.ts';
 import { openApiTransforms } from './openapi.ts';
+
+/** The browser features every response denies to its page. */
+export const PERMISSIONS_POLICY =
+  'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), browsing-topics=()';
 import { refuseBodyWithoutMeaning, requireJsonBody } from './request-guards.ts';
 import { registerIdempotency } from './idempotency.ts';
 import { applicationsRoutes } from './routes/applications.routes.ts';
@@ -146,6 +150,11 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
       ? { maxAge: 31_536_000, includeSubDomains: true }
       : false,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  // Helmet sets no Permissions-Policy: nothing here uses a camera, a microphone, a location,
+  // payments or USB, so no page (or anything injected into one) may ask for them.
+  app.addHook('onRequest', async (_req, reply) => {
+    reply.header('Permissions-Policy', PERMISSIONS_POLICY);
   });
 
   await app.register(fastifySwagger, {

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import { withViewer } from '../db/db.ts';
-import { roleAllows, scopesAllow } from '../domain/permissions.ts';
+import { roleAllows, scopesAllow, type Permission } from '../domain/permissions.ts';
 import type { MemberRole } from '../domain/model.ts';
 import { authenticateSession, csrfTokenFor, type SessionPolicy } from '../services/auth.service.ts';
 import type { Actor, ServiceDeps } from '../services/deps.ts';
@@ -29,6 +29,14 @@ export type Principal =
 /** The member acting in a request, for the services: from authentication, never from the body. */
 export function actorOf(request: FastifyRequest): Actor {
   return { memberId: request.principal.memberId };
+}
+
+/** Whether the principal may do `permission`: its member's role and, for a token, its scopes. */
+export function principalAllows(principal: Principal, permission: Permission): boolean {
+  return (
+    roleAllows(principal.role, permission) &&
+    (principal.kind === 'member' || scopesAllow(principal.scopes, permission))
+  );
 }
 
 declare module 'fastify' {

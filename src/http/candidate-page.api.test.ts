@@ -124,12 +124,15 @@ describe.each(backends)('candidate status links on %s', (backend) => {
     const page = await app.inject({ method: 'GET', url: '/s', cookies: { hb_candidate: cookie } });
     expect(page.body).toContain('Alex Agent (your recruiter)');
     clock.set('2026-12-15T15:00:00Z'); // past the promise and the grace period
+    // A session lasts a week: the candidate opens the link from their email again.
+    const again = await app.inject({ method: 'GET', url: path, remoteAddress: '10.0.0.6' });
+    const fresh = again.cookies.find((c) => c.name === 'hb_candidate')!.value;
     const res = await app.inject({
       method: 'POST',
       url: '/s/check-in',
-      cookies: { hb_candidate: cookie },
+      cookies: { hb_candidate: fresh },
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: `csrf=${csrfTokenFor(cookie)}&text=${encodeURIComponent('Hello, any news on the role?')}`,
+      payload: `csrf=${csrfTokenFor(fresh)}&text=${encodeURIComponent('Hello, any news on the role?')}`,
     });
     expect(res.statusCode).toBe(303);
     const [mail] = await db.query<{ to_address: string }>(

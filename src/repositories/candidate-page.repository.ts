@@ -41,6 +41,12 @@ export interface CandidateAccess {
   revokedAt: Date | null;
   applicationUpdatedAt: Date;
   erasedAt: Date | null;
+  /** When the link was created. */
+  linkCreatedAt: Date;
+  /** Whether a newer link of the same application exists (the newest supersedes the older ones). */
+  superseded: boolean;
+  /** When the candidate session was opened; null when looking up a link. */
+  sessionCreatedAt: Date | null;
 }
 
 interface AccessRow {
@@ -50,6 +56,9 @@ interface AccessRow {
   revoked_at: Date | null;
   updated_at: Date;
   erased_at: Date | null;
+  link_created_at: Date;
+  superseded: boolean;
+  session_created_at?: Date | null;
 }
 
 const toAccess = (r: AccessRow): CandidateAccess => ({
@@ -59,10 +68,17 @@ const toAccess = (r: AccessRow): CandidateAccess => ({
   revokedAt: r.revoked_at,
   applicationUpdatedAt: r.updated_at,
   erasedAt: r.erased_at,
+  linkCreatedAt: r.link_created_at,
+  superseded: r.superseded,
+  sessionCreatedAt: r.session_created_at ?? null,
 });
 
 const ACCESS = `
-  SELECT l.org_id, l.application_id, l.id AS status_link_id, l.revoked_at, a.updated_at, c.erased_at
+  SELECT l.org_id, l.application_id, l.id AS status_link_id, l.revoked_at, a.updated_at, c.erased_at,
+         l.created_at AS link_created_at,
+         EXISTS (SELECT 1 FROM status_links n
+                  WHERE n.org_id = l.org_id AND n.application_id = l.application_id
+                    AND n.created_at > l.created_at) AS superseded
     FROM status_links l
     JOIN applications a ON a.org_id = l.org_id AND a.id = l.application_id
     JOIN candidates c ON c.org_id = a.org_id AND c.id = a.candidate_id`;
@@ -79,7 +95,10 @@ export async function findCandidateSessionByHash(
   tokenHash: string,
 ): Promise<CandidateAccess | null> {
   const [row] = await q.query<AccessRow>(
-    `${ACCESS} JOIN candidate_sessions s ON s.org_id = l.org_id AND s.status_link_id = l.id WHERE s.token_hash = $1`,
+    `SELECT * FROM (${ACCESS}) x
+       JOIN (SELECT org_id AS s_org_id, status_link_id AS s_link_id, created_at AS session_created_at
+               FROM candidate_sessions WHERE token_hash = $1) s
+         ON s.s_org_id = x.org_id AND s.s_link_id = x.status_link_id`,
     [tokenHash],
   );
   return row ? toAccess(row) : null;
@@ -179,21 +198,72 @@ export async function dueErasures(
 
 /**
  * Erase a person: their identifying data goes from every table that holds it — the candidate
- * row, the outbox and the dev mailbox, touchpoint summaries, ratings' comments, events' data —
- * while the de-identified facts (an application existed, a promise was kept) stay for reports.
+ * row; every message about their applications, to them or to members (notices quote them), and
+ * those mails in the dev mailbox; touchpoint summaries, ratings' comments, events' data; the
+ * team's prose about them (interview titles, feedback notes, decisions' reasons and notes); stored
+ * API responses that quote them — while the de-identified facts (an application existed, a
+ * promise was kept, the ratings and outcomes) stay for reports. `src/services/erasure.db.test.ts`
+ * scans every text and jsonb column of every table afterwards. Returns the tables it changed.
  */
 export async function eraseCandidateData(
   q: Queryable,
   orgId: string,
   candidateId: string,
   at: Date,
-): Promise<void> {
-  const [c] = await q.query<{ email: string | null; phone: string | null }>(
-    `SELECT email, phone FROM candidates WHERE org_id = $1 AND id = $2`,
+): Promise<string[]> {
+  const [c] = await q.query<{ name: string; email: string | null; phone: string | null }>(
+    `SELECT name, email, phone FROM candidates WHERE org_id = $1 AND id = $2`,
     [orgId, candidateId],
   );
-  if (!c) return;
+  if (!c) return [];
   const apps = `(SELECT id FROM applications WHERE org_id = $1 AND candidate_id = $2)`;
+  const applicationIds = (
+    await q.query<{ id: string }>(`SELECT id FROM applications WHERE org_id = $1 AND candidate_id = $2`, [
+      orgId,
+      candidateId,
+    ])
+  ).map((r) => r.id);
+  // Mails about them to members (notices quoting their note, alerts naming them) leave the dev
+  // mailbox with the messages they were sent from.
+  await q.query(
+    `DELETE FROM dev_mailbox WHERE org_id = $1
+        AND message_id IN (SELECT message_id FROM messages WHERE org_id = $1 AND application_id IN ${apps})`,
+    [orgId, candidateId],
+  );
+  await q.query(
+    `UPDATE messages SET subject = '[erased]', body_text = '[erased]', body_html = '[erased]',
+                         status = CASE WHEN status IN ('draft', 'scheduled') THEN 'cancelled' ELSE status END,
+                         cancel_reason = CASE WHEN status IN ('draft', 'scheduled') THEN 'erased' ELSE cancel_reason END,
+                         updated_at = $3
+      WHERE org_id = $1 AND audience <> 'candidate' AND application_id IN ${apps}`,
+    [orgId, candidateId, at],
+  );
+  // The team's prose about them: the facts (ratings, outcome, recommendation) stay.
+  await q.query(`UPDATE interviews SET title = 'Interview' WHERE org_id = $1 AND application_id IN ${apps}`, [
+    orgId,
+    candidateId,
+  ]);
+  const identifiers = [c.name, c.email, c.phone].filter((v): v is string => !!v && v.trim().length > 0);
+  await q.query(
+    `UPDATE interviews SET promise_statement = '[erased]'
+      WHERE org_id = $1 AND application_id IN ${apps} AND promise_statement ILIKE ANY ($3::text[])`,
+    [orgId, candidateId, identifiers.map(likePattern)],
+  );
+  await q.query(
+    `UPDATE feedback SET notes = '' WHERE org_id = $1
+        AND interview_id IN (SELECT id FROM interviews WHERE org_id = $1 AND application_id IN ${apps})`,
+    [orgId, candidateId],
+  );
+  await q.query(
+    `UPDATE decisions SET reasons = '[]'::jsonb, notes = '', recommendation = ''
+      WHERE org_id = $1 AND application_id IN ${apps}`,
+    [orgId, candidateId],
+  );
+  // Stored API responses (Idempotency-Key replays) that name them or their records go.
+  await q.query(`DELETE FROM idempotency_keys WHERE org_id = $1 AND response::text ILIKE ANY ($2::text[])`, [
+    orgId,
+    [...identifiers, candidateId, ...applicationIds].map(likePattern),
+  ]);
   await q.query(
     `UPDATE messages SET to_address = 'erased@invalid', to_name = '', subject = '[erased]', body_text = '[erased]',
                          body_html = '[erased]', status = CASE WHEN status IN ('draft', 'scheduled') THEN 'cancelled' ELSE status END,
@@ -230,4 +300,34 @@ export async function eraseCandidateData(
       WHERE org_id = $1 AND id = $2`,
     [orgId, candidateId, at],
   );
+  return ERASURE_TABLES;
+}
+
+/** The tables an erasure rewrites: on PostgreSQL they are vacuumed after it. */
+export const ERASURE_TABLES = [
+  'candidates',
+  'messages',
+  'dev_mailbox',
+  'touchpoints',
+  'candidate_ratings',
+  'events',
+  'interviews',
+  'feedback',
+  'decisions',
+  'idempotency_keys',
+];
+
+/** `%value%` for ILIKE, with its wildcards escaped. */
+function likePattern(value: string): string {
+  return `%${value.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/**
+ * VACUUM tables after an erasure (PostgreSQL only, outside any transaction): the old row versions
+ * that still hold the erased person are removed from the table files now, not at autovacuum's
+ * leisure. Needs the tables' owner — the role that ran the migrations.
+ */
+export async function vacuumTables(q: Queryable, tables: readonly string[]): Promise<void> {
+  if (tables.length === 0) return;
+  await q.query(`VACUUM ${tables.map((t) => `"${t.replace(/"/g, '')}"`).join(', ')}`);
 }

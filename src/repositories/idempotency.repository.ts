@@ -26,15 +26,19 @@ export async function claimIdempotencyKey(
   requestHash: string,
   at: Date,
   lockedUntil: Date,
+  expiredBefore: Date,
 ): Promise<IdempotencyRecord | null> {
+  // A key stored before `expiredBefore` is forgotten: the key is claimed afresh.
   const inserted = await q.query(
     `INSERT INTO idempotency_keys (org_id, key, request_hash, locked_until, created_at)
      VALUES ($1, $2, $3, $5, $4)
      ON CONFLICT (org_id, key) DO UPDATE
-        SET request_hash = excluded.request_hash, locked_until = excluded.locked_until, created_at = excluded.created_at
-      WHERE idempotency_keys.status_code IS NULL AND idempotency_keys.locked_until < $4
+        SET request_hash = excluded.request_hash, locked_until = excluded.locked_until, created_at = excluded.created_at,
+            status_code = NULL, response = NULL
+      WHERE (idempotency_keys.status_code IS NULL AND idempotency_keys.locked_until < $4)
+         OR idempotency_keys.created_at < $6
      RETURNING key`,
-    [orgId, key, requestHash, at, lockedUntil],
+    [orgId, key, requestHash, at, lockedUntil, expiredBefore],
   );
   if (inserted.length === 1) return null;
   const [row] = await q.query<IdempotencyRow>(
@@ -71,4 +75,10 @@ export async function releaseIdempotencyKey(q: Queryable, orgId: string, key: st
     orgId,
     key,
   ]);
+}
+
+/** Delete stored keys (and their responses) older than `before`, in every organization. */
+export async function deleteIdempotencyKeysBefore(q: Queryable, before: Date): Promise<number> {
+  const rows = await q.query(`DELETE FROM idempotency_keys WHERE created_at < $1 RETURNING key`, [before]);
+  return rows.length;
 }

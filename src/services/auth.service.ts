@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Member } from '../domain/model.ts';
+import { isCommonPassword } from '../domain/passwords.ts';
 import { AppError, errors } from '../errors.ts';
 import { useLoginToken, insertLoginToken } from '../repositories/login-token.repository.ts';
 import {
@@ -60,6 +61,11 @@ export function csrfTokenFor(sessionToken: string): string {
 export async function hashPassword(password: string): Promise<string> {
   if (password.length < MIN_PASSWORD_LENGTH || password.length > 256) {
     throw errors.validation(`A password needs ${MIN_PASSWORD_LENGTH} to 256 characters.`, {
+      field: 'password',
+    });
+  }
+  if (isCommonPassword(password)) {
+    throw errors.validation('This password is on a list of commonly used passwords; choose another.', {
       field: 'password',
     });
   }

@@ -9,6 +9,7 @@ import {
   type NoteFinding,
 } from '../domain/candidate-etiquette.ts';
 import { humanDate } from '../domain/format.ts';
+import { STATUS_LINK_PLACEHOLDER } from '../domain/sign-in-links.ts';
 import type { Application, Candidate, Interview, Job, Message } from '../domain/model.ts';
 import { calendarOf, effectivePolicy, type Policy } from '../domain/policy.ts';
 import { AppError, errors } from '../errors.ts';
@@ -24,6 +25,7 @@ import {
   insertStatusLink,
   scheduleErasure,
   upsertRating,
+  vacuumTables,
   type CandidateAccess,
   type NewStatusLink,
 } from '../repositories/candidate-page.repository.ts';
@@ -53,8 +55,12 @@ export interface CandidatePageDeps extends ServiceDeps {
   publicUrl: string;
 }
 
-/** A link stays valid until 30 days after the application last changed. */
+/** A link stays valid until 30 days after the application last changed… */
 export const LINK_VALID_DAYS = 30;
+/** …and never longer than 90 days after it was sent, and only while it is its application's newest. */
+export const LINK_LIFETIME_DAYS = 90;
+/** A candidate session (the cookie a link is exchanged for) lasts at most 7 days; a newer link opens a new one. */
+export const CANDIDATE_SESSION_MAX_DAYS = 7;
 const DAY = 86_400_000;
 
 /**
@@ -71,6 +77,27 @@ export async function createStatusLink(
   const { url, link } = newStatusLink(publicUrl, orgId, applicationId, now);
   await insertStatusLink(tx, link);
   return url;
+}
+
+/**
+ * What a message stores where the candidate's status link goes: the link with its token masked
+ * (`STATUS_LINK_PLACEHOLDER`). The dispatcher mints the real link when it hands the email to the
+ * mail server, so nobody who can read messages holds a link that acts as the candidate.
+ */
+export function statusLinkPlaceholder(publicUrl: string): string {
+  return `${publicUrl}${STATUS_LINK_PLACEHOLDER}`;
+}
+
+/** Mint a status link for an application inside the caller's transaction and return its token. */
+export async function mintStatusLinkToken(
+  tx: Queryable,
+  orgId: string,
+  applicationId: string,
+  now: Date,
+): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await insertStatusLink(tx, { orgId, applicationId, tokenHash: hashToken(token), createdAt: now });
+  return token;
 }
 
 /**
@@ -99,6 +126,27 @@ function usable(access: CandidateAccess | null, now: Date): access is CandidateA
   );
 }
 
+/** A link opens a session only while it is young enough and its application's newest link. */
+function linkUsable(access: CandidateAccess | null, now: Date): access is CandidateAccess {
+  return (
+    usable(access, now) &&
+    !access.superseded &&
+    access.linkCreatedAt.getTime() + LINK_LIFETIME_DAYS * DAY > now.getTime()
+  );
+}
+
+/**
+ * An open session keeps working when a newer link is sent (the candidate is not thrown out of the
+ * page they are reading) and after its link's lifetime, but never past its own maximum age.
+ */
+function sessionUsable(access: CandidateAccess | null, now: Date): access is CandidateAccess {
+  return (
+    usable(access, now) &&
+    !!access.sessionCreatedAt &&
+    access.sessionCreatedAt.getTime() + CANDIDATE_SESSION_MAX_DAYS * DAY > now.getTime()
+  );
+}
+
 /**
  * Exchange a link's token for a session cookie value. Unknown, revoked, expired and erased links
  * all give null: the page answers them all the same way.
@@ -107,7 +155,7 @@ export async function openStatusLink(deps: ServiceDeps, token: string): Promise<
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
   const now = deps.clock.now();
   const access = await findStatusLinkByHash(deps.db.system(), hashToken(token));
-  if (!usable(access, now)) return null;
+  if (!linkUsable(access, now)) return null;
   const session = randomBytes(32).toString('base64url');
   await insertCandidateSession(deps.db.tenant(access.orgId), {
     orgId: access.orgId,
@@ -125,7 +173,7 @@ export async function candidateAccess(
 ): Promise<CandidateAccess | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(sessionToken)) return null;
   const access = await findCandidateSessionByHash(deps.db.system(), hashToken(sessionToken));
-  return usable(access, deps.clock.now()) ? access : null;
+  return sessionUsable(access, deps.clock.now()) ? access : null;
 }
 
 /** Everything the status page shows, in plain words. Never feedback, decisions or internal notes. */
@@ -430,8 +478,26 @@ export async function confirmCandidateInterest(deps: ServiceDeps, access: Candid
   await confirmInterest(deps.db.tenant(access.orgId), access.orgId, access.applicationId, deps.clock.now());
 }
 
+/**
+ * Irreversible actions (erase, withdraw) need a fresh confirmation only the candidate can give:
+ * a session opened within this many minutes from the link in their latest email. Whoever holds
+ * an older session (a shared computer, a stolen cookie) is sent back to their mailbox.
+ */
+export const CONFIRM_WITHIN_MINUTES = 15;
+
+function requireFreshSession(access: CandidateAccess, now: Date, what: string): void {
+  const openedAt = access.sessionCreatedAt;
+  if (openedAt && openedAt.getTime() + CONFIRM_WITHIN_MINUTES * 60_000 > now.getTime()) return;
+  throw errors.invalidState(
+    `To ${what}, please open the link in the latest email we sent you again, then try once more ` +
+      `within ${CONFIRM_WITHIN_MINUTES} minutes. This keeps anyone else from doing it for you.`,
+    { reason: 'confirmation_required' },
+  );
+}
+
 /** Withdraw: every scheduled message and open follow-up of the application ends. */
 export async function withdrawApplication(deps: ServiceDeps, access: CandidateAccess): Promise<void> {
+  requireFreshSession(access, deps.clock.now(), 'withdraw your application');
   await changeApplication(
     deps,
     access.orgId,
@@ -560,7 +626,9 @@ export async function eraseCandidate(
   access: CandidateAccess,
 ): Promise<{ erasedAt: Date | null; scheduledFor: Date | null }> {
   const now = deps.clock.now();
-  return deps.db.tenant(access.orgId).transaction(async (tx) => {
+  requireFreshSession(access, now, 'erase your data');
+  let touched: string[] = [];
+  const result = await deps.db.tenant(access.orgId).transaction(async (tx) => {
     const l = await load(tx, access);
     if (l.application.status !== 'withdrawn' && l.application.status !== 'hired') {
       await changeApplicationInTx(tx, access, now);
@@ -579,7 +647,7 @@ export async function eraseCandidate(
       );
       return { erasedAt: null, scheduledFor: after };
     }
-    await eraseCandidateData(tx, access.orgId, l.candidate.id, now);
+    touched = await eraseCandidateData(tx, access.orgId, l.candidate.id, now);
     await recordAudit(
       tx,
       access.orgId,
@@ -591,6 +659,22 @@ export async function eraseCandidate(
     );
     return { erasedAt: now, scheduledFor: null };
   });
+  await vacuumAfterErasure(deps, touched);
+  return result;
+}
+
+/**
+ * On PostgreSQL, VACUUM what an erasure rewrote, so dead row versions holding the person leave the
+ * table files at once. Best effort: the erasure is committed either way, and autovacuum follows.
+ * PGlite keeps dead versions until its own autovacuum (docs/SECURITY.md says what that means).
+ */
+async function vacuumAfterErasure(deps: ServiceDeps, tables: string[]): Promise<void> {
+  if (deps.db.kind !== 'postgres' || tables.length === 0) return;
+  try {
+    await vacuumTables(deps.db, tables);
+  } catch {
+    // Not the tables' owner, or a concurrent VACUUM: autovacuum removes the dead versions later.
+  }
 }
 
 // Withdrawal inside the erasure's transaction: cancel what is owed and scheduled.
@@ -611,9 +695,10 @@ async function changeApplicationInTx(tx: Queryable, access: CandidateAccess, now
 export async function eraseDueCandidates(deps: ServiceDeps, limit = 100): Promise<number> {
   const now = deps.clock.now();
   const due = await dueErasures(deps.db.system(), now, limit);
+  const touched = new Set<string>();
   for (const { orgId, candidateId } of due) {
     await deps.db.tenant(orgId).transaction(async (tx) => {
-      await eraseCandidateData(tx, orgId, candidateId, now);
+      for (const t of await eraseCandidateData(tx, orgId, candidateId, now)) touched.add(t);
       await recordAudit(
         tx,
         orgId,
@@ -625,5 +710,6 @@ export async function eraseDueCandidates(deps: ServiceDeps, limit = 100): Promis
       );
     });
   }
+  await vacuumAfterErasure(deps, [...touched]);
   return due.length;
 }

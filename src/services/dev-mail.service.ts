@@ -1,4 +1,4 @@
-import { maskSignInLinks } from '../domain/sign-in-links.ts';
+import { maskSecretLinks } from '../domain/sign-in-links.ts';
 import { listDevMail, type DevMail } from '../repositories/dev-mailbox.repository.ts';
 import type { ServiceDeps } from './deps.ts';
 import { decodeCursor, toPage, type Page } from './pagination.ts';
@@ -22,5 +22,5 @@ export async function listDevMailPage(
 }
 
 function maskDevMail(mail: DevMail): DevMail {
-  return { ...mail, bodyText: maskSignInLinks(mail.bodyText), bodyHtml: maskSignInLinks(mail.bodyHtml) };
+  return { ...mail, bodyText: maskSecretLinks(mail.bodyText), bodyHtml: maskSecretLinks(mail.bodyHtml) };
 }

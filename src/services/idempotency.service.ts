@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   claimIdempotencyKey,
   completeIdempotencyKey,
+  deleteIdempotencyKeysBefore,
   releaseIdempotencyKey,
 } from '../repositories/idempotency.repository.ts';
 import type { ServiceDeps } from './deps.ts';
@@ -15,6 +16,12 @@ export type IdempotencyVerdict =
 
 // How long a request may hold its key; a holder that crashed loses it after this, so a retry can run.
 const LOCK_MS = 60_000;
+
+/**
+ * A stored response is replayed for 24 hours, then forgotten (and purged by the worker): responses
+ * quote people, and a retry comes within minutes, not days.
+ */
+export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 
 /** The fingerprint of a request: same key with a different fingerprint is a client bug. */
 export function fingerprintRequest(method: string, path: string, body: unknown): string {
@@ -38,6 +45,7 @@ export async function beginIdempotentRequest(
     fingerprint,
     now,
     new Date(now.getTime() + LOCK_MS),
+    new Date(now.getTime() - IDEMPOTENCY_TTL_MS),
   );
   if (!existing) return { action: 'proceed' };
   if (existing.requestHash !== fingerprint) return { action: 'reused' };
@@ -55,4 +63,12 @@ export async function finishIdempotentRequest(
 ): Promise<void> {
   if (statusCode >= 500) await releaseIdempotencyKey(deps.db.tenant(orgId), orgId, key);
   else await completeIdempotencyKey(deps.db.tenant(orgId), orgId, key, statusCode, response);
+}
+
+/** Delete stored Idempotency-Key responses older than {@link IDEMPOTENCY_TTL_MS} (the worker calls this). */
+export async function purgeExpiredIdempotencyKeys(deps: ServiceDeps): Promise<number> {
+  return deleteIdempotencyKeysBefore(
+    deps.db.system(),
+    new Date(deps.clock.now().getTime() - IDEMPOTENCY_TTL_MS),
+  );
 }

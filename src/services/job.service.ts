@@ -1,8 +1,8 @@
 import type { Job } from '../domain/model.ts';
-import { PolicySchema } from '../domain/policy.ts';
+import { changedComplianceOverrides, PolicySchema } from '../domain/policy.ts';
 import { replanFollowUps } from '../repositories/follow-up.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
-import { errors } from '../errors.ts';
+import { AppError, errors } from '../errors.ts';
 import {
   deleteJobWithoutApplications,
   findJob,
@@ -70,6 +70,8 @@ export async function changeJob(
     status?: Job['status'] | undefined;
     policyOverrides?: Record<string, unknown> | undefined;
   },
+  /** Whether the caller may change the organization's policy (`policy:write`): compliance overrides need it. */
+  rights: { policyWrite: boolean } = { policyWrite: false },
 ): Promise<Job> {
   if (patch.status === 'closed' || patch.status === 'filled') {
     // Closing has consequences (every candidate still in it must hear): it has its own use case.
@@ -82,6 +84,16 @@ export async function changeJob(
       const known = new Set(Object.keys(PolicySchema.shape));
       const unknown = Object.keys(patch.policyOverrides).filter((k) => !known.has(k));
       const org = (await findOrganization(tx, orgId))!;
+      const current = await findJob(tx, orgId, id);
+      if (!current) throw errors.notFound('Job', id);
+      const compliance = changedComplianceOverrides(current.policyOverrides, patch.policyOverrides);
+      if (compliance.length > 0 && !rights.policyWrite) {
+        throw new AppError(
+          'forbidden',
+          `Only those who may change the organization's policy may override ${compliance.join(', ')} for a job.`,
+          { fields: compliance.map((k) => `policyOverrides.${k}`) },
+        );
+      }
       const merged = PolicySchema.safeParse({ ...org.policy, ...patch.policyOverrides });
       if (unknown.length > 0 || !merged.success) {
         throw errors.validation('The policy overrides are invalid.', {

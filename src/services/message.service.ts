@@ -24,7 +24,8 @@ import type {
   MessageStatus,
 } from '../domain/model.ts';
 import { calendarOf, effectivePolicy } from '../domain/policy.ts';
-import { maskSignInLinks } from '../domain/sign-in-links.ts';
+import { headerValue } from '../domain/email.ts';
+import { maskSecretLinks, maskStatusLinks } from '../domain/sign-in-links.ts';
 import {
   DEFAULT_TEMPLATES,
   renderTemplate,
@@ -53,7 +54,7 @@ import { findTemplate } from '../repositories/template.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { openOutcomeFollowUp } from './follow-up.service.ts';
-import { createStatusLink } from './candidate-page.service.ts';
+import { statusLinkPlaceholder } from './candidate-page.service.ts';
 import { enqueueMessage, type MailIdentity } from './outbox.service.ts';
 import { decodeCursor, toPage, type Page } from './pagination.ts';
 import { requireApplication } from './references.ts';
@@ -84,8 +85,8 @@ export interface MessageView extends Message {
 export function viewMessage(stored: Message): MessageView {
   const message = {
     ...stored,
-    bodyText: maskSignInLinks(stored.bodyText),
-    bodyHtml: maskSignInLinks(stored.bodyHtml),
+    bodyText: maskSecretLinks(stored.bodyText),
+    bodyHtml: maskSecretLinks(stored.bodyHtml),
     scheduledFor: stored.sendAt,
   };
   if (!message.checkKind) return { ...message, check: null };
@@ -198,7 +199,7 @@ export async function draftOutcomeMessage(
       candidate: { name: ctx.candidate.name, first_name: ctx.candidate.name.split(/\s+/)[0] },
       job: { title: ctx.job.title },
       owner: { name: ctx.owner?.name ?? '', email: ctx.owner?.email ?? '' },
-      status_link: await createStatusLink(tx, linkBase(deps), orgId, application.id, now),
+      status_link: statusLinkPlaceholder(linkBase(deps)),
       reasons: decision.reasons,
       strengths,
       recommendation: decision.recommendation,
@@ -255,8 +256,9 @@ export async function editDraft(
     const message = await requireMessage(tx, orgId, id, true);
     if (message.status !== 'draft')
       throw errors.invalidState(`The message is ${message.status}; only drafts can be edited.`);
-    const subject = patch.subject ?? message.subject;
-    const bodyText = patch.bodyText ?? message.bodyText;
+    // A header value from user input: one line (no CR/LF), bounded, before anything stores it.
+    const subject = headerValue(patch.subject ?? message.subject, 200);
+    const bodyText = maskStatusLinks(patch.bodyText ?? message.bodyText);
     const updated = (await updateDraft(
       tx,
       orgId,
@@ -514,7 +516,7 @@ export async function closeJob(
           candidate: { name: candidate.name, first_name: candidate.name.split(/\s+/)[0] },
           job: { title: job.title },
           owner: { name: owner.name, email: owner.email },
-          status_link: await createStatusLink(tx, linkBase(deps), orgId, application.id, now),
+          status_link: statusLinkPlaceholder(linkBase(deps)),
           outcome: input.status,
         });
         const message = await enqueueMessage(

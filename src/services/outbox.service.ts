@@ -5,6 +5,7 @@ import type { Db, Queryable } from '../db/db.ts';
 import { headerValue, messageIdFor, threadHeaders } from '../domain/email.ts';
 import type { Message, MessageKind } from '../domain/model.ts';
 import type { TouchpointKind } from '../domain/follow-up.ts';
+import { fillStatusLinks, hasStatusLinkPlaceholder, maskStatusLinks } from '../domain/sign-in-links.ts';
 import { textToHtml } from '../domain/templates.ts';
 import type { MailTransport } from '../mail/transport.ts';
 import { insertEvent, insertEvents } from '../repositories/event.repository.ts';
@@ -22,6 +23,7 @@ import {
 } from '../repositories/message.repository.ts';
 import { insertTouchpoints } from '../repositories/touchpoint.repository.ts';
 import { groupByOrg } from './batches.ts';
+import { mintStatusLinkToken } from './candidate-page.service.ts';
 import { closeFollowUpsByTouchpoints } from './follow-up.service.ts';
 
 /** Who the mail comes from and how Message-IDs are made. */
@@ -88,6 +90,9 @@ export async function enqueueMessages(
         ...draft,
         id,
         scheduledBecause: draft.scheduledBecause ?? (draft.status === 'scheduled' ? 'immediately' : null),
+        // No stored copy holds a usable status link, whoever wrote the body (see deliverOne).
+        bodyText: maskStatusLinks(draft.bodyText),
+        bodyHtml: maskStatusLinks(draft.bodyHtml),
         subject: headerValue(draft.subject, 200),
         toName: headerValue(draft.toName, 200),
         messageId: messageIdFor(id, identity.domain),
@@ -225,17 +230,33 @@ async function deliverOne(
     });
     return 'cancelled';
   }
+  // The stored body holds the status link masked; the real one exists only in the email itself.
+  let text = m.bodyText;
+  let html = m.bodyHtml;
+  if (
+    m.audience === 'candidate' &&
+    m.applicationId &&
+    (hasStatusLinkPlaceholder(text) || hasStatusLinkPlaceholder(html))
+  ) {
+    const applicationId = m.applicationId;
+    const token = await deps.db
+      .tenant(m.orgId)
+      .transaction((tx) => mintStatusLinkToken(tx, m.orgId, applicationId, deps.clock.now()));
+    text = fillStatusLinks(text, token);
+    html = fillStatusLinks(html, token);
+  }
   try {
     await deps.transport.send({
       orgId: m.orgId,
       messageId: m.messageId,
       date: m.createdAt,
       from: deps.identity.from,
-      to: { name: m.toName, address: m.toAddress },
-      replyTo: m.replyTo,
-      subject: m.subject,
-      text: m.bodyText,
-      html: m.bodyHtml,
+      // Every header value from user input is one line at the last step too, whatever stored it.
+      to: { name: headerValue(m.toName, 200), address: headerValue(m.toAddress, 320) },
+      replyTo: m.replyTo === null ? null : headerValue(m.replyTo, 320),
+      subject: headerValue(m.subject, 200),
+      text,
+      html,
       inReplyTo: m.inReplyTo,
       references: m.references,
       automatic: m.automatic,

@@ -6,7 +6,6 @@ import { humanDate, humanDateTime } from '../domain/format.ts';
 import type { FollowUp, Member } from '../domain/model.ts';
 import { calendarOf, effectivePolicy, PolicySchema, type Policy } from '../domain/policy.ts';
 import { renderTemplate, type TemplateKey, type TemplateSource } from '../domain/templates.ts';
-import { insertStatusLinks, type NewStatusLink } from '../repositories/candidate-page.repository.ts';
 import { claimDigest } from '../repositories/dev-mailbox.repository.ts';
 import { insertEvent, insertEvents, type NewEvent } from '../repositories/event.repository.ts';
 import {
@@ -28,7 +27,7 @@ import {
 } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { groupByOrg } from './batches.ts';
-import { newStatusLink } from './candidate-page.service.ts';
+import { statusLinkPlaceholder } from './candidate-page.service.ts';
 import { linkBase, loadTemplate, type MessagingDeps } from './message.service.ts';
 import { draftSchedule, enqueueMessage, enqueueMessages, type MessageDraft } from './outbox.service.ts';
 
@@ -165,7 +164,6 @@ async function stepFollowUps(
   const events: NewEvent[] = [];
   const ladders: LadderUpdate[] = [];
   const renewals: Renewal[] = [];
-  const links: NewStatusLink[] = [];
 
   for (const fu of batch) {
     const ctx = contexts.get(fu.id);
@@ -314,19 +312,12 @@ async function stepFollowUps(
         updatesSent: fu.updatesSent + 1,
       };
       const next = planLadder(carried, policy, now);
-      const { url, link } = newStatusLink(
-        linkBase({ publicUrl: deps.publicUrl ?? deps.appUrl }),
-        orgId,
-        fu.applicationId,
-        now,
-      );
-      links.push(link);
       const r = renderTemplate(await template('update'), {
         organization: { name: org.name },
         candidate: { name: candidate.name, first_name: candidate.name.split(/\s+/)[0] },
         job: { title: job.title },
         owner: { name: owner?.name ?? '', email: owner?.email ?? '' },
-        status_link: url,
+        status_link: statusLinkPlaceholder(linkBase({ publicUrl: deps.publicUrl ?? deps.appUrl })),
         promised_date: humanDate(fu.dueAt, zone),
         new_date: humanDate(newDueAt, zone),
       });
@@ -409,7 +400,6 @@ async function stepFollowUps(
       messages.push(r.message);
       events.push({ ...r.event, data: { ...r.event.data, renewedFollowUpId: renewed[i]!.id } });
     });
-    await insertStatusLinks(tx, links);
   }
   await enqueueMessages(tx, deps.identity, messages, now);
   await insertEvents(tx, events);

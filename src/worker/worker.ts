@@ -3,6 +3,7 @@ import type { Db } from '../db/db.ts';
 import type { MailTransport } from '../mail/transport.ts';
 import { dispatchDueMessages, type DispatchResult, type MailIdentity } from '../services/outbox.service.ts';
 import { eraseDueCandidates } from '../services/candidate-page.service.ts';
+import { purgeExpiredIdempotencyKeys } from '../services/idempotency.service.ts';
 import { sendDigests, sweepFollowUps, type SweepResult } from '../services/sweep.service.ts';
 import { sweepOwnedFollowUps } from '../services/owned-sweep.service.ts';
 
@@ -69,6 +70,8 @@ export async function runWorkerTick(
     digests = await sendDigests(deps, options);
     // Erasures delayed by a legal hold are due on the same slow cadence.
     if (!options.onlyOrgId) await eraseDueCandidates(deps);
+    // Stored API responses quote people: they go after 24 hours.
+    if (!options.onlyOrgId) await purgeExpiredIdempotencyKeys(deps);
   }
   const dispatch: DispatchResult = { claimed: 0, sent: 0, retried: 0, failed: 0, cancelled: 0 };
   for (let i = 0; i < 100; i++) {

@@ -20,6 +20,7 @@ import {
   setCandidateTimeZone,
   withdrawApplication,
   type CandidatePageDeps,
+  CANDIDATE_SESSION_MAX_DAYS,
 } from '../../services/candidate-page.service.ts';
 import type { WindowLimiter } from '../auth.ts';
 import type { CookieSettings } from '../session-cookie.ts';
@@ -71,6 +72,8 @@ export function candidatePageRoutes(
           sameSite: 'lax',
           secure: cookies.secure,
           path: '/s',
+          // The server refuses it after this anyway; the browser need not keep it longer.
+          maxAge: CANDIDATE_SESSION_MAX_DAYS * 86_400,
         });
         return reply.redirect('/s', 303);
       },
@@ -146,14 +149,14 @@ export function candidatePageRoutes(
         if (!a) return html(reply, 404, invalidLinkPage());
         // Forms carry the session's CSRF token; SameSite=Lax already keeps other sites' posts cookieless.
         if (req.body.csrf !== csrfTokenFor(req.cookies[COOKIE]!)) return html(reply, 403, invalidLinkPage());
-        if (req.params.action === 'erase') {
-          const result = await eraseCandidate(deps, a);
-          if (result.erasedAt) void reply.clearCookie(COOKIE, { path: '/s' });
-          return html(reply, 200, erasedPage(result.scheduledFor));
-        }
         const act = actions[req.params.action];
-        if (!act) return html(reply, 404, invalidLinkPage());
+        if (!act && req.params.action !== 'erase') return html(reply, 404, invalidLinkPage());
         try {
+          if (!act) {
+            const result = await eraseCandidate(deps, a);
+            if (result.erasedAt) void reply.clearCookie(COOKIE, { path: '/s' });
+            return html(reply, 200, erasedPage(result.scheduledFor));
+          }
           await act(a, req.body);
           return reply.redirect(`/s?done=${req.params.action.replace('-', '_')}`, 303);
         } catch (error) {

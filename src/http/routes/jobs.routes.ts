@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { closeJob, type MessagingDeps } from '../../services/message.service.ts';
 import { changeJob, createJob, deleteJob, getJob, listJobsPage } from '../../services/job.service.ts';
-import { actorOf } from '../auth.ts';
+import { actorOf, principalAllows } from '../auth.ts';
 import {
   IdParamsSchema,
   IdSchema,
@@ -69,7 +69,10 @@ export function jobsRoutes(deps: MessagingDeps): FastifyPluginAsyncZod {
           response: { 200: JobSchema },
         },
       },
-      (req) => changeJob(deps, req.principal.orgId, req.params.id, req.body),
+      (req) =>
+        changeJob(deps, req.principal.orgId, req.params.id, req.body, {
+          policyWrite: principalAllows(req.principal, 'policy:write'),
+        }),
     );
     app.post(
       '/jobs/:id/close',
