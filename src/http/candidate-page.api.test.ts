@@ -174,4 +174,53 @@ describe.each(backends)('candidate status links on %s', (backend) => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'validation_failed' });
   });
+
+  it('shows a decision only once the candidate has been told: not during the undo window, after delivery', async () => {
+    clock.set('2026-12-01T15:00:00Z');
+    const { s, path } = await link();
+    const org = s.organization.id;
+    const identity = { from: { name: 'Acme Hiring', address: 'jobs@acme.test' }, domain: 'acme.test' };
+    const deps = { db, clock, identity, publicUrl: PUBLIC };
+    const { recordDecision } = await import('../services/decision.service.ts');
+    const { draftOutcomeMessage, sendMessage } = await import('../services/message.service.ts');
+    const { dispatchDueMessages } = await import('../services/outbox.service.ts');
+    const { createDevMailboxTransport } = await import('../mail/dev-mailbox.transport.ts');
+    const open = await app.inject({ method: 'GET', url: path, remoteAddress: '10.0.0.9' });
+    const cookie = open.cookies.find((c) => c.name === 'hb_candidate')!.value;
+    const view = async () =>
+      (await app.inject({ method: 'GET', url: '/s', cookies: { hb_candidate: cookie } })).body;
+    const decided = 'The team decided not to move forward';
+
+    await recordDecision(
+      deps,
+      org,
+      s.application.id,
+      {
+        outcome: 'reject',
+        reasons: ['We need deeper experience running enterprise onboarding programmes'],
+        recommendation: 'Leading one onboarding programme end to end would make a strong application.',
+      },
+      { memberId: s.manager.id },
+    );
+    expect(await view()).not.toContain(decided); // recorded is not told
+    const draft = await draftOutcomeMessage(
+      deps,
+      org,
+      { applicationId: s.application.id },
+      { memberId: s.recruiter.id },
+    );
+    const sent = await sendMessage(deps, org, draft.id, {}, { memberId: s.recruiter.id });
+    expect(sent.message.scheduledBecause).toBeDefined();
+    const page = await view();
+    expect(page).not.toContain(decided); // in the undo window
+    expect(page).toContain('in progress');
+
+    clock.set(new Date(sent.message.scheduledFor!.getTime() + 60_000));
+    await dispatchDueMessages(
+      { db, clock, transport: createDevMailboxTransport(db, clock), identity },
+      { batchSize: 50, leaseMs: 60_000, maxAttempts: 3, onlyOrgId: org },
+    );
+    expect(await view()).toContain(decided); // delivered: now the page may say it
+    clock.set('2026-12-01T15:00:00Z');
+  });
 });
