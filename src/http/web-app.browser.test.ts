@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -320,34 +320,61 @@ describe('the team web app in a browser', () => {
       await page.goBack();
       await page.waitForSelector('h1:has-text("Follow-ups")');
 
-      // Logging the call takes the row off at once; when the request fails, it comes back with the error.
-      let release: () => void = () => undefined;
-      const held = new Promise<void>((r) => (release = r));
-      await page.route('**/api/v1/touchpoints', async (route) => {
-        await held;
-        await route.fulfill({
-          status: 409,
-          contentType: 'application/problem+json',
-          body: JSON.stringify({ status: 409, code: 'conflict', detail: 'Simulated failure.' }),
-        });
-      });
-      await row.getByRole('button', { name: `Log call (reached) with ${s.candidate.name}` }).click();
-      await page.waitForFunction(() => document.querySelector('#g-Overdue')?.textContent?.includes('(0)'));
-      release();
-      await page.waitForSelector('[role=alert]:has-text("Simulated failure")');
-      await expect(row.isVisible()).resolves.toBe(true);
-      await page.unroute('**/api/v1/touchpoints');
-
-      await row.getByRole('button', { name: `Log call (reached) with ${s.candidate.name}` }).click();
-      await page.waitForSelector('[role=status]:has-text("done")');
-      await expect(page.locator('#g-Overdue').textContent()).resolves.toContain('(0)');
-      const [f] = await db
-        .tenant(org)
-        .query<{ status: string }>(
-          `SELECT status FROM follow_ups WHERE application_id = $1 AND kind = 'outcome'`,
-          [s.application.id],
-        );
-      expect(f!.status).toBe('done');
+      // An outcome call is not one click: it is logged on the application with the decision told
+      // and what was said, after a confirmation that says what happens next, and it can be undone.
+      await recordDecision(
+        deps,
+        org,
+        s.application.id,
+        { outcome: 'reject', reasons: ['Needs more enterprise depth'] },
+        { memberId: s.manager.id },
+      );
+      await expect(
+        row.getByRole('button', { name: `Log call (reached) with ${s.candidate.name}` }).count(),
+      ).resolves.toBe(0);
+      await row.getByRole('link', { name: `Log a call with ${s.candidate.name}` }).click();
+      await page.waitForFunction(() => document.activeElement?.id === 'h-log');
+      const outcomeOf = async () =>
+        (
+          await db
+            .tenant(org)
+            .query<{ status: string }>(
+              `SELECT status FROM follow_ups WHERE application_id = $1 AND kind = 'outcome'`,
+              [s.application.id],
+            )
+        )[0]!.status;
+      await page.selectOption('#log-decision', { index: 0 });
+      await page.fill('#log-summary', 'Told him.');
+      await page.click('form[aria-labelledby="h-log"] button[type=submit]:has-text("Log it")');
+      await page.waitForSelector('[role=group][aria-label="Confirm the call"]');
+      await expect(page.textContent('[aria-label="Confirm the call"]')).resolves.toContain(
+        'they were not selected',
+      );
+      await page.click('button:has-text("Confirm: log the call")');
+      await page.waitForSelector(
+        'form[aria-labelledby="h-log"] [role=alert]:has-text("at least 20 characters")',
+      );
+      await expect(page.inputValue('#log-summary')).resolves.toBe('Told him.'); // refused, text kept
+      expect(await outcomeOf()).toBe('open');
+      await page.fill('#log-summary', 'Told him the decision and the reason; he thanked us for calling.');
+      await page.click('form[aria-labelledby="h-log"] button[type=submit]:has-text("Log it")');
+      await page.waitForSelector('[role=group][aria-label="Confirm the call"]');
+      await mkdir('docs/screens', { recursive: true });
+      await page.screenshot({ path: 'docs/screens/call-log-confirm.png', fullPage: true });
+      await page.click('button:has-text("Confirm: log the call")');
+      await page.waitForSelector(
+        'form[aria-labelledby="h-log"] [role=status]:has-text("promise it answers is kept")',
+      );
+      await expect(page.textContent('form[aria-labelledby="h-log"] [role=status]')).resolves.toContain(
+        'No written note is drafted',
+      );
+      await page.screenshot({ path: 'docs/screens/call-log-logged.png', fullPage: true });
+      expect(await outcomeOf()).toBe('done');
+      await page.click('form[aria-labelledby="h-log"] button:has-text("Undo")');
+      await page.waitForSelector('form[aria-labelledby="h-log"] [role=status]:has-text("open again")');
+      expect(await outcomeOf()).toBe('open');
+      await page.goBack();
+      await page.waitForSelector('h1:has-text("Follow-ups")');
 
       // A screen whose code cannot be loaded says so, with a way out, instead of a blank page.
       await page.route('**/assets/ReportsScreen-*.js', (route) => route.abort());
