@@ -206,7 +206,11 @@ export async function draftOutcomeMessage(
       next_steps: input.nextSteps ?? '',
       timeline: input.timeline ?? '',
       promised_date: followUp ? humanDate(followUp.dueAt, zone) : '',
-      new_date: followUp ? humanDate(followUp.dueAt, zone) : '',
+      // A hold's new date is the timeline the member gives; without one the promised date stands
+      // (or, once it has passed, the draft asks for a new one). Only a passed date earns an apology.
+      new_date: (input.timeline ?? '').replace(/^\s*by\s+/i, ''),
+      late: followUp ? followUp.dueAt.getTime() < now.getTime() : false,
+      reason: decision.outcome === 'hold' ? decision.reasons.join('; ') : '',
     });
     const message = await enqueueMessage(
       tx,

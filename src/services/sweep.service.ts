@@ -329,6 +329,7 @@ async function stepFollowUps(
         status_link: url,
         promised_date: humanDate(fu.dueAt, zone),
         new_date: humanDate(newDueAt, zone),
+        late: fu.dueAt.getTime() < now.getTime(),
       });
       renewals.push({
         old: fu,
