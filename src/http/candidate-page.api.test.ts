@@ -92,12 +92,24 @@ describe.each(backends)('candidate status links on %s', (backend) => {
     const open = await app.inject({ method: 'GET', url: path, remoteAddress: '10.0.0.5' });
     const cookie = open.cookies.find((c) => c.name === 'hb_candidate')!.value;
     const { csrfTokenFor } = await import('../services/auth.service.ts');
-    const erase = await app.inject({
+    const ask = await app.inject({
       method: 'POST',
       url: '/s/erase',
       cookies: { hb_candidate: cookie },
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       payload: `csrf=${csrfTokenFor(cookie)}`,
+    });
+    expect(ask.body).toContain('Erase your data?'); // the button asks first; nothing is erased yet
+    expect(ask.body).toContain('name="confirmed" value="yes"');
+    expect((await getCandidate({ db, clock }, s.organization.id, s.candidate.id)).email).toBe(
+      s.candidate.email,
+    );
+    const erase = await app.inject({
+      method: 'POST',
+      url: '/s/erase',
+      cookies: { hb_candidate: cookie },
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `csrf=${csrfTokenFor(cookie)}&confirmed=yes`,
     });
     expect(erase.body).toContain('will be erased');
     expect(erase.body).toContain('2026-12-31');
@@ -222,5 +234,39 @@ describe.each(backends)('candidate status links on %s', (backend) => {
     );
     expect(await view()).toContain(decided); // delivered: now the page may say it
     clock.set('2026-12-01T15:00:00Z');
+  });
+
+  it('asks before a withdrawal, and keeps a refused note in its form with the reason', async () => {
+    clock.set('2026-12-01T15:00:00Z');
+    const { csrfTokenFor } = await import('../services/auth.service.ts');
+    const { getApplication } = await import('../services/application.service.ts');
+    const { s, path } = await link();
+    const open = await app.inject({ method: 'GET', url: path, remoteAddress: '10.0.0.11' });
+    const cookie = open.cookies.find((c) => c.name === 'hb_candidate')!.value;
+    const post = (action: string, payload: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/s/${action}`,
+        cookies: { hb_candidate: cookie },
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `csrf=${csrfTokenFor(cookie)}${payload}`,
+      });
+    const long = Array.from({ length: 300 }, (_, i) => `word${i}`).join(' ');
+    const refused = await post('thank-you', `&text=${encodeURIComponent(long)}`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('role="alert"');
+    expect(refused.body).toMatch(
+      /<textarea id="thank-you-text" name="text" required>word0 word1 [^<]*word299<\/textarea>/,
+    );
+
+    const ask = await post('withdraw', '');
+    expect(ask.statusCode).toBe(200);
+    expect(ask.body).toContain('Withdraw your application?');
+    expect((await getApplication({ db, clock }, s.organization.id, s.application.id)).status).toBe('active');
+    const done = await post('withdraw', '&confirmed=yes');
+    expect(done.statusCode).toBe(303);
+    expect((await getApplication({ db, clock }, s.organization.id, s.application.id)).status).toBe(
+      'withdrawn',
+    );
   });
 });

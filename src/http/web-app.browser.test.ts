@@ -202,7 +202,20 @@ describe('the team web app in a browser', () => {
       await page.waitForSelector('h1:has-text("Jobs")');
       await expect(page.textContent('main')).resolves.toContain('2 candidate(s)');
       expect(await seriousViolations(page)).toEqual([]);
+      // The skip link moves focus to the main content and leaves the screen where it is.
+      await page.focus('a.skip');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'main');
+      expect(new URL(page.url()).hash).toBe('#/jobs');
+      // Closing a job asks first, and says what it does to everyone still in it.
       await page.click('button:has-text("Filled: tell everyone else")');
+      await expect(page.textContent('[role=group][aria-label^="Confirm closing"]')).resolves.toContain(
+        'becomes rejected',
+      );
+      await page.click('button:has-text("Keep it open")');
+      await expect(page.locator('#h-review').count()).resolves.toBe(0);
+      await page.click('button:has-text("Filled: tell everyone else")');
+      await page.click('button:has-text("Yes, close")');
       await page.waitForSelector('#h-review');
       await expect(page.textContent('#h-review + p + details')).resolves.toContain('Dana Other');
       await page.screenshot({ path: 'test-results/web-jobs.png', fullPage: true });

@@ -23,7 +23,13 @@ import {
 } from '../../services/candidate-page.service.ts';
 import type { WindowLimiter } from '../auth.ts';
 import type { CookieSettings } from '../session-cookie.ts';
-import { candidateShell, erasedPage, invalidLinkPage, statusPage } from '../views/candidate-page.view.ts';
+import {
+  candidateShell,
+  confirmPage,
+  erasedPage,
+  invalidLinkPage,
+  statusPage,
+} from '../views/candidate-page.view.ts';
 import { ProseSchema } from '../schemas.ts';
 
 const COOKIE = 'hb_candidate';
@@ -116,6 +122,7 @@ export function candidatePageRoutes(
       rating: z.coerce.number().int().min(1).max(5).optional(),
       comment: ProseSchema(5000).optional(),
       timeZone: z.string().max(100).optional(),
+      confirmed: z.literal('yes').optional(),
     });
     type Form = z.infer<typeof Form>;
     const actions: Record<
@@ -146,6 +153,11 @@ export function candidatePageRoutes(
         if (!a) return html(reply, 404, invalidLinkPage());
         // Forms carry the session's CSRF token; SameSite=Lax already keeps other sites' posts cookieless.
         if (req.body.csrf !== csrfTokenFor(req.cookies[COOKIE]!)) return html(reply, 403, invalidLinkPage());
+        // Irreversible steps ask first: the page's button leads to a confirmation, not the act.
+        if ((req.params.action === 'erase' || req.params.action === 'withdraw') && !req.body.confirmed) {
+          const view = await getStatusView(deps, a);
+          return html(reply, 200, confirmPage(req.params.action, req.body.csrf, view.organizationName));
+        }
         if (req.params.action === 'erase') {
           const result = await eraseCandidate(deps, a);
           if (result.erasedAt) void reply.clearCookie(COOKIE, { path: '/s' });
@@ -162,7 +174,12 @@ export function candidatePageRoutes(
           return html(
             reply,
             400,
-            statusPage(view, { csrf: req.body.csrf, error: error.message, zones: ZONES }),
+            statusPage(view, {
+              csrf: req.body.csrf,
+              error: error.message,
+              zones: ZONES,
+              kept: req.body.text ? { action: req.params.action, text: req.body.text } : undefined,
+            }),
           );
         }
       },
