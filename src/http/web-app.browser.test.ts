@@ -107,8 +107,19 @@ describe('the team web app in a browser', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: 'test-results/web-follow-ups.png', fullPage: true });
 
-      await overdue.getByRole('button', { name: `Log call (reached) with ${s.candidate.name}` }).click();
-      await page.waitForSelector('[role=status]:has-text("done")');
+      // The call told the candidate a recorded decision; the log says which, and what was said.
+      await recordDecision(deps, org, s.application.id, { outcome: 'advance' }, { memberId: s.manager.id });
+      await overdue.getByRole('link', { name: `Log a call with ${s.candidate.name}` }).click();
+      await page.waitForFunction(() => document.activeElement?.id === 'h-log');
+      await page.fill('#log-summary', 'Told her she moves on to the final round; she is keen.');
+      await page.click('form[aria-labelledby="h-log"] button[type=submit]:has-text("Log it")');
+      await expect(page.textContent('[aria-label="Confirm the call"]')).resolves.toContain(
+        'they move to the next step',
+      );
+      await page.click('button:has-text("Confirm: log the call")');
+      await page.waitForSelector('form[aria-labelledby="h-log"] [role=status]:has-text("kept")');
+      await page.goto(`${base}/#/`);
+      await page.waitForSelector('h1:has-text("Follow-ups")');
       await expect(page.locator('#g-Overdue').textContent()).resolves.toContain('(0)');
 
       await page.goto(`${base}/#/applications/${s.application.id}`);
