@@ -651,6 +651,8 @@ CREATE TABLE public.touchpoints (
     occurred_at timestamp with time zone NOT NULL,
     summary text DEFAULT ''::text NOT NULL,
     created_at timestamp with time zone NOT NULL,
+    decision_id uuid,
+    undone_at timestamp with time zone,
     CONSTRAINT touchpoints_channel_check CHECK ((channel = ANY (ARRAY['email'::text, 'phone'::text, 'in_person'::text, 'letter'::text, 'sms'::text, 'portal'::text]))),
     CONSTRAINT touchpoints_check CHECK ((from_party <> to_party)),
     CONSTRAINT touchpoints_direction_check CHECK ((direction = ANY (ARRAY['inbound'::text, 'outbound'::text]))),
@@ -1762,6 +1764,13 @@ ALTER TABLE ONLY public.templates
 
 ALTER TABLE ONLY public.touchpoints
     ADD CONSTRAINT touchpoints_org_id_application_id_fkey FOREIGN KEY (org_id, application_id) REFERENCES public.applications(org_id, id);
+
+--
+-- Name: touchpoints touchpoints_org_id_decision_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.touchpoints
+    ADD CONSTRAINT touchpoints_org_id_decision_id_fkey FOREIGN KEY (org_id, decision_id) REFERENCES public.decisions(org_id, id);
 
 --
 -- Name: touchpoints touchpoints_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -

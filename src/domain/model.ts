@@ -157,6 +157,10 @@ export interface Touchpoint {
   occurredAt: Date;
   summary: string;
   createdAt: Date;
+  /** For an outcome told by hand (a call, a meeting): the decision it delivered. */
+  decisionId?: string | null;
+  /** Set when the member undid the logged contact: it stays on record and closes nothing. */
+  undoneAt?: Date | null;
 }
 
 export interface FollowUp {

@@ -98,6 +98,7 @@ describe('default templates', () => {
       ...context,
       promised_date: 'Friday 5 December',
       new_date: 'Wednesday 10 December',
+      late: true,
     }).text;
     expect(update).toContain('by Friday 5 December');
     expect(update).toContain('sorry');
@@ -393,5 +394,40 @@ describe('time is injected', () => {
     expect(() => renderTemplate({ subject: 'x', body: '{{ "now" | date: "%Y" }}' }, {})).toThrow(
       TemplateError,
     );
+  });
+});
+
+describe('the update template says the honest thing', () => {
+  const base = {
+    candidate: { first_name: 'Alex' },
+    job: { title: 'Product Designer' },
+    organization: { name: 'Northwind' },
+    owner: { name: 'Sam Lee', email: 'sam@northwind.example' },
+    promised_date: 'Friday 5 December',
+  };
+  it('before the promised date: no apology, the date still stands, and why', () => {
+    const { text } = renderTemplate(DEFAULT_TEMPLATES.update, {
+      ...base,
+      new_date: '',
+      late: false,
+      reason: 'one more interviewer is back on Monday',
+    });
+    expect(text).not.toMatch(/sorry/i);
+    expect(text).toContain('because one more interviewer is back on Monday');
+    expect(text).toContain('You’ll still hear from us by Friday 5 December.');
+  });
+  it('after the promised date: sorry for the delay, and the new date', () => {
+    const { text } = renderTemplate(DEFAULT_TEMPLATES.update, {
+      ...base,
+      new_date: 'Wednesday 10 December',
+      late: true,
+    });
+    expect(text).toContain('sorry for the delay');
+    expect(text).toContain('You’ll hear from us by Wednesday 10 December.');
+    expect(text.match(/Friday 5 December/g)).toHaveLength(1); // the old date is not repeated as the new one
+  });
+  it('late without a new date: the draft asks for one instead of repeating the old date', () => {
+    const { text } = renderTemplate(DEFAULT_TEMPLATES.update, { ...base, new_date: '', late: true });
+    expect(text).toContain('[Add the new date]');
   });
 });

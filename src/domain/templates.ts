@@ -96,13 +96,14 @@ const COMMON = [
  * The variables each template can use. Candidate emails get the common set (organization,
  * candidate, job, owner, status link); team notices get `organization.name` and their own.
  * `reasons` and `strengths` are arrays of strings; `overdue` and `due_today` are arrays of
- * `{ candidate, job, due }`; `days_overdue` and `level` are numbers; the rest are strings.
+ * `{ candidate, job, due }`; `days_overdue` and `level` are numbers; `late` (the first promised date
+ * has passed: only then does an update apologise) is a boolean; the rest are strings.
  */
 export const TEMPLATE_VARIABLES: Record<TemplateKey, string[]> = {
   rejection: [...COMMON, 'reasons', 'strengths', 'recommendation'],
   advance: [...COMMON, 'next_steps', 'timeline'],
   offer: [...COMMON, 'next_steps', 'timeline'],
-  update: [...COMMON, 'promised_date', 'new_date'],
+  update: [...COMMON, 'promised_date', 'new_date', 'late', 'reason'],
   job_closed: [...COMMON, 'outcome'],
   reminder: ['organization.name', 'member.name', 'candidate.name', 'job.title', 'due', 'promise'],
   escalation: [
@@ -135,6 +136,8 @@ const SAMPLE_VALUES: Record<string, unknown> = {
   timeline: 'by Friday 12 December',
   promised_date: 'Friday 5 December',
   new_date: 'Wednesday 10 December',
+  late: true,
+  reason: 'one more interviewer is back from leave on Monday',
   outcome: 'filled',
   'member.name': 'Jordan Park',
   due: 'Friday 5 December, 17:00',
@@ -232,8 +235,8 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, TemplateSource> = {
     body:
       body(
         'Hi {{ candidate.first_name }},',
-        'We said you would hear from us by {{ promised_date }} about the {{ job.title }} role, and I’m sorry that we haven’t been able to keep that date.',
-        'We’re still deciding, and I didn’t want to leave you waiting without news. You’ll hear from us by {{ new_date }}.',
+        '{% if late %}We said you would hear from us by {{ promised_date }} about the {{ job.title }} role. I’m sorry for the delay: we haven’t been able to keep that date.{% else %}A short update on the {{ job.title }} role, before the date we gave you ({{ promised_date }}).{% endif %}',
+        'We’re still deciding{% if reason != blank %}, because {{ reason }}{% endif %}, and I didn’t want to leave you waiting without news. {% if new_date != blank and new_date != promised_date %}You’ll hear from us by {{ new_date }}.{% elsif late %}You’ll hear from us by [Add the new date].{% else %}You’ll still hear from us by {{ promised_date }}.{% endif %}',
         'Thank you for your patience. If anything changes on your side in the meantime, just reply to this email.',
         SIGNATURE,
       ) + STATUS_LINE,

@@ -66,6 +66,19 @@ async function buildFixture(db: Db, clock: ManualClock) {
     { applicationId: s.application.id },
     { memberId: s.recruiter.id },
   );
+  const { logTouchpoint } = await import('../services/touchpoint.service.ts');
+  const note = await logTouchpoint(
+    deps,
+    org,
+    {
+      applicationId: s.application.id,
+      channel: 'email',
+      kind: 'note',
+      fromParty: 'team',
+      toParty: 'candidate',
+    },
+    { memberId: s.recruiter.id },
+  );
   for (const m of [admin, s.recruiter, s.manager, interviewer, bystander])
     await setMemberPassword(deps, org, m.id, PASSWORD);
   // Tokens act as the member who created them: the admin's, and one of the interviewer's.
@@ -107,6 +120,7 @@ async function buildFixture(db: Db, clock: ManualClock) {
     feedbackId: feedback.id,
     decisionId: decision.decision.id,
     messageId: draft.id,
+    touchpointId: note.touchpoint.id,
     readToken: read.token,
     writeToken: write.token,
     interviewerWriteToken: interviewerWrite.token,
@@ -230,6 +244,8 @@ function requests(f: Fixture): Record<string, { url: string; body?: object }> {
       body: {},
     },
     'POST /api/v1/messages/:id/cancel': { url: `/api/v1/messages/${f.messageId}/cancel` },
+    'POST /api/v1/messages/:id/undo': { url: `/api/v1/messages/${f.messageId}/undo` },
+    'POST /api/v1/touchpoints/:id/undo': { url: `/api/v1/touchpoints/${f.touchpointId}/undo` },
     'GET /api/v1/dev/mail': { url: '/api/v1/dev/mail' },
     'GET /api/v1/templates': { url: '/api/v1/templates' },
     'GET /api/v1/reports/follow-ups': { url: '/api/v1/reports/follow-ups?group=job' },

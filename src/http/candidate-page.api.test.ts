@@ -92,12 +92,24 @@ describe.each(backends)('candidate status links on %s', (backend) => {
     const open = await app.inject({ method: 'GET', url: path, remoteAddress: '10.0.0.5' });
     const cookie = open.cookies.find((c) => c.name === 'hb_candidate')!.value;
     const { csrfTokenFor } = await import('../services/auth.service.ts');
-    const erase = await app.inject({
+    const ask = await app.inject({
       method: 'POST',
       url: '/s/erase',
       cookies: { hb_candidate: cookie },
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       payload: `csrf=${csrfTokenFor(cookie)}`,
+    });
+    expect(ask.body).toContain('Erase your data?'); // the button asks first; nothing is erased yet
+    expect(ask.body).toContain('name="confirmed" value="yes"');
+    expect((await getCandidate({ db, clock }, s.organization.id, s.candidate.id)).email).toBe(
+      s.candidate.email,
+    );
+    const erase = await app.inject({
+      method: 'POST',
+      url: '/s/erase',
+      cookies: { hb_candidate: cookie },
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `csrf=${csrfTokenFor(cookie)}&confirmed=yes`,
     });
     expect(erase.body).toContain('will be erased');
     expect(erase.body).toContain('2026-12-31');
@@ -176,5 +188,88 @@ describe.each(backends)('candidate status links on %s', (backend) => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'validation_failed' });
+  });
+
+  it('shows a decision only once the candidate has been told: not during the undo window, after delivery', async () => {
+    clock.set('2026-12-01T15:00:00Z');
+    const { s, path } = await link();
+    const org = s.organization.id;
+    const identity = { from: { name: 'Acme Hiring', address: 'jobs@acme.test' }, domain: 'acme.test' };
+    const deps = { db, clock, identity, publicUrl: PUBLIC };
+    const { recordDecision } = await import('../services/decision.service.ts');
+    const { draftOutcomeMessage, sendMessage } = await import('../services/message.service.ts');
+    const { dispatchDueMessages } = await import('../services/outbox.service.ts');
+    const { createDevMailboxTransport } = await import('../mail/dev-mailbox.transport.ts');
+    const open = await app.inject({ method: 'GET', url: path, remoteAddress: '10.0.0.9' });
+    const cookie = open.cookies.find((c) => c.name === 'hb_candidate')!.value;
+    const view = async () =>
+      (await app.inject({ method: 'GET', url: '/s', cookies: { hb_candidate: cookie } })).body;
+    const decided = 'The team decided not to move forward';
+
+    await recordDecision(
+      deps,
+      org,
+      s.application.id,
+      {
+        outcome: 'reject',
+        reasons: ['We need deeper experience running enterprise onboarding programmes'],
+        recommendation: 'Leading one onboarding programme end to end would make a strong application.',
+      },
+      { memberId: s.manager.id },
+    );
+    expect(await view()).not.toContain(decided); // recorded is not told
+    const draft = await draftOutcomeMessage(
+      deps,
+      org,
+      { applicationId: s.application.id },
+      { memberId: s.recruiter.id },
+    );
+    const sent = await sendMessage(deps, org, draft.id, {}, { memberId: s.recruiter.id });
+    expect(sent.message.scheduledBecause).toBeDefined();
+    const page = await view();
+    expect(page).not.toContain(decided); // in the undo window
+    expect(page).toContain('in progress');
+
+    clock.set(new Date(sent.message.scheduledFor!.getTime() + 60_000));
+    await dispatchDueMessages(
+      { db, clock, transport: createDevMailboxTransport(db, clock), identity },
+      { batchSize: 50, leaseMs: 60_000, maxAttempts: 3, onlyOrgId: org },
+    );
+    expect(await view()).toContain(decided); // delivered: now the page may say it
+    clock.set('2026-12-01T15:00:00Z');
+  });
+
+  it('asks before a withdrawal, and keeps a refused note in its form with the reason', async () => {
+    clock.set('2026-12-01T15:00:00Z');
+    const { csrfTokenFor } = await import('../services/auth.service.ts');
+    const { getApplication } = await import('../services/application.service.ts');
+    const { s, path } = await link();
+    const open = await app.inject({ method: 'GET', url: path, remoteAddress: '10.0.0.11' });
+    const cookie = open.cookies.find((c) => c.name === 'hb_candidate')!.value;
+    const post = (action: string, payload: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/s/${action}`,
+        cookies: { hb_candidate: cookie },
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `csrf=${csrfTokenFor(cookie)}${payload}`,
+      });
+    const long = Array.from({ length: 300 }, (_, i) => `word${i}`).join(' ');
+    const refused = await post('thank-you', `&text=${encodeURIComponent(long)}`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('role="alert"');
+    expect(refused.body).toMatch(
+      /<textarea id="thank-you-text" name="text" required>word0 word1 [^<]*word299<\/textarea>/,
+    );
+
+    const ask = await post('withdraw', '');
+    expect(ask.statusCode).toBe(200);
+    expect(ask.body).toContain('Withdraw your application?');
+    expect((await getApplication({ db, clock }, s.organization.id, s.application.id)).status).toBe('active');
+    const done = await post('withdraw', '&confirmed=yes');
+    expect(done.statusCode).toBe(303);
+    expect((await getApplication({ db, clock }, s.organization.id, s.application.id)).status).toBe(
+      'withdrawn',
+    );
   });
 });

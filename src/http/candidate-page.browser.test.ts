@@ -137,6 +137,9 @@ describe('the candidate status page in a browser', () => {
     expect(exported.messagesSentToYou.length).toBe(1);
 
     await page.click('section[aria-labelledby="h-settings"] button.danger');
+    await expect(page.textContent('h1')).resolves.toContain('Erase your data?'); // it asks first
+    await page.screenshot({ path: 'docs/screens/candidate-page-erase-confirm.png', fullPage: true });
+    await page.click('button:has-text("Yes, erase my data")');
     await expect(page.textContent('h1')).resolves.toContain('Your data was erased');
     await page.goto(`${base}/s`);
     await expect(page.textContent('h1')).resolves.toContain('This link does not work');

@@ -33,6 +33,7 @@ const VERBS = [
   'send',
   'sign',
   'submit',
+  'undo',
   'update',
 ];
 const VERB_NOUN = new RegExp(`^(?:${VERBS.join('|')})(?:[A-Z][a-z]+)+$`);

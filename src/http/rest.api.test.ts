@@ -108,16 +108,28 @@ describe.each(backends)('REST API on %s', (backend) => {
     });
 
     clock.set('2026-12-03T18:00:00Z');
-    const call = await api('POST', '/api/v1/touchpoints', {
+    const decision = await api('POST', `/api/v1/applications/${application.body!.id}/decisions`, {
+      outcome: 'advance',
+    });
+    expect(decision.status).toBe(201);
+    const reached = {
       applicationId: application.body!.id,
       channel: 'phone',
       kind: 'outcome',
       fromParty: 'team',
       toParty: 'candidate',
       connected: true,
+    };
+    // "Reached" alone does not close the promise: the call records the decision and what was said.
+    const bare = await api('POST', '/api/v1/touchpoints', reached);
+    expect(bare.status).toBe(400);
+    const call = await api('POST', '/api/v1/touchpoints', {
+      ...reached,
+      decisionId: decision.body!.decision.id,
       summary: 'Offered the next round; she accepted.',
     });
     expect(call.status).toBe(201);
+    expect(call.body!.writtenNote).toEqual({ status: 'none' });
     expect(call.body!.closedFollowUps.map((f: { id: string }) => f.id)).toEqual([followUpId]);
     const done = await api('GET', `/api/v1/follow-ups/${followUpId}`);
     expect(done.body).toMatchObject({ status: 'done', kept: true, doneAt: '2026-12-03T18:00:00.000Z' });

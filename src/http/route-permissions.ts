@@ -59,6 +59,7 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
   'POST /api/v1/follow-ups/:id/cancel': 'follow_ups:write',
 
   'POST /api/v1/touchpoints': 'touchpoints:write',
+  'POST /api/v1/touchpoints/:id/undo': 'touchpoints:write',
   'POST /api/v1/promises/resolve': 'promises:preview',
 
   'POST /api/v1/messages/check': 'promises:preview',
@@ -67,6 +68,7 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
   'PATCH /api/v1/messages/:id': 'messages:write',
   'POST /api/v1/messages/:id/send': 'messages:send',
   'POST /api/v1/messages/:id/cancel': 'messages:send',
+  'POST /api/v1/messages/:id/undo': 'messages:send',
   'GET /api/v1/dev/mail': 'dev_mail:read',
 
   'GET /api/v1/templates': 'templates:read',

@@ -440,6 +440,10 @@ export const TouchpointSchema = z
     occurredAt: z.date(),
     summary: z.string(),
     createdAt: z.date(),
+    decisionId: IdSchema.nullable()
+      .optional()
+      .describe('For an outcome told by hand: the decision that was told.'),
+    undoneAt: z.date().nullable().optional().describe('Set when the member undid logging it.'),
   })
   .meta({ id: 'Touchpoint' });
 export const TouchpointCreateSchema = z.strictObject({
@@ -454,7 +458,21 @@ export const TouchpointCreateSchema = z.strictObject({
     .describe('When it happened. Default: now. A plain date means the start of that day.'),
   summary: ProseSchema(10_000).optional(),
   followUpId: IdSchema.optional().describe('Close this follow-up specifically.'),
+  decisionId: IdSchema.optional().describe(
+    'Required for a connected outcome call or meeting: the decision you told. With a summary of at least 20 characters.',
+  ),
+  skipWrittenNote: z
+    .strictObject({ reason: ProseSchema(500) })
+    .optional()
+    .describe('After an outcome call the scheduled written note still goes; this stops it, with a reason.'),
 });
+export const WrittenNoteSchema = z
+  .discriminatedUnion('status', [
+    z.object({ status: z.literal('scheduled'), messageId: IdSchema, sendAt: z.date().nullable() }),
+    z.object({ status: z.literal('cancelled'), messageId: IdSchema, reason: z.string() }),
+    z.object({ status: z.literal('none') }),
+  ])
+  .meta({ id: 'WrittenNote' });
 
 // ---- messages
 export const FindingSchema = z

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -107,8 +107,19 @@ describe('the team web app in a browser', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: 'test-results/web-follow-ups.png', fullPage: true });
 
-      await overdue.getByRole('button', { name: `Log call (reached) with ${s.candidate.name}` }).click();
-      await page.waitForSelector('[role=status]:has-text("done")');
+      // The call told the candidate a recorded decision; the log says which, and what was said.
+      await recordDecision(deps, org, s.application.id, { outcome: 'advance' }, { memberId: s.manager.id });
+      await overdue.getByRole('link', { name: `Log a call with ${s.candidate.name}` }).click();
+      await page.waitForFunction(() => document.activeElement?.id === 'h-log');
+      await page.fill('#log-summary', 'Told her she moves on to the final round; she is keen.');
+      await page.click('form[aria-labelledby="h-log"] button[type=submit]:has-text("Log it")');
+      await expect(page.textContent('[aria-label="Confirm the call"]')).resolves.toContain(
+        'they move to the next step',
+      );
+      await page.click('button:has-text("Confirm: log the call")');
+      await page.waitForSelector('form[aria-labelledby="h-log"] [role=status]:has-text("kept")');
+      await page.goto(`${base}/#/`);
+      await page.waitForSelector('h1:has-text("Follow-ups")');
       await expect(page.locator('#g-Overdue').textContent()).resolves.toContain('(0)');
 
       await page.goto(`${base}/#/applications/${s.application.id}`);
@@ -202,7 +213,20 @@ describe('the team web app in a browser', () => {
       await page.waitForSelector('h1:has-text("Jobs")');
       await expect(page.textContent('main')).resolves.toContain('2 candidate(s)');
       expect(await seriousViolations(page)).toEqual([]);
+      // The skip link moves focus to the main content and leaves the screen where it is.
+      await page.focus('a.skip');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'main');
+      expect(new URL(page.url()).hash).toBe('#/jobs');
+      // Closing a job asks first, and says what it does to everyone still in it.
       await page.click('button:has-text("Filled: tell everyone else")');
+      await expect(page.textContent('[role=group][aria-label^="Confirm closing"]')).resolves.toContain(
+        'becomes rejected',
+      );
+      await page.click('button:has-text("Keep it open")');
+      await expect(page.locator('#h-review').count()).resolves.toBe(0);
+      await page.click('button:has-text("Filled: tell everyone else")');
+      await page.click('button:has-text("Yes, close")');
       await page.waitForSelector('#h-review');
       await expect(page.textContent('#h-review + p + details')).resolves.toContain('Dana Other');
       await page.screenshot({ path: 'test-results/web-jobs.png', fullPage: true });
@@ -320,34 +344,61 @@ describe('the team web app in a browser', () => {
       await page.goBack();
       await page.waitForSelector('h1:has-text("Follow-ups")');
 
-      // Logging the call takes the row off at once; when the request fails, it comes back with the error.
-      let release: () => void = () => undefined;
-      const held = new Promise<void>((r) => (release = r));
-      await page.route('**/api/v1/touchpoints', async (route) => {
-        await held;
-        await route.fulfill({
-          status: 409,
-          contentType: 'application/problem+json',
-          body: JSON.stringify({ status: 409, code: 'conflict', detail: 'Simulated failure.' }),
-        });
-      });
-      await row.getByRole('button', { name: `Log call (reached) with ${s.candidate.name}` }).click();
-      await page.waitForFunction(() => document.querySelector('#g-Overdue')?.textContent?.includes('(0)'));
-      release();
-      await page.waitForSelector('[role=alert]:has-text("Simulated failure")');
-      await expect(row.isVisible()).resolves.toBe(true);
-      await page.unroute('**/api/v1/touchpoints');
-
-      await row.getByRole('button', { name: `Log call (reached) with ${s.candidate.name}` }).click();
-      await page.waitForSelector('[role=status]:has-text("done")');
-      await expect(page.locator('#g-Overdue').textContent()).resolves.toContain('(0)');
-      const [f] = await db
-        .tenant(org)
-        .query<{ status: string }>(
-          `SELECT status FROM follow_ups WHERE application_id = $1 AND kind = 'outcome'`,
-          [s.application.id],
-        );
-      expect(f!.status).toBe('done');
+      // An outcome call is not one click: it is logged on the application with the decision told
+      // and what was said, after a confirmation that says what happens next, and it can be undone.
+      await recordDecision(
+        deps,
+        org,
+        s.application.id,
+        { outcome: 'reject', reasons: ['Needs more enterprise depth'] },
+        { memberId: s.manager.id },
+      );
+      await expect(
+        row.getByRole('button', { name: `Log call (reached) with ${s.candidate.name}` }).count(),
+      ).resolves.toBe(0);
+      await row.getByRole('link', { name: `Log a call with ${s.candidate.name}` }).click();
+      await page.waitForFunction(() => document.activeElement?.id === 'h-log');
+      const outcomeOf = async () =>
+        (
+          await db
+            .tenant(org)
+            .query<{ status: string }>(
+              `SELECT status FROM follow_ups WHERE application_id = $1 AND kind = 'outcome'`,
+              [s.application.id],
+            )
+        )[0]!.status;
+      await page.selectOption('#log-decision', { index: 0 });
+      await page.fill('#log-summary', 'Told him.');
+      await page.click('form[aria-labelledby="h-log"] button[type=submit]:has-text("Log it")');
+      await page.waitForSelector('[role=group][aria-label="Confirm the call"]');
+      await expect(page.textContent('[aria-label="Confirm the call"]')).resolves.toContain(
+        'they were not selected',
+      );
+      await page.click('button:has-text("Confirm: log the call")');
+      await page.waitForSelector(
+        'form[aria-labelledby="h-log"] [role=alert]:has-text("at least 20 characters")',
+      );
+      await expect(page.inputValue('#log-summary')).resolves.toBe('Told him.'); // refused, text kept
+      expect(await outcomeOf()).toBe('open');
+      await page.fill('#log-summary', 'Told him the decision and the reason; he thanked us for calling.');
+      await page.click('form[aria-labelledby="h-log"] button[type=submit]:has-text("Log it")');
+      await page.waitForSelector('[role=group][aria-label="Confirm the call"]');
+      await mkdir('docs/screens', { recursive: true });
+      await page.screenshot({ path: 'docs/screens/call-log-confirm.png', fullPage: true });
+      await page.click('button:has-text("Confirm: log the call")');
+      await page.waitForSelector(
+        'form[aria-labelledby="h-log"] [role=status]:has-text("promise it answers is kept")',
+      );
+      await expect(page.textContent('form[aria-labelledby="h-log"] [role=status]')).resolves.toContain(
+        'No written note is drafted',
+      );
+      await page.screenshot({ path: 'docs/screens/call-log-logged.png', fullPage: true });
+      expect(await outcomeOf()).toBe('done');
+      await page.click('form[aria-labelledby="h-log"] button:has-text("Undo")');
+      await page.waitForSelector('form[aria-labelledby="h-log"] [role=status]:has-text("open again")');
+      expect(await outcomeOf()).toBe('open');
+      await page.goBack();
+      await page.waitForSelector('h1:has-text("Follow-ups")');
 
       // A screen whose code cannot be loaded says so, with a way out, instead of a blank page.
       await page.route('**/assets/ReportsScreen-*.js', (route) => route.abort());

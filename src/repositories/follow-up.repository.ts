@@ -219,6 +219,22 @@ export async function markFollowUpsDone(
   return rows.map(toFollowUp);
 }
 
+/** Reopen the follow-ups a touchpoint closed (its logging was undone). Returns them. */
+export async function reopenFollowUpsDoneBy(
+  q: Queryable,
+  orgId: string,
+  touchpointId: string,
+  at: Date,
+): Promise<FollowUp[]> {
+  const rows = await q.query<FollowUpRow>(
+    `UPDATE follow_ups SET status = 'open', done_at = NULL, done_by_touchpoint_id = NULL, updated_at = $3,
+                           next_action_at = coalesce(next_action_at, $3)
+      WHERE org_id = $1 AND done_by_touchpoint_id = $2 AND status = 'done' RETURNING *`,
+    [orgId, touchpointId, at],
+  );
+  return rows.map(toFollowUp);
+}
+
 /** Cancel open follow-ups by id. Returns those that were open. */
 export async function cancelFollowUps(
   q: Queryable,

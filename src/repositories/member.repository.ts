@@ -94,6 +94,18 @@ export async function listActiveMembersByRole(
   return rows.map(toMember);
 }
 
+/**
+ * Lock the organization's active admins and return their ids: a change that could remove the
+ * last one holds these locks, so two admins demoting each other at once cannot both succeed.
+ */
+export async function lockActiveAdmins(q: Queryable, orgId: string): Promise<string[]> {
+  const rows = await q.query<{ id: string }>(
+    `SELECT id FROM members WHERE org_id = $1 AND role = 'admin' AND active ORDER BY id FOR UPDATE`,
+    [orgId],
+  );
+  return rows.map((r) => r.id);
+}
+
 /** Apply a patch to a member. */
 export async function updateMember(
   q: Queryable,

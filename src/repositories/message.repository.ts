@@ -260,6 +260,22 @@ export async function scheduleMessage(
   return row ? toMessage(row) : null;
 }
 
+/** Put a scheduled message back to draft (the undo): null if it is no longer scheduled. */
+export async function unscheduleMessage(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  at: Date,
+): Promise<Message | null> {
+  const [row] = await q.query<MessageRow>(
+    `UPDATE messages SET status = 'draft', send_at = NULL, scheduled_because = NULL, override_reason = NULL,
+            updated_at = $3
+      WHERE org_id = $1 AND id = $2 AND status = 'scheduled' RETURNING *`,
+    [orgId, id, at],
+  );
+  return row ? toMessage(row) : null;
+}
+
 /** Cancel messages that have not started sending. Returns the ones cancelled. */
 export async function cancelPendingMessages(
   q: Queryable,

@@ -16,6 +16,8 @@ interface TouchpointRow {
   occurred_at: Date;
   summary: string;
   created_at: Date;
+  decision_id: string | null;
+  undone_at: Date | null;
 }
 
 const toTouchpoint = (r: TouchpointRow): Touchpoint => ({
@@ -32,6 +34,8 @@ const toTouchpoint = (r: TouchpointRow): Touchpoint => ({
   occurredAt: r.occurred_at,
   summary: r.summary,
   createdAt: r.created_at,
+  decisionId: r.decision_id,
+  undoneAt: r.undone_at,
 });
 
 /** Record a touchpoint. */
@@ -59,16 +63,17 @@ export async function insertTouchpoints(
     occurred_at: t.occurredAt,
     summary: t.summary,
     created_at: t.createdAt,
+    decision_id: t.decisionId ?? null,
   }));
   const rows = await q.query<TouchpointRow>(
     `INSERT INTO touchpoints (id, org_id, application_id, direction, channel, kind, from_party, to_party,
-                              connected, member_id, occurred_at, summary, created_at)
+                              connected, member_id, occurred_at, summary, created_at, decision_id)
      SELECT id, org_id, application_id, direction, channel, kind, from_party, to_party, connected, member_id,
-            occurred_at, summary, created_at
+            occurred_at, summary, created_at, decision_id
        FROM jsonb_to_recordset($1::jsonb) AS t(
               id uuid, org_id uuid, application_id uuid, direction text, channel text, kind text,
               from_party text, to_party text, connected boolean, member_id uuid, occurred_at timestamptz,
-              summary text, created_at timestamptz)
+              summary text, created_at timestamptz, decision_id uuid)
      RETURNING *`,
     [JSON.stringify(input)],
   );
@@ -92,8 +97,23 @@ export async function listTouchpointsOfApplication(
   applicationId: string,
 ): Promise<Touchpoint[]> {
   const rows = await q.query<TouchpointRow>(
-    `SELECT * FROM touchpoints WHERE org_id = $1 AND application_id = $2 ORDER BY occurred_at, id`,
+    `SELECT * FROM touchpoints WHERE org_id = $1 AND application_id = $2 AND undone_at IS NULL
+      ORDER BY occurred_at, id`,
     [orgId, applicationId],
   );
   return rows.map(toTouchpoint);
+}
+
+/** Mark a touchpoint undone (it stays on record but no longer counts); null if it already was. */
+export async function markTouchpointUndone(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  at: Date,
+): Promise<Touchpoint | null> {
+  const [row] = await q.query<TouchpointRow>(
+    `UPDATE touchpoints SET undone_at = $3 WHERE org_id = $1 AND id = $2 AND undone_at IS NULL RETURNING *`,
+    [orgId, id, at],
+  );
+  return row ? toTouchpoint(row) : null;
 }

@@ -8,6 +8,7 @@ import {
   type CheckInState,
   type NoteFinding,
 } from '../domain/candidate-etiquette.ts';
+import { candidateVisibleStatus } from '../domain/candidate-truth.ts';
 import { humanDate } from '../domain/format.ts';
 import { STATUS_LINK_PLACEHOLDER } from '../domain/sign-in-links.ts';
 import type { Application, Candidate, Interview, Job, Message } from '../domain/model.ts';
@@ -37,6 +38,7 @@ import {
   lockOpenFollowUpsOfApplication,
 } from '../repositories/follow-up.repository.ts';
 import { listInterviewsOfApplication } from '../repositories/interview.repository.ts';
+import { listDecisionsOfApplication } from '../repositories/decision.repository.ts';
 import { findJob } from '../repositories/job.repository.ts';
 import { findMember } from '../repositories/member.repository.ts';
 import { cancelPendingMessages, listMessages } from '../repositories/message.repository.ts';
@@ -246,7 +248,18 @@ export async function getStatusView(deps: ServiceDeps, access: CandidateAccess):
       )
     ).filter((m) => m.audience === 'candidate');
     const openOutcome = followUps.find((f) => f.kind === 'outcome' && f.status === 'open') ?? null;
-    const outcomeDelivered = followUps.some((f) => f.kind === 'outcome' && f.status === 'done');
+    const told = followUps
+      .filter((f) => f.kind === 'outcome' && f.status === 'done')
+      .map((f) => f.updatedAt.getTime());
+    const lastDecision = (await listDecisionsOfApplication(tx, access.orgId, access.applicationId)).at(-1);
+    // The page never runs ahead of what the candidate was told (a message delivered, a call logged).
+    const visible = candidateVisibleStatus({
+      status: l.application.status,
+      outcomeOpen: openOutcome !== null,
+      lastDecisionAt: lastDecision?.decidedAt ?? null,
+      lastToldAt: told.length > 0 ? new Date(Math.max(...told)) : null,
+    });
+    const outcomeDelivered = openOutcome === null && told.length > 0;
     const lastInterview = l.interviews.filter((i) => i.closedAt).at(-1) ?? null;
     const promiseFollowUp = openOutcome ?? followUps.filter((f) => f.kind === 'outcome').at(-1) ?? null;
     const cal = { ...calendarOf(l.policy), timeZone: zone };
@@ -257,13 +270,13 @@ export async function getStatusView(deps: ServiceDeps, access: CandidateAccess):
       .map((t) => t.occurredAt);
     const ended = lastInterview?.endsAt ?? lastInterview?.closedAt ?? null;
     const window = ended ? thankYouWindow(ended, now) : { open: false, hoursLeft: 0 };
-    const rejected = l.application.status === 'rejected';
+    const rejected = visible === 'rejected';
     return {
       organizationName: l.orgName,
       job: { title: l.job.title },
       candidate: { name: l.candidate.name, timeZone: l.candidate.timeZone },
       timeZone: zone,
-      status: { code: l.application.status, words: STATUS_WORDS[l.application.status] },
+      status: { code: visible, words: STATUS_WORDS[visible] },
       interviews: l.interviews
         .filter((i) => i.closedAt)
         .map((i) => ({ title: i.title, at: i.endsAt ?? i.closedAt })),

@@ -229,8 +229,8 @@ export async function createDemoOrganization(
         when: at(story.interviewDaysAgo - t.afterDays, 16),
         run: async () => {
           switch (t.action) {
-            case 'reject_call':
-              await recordDecision(
+            case 'reject_call': {
+              const { decision } = await recordDecision(
                 deps,
                 org,
                 application.id,
@@ -251,10 +251,12 @@ export async function createDemoOrganization(
                   toParty: 'candidate',
                   connected: true,
                   summary: 'Called with the outcome, the reason and a recommendation; she thanked us.',
+                  decisionId: decision.id,
                 },
                 { memberId: riley.id },
               );
               return;
+            }
             case 'advance_email': {
               // Through the composer and the outbox, like a recruiter would: the worker delivers it.
               await recordDecision(deps, org, application.id, { outcome: 'advance' }, { memberId: sam.id });

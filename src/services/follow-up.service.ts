@@ -123,6 +123,8 @@ export async function closeFollowUpsByTouchpoint(
   touchpoint: Touchpoint,
   now: Date,
   onlyId?: string,
+  /** Keep the messages still waiting to go (a call's written note follows it), else cancel them. */
+  keepPendingMessages = false,
 ): Promise<{ closed: FollowUp[]; notClosed: { followUpId: string; reason: CloseRefusal } | null }> {
   const open = await lockOpenFollowUpsOfApplication(tx, orgId, touchpoint.applicationId);
   if (onlyId && !open.some((f) => f.id === onlyId)) {
@@ -133,7 +135,7 @@ export async function closeFollowUpsByTouchpoint(
   }
   const considered = onlyId ? open.filter((f) => f.id === onlyId) : open;
   const refusal = onlyId ? refuseClose(considered[0]!, touchpoint) : null;
-  const closed = await closeFulfilled(tx, orgId, considered, [touchpoint], now);
+  const closed = await closeFulfilled(tx, orgId, considered, [touchpoint], now, keepPendingMessages);
   return { closed, notClosed: refusal === null ? null : { followUpId: onlyId!, reason: refusal } };
 }
 
@@ -160,13 +162,14 @@ async function closeFulfilled(
   open: FollowUp[],
   touchpoints: Touchpoint[],
   now: Date,
+  keepPendingMessages = false,
 ): Promise<FollowUp[]> {
   const done = open.flatMap((fu) => {
     const tp = touchpoints.find((t) => t.applicationId === fu.applicationId && refuseClose(fu, t) === null);
     return tp ? [{ id: fu.id, doneAt: tp.occurredAt, touchpointId: tp.id }] : [];
   });
   const closed = await markFollowUpsDone(tx, orgId, done, now);
-  if (closed.length > 0) {
+  if (closed.length > 0 && !keepPendingMessages) {
     await cancelPendingMessages(
       tx,
       orgId,

@@ -1,6 +1,12 @@
 import type { Member } from '../domain/model.ts';
 import { errors } from '../errors.ts';
-import { findMember, insertMember, listMembers, updateMember } from '../repositories/member.repository.ts';
+import {
+  findMember,
+  insertMember,
+  listMembers,
+  lockActiveAdmins,
+  updateMember,
+} from '../repositories/member.repository.ts';
 import { revokeSessions } from '../repositories/session.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import type { ServiceDeps } from './deps.ts';
@@ -43,7 +49,10 @@ export async function listMembersPage(
   return toPage(rows, query.limit, (m) => m.createdAt);
 }
 
-/** Change a member. */
+/**
+ * Change a member. An organization always keeps an active admin: demoting or deactivating the
+ * last one (themself included) is refused, or nobody could manage members, policy or tokens again.
+ */
 export async function changeMember(
   deps: ServiceDeps,
   orgId: string,
@@ -54,6 +63,19 @@ export async function changeMember(
   const member = await deps.db.tenant(orgId).transaction(async (tx) => {
     const before = await findMember(tx, orgId, id);
     if (!before) throw errors.notFound('Member', id);
+    const losesAdmin =
+      before.role === 'admin' &&
+      before.active &&
+      ((patch.role !== undefined && patch.role !== 'admin') || patch.active === false);
+    if (losesAdmin) {
+      const admins = await lockActiveAdmins(tx, orgId);
+      if (admins.every((a) => a === id)) {
+        throw errors.invalidState(
+          'This is the last active admin: make another member an admin first, then change this one.',
+          { reason: 'last_active_admin' },
+        );
+      }
+    }
     const member = (await updateMember(tx, orgId, id, patch, now))!;
     if (patch.role && patch.role !== before.role) {
       await recordAudit(

@@ -13,6 +13,7 @@ import { getFollowUp } from './follow-up.service.ts';
 import { closeInterview } from './interview.service.ts';
 import {
   cancelMessage,
+  undoSend,
   closeJob,
   draftOutcomeMessage,
   editDraft,
@@ -20,7 +21,7 @@ import {
   sendMessage,
 } from './message.service.ts';
 import { dispatchDueMessages } from './outbox.service.ts';
-import { logTouchpoint } from './touchpoint.service.ts';
+import { logTouchpoint, undoTouchpoint } from './touchpoint.service.ts';
 
 const MIN = 60_000;
 const identity = { from: { name: 'Acme Hiring', address: 'hiring@acme.test' }, domain: 'acme.test' };
@@ -50,7 +51,7 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
       { recommendation: 'no', ratings: { communication: 5, enterprise_sales: 2 } },
       { memberId: s.manager.id },
     );
-    await recordDecision(
+    const { decision } = await recordDecision(
       deps,
       orgId,
       s.application.id,
@@ -74,7 +75,7 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
       );
       return { sent: rows[0]!.n };
     };
-    return { deps, s, orgId, followUp: closed.followUp, dispatch };
+    return { deps, s, orgId, followUp: closed.followUp, dispatch, decision };
   }
 
   it('drafts from the decision, blocks an incomplete rejection, and delivers the fixed one as a kept promise', async () => {
@@ -208,9 +209,9 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
     expect(await listDevMail(db, orgId, { after: null, limit: 10 })).toEqual([]);
   });
 
-  it('final-stage candidates get a call first; a connected call cancels the waiting email', async () => {
+  it('final-stage candidates get a call first; the written note still follows the call', async () => {
     const clock = new ManualClock('2026-12-01T15:00:00Z');
-    const { deps, s, orgId, followUp, dispatch } = await decided(clock, 'Lead a full sales cycle.');
+    const { deps, s, orgId, followUp, dispatch, decision } = await decided(clock, 'Lead a full sales cycle.');
     await changeApplication(deps, orgId, s.application.id, { finalStage: true });
     const draft = await draftOutcomeMessage(
       deps,
@@ -222,23 +223,134 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
     expect(sent.callScript?.join('\n')).toContain('six-figure enterprise deals');
     expect(sent.message.sendAt).toEqual(new Date('2026-12-02T15:00:00Z')); // one business day later
     clock.advance(2 * 60 * MIN);
-    await logTouchpoint(
+    const call = {
+      applicationId: s.application.id,
+      channel: 'phone' as const,
+      kind: 'outcome' as const,
+      fromParty: 'team' as const,
+      toParty: 'candidate' as const,
+      connected: true,
+    };
+    // "Reached" alone is not telling: the call must say which decision and what was said.
+    await expect(logTouchpoint(deps, orgId, call, { memberId: s.recruiter.id })).rejects.toMatchObject({
+      code: 'validation_failed',
+      details: { field: 'decisionId' },
+    });
+    await expect(
+      logTouchpoint(
+        deps,
+        orgId,
+        { ...call, decisionId: decision.id, summary: 'Told her.' },
+        {
+          memberId: s.recruiter.id,
+        },
+      ),
+    ).rejects.toMatchObject({ code: 'validation_failed', details: { field: 'summary' } });
+    expect((await getFollowUp(deps, orgId, followUp.id)).status).toBe('open');
+    const logged = await logTouchpoint(
       deps,
       orgId,
       {
-        applicationId: s.application.id,
-        channel: 'phone',
-        kind: 'outcome',
-        fromParty: 'team',
-        toParty: 'candidate',
-        connected: true,
+        ...call,
+        decisionId: decision.id,
+        summary: 'Told her the decision and why; suggested a full sales cycle.',
       },
       { memberId: s.recruiter.id },
     );
     expect((await getFollowUp(deps, orgId, followUp.id)).status).toBe('done');
-    expect(await getMessage(deps, orgId, draft.id)).toMatchObject({
+    expect(logged.writtenNote).toEqual({
+      status: 'scheduled',
+      messageId: draft.id,
+      sendAt: sent.message.sendAt,
+    });
+    expect(logged.undoUntil).toEqual(new Date(clock.now().getTime() + 10 * MIN));
+    expect(await getMessage(deps, orgId, draft.id)).toMatchObject({ status: 'scheduled' });
+    clock.advance(2 * 24 * 60 * MIN);
+    expect((await dispatch()).sent).toBe(1); // the note in writing, as the script promised
+  });
+
+  it('undo puts a scheduled message back to its draft, text kept, and leaves one decision', async () => {
+    const clock = new ManualClock('2026-12-01T15:00:00Z');
+    const { deps, s, orgId } = await decided(clock, 'Lead a full sales cycle.');
+    const draft = await draftOutcomeMessage(
+      deps,
+      orgId,
+      { applicationId: s.application.id },
+      { memberId: s.recruiter.id },
+    );
+    const edited = await editDraft(deps, orgId, draft.id, {
+      bodyText: `${draft.bodyText}\n\nP.S. Typed by hand.`,
+    });
+    await sendMessage(deps, orgId, draft.id, {}, { memberId: s.recruiter.id });
+    const back = await undoSend(deps, orgId, draft.id, { memberId: s.recruiter.id });
+    expect(back).toMatchObject({
+      id: draft.id,
+      status: 'draft',
+      scheduledFor: null,
+      bodyText: edited.bodyText,
+    });
+    const decisions = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM decisions WHERE org_id = $1 AND application_id = $2`,
+      [orgId, s.application.id],
+    );
+    expect(decisions[0]!.n).toBe(1);
+    await expect(undoSend(deps, orgId, draft.id, { memberId: s.recruiter.id })).rejects.toMatchObject({
+      code: 'invalid_state',
+    });
+  });
+
+  it('after a call the member may stop the written note only with a reason, and may undo the log', async () => {
+    const clock = new ManualClock('2026-12-01T15:00:00Z');
+    const { deps, s, orgId, followUp, dispatch, decision } = await decided(clock, 'Lead a full sales cycle.');
+    await changeApplication(deps, orgId, s.application.id, { finalStage: true });
+    const draft = await draftOutcomeMessage(
+      deps,
+      orgId,
+      { applicationId: s.application.id },
+      { memberId: s.recruiter.id },
+    );
+    await sendMessage(deps, orgId, draft.id, {}, { memberId: s.recruiter.id });
+    clock.advance(60 * MIN);
+    const call = {
+      applicationId: s.application.id,
+      channel: 'phone' as const,
+      kind: 'outcome' as const,
+      fromParty: 'team' as const,
+      toParty: 'candidate' as const,
+      connected: true,
+      decisionId: decision.id,
+      summary: 'Told her the decision and why; she asked for nothing in writing.',
+    };
+    const first = await logTouchpoint(deps, orgId, call, { memberId: s.recruiter.id });
+    // Undo within the window: the promise is open again and the call no longer counts.
+    clock.advance(5 * MIN);
+    await expect(
+      undoTouchpoint(deps, orgId, first.touchpoint.id, { memberId: s.manager.id }),
+    ).rejects.toMatchObject({
+      code: 'invalid_state',
+    });
+    const undone = await undoTouchpoint(deps, orgId, first.touchpoint.id, { memberId: s.recruiter.id });
+    expect(undone.reopenedFollowUps.map((f) => f.id)).toEqual([followUp.id]);
+    expect((await getFollowUp(deps, orgId, followUp.id)).status).toBe('open');
+
+    const second = await logTouchpoint(
+      deps,
+      orgId,
+      { ...call, skipWrittenNote: { reason: 'She asked us not to email her at work.' } },
+      { memberId: s.recruiter.id },
+    );
+    expect(second.writtenNote).toEqual({
       status: 'cancelled',
-      cancelReason: 'delivered_otherwise',
+      messageId: draft.id,
+      reason: 'She asked us not to email her at work.',
+    });
+    expect((await getFollowUp(deps, orgId, followUp.id)).status).toBe('done');
+    clock.advance(11 * MIN);
+    await expect(
+      undoTouchpoint(deps, orgId, second.touchpoint.id, { memberId: s.recruiter.id }),
+    ).rejects.toMatchObject({
+      code: 'invalid_state',
+      details: { reason: 'undo_window_passed' },
     });
     clock.advance(2 * 24 * 60 * MIN);
     expect((await dispatch()).sent).toBe(0);

@@ -48,6 +48,7 @@ import {
   listMessages,
   scheduleMessage,
   updateDraft,
+  unscheduleMessage,
 } from '../repositories/message.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { findTemplate } from '../repositories/template.repository.ts';
@@ -206,7 +207,11 @@ export async function draftOutcomeMessage(
       next_steps: input.nextSteps ?? '',
       timeline: input.timeline ?? '',
       promised_date: followUp ? humanDate(followUp.dueAt, zone) : '',
-      new_date: followUp ? humanDate(followUp.dueAt, zone) : '',
+      // A hold's new date is the timeline the member gives; without one the promised date stands
+      // (or, once it has passed, the draft asks for a new one). Only a passed date earns an apology.
+      new_date: (input.timeline ?? '').replace(/^\s*by\s+/i, ''),
+      late: followUp ? followUp.dueAt.getTime() < now.getTime() : false,
+      reason: decision.outcome === 'hold' ? decision.reasons.join('; ') : '',
     });
     const message = await enqueueMessage(
       tx,
@@ -433,6 +438,38 @@ export async function cancelMessage(
       at: now,
     });
     return viewMessage(cancelled);
+  });
+}
+
+/**
+ * Undo a send, as `actor`: the scheduled message goes back to a draft with its text, so the
+ * composer reopens on it and the decision it was written from stays the only one.
+ */
+export async function undoSend(
+  deps: MessagingDeps,
+  orgId: string,
+  id: string,
+  actor: Actor,
+): Promise<MessageView> {
+  const now = deps.clock.now();
+  return deps.db.tenant(orgId).transaction(async (tx) => {
+    const message = await requireMessage(tx, orgId, id, true);
+    const draft = await unscheduleMessage(tx, orgId, id, now);
+    if (!draft) {
+      throw errors.invalidState(`The message is ${message.status}; it can no longer be undone.`, {
+        status: message.status,
+      });
+    }
+    await insertEvent(tx, {
+      orgId,
+      type: 'message_unscheduled',
+      applicationId: message.applicationId,
+      messageId: id,
+      memberId: actor.memberId,
+      data: { reason: 'undo' },
+      at: now,
+    });
+    return viewMessage(draft);
   });
 }
 

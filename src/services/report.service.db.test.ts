@@ -45,11 +45,10 @@ describe.each(backends)('the follow-up report on %s', (backend) => {
         org,
         {
           applicationId,
-          channel: 'phone',
+          channel: 'email',
           kind: 'outcome',
           fromParty: 'team',
           toParty: 'candidate',
-          connected: true,
         },
         { memberId: s.recruiter.id },
       );
@@ -120,11 +119,10 @@ describe.each(backends)('the follow-up report on %s', (backend) => {
       org,
       {
         applicationId: s.application.id,
-        channel: 'phone',
+        channel: 'email',
         kind: 'outcome',
         fromParty: 'team',
         toParty: 'candidate',
-        connected: true,
       },
       { memberId: s.recruiter.id },
     );

@@ -320,6 +320,7 @@ async function stepFollowUps(
         status_link: statusLinkPlaceholder(linkBase({ publicUrl: deps.publicUrl ?? deps.appUrl })),
         promised_date: humanDate(fu.dueAt, zone),
         new_date: humanDate(newDueAt, zone),
+        late: fu.dueAt.getTime() < now.getTime(),
       });
       renewals.push({
         old: fu,

@@ -33,7 +33,7 @@ describe.each(backends)('closing follow-ups on %s', (backend) => {
     const clock = new ManualClock('2026-12-01T15:00:00Z'); // Tuesday; due Thursday 17:00 UTC
     const { deps, s, orgId, followUp } = await promised(clock);
     clock.advance(24 * HOUR);
-    const { outcomeFollowUp } = await recordDecision(
+    const { outcomeFollowUp, decision } = await recordDecision(
       deps,
       orgId,
       s.application.id,
@@ -72,6 +72,7 @@ describe.each(backends)('closing follow-ups on %s', (backend) => {
         toParty: 'candidate',
         connected: true,
         summary: 'Explained the decision and the reason; suggested a course.',
+        decisionId: decision.id,
       },
       { memberId: s.recruiter.id },
     );
@@ -222,7 +223,13 @@ describe.each(backends)('closing follow-ups on %s', (backend) => {
     const clock = new ManualClock('2026-12-01T15:00:00Z');
     const { deps, s, orgId } = await promised(clock);
     clock.advance(HOUR);
-    await recordDecision(deps, orgId, s.application.id, { outcome: 'advance' }, { memberId: s.manager.id });
+    const { decision } = await recordDecision(
+      deps,
+      orgId,
+      s.application.id,
+      { outcome: 'advance' },
+      { memberId: s.manager.id },
+    );
     clock.advance(HOUR);
     await logTouchpoint(
       deps,
@@ -234,6 +241,8 @@ describe.each(backends)('closing follow-ups on %s', (backend) => {
         fromParty: 'team',
         toParty: 'candidate',
         connected: true,
+        decisionId: decision.id,
+        summary: 'Told her she moves to the final round next week.',
       },
       { memberId: s.recruiter.id },
     );

@@ -1,7 +1,21 @@
 import type { Channel, CloseRefusal, Party, TouchpointKind } from '../domain/follow-up.ts';
 import type { FollowUp, Touchpoint } from '../domain/model.ts';
 import { errors } from '../errors.ts';
-import { findTouchpoint, insertTouchpoint } from '../repositories/touchpoint.repository.ts';
+import type { Queryable } from '../db/db.ts';
+import { effectivePolicy } from '../domain/policy.ts';
+import { findDecision } from '../repositories/decision.repository.ts';
+import { insertEvent } from '../repositories/event.repository.ts';
+import {
+  lockOpenFollowUpsOfApplication,
+  reopenFollowUpsDoneBy,
+} from '../repositories/follow-up.repository.ts';
+import { findJob } from '../repositories/job.repository.ts';
+import { cancelPendingMessages, listMessages } from '../repositories/message.repository.ts';
+import {
+  findTouchpoint,
+  insertTouchpoint,
+  markTouchpointUndone,
+} from '../repositories/touchpoint.repository.ts';
 import { instantOf, type DateOrInstant } from '../domain/business-time.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
@@ -22,6 +36,13 @@ export interface TouchpointInput {
   summary?: string | undefined;
   /** Close this follow-up specifically; by default every open follow-up it fulfils is closed. */
   followUpId?: string | undefined;
+  /** For an outcome told by hand (a call, a meeting): the decision that was told. Required then. */
+  decisionId?: string | undefined;
+  /**
+   * After an outcome call the written note still goes (principle 3: the candidate keeps it in
+   * writing). Only with a reason does the member stop it.
+   */
+  skipWrittenNote?: { reason: string } | undefined;
 }
 
 /** The touchpoint and what it closed; `notClosed` explains a named follow-up it could not close. */
@@ -29,7 +50,20 @@ export interface LoggedTouchpoint {
   touchpoint: Touchpoint;
   closedFollowUps: FollowUp[];
   notClosed: { followUpId: string; reason: CloseRefusal } | null;
+  /** What happens to the written outcome note after an outcome call, in plain terms. */
+  writtenNote: WrittenNote | null;
+  /** Until when the member can undo logging it (an outcome told by hand), or null. */
+  undoUntil: Date | null;
 }
+
+/** The written outcome note after an outcome call: still going (when), stopped (why), or none drafted. */
+export type WrittenNote =
+  | { status: 'scheduled'; messageId: string; sendAt: Date | null }
+  | { status: 'cancelled'; messageId: string; reason: string }
+  | { status: 'none' };
+
+/** An outcome told by hand must say what was told: this many characters of summary at least. */
+export const MIN_CALL_SUMMARY = 20;
 
 const OUR_SIDE: ReadonlySet<Party> = new Set(['team', 'recruiter']);
 const CLOCK_SLACK_MS = 5 * 60_000;
@@ -51,10 +85,39 @@ export async function logTouchpoint(
       field: 'connected',
     });
   }
+  // Told by voice (a call, a meeting): nothing written shows what was said, so the log must.
+  const tellsOutcome =
+    input.kind === 'outcome' &&
+    input.toParty === 'candidate' &&
+    (input.channel === 'phone' || input.channel === 'in_person') &&
+    (input.connected ?? true);
+  if (tellsOutcome) {
+    // Closing the promise by hand must record what was told, or "done" means nothing.
+    if (!input.decisionId) {
+      throw errors.validation('Say which decision you told the candidate (decisionId).', {
+        field: 'decisionId',
+      });
+    }
+    if ((input.summary ?? '').trim().length < MIN_CALL_SUMMARY) {
+      throw errors.validation(
+        `Write a short summary of what you told the candidate (at least ${MIN_CALL_SUMMARY} characters).`,
+        { field: 'summary' },
+      );
+    }
+  }
+  if (input.skipWrittenNote && input.skipWrittenNote.reason.trim().length === 0) {
+    throw errors.validation('Say why the written note should not be sent.', { field: 'skipWrittenNote' });
+  }
   const id = await deps.db.tenant(orgId).transaction(async (tx) => {
     const application = await requireApplicationRef(tx, orgId, input.applicationId, 'applicationId', {
       forUpdate: true,
     });
+    if (input.decisionId) {
+      const decision = await findDecision(tx, orgId, input.decisionId);
+      if (!decision || decision.applicationId !== application.id) {
+        throw errors.invalidReference('decisionId', 'decision of this application', input.decisionId);
+      }
+    }
     const occurredAt =
       input.occurredAt instanceof Date || input.occurredAt === undefined
         ? (input.occurredAt ?? now)
@@ -75,6 +138,7 @@ export async function logTouchpoint(
       occurredAt,
       summary: input.summary ?? '',
       createdAt: now,
+      decisionId: input.decisionId ?? null,
     });
     const { closed, notClosed } = await closeFollowUpsByTouchpoint(
       tx,
@@ -82,9 +146,104 @@ export async function logTouchpoint(
       touchpoint,
       now,
       input.followUpId,
+      tellsOutcome,
     );
-    return { touchpointId: touchpoint.id, closed, notClosed };
+    let writtenNote: WrittenNote | null = null;
+    if (tellsOutcome) {
+      const pending = (
+        await listMessages(tx, orgId, { applicationId: application.id }, { after: null, limit: 200 })
+      ).filter(
+        (m) =>
+          m.audience === 'candidate' &&
+          (m.status === 'scheduled' || m.status === 'draft') &&
+          (m.kind === 'outcome' || m.kind === 'job_closed'),
+      );
+      const note = pending.at(-1);
+      if (!note) writtenNote = { status: 'none' };
+      else if (input.skipWrittenNote) {
+        const reason = input.skipWrittenNote.reason.trim();
+        await cancelPendingMessages(tx, orgId, { ids: [note.id] }, `after_call: ${reason}`, now);
+        writtenNote = { status: 'cancelled', messageId: note.id, reason };
+      } else writtenNote = { status: 'scheduled', messageId: note.id, sendAt: note.sendAt };
+    }
+    await insertEvent(tx, {
+      orgId,
+      type: 'touchpoint_logged',
+      applicationId: application.id,
+      memberId: actor.memberId,
+      data: {
+        touchpointId: touchpoint.id,
+        ...(writtenNote && { writtenNote: writtenNote.status }),
+        ...(input.skipWrittenNote && { skipReason: input.skipWrittenNote.reason }),
+      },
+      at: now,
+    });
+    const undoMinutes = tellsOutcome ? await undoWindowOf(tx, orgId, application.jobId) : 0;
+    return {
+      touchpointId: touchpoint.id,
+      closed,
+      notClosed,
+      writtenNote,
+      undoUntil: undoMinutes > 0 ? new Date(now.getTime() + undoMinutes * 60_000) : null,
+    };
   });
   const touchpoint = (await findTouchpoint(deps.db.tenant(orgId), orgId, id.touchpointId))!;
-  return { touchpoint, closedFollowUps: id.closed, notClosed: id.notClosed };
+  return {
+    touchpoint,
+    closedFollowUps: id.closed,
+    notClosed: id.notClosed,
+    writtenNote: id.writtenNote,
+    undoUntil: id.undoUntil,
+  };
+}
+
+async function undoWindowOf(tx: Queryable, orgId: string, jobId: string): Promise<number> {
+  const org = (await findOrganization(tx, orgId))!;
+  const job = (await findJob(tx, orgId, jobId))!;
+  return effectivePolicy(org.policy, job.policyOverrides).undoWindowMinutes;
+}
+
+/**
+ * Undo logging an outcome told by hand, within the policy's undo window, as `actor` (the member who
+ * logged it): the touchpoint stays on record as undone, and the follow-ups it closed are open again.
+ */
+export async function undoTouchpoint(
+  deps: ServiceDeps,
+  orgId: string,
+  id: string,
+  actor: Actor,
+): Promise<{ touchpoint: Touchpoint; reopenedFollowUps: FollowUp[] }> {
+  const now = deps.clock.now();
+  return deps.db.tenant(orgId).transaction(async (tx) => {
+    const found = await findTouchpoint(tx, orgId, id);
+    if (!found) throw errors.notFound('Touchpoint', id);
+    const application = await requireApplicationRef(tx, orgId, found.applicationId, 'applicationId', {
+      forUpdate: true,
+    });
+    if (found.undoneAt) throw errors.invalidState('This contact was already undone.');
+    if (found.memberId !== actor.memberId) {
+      throw errors.invalidState('Only the member who logged this contact can undo it.');
+    }
+    const minutes = await undoWindowOf(tx, orgId, application.jobId);
+    if (now.getTime() > found.createdAt.getTime() + minutes * 60_000) {
+      throw errors.invalidState('The undo window has passed; log a correction instead.', {
+        reason: 'undo_window_passed',
+      });
+    }
+    const open = await lockOpenFollowUpsOfApplication(tx, orgId, application.id);
+    if (open.some((f) => f.kind === 'outcome')) {
+      throw errors.invalidState('A newer outcome follow-up is open; this contact can no longer be undone.');
+    }
+    const touchpoint = (await markTouchpointUndone(tx, orgId, id, now))!;
+    const reopenedFollowUps = await reopenFollowUpsDoneBy(tx, orgId, id, now);
+    await insertEvent(tx, {
+      orgId,
+      type: 'touchpoint_undone',
+      applicationId: application.id,
+      memberId: actor.memberId,
+      data: { touchpointId: id, reopened: reopenedFollowUps.length },
+      at: now,
+    });
+    return { touchpoint, reopenedFollowUps };
+  });
 }

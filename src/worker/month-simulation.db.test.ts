@@ -150,7 +150,7 @@ describe.each(backends)('a month of follow-ups on %s', (backend) => {
       await sendMessage(deps, org, fixed.id, {}, { memberId: riley.id });
     };
     const call = (who: Who) => async () => {
-      await recordDecision(
+      const { decision } = await recordDecision(
         deps,
         org,
         apps[who].applicationId,
@@ -167,6 +167,8 @@ describe.each(backends)('a month of follow-ups on %s', (backend) => {
           fromParty: 'team',
           toParty: 'candidate',
           connected: true,
+          decisionId: decision.id,
+          summary: 'Told them the decision and the reason on the phone.',
         },
         { memberId: riley.id },
       );

@@ -90,7 +90,15 @@ export function App() {
   );
   return (
     <>
-      <a className="skip" href="#main">
+      <a
+        className="skip"
+        href="#main"
+        onClick={(e) => {
+          // The app routes on the hash: "#main" would navigate away instead of moving focus.
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         Skip to content
       </a>
       <header>
@@ -115,7 +123,7 @@ export function App() {
           </button>
         </div>
       </header>
-      <main id="main">
+      <main id="main" tabIndex={-1}>
         <ScreenBoundary key={path}>
           <Suspense fallback={<p role="status">Loading…</p>}>
             {application ? (

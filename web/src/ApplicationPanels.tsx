@@ -1,6 +1,7 @@
 import { Alerts } from './Alerts.tsx';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, ApiError } from './api.ts';
+import { when } from './format.ts';
 
 /** What the candidate did on their own: signals for a tie-break, never a reason to reject (principle 6). */
 export function Signals({
@@ -37,18 +38,82 @@ export function Signals({
   );
 }
 
-/** Log a call, a meeting or an email that happened outside Hearback; a connected outcome call closes the promise. */
-export function LogContact({ applicationId, onLogged }: { applicationId: string; onLogged: () => void }) {
+/** What the server said happens to the written note after an outcome call. */
+type WrittenNote =
+  | { status: 'scheduled'; messageId: string; sendAt: string | null }
+  | { status: 'cancelled'; messageId: string; reason: string }
+  | { status: 'none' };
+
+const OUTCOME_WORDS: Record<string, string> = {
+  advance: 'they move to the next step',
+  reject: 'they were not selected',
+  hold: 'we have not decided yet',
+  offer: 'we are making an offer',
+};
+
+function noteWords(note: WrittenNote | null): string {
+  if (!note) return '';
+  switch (note.status) {
+    case 'scheduled':
+      return note.sendAt
+        ? ` The written note still goes ${when(note.sendAt)}.`
+        : ' The written note is drafted but not sent: send it from the composer.';
+    case 'cancelled':
+      return ` The written note will not be sent (${note.reason}).`;
+    case 'none':
+      return ' No written note is drafted: write one in the composer so they have it in writing.';
+  }
+}
+
+/**
+ * Log a call, a meeting or an email that happened outside Hearback. An outcome told by voice
+ * closes the promise only with the decision told and a summary of what was said, after a
+ * confirmation that says exactly what will happen; it can be undone for a few minutes.
+ */
+export function LogContact({
+  applicationId,
+  candidateName,
+  onLogged,
+}: {
+  applicationId: string;
+  candidateName: string;
+  onLogged: () => void;
+}) {
   const [channel, setChannel] = useState('phone');
   const [kind, setKind] = useState('outcome');
   const [connected, setConnected] = useState('yes');
   const [summary, setSummary] = useState('');
+  const [decisions, setDecisions] = useState<{ id: string; outcome: string; decidedAt: string }[]>([]);
+  const [decisionId, setDecisionId] = useState('');
+  const [skipNote, setSkipNote] = useState(false);
+  const [skipReason, setSkipReason] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [logged, setLogged] = useState<{ id: string; undoUntil: string | null } | null>(null);
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
+  useEffect(() => {
+    api<{ items: { id: string; outcome: string; decidedAt: string }[] }>(
+      'GET',
+      `/applications/${applicationId}/decisions?limit=100`,
+    )
+      .then((page) => {
+        setDecisions(page.items);
+        setDecisionId((d) => d || (page.items.at(-1)?.id ?? ''));
+      })
+      .catch(() => setDecisions([]));
+  }, [applicationId]);
+  const tellsOutcome = kind === 'outcome' && connected === 'yes' && channel !== 'email';
+  const chosen = decisions.find((d) => d.id === decisionId);
+
   async function submit() {
     setError('');
     try {
-      const r = await api<{ closedFollowUps: unknown[] }>('POST', '/touchpoints', {
+      const r = await api<{
+        touchpoint: { id: string };
+        closedFollowUps: unknown[];
+        writtenNote: WrittenNote | null;
+        undoUntil: string | null;
+      }>('POST', '/touchpoints', {
         applicationId,
         channel,
         kind,
@@ -56,12 +121,35 @@ export function LogContact({ applicationId, onLogged }: { applicationId: string;
         toParty: 'candidate',
         connected: connected === 'yes',
         summary,
+        ...(tellsOutcome && decisionId && { decisionId }),
+        ...(tellsOutcome && skipNote && { skipWrittenNote: { reason: skipReason } }),
       });
-      setMessage(r.closedFollowUps.length > 0 ? 'Logged; the follow-up it answers is done.' : 'Logged.');
+      setMessage(
+        (r.closedFollowUps.length > 0 ? 'Logged; the promise it answers is kept.' : 'Logged.') +
+          noteWords(r.writtenNote),
+      );
+      setLogged({ id: r.touchpoint.id, undoUntil: r.undoUntil });
       setSummary('');
+      setSkipNote(false);
+      setSkipReason('');
       onLogged();
     } catch (e) {
+      // The typed summary stays in the form, with the reason it was refused.
       setError(e instanceof ApiError ? e.message : 'Could not log it.');
+    } finally {
+      setConfirming(false);
+    }
+  }
+  async function undo() {
+    if (!logged) return;
+    setError('');
+    try {
+      await api('POST', `/touchpoints/${logged.id}/undo`, {});
+      setMessage('Undone: the promise is open again.');
+      setLogged(null);
+      onLogged();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Could not undo it.');
     }
   }
   return (
@@ -70,10 +158,11 @@ export function LogContact({ applicationId, onLogged }: { applicationId: string;
       aria-labelledby="h-log"
       onSubmit={(e) => {
         e.preventDefault();
-        void submit();
+        if (tellsOutcome && !confirming) setConfirming(true);
+        else void submit();
       }}
     >
-      <h2 id="h-log" style={{ marginTop: 0 }}>
+      <h2 id="h-log" style={{ marginTop: 0 }} tabIndex={-1}>
         Log a call or a contact
       </h2>
       <label htmlFor="log-channel">How</label>
@@ -94,10 +183,70 @@ export function LogContact({ applicationId, onLogged }: { applicationId: string;
         <option value="yes">Yes</option>
         <option value="no">No (voicemail, no answer)</option>
       </select>
-      <label htmlFor="log-summary">Summary</label>
+      {tellsOutcome && (
+        <>
+          <label htmlFor="log-decision">Which decision did you tell them?</label>
+          {decisions.length === 0 ? (
+            <p className="meta" id="log-decision">
+              No decision is recorded yet: record it in Decide first, then log the call.
+            </p>
+          ) : (
+            <select id="log-decision" value={decisionId} onChange={(e) => setDecisionId(e.target.value)}>
+              {decisions.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.outcome} ({when(d.decidedAt)})
+                </option>
+              ))}
+            </select>
+          )}
+        </>
+      )}
+      <label htmlFor="log-summary">
+        {tellsOutcome ? 'What you said (a short summary, at least 20 characters)' : 'Summary'}
+      </label>
       <textarea id="log-summary" value={summary} onChange={(e) => setSummary(e.target.value)} />
-      <button type="submit">Log it</button>
+      {tellsOutcome && (
+        <>
+          <label className="choice">
+            <input type="checkbox" checked={skipNote} onChange={(e) => setSkipNote(e.target.checked)} /> Do
+            not send the written note after the call
+          </label>
+          {skipNote && (
+            <>
+              <label htmlFor="log-skip-reason">Why not (recorded)</label>
+              <input
+                id="log-skip-reason"
+                value={skipReason}
+                onChange={(e) => setSkipReason(e.target.value)}
+              />
+            </>
+          )}
+        </>
+      )}
+      {confirming ? (
+        <div role="group" aria-label="Confirm the call" className="card">
+          <p>
+            You are recording that you told {candidateName}:{' '}
+            {OUTCOME_WORDS[chosen?.outcome ?? ''] ?? 'the outcome'}. This marks the promise to them kept.{' '}
+            {skipNote
+              ? `The written note will not be sent (${skipReason || 'no reason given yet'}).`
+              : 'The written note that is scheduled still goes, so they have it in writing.'}{' '}
+            You can undo this for a few minutes.
+          </p>
+          <button type="submit">Confirm: log the call</button>{' '}
+          <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+            Go back
+          </button>
+        </div>
+      ) : (
+        <button type="submit">Log it</button>
+      )}
       <Alerts notice={message} />
+      {logged?.undoUntil && (
+        <button type="button" className="secondary" onClick={() => void undo()}>
+          Undo (until {when(logged.undoUntil)})
+        </button>
+      )}
       <Alerts error={error} />
     </form>
   );

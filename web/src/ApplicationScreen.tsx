@@ -208,7 +208,9 @@ export function ApplicationScreen({
   const loaded = timeline !== null;
   useEffect(() => {
     if (!loaded || !next) return;
-    const target = document.getElementById(next === 'feedback' ? 'h-feedback' : 'h-compose');
+    const target = document.getElementById(
+      next === 'feedback' ? 'h-feedback' : next === 'call' ? 'h-log' : 'h-compose',
+    );
     target?.scrollIntoView({ block: 'start' });
     target?.focus();
   }, [loaded, next]);
@@ -260,7 +262,11 @@ export function ApplicationScreen({
         )}
       <Signals events={timeline.events} roleKind={timeline.job.roleKind} />
       {session.member.role !== 'interviewer' && (
-        <LogContact applicationId={applicationId} onLogged={() => void load()} />
+        <LogContact
+          applicationId={applicationId}
+          candidateName={timeline.candidate.name}
+          onLogged={() => void load()}
+        />
       )}
       {interviews.some((i) => i.interviewerIds.includes(session.member.id)) && (
         <h2 id="h-feedback" tabIndex={-1}>

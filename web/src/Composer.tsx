@@ -240,9 +240,14 @@ export function Composer({
   async function undo() {
     if (!sent) return;
     try {
-      await api('POST', `/messages/${sent.id}/cancel`);
+      // Back to the composer with the text: the draft and its one decision stay.
+      const d = await api<Message>('POST', `/messages/${sent.id}/undo`, {});
       setSent(null);
-      setDraft(null);
+      setScript(null);
+      setDraft(d);
+      setBody(d.bodyText);
+      setHtml(d.bodyHtml);
+      lastSaved.current = d.bodyText;
       onChange();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Too late to undo.');
@@ -266,7 +271,7 @@ export function Composer({
         </p>
         {script && (
           <>
-            <h4>Call first — the email waits a business day for a connected call</h4>
+            <h4>Call first — the written note follows a business day later, after your call</h4>
             <ol>
               {script.map((line) => (
                 <li key={line}>{line}</li>

@@ -42,8 +42,11 @@ function nextActionOf(f: FollowUp, hasDraft: boolean, role: string): NextAction 
       return role === 'interviewer' ? null : { label: 'Send update', next: 'update' };
     case 'feedback_due':
       return { label: 'Give feedback', next: 'feedback' };
-    default:
+    case 'check_in':
+    case 'debrief':
       return role === 'interviewer' ? null : { label: 'Log call', call: true };
+    default:
+      return role === 'interviewer' ? null : { label: 'Log a call', next: 'call' };
   }
 }
 
@@ -95,7 +98,7 @@ export function FollowUpsScreen({ session }: { session: Session }) {
       const r = await api<{ closedFollowUps: unknown[] }>('POST', '/touchpoints', {
         applicationId: f.applicationId,
         channel: 'phone',
-        kind: f.kind === 'check_in' ? 'check_in' : f.kind === 'debrief' ? 'debrief' : 'outcome',
+        kind: f.kind === 'check_in' ? 'check_in' : 'debrief',
         fromParty: 'team',
         toParty: 'candidate',
         connected: true,
@@ -184,13 +187,14 @@ export function FollowUpsScreen({ session }: { session: Session }) {
                       </a>
                     ))}
                   {f.owedBy === 'team' && action && !('call' in action) && role !== 'interviewer' && (
-                    <button
-                      className="secondary"
-                      onClick={() => void logCall(f)}
-                      aria-label={`Log call (reached) with ${f.candidate.name}`}
+                    // An outcome call must say what was told: it is logged on the application, not in one click.
+                    <a
+                      className="button secondary"
+                      href={`${href}?next=call`}
+                      aria-label={`Log a call with ${f.candidate.name}`}
                     >
-                      Log call (reached)
-                    </button>
+                      Log a call
+                    </a>
                   )}
                   <a className="button secondary" href={href}>
                     Open {f.candidate.name}

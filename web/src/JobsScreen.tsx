@@ -55,6 +55,9 @@ export function JobsScreen({ session }: { session: Session }) {
     void load();
   }, [load]);
 
+  // Closing a job rejects everyone still in it: it asks first, saying so.
+  const [closing, setClosing] = useState<{ jobId: string; status: 'closed' | 'filled' } | null>(null);
+
   async function close(job: Job, status: 'closed' | 'filled') {
     setError('');
     try {
@@ -150,11 +153,30 @@ export function JobsScreen({ session }: { session: Session }) {
             )}
             {(job.status === 'open' || job.status === 'on_hold') && canEdit && (
               <div className="row">
-                <button className="secondary" onClick={() => void close(job, 'filled')}>
+                <button className="secondary" onClick={() => setClosing({ jobId: job.id, status: 'filled' })}>
                   Filled: tell everyone else
                 </button>
-                <button className="secondary" onClick={() => void close(job, 'closed')}>
+                <button className="secondary" onClick={() => setClosing({ jobId: job.id, status: 'closed' })}>
                   Close without hiring
+                </button>
+              </div>
+            )}
+            {closing?.jobId === job.id && (
+              <div role="group" aria-label={`Confirm closing ${job.title}`} className="confirm">
+                {closing.status === 'filled' ? 'Mark the job filled?' : 'Close the job without hiring?'}{' '}
+                Everyone still in it becomes rejected and gets a drafted message to review before it is sent.{' '}
+                <button
+                  className="danger"
+                  onClick={() => {
+                    const status = closing.status;
+                    setClosing(null);
+                    void close(job, status);
+                  }}
+                >
+                  Yes, close {job.title}
+                </button>{' '}
+                <button className="secondary" onClick={() => setClosing(null)}>
+                  Keep it open
                 </button>
               </div>
             )}

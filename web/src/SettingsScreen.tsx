@@ -62,6 +62,8 @@ export function SettingsScreen() {
   const [policy, setPolicy] = useState<Policy | null>(null);
   const [templates, setTemplates] = useState<Template[]>([]);
   const [members, setMembers] = useState<Member[]>([]);
+  // Deactivating signs the member out everywhere and ends their tokens: it asks first.
+  const [deactivating, setDeactivating] = useState<string | null>(null);
   const [editing, setEditing] = useState<Template | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [invite, setInvite] = useState({ name: '', email: '', role: 'interviewer' });
@@ -272,16 +274,27 @@ export function SettingsScreen() {
                   <td>{m.email}</td>
                   <td>{m.role.replace('_', ' ')}</td>
                   <td>
-                    {m.active ? (
-                      <button
-                        className="secondary"
-                        onClick={() =>
-                          void act(
-                            () => api('PATCH', `/members/${m.id}`, { active: false }),
-                            `${m.name} can no longer sign in.`,
-                          )
-                        }
-                      >
+                    {m.active && deactivating === m.id ? (
+                      <div role="group" aria-label={`Confirm deactivating ${m.name}`} className="confirm">
+                        {m.name} will be signed out everywhere and their API tokens stop working.{' '}
+                        <button
+                          className="danger"
+                          onClick={() => {
+                            setDeactivating(null);
+                            void act(
+                              () => api('PATCH', `/members/${m.id}`, { active: false }),
+                              `${m.name} can no longer sign in.`,
+                            );
+                          }}
+                        >
+                          Yes, deactivate {m.name}
+                        </button>{' '}
+                        <button className="secondary" onClick={() => setDeactivating(null)}>
+                          Keep {m.name}
+                        </button>
+                      </div>
+                    ) : m.active ? (
+                      <button className="secondary" onClick={() => setDeactivating(m.id)}>
                         Deactivate {m.name}
                       </button>
                     ) : (

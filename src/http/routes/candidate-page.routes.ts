@@ -24,7 +24,13 @@ import {
 } from '../../services/candidate-page.service.ts';
 import type { WindowLimiter } from '../auth.ts';
 import type { CookieSettings } from '../session-cookie.ts';
-import { candidateShell, erasedPage, invalidLinkPage, statusPage } from '../views/candidate-page.view.ts';
+import {
+  candidateShell,
+  confirmPage,
+  erasedPage,
+  invalidLinkPage,
+  statusPage,
+} from '../views/candidate-page.view.ts';
 import { ProseSchema } from '../schemas.ts';
 
 const COOKIE = 'hb_candidate';
@@ -119,6 +125,7 @@ export function candidatePageRoutes(
       rating: z.coerce.number().int().min(1).max(5).optional(),
       comment: ProseSchema(5000).optional(),
       timeZone: z.string().max(100).optional(),
+      confirmed: z.literal('yes').optional(),
     });
     type Form = z.infer<typeof Form>;
     const actions: Record<
@@ -149,6 +156,11 @@ export function candidatePageRoutes(
         if (!a) return html(reply, 404, invalidLinkPage());
         // Forms carry the session's CSRF token; SameSite=Lax already keeps other sites' posts cookieless.
         if (req.body.csrf !== csrfTokenFor(req.cookies[COOKIE]!)) return html(reply, 403, invalidLinkPage());
+        // Irreversible steps ask first: the page's button leads to a confirmation, not the act.
+        if ((req.params.action === 'erase' || req.params.action === 'withdraw') && !req.body.confirmed) {
+          const view = await getStatusView(deps, a);
+          return html(reply, 200, confirmPage(req.params.action, req.body.csrf, view.organizationName));
+        }
         const act = actions[req.params.action];
         if (!act && req.params.action !== 'erase') return html(reply, 404, invalidLinkPage());
         try {
@@ -165,7 +177,12 @@ export function candidatePageRoutes(
           return html(
             reply,
             400,
-            statusPage(view, { csrf: req.body.csrf, error: error.message, zones: ZONES }),
+            statusPage(view, {
+              csrf: req.body.csrf,
+              error: error.message,
+              zones: ZONES,
+              kept: req.body.text ? { action: req.params.action, text: req.body.text } : undefined,
+            }),
           );
         }
       },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { listDevMailPage } from '../../services/dev-mail.service.ts';
 import {
   cancelMessage,
+  undoSend,
   checkText,
   draftOutcomeMessage,
   editDraft,
@@ -150,6 +151,20 @@ export function messagesRoutes(deps: MessagingDeps): FastifyPluginAsyncZod {
         },
       },
       (req) => cancelMessage(deps, req.principal.orgId, req.params.id, actorOf(req)),
+    );
+    app.post(
+      '/messages/:id/undo',
+      {
+        schema: {
+          operationId: 'undoSendMessage',
+          tags,
+          summary: 'Undo a send: the scheduled message goes back to a draft, text kept',
+          params: IdParamsSchema,
+          body: NoBodySchema,
+          response: { 200: MessageSchema },
+        },
+      },
+      (req) => undoSend(deps, req.principal.orgId, req.params.id, actorOf(req)),
     );
     app.get(
       '/dev/mail',

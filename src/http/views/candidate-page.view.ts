@@ -47,9 +47,17 @@ const NOTICES: Record<string, string> = {
 /** Render the status page. `csrf` goes into every form; `notice`/`error` come from the last action. */
 export function statusPage(
   v: StatusView,
-  opts: { csrf: string; notice?: string | undefined; error?: string | undefined; zones: string[] },
+  opts: {
+    csrf: string;
+    notice?: string | undefined;
+    error?: string | undefined;
+    zones: string[];
+    /** What the candidate typed into a form that was refused: it goes back into that form. */
+    kept?: { action: string; text: string } | undefined;
+  },
 ): string {
   const hidden = `<input type="hidden" name="csrf" value="${e(opts.csrf)}">`;
+  const keptText = (action: string) => (opts.kept?.action === action ? e(opts.kept.text) : '');
   const form = (action: string, inner: string, button: string, cls = '') =>
     `<form method="post" action="/s/${action}">${hidden}${inner}<button type="submit"${cls ? ` class="${cls}"` : ''}>${e(button)}</button></form>`;
   const parts: string[] = [];
@@ -99,7 +107,7 @@ export function statusPage(
         `<p class="muted">Keep it short and specific: thanks, your interest, one or two points from the conversation, what you would bring. Up to ${v.thankYou.wordLimit} words. It is never a condition for anything.</p>`,
         form(
           'thank-you',
-          `<label for="thank-you-text">Your note</label><textarea id="thank-you-text" name="text" required></textarea>`,
+          `<label for="thank-you-text">Your note</label><textarea id="thank-you-text" name="text" required>${keptText('thank-you')}</textarea>`,
           'Send the note',
         ),
       );
@@ -113,7 +121,7 @@ export function statusPage(
         `<p>The promised date has passed. You can send the team a short message (${c.remaining} left).</p>`,
         form(
           'check-in',
-          `<label for="check-in-text">Your message</label><textarea id="check-in-text" name="text" required></textarea>`,
+          `<label for="check-in-text">Your message</label><textarea id="check-in-text" name="text" required>${keptText('check-in')}</textarea>`,
           'Send',
         ),
       );
@@ -215,5 +223,33 @@ export function erasedPage(scheduledFor: Date | null): string {
     scheduledFor
       ? `<h1>Your data will be erased</h1><section><p>The law requires us to keep your application until ${e(scheduledFor.toISOString().slice(0, 10))}. It will be erased then, and nothing more will be sent to you.</p></section>`
       : '<h1>Your data was erased</h1><section><p>Your name, contact details and messages have been removed. This link no longer works.</p></section>',
+  );
+}
+
+/**
+ * The confirmation step before an irreversible action (withdraw, erase): works without JavaScript,
+ * a second form that carries `confirmed=yes`, and a way back that changes nothing.
+ */
+export function confirmPage(action: 'withdraw' | 'erase', csrf: string, organizationName: string): string {
+  const what =
+    action === 'withdraw'
+      ? {
+          title: 'Withdraw your application?',
+          body: 'The team will stop the process and will not contact you about this role again. You cannot undo this.',
+          button: 'Yes, withdraw my application',
+        }
+      : {
+          title: 'Erase your data?',
+          body: 'Your name, contact details and messages will be removed from our systems. You will not be able to open this page again. You cannot undo this.',
+          button: 'Yes, erase my data',
+        };
+  return candidateShell(
+    `${what.title} · ${organizationName}`,
+    [
+      `<h1>${e(what.title)}</h1>`,
+      `<section><p>${e(what.body)}</p>`,
+      `<form method="post" action="/s/${action}"><input type="hidden" name="csrf" value="${e(csrf)}"><input type="hidden" name="confirmed" value="yes"><button type="submit" class="danger">${e(what.button)}</button></form>`,
+      `<p><a href="/s">No, go back</a></p></section>`,
+    ].join('\n'),
   );
 }
