@@ -1,5 +1,3 @@
--- Numbered 0009 on the lifecycle branch so it runs there; it is migration 0012 once 0009–0011 of the
--- other branches are merged (rename it then).
 -- A call closes an outcome follow-up only when it records what was said (issue #13): the decision
 -- it delivered and a short summary. Like a sent message, a logged call can be undone for a short
 -- while; an undone touchpoint stays in the record (undone_at) but closes nothing.
