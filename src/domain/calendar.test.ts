@@ -4,7 +4,7 @@ import { buildFeedIcs, buildInvitationIcs, interviewUid, type InterviewInvitatio
 
 /** The single VEVENT of a calendar, parsed by node-ical (a real parser, not ours). */
 function onlyEvent(ics: string): ical.VEvent {
-  const events = Object.values(ical.sync.parseICS(ics)).filter((c): c is ical.VEvent => c.type === 'VEVENT');
+  const events = Object.values(ical.sync.parseICS(ics)).filter((c): c is ical.VEvent => c?.type === 'VEVENT');
   expect(events).toHaveLength(1);
   return events[0]!;
 }
@@ -34,9 +34,9 @@ describe('interview invitations', () => {
     expect(ics).toContain('DTSTART;TZID=Europe/London:20261026T100000');
     const event = onlyEvent(ics);
     expect(event.uid).toBe(base.uid);
-    expect(new Date(event.start).toISOString()).toBe('2026-10-26T10:00:00.000Z');
-    expect(new Date(event.end).toISOString()).toBe('2026-10-26T11:00:00.000Z');
-    expect(event.start.tz).toBe('Europe/London');
+    expect(new Date(event.start!).toISOString()).toBe('2026-10-26T10:00:00.000Z');
+    expect(new Date(event.end!).toISOString()).toBe('2026-10-26T11:00:00.000Z');
+    expect(event.start!.tz).toBe('Europe/London');
     expect(event.summary).toBe(base.title);
   });
 
@@ -50,10 +50,10 @@ describe('interview invitations', () => {
     };
     const london = buildInvitationIcs(before);
     expect(london).toContain('DTSTART;TZID=Europe/London:20261023T100000');
-    expect(new Date(onlyEvent(london).start).toISOString()).toBe('2026-10-23T09:00:00.000Z');
+    expect(new Date(onlyEvent(london).start!).toISOString()).toBe('2026-10-23T09:00:00.000Z');
     const newYork = buildInvitationIcs({ ...base, timeZone: 'America/New_York' });
     expect(newYork).toContain('DTSTART;TZID=America/New_York:20261026T060000');
-    expect(new Date(onlyEvent(newYork).start).toISOString()).toBe('2026-10-26T10:00:00.000Z');
+    expect(new Date(onlyEvent(newYork).start!).toISOString()).toBe('2026-10-26T10:00:00.000Z');
     // Sunday 1 November 2026, 01:30 in New York happens twice; the instant decides which.
     const ambiguous = buildInvitationIcs({
       ...base,
@@ -61,7 +61,7 @@ describe('interview invitations', () => {
       start: new Date('2026-11-01T06:30:00Z'), // the second 01:30 (EST)
       end: new Date('2026-11-01T07:30:00Z'),
     });
-    expect(new Date(onlyEvent(ambiguous).start).toISOString()).toBe('2026-11-01T06:30:00.000Z');
+    expect(new Date(onlyEvent(ambiguous).start!).toISOString()).toBe('2026-11-01T06:30:00.000Z');
   });
 
   it('keep the UID and raise SEQUENCE on an update; cancel under the same UID', () => {
@@ -118,11 +118,11 @@ describe('a member’s feed', () => {
       ],
     });
     const events = Object.values(ical.sync.parseICS(ics)).filter(
-      (c): c is ical.VEvent => c.type === 'VEVENT',
+      (c): c is ical.VEvent => c?.type === 'VEVENT',
     );
     expect(events.map((e) => e.summary).sort()).toEqual(['Outcome owed to Casey', 'Panel']);
     const due = events.find((e) => e.summary === 'Outcome owed to Casey')!;
-    expect(new Date(due.end).toISOString()).toBe('2026-10-30T16:00:00.000Z');
-    expect(due.end.tz).toBe('Europe/Berlin');
+    expect(new Date(due.end!).toISOString()).toBe('2026-10-30T16:00:00.000Z');
+    expect(due.end!.tz).toBe('Europe/Berlin');
   });
 });

@@ -51,7 +51,9 @@ describe('referenced Message-IDs', () => {
   });
 });
 
-const facts = (overrides: Partial<InboundFacts> & { headers?: Record<string, string> }): InboundFacts => ({
+const facts = (
+  overrides: Partial<Omit<InboundFacts, 'headers'>> & { headers?: Record<string, string> },
+): InboundFacts => ({
   contentType: 'text/plain',
   subject: 'Re: Your interview',
   fromAddress: 'casey@example.com',

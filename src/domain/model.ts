@@ -91,6 +91,10 @@ export interface Application {
   interestConfirmedAt: Date | null;
   /** The agency recruiter the candidate came through, if any: their contact for everything. */
   agencyRecruiter: { name: string; email: string } | null;
+  /** The candidate replied and nobody has answered yet: automatic updates wait for a person. */
+  awaitingReplySince: Date | null;
+  /** The record's id in the system it was imported from. */
+  externalId: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -197,6 +201,9 @@ export const MESSAGE_KINDS = [
   'sign_in',
   'invite',
   'candidate_note',
+  'invitation',
+  'reply_notice',
+  'pool_invite',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

@@ -224,9 +224,23 @@ export async function eraseCandidateData(
     `UPDATE status_links SET revoked_at = coalesce(revoked_at, $3) WHERE org_id = $1 AND application_id IN ${apps}`,
     [orgId, candidateId, at],
   );
+  // Mail they sent us, their talent-pool answers, and their name in queued webhook payloads.
+  await q.query(
+    `UPDATE inbound_emails SET from_address = 'erased@invalid', from_name = '', subject = '[erased]',
+                               body_text = '[erased]', full_text = '[erased]', to_addresses = '{}',
+                               attachments = '[]'::jsonb, bounce = NULL, rfc_message_id = NULL
+      WHERE org_id = $1 AND (application_id IN ${apps} OR ($3::text IS NOT NULL AND lower(from_address) = lower($3)))`,
+    [orgId, candidateId, c.email],
+  );
+  await q.query(`DELETE FROM pool_memberships WHERE org_id = $1 AND candidate_id = $2`, [orgId, candidateId]);
+  await q.query(
+    `UPDATE webhook_deliveries SET payload = jsonb_set(payload, '{data,candidate,name}', '"Erased candidate"')
+      WHERE org_id = $1 AND payload #>> '{data,candidate,id}' = $2::text`,
+    [orgId, candidateId],
+  );
   await q.query(
     `UPDATE candidates SET name = 'Erased candidate', email = NULL, phone = NULL, time_zone = NULL, erased_at = $3,
-                           erase_after = NULL, updated_at = $3
+                           email_bounce_reason = NULL, erase_after = NULL, updated_at = $3
       WHERE org_id = $1 AND id = $2`,
     [orgId, candidateId, at],
   );

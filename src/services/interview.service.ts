@@ -15,6 +15,7 @@ import { findJob } from '../repositories/job.repository.ts';
 import { findMember } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import type { ServiceDeps } from './deps.ts';
+import { emitEvent } from './webhook.service.ts';
 import { previewPromise, type PromisePreview } from './promise.service.ts';
 import { openOutcomeFollowUp } from './follow-up.service.ts';
 import { requireActiveMember, requireApplication, requireApplicationRef } from './references.ts';
@@ -176,6 +177,26 @@ export async function closeInterview(
       dueAt: promise.dueAt,
       now,
     });
+    await emitEvent(
+      tx,
+      orgId,
+      {
+        type: 'interview.closed',
+        applicationId: application.id,
+        data: {
+          interview: { id: interviewId, title: closed.title, closedAt: now.toISOString() },
+          promise: {
+            statement: promise.statement,
+            dueAt: promise.dueAt.toISOString(),
+            ownerId,
+            resolution: promise.resolution,
+          },
+          dueAt: localDateOf(promise.dueAt, calendar.timeZone),
+        },
+        memberIds: [ownerId],
+      },
+      now,
+    );
     return {
       interview: closed,
       promise: {

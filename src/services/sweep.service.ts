@@ -238,8 +238,16 @@ async function stepFollowUps(
           break;
         }
         case 'send_update': {
-          if (!candidate.email || application.status === 'withdrawn') {
-            events.push(event('update_skipped', { reason: candidate.email ? 'withdrawn' : 'no_email' }));
+          if (!candidate.email || application.status === 'withdrawn' || candidate.emailBounced) {
+            const reason = !candidate.email ? 'no_email' : candidate.emailBounced ? 'email_bounced' : 'withdrawn';
+            events.push(event('update_skipped', { reason }));
+            break;
+          }
+          if (application.awaitingReplySince) {
+            // The candidate wrote and waits for a person: a robot's "still deciding" would talk
+            // over them. The update is considered again once the reply is answered (the reply
+            // follow-up closing sets next_action_at to now); the owner is still escalated to.
+            events.push(event('update_paused', { reason: 'awaiting_reply' }));
             break;
           }
           newDueAt = action.newDueAt;
