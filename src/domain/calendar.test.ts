@@ -34,9 +34,9 @@ describe('interview invitations', () => {
     expect(ics).toContain('DTSTART;TZID=Europe/London:20261026T100000');
     const event = onlyEvent(ics);
     expect(event.uid).toBe(base.uid);
-    expect(new Date(event.start!).toISOString()).toBe('2026-10-26T10:00:00.000Z');
+    expect(new Date(event.start).toISOString()).toBe('2026-10-26T10:00:00.000Z');
     expect(new Date(event.end!).toISOString()).toBe('2026-10-26T11:00:00.000Z');
-    expect(event.start!.tz).toBe('Europe/London');
+    expect(event.start.tz).toBe('Europe/London');
     expect(event.summary).toBe(base.title);
   });
 
@@ -50,10 +50,10 @@ describe('interview invitations', () => {
     };
     const london = buildInvitationIcs(before);
     expect(london).toContain('DTSTART;TZID=Europe/London:20261023T100000');
-    expect(new Date(onlyEvent(london).start!).toISOString()).toBe('2026-10-23T09:00:00.000Z');
+    expect(new Date(onlyEvent(london).start).toISOString()).toBe('2026-10-23T09:00:00.000Z');
     const newYork = buildInvitationIcs({ ...base, timeZone: 'America/New_York' });
     expect(newYork).toContain('DTSTART;TZID=America/New_York:20261026T060000');
-    expect(new Date(onlyEvent(newYork).start!).toISOString()).toBe('2026-10-26T10:00:00.000Z');
+    expect(new Date(onlyEvent(newYork).start).toISOString()).toBe('2026-10-26T10:00:00.000Z');
     // Sunday 1 November 2026, 01:30 in New York happens twice; the instant decides which.
     const ambiguous = buildInvitationIcs({
       ...base,
@@ -61,7 +61,7 @@ describe('interview invitations', () => {
       start: new Date('2026-11-01T06:30:00Z'), // the second 01:30 (EST)
       end: new Date('2026-11-01T07:30:00Z'),
     });
-    expect(new Date(onlyEvent(ambiguous).start!).toISOString()).toBe('2026-11-01T06:30:00.000Z');
+    expect(new Date(onlyEvent(ambiguous).start).toISOString()).toBe('2026-11-01T06:30:00.000Z');
   });
 
   it('keep the UID and raise SEQUENCE on an update; cancel under the same UID', () => {

@@ -74,6 +74,11 @@ export interface Candidate {
   email: string | null;
   phone: string | null;
   timeZone: string | null;
+  /** A hard bounce came back for this address; changing the address clears it. */
+  emailBouncedAt: Date | null;
+  emailBounceReason: string | null;
+  /** The record's id in the system it was imported from. */
+  externalId: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -240,6 +245,10 @@ export interface Message {
   leaseUntil: Date | null;
   lastError: string | null;
   messageId: string;
+  /** SHA-256 of the reply token in this message's reply address (null when inbound mail is off). */
+  replyTokenHash: string | null;
+  /** A calendar invitation carried as a text/calendar part. */
+  calendar: { method: 'REQUEST' | 'CANCEL'; ics: string } | null;
   inReplyTo: string | null;
   references: string[];
   /** Which message check applies (rejection, advance, update), if any. */

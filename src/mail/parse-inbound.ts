@@ -42,7 +42,7 @@ function headerText(value: HeaderValue | undefined): string {
       .join('');
     return `${String(v.value)}${params}`;
   }
-  return String(value as unknown);
+  return String(value);
 }
 
 function addresses(value: AddressObject | AddressObject[] | undefined): string[] {

@@ -38,7 +38,11 @@ export function createHttpSender(options: HttpSenderOptions): WebhookSender {
   const safeLookup = (
     hostname: string,
     lookupOptions: { all?: boolean },
-    callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
+    callback: (
+      error: NodeJS.ErrnoException | null,
+      address: string | LookupAddress[],
+      family?: number,
+    ) => void,
   ) => {
     dnsLookup(hostname, { all: true }, (error, addresses) => {
       if (error) return callback(error, []);
@@ -62,7 +66,7 @@ export function createHttpSender(options: HttpSenderOptions): WebhookSender {
           {
             method: 'POST',
             headers: { ...request.headers, 'content-length': Buffer.byteLength(request.body).toString() },
-            lookup: safeLookup as never,
+            lookup: safeLookup,
             timeout: timeoutMs,
           },
           (res) => {

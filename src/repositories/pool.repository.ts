@@ -67,7 +67,10 @@ const toMembership = (r: Row): PoolMembership => ({
  */
 export async function upsertInvitation(
   q: Queryable,
-  m: Pick<PoolMembership, 'orgId' | 'candidateId' | 'applicationId' | 'offer' | 'tags' | 'cadenceDays' | 'ownerId'> & {
+  m: Pick<
+    PoolMembership,
+    'orgId' | 'candidateId' | 'applicationId' | 'offer' | 'tags' | 'cadenceDays' | 'ownerId'
+  > & {
     at: Date;
   },
 ): Promise<PoolMembership | null> {
@@ -176,7 +179,9 @@ export async function searchPool(
   filter: { tags: string[]; text: string | null },
   page: { after: Keyset | null; limit: number },
 ): Promise<PoolEntry[]> {
-  const rows = await q.query<Row & { candidate_name: string; candidate_email: string | null; job_id: string; job_title: string }>(
+  const rows = await q.query<
+    Row & { candidate_name: string; candidate_email: string | null; job_id: string; job_title: string }
+  >(
     `SELECT p.*, c.name AS candidate_name, c.email AS candidate_email, j.id AS job_id, j.title AS job_title
        FROM pool_memberships p
        JOIN candidates c ON c.org_id = p.org_id AND c.id = p.candidate_id

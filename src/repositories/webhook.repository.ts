@@ -103,7 +103,13 @@ export async function updateEndpoint(
   q: Queryable,
   orgId: string,
   id: string,
-  patch: { url?: string; description?: string; events?: string[]; active?: boolean; memberId?: string | null },
+  patch: {
+    url?: string;
+    description?: string;
+    events?: string[];
+    active?: boolean;
+    memberId?: string | null;
+  },
   at: Date,
 ): Promise<WebhookEndpoint | null> {
   const [row] = await q.query<EndpointRow>(
@@ -181,7 +187,9 @@ export async function insertDeliveries(
      SELECT count(*)::int AS n FROM ins`,
     [
       orgId,
-      JSON.stringify(events.map((e) => ({ id: e.id, type: e.type, payload: e.payload, member_ids: e.memberIds }))),
+      JSON.stringify(
+        events.map((e) => ({ id: e.id, type: e.type, payload: e.payload, member_ids: e.memberIds })),
+      ),
       now,
     ],
   );
@@ -261,7 +269,9 @@ export async function claimDueDeliveries(
   leaseUntil: Date,
   limit: number,
 ): Promise<ClaimedDelivery[]> {
-  const rows = await q.query<DeliveryRow & { kind: WebhookEndpoint['kind']; url: string; secret: string | null }>(
+  const rows = await q.query<
+    DeliveryRow & { kind: WebhookEndpoint['kind']; url: string; secret: string | null }
+  >(
     `WITH due AS (
        SELECT d.id FROM webhook_deliveries d
          JOIN webhook_endpoints e ON e.org_id = d.org_id AND e.id = d.endpoint_id AND e.active
@@ -378,8 +388,28 @@ export async function listDeliveries(
   orgId: string,
   endpointId: string,
   page: { after: Keyset | null; limit: number },
-): Promise<(WebhookDelivery & { attemptLog: { attempt: number; statusCode: number | null; error: string | null; durationMs: number; at: Date }[] })[]> {
-  const rows = await q.query<DeliveryRow & { attempt_log: { attempt: number; status_code: number | null; error: string | null; duration_ms: number; at: string }[] }>(
+): Promise<
+  (WebhookDelivery & {
+    attemptLog: {
+      attempt: number;
+      statusCode: number | null;
+      error: string | null;
+      durationMs: number;
+      at: Date;
+    }[];
+  })[]
+> {
+  const rows = await q.query<
+    DeliveryRow & {
+      attempt_log: {
+        attempt: number;
+        status_code: number | null;
+        error: string | null;
+        duration_ms: number;
+        at: string;
+      }[];
+    }
+  >(
     `SELECT d.*, coalesce((SELECT jsonb_agg(jsonb_build_object('attempt', a.attempt, 'status_code', a.status_code,
                                    'error', a.error, 'duration_ms', a.duration_ms, 'at', a.at) ORDER BY a.at)
                              FROM webhook_attempts a WHERE a.org_id = d.org_id AND a.delivery_id = d.id), '[]') AS attempt_log
@@ -402,7 +432,11 @@ export async function listDeliveries(
 }
 
 /** Queue a delivery again with the same event (same event id, so receivers can de-duplicate). */
-export async function insertReplay(q: Queryable, original: WebhookDelivery, now: Date): Promise<WebhookDelivery> {
+export async function insertReplay(
+  q: Queryable,
+  original: WebhookDelivery,
+  now: Date,
+): Promise<WebhookDelivery> {
   const [row] = await q.query<DeliveryRow>(
     `INSERT INTO webhook_deliveries (org_id, endpoint_id, event_id, event_type, payload, status, next_attempt_at,
                                      replay_of, created_at, updated_at)

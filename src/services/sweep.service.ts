@@ -239,7 +239,11 @@ async function stepFollowUps(
         }
         case 'send_update': {
           if (!candidate.email || application.status === 'withdrawn' || candidate.emailBounced) {
-            const reason = !candidate.email ? 'no_email' : candidate.emailBounced ? 'email_bounced' : 'withdrawn';
+            const reason = !candidate.email
+              ? 'no_email'
+              : candidate.emailBounced
+                ? 'email_bounced'
+                : 'withdrawn';
             events.push(event('update_skipped', { reason }));
             break;
           }

@@ -8,7 +8,11 @@ import { findApplication, listApplications } from '../repositories/application.r
 import { eraseCandidateData } from '../repositories/candidate-page.repository.ts';
 import { findCandidate } from '../repositories/candidate.repository.ts';
 import { insertEvent } from '../repositories/event.repository.ts';
-import { cancelFollowUps, insertFollowUp, listFollowUpsOfApplication } from '../repositories/follow-up.repository.ts';
+import {
+  cancelFollowUps,
+  insertFollowUp,
+  listFollowUpsOfApplication,
+} from '../repositories/follow-up.repository.ts';
 import { listInterviewsOfApplication } from '../repositories/interview.repository.ts';
 import { findJob } from '../repositories/job.repository.ts';
 import { listMessages } from '../repositories/message.repository.ts';
@@ -74,9 +78,12 @@ export async function inviteToPool(
     const application = await requireApplication(tx, orgId, applicationId, { forUpdate: true });
     const job = (await findJob(tx, orgId, application.jobId))!;
     if (application.status !== 'rejected' && job.status !== 'closed' && job.status !== 'filled') {
-      throw errors.invalidState('Invite a candidate to stay in touch once they were not selected or the role closed.', {
-        status: application.status,
-      });
+      throw errors.invalidState(
+        'Invite a candidate to stay in touch once they were not selected or the role closed.',
+        {
+          status: application.status,
+        },
+      );
     }
     const candidate = (await findCandidate(tx, orgId, application.candidateId))!;
     if (!candidate.email) {
@@ -138,10 +145,9 @@ export async function inviteToPool(
 }
 
 function normalizeTags(tags: string[]): string[] {
-  return [...new Set(tags.map((t) => t.trim().toLowerCase()).filter((t) => t.length > 0 && t.length <= 50))].slice(
-    0,
-    20,
-  );
+  return [
+    ...new Set(tags.map((t) => t.trim().toLowerCase()).filter((t) => t.length > 0 && t.length <= 50)),
+  ].slice(0, 20);
 }
 
 /** The invitation a candidate sees on their page, if one is open or answered. */
@@ -191,8 +197,19 @@ export async function answerPoolInvitation(
       throw errors.invalidState('There is no open invitation to answer.');
     }
     if (!answer.accept) {
-      const declined = (await answerInvitation(tx, access.orgId, application.candidateId, { status: 'declined' }, now))!;
-      await insertEvent(tx, { orgId: access.orgId, type: 'pool_declined', applicationId: current.applicationId, at: now });
+      const declined = (await answerInvitation(
+        tx,
+        access.orgId,
+        application.candidateId,
+        { status: 'declined' },
+        now,
+      ))!;
+      await insertEvent(tx, {
+        orgId: access.orgId,
+        type: 'pool_declined',
+        applicationId: current.applicationId,
+        at: now,
+      });
       return declined;
     }
     if (!Number.isInteger(answer.months) || answer.months < 1 || answer.months > 36) {
@@ -203,7 +220,12 @@ export async function answerPoolInvitation(
       tx,
       access.orgId,
       application.candidateId,
-      { status: 'opted_in', interests: answer.interests.trim().slice(0, 1000), consentMonths: answer.months, consentUntil },
+      {
+        status: 'opted_in',
+        interests: answer.interests.trim().slice(0, 1000),
+        consentMonths: answer.months,
+        consentUntil,
+      },
       now,
     ))!;
     const policy = await policyOf(tx, access.orgId, application);
@@ -296,7 +318,11 @@ export interface PoolCandidateView {
 }
 
 /** One candidate of the pool (invited, opted in, or past), with their history. */
-export async function getPoolCandidate(deps: ServiceDeps, orgId: string, candidateId: string): Promise<PoolCandidateView> {
+export async function getPoolCandidate(
+  deps: ServiceDeps,
+  orgId: string,
+  candidateId: string,
+): Promise<PoolCandidateView> {
   return deps.db.tenant(orgId).transaction(async (tx) => {
     const membership = await findMembership(tx, orgId, candidateId);
     if (!membership) throw errors.notFound('Talent pool candidate', candidateId);
@@ -312,9 +338,18 @@ export async function getPoolCandidate(deps: ServiceDeps, orgId: string, candida
         jobId: a.jobId,
         jobTitle: job.title,
         status: a.status,
-        interviews: interviews.map((i) => ({ title: i.title, scheduledAt: i.scheduledAt, closedAt: i.closedAt })),
+        interviews: interviews.map((i) => ({
+          title: i.title,
+          scheduledAt: i.scheduledAt,
+          closedAt: i.closedAt,
+        })),
       });
-      const sent = await listMessages(tx, orgId, { applicationId: a.id, status: 'sent' }, { after: null, limit: 200 });
+      const sent = await listMessages(
+        tx,
+        orgId,
+        { applicationId: a.id, status: 'sent' },
+        { after: null, limit: 200 },
+      );
       for (const m of sent) {
         if (m.audience === 'candidate' && (m.kind === 'outcome' || m.kind === 'job_closed')) {
           feedbackGiven.push({ subject: m.subject, text: m.bodyText, sentAt: m.sentAt });
@@ -389,7 +424,13 @@ export async function removeFromPool(deps: ServiceDeps, orgId: string, candidate
   });
 }
 
-async function cancelStayInTouch(tx: Queryable, orgId: string, applicationId: string, reason: string, now: Date) {
+async function cancelStayInTouch(
+  tx: Queryable,
+  orgId: string,
+  applicationId: string,
+  reason: string,
+  now: Date,
+) {
   const open = (await listFollowUpsOfApplication(tx, orgId, applicationId)).filter(
     (f) => f.kind === 'stay_in_touch' && f.status === 'open',
   );
@@ -420,7 +461,9 @@ export async function expirePoolConsents(deps: ServiceDeps, limit = 100): Promis
       const application = (await findApplication(sys, orgId, ended.applicationId))!;
       const policy = await policyOf(sys, orgId, application);
       const apps = await listApplications(sys, orgId, { candidateId, after: null, limit: 100 });
-      const stillOpen = apps.some((a) => a.status === 'active' || a.status === 'on_hold' || a.status === 'offered');
+      const stillOpen = apps.some(
+        (a) => a.status === 'active' || a.status === 'on_hold' || a.status === 'offered',
+      );
       const erase = policy.talentPool.onExpiry === 'erase' && !stillOpen;
       if (erase) await eraseCandidateData(sys, orgId, candidateId, now);
       await recordAudit(

@@ -93,7 +93,12 @@ export interface EventToEmit {
  * with the change the event reports, so neither exists without the other. Two statements
  * whatever the number of events (the subjects' names, the deliveries).
  */
-export async function emitEvents(tx: Queryable, orgId: string, events: EventToEmit[], now: Date): Promise<void> {
+export async function emitEvents(
+  tx: Queryable,
+  orgId: string,
+  events: EventToEmit[],
+  now: Date,
+): Promise<void> {
   if (events.length === 0) return;
   const subjects = await loadEventSubjects(
     tx,
@@ -113,7 +118,12 @@ export async function emitEvents(tx: Queryable, orgId: string, events: EventToEm
         organizationId: orgId,
         data: { ...subject, ...e.data },
       };
-      return { id, type: e.type, payload: payload as unknown as Record<string, unknown>, memberIds: e.memberIds ?? [] };
+      return {
+        id,
+        type: e.type,
+        payload: payload as unknown as Record<string, unknown>,
+        memberIds: e.memberIds ?? [],
+      };
     }),
     now,
   );
@@ -262,7 +272,11 @@ export async function listDeliveriesPage(
 }
 
 /** Send a delivery again: a new delivery of the same event (same event id), due now. */
-export async function replayDelivery(deps: ServiceDeps, orgId: string, deliveryId: string): Promise<WebhookDelivery> {
+export async function replayDelivery(
+  deps: ServiceDeps,
+  orgId: string,
+  deliveryId: string,
+): Promise<WebhookDelivery> {
   return deps.db.tenant(orgId).transaction(async (tx) => {
     const original = await findDelivery(tx, orgId, deliveryId);
     if (!original) throw errors.notFound('Webhook delivery', deliveryId);
@@ -338,7 +352,11 @@ async function deliverOne(
     'user-agent': 'Hearback-Webhooks/1',
   };
   if (d.endpoint.kind === 'webhook' && d.endpoint.secret) {
-    headers[SIGNATURE_HEADER.toLowerCase()] = signPayload(d.endpoint.secret, Math.floor(sentAt.getTime() / 1000), body);
+    headers[SIGNATURE_HEADER.toLowerCase()] = signPayload(
+      d.endpoint.secret,
+      Math.floor(sentAt.getTime() / 1000),
+      body,
+    );
     headers['hearback-event'] = d.eventType;
     headers['hearback-event-id'] = d.eventId;
     headers['hearback-delivery'] = d.id;
@@ -407,7 +425,11 @@ async function disableAfterFailure(
   await insertEvent(tx, {
     orgId: d.orgId,
     type: 'webhook_disabled',
-    data: { endpointId: d.endpointId, url: disabled.kind === 'webhook' ? disabled.url : disabled.kind, reason },
+    data: {
+      endpointId: d.endpointId,
+      url: disabled.kind === 'webhook' ? disabled.url : disabled.kind,
+      reason,
+    },
     at: now,
   });
   for (const admin of await listActiveMembersByRole(tx, d.orgId, 'admin')) {
@@ -430,4 +452,3 @@ async function disableAfterFailure(
     );
   }
 }
-
