@@ -40,9 +40,9 @@ function headerText(value: HeaderValue | undefined): string {
     const params = Object.entries(v.params ?? {})
       .map(([k, p]) => `; ${k}=${p}`)
       .join('');
-    return `${String(v.value)}${params}`;
+    return `${typeof v.value === 'string' ? v.value : JSON.stringify(v.value)}${params}`;
   }
-  return String(value);
+  return JSON.stringify(value);
 }
 
 function addresses(value: AddressObject | AddressObject[] | undefined): string[] {
