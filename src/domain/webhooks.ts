@@ -114,20 +114,23 @@ export function describeEvent(event: WebhookEvent): string {
     candidate?: { name?: string };
     job?: { title?: string };
     dueAt?: string;
+    /** The due time as people read it, in the organization's zone. */
+    dueText?: string;
     level?: number;
     outcome?: string;
   };
   const who = d.candidate?.name ?? 'a candidate';
+  const due = d.dueText ?? d.dueAt;
   const job = d.job?.title ? ` (${d.job.title})` : '';
   switch (event.type) {
     case 'interview.closed':
-      return `Interview closed with ${who}${job}: the outcome is due ${d.dueAt ?? 'as promised'}.`;
+      return `Interview closed with ${who}${job}: the outcome is due ${due ?? 'as promised'}.`;
     case 'promise.due_soon':
-      return `Reminder: the outcome for ${who}${job} is due ${d.dueAt ?? 'soon'}.`;
+      return `Reminder: the outcome for ${who}${job} is due ${due ?? 'soon'}.`;
     case 'promise.broken':
-      return `Promise broken: ${who}${job} was promised an outcome by ${d.dueAt ?? 'now'}.`;
+      return `Promise broken: ${who}${job} was promised an outcome by ${due ?? 'now'}.`;
     case 'promise.escalated':
-      return `Escalation (level ${d.level ?? 1}): the outcome for ${who}${job} is overdue since ${d.dueAt ?? 'its due time'}.`;
+      return `Escalation (level ${d.level ?? 1}): the outcome for ${who}${job} is overdue since ${due ?? 'its due time'}.`;
     case 'outcome.delivered':
       return `Outcome delivered to ${who}${job}.`;
     case 'decision.recorded':

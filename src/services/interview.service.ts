@@ -191,7 +191,7 @@ export async function closeInterview(
             ownerId,
             resolution: promise.resolution,
           },
-          dueAt: localDateOf(promise.dueAt, calendar.timeZone),
+          dueText: localDateOf(promise.dueAt, calendar.timeZone),
         },
         memberIds: [ownerId],
       },

@@ -30,6 +30,7 @@ import { groupByOrg } from './batches.ts';
 import { newStatusLink } from './candidate-page.service.ts';
 import { linkBase, loadTemplate, type MessagingDeps } from './message.service.ts';
 import { enqueueMessage, enqueueMessages, type MessageDraft } from './outbox.service.ts';
+import { emitEvents, type EventToEmit } from './webhook.service.ts';
 
 /** What one sweep pass did. */
 export interface SweepResult {
@@ -165,6 +166,7 @@ async function stepFollowUps(
   const ladders: LadderUpdate[] = [];
   const renewals: Renewal[] = [];
   const links: NewStatusLink[] = [];
+  const hooks: EventToEmit[] = [];
 
   for (const fu of batch) {
     const ctx = contexts.get(fu.id);
@@ -177,6 +179,17 @@ async function stepFollowUps(
     }
     const cal = calendarOf(policy);
     const plan = planLadder(fu, policy, now);
+    if (plan.breachedAt && !fu.breachedAt) {
+      hooks.push({
+        type: 'promise.broken',
+        applicationId: fu.applicationId,
+        data: {
+          followUp: { id: fu.id, dueAt: fu.dueAt.toISOString(), ownerId: fu.ownerId },
+          dueText: humanDateTime(fu.dueAt, policy.timeZone),
+        },
+        memberIds: fu.ownerId ? [fu.ownerId] : [],
+      });
+    }
     const owner = fu.ownerId ? (members.get(fu.ownerId) ?? null) : null;
     let remindedAt = fu.remindedAt;
     let escalationLevel = fu.escalationLevel;
@@ -234,6 +247,15 @@ async function stepFollowUps(
             bodyHtml: r.html,
           });
           events.push(event('reminder_sent', { dueAt: fu.dueAt.toISOString() }, owner.id));
+          hooks.push({
+            type: 'promise.due_soon',
+            applicationId: fu.applicationId,
+            data: {
+              followUp: { id: fu.id, dueAt: fu.dueAt.toISOString() },
+              dueText: humanDateTime(fu.dueAt, owner.timeZone ?? policy.timeZone),
+            },
+            memberIds: [owner.id],
+          });
           counts.reminders += 1;
           break;
         }
@@ -300,6 +322,17 @@ async function stepFollowUps(
               recipients: recipients.map((m) => m.id),
             }),
           );
+          hooks.push({
+            type: 'promise.escalated',
+            applicationId: fu.applicationId,
+            data: {
+              followUp: { id: fu.id, dueAt: fu.dueAt.toISOString(), ownerId: fu.ownerId },
+              level: action.level,
+              to: action.to,
+              dueText: humanDateTime(fu.dueAt, policy.timeZone),
+            },
+            memberIds: [...recipients.map((m) => m.id), ...(fu.ownerId ? [fu.ownerId] : [])],
+          });
           counts.escalations += 1;
           break;
         }
@@ -413,6 +446,7 @@ async function stepFollowUps(
   await enqueueMessages(tx, deps.identity, messages, now);
   await insertEvents(tx, events);
   await updateFollowUpLadders(tx, orgId, ladders, now);
+  await emitEvents(tx, orgId, hooks, now);
   return counts;
 }
 
