@@ -124,6 +124,14 @@ export interface Interview {
   closedAt: Date | null;
   interviewerIds: string[];
   promise: InterviewPromise | null;
+  /** Where it happens (an address or a video link), for the invitation. */
+  location: string;
+  cancelledAt: Date | null;
+  /** The calendar SEQUENCE of its invitations: raised on every change (RFC 5545). */
+  icsSequence: number;
+  invitationsSent: boolean;
+  /** The record's id in the system it was imported from. */
+  externalId: string | null;
   createdAt: Date;
 }
 

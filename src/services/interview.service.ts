@@ -14,22 +14,31 @@ import { findCandidate } from '../repositories/candidate.repository.ts';
 import { findJob } from '../repositories/job.repository.ts';
 import { findMember } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
+import { invitationsDue, queueInvitations } from './calendar.service.ts';
 import type { ServiceDeps } from './deps.ts';
+import type { MailIdentity } from './outbox.service.ts';
 import { emitEvent } from './webhook.service.ts';
 import { previewPromise, type PromisePreview } from './promise.service.ts';
 import { openOutcomeFollowUp } from './follow-up.service.ts';
 import { requireActiveMember, requireApplication, requireApplicationRef } from './references.ts';
 
-/** Schedule (or record) an interview on an application. */
+/**
+ * Schedule (or record) an interview on an application. Scheduled in the future with an end time
+ * (and the policy's `calendarInvitations` on), it sends calendar invitations to the candidate
+ * and the interviewers — when the deps carry a mail identity (the API's do).
+ */
 export async function createInterview(
-  deps: ServiceDeps,
+  deps: ServiceDeps & { identity?: MailIdentity; publicUrl?: string },
   orgId: string,
   input: {
     applicationId: string;
     title: string;
     scheduledAt?: Date | undefined;
     endsAt?: Date | undefined;
+    location?: string | undefined;
     interviewerIds?: string[] | undefined;
+    /** Send calendar invitations. Default true. */
+    sendInvitations?: boolean | undefined;
   },
 ): Promise<Interview> {
   if (input.scheduledAt && input.endsAt && input.endsAt.getTime() < input.scheduledAt.getTime()) {
@@ -40,15 +49,22 @@ export async function createInterview(
     if (application.status === 'withdrawn') throw errors.invalidState('The candidate has withdrawn.');
     const interviewerIds = [...new Set(input.interviewerIds ?? [])];
     for (const id of interviewerIds) await requireActiveMember(tx, orgId, id, 'interviewerIds');
-    return insertInterview(tx, {
+    const interview = await insertInterview(tx, {
       orgId,
       applicationId: application.id,
       title: input.title,
       scheduledAt: input.scheduledAt ?? null,
       endsAt: input.endsAt ?? null,
+      location: input.location ?? '',
       interviewerIds,
       createdAt: deps.clock.now(),
     });
+    const identity = deps.identity;
+    if (identity && input.sendInvitations !== false && (await invitationsDue(tx, orgId, interview, deps.clock.now()))) {
+      await queueInvitations(tx, { ...deps, identity }, orgId, interview, 'REQUEST', deps.clock.now());
+      return (await findInterview(tx, orgId, interview.id))!;
+    }
+    return interview;
   });
 }
 
