@@ -176,7 +176,12 @@ export async function rescheduleInterviewRow(
 }
 
 /** Cancel an interview; raises the calendar SEQUENCE. */
-export async function cancelInterviewRow(q: Queryable, orgId: string, id: string, at: Date): Promise<Interview> {
+export async function cancelInterviewRow(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  at: Date,
+): Promise<Interview> {
   await q.query(
     `UPDATE interviews SET cancelled_at = $3, ics_sequence = ics_sequence + 1, updated_at = $3
       WHERE org_id = $1 AND id = $2`,
@@ -199,10 +204,13 @@ export async function listInterviewsOfMember(
   to: Date,
 ): Promise<(Interview & { candidateName: string; jobTitle: string })[]> {
   const rows = await q.query<InterviewRow & { candidate_name: string; job_title: string }>(
-    `${SELECT_INTERVIEW.replace('FROM interviews i', `FROM interviews i
+    `${SELECT_INTERVIEW.replace(
+      'FROM interviews i',
+      `FROM interviews i
        JOIN applications a ON a.org_id = i.org_id AND a.id = i.application_id
        JOIN candidates c ON c.org_id = a.org_id AND c.id = a.candidate_id
-       JOIN jobs j ON j.org_id = a.org_id AND j.id = a.job_id`).replace('SELECT i.*,', 'SELECT i.*, c.name AS candidate_name, j.title AS job_title,')}
+       JOIN jobs j ON j.org_id = a.org_id AND j.id = a.job_id`,
+    ).replace('SELECT i.*,', 'SELECT i.*, c.name AS candidate_name, j.title AS job_title,')}
       WHERE i.org_id = $1 AND i.scheduled_at >= $3 AND i.scheduled_at < $4
         AND EXISTS (SELECT 1 FROM interview_interviewers ii
                      WHERE ii.org_id = i.org_id AND ii.interview_id = i.id AND ii.member_id = $2)

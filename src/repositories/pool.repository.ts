@@ -116,8 +116,8 @@ export async function answerInvitation(
 ): Promise<PoolMembership | null> {
   const [row] = await q.query<Row>(
     `UPDATE pool_memberships
-        SET status = $3, interests = $4, consent_months = $5, consent_until = $6, responded_at = $7,
-            ended_at = CASE WHEN $3 = 'declined' THEN $7 ELSE NULL END, updated_at = $7
+        SET status = $3, interests = $4, consent_months = $5, consent_until = $6, responded_at = $7::timestamptz,
+            ended_at = CASE WHEN $3 = 'declined' THEN $7::timestamptz END, updated_at = $7::timestamptz
       WHERE org_id = $1 AND candidate_id = $2 AND status = 'invited' RETURNING *`,
     [
       orgId,

@@ -60,7 +60,11 @@ export async function createInterview(
       createdAt: deps.clock.now(),
     });
     const identity = deps.identity;
-    if (identity && input.sendInvitations !== false && (await invitationsDue(tx, orgId, interview, deps.clock.now()))) {
+    if (
+      identity &&
+      input.sendInvitations !== false &&
+      (await invitationsDue(tx, orgId, interview, deps.clock.now()))
+    ) {
       await queueInvitations(tx, { ...deps, identity }, orgId, interview, 'REQUEST', deps.clock.now());
       return (await findInterview(tx, orgId, interview.id))!;
     }

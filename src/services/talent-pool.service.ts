@@ -480,3 +480,20 @@ export async function expirePoolConsents(deps: ServiceDeps, limit = 100): Promis
   });
   return done;
 }
+
+/** The candidate leaves the pool from their page: nothing more is sent about other roles. */
+export async function leavePool(deps: ServiceDeps, access: CandidateAccess): Promise<void> {
+  const now = deps.clock.now();
+  await deps.db.tenant(access.orgId).transaction(async (tx) => {
+    const application = (await findApplication(tx, access.orgId, access.applicationId))!;
+    const [ended] = await endMemberships(tx, access.orgId, [application.candidateId], 'removed', now);
+    if (!ended) throw errors.invalidState('You are not in the talent pool.');
+    await cancelStayInTouch(tx, access.orgId, ended.applicationId, 'candidate_left_pool', now);
+    await insertEvent(tx, {
+      orgId: access.orgId,
+      type: 'pool_left',
+      applicationId: ended.applicationId,
+      at: now,
+    });
+  });
+}

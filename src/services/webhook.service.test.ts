@@ -85,7 +85,9 @@ describe.each(backends)('webhooks on %s', (backend) => {
     const closed = events.find((e) => e.type === 'interview.closed')!;
     expect(closed.data).toMatchObject({ candidate: { id: s.candidate.id }, job: { title: s.job.title } });
     expect(closed.data).not.toHaveProperty('candidate.email');
-    expect(receiver.received.filter((r) => (JSON.parse(r.body) as WebhookEvent).id === closed.id)).toHaveLength(3);
+    expect(
+      receiver.received.filter((r) => (JSON.parse(r.body) as WebhookEvent).id === closed.id),
+    ).toHaveLength(3);
 
     const log = await listDeliveriesPage(deps, org, endpoint.id, { limit: 10 });
     const closedDelivery = log.items.find((d) => d.eventType === 'interview.closed')!;
