@@ -18,6 +18,8 @@ Usage:
                                       Resolve a closing statement; prints one JSON object
   hearback check --kind rejection|advance|update <file | ->
                                       Check a message; prints { elements, findings }
+  hearback import FILE.csv --org ID [--map field=Header ...] [--rejected FILE] [--preview]
+                                      Import jobs, candidates, applications, interviews from an ATS export
 
 Configuration comes from the environment: see .env.example.
 Exit codes: 0 success, 1 failure, 2 bad arguments or configuration.`;
@@ -43,6 +45,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'demo':
         noArgs(rest);
         return await (await import('./demo.command.ts')).runDemo();
+      case 'import':
+        return await (await import('./import.command.ts')).runImport(rest);
       case 'promise':
         return (await import('./promise.command.ts')).runPromise(rest);
       case undefined:

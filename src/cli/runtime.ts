@@ -9,6 +9,7 @@ import { createSmtpTransport } from '../mail/smtp.transport.ts';
 import type { MailTransport } from '../mail/transport.ts';
 import type { MailIdentity } from '../services/outbox.service.ts';
 import type { WorkerOptions } from '../worker/worker.ts';
+import { createHttpSender, type WebhookSender } from '../net/webhook-sender.ts';
 
 /** Everything a command needs, wired from the configuration: the composition root. */
 export interface Runtime {
@@ -30,7 +31,11 @@ export async function openRuntime(): Promise<Runtime> {
     await db.close();
     throw error;
   }
-  const identity: MailIdentity = { from: config.mail.from, domain: mailDomainOf(config.publicUrl) };
+  const identity: MailIdentity = {
+    from: config.mail.from,
+    domain: mailDomainOf(config.publicUrl),
+    inboundAddress: config.inbound.replyAddress,
+  };
   return { config, db, clock: systemClock, identity, deps: { db, clock: systemClock, identity } };
 }
 
@@ -50,5 +55,14 @@ export function workerOptions(config: Config): WorkerOptions {
     leaseMs: config.worker.leaseSeconds * 1000,
     maxAttempts: config.worker.maxAttempts,
     concurrency: config.mail.transport.kind === 'smtp' ? config.mail.transport.poolSize : 5,
+    webhookMaxAttempts: config.webhooks.maxAttempts,
   };
+}
+
+/** The webhook sender from the configuration (SSRF rules, timeout). */
+export function createWebhookSender(config: Config): WebhookSender {
+  return createHttpSender({
+    allowPrivate: config.webhooks.allowPrivateTargets,
+    timeoutMs: config.webhooks.timeoutMs,
+  });
 }

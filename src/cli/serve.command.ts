@@ -1,6 +1,7 @@
 import { buildApp } from '../http/app.ts';
 import { startWorker, type RunningWorker } from '../worker/worker.ts';
-import { createTransport, openRuntime, workerOptions } from './runtime.ts';
+import { startInbound, type RunningInbound } from './inbound.ts';
+import { createTransport, createWebhookSender, openRuntime, workerOptions } from './runtime.ts';
 import { parseCommandLine, UsageError } from './usage.ts';
 
 const SERVICES = ['web', 'worker'] as const;
@@ -37,10 +38,13 @@ export async function runServe(args: string[]): Promise<number> {
     process.once('SIGTERM', shutdown);
   });
   let worker: RunningWorker | null = null;
+  let inbound: RunningInbound | null = null;
   try {
+    // Replies: the SMTP listener (INBOUND_SMTP_PORT) and the IMAP poller (IMAP_URL), when set.
+    inbound = await startInbound(runtime, app.log);
     if (services.includes('worker')) {
       worker = startWorker(
-        { ...runtime.deps, transport, appUrl: config.publicUrl },
+        { ...runtime.deps, transport, appUrl: config.publicUrl, sender: createWebhookSender(config) },
         workerOptions(config),
         app.log,
       );
@@ -56,6 +60,7 @@ export async function runServe(args: string[]): Promise<number> {
   } finally {
     // Finish the current worker tick and in-flight requests, then close the database so PGlite
     // flushes its files.
+    await inbound?.stop();
     await worker?.stop();
     await app.close();
     await transport.close();

@@ -1,5 +1,5 @@
 import { startWorker } from '../worker/worker.ts';
-import { createTransport, openRuntime, workerOptions } from './runtime.ts';
+import { createTransport, createWebhookSender, openRuntime, workerOptions } from './runtime.ts';
 
 /** `hearback worker`: sweep follow-ups and deliver the outbox until SIGINT/SIGTERM. */
 export async function runWorkerCommand(): Promise<number> {
@@ -13,7 +13,12 @@ export async function runWorkerCommand(): Promise<number> {
       ),
   };
   const worker = startWorker(
-    { ...runtime.deps, transport, appUrl: runtime.config.publicUrl },
+    {
+      ...runtime.deps,
+      transport,
+      appUrl: runtime.config.publicUrl,
+      sender: createWebhookSender(runtime.config),
+    },
     workerOptions(runtime.config),
     log,
   );

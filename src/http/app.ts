@@ -24,6 +24,7 @@ import fastifyHelmet from '@fastify/helmet';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../services/auth.service.ts';
 import { authenticate, guardRoutes, WindowLimiter } from './auth.ts';
 import { authPagesRoutes } from './routes/auth-pages.routes.ts';
+import { calendarFeedRoutes } from './routes/calendar-feed.routes.ts';
 import { candidatePageRoutes } from './routes/candidate-page.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { cookieSettings } from './session-cookie.ts';
@@ -156,6 +157,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
   }
   await app.register(authPagesRoutes(deps, cookies, limiter(20, MINUTE)));
   await app.register(candidatePageRoutes(deps, cookies, limiter(30, MINUTE)));
+  await app.register(calendarFeedRoutes(deps, limiter(60, MINUTE)));
   if (appDeps.devMailbox) await app.register(devMailRoutes(deps));
 
   await app.register(

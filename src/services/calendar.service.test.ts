@@ -1,6 +1,7 @@
 import ical from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
+import { buildApp } from '../http/app.ts';
 import type { Db } from '../db/db.ts';
 import { listMessages } from '../repositories/message.repository.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
@@ -135,6 +136,19 @@ describe.each(backends)('calendar invitations on %s', (backend) => {
     expect(url).toMatch(/^https:\/\/hb\.acme\.test\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
     const token = /calendar\/(.+)\.ics$/.exec(url)![1]!;
     const ics = (await renderCalendarFeed(deps, token))!;
+    // The same through the public route, which calendar apps subscribe to.
+    const app = await buildApp({ ...deps });
+    try {
+      const res = await app.inject({ method: 'GET', url: `/calendar/${token}.ics` });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('text/calendar');
+      expect(res.body).toContain('BEGIN:VCALENDAR');
+      expect((await app.inject({ method: 'GET', url: `/calendar/${'A'.repeat(43)}.ics` })).statusCode).toBe(
+        404,
+      );
+    } finally {
+      await app.close();
+    }
     const events = Object.values(ical.sync.parseICS(ics)).filter(
       (c): c is ical.VEvent => c?.type === 'VEVENT',
     );
