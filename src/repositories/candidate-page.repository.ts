@@ -202,7 +202,22 @@ export async function eraseCandidateData(
       WHERE org_id = $1 AND audience = 'candidate' AND application_id IN ${apps}`,
     [orgId, candidateId, at],
   );
+  // What they wrote, forwarded to the team (replies, notes), goes with them.
+  await q.query(
+    `UPDATE messages SET body_text = '[erased]', body_html = '[erased]', subject = '[erased]', updated_at = $3
+      WHERE org_id = $1 AND application_id IN ${apps} AND kind IN ('reply_notice', 'candidate_note')`,
+    [orgId, candidateId, at],
+  );
+  // Calendar invitations name the candidate as an attendee, also in the interviewers' copies.
+  await q.query(
+    `UPDATE messages SET ics = NULL, ics_method = NULL WHERE org_id = $1 AND application_id IN ${apps} AND ics IS NOT NULL`,
+    [orgId, candidateId],
+  );
   if (c.email) {
+    await q.query(
+      `UPDATE dev_mailbox SET ics = NULL WHERE org_id = $1 AND strpos(lower(ics), lower($2)) > 0`,
+      [orgId, c.email],
+    );
     await q.query(`DELETE FROM dev_mailbox WHERE org_id = $1 AND lower(envelope_to) = lower($2)`, [
       orgId,
       c.email,
