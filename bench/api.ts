@@ -36,7 +36,7 @@ const db = await openDb({ kind: 'postgres', url, poolMax: 2 });
 await db.query(`CREATE TABLE bench_hits (id bigserial PRIMARY KEY, at timestamptz NOT NULL)`);
 const { organization, apiToken } = await createOrganization(
   { db, clock: systemClock },
-  { name: 'Bench Hiring' },
+  { name: 'Bench Hiring', admin: { email: 'admin@bench.test' } },
 );
 
 // BENCH_CPU_PROF=dir writes a V8 CPU profile of the server there.

@@ -60,6 +60,7 @@ if (db) {
           inReplyTo: null,
           references: [],
           automatic: false,
+          kind: 'outcome',
         });
         sent++;
       }

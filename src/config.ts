@@ -18,6 +18,11 @@ const EnvSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   /** Directory of the embedded PGlite database. Default ./data. Ignored when DATABASE_URL is set. */
   DATA_DIR: z.string().min(1).default('./data'),
+  /** shared_buffers of the embedded PGlite database (resident memory from the start). Default 32MB. */
+  PGLITE_SHARED_BUFFERS: z
+    .string()
+    .regex(/^\d{1,6}(kB|MB|GB)$/, 'must be a size such as 32MB')
+    .default('32MB'),
   /** Public base URL of this server, used in links. Default http://localhost:PORT. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** SMTP relay, smtp:// or smtps:// with credentials. Unset: the dev mailbox (stored in the database, shown at /dev/mail). */
@@ -73,12 +78,20 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
+/** Every variable the configuration reads (each documented in .env.example). */
+export const CONFIG_VARIABLES = Object.keys(EnvSchema.shape);
+
 /** The validated configuration. */
 export interface Config {
   port: number;
   host: string;
-  database: { kind: 'postgres'; url: string; poolMax: number } | { kind: 'pglite'; dataDir: string };
+  database:
+    | { kind: 'postgres'; url: string; poolMax: number }
+    | { kind: 'pglite'; dataDir: string; sharedBuffers: string };
+  /** Base URL of links: PUBLIC_URL, else http://localhost:PORT (or HOST's address when it names one). */
   publicUrl: string;
+  /** Whether PUBLIC_URL was set (else links follow the real port). */
+  publicUrlExplicit: boolean;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   mail: {
     transport: { kind: 'smtp'; url: string; poolSize: number } | { kind: 'dev_mailbox' };
@@ -98,7 +111,8 @@ export interface Config {
 /** Thrown when the environment is invalid; `problems` lists every one of them. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    // One line, every problem: a terminal, a log line and a CI summary all show it whole.
+    super(`invalid configuration: ${problems.join('; ')}`);
     this.name = 'ConfigError';
   }
 }
@@ -133,8 +147,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX }
-      : { kind: 'pglite', dataDir: e.DATA_DIR },
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+      : { kind: 'pglite', dataDir: e.DATA_DIR, sharedBuffers: e.PGLITE_SHARED_BUFFERS },
+    publicUrl: (e.PUBLIC_URL ?? `http://${linkHost(e.HOST)}:${e.PORT}`).replace(/\/$/, ''),
+    publicUrlExplicit: e.PUBLIC_URL !== undefined,
     logLevel: e.LOG_LEVEL,
     mail: {
       transport: e.SMTP_URL
@@ -171,6 +186,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
     },
   };
+}
+
+/** The host for links when PUBLIC_URL is unset: localhost for loopback and wildcard addresses. */
+function linkHost(host: string): string {
+  if (['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost'].includes(host)) return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 /** Parse "Name <address>" or a bare address. */

@@ -9,6 +9,10 @@ export const ErrorCode = {
   malformed_json: 400,
   /** A cursor that this server did not issue (400). */
   invalid_cursor: 400,
+  /** A request body on an operation that takes none: GET, HEAD, DELETE (400). */
+  body_not_allowed: 400,
+  /** The HTTP request itself is malformed: a broken request line or header, a badly encoded URL (400). */
+  malformed_request: 400,
   /** Missing or wrong credentials (401). */
   unauthorized: 401,
   /** Sign-in failed: wrong email or password (401). */
@@ -27,8 +31,12 @@ export const ErrorCode = {
   invalid_state: 409,
   /** A request with this Idempotency-Key is still being processed (409). */
   idempotency_in_progress: 409,
+  /** The client took too long to send its request (408). */
+  request_timeout: 408,
   /** The payload is too large (413). */
   payload_too_large: 413,
+  /** A path segment is longer than any id Hearback issues (414). */
+  uri_too_long: 414,
   /** The body is not JSON (415). */
   unsupported_media_type: 415,
   /** An Idempotency-Key was reused with a different request (422). */
@@ -43,6 +51,8 @@ export const ErrorCode = {
   owner_required: 422,
   /** Too many requests (429). */
   rate_limited: 429,
+  /** The request line and headers together are over the server's limit (16 KiB) (431). */
+  headers_too_large: 431,
   /** Something failed on our side; details are in the server log, never in the response (500). */
   internal: 500,
 } as const;

@@ -17,20 +17,53 @@ declare module 'vitest' {
   }
 }
 
+/** The migrated templates of one run, and how to remove them. */
+interface Templates {
+  pgliteTemplate: string;
+  postgresUrl: string;
+  remove: () => Promise<void>;
+}
+
+/** What the tiers of one run share (see `setup`): the templates and how many tiers use them. */
+interface Shared {
+  templates: Promise<Templates>;
+  users: number;
+}
+
+// Every tier but `unit` names this file as its global setup, and vitest runs it once per tier in
+// the same process. The first call migrates; the others reuse its result (globalThis outlives the
+// module instance each tier loads), and the last teardown removes the templates.
+const SHARED = Symbol.for('hearback.test.templates');
+const registry = globalThis as { [SHARED]?: Shared };
+
 /**
  * Migrate once per run, then let every test file clone the result: migrating PGlite from scratch
  * takes seconds, loading a dump well under one.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const shared = (registry[SHARED] ??= { templates: createTemplates(), users: 0 });
+  shared.users += 1;
+  const { pgliteTemplate, postgresUrl } = await shared.templates;
+  project.provide('pgliteTemplate', pgliteTemplate);
+  project.provide('postgresUrl', postgresUrl);
+  return async () => {
+    shared.users -= 1;
+    if (shared.users > 0) return;
+    delete registry[SHARED];
+    await (await shared.templates).remove();
+  };
+}
+
+async function createTemplates(): Promise<Templates> {
   const instance = await PGlite.create();
   await migrate(wrapPglite(instance));
   const dump = await instance.dumpDataDir('none');
   await instance.close();
-  const templatePath = join(tmpdir(), `hearback-test-template-${process.pid}.tar`);
-  await writeFile(templatePath, Buffer.from(await dump.arrayBuffer()));
-  project.provide('pgliteTemplate', templatePath);
+  const pgliteTemplate = join(tmpdir(), `hearback-test-template-${process.pid}.tar`);
+  await writeFile(pgliteTemplate, Buffer.from(await dump.arrayBuffer()));
 
   let dropPostgres = async (): Promise<void> => {};
+  let postgresUrl = '';
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl && process.env.CI) {
     // CI must prove the suite on PostgreSQL too; a silent PGlite-only run would hide regressions.
@@ -47,19 +80,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const db = await openDb({ kind: 'postgres', url: url.toString(), poolMax: 2 });
     await migrate(db);
     await db.close();
-    project.provide('postgresUrl', url.toString());
+    postgresUrl = url.toString();
     dropPostgres = async () => {
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
     };
-  } else {
-    project.provide('postgresUrl', '');
   }
 
-  return async () => {
-    await rm(templatePath, { force: true });
-    await dropPostgres();
+  return {
+    pgliteTemplate,
+    postgresUrl,
+    remove: async () => {
+      await rm(pgliteTemplate, { force: true });
+      await dropPostgres();
+    },
   };
 }

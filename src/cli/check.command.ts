@@ -1,16 +1,17 @@
 import { readFile } from 'node:fs/promises';
-import { MESSAGE_KINDS, type MessageKind } from '../domain/message-check.ts';
+import { MESSAGE_KINDS, type MessageKind } from '../domain/message-check/index.ts';
 import { checkText } from '../services/message.service.ts';
 import { parseCommandLine, UsageError } from './usage.ts';
 
 /**
- * `hearback check --kind rejection|advance|update <file | ->`: print one JSON object with the
- * message's `elements` and `findings`. Exit 0 whatever the findings; 2 for bad arguments.
+ * `hearback check --kind KIND <file | ->` (KIND: rejection, advance, update, feedback, nudge,
+ * thank_you, check_in): print one JSON object with the message's `elements` and `findings` (each
+ * with its span `start`/`end` and a `suggestion`), exactly as `POST /api/v1/messages/check` answers. Exit 0 whatever the findings; 2 for bad arguments.
  */
 export async function runCheck(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine({
     args,
-    options: { kind: { type: 'string' }, 'max-words': { type: 'string' } },
+    options: { kind: { type: 'string' } },
     allowPositionals: true,
     strict: true,
   });
@@ -30,7 +31,7 @@ export async function runCheck(args: string[]): Promise<number> {
   }
   const check = checkText(kind as MessageKind, text);
   process.stdout.write(
-    `${JSON.stringify({ kind, elements: check.elements, findings: check.findings.map(({ code, severity, message }) => ({ code, severity, message })), wordCount: check.wordCount })}\n`,
+    `${JSON.stringify({ kind, elements: check.elements, findings: check.findings, wordCount: check.wordCount })}\n`,
   );
   return 0;
 }

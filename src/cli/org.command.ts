@@ -1,13 +1,13 @@
-import { isSupportedHolidayCountry, isValidTimeZone } from '../domain/business-time.ts';
-import { isEmailAddress } from '../domain/email.ts';
-import { inviteMember } from '../services/auth.service.ts';
-import { createMember } from '../services/member.service.ts';
-import { createOrganization } from '../services/organization.service.ts';
-import { openRuntime } from './runtime.ts';
-import { parseCommandLine, parseHolidays, UsageError } from './usage.ts';
+import { loadConfig } from '../config.ts';
+import { runOwnerCommand, type Notice } from './owner.ts';
+import { parseEmail, parseHolidays, parseTimeZone } from './arguments.ts';
+import { parseCommandLine, parseText, UsageError } from './usage.ts';
 
-/** `hearback org create NAME`: prints { id, name, apiToken } as JSON. */
-export async function runOrgCreate(args: string[]): Promise<number> {
+/**
+ * `hearback org create NAME --admin-email EMAIL [--admin-name NAME] [--time-zone ZONE]
+ * [--holidays CC[-REGION]]`: prints { id, name, apiToken, adminId, adminInviteUrl } as one JSON line.
+ */
+export async function runOrgCreate(args: string[], notice: Notice): Promise<number> {
   const { values, positionals } = parseCommandLine({
     args,
     options: {
@@ -19,38 +19,26 @@ export async function runOrgCreate(args: string[]): Promise<number> {
     allowPositionals: true,
     strict: true,
   });
-  const name = positionals.join(' ').trim();
-  if (!name || name.length > 200) throw new UsageError('usage: hearback org create NAME (1–200 characters)');
-  const timeZone = values['time-zone'] ?? 'UTC';
-  if (!isValidTimeZone(timeZone)) throw new UsageError(`--time-zone: unknown IANA time zone "${timeZone}"`);
-  const holidays = parseHolidays(values.holidays);
-  if (holidays && !isSupportedHolidayCountry(holidays.country, holidays.region)) {
-    throw new UsageError(`--holidays: unknown country or region "${values.holidays}"`);
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      `org create takes one NAME (quote a name with spaces), got ${positionals.length === 0 ? 'none' : positionals.map((p) => `"${p}"`).join(' ')}`,
+    );
   }
-  const adminEmail = values['admin-email'];
-  if (adminEmail !== undefined && !isEmailAddress(adminEmail))
-    throw new UsageError('--admin-email must be an email address');
-  const { db, deps, config } = await openRuntime();
-  try {
-    const { organization, apiToken } = await createOrganization(deps, {
-      name,
-      policy: { timeZone, holidays },
-    });
-    const out: Record<string, string> = { id: organization.id, name: organization.name, apiToken };
-    if (adminEmail) {
-      // The first admin gets an invitation (also emailed): open it to choose a password.
-      const admin = await createMember(deps, organization.id, {
-        email: adminEmail,
-        name: values['admin-name'] ?? adminEmail.split('@')[0]!,
-        role: 'admin',
-      });
-      const { url } = await inviteMember({ ...deps, publicUrl: config.publicUrl }, organization.id, admin.id);
-      out.adminId = admin.id;
-      out.adminInviteUrl = url;
-    }
-    process.stdout.write(`${JSON.stringify(out)}\n`);
-    return 0;
-  } finally {
-    await db.close();
-  }
+  const name = parseText('NAME', positionals[0], 200);
+  const timeZone = parseTimeZone('time-zone', values['time-zone'] ?? 'UTC');
+  const holidays = await parseHolidays(values.holidays);
+  // Every API token acts as a member: the organization's first token acts as its first admin.
+  if (values['admin-email'] === undefined)
+    throw new UsageError('--admin-email is required (the first admin)');
+  const adminEmail = parseEmail('--admin-email', values['admin-email']);
+  const adminName =
+    values['admin-name'] === undefined ? undefined : parseText('--admin-name', values['admin-name'], 200);
+  const { output } = await runOwnerCommand(
+    loadConfig(),
+    'org create',
+    { name, timeZone, holidays, adminEmail, ...(adminName && { adminName }) },
+    notice,
+  );
+  process.stdout.write(`${JSON.stringify(output)}\n`);
+  return 0;
 }

@@ -1,14 +1,12 @@
-import { isSupportedHolidayCountry, isValidTimeZone } from '../domain/business-time.ts';
 import { previewPromise } from '../services/promise.service.ts';
-import { parseCommandLine, parseHolidays, UsageError } from './usage.ts';
-
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+import { parseHolidays, parseInstant, parseTimeZone } from './arguments.ts';
+import { parseCommandLine, parseWholeNumber, UsageError } from './usage.ts';
 
 /**
  * `hearback promise "STATEMENT" --at ISO --tz ZONE [--holidays CC]`: print exactly one JSON object
  * (dueAt with the zone's offset, dueDate, resolution, warnings …). Needs no database.
  */
-export function runPromise(args: string[]): number {
+export async function runPromise(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandLine({
     args,
     options: {
@@ -22,32 +20,19 @@ export function runPromise(args: string[]): number {
   });
   if (positionals.length !== 1)
     throw new UsageError('usage: hearback promise "STATEMENT" --at ISO --tz ZONE');
-  const at = values.at;
-  if (!at || !ISO_INSTANT.test(at) || Number.isNaN(Date.parse(at))) {
-    throw new UsageError('--at must be an ISO 8601 instant with Z or an offset, e.g. 2026-12-01T16:00:00Z');
-  }
-  const timeZone = values.tz;
-  if (!timeZone || !isValidTimeZone(timeZone)) {
-    throw new UsageError('--tz must be an IANA time zone such as Europe/Berlin');
-  }
-  const holidays = parseHolidays(values.holidays);
-  if (holidays && !isSupportedHolidayCountry(holidays.country, holidays.region)) {
-    throw new UsageError(`--holidays: unknown country or region "${values.holidays}"`);
-  }
-  let defaultBusinessDays: number | undefined;
-  if (values['default-days'] !== undefined) {
-    defaultBusinessDays = Number(values['default-days']);
-    if (!Number.isInteger(defaultBusinessDays) || defaultBusinessDays < 1 || defaultBusinessDays > 60) {
-      throw new UsageError('--default-days must be a whole number from 1 to 60');
-    }
-  }
-  const preview = previewPromise({
-    text: positionals[0]!,
-    at: new Date(at),
-    timeZone,
-    holidays,
-    defaultBusinessDays,
-  });
+  const text = positionals[0]!;
+  if (!text.trim()) throw new UsageError('STATEMENT must not be empty');
+  if (text.length > 10_000) throw new UsageError('STATEMENT must be at most 10,000 characters');
+  const at = parseInstant('at', values.at);
+  if (values.tz === undefined)
+    throw new UsageError('--tz is required: an IANA time zone such as Europe/Berlin');
+  const timeZone = parseTimeZone('tz', values.tz);
+  const holidays = await parseHolidays(values.holidays);
+  const defaultBusinessDays =
+    values['default-days'] === undefined
+      ? undefined
+      : parseWholeNumber('default-days', values['default-days'], 1, 60);
+  const preview = previewPromise({ text, at, timeZone, holidays, defaultBusinessDays });
   process.stdout.write(`${JSON.stringify(preview)}\n`);
   return 0;
 }

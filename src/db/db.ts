@@ -1,6 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { systemClock } from '../clock.ts';
+import { acquireDataDirLock, type DataDirLock, type OwnerInfo } from './data-dir-lock.ts';
+import { createPgliteDirIfMissing } from './pglite-dir.ts';
 
 /** Something SQL can be sent to: the database itself or an open transaction. */
 export interface Queryable {
@@ -19,10 +22,12 @@ export interface Queryable {
  */
 export interface Viewer {
   orgId: string;
-  actorType: 'member' | 'api_token';
-  actorId: string;
-  /** The member's role; null for API tokens. */
-  role: string | null;
+  /** The member acting: the one signed in, or the one whose API token was used. */
+  memberId: string;
+  /** That member's role. */
+  role: string;
+  /** The API token the request came with; null for a session. */
+  apiTokenId: string | null;
   ip?: string | undefined;
 }
 
@@ -57,20 +62,29 @@ export interface Db extends Queryable {
   tenant(orgId: string): ScopedDb;
   /** Every organization's data, for the worker's claims and token lookups. */
   system(): ScopedDb;
-  /** Release every connection. */
+  /** Release every connection (and, for a PGlite directory, its lock). */
   close(): Promise<void>;
+  /** The data directory's lock, for a PGlite directory: this process is its one owner. */
+  readonly lock?: DataDirLock;
 }
 
 /** Where the database is. */
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolMax?: number }
-  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+  | {
+      kind: 'pglite';
+      dataDir?: string;
+      loadDataDir?: Blob;
+      /** PostgreSQL's shared_buffers, e.g. '32MB': resident memory of the embedded database. Default 32MB. */
+      sharedBuffers?: string;
+    };
 
 const viewerContext = new AsyncLocalStorage<Viewer>();
 
 /**
- * Run `fn` on behalf of a signed-in member: tenant transactions of their organization started
- * inside it carry their id and role, so row-level security can narrow what they see.
+ * Run `fn` on behalf of a member (signed in, or through their API token): tenant transactions of
+ * their organization started inside it carry their id and role, so row-level security can narrow
+ * what they see.
  */
 export function withViewer<T>(viewer: Viewer, fn: () => T): T {
   return viewerContext.run(viewer, fn);
@@ -81,9 +95,15 @@ export function currentViewer(): Viewer | undefined {
   return viewerContext.getStore();
 }
 
-/** Open the database described by `target`. */
-export async function openDb(target: DatabaseTarget): Promise<Db> {
-  return target.kind === 'postgres' ? openPostgres(target.url, target.poolMax ?? 10) : openPglite(target);
+/**
+ * Open the database described by `target`. A PGlite directory is first locked for this process
+ * (`data-dir-lock.ts`): it throws DataDirLockedError when another live process has it open.
+ * `owner` says what this process is, for the messages others get.
+ */
+export async function openDb(target: DatabaseTarget, owner?: OwnerInfo): Promise<Db> {
+  return target.kind === 'postgres'
+    ? openPostgres(target.url, target.poolMax ?? 10)
+    : openPglite(target, owner ?? { command: 'process' });
 }
 
 // `date` columns would otherwise be turned into Dates at the server's local midnight.
@@ -94,8 +114,8 @@ const SET_SCOPE = `SELECT ${SCOPE_SETTINGS.map((name, i) => `set_config('${name}
 
 function scopeParams(role: 'hearback_app' | 'hearback_system', orgId: string): string[] {
   const viewer = viewerContext.getStore();
-  const member = viewer && viewer.orgId === orgId && viewer.actorType === 'member';
-  return [role, orgId, member ? viewer.actorId : '', member ? (viewer.role ?? '') : ''];
+  const acting = viewer && viewer.orgId === orgId ? viewer : null;
+  return [role, orgId, acting?.memberId ?? '', acting?.role ?? ''];
 }
 
 /** An engine's raw transaction that first sets `scope` (the SET_SCOPE parameters). */
@@ -170,12 +190,50 @@ function openPostgres(url: string, max: number): Db {
   };
 }
 
-async function openPglite(target: { dataDir?: string; loadDataDir?: Blob }): Promise<Db> {
-  const instance = await PGlite.create({
-    ...(target.dataDir !== undefined && { dataDir: target.dataDir }),
-    ...(target.loadDataDir !== undefined && { loadDataDir: target.loadDataDir }),
-  });
-  return wrapPglite(instance);
+/**
+ * The embedded PostgreSQL's buffer pool is allocated and touched at start, inside the WebAssembly
+ * heap: every MB of shared_buffers is a MB of resident memory from the first second (PostgreSQL's
+ * default 128MB cost ~120 MiB more than 32MB; BENCHMARKS.md). 32MB holds a team's working set.
+ */
+export const DEFAULT_PGLITE_SHARED_BUFFERS = '32MB';
+
+async function openPglite(
+  target: { dataDir?: string; loadDataDir?: Blob; sharedBuffers?: string },
+  owner: OwnerInfo,
+): Promise<Db> {
+  const lock =
+    target.dataDir === undefined
+      ? undefined
+      : await acquireDataDirLock(target.dataDir, owner, systemClock.now());
+  let instance: PGlite;
+  try {
+    if (target.dataDir !== undefined) await createPgliteDirIfMissing(target.dataDir);
+    instance = await PGlite.create({
+      ...(target.dataDir !== undefined && { dataDir: target.dataDir }),
+      ...(target.loadDataDir !== undefined && { loadDataDir: target.loadDataDir }),
+      startParams: [
+        ...PGlite.defaultStartParams,
+        '-c',
+        `shared_buffers=${target.sharedBuffers ?? DEFAULT_PGLITE_SHARED_BUFFERS}`,
+      ],
+    });
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+  const db = wrapPglite(instance);
+  if (!lock) return db;
+  return {
+    ...db,
+    lock,
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        await lock.release();
+      }
+    },
+  };
 }
 
 /** Adapt an open PGlite instance to the Db interface (tests use it to dump a migrated template). */

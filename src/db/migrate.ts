@@ -1,9 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../paths.ts';
 import type { Db } from './db.ts';
 
 /** The folder of numbered, forward-only SQL migrations (`0001_name.sql`). */
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
+export const MIGRATIONS_DIR = join(PROJECT_ROOT, 'migrations');
 
 /** One migration file. */
 export interface Migration {
@@ -12,9 +13,12 @@ export interface Migration {
   sql: string;
 }
 
+/** The schema snapshot beside the migrations (`npm run schema:dump`): read by tests, never applied. */
+export const SCHEMA_SNAPSHOT_FILE = 'schema.sql';
+
 /** Read the migrations folder, in order. Rejects gaps and duplicate numbers. */
 export async function loadMigrations(dir: string = MIGRATIONS_DIR): Promise<Migration[]> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.sql') && f !== SCHEMA_SNAPSHOT_FILE).sort();
   const migrations: Migration[] = [];
   for (const file of files) {
     const match = /^(\d{4})_([a-z0-9_]+)\.sql$/.exec(file);

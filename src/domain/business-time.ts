@@ -362,6 +362,38 @@ export function endOfLocalDay(date: string, timeZone: string): Date {
   return wallTimeToInstant(date, 1440, timeZone);
 }
 
+/** The first instant of a local date in `timeZone` (local midnight, or the first minute after a gap). */
+export function startOfLocalDay(date: string, timeZone: string): Date {
+  assertZone(timeZone);
+  return wallTimeToInstant(date, 0, timeZone);
+}
+
+/**
+ * A day without a time, as the API takes it (`YYYY-MM-DD`): which instant it stands for depends on
+ * the field and the zone it is read in (see {@link instantOf}).
+ */
+export interface LocalDay {
+  readonly date: string;
+}
+
+/** Where the API takes a moment it accepts a full instant or a plain date. */
+export type DateOrInstant = Date | LocalDay;
+
+/**
+ * The instant a date-or-instant stands for. An instant is itself; a plain date is read in
+ * `timeZone`: its first instant (`start`), or the first instant after it (`end`, for the inclusive
+ * end of a period). Due times read a plain date differently: see {@link dueTimeOf}.
+ */
+export function instantOf(value: DateOrInstant, timeZone: string, edge: 'start' | 'end' = 'start'): Date {
+  if (value instanceof Date) return value;
+  return edge === 'start' ? startOfLocalDay(value.date, timeZone) : endOfLocalDay(value.date, timeZone);
+}
+
+/** A due time: an instant as it is; a plain date is the close of that business day in `calendar`. */
+export function dueTimeOf(value: DateOrInstant, calendar: BusinessCalendar): Date {
+  return value instanceof Date ? value : endOfBusinessDay(value.date, calendar);
+}
+
 /** Close of business on the Nth business day after `instant`'s local date: "by the end of day N". */
 export function endOfBusinessDaysAfter(instant: Date, n: number, cal: BusinessCalendar): Date {
   return endOfBusinessDay(addBusinessDays(localDateOf(instant, cal.timeZone), n, cal), cal);

@@ -23,9 +23,15 @@ describe('candidate notes', () => {
   it.each([
     ['Thank you for the conversation about the onboarding redesign; I enjoyed it.', []],
     ['', ['empty']],
-    ['I need an answer by Friday because I have other offers.', ['pressure']],
+    ['I need an answer by Friday because I have other offers.', ['ultimatum']],
+    [
+      'Thank you for Tuesday. I have another offer I need to answer by Friday; I would be grateful to know where I stand, if possible.',
+      [],
+    ],
+    ['Thank you! I have sent a bouquet of flowers for the team.', ['gift']],
+    ['Thanks for the chat. I sent you a friend request on Facebook.', ['friend_request']],
     ['Thanks! Coffee on me next time.', ['gift']],
-    ['Great talk — connect with me on LinkedIn!', ['social_media']],
+    ['Great talk — connect with me on LinkedIn!', ['friend_request']],
   ])('%j → %j', (text, codes) => {
     expect(checkCandidateNote(text, 250).findings.map((f) => f.code)).toEqual(codes);
   });

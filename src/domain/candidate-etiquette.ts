@@ -1,9 +1,10 @@
 /**
  * Candidate-side follow-up by the book (principle 5), as pure rules: a thank-you within 48 hours,
  * short and specific; no check-in before the promised date has passed plus a grace period; never
- * a flood. And principle 6: these are signals, never gates — nothing here affects a decision.
+ * a flood. The words themselves are read by the message checks (message-check/). And principle 6: these are signals, never gates — nothing here affects a decision.
  */
 import { endOfBusinessDaysAfter } from './business-time.ts';
+import { checkMessage, type Finding } from './message-check/index.ts';
 import { calendarOf, type Policy } from './policy.ts';
 
 const HOUR = 3_600_000;
@@ -14,41 +15,41 @@ export function thankYouWindow(interviewEndedAt: Date, now: Date): { open: boole
   return { open: left > 0, hoursLeft: Math.max(0, left) };
 }
 
-/** A finding about a candidate's note. */
+/** A finding that refuses a candidate's note (the coaching ones do not refuse). */
 export interface NoteFinding {
-  code: 'empty' | 'too_long' | 'pressure' | 'gift' | 'social_media';
+  code: 'empty' | 'too_long' | 'ultimatum' | 'gift' | 'friend_request' | 'flood';
   message: string;
+  suggestion?: string;
 }
 
-const PRESSURE =
-  /\b(need (an|your) answer|when will i (hear|know)|deadline|other offers?|competing offers?|asap|urgent(ly)?|why haven'?t (i|you))\b/i;
-const GIFT = /\b(gifts?|voucher|gift ?card|coffee on me|send you (a|some)|flowers|bottle of)\b/i;
-const SOCIAL = /\b(linkedin|instagram|facebook|twitter|tiktok|follow me|connect with me|add me on)\b/i;
-
-/** Check a thank-you note or a check-in: short and specific, no pressure, gifts or social-media requests. */
+/**
+ * Check a thank-you note or a check-in with the message checks (one engine with the composer, the
+ * CLI and the API): the blocking findings — empty, too long, a gift, a social-media request, an
+ * ultimatum — refuse the note; a polite mention of another offer and its deadline is information
+ * and passes. `coaching` holds the rest (not specific, late, no reaffirmed interest), one
+ * suggestion each, to show without refusing.
+ */
 export function checkCandidateNote(
   text: string,
   wordLimit: number,
-): { words: number; findings: NoteFinding[] } {
-  const words = text.trim() === '' ? 0 : text.trim().split(/\s+/).length;
+  kind: 'thank_you' | 'check_in' = 'thank_you',
+): { words: number; findings: NoteFinding[]; coaching: Finding[] } {
+  const check = checkMessage(kind, typeof text === 'string' ? text : '', { maxWords: wordLimit });
   const findings: NoteFinding[] = [];
-  if (words === 0) findings.push({ code: 'empty', message: 'Write a few words first.' });
-  if (words > wordLimit)
-    findings.push({ code: 'too_long', message: `Keep it under ${wordLimit} words; yours has ${words}.` });
-  if (PRESSURE.test(text))
-    findings.push({
-      code: 'pressure',
-      message: 'Leave out pressure about timing; the team has a date to keep.',
-    });
-  if (GIFT.test(text))
-    findings.push({
-      code: 'gift',
-      message: 'Please do not offer gifts: it puts interviewers in an awkward spot.',
-    });
-  if (SOCIAL.test(text))
-    findings.push({ code: 'social_media', message: 'Leave social-media requests out of the note.' });
-  return { words, findings };
+  const coaching: Finding[] = [];
+  for (const f of check.findings) {
+    if (f.severity === 'error' && BLOCKING.has(f.code)) {
+      findings.push({
+        code: f.code as NoteFinding['code'],
+        message: f.code === 'empty' ? 'Write a few words first.' : f.message,
+        ...(f.suggestion && { suggestion: f.suggestion }),
+      });
+    } else coaching.push(f);
+  }
+  return { words: check.wordCount, findings, coaching };
 }
+
+const BLOCKING = new Set(['empty', 'too_long', 'ultimatum', 'gift', 'friend_request', 'flood']);
 
 /** Whether a candidate may check in now, and if not, when and why. */
 export type CheckInState =

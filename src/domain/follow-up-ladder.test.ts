@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planLadder, reminderTime, type LadderState } from './follow-up-ladder.ts';
+import { nextLadderAction, planLadder, reminderTime, type LadderState } from './follow-up-ladder.ts';
 import { PolicySchema } from './policy.ts';
 
 // New York, US holidays. Thursday 3 December 2026 17:00 EST = 22:00Z.
@@ -138,6 +138,96 @@ describe('planLadder', () => {
           if (plan.nextActionAt) expect(plan.nextActionAt.getTime()).toBeGreaterThan(now.getTime());
           if (now < dueAt) expect(plan.nextActionAt).not.toBeNull();
           if (now >= dueAt) expect(plan.breachedAt).toEqual(dueAt);
+        },
+      ),
+    );
+  });
+});
+
+describe('nextLadderAction', () => {
+  it.each<[string, Partial<LadderState>, string, string | null]>([
+    [
+      'a fresh promise: the reminder',
+      {},
+      '2026-12-01T15:00:00Z',
+      'reminder owner 2026-12-02T14:00:00.000Z reminder_lead',
+    ],
+    [
+      'reminded: the update when the due time passes',
+      { remindedAt: at('2026-12-02T14:00:00Z') },
+      '2026-12-02T16:00:00Z',
+      'update candidate 2026-12-03T22:00:00.000Z promise_due',
+    ],
+    [
+      'updated and escalated once: the admins next',
+      {
+        dueAt: at('2026-12-09T22:00:00Z'),
+        breachedAt: due,
+        escalationLevel: 1,
+        updatesSent: 1,
+        remindedAt: due,
+      },
+      '2026-12-04T15:00:00Z',
+      'escalation admins 2026-12-07T22:00:00.000Z escalation_step',
+    ],
+    [
+      'a step already due waits for the sweep',
+      {},
+      '2026-12-08T12:00:00Z',
+      'update candidate 2026-12-03T22:00:00.000Z promise_due',
+    ],
+    [
+      'nothing more once the ladder is done',
+      {
+        dueAt: at('2026-12-09T22:00:00Z'),
+        breachedAt: due,
+        escalationLevel: 2,
+        updatesSent: 1,
+        remindedAt: due,
+      },
+      '2026-12-09T23:00:00Z',
+      null,
+    ],
+  ])('%s', (_name, state, now, expected) => {
+    const next = nextLadderAction({ ...fresh, ...state }, policy, at(now));
+    expect(next && `${next.kind} ${next.to} ${next.at.toISOString()} ${next.because}`).toBe(expected);
+  });
+
+  it('says why in words', () => {
+    expect(nextLadderAction(fresh, policy, at('2026-12-01T15:00:00Z'))?.detail).toBe(
+      '1 business day before the due time',
+    );
+  });
+
+  it('predicts what the ladder does at that time (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 30 * 24 }),
+        fc.integer({ min: 1, max: 20 * 24 }),
+        fc.integer({ min: -48, max: 30 * 24 }),
+        fc.integer({ min: 0, max: 2 }),
+        fc.integer({ min: 0, max: 1 }),
+        fc.boolean(),
+        (createdH, dueAfterH, nowAfterDueH, level, updates, reminded) => {
+          const createdAt = new Date(Date.UTC(2026, 10, 1) + createdH * 3_600_000);
+          const dueAt = new Date(createdAt.getTime() + dueAfterH * 3_600_000);
+          const now = new Date(dueAt.getTime() + nowAfterDueH * 3_600_000);
+          if (now < createdAt) return;
+          const state: LadderState = {
+            dueAt,
+            createdAt,
+            remindedAt: reminded ? createdAt : null,
+            breachedAt: null,
+            escalationLevel: level,
+            updatesSent: updates,
+          };
+          const next = nextLadderAction(state, policy, now);
+          if (!next) return;
+          const when = next.at.getTime() > now.getTime() ? next.at : now;
+          const kinds = planLadder(state, policy, when).actions.map((a) => a.type);
+          expect(kinds).toContain(
+            { reminder: 'remind_owner', update: 'send_update', escalation: 'escalate' }[next.kind],
+          );
         },
       ),
     );

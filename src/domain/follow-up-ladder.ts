@@ -107,3 +107,77 @@ export function planLadder(state: LadderState, policy: Policy, now: Date): Ladde
     nextActionAt: future.length > 0 ? new Date(Math.min(...future)) : null,
   };
 }
+
+/** What the ladder does on its own. */
+export const NEXT_ACTION_KINDS = ['reminder', 'update', 'escalation'] as const;
+export type NextActionKind = (typeof NEXT_ACTION_KINDS)[number];
+
+/** Why it happens then. */
+export const NEXT_ACTION_REASONS = [
+  /** The owner is reminded `reminderLeadBusinessDays` business days before the due time. */
+  'reminder_lead',
+  /** The due time passes without an outcome: the candidate gets an honest update with a new date. */
+  'promise_due',
+  /** An escalation step: `afterBusinessDays` after the promise broke. */
+  'escalation_step',
+] as const;
+export type NextActionReason = (typeof NEXT_ACTION_REASONS)[number];
+
+/** The next thing the ladder will do for an open outcome follow-up, when, why, and who hears. */
+export interface NextAction {
+  kind: NextActionKind;
+  /** When; in the past when it is due and waits for the next sweep. */
+  at: Date;
+  because: NextActionReason;
+  /** The reason in words. */
+  detail: string;
+  to: 'owner' | 'candidate' | Policy['escalation'][number]['to'];
+}
+
+const days = (n: number) => `${n} business day${n === 1 ? '' : 's'}`;
+
+/**
+ * What the ladder ({@link planLadder}) will do next on its own for an open outcome follow-up, or
+ * null when nothing more is automatic: the earliest step not yet taken (a step already due comes
+ * first; on a tie, a reminder before an update before an escalation).
+ */
+export function nextLadderAction(state: LadderState, policy: Policy, now: Date): NextAction | null {
+  const steps: NextAction[] = [];
+  const due = state.dueAt.getTime();
+  const remindAt = reminderTime(state, policy);
+  if (remindAt && !state.remindedAt && now.getTime() < due) {
+    steps.push({
+      kind: 'reminder',
+      at: remindAt,
+      because: 'reminder_lead',
+      detail: `${days(policy.reminderLeadBusinessDays)} before the due time`,
+      to: 'owner',
+    });
+  }
+  if (state.updatesSent < policy.automaticUpdates.max) {
+    steps.push({
+      kind: 'update',
+      at: state.dueAt,
+      because: 'promise_due',
+      detail: `the due time passes without an outcome: the candidate hears honestly, with a new date ${days(policy.automaticUpdates.extendBusinessDays)} later`,
+      to: 'candidate',
+    });
+  }
+  const breachedAt = state.breachedAt ?? state.dueAt;
+  policy.escalation.forEach((step, i) => {
+    if (i < state.escalationLevel) return;
+    steps.push({
+      kind: 'escalation',
+      at: escalationTime(breachedAt, step.afterBusinessDays, policy),
+      because: 'escalation_step',
+      detail:
+        step.afterBusinessDays === 0
+          ? 'the promise is broken'
+          : `${days(step.afterBusinessDays)} after the promise broke`,
+      to: step.to,
+    });
+  });
+  let next: NextAction | null = null;
+  for (const step of steps) if (!next || step.at.getTime() < next.at.getTime()) next = step;
+  return next;
+}

@@ -5,6 +5,7 @@
 import type { Channel, FollowUpKind, FollowUpStatus, Party, TouchpointKind } from './follow-up.ts';
 import type { Policy } from './policy.ts';
 import type { PromiseWarning } from './promise.ts';
+import type { ScheduleReason } from './schedule.ts';
 
 export const MEMBER_ROLES = ['admin', 'recruiter', 'hiring_manager', 'interviewer'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
@@ -248,7 +249,10 @@ export interface Message {
   bodyHtml: string;
   automatic: boolean;
   status: MessageStatus;
+  /** When it goes out (drafts: null). */
   sendAt: Date | null;
+  /** Why it goes out then; null for drafts and for messages scheduled before reasons were kept. */
+  scheduledBecause: ScheduleReason | null;
   attempts: number;
   leaseUntil: Date | null;
   lastError: string | null;

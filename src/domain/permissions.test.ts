@@ -6,7 +6,13 @@ describe('the permission table', () => {
   it('gives admins everything and nobody else the admin settings', () => {
     for (const p of PERMISSIONS) expect(roleAllows('admin', p)).toBe(true);
     for (const role of MEMBER_ROLES.filter((r) => r !== 'admin')) {
-      for (const p of ['policy:write', 'members:write', 'tokens:write', 'audit:read'] as const) {
+      for (const p of [
+        'policy:write',
+        'members:write',
+        'tokens:write',
+        'audit:read',
+        'dev_mail:read',
+      ] as const) {
         expect([role, p, roleAllows(role, p)]).toEqual([role, p, false]);
       }
     }
@@ -38,6 +44,8 @@ describe('the permission table', () => {
     [['read'], 'jobs:read', true],
     [['read'], 'jobs:write', false],
     [['read'], 'audit:read', false],
+    [['read'], 'dev_mail:read', false],
+    [['write'], 'dev_mail:read', false],
     [['write'], 'messages:send', true],
     [['write'], 'tokens:write', false],
     [['unknown'], 'jobs:read', false],

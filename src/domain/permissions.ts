@@ -33,7 +33,7 @@
  * | templates:read        |   ✓   |     ✓     |       ✓        |             |     ✓      |      ✓      |
  * | templates:write       |   ✓   |     ✓     |                |             |            |      ✓      |
  * | promises:preview      |   ✓   |     ✓     |       ✓        |      ✓      |     ✓      |      ✓      |
- * | dev_mail:read         |   ✓   |     ✓     |       ✓        |             |     ✓      |      ✓      |
+ * | dev_mail:read         |   ✓   |           |                |             |            |             |
  * | reports:read          |   ✓   |     ✓     |       ✓        |             |     ✓      |      ✓      |
  *
  * A token with scope `*` has every permission. Rejection reasons (decisions) and feedback are
@@ -80,6 +80,8 @@ const ADMIN_ONLY: ReadonlySet<Permission> = new Set([
   'members:write',
   'tokens:write',
   'audit:read',
+  // The dev mailbox holds every member's mail: only admins read it (sign-in links masked even then).
+  'dev_mail:read',
 ]);
 
 const RECRUITER = PERMISSIONS.filter((p) => !ADMIN_ONLY.has(p));

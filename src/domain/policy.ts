@@ -7,7 +7,10 @@ const TimeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be H
 export const HolidayRegionSchema = z
   .strictObject({
     country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as US or DE'),
-    region: z.string().min(1).max(10).optional(),
+    region: z
+      .string()
+      .regex(/^[A-Za-z0-9]{1,10}$/, 'must be a region code such as BY')
+      .optional(),
   })
   .refine((h) => isSupportedHolidayCountry(h.country, h.region), {
     message: 'unknown holiday country or region',
@@ -16,6 +19,7 @@ export const HolidayRegionSchema = z
 /** An IANA time zone name such as Europe/Berlin. */
 export const TimeZoneSchema = z
   .string()
+  .max(64)
   .refine((tz) => isValidTimeZone(tz), { message: 'must be an IANA time zone such as Europe/Berlin' });
 
 /**
@@ -109,6 +113,21 @@ export const PolicySchema = z
   })
   .describe('Policy');
 export type Policy = z.infer<typeof PolicySchema>;
+
+type PolicyShape = typeof PolicySchema.shape;
+
+/**
+ * The policy with every field required and no defaults: what replacing the policy takes (a
+ * replacement that leaves a field out is refused, never silently reset to its default).
+ */
+export const PolicyReplaceSchema = z.strictObject(
+  Object.fromEntries(Object.entries(PolicySchema.shape).map(([key, field]) => [key, field.unwrap()])) as {
+    [K in keyof PolicyShape]: ReturnType<PolicyShape[K]['unwrap']>;
+  },
+);
+
+/** Some policy fields: what changing the policy takes (each given field replaces its value whole). */
+export const PolicyPatchSchema = PolicyReplaceSchema.partial();
 
 /** The policy every new organization starts with. */
 export const DEFAULT_POLICY: Policy = PolicySchema.parse({});

@@ -2,10 +2,30 @@
  * Promise parsing: the closing statement said at the end of an interview ("you'll hear from us
  * within 3 business days") becomes a due time in the organization's calendar.
  *
- * How it works: every time expression in the statement becomes a candidate (own rules for
- * relative phrases, chrono-node for explicit calendar dates); overlapping candidates keep the
- * longest; "the day after <x>" modifiers attach to the expression they refer to; then the
- * candidate attached to a contact verb ("hear", "call", …) wins, else the latest one.
+ * Only a future contact time is the promise. Every time expression in the statement becomes a
+ * candidate (own rules for relative phrases and numeric dates, chrono-node for dates with month
+ * names); overlapping candidates keep the longest. Then each candidate is judged by the clause it
+ * sits in (compromise reads the clauses and their tense):
+ * - about the conversation itself ("thank you for your time today", "today's interview"), about
+ *   the past ("as I said on Monday", "last Friday", a past-tense clause) → never the promise;
+ * - in a clause that promises contact or a decision ("we'll call", "you'll hear", "a decision",
+ *   "HR will revert") → the promise; among several, the latest;
+ * - about another event ("the panel meets Thursday", "I'm on leave until Monday") → not the
+ *   promise, but an anchor: "after the panel on Thursday", "after which we'll call", "the
+ *   following Monday", "the next day", "then" resolve from it;
+ * - a bare time ("by Friday", "hopefully next week") → the promise when no contact clause has one.
+ * With no promise left, the policy default applies and the warning is `vague`.
+ *
+ * Readings, decided once (each is in the corpus, test/corpus/promises.jsonl):
+ * - A range or vague quantity promises its upper bound: "3–5 business days" → day 5, "a few" → 3.
+ * - "next week" (early, mid or end) → the last business day of next week; "next Friday" said
+ *   before Friday in the same week → Friday of next week, otherwise the nearest Friday.
+ * - "early / mid / late <month>" → the 10th / the 20th / its last business day.
+ * - "after <event or date>" → the next business day after it; "before <date>" → the business
+ *   day before it; "w/c 1 June" → the last business day of that week.
+ * - Numeric dates (3/12, 03/12/2026, 12.03.2026) are read month-first where the organization is
+ *   in the US (holiday country US or its territories, PH, CA; without a holiday country, a US or
+ *   Canadian time zone) and day-first everywhere else; a part over 12 decides on its own.
  *
  * Only chrono's *certain* month/day/year components are used, never its Date output, because
  * chrono computes Dates in the host's zone; this keeps the result independent of the machine.
@@ -17,11 +37,14 @@ import {
   addBusinessDays,
   addCalendarDays,
   endOfBusinessDay,
+  holidaysIn,
   lastBusinessDayOfMonth,
   lastBusinessDayOfWeek,
   localDateOf,
+  subtractBusinessDays,
   type BusinessCalendar,
 } from './business-time.ts';
+import { analyzeText } from './language/analyze.ts';
 
 /** Something about the statement worth telling the interviewer. */
 export type PromiseWarning = 'vague' | 'silent_rejection' | 'past_date' | 'far_future';
@@ -37,6 +60,37 @@ export interface ResolvePromiseInput {
   calendar: BusinessCalendar;
   /** Policy default in business days, used when the statement names no time; default 5. */
   defaultBusinessDays?: number;
+  /** How to read 3/12: month-first or day-first. Default: from the calendar ({@link dateOrderOf}). */
+  dateOrder?: DateOrder;
+}
+
+/** The order of day and month in a numeric date. */
+export type DateOrder = 'mdy' | 'dmy';
+
+// Month-first countries (holiday country codes as date-holidays spells them).
+const MONTH_FIRST_COUNTRIES = new Set([
+  'US',
+  'PR',
+  'GU',
+  'VI',
+  'AS',
+  'MP',
+  'UM',
+  'PH',
+  'CA',
+  'FM',
+  'MH',
+  'PW',
+]);
+// Without a holiday country, the zone decides: US and Canadian zones read month-first.
+const MONTH_FIRST_ZONE =
+  /^(?:America\/(?:New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Boise|Detroit|Juneau|Sitka|Nome|Adak|Yakutat|Metlakatla|Menominee|Indiana\/.+|Kentucky\/.+|North_Dakota\/.+|Toronto|Vancouver|Edmonton|Winnipeg|Halifax|St_Johns|Regina|Moncton|Whitehorse|Yellowknife|Iqaluit)|US\/.+|Canada\/.+|Pacific\/Honolulu|Asia\/Manila)$/;
+
+/** How the organization writes numeric dates: month-first in the US (and a few others), else day-first. */
+export function dateOrderOf(calendar: BusinessCalendar): DateOrder {
+  if (calendar.holidays)
+    return MONTH_FIRST_COUNTRIES.has(calendar.holidays.country.toUpperCase()) ? 'mdy' : 'dmy';
+  return MONTH_FIRST_ZONE.test(calendar.timeZone) ? 'mdy' : 'dmy';
 }
 
 /** The due time a statement resolves to, and how it was reached. */
@@ -166,21 +220,48 @@ const MONTH =
 const ORDINAL_NOUNS =
   '(?:rounds?|interviews?|stages?|steps?|times?|place|candidates?|panels?|calls?|meetings?|person|one|choice|weeks?|days?|options?|floor)\\b';
 
+// A clause with one of these promises contact or a decision: its time is the promise.
 const CONTACT_RE = new RegExp(
-  '\\b(?:hear|heard|hearing|call|calls|calling|ring|phone|contact|contacted|e-?mail|emailed|' +
-    'reach\\s+out|reach\\s+you|get\\s+back|come\\s+back\\s+to\\s+you|let\\s+you\\s+know|update|updates|' +
-    'be\\s+in\\s+touch|get\\s+in\\s+touch|touch\\s+base|send|sent|respond|reply|notify|inform|' +
-    "follow\\s+up|text\\s+you|write\\s+to\\s+you|you'll\\s+know|you\\s+will\\s+know|" +
-    'have\\s+an\\s+answer|give\\s+you)\\b',
+  '\\b(?:hear|heard|hearing|call|calls|calling|ring|phone|contact|contacted|e-?mail|emailed|mail|' +
+    'reach\\s+out|reach\\s+you|get\\s+back|come\\s+back\\s+to\\s+you|let\\s+(?:you|everyone|all)\\s+know|update|updates|' +
+    'be\\s+in\\s+touch|get\\s+in\\s+touch|be\\s+back\\s+in\\s+touch|in\\s+contact|touch\\s+base|send|sent|respond|reply|notify|inform|' +
+    "follow\\s+up|text\\s+you|write\\s+to\\s+you|you'll\\s+know|you\\s+will\\s+know|know\\s+(?:something|more)|" +
+    'have\\s+an\\s+answer|give\\s+you|tell\\s+you|confirm|advise|revert|intimate|intimated|connect\\s+with|' +
+    'communicat\\w*|share|shared|ping|buzz|bell|drop\\s+you|flick\\s+you|shoot\\s+you|loop\\s+back|circle\\s+back|' +
+    'reconnect|keep\\s+you\\s+posted|news|decision|decide|decided|answer|outcome|results?|feedback|offers?|status|verdict)\\b',
 );
+
+// "feel free to email me", "please send": the candidate is the one contacting; not the promise.
+const CANDIDATE_CONTACT_RE =
+  /\b(?:feel\s+free\s+to|you\s+(?:can|could|may|might)|please|(?:do\s+not|don't)\s+hesitate\s+to)\s+(?:\w+\s+)?(?:e-?mail|call|ring|contact|reach\s+out|get\s+in\s+touch|send|message|text|reply|respond|drop|submit|share)\b/;
+
+// Words about the conversation itself: "thanks for today", "speaking with us this morning".
+const CONVERSATION_RE =
+  /\b(?:thank|thanks|thank-you|appreciate|appreciated|pleasure|enjoyed|cheers|grateful|(?:great|good|lovely|nice|glad)\s+(?:to|chatting|speaking|talking|meeting|chat|conversation|catching|seeing)|coming\s+(?:in|down)|joining\s+us|popping\s+in|making\s+(?:the\s+)?(?:time|trip)|(?:meeting|speaking|talking|chatting)\s+(?:with\s+)?(?:you|us|me))\b/;
+// "today's interview", "this morning's conversation": a time that names the conversation.
+const CONVERSATION_TIME_RE =
+  /^(?:today|this\s+(?:morning|afternoon|evening|arvo))'s\s+(?:interview|conversation|chat|call|meeting|session|discussion|round|panel|visit)/;
+
+// A clause about another event: its time is not the promise, though it can anchor one.
+const EVENT_RE =
+  /\b(?:panel|panels|interviews?|interviewing|round|rounds|meeting|meets|meet|met|sits|conference|offsite|off-site|leave|vacation|holiday|office|closed|closes|start|starts|starting|start\s+date|joining\s+date|course|training|assessment|exercise|committee|away|out\s+of\s+(?:the\s+)?office|freeze|signs\s+off|available|travelling|traveling|posted|opened)\b/;
 
 const SILENT_RES: RegExp[] = [
   /\bif\s+(?:you\s+)?(?:don'?t|do\s+not|haven'?t|have\s+not|didn'?t|did\s+not|never|still\s+haven'?t)\s+(?:hear|heard|get|got|receive|received)\b/,
+  /\bshould\s+you\s+(?:not|fail\s+to)\s+(?:hear|receive|get)\b/,
   /\bif\s+we\s+(?:don'?t|do\s+not|haven'?t|have\s+not|didn'?t|did\s+not)\s+(?:contact|call|get\s+back|reach\s+out|e-?mail|get\s+in\s+touch|respond|reply)\b/,
   /\bno\s+news\s+is\s+(?:bad\s+|good\s+)?news\b/,
-  /\bonly\s+(?:be\s+)?(?:contact|call|notify|reach\s+out\s+to|get\s+back\s+to|respond\s+to|reply\s+to)\w*\s+(?:the\s+)?(?:successful|shortlisted|selected)\b/,
+  /\bonly\s+(?:be\s+)?(?:contact|call|notify|reach\s+out\s+to|get\s+back\s+to|respond\s+to|reply\s+to|get\s+in\s+touch\s+with)\w*\s+(?:the\s+)?(?:successful|shortlisted|selected|candidates\s+(?:who|that|moving|progressing)|those\s+(?:who|moving|progressing)|people\s+(?:who|moving))\b/,
+  /\b(?:contact|call|notify|reach\s+out\s+to|get\s+back\s+to|be\s+in\s+touch\s+with)\s+you\s+only\s+if\b/,
+  /\bwill\s+only\s+(?:contact|call|notify|reach\s+out\s+to|get\s+back\s+to|be\s+in\s+touch\s+with)\s+you\s+if\b/,
   /\b(?:successful|shortlisted|selected)\s+(?:candidates|applicants)\s+will\s+be\s+(?:contacted|called|notified)\b/,
-  /\bassume\b[^.]*?\b(?:not|unsuccessful|no|didn'?t|wasn'?t|weren'?t|moved\s+on|another\s+candidate|other\s+candidates)\b/,
+  /\b(?:can'?t|cannot|can\s+not|won'?t\s+be\s+able\s+to|are\s+unable\s+to|aren'?t\s+able\s+to)\s+(?:respond|reply|get\s+back)\s+to\s+(?:every|each|all)\b/,
+  /\bif\s+(?:you\s+are|you'?re|you\s+have\s+been|you'?ve\s+been)?\s*(?:shortlisted|selected|successful|through)\b/,
+  /\bif\s+we(?:'re|\s+are)\s+interested\b/,
+  /\bif\s+we\s+(?:decide\s+to\s+|want\s+to\s+|choose\s+to\s+)?(?:move\s+forward|progress|proceed|go\s+ahead)\b/,
+  /\bassume\b[^.]*?\b(?:not|unsuccessful|no|didn'?t|wasn'?t|weren'?t|moved\s+on|another\s+candidate|other\s+candidates|another\s+(?:way|direction))\b/,
+  /\bconsider\s+your\s+application\s+(?:to\s+have\s+been\s+)?unsuccessful\b/,
+  /\b(?:it'?s|it\s+is|that'?s|take\s+it\s+as)\s+a\s+no\b/,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -196,6 +277,8 @@ interface Candidate {
   /** Null for a dangling "the day after": resolved against the expression before it. */
   due: Due | null;
   offset?: Offset;
+  /** Resolves from the promise-worthy time before it ("then", "after which", "the next day"). */
+  anaphora?: 'same' | 'next_business_day' | 'next_day';
 }
 
 interface Ctx {
@@ -285,7 +368,7 @@ const DURATION_UNITS =
 // Bare "a"/"an" durations ("a day") only count after a word that makes them a time span,
 // otherwise "it was a day of interviews" would become a promise.
 const SPAN_LEAD_RE =
-  /\b(?:in|within|over|inside|about|around|roughly|approximately|approx\.?|under|than|next|takes?|take|need|needs|allow|give\s+us|wait|for|up\s+to|max(?:imum)?|of)\s+$/;
+  /\b(?:in|within|over|inside|about|around|roughly|approximately|approx\.?|under|than|next|takes?|take|need|needs|allow|give\s+us|wait|for|up\s+to|max(?:imum)?|of|be|it'll\s+be|maybe|probably|only)\s+$/;
 
 function durationDue(n: number, unit: string, ctx: Ctx): { due: Due; rule: string } {
   if (/^(?:business|working|work)[\s-]+weeks?$/.test(unit)) {
@@ -337,9 +420,62 @@ function durationCandidates(text: string, ctx: Ctx): Candidate[] {
 const RULES: Rule[] = [
   {
     // "within the next week" is a span of one unit, not the calendar week called "next week".
-    re: /\b(?:within|in|over|during)\s+the\s+(?:next|coming)\s+(day|week|fortnight|month)\b/g,
+    re: /\b(?:within|in|over|during)\s+the\s+(?:next|coming)\s+(day|week|fortnight|month)(?:\s+or\s+(two|so))?\b|\bwithin\s+the\s+(fortnight)\b/g,
     rule: 'calendar_days',
-    due: (m, ctx) => durationDue(1, m[1] ?? 'day', ctx).due,
+    due: (m, ctx) => durationDue(m[2] === 'two' ? 2 : 1, m[1] ?? m[3] ?? 'day', ctx).due,
+  },
+  {
+    // "within the week" is this week; "a week today" and "this time next week" are seven days.
+    re: /\bwithin\s+the\s+week\b/g,
+    rule: 'this_week',
+    due: (_m, ctx) => dateDue(lastBusinessDayOfWeek(ctx.today, ctx.cal)),
+  },
+  {
+    re: /\b(?:a\s+week\s+(today|tomorrow)|this\s+time\s+next\s+week)\b/g,
+    rule: 'calendar_days',
+    due: (m, ctx) => dateDue(addCalendarDays(ctx.today, m[1] === 'tomorrow' ? 8 : 7)),
+  },
+  {
+    re: /\b(?:the\s+)?day\s+after\s+tomorrow\b/g,
+    rule: 'day_after',
+    due: (_m, ctx) => dateDue(addCalendarDays(ctx.today, 2)),
+  },
+  {
+    re: /\b(?:(?:the\s+)?end\s+of\s+)?(?:the\s+)?week\s+after\s+next\b/g,
+    rule: 'next_week',
+    due: (_m, ctx) => dateDue(lastBusinessDayOfWeek(addCalendarDays(ctx.today, 14), ctx.cal)),
+  },
+  {
+    // UK "Tuesday week", "the Tuesday after next", "a week on Tuesday": a week after the next one.
+    re: new RegExp(`\\b(?:the\\s+)?${WD}\\s+(?:week|after\\s+next)\\b|\\ba\\s+week\\s+on\\s+${WD}\\b`, 'g'),
+    rule: 'weekday',
+    due: (m, ctx) =>
+      dateDue(addCalendarDays(nextWeekday(ctx.today, WEEKDAYS[m[1] ?? m[2] ?? ''] ?? 5, false), 7)),
+  },
+  {
+    // "the first week of January": the week holding the 7th, as late as it can mean.
+    re: new RegExp(
+      `\\b(?:the\\s+)?(first|1st|second|2nd|third|3rd)\\s+week\\s+(?:of|in)\\s+${MONTH}\\b`,
+      'g',
+    ),
+    rule: 'week_of',
+    due: (m, ctx) => {
+      const day = /^(?:first|1st)$/.test(m[1] ?? '') ? 7 : /^(?:second|2nd)$/.test(m[1] ?? '') ? 14 : 21;
+      const date = nextMonthDay(ctx.today.slice(0, 8) + '01', MONTHS[m[2] ?? ''] ?? 1, day);
+      return dateDue(date ? lastBusinessDayOfWeek(date, ctx.cal) : null);
+    },
+  },
+  {
+    // "early April" → the 10th, "mid-March" → the 20th, "late May" → its last business day.
+    re: new RegExp(`\\b(early|mid|middle\\s+of|late)[\\s-]+(?:in\\s+)?${MONTH}\\b`, 'g'),
+    rule: 'part_of_month',
+    due: (m, ctx) => {
+      const part = m[1] ?? 'mid';
+      const first = nextMonthDay(ctx.today.slice(0, 8) + '01', MONTHS[m[2] ?? ''] ?? 1, 1);
+      if (!first) return null;
+      if (part === 'late') return dateDue(lastBusinessDayOfMonth(first, ctx.cal));
+      return dateDue(first.slice(0, 8) + (part === 'early' ? '10' : '20'));
+    },
   },
   {
     re: /\bnext\s+(?:business|working)\s+day\b/g,
@@ -398,8 +534,15 @@ const RULES: Rule[] = [
   {
     re: new RegExp(`\\b(?:(next|this|coming|the\\s+coming)\\s+)?${WD}\\b`, 'g'),
     rule: 'weekday',
-    // "this Friday" said on a Friday means today; every other form means the next one after today.
-    due: (m, ctx) => dateDue(nextWeekday(ctx.today, WEEKDAYS[m[2] ?? ''] ?? 5, m[1] === 'this')),
+    // "this Friday" said on a Friday means today; "next Friday" said earlier that week means the
+    // Friday of next week (the later reading: a promise is kept by the latest date meant);
+    // every other form means the next one after today.
+    due: (m, ctx) => {
+      const weekday = WEEKDAYS[m[2] ?? ''] ?? 5;
+      const nearest = nextWeekday(ctx.today, weekday, m[1] === 'this');
+      const laterThisWeek = weekday > weekdayOf(ctx.today);
+      return dateDue(m[1] === 'next' && laterThisWeek ? addCalendarDays(nearest, 7) : nearest);
+    },
   },
   {
     re: new RegExp(
@@ -445,6 +588,79 @@ function chronoCandidates(text: string, ctx: Ctx): Candidate[] {
     const date = year != null ? isoDate(year, month, day) : nextMonthDay(ctx.today, month, day);
     if (date)
       out.push({ start: r.index, end: r.index + r.text.length, rule: 'date', due: { kind: 'date', date } });
+  }
+  return out;
+}
+
+/**
+ * Numeric dates — 3/12, 03/12/2026, 12.03.2026, 19-10-2026, 2026/03/12 — in the organization's
+ * order. Dots and dashes need a year, so "3.5 years" and "3-5 days" stay what they are.
+ */
+function numericDateCandidates(text: string, ctx: Ctx, order: DateOrder): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(/(?<![\d/.-])(\d{4})\/(\d{1,2})\/(\d{1,2})(?![\d/])/g)) {
+    const date = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (date)
+      out.push({ start: m.index, end: m.index + m[0].length, rule: 'date', due: { kind: 'date', date } });
+  }
+  const re = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/]|[.-]\d)/g;
+  for (const m of text.matchAll(re)) {
+    const [whole, a, sep, b, y] = m;
+    if ((sep !== '/' && !y) || whole === '24/7') continue;
+    const first = Number(a);
+    const second = Number(b);
+    const dayFirst = first > 12 || (second <= 12 && order === 'dmy');
+    const day = dayFirst ? first : second;
+    const month = dayFirst ? second : first;
+    const year = y ? (y.length === 2 ? 2000 + Number(y) : Number(y)) : null;
+    const date = year !== null ? isoDate(year, month, day) : nextMonthDay(ctx.today, month, day);
+    if (date)
+      out.push({ start: m.index, end: m.index + whole.length, rule: 'date', due: { kind: 'date', date } });
+  }
+  return out;
+}
+
+// Holidays by name; "the holiday(s)" and "the long weekend" only right after a preposition, since
+// "heads out for the holiday" is not a date.
+const HOLIDAY_RE =
+  /\b(?:(christmas\s+eve)|(christmas)(?:\s+day)?|(new\s+year'?s\s+eve)|(new\s+year'?s)(?:\s+day)?|(thanksgiving)(?:\s+day)?|(?<=\b(?:after|before|by|until|till|post|following|over|around)\s+(?:the\s+)?)((?:bank|public)\s+holiday|long\s+weekend|holiday\s+weekend|holidays?))\b(?!\s+(?:break|period|shutdown|party|season|rush|closure|week))/g;
+
+/** The next date on or after today whose public holiday matches. */
+function nextHoliday(ctx: Ctx, match: (name: string) => boolean, withinDays: number): string | null {
+  const year = Number(ctx.today.slice(0, 4));
+  const limit = addCalendarDays(ctx.today, withinDays);
+  for (const h of [...holidaysIn(year, ctx.cal), ...holidaysIn(year + 1, ctx.cal)]) {
+    if (h.date >= ctx.today && h.date <= limit && match(h.name)) return h.date;
+  }
+  return null;
+}
+
+/** "before Christmas", "after Thanksgiving", "after the bank holiday". */
+function holidayCandidates(text: string, ctx: Ctx): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(HOLIDAY_RE)) {
+    let date: string | null = null;
+    if (m[1]) date = nextMonthDay(ctx.today, 12, 24);
+    else if (m[2]) date = nextMonthDay(ctx.today, 12, 25);
+    else if (m[3]) date = nextMonthDay(ctx.today, 12, 31);
+    else if (m[4]) date = nextMonthDay(addCalendarDays(ctx.today, 1), 1, 1);
+    else if (m[5]) date = nextHoliday(ctx, (n) => /thanksgiving/i.test(n), 370);
+    else if (m[6]) date = nextHoliday(ctx, () => true, 45);
+    if (date)
+      out.push({ start: m.index, end: m.index + m[0].length, rule: 'holiday', due: { kind: 'date', date } });
+  }
+  return out;
+}
+
+// "then", "after which", "the next day": the time comes from the expression before it.
+const ANAPHORA_RE =
+  /\b(?:(after\s+(?:that|which|this)|afterwards|(?:straight|right|shortly|soon|immediately)\s+after(?=\s*(?:[.,;!?)]|$)))|(the\s+(?:next|following)\s+day)|(then(?=\s*(?:[.,;!?)]|$))|(?:on\s+)?that\s+(?:day|afternoon|morning|evening)|the\s+same\s+day))\b/g;
+
+function anaphoraCandidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(ANAPHORA_RE)) {
+    const anaphora = m[1] ? 'next_business_day' : m[2] ? 'next_day' : 'same';
+    out.push({ start: m.index, end: m.index + m[0].length, rule: 'anaphora', due: null, anaphora });
   }
   return out;
 }
@@ -521,16 +737,48 @@ function selectNonOverlapping(all: Candidate[]): Candidate[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
-/** Clause boundaries, so a time can be tied to the verb near it. */
-function clauseIndex(text: string): (pos: number) => number {
-  const cuts: number[] = [];
-  for (const m of text.matchAll(/[.;!?]+(?=\s|$)|,|\b(?:and|but|then|so|while|whereas)\b/g))
-    cuts.push(m.index);
-  return (pos) => cuts.filter((c) => c <= pos).length;
+/** Clause spans, so a time can be tied to the verb near it. */
+function clauseSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  let start = 0;
+  for (const m of text.matchAll(/[.;!?]+(?=\s|$)|,|\b(?:and|but|then|so|while|whereas)\b/g)) {
+    spans.push({ start, end: m.index });
+    start = m.index;
+  }
+  spans.push({ start, end: text.length });
+  return spans;
 }
 
-function clauseTexts(text: string): string[] {
-  return text.split(/[.;!?]+(?=\s|$)|,|\b(?:and|but|then|so|while|whereas)\b/);
+// What may stand beside a bare time: "hopefully by Friday", "say Monday at the latest".
+const BARE_RE =
+  /^[\s,.;:!?'"()-]*(?:(?:hopefully|probably|ideally|maybe|perhaps|by|on|before|around|about|roughly|the|at|latest|or|and|so|say|sometime|in|no|later|than|expect|realistically|later|until|till)\b[\s,.;:!?'"()-]*)*$/;
+
+// Rules a time word can be anchored by ("after", "before", "w/c"): dates, not spans.
+const ANCHORABLE_RULES = new Set([
+  'weekday',
+  'date',
+  'tomorrow',
+  'holiday',
+  'this_week',
+  'next_week',
+  'end_of_month',
+  'next_month',
+  'part_of_month',
+  'week_of',
+  'day_after',
+]);
+
+interface Judged {
+  c: Candidate;
+  due: Due;
+  dueAt: Date;
+  /** About the conversation or the past: never the promise, nor an anchor. */
+  excluded: boolean;
+  /** In a clause that promises contact or a decision. */
+  contact: boolean;
+  /** In a clause about another event. */
+  event: boolean;
+  bare: boolean;
 }
 
 /** Replace typographic characters one-for-one so indices still point into the original. */
@@ -552,25 +800,104 @@ export function resolvePromise(input: ResolvePromiseInput): ResolvedPromise {
   const warnings: PromiseWarning[] = [];
   if (SILENT_RES.some((re) => re.test(text))) warnings.push('silent_rejection');
 
+  const order = input.dateOrder ?? dateOrderOf(calendar);
   const base = [
     ...durationCandidates(text, ctx),
     ...ruleCandidates(text, ctx),
     ...chronoCandidates(text, ctx),
+    ...numericDateCandidates(text, ctx, order),
+    ...holidayCandidates(text, ctx),
   ];
-  const selected = selectNonOverlapping([...base, ...modifierCandidates(text, base, ctx)]);
+  const selected = selectNonOverlapping([
+    ...base,
+    ...modifierCandidates(text, base, ctx),
+    ...anaphoraCandidates(text),
+  ]);
 
-  // Dangling modifiers take the nearest resolved expression before them, else the interview date.
-  const resolved: { c: Candidate; due: Due; dueAt: Date }[] = [];
+  // compromise reads the clauses' tense: a time in a past-tense clause is history, not a promise.
+  const clauses = analyzeText(statement).sentences.flatMap((sentence) => sentence.clauses);
+  const inPast = (pos: number): boolean =>
+    clauses.some(
+      (c) => c.start <= pos && pos < c.end && c.tense === 'past' && !c.conditional && c.modal === null,
+    );
+  const spans = clauseSpans(text);
+  const spanAt = (pos: number) => spans.find((sp) => sp.start <= pos && pos < sp.end) ?? spans.at(-1)!;
+  const isContact = (clause: string): boolean =>
+    CONTACT_RE.test(clause) && !CANDIDATE_CONTACT_RE.test(clause);
+
+  const judged: Judged[] = [];
   for (const c of selected) {
+    const span = spanAt(c.start);
+    const clause = text.slice(span.start, span.end);
+    const before = text.slice(span.start, c.start);
+    const prevClause = c.start > 0 ? spanAt(c.start - 1) : span;
+    const rest = (text.slice(span.start, c.start) + text.slice(c.end, span.end)).trim();
+    const bare = BARE_RE.test(rest);
+    // "We'll get back to you, hopefully by Friday": a bare time after a comma belongs to the clause before.
+    const joined = c.anaphora !== undefined || (bare && /^,/.test(text.slice(span.start)));
+    const joinedTo = c.anaphora !== undefined ? prevClause : span.start > 0 ? spanAt(span.start - 1) : span;
+    const contact = isContact(clause) || (joined && isContact(text.slice(joinedTo.start, joinedTo.end)));
+    const excluded =
+      /\b(?:last|this\s+past|past)\s+$/.test(before) ||
+      /^\s+just\s+gone\b/.test(text.slice(c.end)) ||
+      CONVERSATION_TIME_RE.test(text.slice(c.start)) ||
+      (!contact && CONVERSATION_RE.test(clause)) ||
+      CANDIDATE_CONTACT_RE.test(clause) ||
+      inPast(c.start);
+    // An anchor is the latest expression before this one that is not history.
+    const prev = judged.filter((j) => j.c.end <= c.start && !j.excluded).at(-1);
     let due = c.due;
-    if (!due && c.offset) {
-      const prev = resolved.filter((r) => r.c.end <= c.start).at(-1);
-      due = applyOffset(prev?.due ?? { kind: 'date', date: ctx.today }, c.offset, ctx);
+    if (!due && c.offset) due = applyOffset(prev?.due ?? { kind: 'date', date: ctx.today }, c.offset, ctx);
+    if (!due && c.anaphora && prev) {
+      const date = dueDateOf(prev.due, ctx);
+      due =
+        c.anaphora === 'same'
+          ? prev.due
+          : {
+              kind: 'date',
+              date: c.anaphora === 'next_day' ? addCalendarDays(date, 1) : addBusinessDays(date, 1, ctx.cal),
+            };
     }
-    if (due) resolved.push({ c, due, dueAt: dueInstant(due, ctx) });
+    if (!due) continue;
+    let rule = c.rule;
+    if (ANCHORABLE_RULES.has(c.rule) && due.kind === 'date') {
+      const following = /\bthe\s+following\s+$/.exec(before);
+      const after = /\b(?:after|post|following|once)\b([^.;]*)$/.exec(before);
+      if (following && c.rule === 'weekday' && prev) {
+        const weekday = WEEKDAYS[text.slice(c.start, c.end).replace(/^.*\s/, '')] ?? weekdayOf(due.date);
+        due = { kind: 'date', date: nextWeekday(dueDateOf(prev.due, ctx), weekday, false) };
+      } else if (
+        after &&
+        !CONTACT_RE.test(after[1] ?? '') &&
+        !/\b(?:by|within|before|until|till|no\s+later\s+than)\b/.test(after[1] ?? '')
+      ) {
+        due = { kind: 'date', date: addBusinessDays(due.date, 1, ctx.cal) };
+        rule = 'after_event';
+      } else if (/\bbefore\s+(?:the\s+)?$/.test(before) && !/\bor\s+before\s+(?:the\s+)?$/.test(before)) {
+        due = { kind: 'date', date: subtractBusinessDays(due.date, 1, ctx.cal) };
+      } else if (
+        /(?:\bw\/c|\bwc|\bweek\s+(?:commencing|beginning|starting|of))\s+(?:the\s+)?$/.test(before)
+      ) {
+        due = { kind: 'date', date: lastBusinessDayOfWeek(due.date, ctx.cal) };
+        rule = 'week_of';
+      }
+    }
+    judged.push({
+      c: { ...c, rule },
+      due,
+      dueAt: dueInstant(due, ctx),
+      excluded,
+      contact,
+      event: !contact && EVENT_RE.test(clause),
+      bare,
+    });
   }
 
-  if (resolved.length === 0) {
+  const attached = judged.filter((j) => !j.excluded && j.contact);
+  const loose = judged.filter((j) => !j.excluded && !j.event && (j.c.rule !== 'today' || j.bare));
+  const pool = attached.length > 0 ? attached : loose;
+
+  if (pool.length === 0) {
     const dueDate = addBusinessDays(ctx.today, defaultDays, calendar);
     return {
       dueAt: endOfBusinessDay(dueDate, calendar),
@@ -581,12 +908,6 @@ export function resolvePromise(input: ResolvePromiseInput): ResolvedPromise {
       rule: 'policy_default',
     };
   }
-
-  const clauseOf = clauseIndex(text);
-  const clauses = clauseTexts(text);
-  const contactClauses = new Set(clauses.flatMap((t, i) => (CONTACT_RE.test(t) ? [i] : [])));
-  const attached = resolved.filter((r) => contactClauses.has(clauseOf(r.c.start)));
-  const pool = attached.length > 0 ? attached : resolved;
   const chosen = pool.reduce((best, r) => (r.dueAt.getTime() > best.dueAt.getTime() ? r : best));
 
   if (chosen.dueAt.getTime() < at.getTime()) warnings.push('past_date');

@@ -45,7 +45,7 @@ describe.each(backends)('API tokens on %s', (backend) => {
       });
       return { status: r.statusCode, body: r.body ? r.json<Record<string, any>>() : null, raw: r.body };
     };
-    return { organization, apiToken, call };
+    return { organization, apiToken, admin, call };
   }
 
   const withToken = (token: string, url = '/api/v1/jobs') =>
@@ -53,7 +53,7 @@ describe.each(backends)('API tokens on %s', (backend) => {
 
   it('lists tokens without their secrets, and a revoked token stops working at once', async () => {
     clock.set('2026-12-01T14:59:00Z');
-    const { call } = await signedInAdmin();
+    const { call, admin } = await signedInAdmin();
     clock.set('2026-12-01T15:00:00Z'); // the default token was issued a minute earlier
     const created = await call('POST', '/api/v1/api-tokens', { name: 'ATS sync', scopes: ['read'] });
     expect(created.status).toBe(201);
@@ -69,6 +69,7 @@ describe.each(backends)('API tokens on %s', (backend) => {
       id: created.body!.id,
       name: 'ATS sync',
       scopes: ['read'],
+      memberId: admin.id, // it acts as the admin who created it
       createdAt: '2026-12-01T15:00:00.000Z',
       lastUsedAt: '2026-12-01T15:05:00.000Z',
       revokedAt: null,

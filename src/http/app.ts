@@ -2,13 +2,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ServiceDeps } from '../services/deps.ts';
 import type { MailIdentity } from '../services/outbox.service.ts';
 import { devMailRoutes } from './routes/dev-mail.routes.ts';
@@ -16,10 +10,10 @@ import { messagesRoutes } from './routes/messages.routes.ts';
 import { reportsRoutes } from './routes/reports.routes.ts';
 import { templatesRoutes } from './routes/templates.routes.ts';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../paths.ts';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../services/auth.service.ts';
 import { authenticate, guardRoutes, WindowLimiter } from './auth.ts';
@@ -27,8 +21,17 @@ import { authPagesRoutes } from './routes/auth-pages.routes.ts';
 import { calendarFeedRoutes } from './routes/calendar-feed.routes.ts';
 import { candidatePageRoutes } from './routes/candidate-page.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { serializeRequest } from './request-log.ts';
 import { cookieSettings } from './session-cookie.ts';
-import { handleError, problem, sendProblem } from './error-handler.ts';
+import {
+  handleClientError,
+  handleError,
+  handleFrameworkError,
+  problem,
+  sendProblem,
+} from './error-handler.ts';
+import { openApiTransforms } from './openapi.ts';
+import { refuseBodyWithoutMeaning, requireJsonBody } from './request-guards.ts';
 import { registerIdempotency } from './idempotency.ts';
 import { applicationsRoutes } from './routes/applications.routes.ts';
 import { candidatesRoutes } from './routes/candidates.routes.ts';
@@ -63,7 +66,7 @@ export interface AppDeps extends ServiceDeps {
   webDir?: string;
 }
 
-const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+const DEFAULT_WEB_DIR = join(PROJECT_ROOT, 'dist/web');
 
 const DEFAULT_IDENTITY: MailIdentity = {
   from: { name: 'Hearback', address: 'hearback@localhost' },
@@ -82,22 +85,37 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
   };
   const cookies = cookieSettings(publicUrl, appDeps.sessionPolicy ?? DEFAULT_SESSION_POLICY);
   const limiter = (max: number, windowMs: number) => new WindowLimiter(deps.clock, max, windowMs);
+  const logger = options.logger ?? false;
   const app = Fastify({
-    logger: options.logger ?? false,
+    // Whatever the level, the request log never shows a token from a link (request-log.ts).
+    logger:
+      logger === true || (typeof logger === 'object' && logger !== null)
+        ? {
+            ...(logger === true ? {} : logger),
+            serializers: { ...(logger === true ? {} : logger.serializers), req: serializeRequest },
+          }
+        : logger,
     bodyLimit: 1_048_576,
     return503OnClosing: true,
     trustProxy: false,
+    // Routing and HTTP parsing failures are problems like any other (400, 414, 431 …).
+    frameworkErrors: handleFrameworkError,
+    clientErrorHandler: handleClientError,
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  // Fastify hands a missing body to the validator as null: an optional body is simply absent.
+  app.setValidatorCompiler((route) => {
+    const validate = validatorCompiler(route as Parameters<typeof validatorCompiler>[0]);
+    return route.httpPart === 'body' ? (data: unknown) => validate(data ?? undefined) : validate;
+  });
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, problem('not_found', `No route ${request.method} ${request.url.split('?')[0]}.`)),
   );
   guardRoutes(app);
+  app.addHook('onRequest', refuseBodyWithoutMeaning);
 
   await app.register(fastifyCookie);
-  await app.register(fastifyFormbody);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -125,16 +143,19 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
       info: {
         title: 'Hearback API',
         version: '1',
+        license: { name: 'MIT', identifier: 'MIT' },
         description:
-          'Interview follow-up that happens. Authenticate with `Authorization: Bearer <API token>` or the ' +
-          'session cookie (plus `X-CSRF-Token` on changes). Errors are application/problem+json with a stable ' +
-          '`code`; lists use cursor pagination (`nextCursor`); POSTs accept an `Idempotency-Key` header.',
+          'Interview follow-up that happens. Authenticate with `Authorization: Bearer <API token>` (a token acts ' +
+          'as the member who created it) or the session cookie (plus `X-CSRF-Token` on changes). The actor is ' +
+          'always who is authenticated: no body names it. Errors are application/problem+json with a stable ' +
+          '`code`; lists answer `{items, nextCursor}`; PUT replaces, PATCH merges; dates take `YYYY-MM-DD` or ' +
+          'a full instant; POSTs accept an `Idempotency-Key` header.',
       },
+      servers: [{ url: publicUrl, description: 'This Hearback server' }],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    ...openApiTransforms(),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
@@ -158,7 +179,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
   await app.register(authPagesRoutes(deps, cookies, limiter(20, MINUTE)));
   await app.register(candidatePageRoutes(deps, cookies, limiter(30, MINUTE)));
   await app.register(calendarFeedRoutes(deps, limiter(60, MINUTE)));
-  if (appDeps.devMailbox) await app.register(devMailRoutes(deps));
+  if (appDeps.devMailbox) await app.register(devMailRoutes(deps, cookies.policy));
 
   await app.register(
     async (api) => {
@@ -170,6 +191,8 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
           statusCode: 429,
         }),
       });
+      // Only JSON bodies: a form or text body is a 415, not a parsed object.
+      api.addHook('onRequest', requireJsonBody);
       // Personal data: never cached by browsers or proxies.
       api.addHook('onSend', async (_req, reply, payload) => {
         reply.header('cache-control', 'no-store');

@@ -1,19 +1,35 @@
 import '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import { withViewer } from '../db/db.ts';
 import { roleAllows, scopesAllow } from '../domain/permissions.ts';
 import type { MemberRole } from '../domain/model.ts';
 import { authenticateSession, csrfTokenFor, type SessionPolicy } from '../services/auth.service.ts';
-import type { ServiceDeps } from '../services/deps.ts';
+import type { Actor, ServiceDeps } from '../services/deps.ts';
 import { authenticateApiToken } from '../services/organization.service.ts';
 import { problem, sendProblem } from './error-handler.ts';
 import { ROUTE_PERMISSIONS } from './route-permissions.ts';
 
-/** The caller of an API request. */
+/**
+ * The caller of an API request: always a member, signed in or acting through one of their API
+ * tokens (whose scopes narrow what the member's role allows).
+ */
 export type Principal =
-  | { kind: 'api_token'; orgId: string; tokenId: string; scopes: string[] }
+  | {
+      kind: 'api_token';
+      orgId: string;
+      memberId: string;
+      role: MemberRole;
+      tokenId: string;
+      scopes: string[];
+    }
   | { kind: 'member'; orgId: string; memberId: string; role: MemberRole; sessionId: string };
+
+/** The member acting in a request, for the services: from authentication, never from the body. */
+export function actorOf(request: FastifyRequest): Actor {
+  return { memberId: request.principal.memberId };
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -84,22 +100,29 @@ export function guardRoutes(app: FastifyInstance): void {
         throw new Error(`Route ${method} ${route.url} has no entry in ROUTE_PERMISSIONS`);
       }
     }
+    // Strict everywhere: an operation that declares no query parameters takes none.
+    route.schema = { ...route.schema, querystring: route.schema?.querystring ?? z.strictObject({}) };
     const handler = route.handler;
     route.handler = function guarded(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
       const p = request.principal as Principal | undefined;
       if (!p) return handler.call(this, request, reply);
-      return withViewer(
-        {
-          orgId: p.orgId,
-          actorType: p.kind,
-          actorId: p.kind === 'member' ? p.memberId : p.tokenId,
-          role: p.kind === 'member' ? p.role : null,
-          ip: request.ip,
-        },
-        () => handler.call(this, request, reply),
-      );
+      return withPrincipal(p, request.ip, () => handler.call(this, request, reply));
     };
   });
+}
+
+/** Run `fn` on behalf of `principal`: row-level security and the audit log see who acts. */
+export function withPrincipal<T>(principal: Principal, ip: string, fn: () => T): T {
+  return withViewer(
+    {
+      orgId: principal.orgId,
+      memberId: principal.memberId,
+      role: principal.role,
+      apiTokenId: principal.kind === 'api_token' ? principal.tokenId : null,
+      ip,
+    },
+    fn,
+  );
 }
 
 /**
@@ -137,17 +160,13 @@ export function authenticate(deps: ServiceDeps, sessionPolicy: SessionPolicy, fa
       }
     }
     if (required !== 'session') {
-      const allowed =
-        principal.kind === 'member'
-          ? roleAllows(principal.role, required)
-          : scopesAllow(principal.scopes, required);
-      if (!allowed) {
+      // A token does what its scopes allow and its member's role allows, never more than either.
+      const byRole = roleAllows(principal.role, required);
+      const byScopes = principal.kind === 'member' || scopesAllow(principal.scopes, required);
+      if (!byRole || !byScopes) {
         await sendProblem(
           reply,
-          problem(
-            'forbidden',
-            `Your ${principal.kind === 'member' ? 'role' : 'token'} does not allow ${required}.`,
-          ),
+          problem('forbidden', `Your ${byRole ? "token's scopes do" : 'role does'} not allow ${required}.`),
         );
         return;
       }
@@ -159,19 +178,12 @@ export function authenticate(deps: ServiceDeps, sessionPolicy: SessionPolicy, fa
   };
 }
 
-async function identify(
+/** The signed-in member behind a request's session cookie (pages outside /api/v1 that need one), or null. */
+export async function sessionPrincipal(
   deps: ServiceDeps,
   request: FastifyRequest,
   sessionPolicy: SessionPolicy,
-): Promise<Principal | null> {
-  const header = request.headers.authorization;
-  if (header !== undefined) {
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const token = match ? await authenticateApiToken(deps, match[1]!) : null;
-    return token
-      ? { kind: 'api_token', orgId: token.orgId, tokenId: token.tokenId, scopes: token.scopes }
-      : null;
-  }
+): Promise<Extract<Principal, { kind: 'member' }> | null> {
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) return null;
   const session = await authenticateSession(deps, cookie, sessionPolicy);
@@ -184,4 +196,18 @@ async function identify(
         sessionId: session.sessionId,
       }
     : null;
+}
+
+async function identify(
+  deps: ServiceDeps,
+  request: FastifyRequest,
+  sessionPolicy: SessionPolicy,
+): Promise<Principal | null> {
+  const header = request.headers.authorization;
+  if (header !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const token = match ? await authenticateApiToken(deps, match[1]!) : null;
+    return token ? { kind: 'api_token', ...token } : null;
+  }
+  return sessionPrincipal(deps, request, sessionPolicy);
 }

@@ -92,17 +92,24 @@ describe('the candidate status page in a browser', () => {
     await expect(page.textContent('[role=status]')).resolves.toContain('The team will answer');
 
     // The team decides and tells the candidate.
-    await recordDecision(deps, org, s.application.id, {
-      outcome: 'reject',
-      reasons: ['We need deeper experience running enterprise onboarding programmes'],
-      recommendation: 'Leading one onboarding programme end to end would make a strong application.',
-      decidedBy: s.manager.id,
-    });
-    const draft = await draftOutcomeMessage(deps, org, {
-      applicationId: s.application.id,
-      authorId: s.recruiter.id,
-    });
-    await sendMessage(deps, org, draft.id, { memberId: s.recruiter.id });
+    await recordDecision(
+      deps,
+      org,
+      s.application.id,
+      {
+        outcome: 'reject',
+        reasons: ['We need deeper experience running enterprise onboarding programmes'],
+        recommendation: 'Leading one onboarding programme end to end would make a strong application.',
+      },
+      { memberId: s.manager.id },
+    );
+    const draft = await draftOutcomeMessage(
+      deps,
+      org,
+      { applicationId: s.application.id },
+      { memberId: s.recruiter.id },
+    );
+    await sendMessage(deps, org, draft.id, {}, { memberId: s.recruiter.id });
     clock.advance(15 * 60_000);
     await dispatchDueMessages(
       { db, clock, transport: createDevMailboxTransport(db, clock), identity },

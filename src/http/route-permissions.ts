@@ -9,6 +9,7 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
   'GET /api/v1/organization': 'organization:read',
   'GET /api/v1/policy': 'organization:read',
   'PUT /api/v1/policy': 'policy:write',
+  'PATCH /api/v1/policy': 'policy:write',
   'POST /api/v1/api-tokens': 'tokens:write',
   'GET /api/v1/api-tokens': 'tokens:write',
   'POST /api/v1/api-tokens/:id/revoke': 'tokens:write',

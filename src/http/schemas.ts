@@ -2,6 +2,7 @@
  * Zod schemas of the API's resources, shared by the route files and the OpenAPI document.
  * Requests are strict (unknown fields are a 400); responses describe exactly what is sent.
  */
+import { MESSAGE_KINDS as CHECK_KINDS } from '../domain/message-check/index.ts';
 import { z } from 'zod';
 import {
   CHANNELS,
@@ -21,26 +22,109 @@ import {
   RECOMMENDATIONS,
   ROLE_KINDS,
 } from '../domain/model.ts';
+import type { DateOrInstant } from '../domain/business-time.ts';
+import { NEXT_ACTION_KINDS, NEXT_ACTION_REASONS } from '../domain/follow-up-ladder.ts';
 import { TimeZoneSchema } from '../domain/policy.ts';
+import { SCHEDULE_REASONS } from '../domain/schedule.ts';
+import { TEXT_PROBLEM_MESSAGES, textProblem } from '../domain/text.ts';
 import { PAGE_LIMIT } from '../services/pagination.ts';
 
 export const IdSchema = z.uuid().describe('A resource id (UUID).');
 export const IdParamsSchema = z.strictObject({ id: IdSchema });
+
+// ---- text: every string that is stored or searched goes through one of these.
+const safeText = (kind: 'line' | 'prose') => (value: string, ctx: z.RefinementCtx) => {
+  const problem = textProblem(value, kind);
+  if (problem) ctx.addIssue({ code: 'custom', message: TEXT_PROBLEM_MESSAGES[problem][kind] });
+};
+
+/** One line of text (a name, a title, a subject): trimmed, 1–`max` characters, no control characters. */
+export const LineSchema = (max: number) => z.string().trim().min(1).max(max).superRefine(safeText('line'));
+
+/**
+ * Text that may span lines (notes, a message body, what was said): up to `max` characters, no
+ * control characters but tab and line breaks. With `min` > 0 it is trimmed first.
+ */
+export const ProseSchema = (max: number, min = 0) =>
+  (min > 0 ? z.string().trim().min(min) : z.string()).max(max).superRefine(safeText('prose'));
+
+/** An email address (ASCII, at most 320 characters). */
+export const EmailSchema = z.email().max(320);
+
+// ---- time: years 1970–9000, so every value — and every date Hearback derives from one, a due
+// time some business days later, the end of a day in a western zone — fits PostgreSQL (which
+// has no year 0 and, through PGlite, refuses a Date past 9999) and prints as a plain ISO string.
+const MIN_YEAR = 1970;
+const MAX_YEAR = 9000;
+const YEARS = `years ${MIN_YEAR}–${MAX_YEAR}`;
+const inYears = (d: Date) => d.getUTCFullYear() >= MIN_YEAR && d.getUTCFullYear() <= MAX_YEAR;
+
+/** An ISO 8601 instant with Z or an offset. */
 export const InstantSchema = z.iso
   .datetime({ offset: true })
+  .refine((s) => inYears(new Date(s)), `must be within ${YEARS}`)
   .transform((s) => new Date(s))
-  .describe('An ISO 8601 instant with a Z or an offset, e.g. 2026-12-04T17:00:00+01:00.');
-export const LocalDateSchema = z.iso.date().describe('A local date, YYYY-MM-DD.');
-const Text = (max: number) => z.string().trim().min(1).max(max);
+  .describe(`An ISO 8601 instant with a Z or an offset, e.g. 2026-12-04T17:00:00+01:00 (${YEARS}).`);
+
+/** A local date, YYYY-MM-DD (a real calendar date: 2026-02-30 is refused, not rolled over). */
+export const LocalDateSchema = z.iso
+  .date()
+  .refine((s) => inYears(new Date(`${s}T12:00:00Z`)), `must be within ${YEARS}`)
+  .describe(`A local date, YYYY-MM-DD (${YEARS}).`);
+
+const DATE_OR_INSTANT_PROBLEM = `must be a date (YYYY-MM-DD) or an ISO 8601 instant with a Z or an offset, ${YEARS}`;
+
+/**
+ * Where the API takes a moment: a full instant, or a plain date read in the organization's time
+ * zone (each field says how: the start of that day, its end, or the close of that business day).
+ */
+export const DateOrInstantSchema = (meaning: string) =>
+  z
+    .string()
+    .max(40)
+    .regex(/^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:\d{2}))?$/i, DATE_OR_INSTANT_PROBLEM)
+    .transform((s, ctx): DateOrInstant => {
+      if (LocalDateSchema.safeParse(s).success) return { date: s };
+      const instant = InstantSchema.safeParse(s);
+      if (instant.success) return instant.data;
+      ctx.addIssue({ code: 'custom', message: DATE_OR_INSTANT_PROBLEM });
+      return z.NEVER;
+    })
+    .meta({ examples: ['2026-12-04', '2026-12-04T17:00:00Z', '2026-12-04T17:00:00+01:00'] })
+    .describe(`A date (YYYY-MM-DD) or an ISO 8601 instant with a Z or an offset (${YEARS}). ${meaning}`);
+
+/** How plain dates are read, said once per kind of field. */
+export const DATE_MEANS = {
+  start: "A plain date means the start of that day in the organization's time zone.",
+  end: "A plain date is inclusive: it means the end of that day in the organization's time zone.",
+  due: "A plain date means the close of that business day in the organization's (or the job's) calendar.",
+} as const;
+
+// ---- lists
+/** An opaque page cursor as this server issues them (base64url). */
+export const CursorSchema = z
+  .string()
+  .max(500)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be a nextCursor this server issued')
+  .describe('The nextCursor of the previous page.');
 
 export const PageQuerySchema = z.strictObject({
-  cursor: z.string().max(500).optional().describe('The nextCursor of the previous page.'),
+  cursor: CursorSchema.optional(),
   limit: z.coerce.number().int().min(1).max(PAGE_LIMIT.max).default(PAGE_LIMIT.default),
 });
 
 /** A page of items of the given schema. */
 export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+  z.object({
+    items: z.array(item),
+    nextCursor: z
+      .string()
+      .nullable()
+      .describe('Pass it as ?cursor= for the next page; null on the last page.'),
+  });
+
+/** The body of an action that takes no input: nothing, or an empty object. */
+export const NoBodySchema = z.strictObject({}).optional().describe('No fields: send no body, or {}.');
 
 const BooleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -69,8 +153,8 @@ export const MemberSchema = z
   })
   .meta({ id: 'Member' });
 export const MemberCreateSchema = z.strictObject({
-  email: z.email().max(320),
-  name: Text(200),
+  email: EmailSchema,
+  name: LineSchema(200),
   role: z.enum(MEMBER_ROLES),
   timeZone: TimeZoneSchema.nullable().optional(),
 });
@@ -96,7 +180,7 @@ export const JobSchema = z
   })
   .meta({ id: 'Job' });
 export const JobCreateSchema = z.strictObject({
-  title: Text(200),
+  title: LineSchema(200),
   roleKind: z.enum(ROLE_KINDS).default('other'),
   status: z.enum(JOB_STATUSES).optional(),
   hiringManagerId: IdSchema.nullable().optional(),
@@ -107,7 +191,7 @@ export const JobPatchSchema = z.strictObject({
     .record(z.string(), z.unknown())
     .optional()
     .describe("Policy fields to override for this job (validated against the organization's policy)."),
-  title: Text(200).optional(),
+  title: LineSchema(200).optional(),
   roleKind: z.enum(ROLE_KINDS).optional(),
   status: z.enum(JOB_STATUSES).optional(),
   hiringManagerId: IdSchema.nullable().optional(),
@@ -130,8 +214,8 @@ export const CandidateSchema = z
   })
   .meta({ id: 'Candidate' });
 export const CandidateCreateSchema = z.strictObject({
-  name: Text(200),
-  email: z.email().max(320).nullable().optional(),
+  name: LineSchema(200),
+  email: EmailSchema.nullable().optional(),
   phone: z
     .string()
     .trim()
@@ -142,7 +226,7 @@ export const CandidateCreateSchema = z.strictObject({
 });
 export const CandidatePatchSchema = CandidateCreateSchema.partial().strict();
 export const CandidateListQuerySchema = PageQuerySchema.extend({
-  email: z.string().max(320).optional(),
+  email: EmailSchema.optional().describe('Only the candidate with this email (case-insensitive).'),
 }).strict();
 
 // ---- applications
@@ -159,19 +243,24 @@ export const ApplicationSchema = z
     updatedAt: z.date(),
   })
   .meta({ id: 'Application' });
+const AgencyRecruiterSchema = z
+  .strictObject({ name: LineSchema(200), email: EmailSchema })
+  .nullable()
+  .describe('The agency recruiter the candidate came through: their contact, who gets their check-ins.');
+const FinalStageSchema = z.boolean().describe('Final-stage candidates hear the outcome by phone first.');
 export const ApplicationCreateSchema = z.strictObject({
   jobId: IdSchema,
   candidateId: IdSchema,
-  stage: Text(100).optional(),
+  stage: LineSchema(100).optional().describe("Default: 'applied'."),
+  finalStage: FinalStageSchema.optional().describe(
+    'Default false. Final-stage candidates hear the outcome by phone first.',
+  ),
+  agencyRecruiter: AgencyRecruiterSchema.optional(),
 });
 export const ApplicationPatchSchema = z.strictObject({
-  agencyRecruiter: z
-    .strictObject({ name: Text(200), email: z.email().max(320) })
-    .nullable()
-    .optional()
-    .describe('The agency recruiter the candidate came through: their contact, who gets their check-ins.'),
-  finalStage: z.boolean().optional().describe('Final-stage candidates hear the outcome by phone first.'),
-  stage: Text(100).optional(),
+  agencyRecruiter: AgencyRecruiterSchema.optional(),
+  finalStage: FinalStageSchema.optional(),
+  stage: LineSchema(100).optional(),
   status: z.enum(APPLICATION_STATUSES).optional(),
 });
 export const ApplicationListQuerySchema = PageQuerySchema.extend({
@@ -207,19 +296,26 @@ export const InterviewSchema = z
   .meta({ id: 'Interview' });
 export const InterviewCreateSchema = z.strictObject({
   applicationId: IdSchema,
-  title: Text(200).default('Interview'),
-  scheduledAt: InstantSchema.optional(),
-  endsAt: InstantSchema.optional(),
-  interviewerIds: z.array(IdSchema).max(50).optional(),
+  title: LineSchema(200).default('Interview'),
+  scheduledAt: DateOrInstantSchema(DATE_MEANS.start).optional(),
+  endsAt: DateOrInstantSchema(DATE_MEANS.start).optional(),
+  interviewerIds: z.array(IdSchema).max(50).optional().describe('The members who interview.'),
 });
 export const InterviewCloseSchema = z.strictObject({
-  statement: z
-    .string()
-    .max(2000)
-    .describe('What the interviewer told the candidate about next steps, as said.'),
-  dueAt: InstantSchema.optional().describe('An explicit due time; overrides the statement.'),
-  ownerId: IdSchema.optional().describe("Default: the job's recruiter, else its hiring manager."),
-  endedAt: InstantSchema.optional().describe('When the interview ended. Default: its endsAt, else now.'),
+  statement: ProseSchema(2000).describe('What the interviewer told the candidate about next steps, as said.'),
+  dueAt: DateOrInstantSchema(DATE_MEANS.due)
+    .optional()
+    .describe(
+      'An explicit due time; overrides the statement. A plain date means the close of that business day.',
+    ),
+  ownerId: IdSchema.optional().describe(
+    "Who owes the candidate the outcome. Default: the job's recruiter, else its hiring manager.",
+  ),
+  endedAt: DateOrInstantSchema(DATE_MEANS.start)
+    .optional()
+    .describe(
+      'When the interview ended. Default: its endsAt, else now. A plain date means the start of that day.',
+    ),
 });
 
 // ---- follow-ups
@@ -242,15 +338,26 @@ export const FollowUpSchema = z
     breachedAt: z.date().nullable(),
     remindedAt: z.date().nullable(),
     updatesSent: z.number().int(),
-    nextActionAt: z.date().nullable(),
     createdAt: z.date(),
     updatedAt: z.date(),
   })
   .meta({ id: 'FollowUp' });
+export const NextActionSchema = z
+  .object({
+    kind: z.enum(NEXT_ACTION_KINDS),
+    at: z.date().describe('When it happens (past: at the next sweep).'),
+    because: z.enum(NEXT_ACTION_REASONS),
+    detail: z.string().describe('The reason in words, e.g. "1 business day before the due time".'),
+    to: z.enum(['owner', 'candidate', 'hiring_manager', 'recruiter', 'admins']).describe('Who hears.'),
+  })
+  .meta({ id: 'NextAction' });
 export const FollowUpViewSchema = FollowUpSchema.extend({
   candidate: z.object({ id: IdSchema, name: z.string() }),
   job: z.object({ id: IdSchema, title: z.string() }),
   promiseStatement: z.string().nullable(),
+  nextAction: NextActionSchema.nullable().describe(
+    'What Hearback will do next on its own, when and why (open outcome follow-ups); null when nothing is planned.',
+  ),
   overdue: z.boolean().describe('Open and past its due time.'),
   kept: z.boolean().describe('Done no later than its due time.'),
   state: z
@@ -263,18 +370,19 @@ export const FollowUpListQuerySchema = PageQuerySchema.extend({
   kind: z.enum(FOLLOW_UP_KINDS).optional(),
   applicationId: IdSchema.optional(),
   overdue: BooleanQuery.optional().describe('true: open and past due; false: everything else.'),
-  dueBefore: InstantSchema.optional(),
+  dueBefore: DateOrInstantSchema(DATE_MEANS.start)
+    .optional()
+    .describe('Due strictly before this moment. A plain date means the start of that day.'),
 }).strict();
 export const FollowUpCreateSchema = z.strictObject({
   applicationId: IdSchema,
   kind: z.enum(FOLLOW_UP_KINDS),
   owedBy: z.enum(PARTIES),
   owedTo: z.enum(PARTIES),
-  ownerId: IdSchema.optional(),
-  dueAt: InstantSchema.optional(),
-  dueDate: LocalDateSchema.optional().describe("End of that business day in the organization's zone."),
+  ownerId: IdSchema.optional().describe('Who owns it. Default: you, when the team or a recruiter owes it.'),
+  dueAt: DateOrInstantSchema(DATE_MEANS.due),
 });
-export const FollowUpCancelSchema = z.strictObject({ reason: Text(500) });
+export const FollowUpCancelSchema = z.strictObject({ reason: LineSchema(500) });
 
 // ---- feedback, decisions, touchpoints
 export const FeedbackSchema = z
@@ -288,12 +396,16 @@ export const FeedbackSchema = z
     submittedAt: z.date(),
   })
   .meta({ id: 'Feedback' });
-export const FeedbackCreateSchema = z.strictObject({
-  interviewerId: IdSchema,
-  recommendation: z.enum(RECOMMENDATIONS),
-  ratings: z.record(z.string().min(1).max(100), z.int().min(1).max(5)).optional(),
-  notes: z.string().max(10_000).optional(),
-});
+export const FeedbackCreateSchema = z
+  .strictObject({
+    recommendation: z.enum(RECOMMENDATIONS),
+    ratings: z
+      .record(z.string().min(1).max(100).superRefine(safeText('line')), z.int().min(1).max(5))
+      .optional()
+      .describe('Scores 1–5 by criterion, e.g. {"communication": 4}.'),
+    notes: ProseSchema(10_000).optional(),
+  })
+  .describe('Your scorecard: it is recorded as yours (the interviewer is who you are).');
 export const DecisionSchema = z
   .object({
     id: IdSchema,
@@ -308,10 +420,13 @@ export const DecisionSchema = z
   .meta({ id: 'Decision' });
 export const DecisionCreateSchema = z.strictObject({
   outcome: z.enum(DECISION_OUTCOMES),
-  reasons: z.array(Text(1000)).max(20).optional().describe('Why, specifically: these go into the message.'),
-  recommendation: z.string().max(2000).optional().describe('Advice for the future, for the candidate.'),
-  notes: z.string().max(10_000).optional().describe('Internal notes; never shown to the candidate.'),
-  decidedBy: IdSchema,
+  reasons: z
+    .array(ProseSchema(1000, 1))
+    .max(20)
+    .optional()
+    .describe('Why, specifically: these go into the message.'),
+  recommendation: ProseSchema(2000).optional().describe('Advice for the future, for the candidate.'),
+  notes: ProseSchema(10_000).optional().describe('Internal notes; never shown to the candidate.'),
 });
 export const TouchpointSchema = z
   .object({
@@ -323,7 +438,9 @@ export const TouchpointSchema = z
     fromParty: z.enum(PARTIES),
     toParty: z.enum(PARTIES),
     connected: z.boolean(),
-    memberId: IdSchema.nullable(),
+    memberId: IdSchema.nullable().describe(
+      "The team member who made the contact (who logged it, or who wrote the email); null for the candidate's own.",
+    ),
     occurredAt: z.date(),
     summary: z.string(),
     createdAt: z.date(),
@@ -336,10 +453,11 @@ export const TouchpointCreateSchema = z.strictObject({
   fromParty: z.enum(PARTIES),
   toParty: z.enum(PARTIES),
   connected: z.boolean().optional().describe('Required for phone: did the call reach the person?'),
-  memberId: IdSchema.optional(),
-  occurredAt: InstantSchema.optional(),
-  summary: z.string().max(10_000).optional(),
-  followUpId: IdSchema.optional(),
+  occurredAt: DateOrInstantSchema(DATE_MEANS.start)
+    .optional()
+    .describe('When it happened. Default: now. A plain date means the start of that day.'),
+  summary: ProseSchema(10_000).optional(),
+  followUpId: IdSchema.optional().describe('Close this follow-up specifically.'),
 });
 
 // ---- messages
@@ -348,7 +466,10 @@ export const FindingSchema = z
     code: z.string(),
     severity: z.enum(['error', 'warning', 'info']),
     message: z.string(),
-    excerpt: z.string().optional(),
+    excerpt: z.string().optional().describe('The text the finding is about, as written.'),
+    start: z.number().int().optional().describe('Offset of that text in the message (UTF-16 code units).'),
+    end: z.number().int().optional().describe('Offset just after it.'),
+    suggestion: z.string().optional().describe('One thing to write instead (or to add, for a missing part).'),
   })
   .meta({ id: 'Finding' });
 export const MessageCheckSchema = z
@@ -375,7 +496,17 @@ export const MessageSchema = z
     bodyHtml: z.string(),
     automatic: z.boolean(),
     status: z.enum(MESSAGE_STATUSES),
-    sendAt: z.date().nullable(),
+    scheduledFor: z
+      .date()
+      .nullable()
+      .describe('When it goes (or went) out; null for drafts and cancelled drafts.'),
+    scheduledBecause: z
+      .enum(SCHEDULE_REASONS)
+      .nullable()
+      .describe(
+        'Why it goes at that time: immediately, the undo window, the send delay after the decision, the ' +
+          "phone-first wait, the time asked for, the candidate's or the team's business hours, or a retry.",
+      ),
     attempts: z.number().int(),
     lastError: z.string().nullable(),
     messageId: z.string().describe('RFC 5322 Message-ID, the same on every retry.'),
@@ -390,28 +521,33 @@ export const MessageSchema = z
   })
   .meta({ id: 'Message' });
 export const MessageCheckRequestSchema = z.strictObject({
-  kind: z.enum(['rejection', 'advance', 'update']),
-  text: z.string().max(100_000),
+  kind: z.enum(CHECK_KINDS),
+  text: ProseSchema(100_000),
 });
-export const MessageDraftSchema = z.strictObject({
-  decisionId: IdSchema.optional().describe("Default: the application's latest decision."),
-  authorId: IdSchema.describe('The member writing the message.'),
-  nextSteps: z.string().max(2000).optional(),
-  timeline: z.string().max(500).optional(),
-});
+export const MessageDraftSchema = z
+  .strictObject({
+    decisionId: IdSchema.optional().describe("Default: the application's latest decision."),
+    nextSteps: ProseSchema(2000).optional(),
+    timeline: ProseSchema(500).optional(),
+  })
+  .optional();
 export const MessagePatchSchema = z.strictObject({
-  subject: Text(200).optional(),
-  bodyText: z.string().trim().min(1).max(50_000).optional(),
+  subject: LineSchema(200).optional(),
+  bodyText: ProseSchema(50_000, 1).optional(),
 });
-export const MessageSendSchema = z.strictObject({
-  memberId: IdSchema.describe('The member sending it.'),
-  sendAt: InstantSchema.optional().describe('Not before this instant (still within business hours).'),
-  override: z
-    .strictObject({ reason: Text(1000) })
-    .optional()
-    .describe('Send despite blocking findings; the reason is recorded.'),
-});
-export const MessageCancelSchema = z.strictObject({ memberId: IdSchema });
+export const MessageSendSchema = z
+  .strictObject({
+    sendAt: DateOrInstantSchema(DATE_MEANS.start)
+      .optional()
+      .describe(
+        "Not before this moment (then into the candidate's business hours). A plain date means the start of that day.",
+      ),
+    override: z
+      .strictObject({ reason: ProseSchema(1000, 1) })
+      .optional()
+      .describe('Send despite blocking findings; the reason is recorded.'),
+  })
+  .optional();
 export const MessageListQuerySchema = PageQuerySchema.extend({
   applicationId: IdSchema.optional(),
   status: z.enum(MESSAGE_STATUSES).optional(),

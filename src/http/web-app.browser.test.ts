@@ -152,6 +152,8 @@ describe('the team web app in a browser', () => {
       await page.screenshot({ path: 'test-results/web-composer.png', fullPage: true });
       await page.click('section[aria-labelledby="h-decide"] button[type=submit]');
       await page.waitForSelector('#h-sent');
+      // It says when it goes, and why then.
+      await expect(page.textContent('#h-sent + p')).resolves.toContain('after the undo window');
 
       // The worker delivers it after the undo window: it lands in the dev mailbox, the promise is kept.
       clock.advance(15 * 60_000);
@@ -164,8 +166,17 @@ describe('the team web app in a browser', () => {
         },
         { batchSize: 10, leaseMs: 60_000, maxAttempts: 3 },
       );
+      // Only admins read the dev mailbox (it holds every member's mail).
       await page.goto(`${base}/dev/mail`);
-      await expect(page.textContent('body')).resolves.toContain('Your application for Account Executive');
+      await expect(page.textContent('body')).resolves.toContain("Only your organization's admins");
+      const mailAdmin = await buildMember(deps, org, { role: 'admin' });
+      await setMemberPassword(deps, org, mailAdmin.id, PASSWORD);
+      const mailContext = await browser.newContext({ bypassCSP: true, viewport: DESKTOP });
+      const mailPage = await mailContext.newPage();
+      await signIn(mailPage, base, mailAdmin.email);
+      await mailPage.goto(`${base}/dev/mail`);
+      await expect(mailPage.textContent('body')).resolves.toContain('Your application for Account Executive');
+      await mailContext.close();
       const [followUp] = await db
         .tenant(org)
         .query<{ status: string }>(
@@ -474,6 +485,7 @@ describe('the team web app in a browser', () => {
       await page.screenshot({ path: 'test-results/web-composer-schedule.png', fullPage: true });
       await page.click('section[aria-labelledby="h-decide"] button:has-text("Schedule")');
       await page.waitForSelector('#h-sent');
+      await expect(page.textContent('#h-sent + p')).resolves.toContain('at the time you chose');
       const [scheduled] = await db
         .tenant(org)
         .query<{ send_at: Date; body_text: string }>(
@@ -485,13 +497,18 @@ describe('the team web app in a browser', () => {
       await context.close();
 
       // Every screen at desktop and phone width: nothing scrolls sideways, axe finds nothing serious.
-      await recordDecision(deps, org, otherApp.id, {
-        outcome: 'reject',
-        reasons: ['We chose someone with more enterprise onboarding experience'],
-        recommendation: 'Lead one onboarding programme end to end.',
-        decidedBy: admin.id,
-      });
-      await draftOutcomeMessage(deps, org, { applicationId: otherApp.id, authorId: admin.id });
+      await recordDecision(
+        deps,
+        org,
+        otherApp.id,
+        {
+          outcome: 'reject',
+          reasons: ['We chose someone with more enterprise onboarding experience'],
+          recommendation: 'Lead one onboarding programme end to end.',
+        },
+        { memberId: admin.id },
+      );
+      await draftOutcomeMessage(deps, org, { applicationId: otherApp.id }, { memberId: admin.id });
       for (const [label, viewport] of [
         ['desktop', DESKTOP],
         ['phone', PHONE],

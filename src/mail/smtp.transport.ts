@@ -54,3 +54,27 @@ export function createSmtpTransport(options: SmtpOptions): MailTransport {
     },
   };
 }
+
+/**
+ * Connect to the relay, say EHLO, authenticate and quit, within `timeoutMs`: what `hearback
+ * doctor` checks. Rejects with the server's or the network's reason.
+ */
+export async function verifySmtp(url: string, timeoutMs = 10_000): Promise<void> {
+  const u = new URL(url);
+  const transporter = nodemailer.createTransport({
+    host: u.hostname,
+    port: Number(u.port) || (u.protocol === 'smtps:' ? 465 : 587),
+    secure: u.protocol === 'smtps:',
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+    ...(u.username && {
+      auth: { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) },
+    }),
+  });
+  try {
+    await transporter.verify();
+  } finally {
+    transporter.close();
+  }
+}

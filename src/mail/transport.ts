@@ -1,3 +1,5 @@
+import type { Message } from '../domain/model.ts';
+
 /** An email ready for the wire. Header values are already free of CR/LF (see src/domain/email.ts). */
 export interface OutgoingEmail {
   orgId: string;
@@ -17,6 +19,8 @@ export interface OutgoingEmail {
   envelopeFrom?: string | null;
   /** A calendar invitation: sent as a text/calendar alternative (iTIP) and an .ics attachment. */
   calendar?: { method: 'REQUEST' | 'CANCEL'; ics: string } | null;
+  /** What the message is (`outcome`, `sign_in`, `invite` …); never sent, the dev mailbox reads it. */
+  kind: Message['kind'];
 }
 
 /** Where emails go: SMTP in production, the dev mailbox by default. */

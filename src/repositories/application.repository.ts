@@ -42,13 +42,25 @@ const toApplication = (r: ApplicationRow): Application => ({
 /** Insert an application. Throws conflict when the candidate is already in the job. */
 export async function insertApplication(
   q: Queryable,
-  a: Pick<Application, 'orgId' | 'jobId' | 'candidateId' | 'stage' | 'status' | 'createdAt'>,
+  a: Pick<Application, 'orgId' | 'jobId' | 'candidateId' | 'stage' | 'status' | 'createdAt'> &
+    Partial<Pick<Application, 'finalStage' | 'agencyRecruiter'>>,
 ): Promise<Application> {
   try {
     const [row] = await q.query<ApplicationRow>(
-      `INSERT INTO applications (org_id, job_id, candidate_id, stage, status, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING *`,
-      [a.orgId, a.jobId, a.candidateId, a.stage, a.status, a.createdAt],
+      `INSERT INTO applications (org_id, job_id, candidate_id, stage, status, final_stage,
+                                 agency_recruiter_name, agency_recruiter_email, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING *`,
+      [
+        a.orgId,
+        a.jobId,
+        a.candidateId,
+        a.stage,
+        a.status,
+        a.finalStage ?? false,
+        a.agencyRecruiter?.name ?? null,
+        a.agencyRecruiter?.email ?? null,
+        a.createdAt,
+      ],
     );
     return toApplication(row!);
   } catch (error) {

@@ -8,6 +8,8 @@ export interface AuditEntry {
   at: Date;
   actorType: 'member' | 'api_token' | 'system' | 'anonymous';
   actorId: string | null;
+  /** The API token the member acted through; null for a session or the system. */
+  apiTokenId: string | null;
   action: string;
   targetType: string | null;
   targetId: string | null;
@@ -21,6 +23,7 @@ interface AuditRow {
   at: Date;
   actor_type: AuditEntry['actorType'];
   actor_id: string | null;
+  api_token_id: string | null;
   action: string;
   target_type: string | null;
   target_id: string | null;
@@ -34,6 +37,7 @@ const toEntry = (r: AuditRow): AuditEntry => ({
   at: r.at,
   actorType: r.actor_type,
   actorId: r.actor_id,
+  apiTokenId: r.api_token_id,
   action: r.action,
   targetType: r.target_type,
   targetId: r.target_id,
@@ -44,9 +48,20 @@ const toEntry = (r: AuditRow): AuditEntry => ({
 /** Append an entry (the application role can do nothing else to this table). */
 export async function insertAudit(q: Queryable, e: Omit<AuditEntry, 'id'>): Promise<void> {
   await q.query(
-    `INSERT INTO audit_log (org_id, at, actor_type, actor_id, action, target_type, target_id, data, ip)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9)`,
-    [e.orgId, e.at, e.actorType, e.actorId, e.action, e.targetType, e.targetId, JSON.stringify(e.data), e.ip],
+    `INSERT INTO audit_log (org_id, at, actor_type, actor_id, api_token_id, action, target_type, target_id, data, ip)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10)`,
+    [
+      e.orgId,
+      e.at,
+      e.actorType,
+      e.actorId,
+      e.apiTokenId,
+      e.action,
+      e.targetType,
+      e.targetId,
+      JSON.stringify(e.data),
+      e.ip,
+    ],
   );
 }
 

@@ -81,15 +81,6 @@ export async function listDevMail(
   return rows.map(toDevMail);
 }
 
-/** The whole dev mailbox across organizations, newest first (the local /dev/mail page). */
-export async function listAllDevMail(q: Queryable, limit: number): Promise<DevMail[]> {
-  const rows = await q.query<DevMailRow>(
-    `SELECT * FROM dev_mailbox ORDER BY delivered_at DESC, id DESC LIMIT $1`,
-    [limit],
-  );
-  return rows.map(toDevMail);
-}
-
 /** Claim today's digest for a member; false when it was already sent (or claimed) for that local date. */
 export async function claimDigest(
   q: Queryable,

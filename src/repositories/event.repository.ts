@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/db.ts';
+import type { Keyset } from '../db/sql.ts';
 
 /** A recorded step: what the system did on its own, or an override a person made. */
 export interface EventRecord {
@@ -79,10 +80,13 @@ export async function listEventsOfApplication(
   q: Queryable,
   orgId: string,
   applicationId: string,
+  page?: { after: Keyset | null; limit: number },
 ): Promise<EventRecord[]> {
   const rows = await q.query<EventRow>(
-    `SELECT * FROM events WHERE org_id = $1 AND application_id = $2 ORDER BY at, id`,
-    [orgId, applicationId],
+    `SELECT * FROM events WHERE org_id = $1 AND application_id = $2
+        AND ($3::timestamptz IS NULL OR (at, id) > ($3::timestamptz, $4::uuid))
+      ORDER BY at, id LIMIT $5`,
+    [orgId, applicationId, page?.after?.key ?? null, page?.after?.id ?? null, page?.limit ?? null],
   );
   return rows.map(toEvent);
 }

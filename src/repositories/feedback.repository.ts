@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/db.ts';
+import type { Keyset } from '../db/sql.ts';
 import type { Feedback } from '../domain/model.ts';
 
 interface FeedbackRow {
@@ -50,10 +51,13 @@ export async function listFeedbackOfInterview(
   q: Queryable,
   orgId: string,
   interviewId: string,
+  page?: { after: Keyset | null; limit: number },
 ): Promise<Feedback[]> {
   const rows = await q.query<FeedbackRow>(
-    `SELECT * FROM feedback WHERE org_id = $1 AND interview_id = $2 ORDER BY submitted_at, id`,
-    [orgId, interviewId],
+    `SELECT * FROM feedback WHERE org_id = $1 AND interview_id = $2
+        AND ($3::timestamptz IS NULL OR (submitted_at, id) > ($3::timestamptz, $4::uuid))
+      ORDER BY submitted_at, id LIMIT $5`,
+    [orgId, interviewId, page?.after?.key ?? null, page?.after?.id ?? null, page?.limit ?? null],
   );
   return rows.map(toFeedback);
 }

@@ -7,7 +7,7 @@ import type { FollowUp } from '../domain/model.ts';
 /** A follow-up with what a person needs to act on it: who, which job, what was promised. */
 export interface FollowUpWithContext extends FollowUp {
   candidate: { id: string; name: string };
-  job: { id: string; title: string };
+  job: { id: string; title: string; policyOverrides: Record<string, unknown> };
   promiseStatement: string | null;
 }
 
@@ -40,6 +40,7 @@ interface FollowUpContextRow extends FollowUpRow {
   candidate_name: string;
   job_id: string;
   job_title: string;
+  job_policy_overrides: Record<string, unknown> | null;
   promise_statement: string | null;
 }
 
@@ -70,13 +71,13 @@ const toFollowUp = (r: FollowUpRow): FollowUp => ({
 const toFollowUpWithContext = (r: FollowUpContextRow): FollowUpWithContext => ({
   ...toFollowUp(r),
   candidate: { id: r.candidate_id, name: r.candidate_name },
-  job: { id: r.job_id, title: r.job_title },
+  job: { id: r.job_id, title: r.job_title, policyOverrides: r.job_policy_overrides ?? {} },
   promiseStatement: r.promise_statement,
 });
 
 const SELECT_WITH_CONTEXT = `
   SELECT f.*, c.id AS candidate_id, c.name AS candidate_name, j.id AS job_id, j.title AS job_title,
-         i.promise_statement
+         j.policy_overrides AS job_policy_overrides, i.promise_statement
     FROM follow_ups f
     JOIN applications a ON a.org_id = f.org_id AND a.id = f.application_id
     JOIN candidates c ON c.org_id = a.org_id AND c.id = a.candidate_id

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/db.ts';
+import type { Keyset } from '../db/sql.ts';
 import type { Interview, InterviewPromise } from '../domain/model.ts';
 import type { PromiseWarning } from '../domain/promise.ts';
 
@@ -103,10 +104,13 @@ export async function listInterviewsOfApplication(
   q: Queryable,
   orgId: string,
   applicationId: string,
+  page?: { after: Keyset | null; limit: number },
 ): Promise<Interview[]> {
   const rows = await q.query<InterviewRow>(
-    `${SELECT_INTERVIEW} WHERE i.org_id = $1 AND i.application_id = $2 ORDER BY i.created_at, i.id`,
-    [orgId, applicationId],
+    `${SELECT_INTERVIEW} WHERE i.org_id = $1 AND i.application_id = $2
+        AND ($3::timestamptz IS NULL OR (i.created_at, i.id) > ($3::timestamptz, $4::uuid))
+      ORDER BY i.created_at, i.id LIMIT $5`,
+    [orgId, applicationId, page?.after?.key ?? null, page?.after?.id ?? null, page?.limit ?? null],
   );
   return rows.map(toInterview);
 }

@@ -20,6 +20,7 @@ interface MessageRow {
   automatic: boolean;
   status: MessageStatus;
   send_at: Date | null;
+  scheduled_because: Message['scheduledBecause'];
   attempts: number;
   lease_until: Date | null;
   last_error: string | null;
@@ -57,6 +58,7 @@ const toMessage = (r: MessageRow): Message => ({
   automatic: r.automatic,
   status: r.status,
   sendAt: r.send_at,
+  scheduledBecause: r.scheduled_because,
   attempts: r.attempts,
   leaseUntil: r.lease_until,
   lastError: r.last_error,
@@ -95,6 +97,7 @@ export type NewMessage = Pick<
   | 'automatic'
   | 'status'
   | 'sendAt'
+  | 'scheduledBecause'
   | 'messageId'
   | 'replyTokenHash'
   | 'calendar'
@@ -120,18 +123,18 @@ export async function insertMessages(q: Queryable, messages: NewMessage[]): Prom
   const rows = await q.query<MessageRow>(
     `INSERT INTO messages (id, org_id, application_id, follow_up_id, decision_id, kind, audience, to_member_id,
                            to_address, to_name, reply_to, subject, body_text, body_html, automatic, status,
-                           send_at, message_id, reply_token_hash, ics_method, ics, in_reply_to, "references",
-                           check_kind, findings, created_by, created_at, updated_at)
+                           send_at, scheduled_because, message_id, reply_token_hash, ics_method, ics, in_reply_to,
+                           "references", check_kind, findings, created_by, created_at, updated_at)
      SELECT id, org_id, application_id, follow_up_id, decision_id, kind, audience, to_member_id, to_address,
-            to_name, reply_to, subject, body_text, body_html, automatic, status, send_at, message_id,
-            reply_token_hash, ics_method, ics, in_reply_to, "references", check_kind, findings, created_by,
-            created_at, created_at
+            to_name, reply_to, subject, body_text, body_html, automatic, status, send_at, scheduled_because,
+            message_id, reply_token_hash, ics_method, ics, in_reply_to, "references", check_kind, findings,
+            created_by, created_at, created_at
        FROM jsonb_to_recordset($1::jsonb) AS m(
               id uuid, org_id uuid, application_id uuid, follow_up_id uuid, decision_id uuid, kind text,
               audience text, to_member_id uuid, to_address text, to_name text, reply_to text, subject text,
               body_text text, body_html text, automatic boolean, status text, send_at timestamptz,
-              message_id text, reply_token_hash text, ics_method text, ics text, in_reply_to text,
-              "references" text[], check_kind text, findings jsonb,
+              scheduled_because text, message_id text, reply_token_hash text, ics_method text, ics text,
+              in_reply_to text, "references" text[], check_kind text, findings jsonb,
               created_by uuid, created_at timestamptz)
      RETURNING *`,
     [
@@ -154,6 +157,7 @@ export async function insertMessages(q: Queryable, messages: NewMessage[]): Prom
           automatic: m.automatic,
           status: m.status,
           send_at: m.sendAt,
+          scheduled_because: m.scheduledBecause,
           message_id: m.messageId,
           reply_token_hash: m.replyTokenHash,
           ics_method: m.calendar?.method ?? null,
@@ -250,19 +254,20 @@ export async function updateDraft(
   return row ? toMessage(row) : null;
 }
 
-/** Schedule a draft; records an override of blocking findings, if any. */
+/** Schedule a draft for `sendAt`, and why then; records an override of blocking findings, if any. */
 export async function scheduleMessage(
   q: Queryable,
   orgId: string,
   id: string,
-  sendAt: Date,
+  schedule: { sendAt: Date; because: NonNullable<Message['scheduledBecause']> },
   overrideReason: string | null,
   at: Date,
 ): Promise<Message | null> {
   const [row] = await q.query<MessageRow>(
-    `UPDATE messages SET status = 'scheduled', send_at = $3, override_reason = $4, updated_at = $5
+    `UPDATE messages SET status = 'scheduled', send_at = $3, scheduled_because = $6, override_reason = $4,
+            updated_at = $5
       WHERE org_id = $1 AND id = $2 AND status = 'draft' RETURNING *`,
-    [orgId, id, sendAt, overrideReason, at],
+    [orgId, id, schedule.sendAt, overrideReason, at, schedule.because],
   );
   return row ? toMessage(row) : null;
 }
@@ -365,7 +370,9 @@ export async function markMessageAttemptFailed(
   const [row] = await q.query<MessageRow>(
     `UPDATE messages
         SET status = CASE WHEN $4::timestamptz IS NULL THEN 'failed' ELSE 'scheduled' END,
-            send_at = coalesce($4::timestamptz, send_at), lease_until = NULL, last_error = $3, updated_at = $5
+            send_at = coalesce($4::timestamptz, send_at),
+            scheduled_because = CASE WHEN $4::timestamptz IS NULL THEN scheduled_because ELSE 'retry_backoff' END,
+            lease_until = NULL, last_error = $3, updated_at = $5
       WHERE org_id = $1 AND id = $2 AND status = 'sending' RETURNING *`,
     [orgId, id, error.slice(0, 2000), retryAt, at],
   );

@@ -31,14 +31,20 @@ import { listTouchpointsOfApplication } from '../repositories/touchpoint.reposit
 import { recordAudit } from './audit.service.ts';
 import type { ServiceDeps } from './deps.ts';
 import { emitEvent } from './webhook.service.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { decodeCursor, toPage, type Page, type PageQuery } from './pagination.ts';
 import { requireApplication, requireCandidateRef, requireJobRef } from './references.ts';
 
-/** Put a candidate into a job. */
+/** Put a candidate into a job (final stage, or through an agency recruiter, from the start if so). */
 export async function createApplication(
   deps: ServiceDeps,
   orgId: string,
-  input: { jobId: string; candidateId: string; stage?: string | undefined },
+  input: {
+    jobId: string;
+    candidateId: string;
+    stage?: string | undefined;
+    finalStage?: boolean | undefined;
+    agencyRecruiter?: Application['agencyRecruiter'] | undefined;
+  },
 ): Promise<Application> {
   return deps.db.tenant(orgId).transaction(async (tx) => {
     const job = await requireJobRef(tx, orgId, input.jobId, 'jobId');
@@ -54,6 +60,8 @@ export async function createApplication(
       candidateId: input.candidateId,
       stage: input.stage ?? 'applied',
       status: 'active',
+      finalStage: input.finalStage,
+      agencyRecruiter: input.agencyRecruiter,
       createdAt: deps.clock.now(),
     });
   });
@@ -131,15 +139,23 @@ export async function deleteApplication(deps: ServiceDeps, orgId: string, id: st
   });
 }
 
-/** The steps the system took on an application (reminders, updates, escalations, sends), in order. */
-export async function listApplicationEvents(
+/**
+ * The steps taken on an application (reminders, updates, escalations, sends, overrides), oldest
+ * first, a page at a time.
+ */
+export async function listApplicationEventsPage(
   deps: ServiceDeps,
   orgId: string,
   id: string,
-): Promise<EventRecord[]> {
+  query: PageQuery,
+): Promise<Page<EventRecord>> {
   return deps.db.tenant(orgId).transaction(async (tx) => {
     await requireApplication(tx, orgId, id);
-    return listEventsOfApplication(tx, orgId, id);
+    const rows = await listEventsOfApplication(tx, orgId, id, {
+      after: decodeCursor(query.cursor),
+      limit: query.limit + 1,
+    });
+    return toPage(rows, query.limit, (e) => e.at);
   });
 }
 

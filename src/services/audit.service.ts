@@ -5,7 +5,7 @@ import { decodeCursor, toPage, type Page } from './pagination.ts';
 
 /**
  * Append to the audit log inside the caller's transaction, attributed to the current request's
- * actor (a member or an API token), or to the system when there is none.
+ * member (with the API token they used, if any), or to the system when there is none.
  */
 export async function recordAudit(
   tx: Queryable,
@@ -17,16 +17,16 @@ export async function recordAudit(
   actor?: { type: AuditEntry['actorType']; id: string | null },
 ): Promise<void> {
   const viewer = currentViewer();
+  const acting = viewer && viewer.orgId === orgId ? viewer : null;
   const who =
     actor ??
-    (viewer && viewer.orgId === orgId
-      ? { type: viewer.actorType, id: viewer.actorId }
-      : { type: 'system' as const, id: null });
+    (acting ? { type: 'member' as const, id: acting.memberId } : { type: 'system' as const, id: null });
   await insertAudit(tx, {
     orgId,
     at,
     actorType: who.type,
     actorId: who.id,
+    apiTokenId: actor ? null : (acting?.apiTokenId ?? null),
     action,
     targetType: target?.type ?? null,
     targetId: target?.id ?? null,

@@ -241,6 +241,64 @@ export async function requestMagicLink(
   }
 }
 
+/**
+ * A sign-in link for an operator to hand over (the `hearback sign-in-link` command): the same
+ * single-use, 10-minute link as an emailed one, returned instead of sent, for a machine without
+ * SMTP. Whoever runs the command on the server already holds the database, so this grants
+ * nothing new; it is audited as the system's act. `orgId` chooses when the address belongs to
+ * members of several organizations.
+ */
+export async function issueSignInLink(
+  deps: ServiceDeps & { publicUrl: string },
+  email: string,
+  orgId?: string,
+): Promise<{ url: string; expiresAt: Date; member: Member; organization: { id: string; name: string } }> {
+  const now = deps.clock.now();
+  const accounts = await findCredentialsByEmail(deps.db.system(), email);
+  const matching = orgId === undefined ? accounts : accounts.filter((a) => a.member.orgId === orgId);
+  if (matching.length === 0) {
+    throw new AppError(
+      'not_found',
+      `No active member has the email ${email}${orgId === undefined ? '' : ` in organization ${orgId}`}.`,
+    );
+  }
+  if (matching.length > 1) {
+    throw new AppError(
+      'choose_organization',
+      `${email} is a member of ${matching.length} organizations; choose one with --org: ${matching.map((a) => `${a.member.orgId} (${a.organizationName})`).join(', ')}`,
+      { organizations: matching.map((a) => ({ id: a.member.orgId, name: a.organizationName })) },
+    );
+  }
+  const { member, organizationName } = matching[0]!;
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + MAGIC_LINK_MS);
+  await deps.db.tenant(member.orgId).transaction(async (tx) => {
+    await insertLoginToken(tx, {
+      orgId: member.orgId,
+      memberId: member.id,
+      purpose: 'magic_link',
+      tokenHash: hashToken(token),
+      expiresAt,
+      createdAt: now,
+    });
+    await recordAudit(
+      tx,
+      member.orgId,
+      now,
+      'magic_link_issued',
+      { type: 'member', id: member.id },
+      { via: 'cli' },
+      { type: 'system', id: null },
+    );
+  });
+  return {
+    url: link(deps.publicUrl, '/auth/magic-link', token),
+    expiresAt,
+    member,
+    organization: { id: member.orgId, name: organizationName },
+  };
+}
+
 /** Exchange a magic link for a session. */
 export async function signInWithMagicLink(
   deps: ServiceDeps,

@@ -353,7 +353,7 @@ export async function checkIn(deps: CandidatePageDeps, access: CandidateAccess, 
   }
   await deps.db.tenant(access.orgId).transaction(async (tx) => {
     const l = await load(tx, access);
-    const check = checkCandidateNote(text, l.policy.thankYouWordLimit);
+    const check = checkCandidateNote(text, l.policy.thankYouWordLimit, 'check_in');
     if (check.findings.length > 0) refuse(check.findings);
     await insertTouchpoint(tx, {
       orgId: access.orgId,

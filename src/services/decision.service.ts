@@ -8,10 +8,11 @@ import { lockOpenFollowUpsOfApplication } from '../repositories/follow-up.reposi
 import { findJob } from '../repositories/job.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import type { ServiceDeps } from './deps.ts';
+import type { Actor, ServiceDeps } from './deps.ts';
 import { emitEvent } from './webhook.service.ts';
 import { openOutcomeFollowUp } from './follow-up.service.ts';
-import { requireActiveMember, requireApplication } from './references.ts';
+import { decodeCursor, toPage, type Page, type PageQuery } from './pagination.ts';
+import { requireApplication } from './references.ts';
 
 const STATUS_AFTER: Record<DecisionOutcome, ApplicationStatus> = {
   advance: 'active',
@@ -32,7 +33,7 @@ export interface RecordedDecision {
  * status follows the decision; the open outcome follow-up stays open until a touchpoint delivers
  * the outcome. If none is open — say the candidate was never interviewed, or an earlier outcome
  * was already delivered — one is opened, due by the end of the next business day, because the
- * candidate must hear this decision too.
+ * candidate must hear this decision too. The decision is recorded as `actor`'s.
  */
 export async function recordDecision(
   deps: ServiceDeps,
@@ -43,8 +44,8 @@ export async function recordDecision(
     reasons?: string[] | undefined;
     recommendation?: string | undefined;
     notes?: string | undefined;
-    decidedBy: string;
   },
+  actor: Actor,
 ): Promise<RecordedDecision> {
   const now = deps.clock.now();
   return deps.db.tenant(orgId).transaction(async (tx) => {
@@ -52,7 +53,6 @@ export async function recordDecision(
     if (application.status === 'withdrawn' || application.status === 'hired') {
       throw errors.invalidState(`The application is ${application.status}; it takes no more decisions.`);
     }
-    await requireActiveMember(tx, orgId, input.decidedBy, 'decidedBy');
     const decision = await insertDecision(tx, {
       orgId,
       applicationId,
@@ -60,7 +60,7 @@ export async function recordDecision(
       reasons: input.reasons ?? [],
       recommendation: input.recommendation ?? '',
       notes: input.notes ?? '',
-      decidedBy: input.decidedBy,
+      decidedBy: actor.memberId,
       decidedAt: now,
     });
     await updateApplication(tx, orgId, applicationId, { status: STATUS_AFTER[input.outcome] }, now);
@@ -75,7 +75,7 @@ export async function recordDecision(
       ({ followUp: outcomeFollowUp } = await openOutcomeFollowUp(tx, orgId, {
         applicationId,
         interviewId: null,
-        ownerId: job.recruiterId ?? input.decidedBy,
+        ownerId: job.recruiterId ?? actor.memberId,
         dueAt,
         now,
       }));
@@ -95,12 +95,13 @@ export async function recordDecision(
   });
 }
 
-/** An application's decisions. */
-export async function listDecisions(
+/** An application's decisions, oldest first, a page at a time. */
+export async function listDecisionsPage(
   deps: ServiceDeps,
   orgId: string,
   applicationId: string,
-): Promise<Decision[]> {
+  query: PageQuery,
+): Promise<Page<Decision>> {
   return deps.db.tenant(orgId).transaction(async (tx) => {
     await requireApplication(tx, orgId, applicationId);
     // Decisions carry rejection reasons: reading them is recorded.
@@ -108,6 +109,10 @@ export async function listDecisions(
       type: 'application',
       id: applicationId,
     });
-    return listDecisionsOfApplication(tx, orgId, applicationId);
+    const rows = await listDecisionsOfApplication(tx, orgId, applicationId, {
+      after: decodeCursor(query.cursor),
+      limit: query.limit + 1,
+    });
+    return toPage(rows, query.limit, (d) => d.decidedAt);
   });
 }

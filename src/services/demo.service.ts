@@ -138,14 +138,19 @@ export async function createDemoOrganization(
   };
   deps.clock.set(at(25, 14));
   const name = 'Northwind Outfitters (demo)';
-  const { organization, apiToken } = await createOrganization(deps, {
+  // The demo's API token acts as Avery, its admin.
+  const {
+    organization,
+    admin: avery,
+    apiToken,
+  } = await createOrganization(deps, {
     name,
     policy: { timeZone: 'America/New_York', holidays: { country: 'US' } },
+    admin: { email: 'avery@northwind.example', name: 'Avery Chen', timeZone: 'America/New_York' },
   });
   const org = organization.id;
   const member = (email: string, n: string, role: Member['role']) =>
     createMember(deps, org, { email, name: n, role, timeZone: 'America/New_York' });
-  const avery = await member('avery@northwind.example', 'Avery Chen', 'admin');
   // A fresh random password per demo, printed once, so the web app can be explored signed in.
   const password = randomBytes(9).toString('base64url');
   await setMemberPassword(deps, org, avery.id, password);
@@ -201,12 +206,17 @@ export async function createDemoOrganization(
           });
           await closeInterview(deps, org, created.id, { statement });
           interviewsClosed += 1;
-          await submitFeedback(deps, org, created.id, {
-            interviewerId: interviewers[0]!,
-            recommendation: daysAgo % 2 === 0 ? 'yes' : 'no',
-            ratings: { communication: 4, role_skills: daysAgo % 2 === 0 ? 4 : 2 },
-            notes: 'Clear communicator; see scorecard for specifics.',
-          });
+          await submitFeedback(
+            deps,
+            org,
+            created.id,
+            {
+              recommendation: daysAgo % 2 === 0 ? 'yes' : 'no',
+              ratings: { communication: 4, role_skills: daysAgo % 2 === 0 ? 4 : 2 },
+              notes: 'Clear communicator; see scorecard for specifics.',
+            },
+            { memberId: interviewers[0]! },
+          );
         },
       });
     };
@@ -220,45 +230,62 @@ export async function createDemoOrganization(
         run: async () => {
           switch (t.action) {
             case 'reject_call':
-              await recordDecision(deps, org, application.id, {
-                outcome: 'reject',
-                reasons: ['Less depth in enterprise deal cycles than the role needs right now'],
-                decidedBy: sam.id,
-              });
-              await logTouchpoint(deps, org, {
-                applicationId: application.id,
-                channel: 'phone',
-                kind: 'outcome',
-                fromParty: 'team',
-                toParty: 'candidate',
-                connected: true,
-                memberId: riley.id,
-                summary: 'Called with the outcome, the reason and a recommendation; she thanked us.',
-              });
+              await recordDecision(
+                deps,
+                org,
+                application.id,
+                {
+                  outcome: 'reject',
+                  reasons: ['Less depth in enterprise deal cycles than the role needs right now'],
+                },
+                { memberId: sam.id },
+              );
+              await logTouchpoint(
+                deps,
+                org,
+                {
+                  applicationId: application.id,
+                  channel: 'phone',
+                  kind: 'outcome',
+                  fromParty: 'team',
+                  toParty: 'candidate',
+                  connected: true,
+                  summary: 'Called with the outcome, the reason and a recommendation; she thanked us.',
+                },
+                { memberId: riley.id },
+              );
               return;
             case 'advance_email': {
               // Through the composer and the outbox, like a recruiter would: the worker delivers it.
-              await recordDecision(deps, org, application.id, { outcome: 'advance', decidedBy: sam.id });
-              const draft = await draftOutcomeMessage(deps, org, {
-                applicationId: application.id,
-                authorId: riley.id,
-                nextSteps: 'a final interview with the sales panel (60 minutes, video)',
-                timeline: 'within the next two weeks',
-              });
-              await sendMessage(deps, org, draft.id, { memberId: riley.id });
+              await recordDecision(deps, org, application.id, { outcome: 'advance' }, { memberId: sam.id });
+              const draft = await draftOutcomeMessage(
+                deps,
+                org,
+                {
+                  applicationId: application.id,
+                  nextSteps: 'a final interview with the sales panel (60 minutes, video)',
+                  timeline: 'within the next two weeks',
+                },
+                { memberId: riley.id },
+              );
+              await sendMessage(deps, org, draft.id, {}, { memberId: riley.id });
               return;
             }
             case 'voicemail':
-              await logTouchpoint(deps, org, {
-                applicationId: application.id,
-                channel: 'phone',
-                kind: 'outcome',
-                fromParty: 'team',
-                toParty: 'candidate',
-                connected: false,
-                memberId: riley.id,
-                summary: 'Left a voicemail asking for a call back.',
-              });
+              await logTouchpoint(
+                deps,
+                org,
+                {
+                  applicationId: application.id,
+                  channel: 'phone',
+                  kind: 'outcome',
+                  fromParty: 'team',
+                  toParty: 'candidate',
+                  connected: false,
+                  summary: 'Left a voicemail asking for a call back.',
+                },
+                { memberId: riley.id },
+              );
               return;
             case 'withdraw':
               await changeApplication(deps, org, application.id, { status: 'withdrawn' });

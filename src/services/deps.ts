@@ -6,3 +6,11 @@ export interface ServiceDeps {
   db: Db;
   clock: Clock;
 }
+
+/**
+ * Who acts in a use case: always a member of the organization — the one signed in, or the one whose
+ * API token was used. Routes take it from authentication only, never from a request body.
+ */
+export interface Actor {
+  memberId: string;
+}

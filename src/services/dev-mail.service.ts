@@ -1,8 +1,12 @@
-import { listAllDevMail, listDevMail, type DevMail } from '../repositories/dev-mailbox.repository.ts';
+import { maskSignInLinks } from '../domain/sign-in-links.ts';
+import { listDevMail, type DevMail } from '../repositories/dev-mailbox.repository.ts';
 import type { ServiceDeps } from './deps.ts';
 import { decodeCursor, toPage, type Page } from './pagination.ts';
 
-/** The organization's dev mailbox, newest first. */
+/**
+ * The organization's dev mailbox, newest first, for its admins. Sign-in and invitation links are
+ * masked in every mail: reading the mailbox must never let anyone sign in as a mail's addressee.
+ */
 export async function listDevMailPage(
   deps: ServiceDeps,
   orgId: string,
@@ -13,10 +17,10 @@ export async function listDevMailPage(
     limit: query.limit + 1,
     to: query.to,
   });
-  return toPage(rows, query.limit, (m) => m.deliveredAt);
+  const page = toPage(rows, query.limit, (m) => m.deliveredAt);
+  return { items: page.items.map(maskDevMail), nextCursor: page.nextCursor };
 }
 
-/** The latest mail of this installation's dev mailbox (the /dev/mail page, dev mode only). */
-export async function latestDevMail(deps: ServiceDeps, limit: number): Promise<DevMail[]> {
-  return listAllDevMail(deps.db.system(), limit);
+function maskDevMail(mail: DevMail): DevMail {
+  return { ...mail, bodyText: maskSignInLinks(mail.bodyText), bodyHtml: maskSignInLinks(mail.bodyHtml) };
 }

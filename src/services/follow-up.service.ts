@@ -1,5 +1,12 @@
 import type { Queryable } from '../db/db.ts';
-import { endOfBusinessDay, endOfLocalDay, localDateOf } from '../domain/business-time.ts';
+import {
+  dueTimeOf,
+  endOfLocalDay,
+  instantOf,
+  localDateOf,
+  type DateOrInstant,
+} from '../domain/business-time.ts';
+import { nextLadderAction, type NextAction } from '../domain/follow-up-ladder.ts';
 import {
   isKept,
   isOverdue,
@@ -13,7 +20,7 @@ import {
 } from '../domain/follow-up.ts';
 import type { FollowUp, Touchpoint } from '../domain/model.ts';
 import { cancelPendingMessages } from '../repositories/message.repository.ts';
-import { calendarOf } from '../domain/policy.ts';
+import { calendarOf, DEFAULT_POLICY, effectivePolicy, type Policy } from '../domain/policy.ts';
 import { errors } from '../errors.ts';
 import {
   cancelFollowUps,
@@ -28,28 +35,45 @@ import {
   type FollowUpWithContext,
 } from '../repositories/follow-up.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
-import type { ServiceDeps } from './deps.ts';
+import type { Actor, ServiceDeps } from './deps.ts';
 import { scheduleNextStayInTouch } from './talent-pool.service.ts';
 import { emitEvents, type EventToEmit } from './webhook.service.ts';
 import { decodeCursor, toPage, type Page } from './pagination.ts';
 import { requireActiveMember, requireApplicationRef } from './references.ts';
 
-/** A follow-up as shown to people: its record plus derived overdue/kept and where it stands. */
+// Follow-ups our side owes have an owner on the team.
+const OUR_SIDE: ReadonlySet<Party> = new Set(['team', 'recruiter']);
+
+/**
+ * A follow-up as shown to people: its record plus derived overdue/kept, where it stands, and
+ * what Hearback will do next on its own (and why).
+ */
 export interface FollowUpView extends FollowUpWithContext {
   overdue: boolean;
   kept: boolean;
   state: FollowUpState;
+  nextAction: NextAction | null;
 }
 
-/** Add the derived flags. */
-export function viewFollowUp(fu: FollowUpWithContext, now: Date, todayEnd: Date): FollowUpView {
-  return { ...fu, overdue: isOverdue(fu, now), kept: isKept(fu), state: followUpState(fu, now, todayEnd) };
+/** Add the derived fields; `orgPolicy` with the job's overrides is the policy the ladder follows. */
+export function viewFollowUp(fu: FollowUpWithContext, now: Date, orgPolicy: Policy): FollowUpView {
+  const zone = orgPolicy.timeZone;
+  const todayEnd = endOfLocalDay(localDateOf(now, zone), zone);
+  const onLadder = fu.status === 'open' && fu.kind === 'outcome' && fu.owedTo === 'candidate';
+  return {
+    ...fu,
+    overdue: isOverdue(fu, now),
+    kept: isKept(fu),
+    state: followUpState(fu, now, todayEnd),
+    nextAction: onLadder
+      ? nextLadderAction(fu, effectivePolicy(orgPolicy, fu.job.policyOverrides), now)
+      : null,
+  };
 }
 
-/** The end of today in the organization's time zone ("due today" means its today). */
-async function endOfToday(q: Queryable, orgId: string, now: Date): Promise<Date> {
-  const tz = (await findOrganization(q, orgId))?.policy.timeZone ?? 'UTC';
-  return endOfLocalDay(localDateOf(now, tz), tz);
+/** The organization's policy ("due today" means its today; the ladder follows it). */
+async function policyOf(q: Queryable, orgId: string): Promise<Policy> {
+  return (await findOrganization(q, orgId))?.policy ?? DEFAULT_POLICY;
 }
 
 /**
@@ -202,7 +226,8 @@ export interface FollowUpQuery {
   kind?: FollowUpKind | undefined;
   applicationId?: string | undefined;
   overdue?: boolean | undefined;
-  dueBefore?: Date | undefined;
+  /** Due strictly before; a plain date is the start of that day in the organization's zone. */
+  dueBefore?: DateOrInstant | undefined;
   cursor?: string | undefined;
   limit: number;
 }
@@ -216,6 +241,7 @@ export async function listFollowUpsPage(
   const now = deps.clock.now();
   // One transaction for the page and the organization's "today" (each is a round trip more).
   return deps.db.tenant(orgId).transaction(async (tx) => {
+    const policy = await policyOf(tx, orgId);
     const rows = await listFollowUps(
       tx,
       orgId,
@@ -225,23 +251,22 @@ export async function listFollowUpsPage(
         kind: query.kind,
         applicationId: query.applicationId,
         overdue: query.overdue === undefined ? undefined : { value: query.overdue, now },
-        dueBefore: query.dueBefore,
+        dueBefore: query.dueBefore && instantOf(query.dueBefore, policy.timeZone),
       },
       { after: decodeCursor(query.cursor), limit: query.limit + 1 },
     );
     const page = toPage(rows, query.limit, (f) => f.dueAt);
-    const todayEnd = await endOfToday(tx, orgId, now);
-    return { items: page.items.map((f) => viewFollowUp(f, now, todayEnd)), nextCursor: page.nextCursor };
+    return { items: page.items.map((f) => viewFollowUp(f, now, policy)), nextCursor: page.nextCursor };
   });
 }
 
 /** One follow-up. */
 export async function getFollowUp(deps: ServiceDeps, orgId: string, id: string): Promise<FollowUpView> {
-  const tenant = deps.db.tenant(orgId);
-  const fu = await findFollowUp(tenant, orgId, id);
-  if (!fu) throw errors.notFound('Follow-up', id);
-  const now = deps.clock.now();
-  return viewFollowUp(fu, now, await endOfToday(tenant, orgId, now));
+  return deps.db.tenant(orgId).transaction(async (tx) => {
+    const fu = await findFollowUp(tx, orgId, id);
+    if (!fu) throw errors.notFound('Follow-up', id);
+    return viewFollowUp(fu, deps.clock.now(), await policyOf(tx, orgId));
+  });
 }
 
 /** Fields of a follow-up opened by hand (a debrief, a callback promised on the phone …). */
@@ -250,26 +275,29 @@ export interface FollowUpInput {
   kind: FollowUpKind;
   owedBy: Party;
   owedTo: Party;
+  /** Default: the actor, when the team or a recruiter owes it. */
   ownerId?: string | undefined;
-  /** An instant, or a local date meaning the end of that business day in the organization's zone. */
-  dueAt?: Date | undefined;
-  dueDate?: string | undefined;
+  /** An instant, or a plain date meaning the close of that business day in the organization's calendar. */
+  dueAt: DateOrInstant;
 }
 
-/** Open a follow-up by hand. An outcome one supersedes the open outcome promise. */
+/**
+ * Open a follow-up by hand. An outcome one supersedes the open outcome promise. When our side
+ * owes it and nobody is named, `actor` owns it.
+ */
 export async function createFollowUp(
   deps: ServiceDeps,
   orgId: string,
   input: FollowUpInput,
+  actor: Actor,
 ): Promise<FollowUpView> {
   const now = deps.clock.now();
   if (input.owedBy === input.owedTo) throw errors.validation('owedBy and owedTo must differ.');
-  if (input.owedBy === 'team' && !input.ownerId) {
-    throw errors.validation('ownerId is required when the team owes the follow-up.', { field: 'ownerId' });
+  // There is one open outcome promise per application, and it is the team's to the candidate.
+  if (input.kind === 'outcome' && (input.owedBy !== 'team' || input.owedTo !== 'candidate')) {
+    throw errors.validation('An outcome follow-up is owed by the team to the candidate.', { field: 'kind' });
   }
-  if ((input.dueAt === undefined) === (input.dueDate === undefined)) {
-    throw errors.validation('Give exactly one of dueAt and dueDate.', { field: 'dueAt' });
-  }
+  const ownerId = input.ownerId ?? (OUR_SIDE.has(input.owedBy) ? actor.memberId : undefined);
   const id = await deps.db.tenant(orgId).transaction(async (tx) => {
     const application = await requireApplicationRef(tx, orgId, input.applicationId, 'applicationId', {
       forUpdate: true,
@@ -277,21 +305,20 @@ export async function createFollowUp(
     if (application.status === 'withdrawn') {
       throw errors.invalidState('The candidate has withdrawn; nothing more is owed on this application.');
     }
-    if (input.ownerId) await requireActiveMember(tx, orgId, input.ownerId, 'ownerId');
-    let dueAt = input.dueAt;
-    if (input.dueDate !== undefined) {
-      const org = await findOrganization(tx, orgId);
-      dueAt = endOfBusinessDay(input.dueDate, calendarOf(org!.policy));
-    }
-    if (dueAt!.getTime() <= now.getTime()) {
+    if (ownerId) await requireActiveMember(tx, orgId, ownerId, 'ownerId');
+    const dueAt =
+      input.dueAt instanceof Date
+        ? input.dueAt
+        : dueTimeOf(input.dueAt, calendarOf((await findOrganization(tx, orgId))!.policy));
+    if (dueAt.getTime() <= now.getTime()) {
       throw errors.validation('The due time must be in the future.', { field: 'dueAt' });
     }
-    if (input.kind === 'outcome' && input.owedBy === 'team' && input.owedTo === 'candidate') {
+    if (input.kind === 'outcome') {
       const { followUp } = await openOutcomeFollowUp(tx, orgId, {
         applicationId: application.id,
         interviewId: null,
-        ownerId: input.ownerId!,
-        dueAt: dueAt!,
+        ownerId: ownerId!,
+        dueAt,
         now,
       });
       return followUp.id;
@@ -303,8 +330,8 @@ export async function createFollowUp(
       kind: input.kind,
       owedBy: input.owedBy,
       owedTo: input.owedTo,
-      ownerId: input.ownerId ?? null,
-      dueAt: dueAt!,
+      ownerId: ownerId ?? null,
+      dueAt,
       createdAt: now,
     });
     return followUp.id;

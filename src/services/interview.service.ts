@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { localDateOf } from '../domain/business-time.ts';
+import { dueTimeOf, instantOf, localDateOf, type DateOrInstant } from '../domain/business-time.ts';
 import type { FollowUp, Interview, InterviewPromise } from '../domain/model.ts';
 import { calendarOf, effectivePolicy } from '../domain/policy.ts';
 import { resolvePromise, type PromiseWarning } from '../domain/promise.ts';
@@ -15,9 +15,11 @@ import { findJob } from '../repositories/job.repository.ts';
 import { findMember } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { invitationsDue, queueInvitations } from './calendar.service.ts';
-import type { ServiceDeps } from './deps.ts';
 import type { MailIdentity } from './outbox.service.ts';
 import { emitEvent } from './webhook.service.ts';
+import type { Queryable } from '../db/db.ts';
+import type { ServiceDeps } from './deps.ts';
+import { decodeCursor, toPage, type Page, type PageQuery } from './pagination.ts';
 import { previewPromise, type PromisePreview } from './promise.service.ts';
 import { openOutcomeFollowUp } from './follow-up.service.ts';
 import { requireActiveMember, requireApplication, requireApplicationRef } from './references.ts';
@@ -26,6 +28,7 @@ import { requireActiveMember, requireApplication, requireApplicationRef } from '
  * Schedule (or record) an interview on an application. Scheduled in the future with an end time
  * (and the policy's `calendarInvitations` on), it sends calendar invitations to the candidate
  * and the interviewers — when the deps carry a mail identity (the API's do).
+ * Plain dates for its times mean the start of that day in the organization's time zone.
  */
 export async function createInterview(
   deps: ServiceDeps & { identity?: MailIdentity; publicUrl?: string },
@@ -33,18 +36,21 @@ export async function createInterview(
   input: {
     applicationId: string;
     title: string;
-    scheduledAt?: Date | undefined;
-    endsAt?: Date | undefined;
+    scheduledAt?: DateOrInstant | undefined;
+    endsAt?: DateOrInstant | undefined;
     location?: string | undefined;
     interviewerIds?: string[] | undefined;
     /** Send calendar invitations. Default true. */
     sendInvitations?: boolean | undefined;
   },
 ): Promise<Interview> {
-  if (input.scheduledAt && input.endsAt && input.endsAt.getTime() < input.scheduledAt.getTime()) {
-    throw errors.validation('endsAt must not be before scheduledAt.', { field: 'endsAt' });
-  }
   return deps.db.tenant(orgId).transaction(async (tx) => {
+    const zone = await zoneFor(tx, orgId, [input.scheduledAt, input.endsAt]);
+    const scheduledAt = input.scheduledAt && instantOf(input.scheduledAt, zone);
+    const endsAt = input.endsAt && instantOf(input.endsAt, zone);
+    if (scheduledAt && endsAt && endsAt.getTime() < scheduledAt.getTime()) {
+      throw errors.validation('endsAt must not be before scheduledAt.', { field: 'endsAt' });
+    }
     const application = await requireApplicationRef(tx, orgId, input.applicationId, 'applicationId');
     if (application.status === 'withdrawn') throw errors.invalidState('The candidate has withdrawn.');
     const interviewerIds = [...new Set(input.interviewerIds ?? [])];
@@ -53,8 +59,8 @@ export async function createInterview(
       orgId,
       applicationId: application.id,
       title: input.title,
-      scheduledAt: input.scheduledAt ?? null,
-      endsAt: input.endsAt ?? null,
+      scheduledAt: scheduledAt ?? null,
+      endsAt: endsAt ?? null,
       location: input.location ?? '',
       interviewerIds,
       createdAt: deps.clock.now(),
@@ -79,25 +85,38 @@ export async function getInterview(deps: ServiceDeps, orgId: string, id: string)
   return interview;
 }
 
-/** An application's interviews. */
-export async function listInterviews(
+/** An application's interviews, oldest first, a page at a time. */
+export async function listInterviewsPage(
   deps: ServiceDeps,
   orgId: string,
   applicationId: string,
-): Promise<Interview[]> {
-  await requireApplication(deps.db.tenant(orgId), orgId, applicationId);
-  return listInterviewsOfApplication(deps.db.tenant(orgId), orgId, applicationId);
+  query: PageQuery,
+): Promise<Page<Interview>> {
+  return deps.db.tenant(orgId).transaction(async (tx) => {
+    await requireApplication(tx, orgId, applicationId);
+    const rows = await listInterviewsOfApplication(tx, orgId, applicationId, {
+      after: decodeCursor(query.cursor),
+      limit: query.limit + 1,
+    });
+    return toPage(rows, query.limit, (i) => i.createdAt);
+  });
+}
+
+/** The organization's time zone, read only when one of `values` is a plain date that needs it. */
+async function zoneFor(q: Queryable, orgId: string, values: (DateOrInstant | undefined)[]): Promise<string> {
+  if (values.every((v) => v === undefined || v instanceof Date)) return 'UTC';
+  return (await findOrganization(q, orgId))!.policy.timeZone;
 }
 
 /** What the interviewer said at the end, and optionally an explicit due time and owner. */
 export interface CloseInterviewInput {
   statement: string;
-  /** Overrides the statement's date: resolution `explicit`. */
-  dueAt?: Date | undefined;
+  /** Overrides the statement's date: resolution `explicit`. A plain date: the close of that business day. */
+  dueAt?: DateOrInstant | undefined;
   /** The member who owes the candidate the outcome. Default: the job's recruiter, else its hiring manager. */
   ownerId?: string | undefined;
-  /** When the interview ended. Default: the interview's endsAt, else now. */
-  endedAt?: Date | undefined;
+  /** When the interview ended. Default: the interview's endsAt, else now. A plain date: the start of that day. */
+  endedAt?: DateOrInstant | undefined;
 }
 
 /** The promise as resolved, with its local due date for people to read. */
@@ -141,11 +160,14 @@ export async function closeInterview(
     if (application.status === 'withdrawn' || application.status === 'hired') {
       throw errors.invalidState(`The application is ${application.status}; no outcome is owed.`);
     }
-    const endedAt = input.endedAt ?? interview.endsAt ?? now;
+    const job = (await findJob(tx, orgId, application.jobId))!;
+    // The job's overrides count: its calendar and its default promise are the ones in force.
+    const policy = effectivePolicy((await findOrganization(tx, orgId))!.policy, job.policyOverrides);
+    const calendar = calendarOf(policy);
+    const endedAt = input.endedAt ? instantOf(input.endedAt, calendar.timeZone) : (interview.endsAt ?? now);
     if (endedAt.getTime() > now.getTime() + END_TIME_SLACK_MS) {
       throw errors.validation('The interview cannot have ended in the future.', { field: 'endedAt' });
     }
-    const job = (await findJob(tx, orgId, application.jobId))!;
     const ownerId = input.ownerId ?? job.recruiterId ?? job.hiringManagerId;
     if (!ownerId) {
       throw new AppError(
@@ -155,19 +177,17 @@ export async function closeInterview(
       );
     }
     await requireActiveMember(tx, orgId, ownerId, 'ownerId');
-    // The job's overrides count: its calendar and its default promise are the ones in force.
-    const policy = effectivePolicy((await findOrganization(tx, orgId))!.policy, job.policyOverrides);
-    const calendar = calendarOf(policy);
 
     let promise: InterviewPromise;
     if (input.dueAt) {
-      if (input.dueAt.getTime() <= endedAt.getTime()) {
+      const dueAt = dueTimeOf(input.dueAt, calendar);
+      if (dueAt.getTime() <= endedAt.getTime()) {
         throw errors.validation('dueAt must be after the interview ended.', { field: 'dueAt' });
       }
       const warnings: PromiseWarning[] = [];
       promise = {
         statement: input.statement,
-        dueAt: input.dueAt,
+        dueAt,
         ownerId,
         resolution: 'explicit',
         rule: 'explicit',
@@ -249,7 +269,7 @@ export async function previewCloseInterview(
   deps: ServiceDeps,
   orgId: string,
   interviewId: string,
-  input: { statement: string; ownerId?: string | undefined; endedAt?: Date | undefined },
+  input: { statement: string; ownerId?: string | undefined; endedAt?: DateOrInstant | undefined },
 ): Promise<InterviewClosePreview> {
   const now = deps.clock.now();
   return deps.db.tenant(orgId).transaction(async (tx) => {
@@ -264,7 +284,7 @@ export async function previewCloseInterview(
     const policy = effectivePolicy((await findOrganization(tx, orgId))!.policy, job.policyOverrides);
     const preview = previewPromise({
       text: input.statement,
-      at: input.endedAt ?? interview.endsAt ?? now,
+      at: input.endedAt ? instantOf(input.endedAt, policy.timeZone) : (interview.endsAt ?? now),
       timeZone: policy.timeZone,
       holidays: policy.holidays,
       workingDays: policy.workingDays,

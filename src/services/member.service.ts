@@ -4,6 +4,7 @@ import { findMember, insertMember, listMembers, updateMember } from '../reposito
 import { revokeSessions } from '../repositories/session.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import type { ServiceDeps } from './deps.ts';
+import { forgetMemberTokens } from './organization.service.ts';
 import { decodeCursor, toPage, type Page } from './pagination.ts';
 
 /** Fields a member is created with. */
@@ -50,7 +51,7 @@ export async function changeMember(
   patch: Partial<Pick<Member, 'email' | 'name' | 'role' | 'timeZone' | 'active'>>,
 ): Promise<Member> {
   const now = deps.clock.now();
-  return deps.db.tenant(orgId).transaction(async (tx) => {
+  const member = await deps.db.tenant(orgId).transaction(async (tx) => {
     const before = await findMember(tx, orgId, id);
     if (!before) throw errors.notFound('Member', id);
     const member = (await updateMember(tx, orgId, id, patch, now))!;
@@ -71,4 +72,7 @@ export async function changeMember(
     }
     return member;
   });
+  // The member's API tokens act with their role and stop with their deactivation: at once here.
+  if (patch.role !== undefined || patch.active !== undefined) forgetMemberTokens(deps, id);
+  return member;
 }

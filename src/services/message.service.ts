@@ -1,5 +1,12 @@
 import type { Queryable } from '../db/db.ts';
-import { businessDaysLater, endOfBusinessDaysAfter, nextBusinessSlot } from '../domain/business-time.ts';
+import {
+  businessDaysLater,
+  endOfBusinessDaysAfter,
+  instantOf,
+  nextBusinessSlot,
+  type DateOrInstant,
+} from '../domain/business-time.ts';
+import { scheduleSend, type SendConstraint } from '../domain/schedule.ts';
 import { callScript } from '../domain/call-script.ts';
 import { humanDate, humanizeKey } from '../domain/format.ts';
 import {
@@ -7,7 +14,7 @@ import {
   hasBlockingFindings,
   type MessageCheck,
   type MessageKind as CheckKind,
-} from '../domain/message-check.ts';
+} from '../domain/message-check/index.ts';
 import type {
   Application,
   Decision,
@@ -17,6 +24,7 @@ import type {
   MessageStatus,
 } from '../domain/model.ts';
 import { calendarOf, effectivePolicy } from '../domain/policy.ts';
+import { maskSignInLinks } from '../domain/sign-in-links.ts';
 import {
   DEFAULT_TEMPLATES,
   renderTemplate,
@@ -43,12 +51,12 @@ import {
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { findTemplate } from '../repositories/template.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import type { ServiceDeps } from './deps.ts';
+import type { Actor, ServiceDeps } from './deps.ts';
 import { openOutcomeFollowUp } from './follow-up.service.ts';
 import { createStatusLink } from './candidate-page.service.ts';
 import { enqueueMessage, type MailIdentity } from './outbox.service.ts';
 import { decodeCursor, toPage, type Page } from './pagination.ts';
-import { requireActiveMember, requireApplication } from './references.ts';
+import { requireApplication } from './references.ts';
 
 /** What the message use cases need. */
 export interface MessagingDeps extends ServiceDeps {
@@ -62,13 +70,24 @@ export function linkBase(deps: { publicUrl?: string | undefined }): string {
   return deps.publicUrl ?? 'http://localhost:3000';
 }
 
-/** A message with its check, as people see it. */
+/** A message as people see it: when it goes out and why, and its check. */
 export interface MessageView extends Message {
+  /** When it goes (or went) out; null for drafts. */
+  scheduledFor: Date | null;
   check: (Pick<MessageCheck, 'elements' | 'findings' | 'wordCount'> & { blocking: boolean }) | null;
 }
 
-/** Run the message check that applies to a message, if any. */
-export function viewMessage(message: Message): MessageView {
+/**
+ * A message as people see it: the check that applies to it, if any, and sign-in and invitation
+ * links masked — the outbox holds members' sign-in mail, and reading it must not mean signing in.
+ */
+export function viewMessage(stored: Message): MessageView {
+  const message = {
+    ...stored,
+    bodyText: maskSignInLinks(stored.bodyText),
+    bodyHtml: maskSignInLinks(stored.bodyHtml),
+    scheduledFor: stored.sendAt,
+  };
   if (!message.checkKind) return { ...message, check: null };
   const check = checkMessage(message.checkKind, message.bodyText);
   return {
@@ -99,7 +118,7 @@ const TEMPLATE_FOR: Record<DecisionOutcome, TemplateKey> = {
   offer: 'offer',
   hold: 'update',
 };
-const CHECK_FOR: Partial<Record<TemplateKey, CheckKind>> = {
+const CHECK_FOR: Partial<Record<TemplateKey, NonNullable<Message['checkKind']>>> = {
   rejection: 'rejection',
   advance: 'advance',
   offer: 'advance',
@@ -127,8 +146,6 @@ export interface DraftInput {
   applicationId: string;
   /** The decision to write about. Default: the application's latest decision. */
   decisionId?: string | undefined;
-  /** The member writing it. */
-  authorId: string;
   nextSteps?: string | undefined;
   timeline?: string | undefined;
 }
@@ -137,17 +154,18 @@ export interface DraftInput {
  * Draft the candidate's outcome message from the decision (principle 4): the template, the
  * structured reasons and recommendation, and what the interviewers rated highly — so the "why"
  * is specific. The draft answers the application's open outcome follow-up; nothing is sent yet.
+ * `actor` writes it (and signs it when the follow-up has no owner).
  */
 export async function draftOutcomeMessage(
   deps: MessagingDeps,
   orgId: string,
   input: DraftInput,
+  actor: Actor,
 ): Promise<MessageView> {
   const now = deps.clock.now();
   return deps.db.tenant(orgId).transaction(async (tx) => {
     const application = await requireApplication(tx, orgId, input.applicationId, { forUpdate: true });
     if (application.status === 'withdrawn') throw errors.invalidState('The candidate has withdrawn.');
-    await requireActiveMember(tx, orgId, input.authorId, 'authorId');
     let decision: Decision | null;
     if (input.decisionId) {
       decision = await findDecision(tx, orgId, input.decisionId);
@@ -160,7 +178,7 @@ export async function draftOutcomeMessage(
     if (!decision) throw errors.invalidState('Record a decision first: the message is written from it.');
     const open = await lockOpenFollowUpsOfApplication(tx, orgId, application.id);
     const followUp = open.find((f) => f.kind === 'outcome') ?? null;
-    const ctx = await candidateContext(tx, orgId, application, followUp?.ownerId ?? input.authorId);
+    const ctx = await candidateContext(tx, orgId, application, followUp?.ownerId ?? actor.memberId);
     if (!ctx.candidate.email) {
       throw errors.invalidState('The candidate has no email address: call them and log the call instead.');
     }
@@ -209,9 +227,10 @@ export async function draftOutcomeMessage(
         automatic: false,
         status: 'draft',
         sendAt: null,
+        scheduledBecause: null,
         checkKind: CHECK_FOR[key] ?? null,
         findings: [],
-        createdBy: input.authorId,
+        createdBy: actor.memberId,
       },
       now,
     );
@@ -252,27 +271,29 @@ export async function editDraft(
 /** What sending scheduled, and how to call first when the candidate is in the final stage. */
 export interface SentMessage {
   message: MessageView;
-  /** Present for final-stage candidates: call first; the email waits until `message.sendAt`. */
+  /** Present for final-stage candidates: call first; the email waits until `message.scheduledFor`. */
   callScript: string[] | null;
 }
 
 /**
- * Send a draft: schedule it after the undo window, any send delay, and — for final-stage
- * candidates — the phone-first wait, then into the candidate's business hours. A draft with
- * blocking findings goes only with an explicit override, which is recorded.
+ * Send a draft, as `actor`: schedule it after the undo window, any send delay, and — for
+ * final-stage candidates — the phone-first wait, then into the candidate's business hours, and
+ * record which of these set the time. A draft with blocking findings goes only with an explicit
+ * override, which is recorded. A plain `sendAt` date means the start of that day in the
+ * organization's time zone.
  */
 export async function sendMessage(
   deps: MessagingDeps,
   orgId: string,
   id: string,
-  input: { memberId: string; sendAt?: Date | undefined; override?: { reason: string } | undefined },
+  input: { sendAt?: DateOrInstant | undefined; override?: { reason: string } | undefined },
+  actor: Actor,
 ): Promise<SentMessage> {
   const now = deps.clock.now();
   return deps.db.tenant(orgId).transaction(async (tx) => {
     const message = await requireMessage(tx, orgId, id, true);
     if (message.status !== 'draft')
       throw errors.invalidState(`The message is ${message.status}, not a draft.`);
-    await requireActiveMember(tx, orgId, input.memberId, 'memberId');
     const view = viewMessage(message);
     if (view.check?.blocking && !input.override) {
       throw new AppError(
@@ -283,28 +304,28 @@ export async function sendMessage(
         },
       );
     }
-    let earliest = Math.max(now.getTime(), input.sendAt?.getTime() ?? 0);
     let script: string[] | null = null;
-    let sendAt = new Date(earliest);
+    // The times it may not go before, most telling first (on a tie, the first listed is the reason).
+    const constraints: SendConstraint[] = [];
+    let place = (earliest: Date) => earliest;
+    let orgZone = async () => (await findOrganization(tx, orgId))!.policy.timeZone;
     if (message.applicationId) {
       const application = await requireApplication(tx, orgId, message.applicationId, { forUpdate: true });
       if (application.status === 'withdrawn') throw errors.invalidState('The candidate has withdrawn.');
       const ctx = await candidateContext(tx, orgId, application, null);
       const policy = ctx.policy;
-      earliest = Math.max(earliest, now.getTime() + policy.undoWindowMinutes * 60_000);
+      orgZone = () => Promise.resolve(policy.timeZone);
       const decision = message.decisionId ? await findDecision(tx, orgId, message.decisionId) : null;
-      if (decision)
-        earliest = Math.max(earliest, decision.decidedAt.getTime() + policy.sendDelayMinutes * 60_000);
       if (
         decision &&
         application.finalStage &&
         policy.phoneFirstBusinessDays > 0 &&
         message.kind === 'outcome'
       ) {
-        earliest = Math.max(
-          earliest,
-          businessDaysLater(now, policy.phoneFirstBusinessDays, calendarOf(policy)).getTime(),
-        );
+        constraints.push({
+          at: businessDaysLater(now, policy.phoneFirstBusinessDays, calendarOf(policy)),
+          because: 'phone_first_wait',
+        });
         script = callScript({
           outcome: decision.outcome,
           candidateFirstName: ctx.candidate.name.split(/\s+/)[0] ?? ctx.candidate.name,
@@ -313,14 +334,38 @@ export async function sendMessage(
           recommendation: decision.recommendation,
         });
       }
+      if (decision && policy.sendDelayMinutes > 0) {
+        constraints.push({
+          at: new Date(decision.decidedAt.getTime() + policy.sendDelayMinutes * 60_000),
+          because: 'send_delay',
+        });
+      }
+      if (policy.undoWindowMinutes > 0) {
+        constraints.push({
+          at: new Date(now.getTime() + policy.undoWindowMinutes * 60_000),
+          because: 'undo_window',
+        });
+      }
       // In the candidate's business hours: their zone if known, else the organization's.
       const candidateCalendar = {
         ...calendarOf(policy),
         timeZone: ctx.candidate.timeZone ?? policy.timeZone,
       };
-      sendAt = nextBusinessSlot(new Date(earliest), candidateCalendar);
+      place = (earliest) => nextBusinessSlot(earliest, candidateCalendar);
     }
-    const scheduled = (await scheduleMessage(tx, orgId, id, sendAt, input.override?.reason ?? null, now))!;
+    if (input.sendAt) {
+      constraints.unshift({ at: instantOf(input.sendAt, await orgZone()), because: 'requested_time' });
+    }
+    constraints.push({ at: now, because: 'immediately' });
+    const { at: sendAt, because } = scheduleSend(constraints, place, 'candidate_business_hours');
+    const scheduled = (await scheduleMessage(
+      tx,
+      orgId,
+      id,
+      { sendAt, because },
+      input.override?.reason ?? null,
+      now,
+    ))!;
     await recordAudit(
       tx,
       orgId,
@@ -329,6 +374,7 @@ export async function sendMessage(
       { type: 'message', id },
       {
         sendAt: sendAt.toISOString(),
+        because,
         ...(input.override && { override: input.override.reason }),
       },
     );
@@ -337,8 +383,8 @@ export async function sendMessage(
       type: 'message_scheduled',
       applicationId: message.applicationId,
       messageId: id,
-      memberId: input.memberId,
-      data: { sendAt: sendAt.toISOString(), phoneFirst: script !== null },
+      memberId: actor.memberId,
+      data: { sendAt: sendAt.toISOString(), because, phoneFirst: script !== null },
       at: now,
     });
     if (input.override && view.check?.blocking) {
@@ -347,7 +393,7 @@ export async function sendMessage(
         type: 'message_check_overridden',
         applicationId: message.applicationId,
         messageId: id,
-        memberId: input.memberId,
+        memberId: actor.memberId,
         data: {
           reason: input.override.reason,
           findings: view.check.findings.filter((f) => f.severity === 'error'),
@@ -359,17 +405,16 @@ export async function sendMessage(
   });
 }
 
-/** Cancel a draft or a scheduled message (the undo). */
+/** Cancel a draft or a scheduled message (the undo), as `actor`. */
 export async function cancelMessage(
   deps: MessagingDeps,
   orgId: string,
   id: string,
-  memberId: string,
+  actor: Actor,
 ): Promise<MessageView> {
   const now = deps.clock.now();
   return deps.db.tenant(orgId).transaction(async (tx) => {
     const message = await requireMessage(tx, orgId, id, true);
-    await requireActiveMember(tx, orgId, memberId, 'memberId');
     const [cancelled] = await cancelPendingMessages(tx, orgId, { ids: [id] }, 'cancelled_by_member', now);
     if (!cancelled) {
       throw errors.invalidState(`The message is ${message.status}; it can no longer be cancelled.`, {
@@ -381,7 +426,7 @@ export async function cancelMessage(
       type: 'message_cancelled',
       applicationId: message.applicationId,
       messageId: id,
-      memberId,
+      memberId: actor.memberId,
       data: { reason: 'cancelled_by_member' },
       at: now,
     });
@@ -424,7 +469,8 @@ export async function closeJob(
   deps: MessagingDeps,
   orgId: string,
   jobId: string,
-  input: { status: 'closed' | 'filled'; memberId: string },
+  input: { status: 'closed' | 'filled' },
+  actor: Actor,
 ): Promise<{ drafts: MessageView[]; withoutEmail: string[] }> {
   const now = deps.clock.now();
   return deps.db.tenant(orgId).transaction(async (tx) => {
@@ -432,7 +478,6 @@ export async function closeJob(
     if (!job) throw errors.notFound('Job', jobId);
     if (job.status === 'closed' || job.status === 'filled')
       throw errors.invalidState(`The job is already ${job.status}.`);
-    await requireActiveMember(tx, orgId, input.memberId, 'memberId');
     await updateJob(tx, orgId, jobId, { status: input.status }, now);
     const org = (await findOrganization(tx, orgId))!;
     const policy = effectivePolicy(org.policy, job.policyOverrides);
@@ -440,7 +485,7 @@ export async function closeJob(
     const template = await loadTemplate(tx, orgId, 'job_closed');
     const drafts: MessageView[] = [];
     const withoutEmail: string[] = [];
-    const ownerId = job.recruiterId ?? input.memberId;
+    const ownerId = job.recruiterId ?? actor.memberId;
     const owner = (await findMember(tx, orgId, ownerId))!;
     for (let after = null as { key: string; id: string } | null; ;) {
       const batch = await listApplications(tx, orgId, { after, limit: 200, jobId });
@@ -492,9 +537,10 @@ export async function closeJob(
             automatic: false,
             status: 'draft',
             sendAt: null,
+            scheduledBecause: null,
             checkKind: null,
             findings: [],
-            createdBy: input.memberId,
+            createdBy: actor.memberId,
           },
           now,
         );
@@ -507,7 +553,7 @@ export async function closeJob(
     await insertEvent(tx, {
       orgId,
       type: 'job_closed',
-      memberId: input.memberId,
+      memberId: actor.memberId,
       data: { jobId, status: input.status, drafts: drafts.length, withoutEmail: withoutEmail.length },
       at: now,
     });

@@ -1,7 +1,13 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { TokenScope } from '../domain/permissions.ts';
-import { DEFAULT_POLICY, PolicySchema, type Policy } from '../domain/policy.ts';
-import type { Organization } from '../domain/model.ts';
+import {
+  DEFAULT_POLICY,
+  PolicyPatchSchema,
+  PolicyReplaceSchema,
+  PolicySchema,
+  type Policy,
+} from '../domain/policy.ts';
+import type { Member, MemberRole, Organization } from '../domain/model.ts';
 import { errors } from '../errors.ts';
 import {
   findApiTokenByHash,
@@ -10,7 +16,9 @@ import {
   revokeApiToken as markApiTokenRevoked,
   touchApiToken,
   type ApiTokenRecord,
+  type LiveApiToken,
 } from '../repositories/api-token.repository.ts';
+import { insertMember } from '../repositories/member.repository.ts';
 import { replanFollowUps } from '../repositories/follow-up.repository.ts';
 import {
   findOrganization,
@@ -18,13 +26,16 @@ import {
   updateOrganizationPolicy,
 } from '../repositories/organization.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import type { ServiceDeps } from './deps.ts';
+import type { Actor, ServiceDeps } from './deps.ts';
+import { decodeCursor, toPage, type Page } from './pagination.ts';
 
-/** Who is calling: the organization a valid token belongs to. */
+/** Who is calling with a valid token: the member it acts as, and what the token's scopes allow. */
 export interface ApiPrincipal {
   orgId: string;
   tokenId: string;
   scopes: string[];
+  memberId: string;
+  role: MemberRole;
 }
 
 const TOKEN_PREFIX = 'hb_';
@@ -34,40 +45,69 @@ export function hashApiToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-/** Create an organization with its first API token (shown once). */
+/** The first admin of a new organization. */
+export interface FirstAdmin {
+  email: string;
+  /** Default: the part of the email before the @. */
+  name?: string | undefined;
+  timeZone?: string | null | undefined;
+}
+
+/**
+ * Create an organization with its first admin and a first API token (shown once) that acts as
+ * that admin: every token acts as a member, so an organization never starts without one.
+ */
 export async function createOrganization(
   deps: ServiceDeps,
-  input: { name: string; policy?: Partial<Policy> | undefined },
-): Promise<{ organization: Organization; apiToken: string }> {
+  input: { name: string; policy?: Partial<Policy> | undefined; admin: FirstAdmin },
+): Promise<{ organization: Organization; admin: Member; apiToken: string }> {
   const now = deps.clock.now();
   const policy = PolicySchema.parse(input.policy ?? DEFAULT_POLICY);
   // The id is chosen here so the new organization's own tenant scope can create it.
   const id = randomUUID();
   return deps.db.tenant(id).transaction(async (tx) => {
     const organization = await insertOrganization(tx, { id, name: input.name, policy, createdAt: now });
-    const apiToken = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+    const admin = await insertMember(tx, {
+      orgId: id,
+      email: input.admin.email,
+      name: input.admin.name?.trim() || input.admin.email.split('@')[0]!,
+      role: 'admin',
+      timeZone: input.admin.timeZone ?? null,
+      createdAt: now,
+    });
+    const apiToken = newApiToken();
     await insertApiToken(tx, {
       orgId: organization.id,
+      memberId: admin.id,
       name: 'default',
       tokenHash: hashApiToken(apiToken),
       scopes: ['*'],
       createdAt: now,
     });
-    return { organization, apiToken };
+    return { organization, admin, apiToken };
   });
 }
 
-/** Issue another API token for an organization. */
+function newApiToken(): string {
+  return `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+}
+
+/**
+ * Issue an API token that acts as `actor`: what it may do is its scopes and the actor's role
+ * together, and it stops working if the actor is deactivated.
+ */
 export async function createApiToken(
   deps: ServiceDeps,
   orgId: string,
   input: { name: string; scopes: TokenScope[] },
+  actor: Actor,
 ): Promise<{ token: string; record: ApiTokenRecord }> {
-  const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+  const token = newApiToken();
   const now = deps.clock.now();
   const record = await deps.db.tenant(orgId).transaction(async (tx) => {
     const record = await insertApiToken(tx, {
       orgId,
+      memberId: actor.memberId,
       name: input.name,
       tokenHash: hashApiToken(token),
       scopes: input.scopes,
@@ -86,9 +126,18 @@ export async function createApiToken(
   return { token, record };
 }
 
-/** An organization's API tokens, newest first (never the token or its hash). */
-export async function listApiTokens(deps: ServiceDeps, orgId: string): Promise<ApiTokenRecord[]> {
-  return deps.db.tenant(orgId).transaction((tx) => selectApiTokens(tx, orgId));
+/** An organization's API tokens, newest first, a page at a time (never the token or its hash). */
+export async function listApiTokensPage(
+  deps: ServiceDeps,
+  orgId: string,
+  query: { cursor?: string | undefined; limit: number },
+): Promise<Page<ApiTokenRecord>> {
+  const rows = await deps.db
+    .tenant(orgId)
+    .transaction((tx) =>
+      selectApiTokens(tx, orgId, { after: decodeCursor(query.cursor), limit: query.limit + 1 }),
+    );
+  return toPage(rows, query.limit, (t) => t.createdAt);
 }
 
 /**
@@ -132,7 +181,7 @@ const TOUCH_INTERVAL_MS = 60_000;
  */
 const TOKEN_CACHE_MS = 5_000;
 const TOKEN_CACHE_MAX = 10_000;
-type TokenCache = Map<string, { record: ApiTokenRecord; until: number }>;
+type TokenCache = Map<string, { record: LiveApiToken; until: number }>;
 const tokenCaches = new WeakMap<object, TokenCache>();
 
 function tokenCache(deps: ServiceDeps): TokenCache {
@@ -144,14 +193,14 @@ function tokenCache(deps: ServiceDeps): TokenCache {
   return cache;
 }
 
-/** The principal behind a bearer token, or null when the token is unknown or revoked. */
+/** The principal behind a bearer token, or null when the token is unknown or revoked or its member inactive. */
 export async function authenticateApiToken(deps: ServiceDeps, token: string): Promise<ApiPrincipal | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const hash = hashApiToken(token);
   const now = deps.clock.now();
   const cache = tokenCache(deps);
   const cached = cache.get(hash);
-  let record: ApiTokenRecord | null;
+  let record: LiveApiToken | null;
   if (cached && cached.until > now.getTime()) {
     record = cached.record;
   } else {
@@ -166,7 +215,22 @@ export async function authenticateApiToken(deps: ServiceDeps, token: string): Pr
     await touchApiToken(deps.db.tenant(record.orgId), record.orgId, record.id, now);
     record.lastUsedAt = now;
   }
-  return { orgId: record.orgId, tokenId: record.id, scopes: record.scopes };
+  return {
+    orgId: record.orgId,
+    tokenId: record.id,
+    scopes: record.scopes,
+    memberId: record.memberId,
+    role: record.memberRole,
+  };
+}
+
+/**
+ * Drop the cached tokens of a member whose role or status changed: in this process the change
+ * applies to their tokens at once, in other `serve` processes within TOKEN_CACHE_MS.
+ */
+export function forgetMemberTokens(deps: ServiceDeps, memberId: string): void {
+  const cache = tokenCache(deps);
+  for (const [hash, entry] of cache) if (entry.record.memberId === memberId) cache.delete(hash);
 }
 
 /** The caller's organization. */
@@ -176,17 +240,38 @@ export async function getOrganization(deps: ServiceDeps, orgId: string): Promise
   return organization;
 }
 
-/** Replace the organization's policy (fields left out take their defaults). */
+/** Replace the organization's policy: every field is given (a missing one is refused, never defaulted). */
+export async function replacePolicy(deps: ServiceDeps, orgId: string, input: unknown): Promise<Organization> {
+  const parsed = PolicyReplaceSchema.safeParse(input);
+  if (!parsed.success) throw invalidPolicy(parsed.error);
+  return savePolicy(deps, orgId, () => parsed.data);
+}
+
+/** Change some policy fields; the others keep their values. Each given field replaces its value whole. */
 export async function updatePolicy(deps: ServiceDeps, orgId: string, input: unknown): Promise<Organization> {
-  const parsed = PolicySchema.safeParse(input);
-  if (!parsed.success) {
-    throw errors.validation('The policy is invalid.', {
-      errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    });
-  }
+  const parsed = PolicyPatchSchema.safeParse(input);
+  if (!parsed.success) throw invalidPolicy(parsed.error);
+  return savePolicy(deps, orgId, (current) => ({ ...current, ...parsed.data }));
+}
+
+function invalidPolicy(error: { issues: { path: PropertyKey[]; message: string }[] }) {
+  return errors.validation('The policy is invalid.', {
+    errors: error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+  });
+}
+
+async function savePolicy(
+  deps: ServiceDeps,
+  orgId: string,
+  next: (current: Policy) => unknown,
+): Promise<Organization> {
   return deps.db.tenant(orgId).transaction(async (tx) => {
-    const organization = await updateOrganizationPolicy(tx, orgId, parsed.data);
-    if (!organization) throw errors.notFound('Organization', orgId);
+    const current = await findOrganization(tx, orgId);
+    if (!current) throw errors.notFound('Organization', orgId);
+    // The whole policy is checked again: cross-field rules hold for the result, not just the change.
+    const parsed = PolicySchema.safeParse(next(current.policy));
+    if (!parsed.success) throw invalidPolicy(parsed.error);
+    const organization = (await updateOrganizationPolicy(tx, orgId, parsed.data))!;
     // Reminder and escalation times depend on the policy: let the sweep plan them again.
     await replanFollowUps(tx, orgId, deps.clock.now());
     return organization;

@@ -1,3 +1,4 @@
+import type { ScheduleReason, SendConstraint } from '../domain/schedule.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { Db, Queryable } from '../db/db.ts';
@@ -60,8 +61,24 @@ export function newReplyToken(): string {
 /** A message to put in the outbox; threading and ids are filled in. */
 export type MessageDraft = Omit<
   NewMessage,
-  'id' | 'messageId' | 'inReplyTo' | 'references' | 'createdAt' | 'replyTokenHash' | 'calendar'
-> & { calendar?: NewMessage['calendar'] };
+  | 'id'
+  | 'messageId'
+  | 'inReplyTo'
+  | 'references'
+  | 'createdAt'
+  | 'scheduledBecause'
+  | 'replyTokenHash'
+  | 'calendar'
+> & {
+  /** Why it goes at `sendAt`. Default for a scheduled message: 'immediately'; for a draft: none. */
+  scheduledBecause?: ScheduleReason | null;
+  calendar?: NewMessage['calendar'];
+};
+
+/** A scheduled time and its reason, as a draft's fields. */
+export function draftSchedule(c: SendConstraint): Pick<MessageDraft, 'sendAt' | 'scheduledBecause'> {
+  return { sendAt: c.at, scheduledBecause: c.because };
+}
 
 /**
  * Write a message to the outbox inside the caller's transaction — the same transaction as the
@@ -110,6 +127,7 @@ export async function enqueueMessages(
         calendar: draft.calendar ?? null,
         replyTo: token ? replyAddressFor(identity.inboundAddress!, token) : draft.replyTo,
         replyTokenHash: token ? hashToken(token) : null,
+        scheduledBecause: draft.scheduledBecause ?? (draft.status === 'scheduled' ? 'immediately' : null),
         subject: headerValue(draft.subject, 200),
         toName: headerValue(draft.toName, 200),
         messageId: messageIdFor(id, identity.domain),
@@ -264,6 +282,7 @@ async function deliverOne(
       // Bounces go to the envelope sender: the reply address routes them back to this message.
       envelopeFrom: m.replyTokenHash ? m.replyTo : null,
       calendar: m.calendar,
+      kind: m.kind,
     });
   } catch (error) {
     return recordFailure(deps, m, error instanceof Error ? error.message : String(error), options);

@@ -1,5 +1,11 @@
 import { DateTime } from 'luxon';
-import { DEFAULT_CALENDAR, localDateOf, type BusinessCalendar } from '../domain/business-time.ts';
+import {
+  DEFAULT_CALENDAR,
+  instantOf,
+  localDateOf,
+  type BusinessCalendar,
+  type DateOrInstant,
+} from '../domain/business-time.ts';
 import {
   PROMISE_WARNING_TEXT,
   resolvePromise,
@@ -10,7 +16,8 @@ import {
 /** A statement to preview, as typed in the close form, the CLI or the API. */
 export interface PromisePreviewInput {
   text: string;
-  at: Date;
+  /** When it was said; a plain date is the start of that day in `timeZone`. */
+  at: DateOrInstant;
   timeZone: string;
   holidays?: { country: string; region?: string | undefined } | null | undefined;
   workingDays?: number[] | undefined;
@@ -43,7 +50,7 @@ export function previewPromise(input: PromisePreviewInput): PromisePreview {
   };
   const resolved = resolvePromise({
     statement: input.text,
-    at: input.at,
+    at: instantOf(input.at, input.timeZone),
     calendar,
     defaultBusinessDays: input.defaultBusinessDays ?? 5,
   });

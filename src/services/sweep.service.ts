@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/db.ts';
 import { endOfLocalDay, isBusinessDay, localTimeOf, nextBusinessSlot } from '../domain/business-time.ts';
 import { planLadder } from '../domain/follow-up-ladder.ts';
+import { scheduleSend } from '../domain/schedule.ts';
 import { humanDate, humanDateTime } from '../domain/format.ts';
 import type { FollowUp, Member } from '../domain/model.ts';
 import { calendarOf, effectivePolicy, PolicySchema, type Policy } from '../domain/policy.ts';
@@ -29,7 +30,7 @@ import { findOrganization } from '../repositories/organization.repository.ts';
 import { groupByOrg } from './batches.ts';
 import { newStatusLink } from './candidate-page.service.ts';
 import { linkBase, loadTemplate, type MessagingDeps } from './message.service.ts';
-import { enqueueMessage, enqueueMessages, type MessageDraft } from './outbox.service.ts';
+import { draftSchedule, enqueueMessage, enqueueMessages, type MessageDraft } from './outbox.service.ts';
 import { emitEvents, type EventToEmit } from './webhook.service.ts';
 
 /** What one sweep pass did. */
@@ -204,7 +205,13 @@ async function stepFollowUps(
       automatic: true,
       status: 'scheduled' as const,
       // The team hears about it in its business hours.
-      sendAt: nextBusinessSlot(now, cal),
+      ...draftSchedule(
+        scheduleSend(
+          [{ at: now, because: 'immediately' }],
+          (t) => nextBusinessSlot(t, cal),
+          'team_business_hours',
+        ),
+      ),
       checkKind: null,
       findings: [],
       createdBy: null,
@@ -398,7 +405,13 @@ async function stepFollowUps(
           bodyHtml: r.html,
           automatic: true,
           status: 'scheduled',
-          sendAt: nextBusinessSlot(now, { ...cal, timeZone: zone }),
+          ...draftSchedule(
+            scheduleSend(
+              [{ at: now, because: 'immediately' }],
+              (t) => nextBusinessSlot(t, { ...cal, timeZone: zone }),
+              'candidate_business_hours',
+            ),
+          ),
           checkKind: 'update',
           findings: [],
           createdBy: null,

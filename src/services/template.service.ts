@@ -1,4 +1,4 @@
-import { checkMessage, type MessageCheck } from '../domain/message-check.ts';
+import { checkMessage, type MessageCheck } from '../domain/message-check/index.ts';
 import {
   DEFAULT_TEMPLATES,
   renderTemplate,
@@ -18,6 +18,7 @@ import {
   upsertTemplate,
 } from '../repositories/template.repository.ts';
 import type { ServiceDeps } from './deps.ts';
+import { pageOfArray, type Page, type PageQuery } from './pagination.ts';
 
 /** A template as the settings screen shows it. */
 export interface TemplateView extends TemplateSource {
@@ -48,6 +49,15 @@ export async function listTemplatesView(deps: ServiceDeps, orgId: string): Promi
       updatedAt: own?.updatedAt ?? null,
     };
   });
+}
+
+/** Every template of the organization, a page at a time (in the order of TEMPLATE_KEYS). */
+export async function listTemplatesPage(
+  deps: ServiceDeps,
+  orgId: string,
+  query: PageQuery,
+): Promise<Page<TemplateView>> {
+  return pageOfArray(await listTemplatesView(deps, orgId), query);
 }
 
 function invalid(result: { ok: false; errors: string[] }): never {

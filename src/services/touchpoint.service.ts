@@ -2,9 +2,11 @@ import type { Channel, CloseRefusal, Party, TouchpointKind } from '../domain/fol
 import type { FollowUp, Touchpoint } from '../domain/model.ts';
 import { errors } from '../errors.ts';
 import { findTouchpoint, insertTouchpoint } from '../repositories/touchpoint.repository.ts';
-import type { ServiceDeps } from './deps.ts';
+import { instantOf, type DateOrInstant } from '../domain/business-time.ts';
+import { findOrganization } from '../repositories/organization.repository.ts';
+import type { Actor, ServiceDeps } from './deps.ts';
 import { closeFollowUpsByTouchpoint } from './follow-up.service.ts';
-import { requireActiveMember, requireApplicationRef } from './references.ts';
+import { requireApplicationRef } from './references.ts';
 
 /** A contact that happened: a call, an email, a meeting. */
 export interface TouchpointInput {
@@ -15,8 +17,8 @@ export interface TouchpointInput {
   toParty: Party;
   /** For calls and meetings: did it reach the person? Required for phone. Default true otherwise. */
   connected?: boolean | undefined;
-  memberId?: string | undefined;
-  occurredAt?: Date | undefined;
+  /** When it happened; a plain date is the start of that day in the organization's zone. Default now. */
+  occurredAt?: DateOrInstant | undefined;
   summary?: string | undefined;
   /** Close this follow-up specifically; by default every open follow-up it fulfils is closed. */
   followUpId?: string | undefined;
@@ -33,13 +35,14 @@ const OUR_SIDE: ReadonlySet<Party> = new Set(['team', 'recruiter']);
 const CLOCK_SLACK_MS = 5 * 60_000;
 
 /**
- * Log a touchpoint and close what it fulfils (principle 3): a follow-up is done only by a contact
- * that reached the party it is owed to — a voicemail is recorded and closes nothing.
+ * Log a touchpoint, as `actor`'s, and close what it fulfils (principle 3): a follow-up is done
+ * only by a contact that reached the party it is owed to — a voicemail is recorded and closes nothing.
  */
 export async function logTouchpoint(
   deps: ServiceDeps,
   orgId: string,
   input: TouchpointInput,
+  actor: Actor,
 ): Promise<LoggedTouchpoint> {
   const now = deps.clock.now();
   if (input.fromParty === input.toParty) throw errors.validation('fromParty and toParty must differ.');
@@ -48,15 +51,17 @@ export async function logTouchpoint(
       field: 'connected',
     });
   }
-  const occurredAt = input.occurredAt ?? now;
-  if (occurredAt.getTime() > now.getTime() + CLOCK_SLACK_MS) {
-    throw errors.validation('A touchpoint cannot have happened in the future.', { field: 'occurredAt' });
-  }
   const id = await deps.db.tenant(orgId).transaction(async (tx) => {
     const application = await requireApplicationRef(tx, orgId, input.applicationId, 'applicationId', {
       forUpdate: true,
     });
-    if (input.memberId) await requireActiveMember(tx, orgId, input.memberId, 'memberId');
+    const occurredAt =
+      input.occurredAt instanceof Date || input.occurredAt === undefined
+        ? (input.occurredAt ?? now)
+        : instantOf(input.occurredAt, (await findOrganization(tx, orgId))!.policy.timeZone);
+    if (occurredAt.getTime() > now.getTime() + CLOCK_SLACK_MS) {
+      throw errors.validation('A touchpoint cannot have happened in the future.', { field: 'occurredAt' });
+    }
     const touchpoint = await insertTouchpoint(tx, {
       orgId,
       applicationId: application.id,
@@ -66,7 +71,7 @@ export async function logTouchpoint(
       fromParty: input.fromParty,
       toParty: input.toParty,
       connected: input.connected ?? true,
-      memberId: input.memberId ?? null,
+      memberId: actor.memberId,
       occurredAt,
       summary: input.summary ?? '',
       createdAt: now,

@@ -103,6 +103,11 @@ export async function runWorkerTick(
 export interface RunningWorker {
   /** Finish the current tick and stop. */
   stop(): Promise<void>;
+  /**
+   * Finish the current tick and hold the loop until the returned function is called (the demo's
+   * replay, run inside the server, must not race the real clock for the same rows).
+   */
+  pause(): Promise<() => void>;
 }
 
 /** Run ticks until stopped, sleeping `pollMs` when a tick found nothing to do. */
@@ -114,9 +119,17 @@ export function startWorker(
   let stopped = false;
   let wake: (() => void) | null = null;
   const state = { lastDigestAt: null as number | null };
+  let pauses = 0;
+  let resumed: Promise<void> = Promise.resolve();
+  let resume = () => {};
+  let tickDone: Promise<void> = Promise.resolve();
   const loop = (async () => {
     while (!stopped) {
+      while (pauses > 0 && !stopped) await resumed;
+      if (stopped) break;
       let busy = false;
+      let endTick = () => {};
+      tickDone = new Promise((r) => (endTick = r));
       try {
         const r = await runWorkerTick(deps, options, state);
         busy = r.dispatch.claimed > 0 || r.sweep.examined > 0 || r.webhooks.claimed > 0;
@@ -136,8 +149,10 @@ export function startWorker(
         // A database hiccup must not kill the worker: log, wait, try again. Claimed rows stay
         // leased and are reclaimed when the lease expires.
         log.error({ err: error }, 'worker tick failed');
+      } finally {
+        endTick();
       }
-      if (!busy && !stopped) {
+      if (!busy && !stopped && pauses === 0) {
         await new Promise<void>((resolve) => {
           wake = resolve;
           setTimeout(resolve, options.pollMs).unref();
@@ -149,8 +164,20 @@ export function startWorker(
   return {
     async stop() {
       stopped = true;
+      resume();
       wake?.();
       await loop;
+    },
+    async pause() {
+      if (pauses++ === 0) resumed = new Promise((r) => (resume = r));
+      await tickDone;
+      let done = false;
+      return () => {
+        if (done) return;
+        done = true;
+        if (--pauses === 0) resume();
+        wake?.();
+      };
     },
   };
 }

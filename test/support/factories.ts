@@ -15,12 +15,16 @@ import { createOrganization } from '../../src/services/organization.service.ts';
 
 const unique = () => randomUUID().slice(0, 8);
 
-/** A fresh organization (default policy unless overridden) and its API token. */
+/** A fresh organization (default policy unless overridden), its first admin and that admin's API token. */
 export async function buildOrganization(
   deps: ServiceDeps,
-  overrides: { name?: string; policy?: Partial<Policy> } = {},
-): Promise<{ organization: Organization; apiToken: string }> {
-  return createOrganization(deps, { name: overrides.name ?? `Org ${unique()}`, policy: overrides.policy });
+  overrides: { name?: string; policy?: Partial<Policy>; adminEmail?: string } = {},
+): Promise<{ organization: Organization; admin: Member; apiToken: string }> {
+  return createOrganization(deps, {
+    name: overrides.name ?? `Org ${unique()}`,
+    policy: overrides.policy,
+    admin: { email: overrides.adminEmail ?? `admin-${unique()}@example.com`, name: 'Ada Admin' },
+  });
 }
 
 /** A member of `orgId`. */
@@ -65,6 +69,7 @@ export async function buildInterviewScenario(
   overrides: { policy?: Partial<Policy>; interviewEndsAt?: Date } = {},
 ): Promise<{
   organization: Organization;
+  admin: Member;
   apiToken: string;
   recruiter: Member;
   manager: Member;
@@ -73,7 +78,7 @@ export async function buildInterviewScenario(
   application: Application;
   interview: Interview;
 }> {
-  const { organization, apiToken } = await buildOrganization(deps, { policy: overrides.policy });
+  const { organization, admin, apiToken } = await buildOrganization(deps, { policy: overrides.policy });
   const orgId = organization.id;
   const recruiter = await buildMember(deps, orgId, { role: 'recruiter', name: 'Riley Recruiter' });
   const manager = await buildMember(deps, orgId, { role: 'hiring_manager', name: 'Hana Manager' });
@@ -86,5 +91,5 @@ export async function buildInterviewScenario(
     endsAt: overrides.interviewEndsAt,
     interviewerIds: [manager.id],
   });
-  return { organization, apiToken, recruiter, manager, job, candidate, application, interview };
+  return { organization, admin, apiToken, recruiter, manager, job, candidate, application, interview };
 }

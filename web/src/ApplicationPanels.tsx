@@ -1,6 +1,6 @@
 import { Alerts } from './Alerts.tsx';
 import { useState } from 'react';
-import { api, ApiError, type Session } from './api.ts';
+import { api, ApiError } from './api.ts';
 
 /** What the candidate did on their own: signals for a tie-break, never a reason to reject (principle 6). */
 export function Signals({
@@ -107,12 +107,10 @@ export function LogContact({ applicationId, onLogged }: { applicationId: string;
 export function FeedbackForm({
   interviewId,
   title,
-  session,
   onSaved,
 }: {
   interviewId: string;
   title: string;
-  session: Session;
   onSaved: () => void;
 }) {
   const [recommendation, setRecommendation] = useState('yes');
@@ -125,7 +123,6 @@ export function FeedbackForm({
     setError('');
     try {
       await api('POST', `/interviews/${interviewId}/feedback`, {
-        interviewerId: session.member.id,
         recommendation,
         ratings,
         notes,

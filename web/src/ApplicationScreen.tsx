@@ -194,7 +194,10 @@ export function ApplicationScreen({
   const load = useCallback(async () => {
     try {
       setTimeline(await loadTimeline(applicationId));
-      setInterviews(await api<Interview[]>('GET', `/applications/${applicationId}/interviews`));
+      setInterviews(
+        (await api<{ items: Interview[] }>('GET', `/applications/${applicationId}/interviews?limit=200`))
+          .items,
+      );
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not load the application.');
     }
@@ -249,7 +252,6 @@ export function ApplicationScreen({
             </h2>
             <Composer
               applicationId={applicationId}
-              session={session}
               candidateTimeZone={timeline.candidate.timeZone}
               initialOutcome={next === 'update' ? 'hold' : undefined}
               onChange={() => void load()}
@@ -268,13 +270,7 @@ export function ApplicationScreen({
       {interviews
         .filter((i) => i.interviewerIds.includes(session.member.id))
         .map((i) => (
-          <FeedbackForm
-            key={i.id}
-            interviewId={i.id}
-            title={i.title}
-            session={session}
-            onSaved={() => void load()}
-          />
+          <FeedbackForm key={i.id} interviewId={i.id} title={i.title} onSaved={() => void load()} />
         ))}
       {open.length > 0 && <h2>Close an interview</h2>}
       {open.map((i) => (

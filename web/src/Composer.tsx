@@ -1,12 +1,19 @@
+import type React from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { api, ApiError, messageOf, type Session } from './api.ts';
+import { api, ApiError, messageOf } from './api.ts';
 import { when } from './format.ts';
 
 interface Finding {
   code: string;
   severity: 'error' | 'warning' | 'info';
   message: string;
+  excerpt?: string;
+  /** The span the finding is about, as offsets into the checked text. */
+  start?: number;
+  end?: number;
+  /** One thing to write instead, or to add. */
+  suggestion?: string;
 }
 interface Check {
   elements: Record<string, boolean>;
@@ -21,7 +28,8 @@ interface Message {
   bodyText: string;
   bodyHtml: string;
   status: string;
-  sendAt: string | null;
+  scheduledFor: string | null;
+  scheduledBecause: string | null;
   createdAt: string;
   checkKind?: string | null;
   check: (Check & { blocking: boolean }) | null;
@@ -32,10 +40,45 @@ const ELEMENT_WORDS: Record<string, string> = {
   reason: 'Gives a specific reason',
   recommendation: 'Recommends something for the future',
   good_luck: 'Thanks them and wishes them well',
+  stay_in_touch: 'Invites them to stay in touch',
   next_steps: 'Describes the next steps',
+  who: 'Says whom they will meet or hear from',
   timeline: 'Gives a timeline',
+  still_deciding: 'Says the decision is still being made',
   new_date: 'Gives a new date',
 };
+
+/** Why a message goes at its time, as the API says it (`scheduledBecause`), in words. */
+const SCHEDULED_BECAUSE: Record<string, string> = {
+  immediately: 'as soon as it can',
+  undo_window: 'after the undo window',
+  send_delay: 'after the wait your policy sets after a decision',
+  phone_first_wait: 'after a business day for your call: final-stage candidates hear by phone first',
+  requested_time: 'at the time you chose',
+  candidate_business_hours: 'in the candidate’s business hours',
+  team_business_hours: 'in the team’s business hours',
+  retry_backoff: 'on a retry after a failed delivery',
+};
+/** The text with each finding's span marked, for the "where" view beside the checks. */
+function markedText(text: string, findings: Finding[]) {
+  const spans = findings
+    .filter((f) => f.start !== undefined && f.end !== undefined && f.end <= text.length && f.start < f.end)
+    .sort((a, b) => a.start! - b.start!);
+  const parts: React.ReactNode[] = [];
+  let at = 0;
+  spans.forEach((f, i) => {
+    if (f.start! < at) return; // overlapping spans: the first one is marked
+    parts.push(text.slice(at, f.start));
+    parts.push(
+      <mark key={i} className={f.severity === 'error' ? 'error' : 'warning'} title={f.message}>
+        {text.slice(f.start, f.end)}
+      </mark>,
+    );
+    at = f.end!;
+  });
+  parts.push(text.slice(at));
+  return parts;
+}
 
 const CHECK_KIND: Record<string, 'rejection' | 'advance' | 'update'> = {
   reject: 'rejection',
@@ -47,13 +90,11 @@ const CHECK_KIND: Record<string, 'rejection' | 'advance' | 'update'> = {
 /** Decide, then compose the candidate's message with the checks beside it, and send (with an undo). */
 export function Composer({
   applicationId,
-  session,
   candidateTimeZone,
   initialOutcome,
   onChange,
 }: {
   applicationId: string;
-  session: Session;
   candidateTimeZone: string | null;
   /** Preselect an outcome, e.g. `hold` when the follow-up queue asks for an update. */
   initialOutcome?: string | undefined;
@@ -64,7 +105,8 @@ export function Composer({
   const [recommendation, setRecommendation] = useState('');
   const [draft, setDraft] = useState<Message | null>(null);
   const [body, setBody] = useState('');
-  const [check, setCheck] = useState<Check | null>(null);
+  const [check, setCheck] = useState<(Check & { text: string }) | null>(null);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
   const [override, setOverride] = useState('');
   const [sent, setSent] = useState<Message | null>(null);
   const [script, setScript] = useState<string[] | null>(null);
@@ -82,7 +124,7 @@ export function Composer({
     let live = true;
     Promise.all([
       api<{ items: Message[] }>('GET', `/messages?applicationId=${applicationId}&limit=50`),
-      api<{ outcome: string }[]>('GET', `/applications/${applicationId}/decisions`),
+      api<{ items: { outcome: string }[] }>('GET', `/applications/${applicationId}/decisions?limit=200`),
     ]).then(
       ([messages, decisions]) => {
         const m = messages.items
@@ -94,7 +136,7 @@ export function Composer({
           )
           .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
         if (!live || !m) return;
-        const last = decisions.at(-1)?.outcome;
+        const last = decisions.items.at(-1)?.outcome;
         if (last) setOutcome(last);
         if (m.status === 'scheduled') {
           setSent(m);
@@ -133,7 +175,7 @@ export function Composer({
     if (!draft) return;
     const timer = setTimeout(() => {
       api<Check>('POST', '/messages/check', { kind: CHECK_KIND[outcome], text: body }).then(
-        setCheck,
+        (c) => setCheck({ ...c, text: body }),
         () => undefined,
       );
     }, 250);
@@ -150,11 +192,8 @@ export function Composer({
           .map((r) => r.trim())
           .filter(Boolean),
         ...(recommendation.trim() && { recommendation: recommendation.trim() }),
-        decidedBy: session.member.id,
       });
-      const d = await api<Message>('POST', `/applications/${applicationId}/messages`, {
-        authorId: session.member.id,
-      });
+      const d = await api<Message>('POST', `/applications/${applicationId}/messages`);
       setDraft(d);
       setBody(d.bodyText);
       setHtml(d.bodyHtml);
@@ -184,7 +223,6 @@ export function Composer({
         'POST',
         `/messages/${draft.id}/send`,
         {
-          memberId: session.member.id,
           ...(sendAt && { sendAt: sendAt.toISOString() }),
           ...(override.trim() && { override: { reason: override.trim() } }),
         },
@@ -202,7 +240,7 @@ export function Composer({
   async function undo() {
     if (!sent) return;
     try {
-      await api('POST', `/messages/${sent.id}/cancel`, { memberId: session.member.id });
+      await api('POST', `/messages/${sent.id}/cancel`);
       setSent(null);
       setDraft(null);
       onChange();
@@ -218,11 +256,13 @@ export function Composer({
           Scheduled
         </h3>
         <p role="status">
-          “{sent.subject}” goes out {sent.sendAt ? when(sent.sendAt) : 'soon'}
-          {sent.sendAt && candidateTimeZone && (
-            <> ({when(sent.sendAt, candidateTimeZone)} for the candidate)</>
+          “{sent.subject}” goes out {sent.scheduledFor ? when(sent.scheduledFor) : 'soon'}
+          {sent.scheduledFor && candidateTimeZone && (
+            <> ({when(sent.scheduledFor, candidateTimeZone)} for the candidate)</>
           )}
-          , in the candidate’s business hours.
+          {sent.scheduledBecause && SCHEDULED_BECAUSE[sent.scheduledBecause]
+            ? `: ${SCHEDULED_BECAUSE[sent.scheduledBecause]}.`
+            : '.'}
         </p>
         {script && (
           <>
@@ -243,6 +283,25 @@ export function Composer({
   }
 
   const errors = check?.findings.filter((f) => f.severity === 'error') ?? [];
+  // Spans point into the text that was checked; while the check catches up they are not shown.
+  const fresh = check !== null && check.text === body;
+
+  /** Select a finding's span in the message, so it can be rewritten in place. */
+  function showInText(f: Finding) {
+    const el = bodyRef.current;
+    if (!el || f.start === undefined || f.end === undefined) return;
+    el.focus();
+    el.setSelectionRange(f.start, f.end);
+  }
+
+  /** Insert a suggested sentence at the cursor (for a missing part). */
+  function insertSuggestion(text: string) {
+    const el = bodyRef.current;
+    const at = el ? el.selectionEnd : body.length;
+    const before = body.slice(0, at);
+    const sep = before === '' || /\s$/.test(before) ? '' : ' ';
+    setBody(`${before}${sep}${text} ${body.slice(at)}`.replace(/ $/, ''));
+  }
   return (
     <section className="card" aria-labelledby="h-decide">
       <h3 id="h-decide" style={{ margin: 0 }}>
@@ -283,6 +342,7 @@ export function Composer({
           <label htmlFor="body">Message to the candidate</label>
           <textarea
             id="body"
+            ref={bodyRef}
             style={{ minHeight: '16rem' }}
             value={body}
             onChange={(e) => setBody(e.target.value)}
@@ -298,11 +358,32 @@ export function Composer({
               </ul>
             )}
             {check?.findings.map((f) => (
-              <p key={f.code + f.message} className={f.severity === 'error' ? 'error' : 'warning'}>
-                {f.severity === 'error' ? 'Must fix: ' : 'Consider: '}
-                {f.message}
-              </p>
+              <div key={`${f.code}-${f.start ?? ''}-${f.message}`} className="finding">
+                <p className={f.severity === 'error' ? 'error' : 'warning'}>
+                  {f.severity === 'error' ? 'Must fix: ' : 'Consider: '}
+                  {f.message}
+                </p>
+                {f.suggestion && <p className="meta">Suggestion: {f.suggestion}</p>}
+                {fresh && f.start !== undefined && (
+                  <button type="button" className="secondary" onClick={() => showInText(f)}>
+                    Show “{f.excerpt ?? 'it'}” in the message
+                  </button>
+                )}
+                {f.start === undefined && f.suggestion && !f.suggestion.includes('…') && (
+                  <button type="button" className="secondary" onClick={() => insertSuggestion(f.suggestion!)}>
+                    Add this sentence
+                  </button>
+                )}
+              </div>
             ))}
+            {fresh && check.findings.some((f) => f.start !== undefined) && (
+              <details open>
+                <summary>Where the checks point</summary>
+                <p className="marked" style={{ whiteSpace: 'pre-wrap' }}>
+                  {markedText(body, check.findings)}
+                </p>
+              </details>
+            )}
           </div>
           <p className="meta" role="status">
             {saved}

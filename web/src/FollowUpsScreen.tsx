@@ -14,6 +14,20 @@ const KIND_WORDS: Record<string, string> = {
   client_update: 'Client update',
 };
 
+/** What the ladder does next, in words (the API's `nextAction.kind` and `to`). */
+const NEXT_WORDS: Record<string, string> = {
+  reminder: 'a reminder to',
+  update: 'an honest update with a new date to',
+  escalation: 'an escalation to',
+};
+const NEXT_TO: Record<string, string> = {
+  owner: 'the owner',
+  candidate: 'the candidate',
+  hiring_manager: 'the hiring manager',
+  recruiter: 'the recruiter',
+  admins: 'the admins',
+};
+
 /** The one next step for a follow-up the team owes: a link into the application, or a call to log here. */
 type NextAction = { label: string; next: string } | { label: 'Log call'; call: true };
 
@@ -144,6 +158,13 @@ export function FollowUpsScreen({ session }: { session: Session }) {
                   {f.owedBy !== 'team' && ` (owed by the ${f.owedBy})`}
                   {f.promiseStatement && <> — promised: “{f.promiseStatement}”</>}
                 </div>
+                {f.nextAction && (
+                  <div className="meta">
+                    Next, on its own: {NEXT_WORDS[f.nextAction.kind]}{' '}
+                    {NEXT_TO[f.nextAction.to] ?? f.nextAction.to} {when(f.nextAction.at)} (
+                    {f.nextAction.detail})
+                  </div>
+                )}
                 <div className="row">
                   {action &&
                     ('call' in action ? (

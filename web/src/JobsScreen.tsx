@@ -60,7 +60,6 @@ export function JobsScreen({ session }: { session: Session }) {
     try {
       const r = await api<{ drafts: Draft[]; withoutEmail: string[] }>('POST', `/jobs/${job.id}/close`, {
         status,
-        memberId: session.member.id,
       });
       setReview({ job, drafts: r.drafts });
       if (r.withoutEmail.length > 0)
@@ -76,7 +75,7 @@ export function JobsScreen({ session }: { session: Session }) {
     let sent = 0;
     for (const d of review.drafts) {
       try {
-        await api('POST', `/messages/${d.id}/send`, { memberId: session.member.id });
+        await api('POST', `/messages/${d.id}/send`);
         sent += 1;
       } catch (e) {
         setError(e instanceof ApiError ? `${d.toName}: ${e.message}` : 'Could not send one of the messages.');

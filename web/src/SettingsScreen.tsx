@@ -74,7 +74,7 @@ export function SettingsScreen() {
   const load = useCallback(async () => {
     try {
       setPolicy(await api<Policy>('GET', '/policy'));
-      setTemplates(await api<Template[]>('GET', '/templates'));
+      setTemplates((await api<{ items: Template[] }>('GET', '/templates?limit=200')).items);
       setMembers((await api<Page<Member>>('GET', '/members?limit=200')).items);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not load the settings.');

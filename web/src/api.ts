@@ -99,6 +99,14 @@ export interface FollowUp {
   candidate: { id: string; name: string };
   job: { id: string; title: string };
   promiseStatement: string | null;
+  /** What Hearback will do next on its own, when, and why; null when nothing is planned. */
+  nextAction: {
+    kind: 'reminder' | 'update' | 'escalation';
+    at: string;
+    because: string;
+    detail: string;
+    to: string;
+  } | null;
 }
 
 export interface Page<T> {

@@ -6,12 +6,13 @@ import {
   deleteApplication,
   getApplication,
   getApplicationTimeline,
-  listApplicationEvents,
+  listApplicationEventsPage,
   listApplicationsPage,
 } from '../../services/application.service.ts';
-import { listDecisions, recordDecision } from '../../services/decision.service.ts';
+import { listDecisionsPage, recordDecision } from '../../services/decision.service.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
-import { listInterviews } from '../../services/interview.service.ts';
+import { listInterviewsPage } from '../../services/interview.service.ts';
+import { actorOf } from '../auth.ts';
 import {
   ApplicationCreateSchema,
   ApplicationListQuerySchema,
@@ -26,6 +27,7 @@ import {
   IdSchema,
   InterviewSchema,
   JobSchema,
+  PageQuerySchema,
   pageOf,
   TouchpointSchema,
 } from '../schemas.ts';
@@ -52,6 +54,18 @@ const TimelineSchema = z
   })
   .meta({ id: 'Timeline' });
 
+const EventSchema = z
+  .object({
+    id: IdSchema,
+    type: z.string(),
+    followUpId: IdSchema.nullable(),
+    messageId: IdSchema.nullable(),
+    memberId: IdSchema.nullable().describe('The member who acted; null when Hearback acted on its own.'),
+    data: z.record(z.string(), z.unknown()),
+    at: z.date(),
+  })
+  .meta({ id: 'Event' });
+
 /** Applications: a candidate in a job, with its timeline and decisions. */
 export function applicationsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -60,6 +74,7 @@ export function applicationsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       '/applications',
       {
         schema: {
+          operationId: 'createApplication',
           tags,
           summary: 'Put a candidate into a job',
           body: ApplicationCreateSchema,
@@ -73,6 +88,7 @@ export function applicationsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       '/applications',
       {
         schema: {
+          operationId: 'listApplications',
           tags,
           summary: 'List applications',
           querystring: ApplicationListQuerySchema,
@@ -85,6 +101,7 @@ export function applicationsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       '/applications/:id',
       {
         schema: {
+          operationId: 'getApplication',
           tags,
           summary: 'Get an application',
           params: IdParamsSchema,
@@ -97,8 +114,10 @@ export function applicationsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       '/applications/:id',
       {
         schema: {
+          operationId: 'updateApplication',
           tags,
-          summary: 'Change stage or status (withdrawn cancels every open follow-up)',
+          summary:
+            'Change stage, status, final stage or agency recruiter (withdrawn cancels every open follow-up)',
           params: IdParamsSchema,
           body: ApplicationPatchSchema,
           response: { 200: ApplicationSchema.extend({ cancelledFollowUps: z.array(FollowUpSchema) }) },
@@ -116,16 +135,25 @@ export function applicationsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
     );
     app.delete(
       '/applications/:id',
-      { schema: { tags, summary: 'Delete an application without history', params: IdParamsSchema } },
+      {
+        schema: {
+          operationId: 'deleteApplication',
+          tags,
+          summary: 'Delete an application without history',
+          params: IdParamsSchema,
+          response: { 204: z.null().describe('Deleted.') },
+        },
+      },
       async (req, reply) => {
         await deleteApplication(deps, req.principal.orgId, req.params.id);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
     app.get(
       '/applications/:id/timeline',
       {
         schema: {
+          operationId: 'getApplicationTimeline',
           tags,
           summary: 'Everything that happened on an application, and what is still owed',
           params: IdParamsSchema,
@@ -138,44 +166,37 @@ export function applicationsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       '/applications/:id/events',
       {
         schema: {
+          operationId: 'listApplicationEvents',
           tags,
-          summary: 'What the system did on its own: reminders, updates, escalations, sends, overrides',
+          summary: 'What was done on an application: reminders, updates, escalations, sends, overrides',
           params: IdParamsSchema,
-          response: {
-            200: z.array(
-              z.object({
-                id: IdSchema,
-                type: z.string(),
-                followUpId: IdSchema.nullable(),
-                messageId: IdSchema.nullable(),
-                memberId: IdSchema.nullable(),
-                data: z.record(z.string(), z.unknown()),
-                at: z.date(),
-              }),
-            ),
-          },
+          querystring: PageQuerySchema,
+          response: { 200: pageOf(EventSchema) },
         },
       },
-      (req) => listApplicationEvents(deps, req.principal.orgId, req.params.id),
+      (req) => listApplicationEventsPage(deps, req.principal.orgId, req.params.id, req.query),
     );
     app.get(
       '/applications/:id/interviews',
       {
         schema: {
+          operationId: 'listApplicationInterviews',
           tags,
-          summary: "An application's interviews",
+          summary: "An application's interviews, oldest first",
           params: IdParamsSchema,
-          response: { 200: z.array(InterviewSchema) },
+          querystring: PageQuerySchema,
+          response: { 200: pageOf(InterviewSchema) },
         },
       },
-      (req) => listInterviews(deps, req.principal.orgId, req.params.id),
+      (req) => listInterviewsPage(deps, req.principal.orgId, req.params.id, req.query),
     );
     app.post(
       '/applications/:id/decisions',
       {
         schema: {
+          operationId: 'recordDecision',
           tags: ['decisions'],
-          summary: 'Record a decision (it does not tell the candidate: the outcome follow-up stays open)',
+          summary: 'Record your decision (it does not tell the candidate: the outcome follow-up stays open)',
           params: IdParamsSchema,
           body: DecisionCreateSchema,
           response: {
@@ -184,19 +205,23 @@ export function applicationsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) =>
-        reply.code(201).send(await recordDecision(deps, req.principal.orgId, req.params.id, req.body)),
+        reply
+          .code(201)
+          .send(await recordDecision(deps, req.principal.orgId, req.params.id, req.body, actorOf(req))),
     );
     app.get(
       '/applications/:id/decisions',
       {
         schema: {
+          operationId: 'listDecisions',
           tags: ['decisions'],
-          summary: "An application's decisions",
+          summary: "An application's decisions, oldest first",
           params: IdParamsSchema,
-          response: { 200: z.array(DecisionSchema) },
+          querystring: PageQuerySchema,
+          response: { 200: pageOf(DecisionSchema) },
         },
       },
-      (req) => listDecisions(deps, req.principal.orgId, req.params.id),
+      (req) => listDecisionsPage(deps, req.principal.orgId, req.params.id, req.query),
     );
   };
 }

@@ -1,3 +1,4 @@
+import fastifyFormbody from '@fastify/formbody';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -29,6 +30,8 @@ export function authPagesRoutes(
   perIp: WindowLimiter,
 ): FastifyPluginAsyncZod {
   return async (app) => {
+    // These pages post plain HTML forms; only they parse form bodies (the API takes JSON alone).
+    await app.register(fastifyFormbody);
     const html = (reply: FastifyReply, status: number, title: string, body: string) =>
       reply.code(status).type('text/html; charset=utf-8').send(page(title, body));
     app.addHook('onSend', async (_req, reply, payload) => {

@@ -14,7 +14,7 @@ import { getMember } from '../../services/member.service.ts';
 import { getOrganization } from '../../services/organization.service.ts';
 import { SESSION_COOKIE, type WindowLimiter } from '../auth.ts';
 import { problem, sendProblem } from '../error-handler.ts';
-import { IdSchema, MemberSchema } from '../schemas.ts';
+import { EmailSchema, IdSchema, MemberSchema, NoBodySchema } from '../schemas.ts';
 import { clearSessionCookie, setSessionCookie, type CookieSettings } from '../session-cookie.ts';
 
 const SessionSchema = z
@@ -51,11 +51,12 @@ export function authRoutes(
       '/auth/sign-in',
       {
         schema: {
+          operationId: 'signIn',
           tags,
           summary: 'Sign in with email and password (sets the session cookie)',
           security: [],
           body: z.strictObject({
-            email: z.email().max(320),
+            email: EmailSchema,
             password: z.string().min(1).max(256),
             organizationId: IdSchema.optional().describe('When the account exists in several organizations.'),
           }),
@@ -83,11 +84,12 @@ export function authRoutes(
       '/auth/magic-link',
       {
         schema: {
+          operationId: 'requestSignInLink',
           tags,
           summary:
             'Email a single-use sign-in link (10 minutes); the answer is the same whether or not the account exists',
           security: [],
-          body: z.strictObject({ email: z.email().max(320) }),
+          body: z.strictObject({ email: EmailSchema }),
           response: { 202: z.object({ status: z.literal('sent_if_account_exists') }) },
         },
       },
@@ -107,6 +109,7 @@ export function authRoutes(
       '/auth/invitations/accept',
       {
         schema: {
+          operationId: 'acceptInvitation',
           tags,
           summary: 'Accept an invitation: choose a password and sign in',
           security: [],
@@ -130,7 +133,14 @@ export function authRoutes(
 
     app.get(
       '/auth/session',
-      { schema: { tags, summary: 'Who is signed in, and the CSRF token', response: { 200: SessionSchema } } },
+      {
+        schema: {
+          operationId: 'getSession',
+          tags,
+          summary: 'Who is signed in, and the CSRF token',
+          response: { 200: SessionSchema },
+        },
+      },
       async (req) => {
         const p = req.principal;
         if (p.kind !== 'member') throw new Error('unreachable: session routes need a member');
@@ -146,17 +156,30 @@ export function authRoutes(
       },
     );
 
-    app.post('/auth/sign-out', { schema: { tags, summary: 'End this session' } }, async (req, reply) => {
-      const p = req.principal;
-      if (p.kind === 'member') await signOut(deps, p.orgId, p.sessionId);
-      clearSessionCookie(reply, cookies);
-      return reply.code(204).send();
-    });
+    app.post(
+      '/auth/sign-out',
+      {
+        schema: {
+          operationId: 'signOut',
+          tags,
+          summary: 'End this session',
+          body: NoBodySchema,
+          response: { 204: z.null().describe('Signed out.') },
+        },
+      },
+      async (req, reply) => {
+        const p = req.principal;
+        if (p.kind === 'member') await signOut(deps, p.orgId, p.sessionId);
+        clearSessionCookie(reply, cookies);
+        return reply.code(204).send(null);
+      },
+    );
 
     app.post(
       '/auth/password',
       {
         schema: {
+          operationId: 'changePassword',
           tags,
           summary: 'Change your password; every other session ends',
           body: z.strictObject({

@@ -1,3 +1,4 @@
+import fastifyFormbody from '@fastify/formbody';
 import '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -24,6 +25,7 @@ import {
 import type { WindowLimiter } from '../auth.ts';
 import type { CookieSettings } from '../session-cookie.ts';
 import { candidateShell, erasedPage, invalidLinkPage, statusPage } from '../views/candidate-page.view.ts';
+import { ProseSchema } from '../schemas.ts';
 
 const COOKIE = 'hb_candidate';
 const ZONES = Intl.supportedValuesOf('timeZone');
@@ -39,6 +41,8 @@ export function candidatePageRoutes(
   attempts: WindowLimiter,
 ): FastifyPluginAsyncZod {
   return async (app) => {
+    // The status page posts plain HTML forms; only it and the sign-in pages parse form bodies.
+    await app.register(fastifyFormbody);
     app.addHook('onSend', async (_req, reply, payload) => {
       reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
       return payload;
@@ -108,9 +112,10 @@ export function candidatePageRoutes(
 
     const Form = z.object({
       csrf: z.string().max(100),
-      text: z.string().max(20_000).optional(),
+      // What a candidate writes is stored: the same text rules as the API (no NUL or other controls).
+      text: ProseSchema(20_000).optional(),
       rating: z.coerce.number().int().min(1).max(5).optional(),
-      comment: z.string().max(5000).optional(),
+      comment: ProseSchema(5000).optional(),
       timeZone: z.string().max(100).optional(),
       months: z.coerce.number().int().min(1).max(36).optional(),
     });

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   changeCandidate,
   createCandidate,
@@ -24,6 +25,7 @@ export function candidatesRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       '/candidates',
       {
         schema: {
+          operationId: 'createCandidate',
           tags,
           summary: 'Add a candidate',
           body: CandidateCreateSchema,
@@ -36,6 +38,7 @@ export function candidatesRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       '/candidates',
       {
         schema: {
+          operationId: 'listCandidates',
           tags,
           summary: 'List candidates',
           querystring: CandidateListQuerySchema,
@@ -48,6 +51,7 @@ export function candidatesRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       '/candidates/:id',
       {
         schema: {
+          operationId: 'getCandidate',
           tags,
           summary: 'Get a candidate',
           params: IdParamsSchema,
@@ -60,6 +64,7 @@ export function candidatesRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       '/candidates/:id',
       {
         schema: {
+          operationId: 'updateCandidate',
           tags,
           summary: 'Change a candidate',
           params: IdParamsSchema,
@@ -71,10 +76,18 @@ export function candidatesRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
     );
     app.delete(
       '/candidates/:id',
-      { schema: { tags, summary: 'Delete a candidate without applications', params: IdParamsSchema } },
+      {
+        schema: {
+          operationId: 'deleteCandidate',
+          tags,
+          summary: 'Delete a candidate without applications',
+          params: IdParamsSchema,
+          response: { 204: z.null().describe('Deleted.') },
+        },
+      },
       async (req, reply) => {
         await deleteCandidate(deps, req.principal.orgId, req.params.id);
-        return reply.code(204).send();
+        return reply.code(204).send(null);
       },
     );
   };

@@ -14,6 +14,7 @@ import {
   IdParamsSchema,
   pageOf,
 } from '../schemas.ts';
+import { actorOf } from '../auth.ts';
 
 /** Follow-ups: who owes whom a contact, by when. */
 export function followUpsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
@@ -23,6 +24,7 @@ export function followUpsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       '/follow-ups',
       {
         schema: {
+          operationId: 'listFollowUps',
           tags,
           summary: 'List follow-ups by due time',
           querystring: FollowUpListQuerySchema,
@@ -35,18 +37,21 @@ export function followUpsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       '/follow-ups',
       {
         schema: {
+          operationId: 'createFollowUp',
           tags,
           summary: 'Open a follow-up by hand',
           body: FollowUpCreateSchema,
           response: { 201: FollowUpViewSchema },
         },
       },
-      async (req, reply) => reply.code(201).send(await createFollowUp(deps, req.principal.orgId, req.body)),
+      async (req, reply) =>
+        reply.code(201).send(await createFollowUp(deps, req.principal.orgId, req.body, actorOf(req))),
     );
     app.get(
       '/follow-ups/:id',
       {
         schema: {
+          operationId: 'getFollowUp',
           tags,
           summary: 'Get a follow-up',
           params: IdParamsSchema,
@@ -59,6 +64,7 @@ export function followUpsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       '/follow-ups/:id/cancel',
       {
         schema: {
+          operationId: 'cancelFollowUp',
           tags,
           summary: 'Cancel an open follow-up, with a reason',
           params: IdParamsSchema,

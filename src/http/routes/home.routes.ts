@@ -31,6 +31,7 @@ export function homeRoutes(deps: ServiceDeps, options: { landing: boolean }): Fa
       '/healthz',
       {
         schema: {
+          operationId: 'checkHealth',
           tags: ['health'],
           summary: 'Liveness and database reachability',
           security: [],

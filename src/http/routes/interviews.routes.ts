@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServiceDeps } from '../../services/deps.ts';
-import { listFeedback, submitFeedback } from '../../services/feedback.service.ts';
+import { listFeedbackPage, submitFeedback } from '../../services/feedback.service.ts';
 import {
   closeInterview,
   createInterview,
   getInterview,
   previewCloseInterview,
 } from '../../services/interview.service.ts';
+import { actorOf } from '../auth.ts';
 import {
   FeedbackCreateSchema,
   FeedbackSchema,
@@ -18,6 +19,8 @@ import {
   InterviewCreateSchema,
   InterviewPromiseSchema,
   InterviewSchema,
+  PageQuerySchema,
+  pageOf,
   PromiseWarningSchema,
 } from '../schemas.ts';
 
@@ -61,6 +64,7 @@ export function interviewsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       '/interviews',
       {
         schema: {
+          operationId: 'createInterview',
           tags,
           summary: 'Create an interview',
           body: InterviewCreateSchema,
@@ -73,6 +77,7 @@ export function interviewsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       '/interviews/:id',
       {
         schema: {
+          operationId: 'getInterview',
           tags,
           summary: 'Get an interview',
           params: IdParamsSchema,
@@ -85,6 +90,7 @@ export function interviewsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       '/interviews/:id/close',
       {
         schema: {
+          operationId: 'closeInterview',
           tags,
           summary: 'Close an interview with the promise made at its end; opens the outcome follow-up',
           params: IdParamsSchema,
@@ -98,6 +104,7 @@ export function interviewsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       '/interviews/:id/promise-preview',
       {
         schema: {
+          operationId: 'previewInterviewClose',
           tags,
           summary: 'Preview closing an interview: the due date in both zones, the owner, the warnings',
           params: IdParamsSchema,
@@ -111,27 +118,32 @@ export function interviewsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       '/interviews/:id/feedback',
       {
         schema: {
+          operationId: 'submitFeedback',
           tags: ['feedback'],
-          summary: "Submit an interviewer's scorecard (resubmitting replaces it)",
+          summary: 'Submit your scorecard for an interview you gave (resubmitting replaces it)',
           params: IdParamsSchema,
           body: FeedbackCreateSchema,
           response: { 201: FeedbackSchema },
         },
       },
       async (req, reply) =>
-        reply.code(201).send(await submitFeedback(deps, req.principal.orgId, req.params.id, req.body)),
+        reply
+          .code(201)
+          .send(await submitFeedback(deps, req.principal.orgId, req.params.id, req.body, actorOf(req))),
     );
     app.get(
       '/interviews/:id/feedback',
       {
         schema: {
+          operationId: 'listFeedback',
           tags: ['feedback'],
           summary: "An interview's scorecards",
           params: IdParamsSchema,
-          response: { 200: z.array(FeedbackSchema) },
+          querystring: PageQuerySchema,
+          response: { 200: pageOf(FeedbackSchema) },
         },
       },
-      (req) => listFeedback(deps, req.principal.orgId, req.params.id),
+      (req) => listFeedbackPage(deps, req.principal.orgId, req.params.id, req.query),
     );
   };
 }

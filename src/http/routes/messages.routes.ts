@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { listDevMailPage } from '../../services/dev-mail.service.ts';
 import {
   cancelMessage,
   checkText,
@@ -10,12 +11,11 @@ import {
   sendMessage,
   type MessagingDeps,
 } from '../../services/message.service.ts';
-import { listDevMailPage } from '../../services/dev-mail.service.ts';
+import { actorOf } from '../auth.ts';
 import {
+  EmailSchema,
   IdParamsSchema,
   IdSchema,
-  PageQuerySchema,
-  MessageCancelSchema,
   MessageCheckRequestSchema,
   MessageCheckSchema,
   MessageDraftSchema,
@@ -23,10 +23,25 @@ import {
   MessagePatchSchema,
   MessageSchema,
   MessageSendSchema,
+  NoBodySchema,
+  PageQuerySchema,
   pageOf,
 } from '../schemas.ts';
 
-/** The composer and the outbox. */
+const DevMailSchema = z
+  .object({
+    id: IdSchema,
+    messageId: z.string(),
+    envelopeTo: z.string(),
+    headers: z.record(z.string(), z.string()),
+    subject: z.string(),
+    bodyText: z.string().describe('Sign-in and invitation links are masked.'),
+    bodyHtml: z.string().describe('Sign-in and invitation links are masked.'),
+    deliveredAt: z.date(),
+  })
+  .meta({ id: 'DevMail' });
+
+/** The composer, the outbox and the dev mailbox. */
 export function messagesRoutes(deps: MessagingDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['messages'];
@@ -34,6 +49,7 @@ export function messagesRoutes(deps: MessagingDeps): FastifyPluginAsyncZod {
       '/messages/check',
       {
         schema: {
+          operationId: 'checkMessage',
           tags,
           summary: 'Check a message: which parts are present, and what is risky',
           body: MessageCheckRequestSchema,
@@ -46,27 +62,33 @@ export function messagesRoutes(deps: MessagingDeps): FastifyPluginAsyncZod {
       '/applications/:id/messages',
       {
         schema: {
+          operationId: 'draftOutcomeMessage',
           tags,
-          summary: "Draft the candidate's outcome message from the decision",
+          summary: "Draft the candidate's outcome message from the decision (you are its author)",
           params: IdParamsSchema,
           body: MessageDraftSchema,
           response: { 201: MessageSchema },
         },
       },
       async (req, reply) =>
-        reply.code(201).send(
-          await draftOutcomeMessage(deps, req.principal.orgId, {
-            ...req.body,
-            applicationId: req.params.id,
-          }),
-        ),
+        reply
+          .code(201)
+          .send(
+            await draftOutcomeMessage(
+              deps,
+              req.principal.orgId,
+              { ...req.body, applicationId: req.params.id },
+              actorOf(req),
+            ),
+          ),
     );
     app.get(
       '/messages',
       {
         schema: {
+          operationId: 'listMessages',
           tags,
-          summary: 'List messages',
+          summary: 'List messages, newest first',
           querystring: MessageListQuerySchema,
           response: { 200: pageOf(MessageSchema) },
         },
@@ -76,7 +98,13 @@ export function messagesRoutes(deps: MessagingDeps): FastifyPluginAsyncZod {
     app.get(
       '/messages/:id',
       {
-        schema: { tags, summary: 'Get a message', params: IdParamsSchema, response: { 200: MessageSchema } },
+        schema: {
+          operationId: 'getMessage',
+          tags,
+          summary: 'Get a message',
+          params: IdParamsSchema,
+          response: { 200: MessageSchema },
+        },
       },
       (req) => getMessage(deps, req.principal.orgId, req.params.id),
     );
@@ -84,6 +112,7 @@ export function messagesRoutes(deps: MessagingDeps): FastifyPluginAsyncZod {
       '/messages/:id',
       {
         schema: {
+          operationId: 'updateMessage',
           tags,
           summary: 'Edit a draft',
           params: IdParamsSchema,
@@ -97,52 +126,44 @@ export function messagesRoutes(deps: MessagingDeps): FastifyPluginAsyncZod {
       '/messages/:id/send',
       {
         schema: {
+          operationId: 'sendMessage',
           tags,
-          summary: 'Send a draft (after the undo window, in the candidate’s business hours)',
+          summary:
+            "Send a draft: after the undo window, in the candidate's business hours; scheduledFor and scheduledBecause say when and why",
           params: IdParamsSchema,
           body: MessageSendSchema,
           response: { 200: z.object({ message: MessageSchema, callScript: z.array(z.string()).nullable() }) },
         },
       },
-      (req) => sendMessage(deps, req.principal.orgId, req.params.id, req.body),
-    );
-    app.get(
-      '/dev/mail',
-      {
-        schema: {
-          tags: ['dev'],
-          summary: 'What the development mailbox received for this organization (newest first)',
-          querystring: PageQuerySchema.extend({ to: z.string().max(320).optional() }).strict(),
-          response: {
-            200: pageOf(
-              z.object({
-                id: IdSchema,
-                messageId: z.string(),
-                envelopeTo: z.string(),
-                headers: z.record(z.string(), z.string()),
-                subject: z.string(),
-                bodyText: z.string(),
-                bodyHtml: z.string(),
-                deliveredAt: z.date(),
-              }),
-            ),
-          },
-        },
-      },
-      (req) => listDevMailPage(deps, req.principal.orgId, req.query),
+      (req) => sendMessage(deps, req.principal.orgId, req.params.id, req.body ?? {}, actorOf(req)),
     );
     app.post(
       '/messages/:id/cancel',
       {
         schema: {
+          operationId: 'cancelMessage',
           tags,
           summary: 'Cancel a draft or a scheduled message (undo)',
           params: IdParamsSchema,
-          body: MessageCancelSchema,
+          body: NoBodySchema,
           response: { 200: MessageSchema },
         },
       },
-      (req) => cancelMessage(deps, req.principal.orgId, req.params.id, req.body.memberId),
+      (req) => cancelMessage(deps, req.principal.orgId, req.params.id, actorOf(req)),
+    );
+    app.get(
+      '/dev/mail',
+      {
+        schema: {
+          operationId: 'listDevMail',
+          tags: ['dev'],
+          summary:
+            'What the development mailbox received for this organization, newest first (admins; sign-in links masked)',
+          querystring: PageQuerySchema.extend({ to: EmailSchema.optional() }).strict(),
+          response: { 200: pageOf(DevMailSchema) },
+        },
+      },
+      (req) => listDevMailPage(deps, req.principal.orgId, req.query),
     );
   };
 }

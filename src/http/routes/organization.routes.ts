@@ -1,20 +1,24 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { TOKEN_SCOPES } from '../../domain/permissions.ts';
-import { PolicySchema } from '../../domain/policy.ts';
+import { PolicyPatchSchema, PolicyReplaceSchema, PolicySchema } from '../../domain/policy.ts';
+import { listAuditPage } from '../../services/audit.service.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import {
   createApiToken,
   getOrganization,
-  listApiTokens,
+  listApiTokensPage,
+  replacePolicy,
   revokeApiToken,
   updatePolicy,
 } from '../../services/organization.service.ts';
-import { listAuditPage } from '../../services/audit.service.ts';
-import { IdParamsSchema, IdSchema, PageQuerySchema, pageOf } from '../schemas.ts';
+import { actorOf } from '../auth.ts';
+import { IdParamsSchema, IdSchema, LineSchema, NoBodySchema, PageQuerySchema, pageOf } from '../schemas.ts';
+
+const PolicyResponseSchema = PolicySchema.meta({ id: 'Policy' });
 
 const OrganizationSchema = z
-  .object({ id: IdSchema, name: z.string(), policy: PolicySchema, createdAt: z.date() })
+  .object({ id: IdSchema, name: z.string(), policy: PolicyResponseSchema, createdAt: z.date() })
   .meta({ id: 'Organization' });
 
 const ApiTokenSchema = z
@@ -22,29 +26,44 @@ const ApiTokenSchema = z
     id: IdSchema,
     name: z.string(),
     scopes: z.array(z.string()),
+    memberId: IdSchema.describe('The member the token acts as: the one who created it.'),
     createdAt: z.date(),
     lastUsedAt: z.date().nullable(),
     revokedAt: z.date().nullable(),
   })
   .meta({ id: 'ApiToken' });
 
-const toApiToken = (t: z.infer<typeof ApiTokenSchema>) => ({
-  id: t.id,
-  name: t.name,
-  scopes: t.scopes,
-  createdAt: t.createdAt,
-  lastUsedAt: t.lastUsedAt,
-  revokedAt: t.revokedAt,
-});
+const AuditEntrySchema = z
+  .object({
+    id: IdSchema,
+    at: z.date(),
+    actorType: z
+      .enum(['member', 'api_token', 'system', 'anonymous'])
+      .describe(
+        "'member' for people and their tokens; 'api_token' only on entries older than tokens acting as members.",
+      ),
+    actorId: IdSchema.nullable().describe(
+      'The member who acted (null for the system or someone not signed in).',
+    ),
+    apiTokenId: IdSchema.nullable().describe('The API token the member acted through; null for a session.'),
+    action: z.string(),
+    targetType: z.string().nullable(),
+    targetId: IdSchema.nullable(),
+    data: z.record(z.string(), z.unknown()),
+    ip: z.string().nullable(),
+  })
+  .meta({ id: 'AuditEntry' });
 
-/** The caller's organization, its policy and its API tokens. */
+/** The caller's organization, its policy, its audit log and its API tokens. */
 export function organizationRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
   return async (app) => {
+    const tags = ['organization'];
     app.get(
       '/organization',
       {
         schema: {
-          tags: ['organization'],
+          operationId: 'getOrganization',
+          tags,
           summary: "The caller's organization",
           response: { 200: OrganizationSchema },
         },
@@ -55,7 +74,12 @@ export function organizationRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
     app.get(
       '/policy',
       {
-        schema: { tags: ['organization'], summary: 'The follow-up policy', response: { 200: PolicySchema } },
+        schema: {
+          operationId: 'getPolicy',
+          tags,
+          summary: 'The follow-up policy',
+          response: { 200: PolicyResponseSchema },
+        },
       },
       async (req) => (await getOrganization(deps, req.principal.orgId)).policy,
     );
@@ -64,10 +88,26 @@ export function organizationRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       '/policy',
       {
         schema: {
-          tags: ['organization'],
-          summary: 'Replace the follow-up policy (fields left out take their defaults)',
-          body: PolicySchema,
-          response: { 200: PolicySchema },
+          operationId: 'replacePolicy',
+          tags,
+          summary: 'Replace the follow-up policy: every field is required (to change a few, PATCH)',
+          body: PolicyReplaceSchema,
+          response: { 200: PolicyResponseSchema },
+        },
+      },
+      async (req) => (await replacePolicy(deps, req.principal.orgId, req.body)).policy,
+    );
+
+    app.patch(
+      '/policy',
+      {
+        schema: {
+          operationId: 'updatePolicy',
+          tags,
+          summary:
+            'Change some policy fields; the others keep their values (a given field is replaced whole)',
+          body: PolicyPatchSchema,
+          response: { 200: PolicyResponseSchema },
         },
       },
       async (req) => (await updatePolicy(deps, req.principal.orgId, req.body)).policy,
@@ -77,24 +117,16 @@ export function organizationRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       '/audit',
       {
         schema: {
-          tags: ['organization'],
+          operationId: 'listAuditEntries',
+          tags,
           summary: 'The audit log, newest first',
-          querystring: PageQuerySchema.extend({ action: z.string().max(100).optional() }).strict(),
-          response: {
-            200: pageOf(
-              z.object({
-                id: IdSchema,
-                at: z.date(),
-                actorType: z.string(),
-                actorId: IdSchema.nullable(),
-                action: z.string(),
-                targetType: z.string().nullable(),
-                targetId: IdSchema.nullable(),
-                data: z.record(z.string(), z.unknown()),
-                ip: z.string().nullable(),
-              }),
-            ),
-          },
+          querystring: PageQuerySchema.extend({
+            action: z
+              .string()
+              .regex(/^[a-z_]{1,100}$/, 'must be an action name such as api_token_created')
+              .optional(),
+          }).strict(),
+          response: { 200: pageOf(AuditEntrySchema) },
         },
       },
       (req) => listAuditPage(deps, req.principal.orgId, req.query),
@@ -104,20 +136,28 @@ export function organizationRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       '/api-tokens',
       {
         schema: {
-          tags: ['organization'],
-          summary: 'Issue an API token (shown once)',
+          operationId: 'createApiToken',
+          tags,
+          summary:
+            'Issue an API token that acts as you (shown once): it may do what its scopes and your role both allow',
           body: z.strictObject({
-            name: z.string().trim().min(1).max(100),
+            name: LineSchema(100),
             scopes: z.array(z.enum(TOKEN_SCOPES)).min(1).default(['*']),
           }),
           response: {
-            201: z.object({ id: IdSchema, name: z.string(), scopes: z.array(z.string()), token: z.string() }),
+            201: z.object({
+              id: IdSchema,
+              name: z.string(),
+              scopes: z.array(z.string()),
+              memberId: IdSchema,
+              token: z.string(),
+            }),
           },
         },
       },
       async (req, reply) => {
-        const { token, record } = await createApiToken(deps, req.principal.orgId, req.body);
-        return reply.code(201).send({ id: record.id, name: record.name, scopes: record.scopes, token });
+        const { token, record } = await createApiToken(deps, req.principal.orgId, req.body, actorOf(req));
+        return reply.code(201).send({ ...record, token });
       },
     );
 
@@ -125,25 +165,29 @@ export function organizationRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       '/api-tokens',
       {
         schema: {
-          tags: ['organization'],
+          operationId: 'listApiTokens',
+          tags,
           summary: 'List API tokens, newest first, revoked ones included (never the token itself)',
-          response: { 200: z.object({ items: z.array(ApiTokenSchema) }) },
+          querystring: PageQuerySchema,
+          response: { 200: pageOf(ApiTokenSchema) },
         },
       },
-      async (req) => ({ items: (await listApiTokens(deps, req.principal.orgId)).map(toApiToken) }),
+      (req) => listApiTokensPage(deps, req.principal.orgId, req.query),
     );
 
     app.post(
       '/api-tokens/:id/revoke',
       {
         schema: {
-          tags: ['organization'],
+          operationId: 'revokeApiToken',
+          tags,
           summary: 'Revoke an API token: it stops working within five seconds',
           params: IdParamsSchema,
+          body: NoBodySchema,
           response: { 200: ApiTokenSchema },
         },
       },
-      async (req) => toApiToken(await revokeApiToken(deps, req.principal.orgId, req.params.id)),
+      (req) => revokeApiToken(deps, req.principal.orgId, req.params.id),
     );
   };
 }

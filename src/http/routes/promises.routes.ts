@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Clock } from '../../clock.ts';
 import { HolidayRegionSchema, TimeZoneSchema } from '../../domain/policy.ts';
 import { previewPromise } from '../../services/promise.service.ts';
-import { InstantSchema, PromiseWarningSchema } from '../schemas.ts';
+import { DateOrInstantSchema, ProseSchema, PromiseWarningSchema } from '../schemas.ts';
 
 const HolidaysInput = z
   .union([z.string().regex(/^[A-Z]{2}(-[A-Za-z0-9]{1,10})?$/), HolidayRegionSchema])
@@ -18,11 +18,16 @@ export function promisesRoutes(clock: Clock): FastifyPluginAsyncZod {
       '/promises/resolve',
       {
         schema: {
+          operationId: 'previewPromise',
           tags: ['promises'],
-          summary: 'Resolve a closing statement to a due time (preview)',
+          summary: 'Resolve a closing statement to a due time (a preview: nothing is saved)',
           body: z.strictObject({
-            text: z.string().max(2000),
-            at: InstantSchema.optional().describe('When the interview ended. Default: now.'),
+            text: ProseSchema(2000),
+            at: DateOrInstantSchema('A plain date means the start of that day in `timeZone`.')
+              .optional()
+              .describe(
+                'When the interview ended. Default: now. A plain date means the start of that day in timeZone.',
+              ),
             timeZone: TimeZoneSchema,
             holidays: HolidaysInput.nullable().optional(),
             defaultBusinessDays: z.int().min(1).max(60).optional(),

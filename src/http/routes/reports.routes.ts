@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServiceDeps } from '../../services/deps.ts';
-import { getFollowUpReport, reportToCsv } from '../../services/report.service.ts';
-import { IdSchema, InstantSchema } from '../schemas.ts';
+import { getFollowUpReport, getFollowUpReportPage, reportToCsv } from '../../services/report.service.ts';
+import { DATE_MEANS, DateOrInstantSchema, IdSchema, PageQuerySchema, pageOf } from '../schemas.ts';
 
 const ReportLineSchema = z
   .object({
@@ -26,8 +26,6 @@ const ReportLineSchema = z
   })
   .meta({ id: 'ReportLine' });
 
-const DAY = 86_400_000;
-
 /** Reports: closure rate, time to outcome, promises kept, per job, owner or week; JSON or CSV. */
 export function reportsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -35,35 +33,46 @@ export function reportsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       '/reports/follow-ups',
       {
         schema: {
+          operationId: 'getFollowUpReport',
           tags: ['reports'],
-          summary: 'The follow-up report for interviews closed in [from, to)',
-          querystring: z.strictObject({
-            from: InstantSchema.optional().describe('Default: 90 days ago.'),
-            to: InstantSchema.optional().describe('Default: now.'),
+          summary:
+            'The follow-up report for interviews closed in the period (JSON pages, or the whole as CSV)',
+          querystring: PageQuerySchema.extend({
+            from: DateOrInstantSchema(DATE_MEANS.start)
+              .optional()
+              .describe(
+                "Start of the period. Default: 90 days ago. A plain date means the start of that day in the organization's time zone.",
+              ),
+            to: DateOrInstantSchema(DATE_MEANS.end)
+              .optional()
+              .describe(
+                "End of the period (exclusive), default now. A plain date is inclusive: the end of that day in the organization's time zone.",
+              ),
             group: z.enum(['none', 'job', 'owner', 'week']).default('none'),
             jobId: IdSchema.optional(),
             ownerId: IdSchema.optional(),
-            format: z.enum(['json', 'csv']).default('json'),
-          }),
-          response: { 200: z.union([z.object({ items: z.array(ReportLineSchema) }), z.string()]) },
+            format: z.enum(['json', 'csv']).default('json').describe('csv: every line, no paging.'),
+          }).strict(),
+          response: {
+            200: pageOf(ReportLineSchema).describe(
+              'The report lines (JSON); with format=csv, text/csv with every line.',
+            ),
+          },
         },
       },
       async (req, reply) => {
-        const now = deps.clock.now();
-        const lines = await getFollowUpReport(deps, req.principal.orgId, {
-          from: req.query.from ?? new Date(now.getTime() - 90 * DAY),
-          to: req.query.to ?? now,
-          group: req.query.group,
-          jobId: req.query.jobId,
-          ownerId: req.query.ownerId,
-        });
         if (req.query.format === 'csv') {
-          return reply
-            .type('text/csv; charset=utf-8')
-            .header('content-disposition', 'attachment; filename="hearback-follow-ups.csv"')
-            .send(reportToCsv(lines));
+          const lines = await getFollowUpReport(deps, req.principal.orgId, req.query);
+          return (
+            reply
+              .type('text/csv; charset=utf-8')
+              .header('content-disposition', 'attachment; filename="hearback-follow-ups.csv"')
+              .serializer((payload) => payload as string)
+              // The documented 200 is the JSON page; the CSV is sent as text, past its serializer.
+              .send(reportToCsv(lines) as never)
+          );
         }
-        return { items: lines };
+        return getFollowUpReportPage(deps, req.principal.orgId, req.query);
       },
     );
   };

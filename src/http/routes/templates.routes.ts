@@ -3,17 +3,17 @@ import { z } from 'zod';
 import { TEMPLATE_KEYS } from '../../domain/templates.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import {
-  listTemplatesView,
+  listTemplatesPage,
   previewTemplate,
   resetTemplate,
   saveTemplate,
 } from '../../services/template.service.ts';
-import { MessageCheckSchema } from '../schemas.ts';
+import { LineSchema, MessageCheckSchema, PageQuerySchema, pageOf, ProseSchema } from '../schemas.ts';
 
 const KeyParams = z.strictObject({ key: z.enum(TEMPLATE_KEYS) });
 const SourceSchema = z.strictObject({
-  subject: z.string().min(1).max(200),
-  body: z.string().min(1).max(20_000),
+  subject: LineSchema(200).describe('Liquid, one line.'),
+  body: ProseSchema(20_000, 1).describe('Liquid; plain text, paragraphs separated by blank lines.'),
 });
 const TemplateSchema = z
   .object({
@@ -34,19 +34,22 @@ export function templatesRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       '/templates',
       {
         schema: {
+          operationId: 'listTemplates',
           tags,
           summary: 'Every template (customised or default)',
-          response: { 200: z.array(TemplateSchema) },
+          querystring: PageQuerySchema,
+          response: { 200: pageOf(TemplateSchema) },
         },
       },
-      (req) => listTemplatesView(deps, req.principal.orgId),
+      (req) => listTemplatesPage(deps, req.principal.orgId, req.query),
     );
     app.put(
       '/templates/:key',
       {
         schema: {
+          operationId: 'replaceTemplate',
           tags,
-          summary: 'Save a customised template',
+          summary: 'Save a customised template (subject and body both required)',
           params: KeyParams,
           body: SourceSchema,
           response: { 200: TemplateSchema },
@@ -58,6 +61,7 @@ export function templatesRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       '/templates/:key',
       {
         schema: {
+          operationId: 'resetTemplate',
           tags,
           summary: 'Return to the default',
           params: KeyParams,
@@ -70,11 +74,12 @@ export function templatesRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       '/templates/:key/preview',
       {
         schema: {
+          operationId: 'previewTemplate',
           tags,
           summary: 'Render a template on sample data, with the message checks',
           params: KeyParams,
-          body: SourceSchema.nullish().describe(
-            'A template to preview; omit for the saved (or default) one.',
+          body: SourceSchema.optional().describe(
+            'A template to preview; send no body for the saved (or default) one.',
           ),
           response: {
             200: z.object({
@@ -86,7 +91,7 @@ export function templatesRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           },
         },
       },
-      (req) => previewTemplate(deps, req.principal.orgId, req.params.key, req.body ?? undefined),
+      (req) => previewTemplate(deps, req.principal.orgId, req.params.key, req.body),
     );
   };
 }

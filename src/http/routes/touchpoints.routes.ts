@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { logTouchpoint } from '../../services/touchpoint.service.ts';
+import { actorOf } from '../auth.ts';
 import { FollowUpSchema, IdSchema, TouchpointCreateSchema, TouchpointSchema } from '../schemas.ts';
 
 /** Touchpoints: contacts that happened (calls, emails, meetings). */
@@ -11,8 +12,9 @@ export function touchpointsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       '/touchpoints',
       {
         schema: {
+          operationId: 'logTouchpoint',
           tags: ['touchpoints'],
-          summary: 'Log a contact; closes the open follow-ups it fulfils',
+          summary: 'Log a contact you made or received; closes the open follow-ups it fulfils',
           body: TouchpointCreateSchema,
           response: {
             201: z.object({
@@ -34,7 +36,8 @@ export function touchpointsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           },
         },
       },
-      async (req, reply) => reply.code(201).send(await logTouchpoint(deps, req.principal.orgId, req.body)),
+      async (req, reply) =>
+        reply.code(201).send(await logTouchpoint(deps, req.principal.orgId, req.body, actorOf(req))),
     );
   };
 }

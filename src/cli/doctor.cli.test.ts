@@ -1,0 +1,95 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { runHearback } from '../../test/support/hearback-process.ts';
+
+/**
+ * `hearback doctor` with real neighbours: an SMTP server that wants a login, a PostgreSQL
+ * database nobody has migrated, a data directory with a lock left by a killed process.
+ */
+describe('hearback doctor', { timeout: 120_000 }, () => {
+  let dir: string;
+  let smtp: SMTPServer;
+  let smtpPort: number;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'hb-doctor-'));
+    smtp = new SMTPServer({
+      authMethods: ['PLAIN', 'LOGIN'],
+      allowInsecureAuth: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onAuth(auth, _session, callback) {
+        if (auth.username === 'hearback' && auth.password === 'right horse')
+          callback(null, { user: 'hearback' });
+        else callback(new Error('Invalid username or password'));
+      },
+    });
+    smtp.on('error', () => {});
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    smtpPort = (smtp.server.address() as AddressInfo).port;
+  });
+
+  afterAll(async () => {
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const doctor = (env: Record<string, string>) => runHearback(['doctor'], { cwd: dir, env });
+
+  it('logs in to the SMTP relay, and fails with its reason when the password is wrong', async () => {
+    const good = await doctor({
+      DATA_DIR: './none',
+      SMTP_URL: `smtp://hearback:right%20horse@127.0.0.1:${smtpPort}`,
+    });
+    expect(good.stdout).toMatch(/ok\s+mail\s+smtp:\/\/127\.0\.0\.1:\d+: connected and logged in as hearback/);
+    expect(good.stdout).not.toContain('right horse');
+    expect(good.code).toBe(0);
+
+    const bad = await doctor({ DATA_DIR: './none', SMTP_URL: `smtp://hearback:wrong@127.0.0.1:${smtpPort}` });
+    expect(bad.stdout).toMatch(/FAIL\s+mail\s+smtp:\/\/127\.0\.0\.1:\d+: .*Invalid/);
+    expect(bad.stdout).toMatch(/doctor: \d+ ok, \d+ warnings?, 1 failed/);
+    expect(bad.code).toBe(1);
+  });
+
+  it('says a lock left by a killed process is no obstacle', async () => {
+    await mkdir(join(dir, 'stale'), { mode: 0o700 });
+    await writeFile(
+      join(dir, 'stale', 'hearback.lock'),
+      JSON.stringify({
+        pid: 2 ** 22 + 1,
+        host: (await import('node:os')).hostname(),
+        command: 'serve',
+        nonce: 'x',
+      }),
+    );
+    const r = await doctor({ DATA_DIR: './stale' });
+    expect(r.stdout).toMatch(/ok\s+data directory\s+.*not in use \(a lock left by a stopped process/);
+    expect(r.stdout).toMatch(/no database in it yet|does not exist/);
+  });
+
+  it.skipIf(!inject('postgresUrl'))('fails on a database with pending migrations', async () => {
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    const name = `hearback_doctor_${process.pid}`;
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    try {
+      const url = new URL(process.env.TEST_DATABASE_URL!);
+      url.pathname = `/${name}`;
+      const r = await doctor({ DATABASE_URL: url.toString() });
+      expect(r.stdout).toMatch(
+        /FAIL\s+database\s+PostgreSQL [\d.]+.*migrations pending: run `hearback migrate`/,
+      );
+      expect(r.stdout).toMatch(/ok\s+clock\s+/);
+      expect(r.code).toBe(1);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+});

@@ -1,0 +1,396 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../clock.ts';
+import type { Db } from '../db/db.ts';
+import { roleAllows, scopesAllow, type Permission } from '../domain/permissions.ts';
+import type { MemberRole } from '../domain/model.ts';
+import { setMemberPassword } from '../services/auth.service.ts';
+import { recordDecision } from '../services/decision.service.ts';
+import { submitFeedback } from '../services/feedback.service.ts';
+import { closeInterview } from '../services/interview.service.ts';
+import { draftOutcomeMessage } from '../services/message.service.ts';
+import { createApiToken } from '../services/organization.service.ts';
+import { DEFAULT_POLICY } from '../domain/policy.ts';
+import { backends, openTestDb } from '../../test/support/db.ts';
+import { buildInterviewScenario, buildMember } from '../../test/support/factories.ts';
+import { buildApp } from './app.ts';
+import { ROUTE_PERMISSIONS } from './route-permissions.ts';
+
+const PASSWORD = 'matrix passphrase 123';
+const identity = { from: { name: 'Acme', address: 'jobs@acme.test' }, domain: 'acme.test' };
+
+type Fixture = Awaited<ReturnType<typeof buildFixture>>;
+
+async function buildFixture(db: Db, clock: ManualClock) {
+  const deps = { db, clock, identity };
+  const s = await buildInterviewScenario(deps); // the hiring manager interviews; the recruiter owns
+  const org = s.organization.id;
+  const admin = await buildMember(deps, org, { role: 'admin' });
+  const interviewer = await buildMember(deps, org, { role: 'interviewer' });
+  const bystander = await buildMember(deps, org, { role: 'interviewer' });
+  const { createInterview } = await import('../services/interview.service.ts');
+  const interview = await createInterview(deps, org, {
+    applicationId: s.application.id,
+    title: 'Tech',
+    interviewerIds: [interviewer.id],
+  });
+  const closed = await closeInterview(deps, org, s.interview.id, { statement: 'within 5 business days' });
+  const feedback = await submitFeedback(
+    deps,
+    org,
+    s.interview.id,
+    { recommendation: 'yes' },
+    { memberId: s.manager.id },
+  );
+  const decision = await recordDecision(
+    deps,
+    org,
+    s.application.id,
+    {
+      outcome: 'reject',
+      reasons: ['Needs deeper Kubernetes operations experience'],
+      recommendation: 'Run a small cluster of your own.',
+    },
+    { memberId: s.manager.id },
+  );
+  const draft = await draftOutcomeMessage(
+    deps,
+    org,
+    { applicationId: s.application.id },
+    { memberId: s.recruiter.id },
+  );
+  for (const m of [admin, s.recruiter, s.manager, interviewer, bystander])
+    await setMemberPassword(deps, org, m.id, PASSWORD);
+  // Tokens act as the member who created them: the admin's, and one of the interviewer's.
+  const asAdmin = { memberId: admin.id };
+  const read = await createApiToken(deps, org, { name: 'read', scopes: ['read'] }, asAdmin);
+  const write = await createApiToken(deps, org, { name: 'write', scopes: ['write'] }, asAdmin);
+  const spare = await createApiToken(deps, org, { name: 'spare', scopes: ['read'] }, asAdmin);
+  const interviewerWrite = await createApiToken(
+    deps,
+    org,
+    { name: 'mine', scopes: ['write'] },
+    { memberId: interviewer.id },
+  );
+  return {
+    ...s,
+    admin,
+    interviewer,
+    bystander,
+    interview2: interview,
+    followUpId: closed.followUp.id,
+    feedbackId: feedback.id,
+    decisionId: decision.decision.id,
+    messageId: draft.id,
+    readToken: read.token,
+    writeToken: write.token,
+    interviewerWriteToken: interviewerWrite.token,
+    spareTokenId: spare.record.id,
+  };
+}
+
+/** A request for every route, with the fixture's real ids (bodies valid enough to pass validation). */
+function requests(f: Fixture): Record<string, { url: string; body?: object }> {
+  return {
+    'GET /api/v1/organization': { url: '/api/v1/organization' },
+    'GET /api/v1/policy': { url: '/api/v1/policy' },
+    'PUT /api/v1/policy': { url: '/api/v1/policy', body: DEFAULT_POLICY },
+    'PATCH /api/v1/policy': { url: '/api/v1/policy', body: { undoWindowMinutes: 5 } },
+    'POST /api/v1/api-tokens': { url: '/api/v1/api-tokens', body: { name: 'x', scopes: ['read'] } },
+    'GET /api/v1/api-tokens': { url: '/api/v1/api-tokens' },
+    'POST /api/v1/api-tokens/:id/revoke': { url: `/api/v1/api-tokens/${f.spareTokenId}/revoke` },
+    'GET /api/v1/audit': { url: '/api/v1/audit' },
+    'POST /api/v1/members': {
+      url: '/api/v1/members',
+      body: { email: `${crypto.randomUUID()}@x.test`, name: 'N', role: 'interviewer' },
+    },
+    'GET /api/v1/members': { url: '/api/v1/members' },
+    'GET /api/v1/members/:id': { url: `/api/v1/members/${f.recruiter.id}` },
+    'PATCH /api/v1/members/:id': { url: `/api/v1/members/${f.bystander.id}`, body: { name: 'Renamed' } },
+    'POST /api/v1/members/:id/invite': { url: `/api/v1/members/${f.bystander.id}/invite`, body: {} },
+    'POST /api/v1/jobs': { url: '/api/v1/jobs', body: { title: 'New role' } },
+    'GET /api/v1/jobs': { url: '/api/v1/jobs' },
+    'GET /api/v1/jobs/:id': { url: `/api/v1/jobs/${f.job.id}` },
+    'PATCH /api/v1/jobs/:id': { url: `/api/v1/jobs/${f.job.id}`, body: { title: 'Renamed role' } },
+    'DELETE /api/v1/jobs/:id': { url: `/api/v1/jobs/${f.job.id}` },
+    'POST /api/v1/jobs/:id/close': {
+      url: `/api/v1/jobs/${f.job.id}/close`,
+      body: { status: 'closed' },
+    },
+    'POST /api/v1/candidates': { url: '/api/v1/candidates', body: { name: 'New Person' } },
+    'GET /api/v1/candidates': { url: '/api/v1/candidates' },
+    'GET /api/v1/candidates/:id': { url: `/api/v1/candidates/${f.candidate.id}` },
+    'PATCH /api/v1/candidates/:id': {
+      url: `/api/v1/candidates/${f.candidate.id}`,
+      body: { name: 'Renamed' },
+    },
+    'DELETE /api/v1/candidates/:id': { url: `/api/v1/candidates/${f.candidate.id}` },
+    'POST /api/v1/applications': {
+      url: '/api/v1/applications',
+      body: { jobId: f.job.id, candidateId: f.candidate.id },
+    },
+    'GET /api/v1/applications': { url: '/api/v1/applications' },
+    'GET /api/v1/applications/:id': { url: `/api/v1/applications/${f.application.id}` },
+    'PATCH /api/v1/applications/:id': {
+      url: `/api/v1/applications/${f.application.id}`,
+      body: { stage: 'onsite' },
+    },
+    'DELETE /api/v1/applications/:id': { url: `/api/v1/applications/${f.application.id}` },
+    'GET /api/v1/applications/:id/timeline': { url: `/api/v1/applications/${f.application.id}/timeline` },
+    'GET /api/v1/applications/:id/interviews': { url: `/api/v1/applications/${f.application.id}/interviews` },
+    'POST /api/v1/applications/:id/decisions': {
+      url: `/api/v1/applications/${f.application.id}/decisions`,
+      body: { outcome: 'hold' },
+    },
+    'GET /api/v1/applications/:id/decisions': { url: `/api/v1/applications/${f.application.id}/decisions` },
+    'GET /api/v1/applications/:id/events': { url: `/api/v1/applications/${f.application.id}/events` },
+    'POST /api/v1/applications/:id/messages': {
+      url: `/api/v1/applications/${f.application.id}/messages`,
+      body: {},
+    },
+    'POST /api/v1/interviews': { url: '/api/v1/interviews', body: { applicationId: f.application.id } },
+    'GET /api/v1/interviews/:id': { url: `/api/v1/interviews/${f.interview2.id}` },
+    'POST /api/v1/interviews/:id/close': {
+      url: `/api/v1/interviews/${f.interview2.id}/close`,
+      body: { statement: 'by Friday', ownerId: f.recruiter.id },
+    },
+    'POST /api/v1/interviews/:id/promise-preview': {
+      url: `/api/v1/interviews/${f.interview2.id}/promise-preview`,
+      body: { statement: 'by Friday' },
+    },
+    'POST /api/v1/interviews/:id/feedback': {
+      url: `/api/v1/interviews/${f.interview2.id}/feedback`,
+      body: { recommendation: 'yes' },
+    },
+    'GET /api/v1/interviews/:id/feedback': { url: `/api/v1/interviews/${f.interview.id}/feedback` },
+    'GET /api/v1/follow-ups': { url: '/api/v1/follow-ups' },
+    'POST /api/v1/follow-ups': {
+      url: '/api/v1/follow-ups',
+      body: {
+        applicationId: f.application.id,
+        kind: 'debrief',
+        owedBy: 'recruiter',
+        owedTo: 'candidate',
+        dueAt: '2027-01-05T12:00:00Z',
+      },
+    },
+    'GET /api/v1/follow-ups/:id': { url: `/api/v1/follow-ups/${f.followUpId}` },
+    'POST /api/v1/follow-ups/:id/cancel': {
+      url: `/api/v1/follow-ups/${f.followUpId}/cancel`,
+      body: { reason: 'test' },
+    },
+    'POST /api/v1/touchpoints': {
+      url: '/api/v1/touchpoints',
+      body: {
+        applicationId: f.application.id,
+        channel: 'email',
+        kind: 'note',
+        fromParty: 'team',
+        toParty: 'candidate',
+      },
+    },
+    'POST /api/v1/promises/resolve': {
+      url: '/api/v1/promises/resolve',
+      body: { text: 'by Friday', at: '2026-12-01T15:00:00Z', timeZone: 'UTC' },
+    },
+    'POST /api/v1/messages/check': {
+      url: '/api/v1/messages/check',
+      body: { kind: 'update', text: 'You will hear by Friday.' },
+    },
+    'GET /api/v1/messages': { url: '/api/v1/messages' },
+    'GET /api/v1/messages/:id': { url: `/api/v1/messages/${f.messageId}` },
+    'PATCH /api/v1/messages/:id': { url: `/api/v1/messages/${f.messageId}`, body: { subject: 'Edited' } },
+    'POST /api/v1/messages/:id/send': {
+      url: `/api/v1/messages/${f.messageId}/send`,
+      body: {},
+    },
+    'POST /api/v1/messages/:id/cancel': { url: `/api/v1/messages/${f.messageId}/cancel` },
+    'GET /api/v1/dev/mail': { url: '/api/v1/dev/mail' },
+    'GET /api/v1/templates': { url: '/api/v1/templates' },
+    'GET /api/v1/reports/follow-ups': { url: '/api/v1/reports/follow-ups?group=job' },
+    'PUT /api/v1/templates/:key': {
+      url: '/api/v1/templates/update',
+      body: { subject: 'S', body: 'New date: {{ new_date }}' },
+    },
+    'DELETE /api/v1/templates/:key': { url: '/api/v1/templates/update' },
+    'POST /api/v1/templates/:key/preview': {
+      url: '/api/v1/templates/update/preview',
+      body: { subject: 'S', body: 'B {{ new_date }}' },
+    },
+  };
+}
+
+// Routes whose rows row-level security hides from an interviewer who does not interview the application.
+const INTERVIEWER_SCOPED = /\/(applications|candidates|interviews|follow-ups)\/:id/;
+
+describe.each(backends)('authorization matrix on %s', (backend) => {
+  let db: Db;
+  let app: FastifyInstance;
+  const clock = new ManualClock('2026-12-01T15:00:00Z');
+
+  beforeAll(async () => {
+    db = await openTestDb(backend);
+    app = await buildApp({ db, clock, identity });
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.close();
+  });
+
+  async function sessionOf(email: string) {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email, password: PASSWORD },
+    });
+    expect(res.statusCode).toBe(200);
+    return {
+      cookie: res.cookies.find((c) => c.name === 'hb_session')!.value,
+      csrf: res.json<{ csrfToken: string }>().csrfToken,
+    };
+  }
+
+  const routes = Object.entries(ROUTE_PERMISSIONS).filter(([, p]) => p !== 'public' && p !== 'session') as [
+    string,
+    Permission,
+  ][];
+
+  type Caller = {
+    label: string;
+    /** The role of the member acting: signed in, or whose token is used. */
+    role: MemberRole;
+    /** For tokens: their scopes (a token may do what its scopes and its member's role both allow). */
+    scopes?: string[];
+    member?: string;
+    token?: string;
+    otherOrg?: boolean;
+    /** An interviewer who interviews none of the fixture's applications (row-level security). */
+    bystander?: boolean;
+  };
+
+  const CALLERS = [
+    'admin',
+    'recruiter',
+    'hiring_manager',
+    'interviewer',
+    'bystander',
+    'read',
+    'write',
+    'interviewer-write-token',
+    'other-org-admin',
+  ] as const;
+
+  it(
+    'answers every route exactly as the permission table, row-level security and tenancy say',
+    { timeout: 180_000 },
+    async () => {
+      const results: string[] = [];
+      for (const callerKind of CALLERS) {
+        // A fresh organization per caller: some requests change state (close a job, send a message).
+        const f = await buildFixture(db, clock);
+        const o = await buildFixture(db, clock); // another organization with its own real ids
+        const caller: Caller =
+          callerKind === 'read' || callerKind === 'write'
+            ? {
+                label: callerKind,
+                role: 'admin', // the admin created these tokens
+                scopes: [callerKind],
+                token: callerKind === 'read' ? f.readToken : f.writeToken,
+              }
+            : callerKind === 'interviewer-write-token'
+              ? { label: callerKind, role: 'interviewer', scopes: ['write'], token: f.interviewerWriteToken }
+              : callerKind === 'other-org-admin'
+                ? { label: callerKind, role: 'admin', member: o.admin.email, otherOrg: true }
+                : callerKind === 'bystander'
+                  ? { label: callerKind, role: 'interviewer', member: f.bystander.email, bystander: true }
+                  : {
+                      label: callerKind,
+                      role: callerKind,
+                      member: {
+                        admin: f.admin,
+                        recruiter: f.recruiter,
+                        hiring_manager: f.manager,
+                        interviewer: f.interviewer,
+                      }[callerKind].email,
+                    };
+        const auth = caller.member ? await sessionOf(caller.member) : null;
+        // Who acts: the signed-in member, or the token's member.
+        const actingMember = caller.otherOrg
+          ? o.admin.id
+          : caller.bystander
+            ? f.bystander.id
+            : callerKind === 'read' || callerKind === 'write'
+              ? f.admin.id
+              : {
+                  admin: f.admin.id,
+                  recruiter: f.recruiter.id,
+                  hiring_manager: f.manager.id,
+                  interviewer: f.interviewer.id,
+                }[caller.role];
+        const reqs = requests(f);
+        // State-changing routes that would break later ones run last.
+        const order = routes.sort(
+          ([a], [b]) =>
+            Number(/close|DELETE|send|cancel/.test(a)) - Number(/close|DELETE|send|cancel/.test(b)),
+        );
+        for (const [key, permission] of order) {
+          const [method] = key.split(' ') as ['GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'];
+          const r = reqs[key];
+          expect(r, `no request for ${key}`).toBeDefined();
+          const res = await app.inject({
+            method,
+            url: r!.url,
+            headers: auth ? { 'x-csrf-token': auth.csrf } : { authorization: `Bearer ${caller.token}` },
+            ...(auth && { cookies: { hb_session: auth.cookie } }),
+            ...(r!.body && { payload: r!.body }),
+          });
+          const status = res.statusCode;
+          const allowed =
+            roleAllows(caller.role, permission) && (!caller.scopes || scopesAllow(caller.scopes, permission));
+          const line = `${caller.label} ${key} → ${status}`;
+          results.push(line);
+          expect(status, line).not.toBe(500);
+          expect(status, line).not.toBe(401);
+          if (!allowed) {
+            expect(status, line).toBe(403);
+            continue;
+          }
+          if (
+            key === 'POST /api/v1/interviews/:id/feedback' &&
+            !caller.otherOrg &&
+            !caller.bystander &&
+            actingMember !== f.interviewer.id
+          ) {
+            // Feedback is the actor's own scorecard: only the interview's interviewers give it.
+            expect(status, line).toBe(403);
+            expect(res.json(), line).toMatchObject({ code: 'forbidden' });
+            continue;
+          }
+          expect(status, line).not.toBe(403);
+          const pathHasId = key.includes(':id') || key.includes(':key');
+          if (caller.otherOrg && key.includes(':id')) {
+            expect(status, line).toBe(404); // another organization's real id: not found
+          } else if (caller.otherOrg && method === 'GET' && !pathHasId) {
+            const body = res.body;
+            for (const secret of [f.candidate.id, f.application.id, f.job.id, f.followUpId, f.messageId]) {
+              expect(body.includes(secret), `${line} leaks ${secret}`).toBe(false);
+            }
+          } else if (
+            caller.otherOrg &&
+            method !== 'GET' &&
+            /applicationId|jobId/.test(JSON.stringify(r!.body ?? {}))
+          ) {
+            expect([404, 422], line).toContain(status); // references to another organization's rows
+          } else if (caller.bystander && INTERVIEWER_SCOPED.test(key)) {
+            expect(status, line).toBe(404); // row-level security: not their interview
+          } else {
+            expect(status, line).toBeLessThan(500);
+            expect([200, 201, 202, 204, 409, 422], line).toContain(status);
+          }
+        }
+      }
+      expect(results.length).toBe(routes.length * CALLERS.length);
+      if (process.env.MATRIX_LOG) console.log(results.join('\n'));
+    },
+  );
+});

@@ -1,0 +1,269 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../clock.ts';
+import type { Db } from '../db/db.ts';
+import { createDevMailboxTransport } from '../mail/dev-mailbox.transport.ts';
+import { listDevMail } from '../repositories/dev-mailbox.repository.ts';
+import { listEventsOfType } from '../repositories/event.repository.ts';
+import { backends, openTestDb } from '../../test/support/db.ts';
+import { buildInterviewScenario } from '../../test/support/factories.ts';
+import { changeApplication } from './application.service.ts';
+import { recordDecision } from './decision.service.ts';
+import { submitFeedback } from './feedback.service.ts';
+import { getFollowUp } from './follow-up.service.ts';
+import { closeInterview } from './interview.service.ts';
+import {
+  cancelMessage,
+  closeJob,
+  draftOutcomeMessage,
+  editDraft,
+  getMessage,
+  sendMessage,
+} from './message.service.ts';
+import { dispatchDueMessages } from './outbox.service.ts';
+import { logTouchpoint } from './touchpoint.service.ts';
+
+const MIN = 60_000;
+const identity = { from: { name: 'Acme Hiring', address: 'hiring@acme.test' }, domain: 'acme.test' };
+
+describe.each(backends)('composer and outbox on %s', (backend) => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await openTestDb(backend);
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  async function decided(clock: ManualClock, recommendation = '') {
+    const deps = { db, clock, identity };
+    const s = await buildInterviewScenario(deps, {
+      policy: { timeZone: 'America/New_York', holidays: { country: 'US' } },
+    });
+    const orgId = s.organization.id;
+    const closed = await closeInterview(deps, orgId, s.interview.id, {
+      statement: 'We will call you within 3 business days.',
+    });
+    await submitFeedback(
+      deps,
+      orgId,
+      s.interview.id,
+      { recommendation: 'no', ratings: { communication: 5, enterprise_sales: 2 } },
+      { memberId: s.manager.id },
+    );
+    await recordDecision(
+      deps,
+      orgId,
+      s.application.id,
+      {
+        outcome: 'reject',
+        reasons: ['We need someone who has closed six-figure enterprise deals on their own'],
+        recommendation,
+      },
+      { memberId: s.manager.id },
+    );
+    // Deliver what is due (any organization's), then count this organization's sent messages:
+    // tests in this file share a database, and the dispatcher's claim is global by design.
+    const dispatch = async () => {
+      await dispatchDueMessages(
+        { db, clock, transport: createDevMailboxTransport(db, clock), identity },
+        { batchSize: 50, leaseMs: MIN, maxAttempts: 3 },
+      );
+      const rows = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM messages WHERE org_id = $1 AND status = 'sent'`,
+        [orgId],
+      );
+      return { sent: rows[0]!.n };
+    };
+    return { deps, s, orgId, followUp: closed.followUp, dispatch };
+  }
+
+  it('drafts from the decision, blocks an incomplete rejection, and delivers the fixed one as a kept promise', async () => {
+    // Tuesday 1 December 2026, 10:00 in New York.
+    const clock = new ManualClock('2026-12-01T15:00:00Z');
+    const { deps, s, orgId, followUp, dispatch } = await decided(clock);
+    const draft = await draftOutcomeMessage(
+      deps,
+      orgId,
+      { applicationId: s.application.id },
+      { memberId: s.recruiter.id },
+    );
+    expect(draft).toMatchObject({
+      status: 'draft',
+      kind: 'outcome',
+      followUpId: followUp.id,
+      toAddress: s.candidate.email,
+    });
+    expect(draft.bodyText).toContain('six-figure enterprise deals');
+    expect(draft.bodyText).toContain('Communication'); // what the interviewers rated highly
+    expect(draft.check?.elements).toMatchObject({ not_selected: true, reason: true, good_luck: true });
+    expect(draft.check?.findings.map((f) => f.code)).toContain('unfilled_placeholder');
+    expect(draft.check?.blocking).toBe(true);
+
+    await expect(sendMessage(deps, orgId, draft.id, {}, { memberId: s.recruiter.id })).rejects.toMatchObject({
+      code: 'message_check_failed',
+    });
+    const fixed = await editDraft(deps, orgId, draft.id, {
+      bodyText: draft.bodyText.replace(
+        '[Add a recommendation for the future]',
+        'leading one full enterprise sales cycle end to end would make a strong application next time.',
+      ),
+    });
+    expect(fixed.check).toMatchObject({ blocking: false, elements: { recommendation: true } });
+    expect(fixed.bodyHtml).toContain('leading one full enterprise sales cycle');
+
+    const { message } = await sendMessage(deps, orgId, draft.id, {}, { memberId: s.recruiter.id });
+    // The undo window (10 minutes) first; 10:10 is inside business hours.
+    expect(message.status).toBe('scheduled');
+    expect(message.sendAt).toEqual(new Date('2026-12-01T15:10:00Z'));
+    clock.advance(5 * MIN);
+    expect((await dispatch()).sent).toBe(0);
+    clock.advance(6 * MIN);
+    expect((await dispatch()).sent).toBe(1);
+
+    const sent = await getMessage(deps, orgId, draft.id);
+    expect(sent).toMatchObject({ status: 'sent', attempts: 1 });
+    const done = await getFollowUp(deps, orgId, followUp.id);
+    expect(done).toMatchObject({ status: 'done', kept: true });
+    const [mail] = await listDevMail(db, orgId, { after: null, limit: 10 });
+    expect(mail).toMatchObject({ envelopeTo: s.candidate.email, messageId: sent.messageId });
+    expect(mail!.headers['Reply-To']).toBe(s.recruiter.email);
+    expect(mail!.headers['Auto-Submitted']).toBeUndefined(); // a person sent it
+  });
+
+  it('lets a send be undone within the window, and records an override', async () => {
+    const clock = new ManualClock('2026-12-01T15:00:00Z');
+    const { deps, s, orgId, dispatch } = await decided(clock, 'Lead a full sales cycle end to end.');
+    const draft = await draftOutcomeMessage(
+      deps,
+      orgId,
+      { applicationId: s.application.id },
+      { memberId: s.recruiter.id },
+    );
+    expect(draft.check?.blocking).toBe(false);
+    await sendMessage(deps, orgId, draft.id, {}, { memberId: s.recruiter.id });
+    clock.advance(3 * MIN);
+    const undone = await cancelMessage(deps, orgId, draft.id, { memberId: s.recruiter.id });
+    expect(undone).toMatchObject({ status: 'cancelled', cancelReason: 'cancelled_by_member' });
+    clock.advance(20 * MIN);
+    expect((await dispatch()).sent).toBe(0);
+
+    const risky = await draftOutcomeMessage(
+      deps,
+      orgId,
+      { applicationId: s.application.id },
+      { memberId: s.recruiter.id },
+    );
+    await editDraft(deps, orgId, risky.id, {
+      bodyText: `${risky.bodyText}\n\nAt your age this pace may be hard.`,
+    });
+    await expect(sendMessage(deps, orgId, risky.id, {}, { memberId: s.recruiter.id })).rejects.toMatchObject({
+      code: 'message_check_failed',
+    });
+    await sendMessage(
+      deps,
+      orgId,
+      risky.id,
+      { override: { reason: 'Quoted their own words' } },
+      { memberId: s.recruiter.id },
+    );
+    const overrides = await listEventsOfType(db, orgId, 'message_check_overridden');
+    expect(overrides).toHaveLength(1);
+    expect(overrides[0]!.data).toMatchObject({ reason: 'Quoted their own words' });
+  });
+
+  it('waits for business hours in the candidate’s own time zone', async () => {
+    // Tuesday 18:00 in New York = Wednesday 08:00 in Tokyo: the candidate's morning, before opening.
+    const clock = new ManualClock('2026-12-01T23:00:00Z');
+    const { deps, s, orgId } = await decided(clock, 'Lead a full sales cycle.');
+    const { changeCandidate } = await import('./candidate.service.ts');
+    await changeCandidate(deps, orgId, s.candidate.id, { timeZone: 'Asia/Tokyo' });
+    const draft = await draftOutcomeMessage(
+      deps,
+      orgId,
+      { applicationId: s.application.id },
+      { memberId: s.recruiter.id },
+    );
+    const { message } = await sendMessage(deps, orgId, draft.id, {}, { memberId: s.recruiter.id });
+    expect(message.sendAt).toEqual(new Date('2026-12-02T00:00:00Z')); // 09:00 Wednesday in Tokyo
+  });
+
+  it('never sends to a candidate who withdrew, even when it was scheduled before', async () => {
+    const clock = new ManualClock('2026-12-01T15:00:00Z');
+    const { deps, s, orgId, dispatch } = await decided(clock, 'Lead a full sales cycle.');
+    const draft = await draftOutcomeMessage(
+      deps,
+      orgId,
+      { applicationId: s.application.id },
+      { memberId: s.recruiter.id },
+    );
+    await sendMessage(deps, orgId, draft.id, {}, { memberId: s.recruiter.id });
+    clock.advance(MIN);
+    await changeApplication(deps, orgId, s.application.id, { status: 'withdrawn' });
+    clock.advance(30 * MIN);
+    expect((await dispatch()).sent).toBe(0);
+    expect(await getMessage(deps, orgId, draft.id)).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'withdrawn',
+    });
+    expect(await listDevMail(db, orgId, { after: null, limit: 10 })).toEqual([]);
+  });
+
+  it('final-stage candidates get a call first; a connected call cancels the waiting email', async () => {
+    const clock = new ManualClock('2026-12-01T15:00:00Z');
+    const { deps, s, orgId, followUp, dispatch } = await decided(clock, 'Lead a full sales cycle.');
+    await changeApplication(deps, orgId, s.application.id, { finalStage: true });
+    const draft = await draftOutcomeMessage(
+      deps,
+      orgId,
+      { applicationId: s.application.id },
+      { memberId: s.recruiter.id },
+    );
+    const sent = await sendMessage(deps, orgId, draft.id, {}, { memberId: s.recruiter.id });
+    expect(sent.callScript?.join('\n')).toContain('six-figure enterprise deals');
+    expect(sent.message.sendAt).toEqual(new Date('2026-12-02T15:00:00Z')); // one business day later
+    clock.advance(2 * 60 * MIN);
+    await logTouchpoint(
+      deps,
+      orgId,
+      {
+        applicationId: s.application.id,
+        channel: 'phone',
+        kind: 'outcome',
+        fromParty: 'team',
+        toParty: 'candidate',
+        connected: true,
+      },
+      { memberId: s.recruiter.id },
+    );
+    expect((await getFollowUp(deps, orgId, followUp.id)).status).toBe('done');
+    expect(await getMessage(deps, orgId, draft.id)).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'delivered_otherwise',
+    });
+    clock.advance(2 * 24 * 60 * MIN);
+    expect((await dispatch()).sent).toBe(0);
+  });
+
+  it('closing a job drafts an outcome for everyone still in it', async () => {
+    const clock = new ManualClock('2026-12-01T15:00:00Z');
+    const deps = { db, clock, identity };
+    const s = await buildInterviewScenario(deps);
+    const result = await closeJob(
+      deps,
+      s.organization.id,
+      s.job.id,
+      { status: 'filled' },
+      { memberId: s.recruiter.id },
+    );
+    expect(result.drafts).toHaveLength(1);
+    expect(result.drafts[0]).toMatchObject({
+      kind: 'job_closed',
+      status: 'draft',
+      toAddress: s.candidate.email,
+    });
+    expect(result.drafts[0]!.bodyText).toContain('filled the position');
+    await expect(
+      closeJob(deps, s.organization.id, s.job.id, { status: 'closed' }, { memberId: s.recruiter.id }),
+    ).rejects.toMatchObject({ code: 'invalid_state' });
+  });
+});

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../clock.ts';
+import type { Db } from '../db/db.ts';
+import { backends, openTestDb } from '../../test/support/db.ts';
+import {
+  buildCandidate,
+  buildInterviewScenario,
+  buildJob,
+  buildMember,
+} from '../../test/support/factories.ts';
+import { createApplication } from './application.service.ts';
+import { closeInterview, createInterview } from './interview.service.ts';
+import { changeJob } from './job.service.ts';
+import { getFollowUpReport, reportToCsv } from './report.service.ts';
+import { logTouchpoint } from './touchpoint.service.ts';
+
+const HOUR = 3_600_000;
+
+describe.each(backends)('the follow-up report on %s', (backend) => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await openTestDb(backend);
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('measures closure, time to outcome and promises kept', async () => {
+    const clock = new ManualClock('2026-12-01T15:00:00Z'); // Tuesday
+    const deps = { db, clock };
+    const s = await buildInterviewScenario(deps);
+    const org = s.organization.id;
+    const apps = [s.application.id];
+    for (let i = 0; i < 2; i++) {
+      const c = await buildCandidate(deps, org);
+      apps.push((await createApplication(deps, org, { jobId: s.job.id, candidateId: c.id })).id);
+    }
+    const ivs = [s.interview.id];
+    for (const a of apps.slice(1))
+      ivs.push((await createInterview(deps, org, { applicationId: a, title: 'Panel' })).id);
+    for (const iv of ivs) await closeInterview(deps, org, iv, { statement: 'within 2 business days' }); // due Thu 17:00 UTC
+    const deliver = (applicationId: string) =>
+      logTouchpoint(
+        deps,
+        org,
+        {
+          applicationId,
+          channel: 'phone',
+          kind: 'outcome',
+          fromParty: 'team',
+          toParty: 'candidate',
+          connected: true,
+        },
+        { memberId: s.recruiter.id },
+      );
+    clock.advance(24 * HOUR);
+    await deliver(apps[0]!); // kept, 24 h
+    clock.set('2026-12-04T15:00:00Z');
+    await deliver(apps[1]!); // late, 72 h
+    clock.set('2026-12-07T15:00:00Z'); // the third is still open and overdue
+
+    const [total] = await getFollowUpReport(deps, org, {
+      from: new Date('2026-11-01T00:00:00Z'),
+      to: new Date('2026-12-31T00:00:00Z'),
+      group: 'none',
+    });
+    expect(total).toMatchObject({
+      key: null,
+      interviewed: 3,
+      outcomeDelivered: 2,
+      closureRate: 0.667,
+      medianHoursToOutcome: 48,
+      promisesKept: 1,
+      promisesBroken: 2,
+      promisesKeptRate: 0.333,
+      overdueNow: 1,
+    });
+    expect(total!.p90HoursToOutcome).toBeCloseTo(67.2, 1);
+
+    await changeJob(deps, org, s.job.id, { title: '=HYPERLINK("http://evil")' });
+    const byJob = await getFollowUpReport(deps, org, {
+      from: new Date('2026-11-01T00:00:00Z'),
+      to: new Date('2026-12-31T00:00:00Z'),
+      group: 'job',
+    });
+    expect(byJob).toHaveLength(1);
+    expect(byJob[0]).toMatchObject({ key: s.job.id, interviewed: 3 });
+    const csv = reportToCsv(byJob);
+    expect(csv.split('\r\n')[0]).toMatch(/^key,label,interviewed,outcomeDelivered,closureRate/);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`); // neutralised and quoted
+
+    const empty = await getFollowUpReport(deps, org, {
+      from: new Date('2025-01-01T00:00:00Z'),
+      to: new Date('2025-02-01T00:00:00Z'),
+      group: 'none',
+    });
+    expect(empty).toEqual([]);
+  });
+
+  it('keeps each group to its own figures when grouped by job, owner and week', async () => {
+    const clock = new ManualClock('2026-12-01T15:00:00Z');
+    const deps = { db, clock };
+    const s = await buildInterviewScenario(deps);
+    const org = s.organization.id;
+    const other = await buildMember(deps, org, { role: 'recruiter', name: 'Olive Other' });
+    const job2 = await buildJob(deps, org, { title: 'Support Lead', recruiterId: other.id });
+    // Job 1: one interview (owner: its recruiter), delivered. Job 2: two interviews (owner: Olive), none delivered.
+    await closeInterview(deps, org, s.interview.id, { statement: 'by Friday' });
+    const second: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const c = await buildCandidate(deps, org);
+      const a = await createApplication(deps, org, { jobId: job2.id, candidateId: c.id });
+      const iv = await createInterview(deps, org, { applicationId: a.id, title: 'Panel' });
+      await closeInterview(deps, org, iv.id, { statement: 'by Friday' });
+      second.push(a.id);
+    }
+    clock.advance(HOUR);
+    await logTouchpoint(
+      deps,
+      org,
+      {
+        applicationId: s.application.id,
+        channel: 'phone',
+        kind: 'outcome',
+        fromParty: 'team',
+        toParty: 'candidate',
+        connected: true,
+      },
+      { memberId: s.recruiter.id },
+    );
+    const period = { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-12-31T00:00:00Z') };
+    const pick = (rows: { key: string | null }[], key: string) => rows.find((r) => r.key === key);
+
+    const byJob = await getFollowUpReport(deps, org, { ...period, group: 'job' });
+    expect(byJob).toHaveLength(2);
+    expect(pick(byJob, s.job.id)).toMatchObject({ interviewed: 1, outcomeDelivered: 1, promisesKept: 1 });
+    expect(pick(byJob, job2.id)).toMatchObject({
+      label: 'Support Lead',
+      interviewed: 2,
+      outcomeDelivered: 0,
+      promisesKept: 0,
+    });
+
+    const byOwner = await getFollowUpReport(deps, org, { ...period, group: 'owner' });
+    expect(pick(byOwner, s.recruiter.id)).toMatchObject({ interviewed: 1, promisesKept: 1 });
+    expect(pick(byOwner, other.id)).toMatchObject({ label: 'Olive Other', interviewed: 2, promisesKept: 0 });
+
+    const byWeek = await getFollowUpReport(deps, org, { ...period, group: 'week' });
+    expect(byWeek).toHaveLength(1);
+    expect(byWeek[0]).toMatchObject({
+      key: '2026-11-30',
+      interviewed: 3,
+      outcomeDelivered: 1,
+      promisesKept: 1,
+    });
+  });
+});
