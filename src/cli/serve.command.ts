@@ -60,7 +60,12 @@ export async function runServe(args: string[], notice: Notice): Promise<number> 
       ]);
     const { createServingTransport, createWebhookSender, workerOptions } = serving;
     app = await buildApp(
-      { ...runtime.deps, devMailbox: config.mail.transport.kind === 'dev_mailbox' },
+      {
+        ...runtime.deps,
+        devMailbox: config.mail.transport.kind === 'dev_mailbox',
+        webhooks: config.webhooks,
+        inboundLimits: config.inbound.limits,
+      },
       { logger: { level: config.logLevel } },
     );
     const log = app.log;

@@ -35,6 +35,8 @@
  * | promises:preview      |   ✓   |     ✓     |       ✓        |      ✓      |     ✓      |      ✓      |
  * | dev_mail:read         |   ✓   |           |                |             |            |             |
  * | reports:read          |   ✓   |     ✓     |       ✓        |             |     ✓      |      ✓      |
+ * | webhooks:manage       |   ✓   |           |                |             |            |             |
+ * | calendar_feed:write   |   ✓   |     ✓     |       ✓        |      ✓      |            |      ✓      |
  *
  * A token with scope `*` has every permission. Rejection reasons (decisions) and feedback are
  * never shown to candidates: no candidate-facing surface has any of these permissions.
@@ -72,6 +74,8 @@ export const PERMISSIONS = [
   'promises:preview',
   'dev_mail:read',
   'reports:read',
+  'webhooks:manage',
+  'calendar_feed:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -82,6 +86,8 @@ const ADMIN_ONLY: ReadonlySet<Permission> = new Set([
   'audit:read',
   // The dev mailbox holds every member's mail: only admins read it (sign-in links masked even then).
   'dev_mail:read',
+  // Endpoints receive events about every candidate: registering one is an admin's decision.
+  'webhooks:manage',
 ]);
 
 const RECRUITER = PERMISSIONS.filter((p) => !ADMIN_ONLY.has(p));
@@ -103,6 +109,7 @@ export const ROLE_PERMISSIONS: Record<MemberRole, ReadonlySet<Permission>> = {
     'feedback:write',
     'follow_ups:read',
     'promises:preview',
+    'calendar_feed:write',
   ]),
 };
 

@@ -43,6 +43,12 @@ import { organizationRoutes } from './routes/organization.routes.ts';
 import { promisesRoutes } from './routes/promises.routes.ts';
 import { touchpointsRoutes } from './routes/touchpoints.routes.ts';
 import { homeRoutes } from './routes/home.routes.ts';
+import { calendarRoutes } from './routes/calendar.routes.ts';
+import { inboxRoutes } from './routes/inbox.routes.ts';
+import { talentPoolRoutes } from './routes/talent-pool.routes.ts';
+import { webhooksRoutes } from './routes/webhooks.routes.ts';
+import type { InboundLimits } from '../mail/parse-inbound.ts';
+import type { WebhookSettings } from '../services/webhook.service.ts';
 
 /** Options of the HTTP app. */
 export interface AppOptions {
@@ -62,6 +68,10 @@ export interface AppDeps extends ServiceDeps {
   sessionPolicy?: SessionPolicy;
   /** Serve the development mailbox at /dev/mail (only when it is the transport). Default false. */
   devMailbox?: boolean;
+  /** Webhook registration rules (WEBHOOK_ALLOW_PRIVATE_TARGETS). Default: private targets refused. */
+  webhooks?: WebhookSettings;
+  /** Limits on inbound mail (INBOUND_MAX_BYTES, INBOUND_MAX_ATTACHMENTS). Default 10 MiB, 20. */
+  inboundLimits?: InboundLimits;
   /** The built web app (`npm run build`). Default dist/web; when missing, "/" is a plain landing page. */
   webDir?: string;
 }
@@ -73,6 +83,7 @@ const DEFAULT_IDENTITY: MailIdentity = {
   domain: 'localhost',
 };
 const MINUTE = 60_000;
+const DEFAULT_INBOUND_LIMITS: InboundLimits = { maxBytes: 10_485_760, maxAttachments: 20 };
 
 /** Build the HTTP app around the services. Listening is the caller's business. */
 export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -220,6 +231,12 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
       await api.register(messagesRoutes(deps));
       await api.register(templatesRoutes(deps));
       await api.register(reportsRoutes(deps));
+      await api.register(inboxRoutes({ ...deps, limits: appDeps.inboundLimits ?? DEFAULT_INBOUND_LIMITS }));
+      await api.register(
+        webhooksRoutes({ ...deps, webhooks: appDeps.webhooks ?? { allowPrivateTargets: false } }),
+      );
+      await api.register(talentPoolRoutes(deps));
+      await api.register(calendarRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -76,6 +76,27 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
 
   'GET /api/v1/reports/follow-ups': 'reports:read',
 
+  // Connected (issue 18): the inbox, webhooks, calendars, the talent pool.
+  'GET /api/v1/inbox': 'messages:read',
+  'GET /api/v1/inbox/:id': 'messages:read',
+  'POST /api/v1/inbox/:id/assign': 'touchpoints:write',
+  'POST /api/v1/inbox/:id/dismiss': 'touchpoints:write',
+  'POST /api/v1/webhooks': 'webhooks:manage',
+  'GET /api/v1/webhooks': 'webhooks:manage',
+  'GET /api/v1/webhooks/:id': 'webhooks:manage',
+  'PATCH /api/v1/webhooks/:id': 'webhooks:manage',
+  'DELETE /api/v1/webhooks/:id': 'webhooks:manage',
+  'GET /api/v1/webhooks/:id/deliveries': 'webhooks:manage',
+  'POST /api/v1/webhook-deliveries/:id/replay': 'webhooks:manage',
+  'PATCH /api/v1/interviews/:id': 'interviews:write',
+  'POST /api/v1/interviews/:id/cancel': 'interviews:write',
+  'POST /api/v1/calendar-feed': 'calendar_feed:write',
+  'DELETE /api/v1/calendar-feed': 'calendar_feed:write',
+  'GET /api/v1/talent-pool': 'decisions:read',
+  'GET /api/v1/talent-pool/:id': 'decisions:read',
+  'POST /api/v1/applications/:id/pool-invitation': 'messages:send',
+  'POST /api/v1/talent-pool/:id/match': 'applications:write',
+
   'POST /api/v1/auth/sign-in': 'public',
   'POST /api/v1/auth/magic-link': 'public',
   'POST /api/v1/auth/invitations/accept': 'public',

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Queryable } from '../db/db.ts';
 import { buildFeedIcs, buildInvitationIcs, interviewUid, type CalendarPerson } from '../domain/calendar.ts';
+import { instantOf, type DateOrInstant } from '../domain/business-time.ts';
 import type { Interview, Member } from '../domain/model.ts';
 import { effectivePolicy } from '../domain/policy.ts';
 import { textToHtml } from '../domain/templates.ts';
@@ -174,10 +175,17 @@ export async function invitationsDue(
 /** What moving an interview may change. */
 export interface InterviewChange {
   title?: string | undefined;
-  scheduledAt?: Date | undefined;
-  endsAt?: Date | undefined;
+  /** A plain date means the start of that day in the organization's time zone. */
+  scheduledAt?: DateOrInstant | undefined;
+  endsAt?: DateOrInstant | undefined;
   location?: string | undefined;
   interviewerIds?: string[] | undefined;
+}
+
+/** The organization's time zone, read only when a plain date needs it. */
+async function zoneFor(q: Queryable, orgId: string, values: (DateOrInstant | undefined)[]): Promise<string> {
+  if (values.every((v) => v === undefined || v instanceof Date)) return 'UTC';
+  return (await findOrganization(q, orgId))!.policy.timeZone;
 }
 
 /**
@@ -197,8 +205,9 @@ export async function rescheduleInterview(
     if (!current) throw errors.notFound('Interview', id);
     if (current.cancelledAt) throw errors.invalidState('The interview was cancelled.');
     if (current.closedAt) throw errors.invalidState('The interview is closed; its promise is on record.');
-    const scheduledAt = change.scheduledAt ?? current.scheduledAt;
-    const endsAt = change.endsAt ?? current.endsAt;
+    const zone = await zoneFor(tx, orgId, [change.scheduledAt, change.endsAt]);
+    const scheduledAt = change.scheduledAt ? instantOf(change.scheduledAt, zone) : current.scheduledAt;
+    const endsAt = change.endsAt ? instantOf(change.endsAt, zone) : current.endsAt;
     if (scheduledAt && endsAt && endsAt.getTime() < scheduledAt.getTime()) {
       throw errors.validation('endsAt must not be before scheduledAt.', { field: 'endsAt' });
     }

@@ -399,7 +399,8 @@ export async function matchPoolCandidate(
   jobId: string,
 ): Promise<Application> {
   const membership = await findMembership(deps.db.tenant(orgId), orgId, candidateId);
-  if (!membership || membership.status !== 'opted_in') {
+  if (!membership) throw errors.notFound('Talent pool candidate', candidateId);
+  if (membership.status !== 'opted_in') {
     throw errors.invalidState('Only candidates who opted into the talent pool can be matched from it.');
   }
   const application = await createApplication(deps, orgId, { jobId, candidateId, stage: 'talent_pool' });
