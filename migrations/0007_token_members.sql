@@ -11,7 +11,10 @@ ALTER TABLE audit_log ADD COLUMN api_token_id uuid;
 -- token `hearback org create` printed, or one made with another token) the organization's first
 -- active admin. An organization with such tokens and no active admin gets an admin that cannot
 -- sign in (no password, an address under the reserved .invalid domain), so its tokens keep
--- working with the power they had; deactivate it once a real admin exists.
+-- working with the power they had; deactivate it once a real admin exists. (Times are cut to
+-- milliseconds, as the application writes them, so keyset cursors over created_at stay exact.)
+-- A token whose creator has since been deactivated stops working on upgrade, and one whose creator
+-- was demoted gets that member's role: the token acts as its member (docs/API.md, API tokens).
 -- Row-level security is forced on these tables; the migrating user owns them, so it lifts the
 -- force for the backfill and puts it back (all in the migration's one transaction).
 ALTER TABLE api_tokens NO FORCE ROW LEVEL SECURITY;
@@ -26,7 +29,8 @@ UPDATE api_tokens t SET member_id = a.actor_id
    AND EXISTS (SELECT 1 FROM members m WHERE m.org_id = t.org_id AND m.id = a.actor_id);
 
 INSERT INTO members (org_id, email, name, role, active, created_at, updated_at)
-SELECT o.id, 'api-tokens+' || o.id || '@hearback.invalid', 'API tokens (migrated)', 'admin', true, now(), now()
+SELECT o.id, 'api-tokens+' || o.id || '@hearback.invalid', 'API tokens (migrated)', 'admin', true,
+       date_trunc('milliseconds', now()), date_trunc('milliseconds', now())
   FROM organizations o
  WHERE EXISTS (SELECT 1 FROM api_tokens t WHERE t.org_id = o.id AND t.member_id IS NULL)
    AND NOT EXISTS (SELECT 1 FROM members m WHERE m.org_id = o.id AND m.role = 'admin' AND m.active);

@@ -369,6 +369,19 @@ export function startOfLocalDay(date: string, timeZone: string): Date {
 }
 
 /**
+ * The years Hearback tracks times in: every stored instant, and every date derived from one (a
+ * due time some business days later, the end of a day in a western zone), then fits PostgreSQL
+ * (no year 0; through PGlite no Date past 9999) and prints as a plain ISO string.
+ */
+export const TRACKED_YEARS = Object.freeze({ min: 1970, max: 9000 });
+
+/** Whether an instant lies within the years Hearback tracks (`TRACKED_YEARS`). */
+export function isTrackedInstant(instant: Date): boolean {
+  const year = instant.getUTCFullYear();
+  return year >= TRACKED_YEARS.min && year <= TRACKED_YEARS.max;
+}
+
+/**
  * A day without a time, as the API takes it (`YYYY-MM-DD`): which instant it stands for depends on
  * the field and the zone it is read in (see {@link instantOf}).
  */

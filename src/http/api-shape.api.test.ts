@@ -1,4 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
@@ -95,6 +98,29 @@ describe.each(backends)('the API shape on %s', (backend) => {
     const read = await s.api('GET', '/api/v1/audit?action=decisions_read');
     expect(read.body.items[0]).toMatchObject({ actorType: 'member', actorId: s.recruiter.id });
     expect(read.body.items[0].apiTokenId).toEqual(expect.any(String));
+
+    // Closing an interview, calling off a follow-up and recording a withdrawal name who did it.
+    const closed = await recruiter('POST', `/api/v1/interviews/${s.interview.id}/close`, {
+      statement: 'We will decide by Friday.',
+    });
+    expect(closed.status).toBe(200);
+    const cancelled = await recruiter('POST', `/api/v1/follow-ups/${closed.body.followUp.id}/cancel`, {
+      reason: 'The role was put on hold',
+    });
+    expect(cancelled.status).toBe(200);
+    const withdrawn = await recruiter('PATCH', `/api/v1/applications/${s.application.id}`, {
+      status: 'withdrawn',
+    });
+    expect(withdrawn.status).toBe(200);
+    for (const [action, targetId] of [
+      ['interview_closed', s.interview.id],
+      ['follow_up_cancelled', closed.body.followUp.id],
+      ['application_withdrawn', s.application.id],
+    ] as const) {
+      const entries = (await s.api('GET', `/api/v1/audit?action=${action}`)).body.items;
+      expect(entries, action).toHaveLength(1);
+      expect(entries[0], action).toMatchObject({ actorType: 'member', actorId: s.recruiter.id, targetId });
+    }
   });
 
   it("lets a token do only what its scopes and its member's role both allow, and ends it with the member", async () => {
@@ -174,6 +200,25 @@ describe.each(backends)('the API shape on %s', (backend) => {
       const res = await before(bad);
       expect([bad, res.status, res.body.code]).toEqual([bad, 400, 'validation_failed']);
     }
+  });
+
+  it('refuses a promise dated beyond the years Hearback tracks, naming the statement', async () => {
+    clock.set('2026-12-01T15:00:00Z');
+    const s = await scenario();
+    for (const statement of ['We will decide by 31 December 9999.', 'You will hear from us by 1 Jan 9001.']) {
+      const res = await s.api('POST', `/api/v1/interviews/${s.interview.id}/close`, { statement });
+      expect([statement, res.status, res.body.code, res.body.field]).toEqual([
+        statement,
+        400,
+        'validation_failed',
+        'statement',
+      ]);
+    }
+    // Nothing was closed by the refusals: a keepable promise still closes it.
+    const kept = await s.api('POST', `/api/v1/interviews/${s.interview.id}/close`, {
+      statement: 'We will decide by Friday.',
+    });
+    expect(kept.status).toBe(200);
   });
 
   it('says why a message goes when it does', async () => {
@@ -307,11 +352,22 @@ describe.each(backends)('the API shape on %s', (backend) => {
       status: 400,
       code: 'validation_failed',
     });
-    const long = await app.inject({
-      method: 'GET',
-      url: `/api/v1/jobs/${'x'.repeat(200)}`,
-      headers: { authorization: `Bearer ${s.apiToken}` },
-    });
-    expect(long.json()).toMatchObject({ status: 414, code: 'uri_too_long' });
+    // With and without the built web app, whose static wildcard catches what the router skips.
+    const webDir = mkdtempSync(join(tmpdir(), 'hearback-web-'));
+    writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Hearback</title>');
+    const withWeb = await buildApp({ db, clock, identity, webDir });
+    try {
+      for (const server of [app, withWeb]) {
+        const long = await server.inject({
+          method: 'GET',
+          url: `/api/v1/jobs/${'x'.repeat(200)}`,
+          headers: { authorization: `Bearer ${s.apiToken}` },
+        });
+        expect(long.json()).toMatchObject({ status: 414, code: 'uri_too_long' });
+      }
+    } finally {
+      await withWeb.close();
+      rmSync(webDir, { recursive: true, force: true });
+    }
   });
 });

@@ -84,6 +84,8 @@ const DEFAULT_IDENTITY: MailIdentity = {
 };
 const MINUTE = 60_000;
 const DEFAULT_INBOUND_LIMITS: InboundLimits = { maxBytes: 10_485_760, maxAttachments: 20 };
+/** The router's longest path parameter (find-my-way's default, which Fastify keeps). */
+const MAX_PARAM_LENGTH = 100;
 
 /** Build the HTTP app around the services. Listening is the caller's business. */
 export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -120,9 +122,18 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
   });
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, problem('not_found', `No route ${request.method} ${request.url.split('?')[0]}.`)),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    // A path segment over the router's limit skips the API's routes; with the web app's static
+    // files registered it lands on their wildcard and then here, not in frameworkErrors.
+    if (path.split('/').some((segment) => segment.length > MAX_PARAM_LENGTH)) {
+      return sendProblem(
+        reply,
+        problem('uri_too_long', `A path segment is over ${MAX_PARAM_LENGTH} characters.`),
+      );
+    }
+    return sendProblem(reply, problem('not_found', `No route ${request.method} ${path}.`));
+  });
   guardRoutes(app);
   app.addHook('onRequest', refuseBodyWithoutMeaning);
 

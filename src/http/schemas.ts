@@ -22,7 +22,7 @@ import {
   RECOMMENDATIONS,
   ROLE_KINDS,
 } from '../domain/model.ts';
-import type { DateOrInstant } from '../domain/business-time.ts';
+import { isTrackedInstant, TRACKED_YEARS, type DateOrInstant } from '../domain/business-time.ts';
 import { NEXT_ACTION_KINDS, NEXT_ACTION_REASONS } from '../domain/follow-up-ladder.ts';
 import { TimeZoneSchema } from '../domain/policy.ts';
 import { SCHEDULE_REASONS } from '../domain/schedule.ts';
@@ -51,13 +51,9 @@ export const ProseSchema = (max: number, min = 0) =>
 /** An email address (ASCII, at most 320 characters). */
 export const EmailSchema = z.email().max(320);
 
-// ---- time: years 1970–9000, so every value — and every date Hearback derives from one, a due
-// time some business days later, the end of a day in a western zone — fits PostgreSQL (which
-// has no year 0 and, through PGlite, refuses a Date past 9999) and prints as a plain ISO string.
-const MIN_YEAR = 1970;
-const MAX_YEAR = 9000;
-const YEARS = `years ${MIN_YEAR}–${MAX_YEAR}`;
-const inYears = (d: Date) => d.getUTCFullYear() >= MIN_YEAR && d.getUTCFullYear() <= MAX_YEAR;
+// ---- time: only the years Hearback tracks (TRACKED_YEARS, in the domain: why these years).
+const YEARS = `years ${TRACKED_YEARS.min}–${TRACKED_YEARS.max}`;
+const inYears = isTrackedInstant;
 
 /** An ISO 8601 instant with Z or an offset. */
 export const InstantSchema = z.iso

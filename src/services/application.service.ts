@@ -103,6 +103,8 @@ export async function changeApplication(
   orgId: string,
   id: string,
   patch: Partial<Pick<Application, 'stage' | 'status' | 'finalStage' | 'agencyRecruiter'>>,
+  /** Who withdrew, for the audit log; default the request's member (the candidate page says so). */
+  withdrawnBy?: { type: 'anonymous'; id: null; via: 'candidate_page' },
 ): Promise<{ application: Application; cancelledFollowUps: FollowUp[] }> {
   const now = deps.clock.now();
   return deps.db.tenant(orgId).transaction(async (tx) => {
@@ -124,6 +126,15 @@ export async function changeApplication(
       // Nothing more goes to someone who withdrew, whatever was scheduled.
       await cancelPendingMessages(tx, orgId, { applicationId: id }, 'withdrawn', now);
       await emitEvent(tx, orgId, { type: 'candidate.withdrew', applicationId: id, data: {} }, now);
+      await recordAudit(
+        tx,
+        orgId,
+        now,
+        'application_withdrawn',
+        { type: 'application', id },
+        { cancelledFollowUps: cancelledFollowUps.length, ...(withdrawnBy && { via: withdrawnBy.via }) },
+        withdrawnBy && { type: withdrawnBy.type, id: withdrawnBy.id },
+      );
     }
     return { application, cancelledFollowUps };
   });

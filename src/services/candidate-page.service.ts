@@ -436,7 +436,14 @@ export async function confirmCandidateInterest(deps: ServiceDeps, access: Candid
 
 /** Withdraw: every scheduled message and open follow-up of the application ends. */
 export async function withdrawApplication(deps: ServiceDeps, access: CandidateAccess): Promise<void> {
-  await changeApplication(deps, access.orgId, access.applicationId, { status: 'withdrawn' });
+  await changeApplication(
+    deps,
+    access.orgId,
+    access.applicationId,
+    { status: 'withdrawn' },
+    // The candidate has no member id: the audit log says it came from their status page.
+    { type: 'anonymous', id: null, via: 'candidate_page' },
+  );
 }
 
 /** After a rejection, ask for feedback: the team owes an answer within three business days. */

@@ -1,3 +1,4 @@
+import { recordAudit } from './audit.service.ts';
 import type { Queryable } from '../db/db.ts';
 import {
   dueTimeOf,
@@ -352,6 +353,15 @@ export async function cancelFollowUp(
     const [cancelled] = await cancelFollowUps(tx, orgId, [id], reason, deps.clock.now());
     if (!cancelled)
       throw errors.invalidState(`The follow-up is ${fu.status}, not open.`, { currentStatus: fu.status });
+    // Who called off a promise, and why, is on record (the acting member comes from the request).
+    await recordAudit(
+      tx,
+      orgId,
+      deps.clock.now(),
+      'follow_up_cancelled',
+      { type: 'follow_up', id },
+      { reason },
+    );
   });
   return getFollowUp(deps, orgId, id);
 }

@@ -1,5 +1,13 @@
+import { recordAudit } from './audit.service.ts';
 import { DateTime } from 'luxon';
-import { dueTimeOf, instantOf, localDateOf, type DateOrInstant } from '../domain/business-time.ts';
+import {
+  dueTimeOf,
+  instantOf,
+  isTrackedInstant,
+  localDateOf,
+  TRACKED_YEARS,
+  type DateOrInstant,
+} from '../domain/business-time.ts';
 import type { FollowUp, Interview, InterviewPromise } from '../domain/model.ts';
 import { calendarOf, effectivePolicy } from '../domain/policy.ts';
 import { resolvePromise, type PromiseWarning } from '../domain/promise.ts';
@@ -208,6 +216,13 @@ export async function closeInterview(
         rule: resolved.rule,
         warnings: resolved.warnings,
       };
+      // "By 31 December 9999" parses, but no follow-up can be kept (or stored) that far out.
+      if (!isTrackedInstant(promise.dueAt)) {
+        throw errors.validation(
+          `The statement promises ${localDateOf(promise.dueAt, calendar.timeZone)}, outside the years Hearback tracks (${TRACKED_YEARS.min}–${TRACKED_YEARS.max}): say a date the team can keep, or give dueAt.`,
+          { field: 'statement' },
+        );
+      }
     }
     const closed = (await closeInterviewRow(tx, orgId, interviewId, now, promise))!;
     const { followUp, superseded } = await openOutcomeFollowUp(tx, orgId, {
@@ -236,6 +251,14 @@ export async function closeInterview(
         memberIds: [ownerId],
       },
       now,
+    );
+    await recordAudit(
+      tx,
+      orgId,
+      now,
+      'interview_closed',
+      { type: 'interview', id: interviewId },
+      { followUpId: followUp.id, dueAt: promise.dueAt.toISOString(), ownerId },
     );
     return {
       interview: closed,

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { api, messageOf } from './api.ts';
+import { api, listAll, messageOf } from './api.ts';
 
 interface ApiToken {
   id: string;
@@ -47,7 +47,7 @@ export function ApiTokensSection() {
 
   const load = useCallback(async () => {
     try {
-      setTokens((await api<{ items: ApiToken[] }>('GET', '/api-tokens')).items);
+      setTokens(await listAll<ApiToken>('/api-tokens'));
     } catch (e) {
       setError(messageOf(e, 'Could not load the API tokens.'));
     }

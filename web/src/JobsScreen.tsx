@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { api, ApiError, type FollowUp, type Page, type Session } from './api.ts';
+import { api, ApiError, listAll, type FollowUp, type Page, type Session } from './api.ts';
 import { JobPolicyEditor, type OrgPolicy } from './JobPolicyEditor.tsx';
 
 interface Job {
@@ -38,12 +38,12 @@ export function JobsScreen({ session }: { session: Session }) {
   const load = useCallback(async () => {
     try {
       const [j, a, f, p] = await Promise.all([
-        api<Page<Job>>('GET', '/jobs?limit=200'),
+        listAll<Job>('/jobs'),
         api<Page<Application>>('GET', '/applications?limit=200'),
         api<Page<FollowUp>>('GET', '/follow-ups?status=open&limit=200'),
         api<OrgPolicy>('GET', '/policy'),
       ]);
-      setJobs(j.items);
+      setJobs(j);
       setPolicy(p);
       setApps(a.items);
       setOwed(f.items);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { api, ApiError, fieldErrorsOf, type Page } from './api.ts';
+import { api, ApiError, fieldErrorsOf, listAll } from './api.ts';
 import { ApiTokensSection } from './ApiTokensSection.tsx';
 
 interface Member {
@@ -75,7 +75,7 @@ export function SettingsScreen() {
     try {
       setPolicy(await api<Policy>('GET', '/policy'));
       setTemplates((await api<{ items: Template[] }>('GET', '/templates?limit=200')).items);
-      setMembers((await api<Page<Member>>('GET', '/members?limit=200')).items);
+      setMembers(await listAll<Member>('/members'));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not load the settings.');
     }

@@ -113,3 +113,22 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
+
+/**
+ * Every item of a list, page after page. For lists bounded by the organization (members, tokens,
+ * jobs): a screen that read only the first page would quietly leave the rest out.
+ */
+export async function listAll<T>(path: string, pageSize = 200): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  const sep = path.includes('?') ? '&' : '?';
+  do {
+    const page: Page<T> = await api<Page<T>>(
+      'GET',
+      `${path}${sep}limit=${pageSize}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
