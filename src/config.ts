@@ -48,6 +48,32 @@ const EnvSchema = z.object({
   WORKER_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   /** Delivery attempts before a message is failed and its owner alerted. Default 8. */
   SEND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /**
+   * Where replies come in, e.g. replies@hearback.example.com: every message to a candidate gets
+   * Reply-To `replies+TOKEN@…` (plus-addressing). Unset: replies go to the owner's own address.
+   */
+  INBOUND_REPLY_ADDRESS: z.email().optional(),
+  /** Port of the inbound SMTP listener (an MX or a forwarding rule points here). Unset: off. */
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Interface of the inbound SMTP listener. Default: HOST. */
+  INBOUND_SMTP_HOST: z.string().min(1).optional(),
+  /** Largest inbound mail accepted, in bytes. Default 10485760 (10 MiB). */
+  INBOUND_MAX_BYTES: z.coerce.number().int().min(10_000).max(100_000_000).default(10_485_760),
+  /** Attachments listed per inbound mail (their content is never kept). Default 20. */
+  INBOUND_MAX_ATTACHMENTS: z.coerce.number().int().min(0).max(200).default(20),
+  /** IMAP mailbox to poll for replies, imap:// or imaps://user:pass@host:port/Folder. Unset: off. */
+  IMAP_URL: z
+    .string()
+    .regex(/^imaps?:\/\/[^/]+/, 'must be an imap:// or imaps:// URL')
+    .optional(),
+  /** How often the IMAP mailbox is polled, in seconds. Default 60. */
+  IMAP_POLL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  /** Let webhooks reach loopback and private addresses (tests, intranet-only installs). Default false. */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: z.enum(['true', 'false']).default('false'),
+  /** A webhook delivery gives up waiting for an answer after this many milliseconds. Default 10000. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(10_000),
+  /** Attempts at a webhook delivery before it fails and its endpoint is disabled. Default 10 (about 4 hours). */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(10),
   /** Log level: fatal, error, warn, info, debug, trace or silent. Default info. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -73,6 +99,13 @@ export interface Config {
     dkim: { domainName: string; keySelector: string; privateKey: string } | undefined;
   };
   worker: { pollMs: number; batchSize: number; leaseSeconds: number; maxAttempts: number };
+  inbound: {
+    replyAddress: string | null;
+    smtp: { port: number; host: string } | null;
+    imap: { url: string; pollMs: number } | null;
+    limits: { maxBytes: number; maxAttachments: number };
+  };
+  webhooks: { allowPrivateTargets: boolean; timeoutMs: number; maxAttempts: number };
 }
 
 /** Thrown when the environment is invalid; `problems` lists every one of them. */
@@ -98,6 +131,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   ).length;
   if (dkimParts !== 0 && dkimParts !== 3) {
     problems.push('DKIM_DOMAIN, DKIM_SELECTOR, DKIM_PRIVATE_KEY: set all three or none');
+  }
+  if (
+    (cleaned.INBOUND_SMTP_PORT !== undefined || cleaned.IMAP_URL !== undefined) &&
+    !cleaned.INBOUND_REPLY_ADDRESS
+  ) {
+    problems.push(
+      'INBOUND_REPLY_ADDRESS: set it when INBOUND_SMTP_PORT or IMAP_URL is set (replies are routed by it)',
+    );
   }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
@@ -129,6 +170,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       batchSize: e.WORKER_BATCH_SIZE,
       leaseSeconds: e.WORKER_LEASE_SECONDS,
       maxAttempts: e.SEND_MAX_ATTEMPTS,
+    },
+    inbound: {
+      replyAddress: e.INBOUND_REPLY_ADDRESS ?? null,
+      smtp:
+        e.INBOUND_SMTP_PORT !== undefined
+          ? { port: e.INBOUND_SMTP_PORT, host: e.INBOUND_SMTP_HOST ?? e.HOST }
+          : null,
+      imap: e.IMAP_URL ? { url: e.IMAP_URL, pollMs: e.IMAP_POLL_SECONDS * 1000 } : null,
+      limits: { maxBytes: e.INBOUND_MAX_BYTES, maxAttachments: e.INBOUND_MAX_ATTACHMENTS },
+    },
+    webhooks: {
+      allowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true',
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
     },
   };
 }

@@ -69,6 +69,18 @@ members of several organizations.`,
     summary: 'Check configuration, database, data directory, mail and clock; exit 1 if something fails',
     run: async (args) => (await import('./doctor.command.ts')).runDoctor(args),
   },
+  import: {
+    usage: 'hearback import FILE.csv --org ID [--map field=Header ...] [--rejected FILE] [--preview]',
+    summary: 'Import jobs, candidates, applications and interviews from an ATS export (CSV)',
+    details: `Rows are imported one by one: a row with a problem is refused (listed with its line number
+and written to the rejected-rows file), the others are imported. A re-run creates no duplicates
+(external ids). Exit 0 when every row was imported, 1 when some were refused.
+  --org ID             the organization to import into
+  --map field=Header   map a field to a column when the suggested mapping is wrong (repeatable)
+  --rejected FILE      where refused rows go (default FILE.rejected.csv)
+  --preview            print the suggested mapping and the first rows; import nothing`,
+    run: async (args) => (await import('./import.command.ts')).runImport(args, notice),
+  },
   promise: {
     usage: 'hearback promise "STATEMENT" --at ISO --tz ZONE [--holidays CC[-REGION]] [--default-days N]',
     summary: 'Resolve a closing statement into a due time; prints one JSON object',

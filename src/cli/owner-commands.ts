@@ -8,6 +8,9 @@ import { inviteMember, issueSignInLink } from '../services/auth.service.ts';
 import { createDemoOrganization, type DemoSummary } from '../services/demo.service.ts';
 import { createOrganization } from '../services/organization.service.ts';
 import { runWorkerTick } from '../worker/worker.ts';
+import { IMPORT_FIELDS } from '../domain/csv-import.ts';
+import type { ImportRun } from '../repositories/import.repository.ts';
+import type { ImportPreview, ImportProgress } from '../services/import.service.ts';
 import type { Runtime } from './runtime.ts';
 import { workerOptions } from './serving.ts';
 
@@ -27,6 +30,8 @@ export interface OwnerContext {
   lock: LockOwner | null;
   /** Hold the in-process worker while `fn` runs (the demo's replayed clock must not race it). */
   pauseWorker?: (() => Promise<() => void>) | undefined;
+  /** Progress of a long command, when it runs in the asking process (a terminal's progress bar). */
+  onProgress?: ((progress: ImportProgress) => void) | undefined;
 }
 
 interface OwnerCommand<I extends z.ZodType, O> {
@@ -74,6 +79,29 @@ export interface OrgCreateOutput {
   adminId: string;
   adminInviteUrl: string;
 }
+
+/** What `hearback import` asks for: the file is read by the owner, on the same machine. */
+export const ImportInputSchema = z
+  .object({
+    orgId: z.uuid(),
+    /** Absolute paths: the owner's working directory is not the caller's. */
+    file: z.string().startsWith('/').max(4096),
+    rejectedFile: z.string().startsWith('/').max(4096),
+    mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(200)).optional(),
+    preview: z.boolean(),
+  })
+  .strict();
+
+/** What `hearback import` learns: the preview, or the run (without its per-row errors) and the first refusals. */
+export type ImportOutput =
+  | { preview: ImportPreview }
+  | {
+      run: Omit<ImportRun, 'errors'>;
+      /** The first refused rows, with their line numbers. */
+      refused: ImportRun['errors'];
+      /** Where the refused rows were written (null: none refused). */
+      rejectedFile: string | null;
+    };
 
 /** What `hearback migrate` learns. */
 export interface MigrateOutput {
@@ -196,6 +224,36 @@ export const OWNER_COMMANDS = {
           role: link.member.role,
         },
         organization: link.organization,
+      };
+    },
+  }),
+
+  import: ownerCommand({
+    input: ImportInputSchema,
+    async run({ runtime, onProgress }, input): Promise<ImportOutput> {
+      const [{ createReadStream }, { writeFile }, { importCsv, previewImport }] = await Promise.all([
+        import('node:fs'),
+        import('node:fs/promises'),
+        import('../services/import.service.ts'),
+      ]);
+      const { deps } = runtime;
+      if (input.preview) {
+        return {
+          preview: await previewImport(deps, input.orgId, createReadStream(input.file), input.mapping),
+        };
+      }
+      // Run by the command line: no member acts (the run records none).
+      const result = await importCsv(deps, input.orgId, null, createReadStream(input.file), {
+        fileName: input.file.split('/').pop() ?? input.file,
+        mapping: input.mapping,
+        ...(onProgress && { onProgress }),
+      });
+      const { errors, ...run } = result.run;
+      if (run.rowsRejected > 0) await writeFile(input.rejectedFile, result.rejectedCsv);
+      return {
+        run,
+        refused: errors.slice(0, 20),
+        rejectedFile: run.rowsRejected > 0 ? input.rejectedFile : null,
       };
     },
   }),

@@ -8,7 +8,7 @@ import {
   type OwnerInfo,
 } from '../db/data-dir-lock.ts';
 import { controlSocketPath, ControlUnavailableError, sendControlRequest } from './control-client.ts';
-import type { OwnerCommandName, OwnerInput, OwnerOutput } from './owner-commands.ts';
+import type { OwnerCommandName, OwnerContext, OwnerInput, OwnerOutput } from './owner-commands.ts';
 import type { Runtime } from './runtime.ts';
 import { CliFailure } from './usage.ts';
 
@@ -44,6 +44,7 @@ export async function runOwnerCommand<K extends OwnerCommandName>(
   name: K,
   input: OwnerInput<K>,
   notice: Notice,
+  options: { onProgress?: OwnerContext['onProgress'] } = {},
 ): Promise<OwnerResult<K>> {
   const deadline = performance.now() + WAIT_MS;
   let announced = '';
@@ -52,7 +53,7 @@ export async function runOwnerCommand<K extends OwnerCommandName>(
     let owner = lock.state === 'held' ? lock.owner : null;
     if (!owner) {
       try {
-        return { output: await runHere(config, name, input), via: 'local', owner: null };
+        return { output: await runHere(config, name, input, options.onProgress), via: 'local', owner: null };
       } catch (error) {
         // Taken between our look and our open: go through whoever has it now.
         if (!(error instanceof DataDirLockedError)) throw error;
@@ -85,6 +86,7 @@ async function runHere<K extends OwnerCommandName>(
   config: Config,
   name: K,
   input: OwnerInput<K>,
+  onProgress?: OwnerContext['onProgress'],
 ): Promise<OwnerOutput<K>> {
   const [{ openRuntime }, { ownerCommandMigrates, runOwnerCommandHere }] = await Promise.all([
     import('./runtime.ts'),
@@ -96,6 +98,7 @@ async function runHere<K extends OwnerCommandName>(
       runtime,
       via: 'local',
       lock: runtime.db.lock?.owner ?? null,
+      onProgress,
     });
   } finally {
     await runtime.db.close();

@@ -37,7 +37,11 @@ export async function openRuntime(
       throw error;
     }
   }
-  const identity: MailIdentity = { from: config.mail.from, domain: mailDomainOf(config.publicUrl) };
+  const identity: MailIdentity = {
+    from: config.mail.from,
+    domain: mailDomainOf(config.publicUrl),
+    inboundAddress: config.inbound.replyAddress,
+  };
   return {
     config,
     db,

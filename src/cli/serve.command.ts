@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import { loadConfig, type Config } from '../config.ts';
 import type { FastifyInstance } from 'fastify';
 import type { RunningWorker } from '../worker/worker.ts';
+import type { RunningInbound } from './inbound.ts';
 import { controlSocketPath } from './control-client.ts';
 import type { ControlServer } from './control-server.ts';
 import { openServingRuntime, type Notice } from './owner.ts';
@@ -45,6 +46,7 @@ export async function runServe(args: string[], notice: Notice): Promise<number> 
   let app: FastifyInstance | null = null;
   let worker: RunningWorker | null = null;
   let control: ControlServer | null = null;
+  let inbound: RunningInbound | null = null;
   let transport: MailTransport | null = null;
   try {
     // Loaded once the directory is ours: a second `serve` is refused before paying for them.
@@ -56,9 +58,14 @@ export async function runServe(args: string[], notice: Notice): Promise<number> 
         import('./control-server.ts'),
         import('./serving.ts'),
       ]);
-    const { createServingTransport, workerOptions } = serving;
+    const { createServingTransport, createWebhookSender, workerOptions } = serving;
     app = await buildApp(
-      { ...runtime.deps, devMailbox: config.mail.transport.kind === 'dev_mailbox' },
+      {
+        ...runtime.deps,
+        devMailbox: config.mail.transport.kind === 'dev_mailbox',
+        webhooks: config.webhooks,
+        inboundLimits: config.inbound.limits,
+      },
       { logger: { level: config.logLevel } },
     );
     const log = app.log;
@@ -76,9 +83,11 @@ export async function runServe(args: string[], notice: Notice): Promise<number> 
       process.once('SIGTERM', shutdown);
     });
     if (runtime.migrated.length > 0) log.info(`applied migrations ${runtime.migrated.join(', ')}`);
+    // Replies: the SMTP listener (INBOUND_SMTP_PORT) and the IMAP poller (IMAP_URL), when set.
+    inbound = await (await import('./inbound.ts')).startInbound(runtime, log);
     if (runsWorker) {
       worker = startWorker(
-        { ...runtime.deps, transport, appUrl: config.publicUrl },
+        { ...runtime.deps, transport, appUrl: config.publicUrl, sender: createWebhookSender(config) },
         workerOptions(config),
         log,
       );
@@ -118,6 +127,7 @@ export async function runServe(args: string[], notice: Notice): Promise<number> 
     // Stop taking commands, finish the current worker tick and in-flight requests, then close the
     // database (PGlite flushes its files) and with it release the data directory.
     await control?.close();
+    await inbound?.stop();
     await worker?.stop();
     await app?.close();
     await transport?.close();

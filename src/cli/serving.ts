@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import { createDevMailboxTransport } from '../mail/dev-mailbox.transport.ts';
 import { createSmtpTransport } from '../mail/smtp.transport.ts';
 import type { MailTransport, OutgoingEmail } from '../mail/transport.ts';
+import { createHttpSender, type WebhookSender } from '../net/webhook-sender.ts';
 import type { WorkerOptions } from '../worker/worker.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -30,5 +31,14 @@ export function workerOptions(config: Config): WorkerOptions {
     leaseMs: config.worker.leaseSeconds * 1000,
     maxAttempts: config.worker.maxAttempts,
     concurrency: config.mail.transport.kind === 'smtp' ? config.mail.transport.poolSize : 5,
+    webhookMaxAttempts: config.webhooks.maxAttempts,
   };
+}
+
+/** The webhook sender from the configuration (SSRF rules, timeout). */
+export function createWebhookSender(config: Config): WebhookSender {
+  return createHttpSender({
+    allowPrivate: config.webhooks.allowPrivateTargets,
+    timeoutMs: config.webhooks.timeoutMs,
+  });
 }

@@ -26,11 +26,18 @@ export async function runWorkerCommand(args: string[], notice: Notice): Promise<
       ),
   };
   // Loaded once the directory is ours: an extra worker is refused before paying for them.
-  const [{ startWorker }, { startControlServer }, { createServingTransport, workerOptions }] =
-    await Promise.all([import('../worker/worker.ts'), import('./control-server.ts'), import('./serving.ts')]);
+  const [
+    { startWorker },
+    { startControlServer },
+    { createServingTransport, createWebhookSender, workerOptions },
+  ] = await Promise.all([
+    import('../worker/worker.ts'),
+    import('./control-server.ts'),
+    import('./serving.ts'),
+  ]);
   const transport = createServingTransport(runtime);
   const worker = startWorker(
-    { ...runtime.deps, transport, appUrl: config.publicUrl },
+    { ...runtime.deps, transport, appUrl: config.publicUrl, sender: createWebhookSender(config) },
     workerOptions(config),
     log,
   );

@@ -14,6 +14,12 @@ export const FOLLOW_UP_KINDS = [
   'debrief',
   'client_feedback',
   'client_update',
+  // The candidate wrote; the team owes an answer (any contact that reaches them is one).
+  'reply',
+  // Their email bounced; the team owes them a contact by another way.
+  'reach_another_way',
+  // A talent-pool candidate is due a periodic word from the team.
+  'stay_in_touch',
 ] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 
@@ -89,9 +95,13 @@ export function refuseClose(fu: FollowUpFacts, tp: TouchpointFacts): CloseRefusa
 /**
  * Which touchpoint kinds fulfil which follow-ups. Delivering the outcome also answers an owed
  * "still deciding" update: once the candidate knows, there is nothing left to update them on.
+ * A reply owed to the candidate, or a contact by another way after a bounce, is fulfilled by any
+ * contact that reaches them (the parties and the reach are still checked).
  */
 export function touchpointKindFulfils(tpKind: TouchpointKind, fuKind: FollowUpKind): boolean {
   if (tpKind === fuKind) return true;
+  // Whatever the team says next answers a reply; any contact that reaches them is "another way".
+  if (fuKind === 'reply' || fuKind === 'reach_another_way') return true;
   return tpKind === 'outcome' && fuKind === 'update';
 }
 

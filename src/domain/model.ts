@@ -75,6 +75,11 @@ export interface Candidate {
   email: string | null;
   phone: string | null;
   timeZone: string | null;
+  /** A hard bounce came back for this address; changing the address clears it. */
+  emailBouncedAt: Date | null;
+  emailBounceReason: string | null;
+  /** The record's id in the system it was imported from. */
+  externalId: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -92,6 +97,10 @@ export interface Application {
   interestConfirmedAt: Date | null;
   /** The agency recruiter the candidate came through, if any: their contact for everything. */
   agencyRecruiter: { name: string; email: string } | null;
+  /** The candidate replied and nobody has answered yet: automatic updates wait for a person. */
+  awaitingReplySince: Date | null;
+  /** The record's id in the system it was imported from. */
+  externalId: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -116,6 +125,14 @@ export interface Interview {
   closedAt: Date | null;
   interviewerIds: string[];
   promise: InterviewPromise | null;
+  /** Where it happens (an address or a video link), for the invitation. */
+  location: string;
+  cancelledAt: Date | null;
+  /** The calendar SEQUENCE of its invitations: raised on every change (RFC 5545). */
+  icsSequence: number;
+  invitationsSent: boolean;
+  /** The record's id in the system it was imported from. */
+  externalId: string | null;
   createdAt: Date;
 }
 
@@ -202,6 +219,9 @@ export const MESSAGE_KINDS = [
   'sign_in',
   'invite',
   'candidate_note',
+  'invitation',
+  'reply_notice',
+  'pool_invite',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -241,6 +261,10 @@ export interface Message {
   leaseUntil: Date | null;
   lastError: string | null;
   messageId: string;
+  /** SHA-256 of the reply token in this message's reply address (null when inbound mail is off). */
+  replyTokenHash: string | null;
+  /** A calendar invitation carried as a text/calendar part. */
+  calendar: { method: 'REQUEST' | 'CANCEL'; ics: string } | null;
   inReplyTo: string | null;
   references: string[];
   /** Which message check applies (rejection, advance, update), if any. */

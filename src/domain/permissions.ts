@@ -35,6 +35,8 @@
  * | promises:preview      |   ✓   |     ✓     |       ✓        |      ✓      |     ✓      |      ✓      |
  * | dev_mail:read         |   ✓   |           |                |             |            |             |
  * | reports:read          |   ✓   |     ✓     |       ✓        |             |     ✓      |      ✓      |
+ * | webhooks:manage       |   ✓   |           |                |             |            |             |
+ * | calendar_feed:write   |   ✓   |     ✓     |       ✓        |      ✓      |            |      ✓      |
  *
  * Changing a job's overrides of compliance fields (`COMPLIANCE_POLICY_FIELDS` in policy.ts: the
  * legal hold, the undo window) takes `policy:write` as well as `jobs:write`.
@@ -75,6 +77,8 @@ export const PERMISSIONS = [
   'promises:preview',
   'dev_mail:read',
   'reports:read',
+  'webhooks:manage',
+  'calendar_feed:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -85,6 +89,8 @@ const ADMIN_ONLY: ReadonlySet<Permission> = new Set([
   'audit:read',
   // The dev mailbox holds every member's mail: only admins read it (sign-in links masked even then).
   'dev_mail:read',
+  // Endpoints receive events about every candidate: registering one is an admin's decision.
+  'webhooks:manage',
 ]);
 
 const RECRUITER = PERMISSIONS.filter((p) => !ADMIN_ONLY.has(p));
@@ -106,6 +112,7 @@ export const ROLE_PERMISSIONS: Record<MemberRole, ReadonlySet<Permission>> = {
     'feedback:write',
     'follow_ups:read',
     'promises:preview',
+    'calendar_feed:write',
   ]),
 };
 

@@ -95,6 +95,21 @@ export const PolicySchema = z
     thankYouWordLimit: z.int().min(20).max(1000).default(250),
     /** Days a candidate's data must be kept after they ask for erasure (a legal hold); 0 = erase at once. Default 0. */
     legalHoldDays: z.int().min(0).max(3650).default(0),
+    /** Scheduling an interview sends calendar invitations (ICS) to the candidate and interviewers. Default true. */
+    calendarInvitations: z.boolean().default(true),
+    /**
+     * The talent pool: how often the team keeps in touch (days), how long a candidate's consent
+     * lasts unless they choose (months), and what expiry does — `remove` them from the pool, or
+     * `erase` their personal data when they have no application still open. Default 90 days,
+     * 12 months, erase.
+     */
+    talentPool: z
+      .strictObject({
+        cadenceDays: z.int().min(7).max(730),
+        consentMonths: z.int().min(1).max(36),
+        onExpiry: z.enum(['remove', 'erase']),
+      })
+      .default({ cadenceDays: 90, consentMonths: 12, onExpiry: 'erase' }),
   })
   .describe('Policy');
 export type Policy = z.infer<typeof PolicySchema>;

@@ -18,6 +18,7 @@ import fastifyHelmet from '@fastify/helmet';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../services/auth.service.ts';
 import { authenticate, guardRoutes, WindowLimiter } from './auth.ts';
 import { authPagesRoutes } from './routes/auth-pages.routes.ts';
+import { calendarFeedRoutes } from './routes/calendar-feed.routes.ts';
 import { candidatePageRoutes } from './routes/candidate-page.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { serializeRequest } from './request-log.ts';
@@ -47,6 +48,12 @@ import { promisesRoutes } from './routes/promises.routes.ts';
 import { touchpointsRoutes } from './routes/touchpoints.routes.ts';
 import { homeRoutes } from './routes/home.routes.ts';
 import { agencyRoutes } from './routes/agency.routes.ts';
+import { calendarRoutes } from './routes/calendar.routes.ts';
+import { inboxRoutes } from './routes/inbox.routes.ts';
+import { talentPoolRoutes } from './routes/talent-pool.routes.ts';
+import { webhooksRoutes } from './routes/webhooks.routes.ts';
+import type { InboundLimits } from '../mail/parse-inbound.ts';
+import type { WebhookSettings } from '../services/webhook.service.ts';
 
 /** Options of the HTTP app. */
 export interface AppOptions {
@@ -66,6 +73,10 @@ export interface AppDeps extends ServiceDeps {
   sessionPolicy?: SessionPolicy;
   /** Serve the development mailbox at /dev/mail (only when it is the transport). Default false. */
   devMailbox?: boolean;
+  /** Webhook registration rules (WEBHOOK_ALLOW_PRIVATE_TARGETS). Default: private targets refused. */
+  webhooks?: WebhookSettings;
+  /** Limits on inbound mail (INBOUND_MAX_BYTES, INBOUND_MAX_ATTACHMENTS). Default 10 MiB, 20. */
+  inboundLimits?: InboundLimits;
   /** The built web app (`npm run build`). Default dist/web; when missing, "/" is a plain landing page. */
   webDir?: string;
 }
@@ -77,6 +88,7 @@ const DEFAULT_IDENTITY: MailIdentity = {
   domain: 'localhost',
 };
 const MINUTE = 60_000;
+const DEFAULT_INBOUND_LIMITS: InboundLimits = { maxBytes: 10_485_760, maxAttachments: 20 };
 /** The router's longest path parameter (find-my-way's default, which Fastify keeps). */
 const MAX_PARAM_LENGTH = 100;
 
@@ -198,6 +210,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
   }
   await app.register(authPagesRoutes(deps, cookies, limiter(20, MINUTE)));
   await app.register(candidatePageRoutes(deps, cookies, limiter(30, MINUTE)));
+  await app.register(calendarFeedRoutes(deps, limiter(60, MINUTE)));
   if (appDeps.devMailbox) await app.register(devMailRoutes(deps, cookies.policy));
 
   await app.register(
@@ -240,6 +253,12 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
       await api.register(templatesRoutes(deps));
       await api.register(reportsRoutes(deps));
       await api.register(agencyRoutes(deps));
+      await api.register(inboxRoutes({ ...deps, limits: appDeps.inboundLimits ?? DEFAULT_INBOUND_LIMITS }));
+      await api.register(
+        webhooksRoutes({ ...deps, webhooks: appDeps.webhooks ?? { allowPrivateTargets: false } }),
+      );
+      await api.register(talentPoolRoutes(deps));
+      await api.register(calendarRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

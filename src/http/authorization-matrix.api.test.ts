@@ -7,6 +7,9 @@ import type { MemberRole } from '../domain/model.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
 import { recordDecision } from '../services/decision.service.ts';
 import { submitFeedback } from '../services/feedback.service.ts';
+import { inviteToPool } from '../services/talent-pool.service.ts';
+import { createEndpoint, listDeliveriesPage } from '../services/webhook.service.ts';
+import { buildUnassignedMail } from '../../test/support/inbound.ts';
 import { closeInterview } from '../services/interview.service.ts';
 import { draftOutcomeMessage } from '../services/message.service.ts';
 import { createApiToken } from '../services/organization.service.ts';
@@ -49,6 +52,13 @@ async function buildFixture(db: Db, clock: ManualClock) {
     { recommendation: 'yes' },
     { memberId: s.manager.id },
   );
+  // Before the decision, so that the decision is delivered to it (issue 18).
+  const { endpoint } = await createEndpoint(
+    { ...deps, webhooks: { allowPrivateTargets: false } },
+    org,
+    admin.id,
+    { kind: 'webhook', url: 'https://hooks.example.com/hearback', events: ['decision.recorded'] },
+  );
   const decision = await recordDecision(
     deps,
     org,
@@ -81,6 +91,13 @@ async function buildFixture(db: Db, clock: ManualClock) {
   );
   for (const m of [admin, s.recruiter, s.manager, interviewer, bystander])
     await setMemberPassword(deps, org, m.id, PASSWORD);
+  // Issue 18: a mail waiting in the inbox, a webhook endpoint with a delivery, a pool invitation.
+  const inboundId = await buildUnassignedMail(
+    { ...deps, publicUrl: 'https://hb.acme.test', limits: { maxBytes: 100_000, maxAttachments: 5 } },
+    s.candidate.email!,
+  );
+  const [delivery] = (await listDeliveriesPage(deps, org, endpoint.id, { limit: 1 })).items;
+  await inviteToPool(deps, org, s.recruiter.id, s.application.id, { offer: 'sales roles' });
   // Tokens act as the member who created them: the admin's, and one of the interviewer's.
   const asAdmin = { memberId: admin.id };
   const read = await createApiToken(deps, org, { name: 'read', scopes: ['read'] }, asAdmin);
@@ -125,6 +142,9 @@ async function buildFixture(db: Db, clock: ManualClock) {
     writeToken: write.token,
     interviewerWriteToken: interviewerWrite.token,
     spareTokenId: spare.record.id,
+    inboundId,
+    endpointId: endpoint.id,
+    deliveryId: delivery!.id,
   };
 }
 
@@ -299,6 +319,42 @@ function requests(f: Fixture): Record<string, { url: string; body?: object }> {
       body: { text: 'She has a competing offer.', channel: 'email', nextContactAt: '2027-01-05' },
     },
     'GET /api/v1/desk': { url: '/api/v1/desk' },
+    'GET /api/v1/inbox': { url: '/api/v1/inbox' },
+    'GET /api/v1/inbox/:id': { url: `/api/v1/inbox/${f.inboundId}` },
+    'POST /api/v1/inbox/:id/assign': {
+      url: `/api/v1/inbox/${f.inboundId}/assign`,
+      body: { applicationId: f.application.id },
+    },
+    'POST /api/v1/inbox/:id/dismiss': { url: `/api/v1/inbox/${f.inboundId}/dismiss` },
+    'POST /api/v1/webhooks': {
+      url: '/api/v1/webhooks',
+      body: { url: 'https://hooks.example.com/other', events: ['decision.recorded'] },
+    },
+    'GET /api/v1/webhooks': { url: '/api/v1/webhooks' },
+    'GET /api/v1/webhooks/:id': { url: `/api/v1/webhooks/${f.endpointId}` },
+    'PATCH /api/v1/webhooks/:id': { url: `/api/v1/webhooks/${f.endpointId}`, body: { description: 'ATS' } },
+    'DELETE /api/v1/webhooks/:id': { url: `/api/v1/webhooks/${f.endpointId}` },
+    'GET /api/v1/webhooks/:id/deliveries': { url: `/api/v1/webhooks/${f.endpointId}/deliveries` },
+    'POST /api/v1/webhook-deliveries/:id/replay': {
+      url: `/api/v1/webhook-deliveries/${f.deliveryId}/replay`,
+    },
+    'PATCH /api/v1/interviews/:id': {
+      url: `/api/v1/interviews/${f.interview2.id}`,
+      body: { location: 'Room 2' },
+    },
+    'POST /api/v1/interviews/:id/cancel': { url: `/api/v1/interviews/${f.interview2.id}/cancel` },
+    'POST /api/v1/calendar-feed': { url: '/api/v1/calendar-feed' },
+    'DELETE /api/v1/calendar-feed': { url: '/api/v1/calendar-feed' },
+    'GET /api/v1/talent-pool': { url: '/api/v1/talent-pool?tag=sales' },
+    'GET /api/v1/talent-pool/:id': { url: `/api/v1/talent-pool/${f.candidate.id}` },
+    'POST /api/v1/applications/:id/pool-invitation': {
+      url: `/api/v1/applications/${f.application.id}/pool-invitation`,
+      body: { offer: 'sales roles' },
+    },
+    'POST /api/v1/talent-pool/:id/match': {
+      url: `/api/v1/talent-pool/${f.candidate.id}/match`,
+      body: { jobId: f.job.id },
+    },
   };
 }
 

@@ -286,6 +286,8 @@ export const InterviewSchema = z
     endsAt: z.date().nullable(),
     closedAt: z.date().nullable(),
     interviewerIds: z.array(IdSchema),
+    location: z.string().describe('Where, as the calendar invitation says it; empty when unknown.'),
+    cancelledAt: z.date().nullable(),
     promise: InterviewPromiseSchema.nullable(),
     createdAt: z.date(),
   })
@@ -295,6 +297,7 @@ export const InterviewCreateSchema = z.strictObject({
   title: LineSchema(200).default('Interview'),
   scheduledAt: DateOrInstantSchema(DATE_MEANS.start).optional(),
   endsAt: DateOrInstantSchema(DATE_MEANS.start).optional(),
+  location: LineSchema(500).optional().describe('Where: sent in the calendar invitations.'),
   interviewerIds: z.array(IdSchema).max(50).optional().describe('The members who interview.'),
 });
 export const InterviewCloseSchema = z.strictObject({

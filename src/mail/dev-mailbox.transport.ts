@@ -26,6 +26,7 @@ export function createDevMailboxTransport(
       if (email.inReplyTo) headers['In-Reply-To'] = email.inReplyTo;
       if (email.references.length > 0) headers.References = email.references.join(' ');
       if (email.automatic) headers['Auto-Submitted'] = 'auto-generated';
+      if (email.calendar) headers['Content-Type'] = `text/calendar; method=${email.calendar.method}`;
       await insertDevMail(db, {
         orgId: email.orgId,
         messageId: email.messageId,
@@ -35,6 +36,7 @@ export function createDevMailboxTransport(
         bodyText: email.text,
         bodyHtml: email.html,
         deliveredAt: clock.now(),
+        ics: email.calendar?.ics ?? null,
       });
       options.onDelivered?.(email);
     },

@@ -43,6 +43,10 @@ export function createSmtpTransport(options: SmtpOptions): MailTransport {
         ...(email.inReplyTo && { inReplyTo: email.inReplyTo }),
         ...(email.references.length > 0 && { references: email.references }),
         headers: email.automatic ? { 'Auto-Submitted': 'auto-generated' } : {},
+        ...(email.envelopeFrom && { envelope: { from: email.envelopeFrom, to: [email.to.address] } }),
+        ...(email.calendar && {
+          icalEvent: { method: email.calendar.method, filename: 'invite.ics', content: email.calendar.ics },
+        }),
       });
     },
     async close() {

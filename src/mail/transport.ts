@@ -15,6 +15,10 @@ export interface OutgoingEmail {
   references: string[];
   /** Sent by the system on its own: adds `Auto-Submitted: auto-generated` (RFC 3834). */
   automatic: boolean;
+  /** SMTP MAIL FROM when not the From address (the reply address, so bounces find the thread). */
+  envelopeFrom?: string | null;
+  /** A calendar invitation: sent as a text/calendar alternative (iTIP) and an .ics attachment. */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; ics: string } | null;
   /** What the message is (`outcome`, `sign_in`, `invite` …); never sent, the dev mailbox reads it. */
   kind: Message['kind'];
 }

@@ -14,6 +14,8 @@ interface ApplicationRow {
   interest_confirmed_at: Date | null;
   agency_recruiter_name: string | null;
   agency_recruiter_email: string | null;
+  awaiting_reply_since: Date | null;
+  external_id: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -31,6 +33,8 @@ const toApplication = (r: ApplicationRow): Application => ({
     r.agency_recruiter_name && r.agency_recruiter_email
       ? { name: r.agency_recruiter_name, email: r.agency_recruiter_email }
       : null,
+  awaitingReplySince: r.awaiting_reply_since,
+  externalId: r.external_id,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });

@@ -272,7 +272,22 @@ export async function eraseCandidateData(
       WHERE org_id = $1 AND audience = 'candidate' AND application_id IN ${apps}`,
     [orgId, candidateId, at],
   );
+  // What they wrote, forwarded to the team (replies, notes), goes with them.
+  await q.query(
+    `UPDATE messages SET body_text = '[erased]', body_html = '[erased]', subject = '[erased]', updated_at = $3
+      WHERE org_id = $1 AND application_id IN ${apps} AND kind IN ('reply_notice', 'candidate_note')`,
+    [orgId, candidateId, at],
+  );
+  // Calendar invitations name the candidate as an attendee, also in the interviewers' copies.
+  await q.query(
+    `UPDATE messages SET ics = NULL, ics_method = NULL WHERE org_id = $1 AND application_id IN ${apps} AND ics IS NOT NULL`,
+    [orgId, candidateId],
+  );
   if (c.email) {
+    await q.query(
+      `UPDATE dev_mailbox SET ics = NULL WHERE org_id = $1 AND strpos(lower(ics), lower($2)) > 0`,
+      [orgId, c.email],
+    );
     await q.query(`DELETE FROM dev_mailbox WHERE org_id = $1 AND lower(envelope_to) = lower($2)`, [
       orgId,
       c.email,
@@ -294,9 +309,23 @@ export async function eraseCandidateData(
     `UPDATE status_links SET revoked_at = coalesce(revoked_at, $3) WHERE org_id = $1 AND application_id IN ${apps}`,
     [orgId, candidateId, at],
   );
+  // Mail they sent us, their talent-pool answers, and their name in queued webhook payloads.
+  await q.query(
+    `UPDATE inbound_emails SET from_address = 'erased@invalid', from_name = '', subject = '[erased]',
+                               body_text = '[erased]', full_text = '[erased]', to_addresses = '{}',
+                               attachments = '[]'::jsonb, bounce = NULL, rfc_message_id = NULL
+      WHERE org_id = $1 AND (application_id IN ${apps} OR ($3::text IS NOT NULL AND lower(from_address) = lower($3)))`,
+    [orgId, candidateId, c.email],
+  );
+  await q.query(`DELETE FROM pool_memberships WHERE org_id = $1 AND candidate_id = $2`, [orgId, candidateId]);
+  await q.query(
+    `UPDATE webhook_deliveries SET payload = jsonb_set(payload, '{data,candidate,name}', '"Erased candidate"')
+      WHERE org_id = $1 AND payload #>> '{data,candidate,id}' = $2::text`,
+    [orgId, candidateId],
+  );
   await q.query(
     `UPDATE candidates SET name = 'Erased candidate', email = NULL, phone = NULL, time_zone = NULL, erased_at = $3,
-                           erase_after = NULL, updated_at = $3
+                           email_bounce_reason = NULL, erase_after = NULL, updated_at = $3
       WHERE org_id = $1 AND id = $2`,
     [orgId, candidateId, at],
   );

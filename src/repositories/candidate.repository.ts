@@ -10,6 +10,9 @@ interface CandidateRow {
   email: string | null;
   phone: string | null;
   time_zone: string | null;
+  email_bounced_at: Date | null;
+  email_bounce_reason: string | null;
+  external_id: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -21,6 +24,9 @@ const toCandidate = (r: CandidateRow): Candidate => ({
   email: r.email,
   phone: r.phone,
   timeZone: r.time_zone,
+  emailBouncedAt: r.email_bounced_at,
+  emailBounceReason: r.email_bounce_reason,
+  externalId: r.external_id,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -81,11 +87,18 @@ export async function updateCandidate(
   at: Date,
 ): Promise<Candidate | null> {
   const set = assignments(patch, { name: 'name', email: 'email', phone: 'phone', timeZone: 'time_zone' }, 4);
+  // A new address is a fresh start: the old one's bounce no longer applies (the right-hand side
+  // of SET reads the row as it was).
+  const emailParam = 4 + set.params.length;
+  const clearBounce =
+    patch.email !== undefined
+      ? `, email_bounced_at = CASE WHEN lower(email) IS DISTINCT FROM lower($${emailParam}::text) THEN NULL ELSE email_bounced_at END`
+      : '';
   try {
     const [row] = await q.query<CandidateRow>(
-      `UPDATE candidates SET updated_at = $3${set.sql ? `, ${set.sql}` : ''}
+      `UPDATE candidates SET updated_at = $3${set.sql ? `, ${set.sql}` : ''}${clearBounce}
         WHERE org_id = $1 AND id = $2 RETURNING *`,
-      [orgId, id, at, ...set.params],
+      [orgId, id, at, ...set.params, ...(patch.email !== undefined ? [patch.email] : [])],
     );
     return row ? toCandidate(row) : null;
   } catch (error) {

@@ -11,6 +11,8 @@ export interface DevMail {
   subject: string;
   bodyText: string;
   bodyHtml: string;
+  /** The calendar invitation it carried, if any. */
+  ics: string | null;
   deliveredAt: Date;
 }
 
@@ -23,6 +25,7 @@ interface DevMailRow {
   subject: string;
   body_text: string;
   body_html: string;
+  ics: string | null;
   delivered_at: Date;
 }
 
@@ -35,14 +38,18 @@ const toDevMail = (r: DevMailRow): DevMail => ({
   subject: r.subject,
   bodyText: r.body_text,
   bodyHtml: r.body_html,
+  ics: r.ics,
   deliveredAt: r.delivered_at,
 });
 
 /** Store a delivered message. */
-export async function insertDevMail(q: Queryable, m: Omit<DevMail, 'id'>): Promise<void> {
+export async function insertDevMail(
+  q: Queryable,
+  m: Omit<DevMail, 'id' | 'ics'> & { ics?: string | null },
+): Promise<void> {
   await q.query(
-    `INSERT INTO dev_mailbox (org_id, message_id, envelope_to, headers, subject, body_text, body_html, delivered_at)
-     VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8)`,
+    `INSERT INTO dev_mailbox (org_id, message_id, envelope_to, headers, subject, body_text, body_html, delivered_at, ics)
+     VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9)`,
     [
       m.orgId,
       m.messageId,
@@ -52,6 +59,7 @@ export async function insertDevMail(q: Queryable, m: Omit<DevMail, 'id'>): Promi
       m.bodyText,
       m.bodyHtml,
       m.deliveredAt,
+      m.ics ?? null,
     ],
   );
 }

@@ -358,14 +358,15 @@ export async function claimDueFollowUps(
 /** What the sweep needs to know about a follow-up beyond the row itself. */
 export interface LadderContext {
   followUpId: string;
-  application: { status: string; jobId: string; candidateId: string };
+  /** `awaitingReplySince`: the candidate wrote and nobody has answered yet (automatic updates wait). */
+  application: { status: string; jobId: string; candidateId: string; awaitingReplySince: Date | null };
   job: {
     title: string;
     policyOverrides: Record<string, unknown>;
     hiringManagerId: string | null;
     recruiterId: string | null;
   };
-  candidate: { name: string; email: string | null; timeZone: string | null };
+  candidate: { name: string; email: string | null; timeZone: string | null; emailBounced: boolean };
   promiseStatement: string | null;
 }
 
@@ -378,6 +379,7 @@ export async function loadLadderContexts(
   const rows = await q.query<{
     follow_up_id: string;
     application_status: string;
+    awaiting_reply_since: Date | null;
     job_id: string;
     candidate_id: string;
     job_title: string;
@@ -387,12 +389,13 @@ export async function loadLadderContexts(
     candidate_name: string;
     candidate_email: string | null;
     candidate_time_zone: string | null;
+    candidate_email_bounced: boolean;
     promise_statement: string | null;
   }>(
-    `SELECT f.id AS follow_up_id, a.status AS application_status, a.job_id, a.candidate_id,
+    `SELECT f.id AS follow_up_id, a.status AS application_status, a.awaiting_reply_since, a.job_id, a.candidate_id,
             j.title AS job_title, j.policy_overrides, j.hiring_manager_id, j.recruiter_id,
             c.name AS candidate_name, c.email AS candidate_email, c.time_zone AS candidate_time_zone,
-            i.promise_statement
+            c.email_bounced_at IS NOT NULL AS candidate_email_bounced, i.promise_statement
        FROM follow_ups f
        JOIN applications a ON a.org_id = f.org_id AND a.id = f.application_id
        JOIN jobs j ON j.org_id = a.org_id AND j.id = a.job_id
@@ -406,14 +409,24 @@ export async function loadLadderContexts(
       r.follow_up_id,
       {
         followUpId: r.follow_up_id,
-        application: { status: r.application_status, jobId: r.job_id, candidateId: r.candidate_id },
+        application: {
+          status: r.application_status,
+          jobId: r.job_id,
+          candidateId: r.candidate_id,
+          awaitingReplySince: r.awaiting_reply_since,
+        },
         job: {
           title: r.job_title,
           policyOverrides: r.policy_overrides ?? {},
           hiringManagerId: r.hiring_manager_id,
           recruiterId: r.recruiter_id,
         },
-        candidate: { name: r.candidate_name, email: r.candidate_email, timeZone: r.candidate_time_zone },
+        candidate: {
+          name: r.candidate_name,
+          email: r.candidate_email,
+          timeZone: r.candidate_time_zone,
+          emailBounced: r.candidate_email_bounced,
+        },
         promiseStatement: r.promise_statement,
       },
     ]),
@@ -496,5 +509,27 @@ export async function replanFollowUps(
         AND ($3::uuid IS NULL OR EXISTS (
               SELECT 1 FROM applications a WHERE a.org_id = f.org_id AND a.id = f.application_id AND a.job_id = $3))`,
     [orgId, at, jobId],
+  );
+}
+
+/**
+ * The team answered the candidate's reply: automatic updates may run again, and the sweep looks
+ * at each application's open outcome promise now (an update it skipped while paused is due).
+ */
+export async function resumeAfterReply(
+  q: Queryable,
+  orgId: string,
+  applicationIds: string[],
+  now: Date,
+): Promise<void> {
+  await q.query(
+    `WITH resumed AS (
+       UPDATE applications SET awaiting_reply_since = NULL
+        WHERE org_id = $1 AND id = ANY($2::uuid[]) AND awaiting_reply_since IS NOT NULL
+       RETURNING id
+     )
+     UPDATE follow_ups SET next_action_at = $3
+      WHERE org_id = $1 AND application_id IN (SELECT id FROM resumed) AND kind = 'outcome' AND status = 'open'`,
+    [orgId, applicationIds, now],
   );
 }

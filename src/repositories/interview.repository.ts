@@ -18,6 +18,11 @@ interface InterviewRow {
   promise_rule: string | null;
   promise_warnings: string[];
   created_at: Date;
+  location: string;
+  cancelled_at: Date | null;
+  ics_sequence: number;
+  invitations_sent: boolean;
+  external_id: string | null;
   interviewer_ids: string[] | null;
 }
 
@@ -41,6 +46,11 @@ const toInterview = (r: InterviewRow): Interview => ({
           warnings: r.promise_warnings as PromiseWarning[],
         }
       : null,
+  location: r.location,
+  cancelledAt: r.cancelled_at,
+  icsSequence: r.ics_sequence,
+  invitationsSent: r.invitations_sent,
+  externalId: r.external_id,
   createdAt: r.created_at,
 });
 
@@ -57,12 +67,12 @@ export async function insertInterview(
   i: Pick<
     Interview,
     'orgId' | 'applicationId' | 'title' | 'scheduledAt' | 'endsAt' | 'interviewerIds' | 'createdAt'
-  >,
+  > & { location?: string },
 ): Promise<Interview> {
   const [row] = await q.query<{ id: string }>(
-    `INSERT INTO interviews (org_id, application_id, title, scheduled_at, ends_at, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [i.orgId, i.applicationId, i.title, i.scheduledAt, i.endsAt, i.createdAt],
+    `INSERT INTO interviews (org_id, application_id, title, scheduled_at, ends_at, location, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [i.orgId, i.applicationId, i.title, i.scheduledAt, i.endsAt, i.location ?? '', i.createdAt],
   );
   const id = row!.id;
   if (i.interviewerIds.length > 0) {
@@ -135,4 +145,81 @@ export async function closeInterviewRow(
     ],
   );
   return rows.length === 1 ? toInterview(rows[0]!) : null;
+}
+
+/** Move an interview (time, title, place, interviewers); raises the calendar SEQUENCE. */
+export async function rescheduleInterviewRow(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  patch: {
+    title: string;
+    scheduledAt: Date | null;
+    endsAt: Date | null;
+    location: string;
+    interviewerIds: string[];
+  },
+  at: Date,
+): Promise<Interview> {
+  await q.query(
+    `UPDATE interviews SET title = $3, scheduled_at = $4, ends_at = $5, location = $6,
+                           ics_sequence = ics_sequence + 1, updated_at = $7
+      WHERE org_id = $1 AND id = $2`,
+    [orgId, id, patch.title, patch.scheduledAt, patch.endsAt, patch.location, at],
+  );
+  await q.query(
+    `DELETE FROM interview_interviewers WHERE org_id = $1 AND interview_id = $2 AND NOT (member_id = ANY($3::uuid[]))`,
+    [orgId, id, patch.interviewerIds],
+  );
+  await q.query(
+    `INSERT INTO interview_interviewers (org_id, interview_id, member_id)
+     SELECT $1, $2, m FROM unnest($3::uuid[]) AS m ON CONFLICT DO NOTHING`,
+    [orgId, id, patch.interviewerIds],
+  );
+  return (await findInterview(q, orgId, id))!;
+}
+
+/** Cancel an interview; raises the calendar SEQUENCE. */
+export async function cancelInterviewRow(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  at: Date,
+): Promise<Interview> {
+  await q.query(
+    `UPDATE interviews SET cancelled_at = $3, ics_sequence = ics_sequence + 1, updated_at = $3
+      WHERE org_id = $1 AND id = $2`,
+    [orgId, id, at],
+  );
+  return (await findInterview(q, orgId, id))!;
+}
+
+/** Remember that invitations went out (so later changes send updates). */
+export async function markInvitationsSent(q: Queryable, orgId: string, id: string): Promise<void> {
+  await q.query(`UPDATE interviews SET invitations_sent = true WHERE org_id = $1 AND id = $2`, [orgId, id]);
+}
+
+/** A member's interviews in a window (as interviewer), for their calendar feed. */
+export async function listInterviewsOfMember(
+  q: Queryable,
+  orgId: string,
+  memberId: string,
+  from: Date,
+  to: Date,
+): Promise<(Interview & { candidateName: string; jobTitle: string })[]> {
+  const rows = await q.query<InterviewRow & { candidate_name: string; job_title: string }>(
+    `${SELECT_INTERVIEW.replace(
+      'FROM interviews i',
+      `FROM interviews i
+       JOIN applications a ON a.org_id = i.org_id AND a.id = i.application_id
+       JOIN candidates c ON c.org_id = a.org_id AND c.id = a.candidate_id
+       JOIN jobs j ON j.org_id = a.org_id AND j.id = a.job_id`,
+    ).replace('SELECT i.*,', 'SELECT i.*, c.name AS candidate_name, j.title AS job_title,')}
+      WHERE i.org_id = $1 AND i.scheduled_at >= $3 AND i.scheduled_at < $4
+        AND EXISTS (SELECT 1 FROM interview_interviewers ii
+                     WHERE ii.org_id = i.org_id AND ii.interview_id = i.id AND ii.member_id = $2)
+      ORDER BY i.scheduled_at, i.id LIMIT 500`,
+    [orgId, memberId, from, to],
+  );
+  return rows.map((r) => ({ ...toInterview(r), candidateName: r.candidate_name, jobTitle: r.job_title }));
 }

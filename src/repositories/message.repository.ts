@@ -25,6 +25,9 @@ interface MessageRow {
   lease_until: Date | null;
   last_error: string | null;
   message_id: string;
+  reply_token_hash: string | null;
+  ics_method: 'REQUEST' | 'CANCEL' | null;
+  ics: string | null;
   in_reply_to: string | null;
   references: string[];
   check_kind: Message['checkKind'];
@@ -60,6 +63,8 @@ const toMessage = (r: MessageRow): Message => ({
   leaseUntil: r.lease_until,
   lastError: r.last_error,
   messageId: r.message_id,
+  replyTokenHash: r.reply_token_hash,
+  calendar: r.ics && r.ics_method ? { method: r.ics_method, ics: r.ics } : null,
   inReplyTo: r.in_reply_to,
   references: r.references,
   checkKind: r.check_kind,
@@ -94,6 +99,8 @@ export type NewMessage = Pick<
   | 'sendAt'
   | 'scheduledBecause'
   | 'messageId'
+  | 'replyTokenHash'
+  | 'calendar'
   | 'inReplyTo'
   | 'references'
   | 'checkKind'
@@ -116,17 +123,19 @@ export async function insertMessages(q: Queryable, messages: NewMessage[]): Prom
   const rows = await q.query<MessageRow>(
     `INSERT INTO messages (id, org_id, application_id, follow_up_id, decision_id, kind, audience, to_member_id,
                            to_address, to_name, reply_to, subject, body_text, body_html, automatic, status,
-                           send_at, scheduled_because, message_id, in_reply_to, "references", check_kind,
-                           findings, created_by, created_at, updated_at)
+                           send_at, scheduled_because, message_id, reply_token_hash, ics_method, ics, in_reply_to,
+                           "references", check_kind, findings, created_by, created_at, updated_at)
      SELECT id, org_id, application_id, follow_up_id, decision_id, kind, audience, to_member_id, to_address,
             to_name, reply_to, subject, body_text, body_html, automatic, status, send_at, scheduled_because,
-            message_id, in_reply_to, "references", check_kind, findings, created_by, created_at, created_at
+            message_id, reply_token_hash, ics_method, ics, in_reply_to, "references", check_kind, findings,
+            created_by, created_at, created_at
        FROM jsonb_to_recordset($1::jsonb) AS m(
               id uuid, org_id uuid, application_id uuid, follow_up_id uuid, decision_id uuid, kind text,
               audience text, to_member_id uuid, to_address text, to_name text, reply_to text, subject text,
               body_text text, body_html text, automatic boolean, status text, send_at timestamptz,
-              scheduled_because text, message_id text, in_reply_to text, "references" text[], check_kind text,
-              findings jsonb, created_by uuid, created_at timestamptz)
+              scheduled_because text, message_id text, reply_token_hash text, ics_method text, ics text,
+              in_reply_to text, "references" text[], check_kind text, findings jsonb,
+              created_by uuid, created_at timestamptz)
      RETURNING *`,
     [
       JSON.stringify(
@@ -150,6 +159,9 @@ export async function insertMessages(q: Queryable, messages: NewMessage[]): Prom
           send_at: m.sendAt,
           scheduled_because: m.scheduledBecause,
           message_id: m.messageId,
+          reply_token_hash: m.replyTokenHash,
+          ics_method: m.calendar?.method ?? null,
+          ics: m.calendar?.ics ?? null,
           in_reply_to: m.inReplyTo,
           references: m.references,
           check_kind: m.checkKind,
@@ -352,7 +364,10 @@ export async function markMessagesSent(
 ): Promise<Message[]> {
   if (ids.length === 0) return [];
   const rows = await q.query<MessageRow>(
-    `UPDATE messages SET status = 'sent', sent_at = $3, lease_until = NULL, last_error = NULL, updated_at = $3
+    // Once sent, the reply token lives on only as its hash: reply_to keeps the plain inbound address.
+    `UPDATE messages SET status = 'sent', sent_at = $3, lease_until = NULL, last_error = NULL, updated_at = $3,
+                         reply_to = CASE WHEN reply_token_hash IS NULL THEN reply_to
+                                         ELSE regexp_replace(reply_to, '[+][a-z2-7]{26}@', '@') END
       WHERE org_id = $1 AND id = ANY($2::uuid[]) AND status = 'sending' RETURNING *`,
     [orgId, ids, at],
   );

@@ -30,6 +30,7 @@ import { cancelPendingMessages } from '../repositories/message.repository.ts';
 import { listTouchpointsOfApplication } from '../repositories/touchpoint.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import type { ServiceDeps } from './deps.ts';
+import { emitEvent } from './webhook.service.ts';
 import { decodeCursor, toPage, type Page, type PageQuery } from './pagination.ts';
 import { requireApplication, requireCandidateRef, requireJobRef } from './references.ts';
 
@@ -124,6 +125,7 @@ export async function changeApplication(
       );
       // Nothing more goes to someone who withdrew, whatever was scheduled.
       await cancelPendingMessages(tx, orgId, { applicationId: id }, 'withdrawn', now);
+      await emitEvent(tx, orgId, { type: 'candidate.withdrew', applicationId: id, data: {} }, now);
       await recordAudit(
         tx,
         orgId,

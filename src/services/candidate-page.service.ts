@@ -50,6 +50,7 @@ import { hashToken } from './auth.service.ts';
 import type { ServiceDeps } from './deps.ts';
 import { closeFollowUpsByTouchpoint } from './follow-up.service.ts';
 import { enqueueMemberNotice, type MailIdentity } from './outbox.service.ts';
+import { poolInvitationFor, type PoolInvitationView } from './talent-pool.service.ts';
 
 /** What the page's use cases need. */
 export interface CandidatePageDeps extends ServiceDeps {
@@ -197,6 +198,8 @@ export interface StatusView {
   feedbackRequest: { allowed: boolean; requested: boolean };
   interestConfirmed: boolean;
   withdrawn: boolean;
+  /** The team's invitation to stay in touch (talent pool), if there is one. */
+  pool: PoolInvitationView | null;
 }
 
 const STATUS_WORDS: Record<Application['status'], string> = {
@@ -321,6 +324,7 @@ export async function getStatusView(deps: ServiceDeps, access: CandidateAccess):
       },
       interestConfirmed: l.application.interestConfirmedAt !== null,
       withdrawn: l.application.status === 'withdrawn',
+      pool: await poolInvitationFor(tx, access),
     };
   });
 }

@@ -9,6 +9,7 @@ import { findJob } from '../repositories/job.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
+import { emitEvent } from './webhook.service.ts';
 import { openOutcomeFollowUp } from './follow-up.service.ts';
 import { decodeCursor, toPage, type Page, type PageQuery } from './pagination.ts';
 import { requireApplication } from './references.ts';
@@ -79,6 +80,17 @@ export async function recordDecision(
         now,
       }));
     }
+    await emitEvent(
+      tx,
+      orgId,
+      {
+        type: 'decision.recorded',
+        applicationId,
+        data: { decision: { id: decision.id, outcome: decision.outcome, decidedAt: now.toISOString() } },
+        memberIds: outcomeFollowUp?.ownerId ? [outcomeFollowUp.ownerId] : [],
+      },
+      now,
+    );
     return { decision, outcomeFollowUp };
   });
 }

@@ -30,12 +30,15 @@ import {
   listFollowUps,
   lockOpenFollowUpsOfApplication,
   markFollowUpsDone,
+  resumeAfterReply,
   lockOpenFollowUpsOfApplications,
   setSupersededBy,
   type FollowUpWithContext,
 } from '../repositories/follow-up.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
+import { scheduleNextStayInTouch } from './talent-pool.service.ts';
+import { emitEvents, type EventToEmit } from './webhook.service.ts';
 import { decodeCursor, toPage, type Page } from './pagination.ts';
 import { requireActiveMember, requireApplicationRef } from './references.ts';
 
@@ -177,8 +180,47 @@ async function closeFulfilled(
       'delivered_otherwise',
       now,
     );
+    await afterClosing(tx, orgId, closed, now);
   }
   return closed;
+}
+
+/**
+ * What closing some follow-ups sets off: an answered reply lets automatic updates run again
+ * (and the sweep looks at the promise at once); a delivered outcome and received client
+ * feedback are events for webhooks; a talent-pool contact schedules the next one.
+ */
+async function afterClosing(tx: Queryable, orgId: string, closed: FollowUp[], now: Date): Promise<void> {
+  const answered = closed.filter((f) => f.kind === 'reply').map((f) => f.applicationId);
+  if (answered.length > 0) await resumeAfterReply(tx, orgId, answered, now);
+  const events: EventToEmit[] = [];
+  for (const f of closed) {
+    if (f.kind === 'outcome') {
+      events.push({
+        type: 'outcome.delivered',
+        applicationId: f.applicationId,
+        data: {
+          followUp: {
+            id: f.id,
+            dueAt: f.dueAt.toISOString(),
+            doneAt: f.doneAt?.toISOString() ?? now.toISOString(),
+            kept: isKept(f),
+          },
+        },
+        memberIds: f.ownerId ? [f.ownerId] : [],
+      });
+    } else if (f.kind === 'client_feedback') {
+      events.push({
+        type: 'client_feedback.received',
+        applicationId: f.applicationId,
+        data: { followUp: { id: f.id, dueAt: f.dueAt.toISOString() } },
+        memberIds: f.ownerId ? [f.ownerId] : [],
+      });
+    }
+  }
+  await emitEvents(tx, orgId, events, now);
+  const keptInTouch = closed.filter((f) => f.kind === 'stay_in_touch');
+  if (keptInTouch.length > 0) await scheduleNextStayInTouch(tx, orgId, keptInTouch, now);
 }
 
 /** Query for listing follow-ups. */

@@ -22,6 +22,9 @@ import { findCandidate } from '../repositories/candidate.repository.ts';
 import { findJob } from '../repositories/job.repository.ts';
 import { findMember } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
+import { invitationsDue, queueInvitations } from './calendar.service.ts';
+import type { MailIdentity } from './outbox.service.ts';
+import { emitEvent } from './webhook.service.ts';
 import type { Queryable } from '../db/db.ts';
 import type { ServiceDeps } from './deps.ts';
 import { decodeCursor, toPage, type Page, type PageQuery } from './pagination.ts';
@@ -30,18 +33,23 @@ import { openOutcomeFollowUp } from './follow-up.service.ts';
 import { requireActiveMember, requireApplication, requireApplicationRef } from './references.ts';
 
 /**
- * Schedule (or record) an interview on an application. Plain dates for its times mean the start
- * of that day in the organization's time zone.
+ * Schedule (or record) an interview on an application. Scheduled in the future with an end time
+ * (and the policy's `calendarInvitations` on), it sends calendar invitations to the candidate
+ * and the interviewers — when the deps carry a mail identity (the API's do).
+ * Plain dates for its times mean the start of that day in the organization's time zone.
  */
 export async function createInterview(
-  deps: ServiceDeps,
+  deps: ServiceDeps & { identity?: MailIdentity; publicUrl?: string },
   orgId: string,
   input: {
     applicationId: string;
     title: string;
     scheduledAt?: DateOrInstant | undefined;
     endsAt?: DateOrInstant | undefined;
+    location?: string | undefined;
     interviewerIds?: string[] | undefined;
+    /** Send calendar invitations. Default true. */
+    sendInvitations?: boolean | undefined;
   },
 ): Promise<Interview> {
   return deps.db.tenant(orgId).transaction(async (tx) => {
@@ -55,15 +63,26 @@ export async function createInterview(
     if (application.status === 'withdrawn') throw errors.invalidState('The candidate has withdrawn.');
     const interviewerIds = [...new Set(input.interviewerIds ?? [])];
     for (const id of interviewerIds) await requireActiveMember(tx, orgId, id, 'interviewerIds');
-    return insertInterview(tx, {
+    const interview = await insertInterview(tx, {
       orgId,
       applicationId: application.id,
       title: input.title,
       scheduledAt: scheduledAt ?? null,
       endsAt: endsAt ?? null,
+      location: input.location ?? '',
       interviewerIds,
       createdAt: deps.clock.now(),
     });
+    const identity = deps.identity;
+    if (
+      identity &&
+      input.sendInvitations !== false &&
+      (await invitationsDue(tx, orgId, interview, deps.clock.now()))
+    ) {
+      await queueInvitations(tx, { ...deps, identity }, orgId, interview, 'REQUEST', deps.clock.now());
+      return (await findInterview(tx, orgId, interview.id))!;
+    }
+    return interview;
   });
 }
 
@@ -213,6 +232,26 @@ export async function closeInterview(
       dueAt: promise.dueAt,
       now,
     });
+    await emitEvent(
+      tx,
+      orgId,
+      {
+        type: 'interview.closed',
+        applicationId: application.id,
+        data: {
+          interview: { id: interviewId, title: closed.title, closedAt: now.toISOString() },
+          promise: {
+            statement: promise.statement,
+            dueAt: promise.dueAt.toISOString(),
+            ownerId,
+            resolution: promise.resolution,
+          },
+          dueText: localDateOf(promise.dueAt, calendar.timeZone),
+        },
+        memberIds: [ownerId],
+      },
+      now,
+    );
     await recordAudit(
       tx,
       orgId,

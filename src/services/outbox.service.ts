@@ -1,8 +1,10 @@
 import type { ScheduleReason, SendConstraint } from '../domain/schedule.ts';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { headerValue, messageIdFor, threadHeaders } from '../domain/email.ts';
+import { replyAddressFor } from '../domain/inbound-mail.ts';
+import { hashToken } from './auth.service.ts';
 import type { Message, MessageKind } from '../domain/model.ts';
 import type { TouchpointKind } from '../domain/follow-up.ts';
 import { fillStatusLinks, hasStatusLinkPlaceholder, maskStatusLinks } from '../domain/sign-in-links.ts';
@@ -31,15 +33,48 @@ export interface MailIdentity {
   from: { name: string; address: string };
   /** Domain of Message-IDs, e.g. the host of PUBLIC_URL. */
   domain: string;
+  /**
+   * Where replies come in (INBOUND_REPLY_ADDRESS). When set, every message to a candidate gets
+   * its own reply address `local+TOKEN@domain` as Reply-To (and envelope sender, so bounces come
+   * back to the thread too). Unset: Reply-To stays the owner's address.
+   */
+  inboundAddress?: string | null;
+}
+
+const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+
+/** A fresh reply token: 26 characters of lower-case base32 (130 random bits). */
+export function newReplyToken(): string {
+  const bytes = randomBytes(17);
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += BASE32[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  return out.slice(0, 26);
 }
 
 /** A message to put in the outbox; threading and ids are filled in. */
 export type MessageDraft = Omit<
   NewMessage,
-  'id' | 'messageId' | 'inReplyTo' | 'references' | 'createdAt' | 'scheduledBecause'
+  | 'id'
+  | 'messageId'
+  | 'inReplyTo'
+  | 'references'
+  | 'createdAt'
+  | 'scheduledBecause'
+  | 'replyTokenHash'
+  | 'calendar'
 > & {
   /** Why it goes at `sendAt`. Default for a scheduled message: 'immediately'; for a draft: none. */
   scheduledBecause?: ScheduleReason | null;
+  calendar?: NewMessage['calendar'];
 };
 
 /** A scheduled time and its reason, as a draft's fields. */
@@ -86,9 +121,14 @@ export async function enqueueMessages(
         draft.audience === 'candidate' && draft.applicationId
           ? threadHeaders(threads.get(draft.applicationId) ?? [])
           : { inReplyTo: null, references: [] };
+      // A reply to a candidate's message finds its thread by the token in its reply address.
+      const token = identity.inboundAddress && draft.audience === 'candidate' ? newReplyToken() : null;
       return {
         ...draft,
         id,
+        calendar: draft.calendar ?? null,
+        replyTo: token ? replyAddressFor(identity.inboundAddress!, token) : draft.replyTo,
+        replyTokenHash: token ? hashToken(token) : null,
         scheduledBecause: draft.scheduledBecause ?? (draft.status === 'scheduled' ? 'immediately' : null),
         // No stored copy holds a usable status link, whoever wrote the body (see deliverOne).
         bodyText: maskStatusLinks(draft.bodyText),
@@ -260,6 +300,9 @@ async function deliverOne(
       inReplyTo: m.inReplyTo,
       references: m.references,
       automatic: m.automatic,
+      // Bounces go to the envelope sender: the reply address routes them back to this message.
+      envelopeFrom: m.replyTokenHash ? m.replyTo : null,
+      calendar: m.calendar,
       kind: m.kind,
     });
   } catch (error) {

@@ -30,6 +30,7 @@ import { groupByOrg } from './batches.ts';
 import { statusLinkPlaceholder } from './candidate-page.service.ts';
 import { linkBase, loadTemplate, type MessagingDeps } from './message.service.ts';
 import { draftSchedule, enqueueMessage, enqueueMessages, type MessageDraft } from './outbox.service.ts';
+import { emitEvents, type EventToEmit } from './webhook.service.ts';
 
 /** What one sweep pass did. */
 export interface SweepResult {
@@ -164,6 +165,7 @@ async function stepFollowUps(
   const events: NewEvent[] = [];
   const ladders: LadderUpdate[] = [];
   const renewals: Renewal[] = [];
+  const hooks: EventToEmit[] = [];
 
   for (const fu of batch) {
     const ctx = contexts.get(fu.id);
@@ -176,6 +178,17 @@ async function stepFollowUps(
     }
     const cal = calendarOf(policy);
     const plan = planLadder(fu, policy, now);
+    if (plan.breachedAt && !fu.breachedAt) {
+      hooks.push({
+        type: 'promise.broken',
+        applicationId: fu.applicationId,
+        data: {
+          followUp: { id: fu.id, dueAt: fu.dueAt.toISOString(), ownerId: fu.ownerId },
+          dueText: humanDateTime(fu.dueAt, policy.timeZone),
+        },
+        memberIds: fu.ownerId ? [fu.ownerId] : [],
+      });
+    }
     const owner = fu.ownerId ? (members.get(fu.ownerId) ?? null) : null;
     let remindedAt = fu.remindedAt;
     let escalationLevel = fu.escalationLevel;
@@ -239,12 +252,33 @@ async function stepFollowUps(
             bodyHtml: r.html,
           });
           events.push(event('reminder_sent', { dueAt: fu.dueAt.toISOString() }, owner.id));
+          hooks.push({
+            type: 'promise.due_soon',
+            applicationId: fu.applicationId,
+            data: {
+              followUp: { id: fu.id, dueAt: fu.dueAt.toISOString() },
+              dueText: humanDateTime(fu.dueAt, owner.timeZone ?? policy.timeZone),
+            },
+            memberIds: [owner.id],
+          });
           counts.reminders += 1;
           break;
         }
         case 'send_update': {
-          if (!candidate.email || application.status === 'withdrawn') {
-            events.push(event('update_skipped', { reason: candidate.email ? 'withdrawn' : 'no_email' }));
+          if (!candidate.email || application.status === 'withdrawn' || candidate.emailBounced) {
+            const reason = !candidate.email
+              ? 'no_email'
+              : candidate.emailBounced
+                ? 'email_bounced'
+                : 'withdrawn';
+            events.push(event('update_skipped', { reason }));
+            break;
+          }
+          if (application.awaitingReplySince) {
+            // The candidate wrote and waits for a person: a robot's "still deciding" would talk
+            // over them. The update is considered again once the reply is answered (the reply
+            // follow-up closing sets next_action_at to now); the owner is still escalated to.
+            events.push(event('update_paused', { reason: 'awaiting_reply' }));
             break;
           }
           newDueAt = action.newDueAt;
@@ -293,6 +327,17 @@ async function stepFollowUps(
               recipients: recipients.map((m) => m.id),
             }),
           );
+          hooks.push({
+            type: 'promise.escalated',
+            applicationId: fu.applicationId,
+            data: {
+              followUp: { id: fu.id, dueAt: fu.dueAt.toISOString(), ownerId: fu.ownerId },
+              level: action.level,
+              to: action.to,
+              dueText: humanDateTime(fu.dueAt, policy.timeZone),
+            },
+            memberIds: [...recipients.map((m) => m.id), ...(fu.ownerId ? [fu.ownerId] : [])],
+          });
           counts.escalations += 1;
           break;
         }
@@ -405,6 +450,7 @@ async function stepFollowUps(
   await enqueueMessages(tx, deps.identity, messages, now);
   await insertEvents(tx, events);
   await updateFollowUpLadders(tx, orgId, ladders, now);
+  await emitEvents(tx, orgId, hooks, now);
   return counts;
 }
 

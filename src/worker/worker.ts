@@ -6,6 +6,9 @@ import { eraseDueCandidates } from '../services/candidate-page.service.ts';
 import { purgeExpiredIdempotencyKeys } from '../services/idempotency.service.ts';
 import { sendDigests, sweepFollowUps, type SweepResult } from '../services/sweep.service.ts';
 import { sweepOwnedFollowUps } from '../services/owned-sweep.service.ts';
+import { expirePoolConsents } from '../services/talent-pool.service.ts';
+import { dispatchDueDeliveries, type DeliveryResult } from '../services/webhook.service.ts';
+import type { WebhookSender } from '../net/webhook-sender.ts';
 
 /** What the worker needs. */
 export interface WorkerDeps {
@@ -13,8 +16,10 @@ export interface WorkerDeps {
   clock: Clock;
   transport: MailTransport;
   identity: MailIdentity;
-  /** Base URL of the web app, for links in digests. */
+  /** Base URL of the web app, for links in digests and chat notifications. */
   appUrl: string;
+  /** Posts webhook and chat deliveries; without it, deliveries wait in their outbox. */
+  sender?: WebhookSender;
 }
 
 /** Worker settings (see WORKER_* in .env.example). */
@@ -29,6 +34,8 @@ export interface WorkerOptions {
   digestEveryMs?: number;
   /** Work for this organization only (the demo's replay must not touch real ones). Default all. */
   onlyOrgId?: string | null;
+  /** Attempts at a webhook delivery before it fails and its endpoint is disabled. Default 10. */
+  webhookMaxAttempts?: number;
 }
 
 /** What one tick did. */
@@ -36,6 +43,7 @@ export interface TickResult {
   sweep: SweepResult;
   digests: number;
   dispatch: DispatchResult;
+  webhooks: DeliveryResult;
 }
 
 /**
@@ -68,10 +76,13 @@ export async function runWorkerTick(
   if (state.lastDigestAt === null || now - state.lastDigestAt >= (options.digestEveryMs ?? 60_000)) {
     state.lastDigestAt = now;
     digests = await sendDigests(deps, options);
-    // Erasures delayed by a legal hold are due on the same slow cadence.
-    if (!options.onlyOrgId) await eraseDueCandidates(deps);
-    // Stored API responses quote people: they go after 24 hours.
-    if (!options.onlyOrgId) await purgeExpiredIdempotencyKeys(deps);
+    // Erasures delayed by a legal hold, talent-pool consents that ran out, and stored API
+    // responses (they quote people: gone after 24 hours) are due on the same slow cadence.
+    if (!options.onlyOrgId) {
+      await eraseDueCandidates(deps);
+      await expirePoolConsents(deps);
+      await purgeExpiredIdempotencyKeys(deps);
+    }
   }
   const dispatch: DispatchResult = { claimed: 0, sent: 0, retried: 0, failed: 0, cancelled: 0 };
   for (let i = 0; i < 100; i++) {
@@ -79,7 +90,24 @@ export async function runWorkerTick(
     for (const k of Object.keys(dispatch) as (keyof DispatchResult)[]) dispatch[k] += r[k];
     if (r.claimed < options.batchSize) break;
   }
-  return { sweep, digests, dispatch };
+  const webhooks: DeliveryResult = { claimed: 0, delivered: 0, retried: 0, failed: 0 };
+  if (deps.sender && !options.onlyOrgId) {
+    const sender = deps.sender;
+    for (let i = 0; i < 100; i++) {
+      const r = await dispatchDueDeliveries(
+        { ...deps, sender },
+        {
+          batchSize: options.batchSize,
+          leaseMs: options.leaseMs,
+          maxAttempts: options.webhookMaxAttempts ?? 10,
+          concurrency: options.concurrency ?? 5,
+        },
+      );
+      for (const k of Object.keys(webhooks) as (keyof DeliveryResult)[]) webhooks[k] += r[k];
+      if (r.claimed < options.batchSize) break;
+    }
+  }
+  return { sweep, digests, dispatch, webhooks };
 }
 
 /** A running worker loop. */
@@ -115,7 +143,7 @@ export function startWorker(
       tickDone = new Promise((r) => (endTick = r));
       try {
         const r = await runWorkerTick(deps, options, state);
-        busy = r.dispatch.claimed > 0 || r.sweep.examined > 0;
+        busy = r.dispatch.claimed > 0 || r.sweep.examined > 0 || r.webhooks.claimed > 0;
         if (
           r.dispatch.sent ||
           r.dispatch.failed ||

@@ -5,6 +5,8 @@ import { SMTPServer } from 'smtp-server';
 export interface ReceivedMail {
   /** When it arrived, by the test's clock. */
   at: Date;
+  /** MAIL FROM ('' for the null sender). */
+  envelopeFrom: string;
   envelopeTo: string[];
   headers: Map<string, string>;
   raw: string;
@@ -61,6 +63,7 @@ export async function startSmtpSink(now: () => Date = () => new Date(0)): Promis
         const raw = Buffer.concat(chunks).toString('utf8');
         sink.received.push({
           at: now(),
+          envelopeFrom: session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address,
           envelopeTo: session.envelope.rcptTo.map((r) => r.address),
           headers: parseHeaders(raw),
           raw,

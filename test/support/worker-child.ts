@@ -3,6 +3,7 @@
 import { systemClock } from '../../src/clock.ts';
 import { openDb } from '../../src/db/db.ts';
 import { createSmtpTransport } from '../../src/mail/smtp.transport.ts';
+import { createHttpSender } from '../../src/net/webhook-sender.ts';
 import { startWorker } from '../../src/worker/worker.ts';
 
 const [target, smtpUrl] = process.argv.slice(2) as [string, string];
@@ -19,6 +20,8 @@ const worker = startWorker(
     transport,
     identity: { from: { name: 'Crash Test', address: 'hiring@crash.test' }, domain: 'crash.test' },
     appUrl: 'http://localhost',
+    // Webhook receivers in tests listen on loopback.
+    sender: createHttpSender({ allowPrivate: true, timeoutMs: 5000 }),
   },
   { pollMs: 50, batchSize: 100, leaseMs: 1500, maxAttempts: 50, concurrency: 4 },
   {

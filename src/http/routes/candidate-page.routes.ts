@@ -2,6 +2,7 @@ import fastifyFormbody from '@fastify/formbody';
 import '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { answerPoolInvitation, leavePool } from '../../services/talent-pool.service.ts';
 import { z } from 'zod';
 import { isValidTimeZone } from '../../domain/business-time.ts';
 import { AppError } from '../../errors.ts';
@@ -126,6 +127,7 @@ export function candidatePageRoutes(
       comment: ProseSchema(5000).optional(),
       timeZone: z.string().max(100).optional(),
       confirmed: z.literal('yes').optional(),
+      months: z.coerce.number().int().min(1).max(36).optional(),
     });
     type Form = z.infer<typeof Form>;
     const actions: Record<
@@ -141,6 +143,10 @@ export function candidatePageRoutes(
         if (!f.rating) throw new AppError('validation_failed', 'Choose a rating from 1 to 5.');
         return rateExperience(deps, a, f.rating, f.comment ?? '');
       },
+      'pool-join': (a, f) =>
+        answerPoolInvitation(deps, a, { accept: true, interests: f.text ?? '', months: f.months ?? 12 }),
+      'pool-decline': (a) => answerPoolInvitation(deps, a, { accept: false }),
+      'pool-leave': (a) => leavePool(deps, a),
       'time-zone': (a, f) => {
         if (!f.timeZone || !isValidTimeZone(f.timeZone))
           throw new AppError('validation_failed', 'Choose a time zone from the list.');
@@ -170,7 +176,7 @@ export function candidatePageRoutes(
             return html(reply, 200, erasedPage(result.scheduledFor));
           }
           await act(a, req.body);
-          return reply.redirect(`/s?done=${req.params.action.replace('-', '_')}`, 303);
+          return reply.redirect(`/s?done=${req.params.action.replaceAll('-', '_')}`, 303);
         } catch (error) {
           if (!(error instanceof AppError) || error.status >= 500) throw error;
           const view = await getStatusView(deps, a);

@@ -42,6 +42,9 @@ const NOTICES: Record<string, string> = {
   feedback: 'Your request was sent. The team will answer within three business days.',
   rating: 'Thank you for rating your experience.',
   time_zone: 'Times on this page now use your time zone.',
+  pool_join: 'Thank you — we will keep in touch, as you chose.',
+  pool_decline: 'Understood — we will not contact you about other roles.',
+  pool_leave: 'You left our talent pool. We will not contact you about other roles.',
 };
 
 /** Render the status page. `csrf` goes into every form; `notice`/`error` come from the last action. */
@@ -182,6 +185,32 @@ export function statusPage(
       ),
       '</section>',
     );
+  }
+
+  if (v.pool) {
+    parts.push(`<section aria-labelledby="h-pool"><h2 id="h-pool">Stay in touch?</h2>`);
+    if (v.pool.status === 'invited') {
+      const months = v.pool.monthChoices
+        .map((n, i) => `<option value="${n}"${i === 0 ? ' selected' : ''}>${n} months</option>`)
+        .join('');
+      parts.push(
+        `<p>The team would like to keep in touch about ${e(v.pool.offer || 'future roles that fit you')}. It is your choice; nothing changes if you say no.</p>`,
+        form(
+          'pool-join',
+          `<label for="pool-interests">What would you like to hear about? (optional)</label><textarea id="pool-interests" name="text" maxlength="1000"></textarea><label for="pool-months">For how long</label><select id="pool-months" name="months">${months}</select>`,
+          'Yes, keep in touch',
+        ),
+        form('pool-decline', '', 'No, thank you', 'secondary'),
+      );
+    } else if (v.pool.status === 'opted_in') {
+      parts.push(
+        `<p>You are in the team's talent pool${v.pool.consentUntil ? ` until ${e(humanDate(v.pool.consentUntil, v.timeZone))}` : ''}${v.pool.interests ? `, for: ${e(v.pool.interests)}` : ''}. After that, you leave it on your own.</p>`,
+        form('pool-leave', '', 'Leave the talent pool', 'secondary'),
+      );
+    } else {
+      parts.push('<p>You chose not to stay in touch. We will not contact you about other roles.</p>');
+    }
+    parts.push('</section>');
   }
 
   parts.push(`<section aria-labelledby="h-messages"><h2 id="h-messages">Messages we sent you</h2>`);

@@ -1,0 +1,174 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { MessagingDeps } from '../../services/message.service.ts';
+import {
+  getPoolCandidate,
+  inviteToPool,
+  matchPoolCandidate,
+  searchTalentPool,
+} from '../../services/talent-pool.service.ts';
+import { actorOf } from '../auth.ts';
+import {
+  ApplicationSchema,
+  IdParamsSchema,
+  IdSchema,
+  LineSchema,
+  PageQuerySchema,
+  pageOf,
+  ProseSchema,
+} from '../schemas.ts';
+
+const TagSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(40)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._+#-]*$/u, 'letters, digits, spaces and . _ + # -');
+
+export const PoolMembershipSchema = z
+  .object({
+    id: IdSchema,
+    candidateId: IdSchema,
+    applicationId: IdSchema.describe('The application they were a runner-up in.'),
+    status: z.enum(['invited', 'opted_in', 'declined', 'expired', 'removed']),
+    offer: z.string().describe('What the team offered to keep them posted about.'),
+    interests: z.string().describe('What the candidate said they want to hear about.'),
+    tags: z.array(z.string()),
+    cadenceDays: z.number().int().describe('Days between stay-in-touch contacts.'),
+    consentMonths: z.number().int().nullable(),
+    consentUntil: z.date().nullable(),
+    ownerId: IdSchema,
+    invitedAt: z.date(),
+    respondedAt: z.date().nullable(),
+    endedAt: z.date().nullable(),
+  })
+  .meta({ id: 'PoolMembership' });
+
+const PoolEntrySchema = PoolMembershipSchema.extend({
+  candidate: z.object({ name: z.string(), email: z.string().nullable() }),
+  job: z.object({ id: IdSchema, title: z.string() }),
+}).meta({ id: 'PoolEntry' });
+
+const PoolCandidateSchema = z
+  .object({
+    membership: PoolMembershipSchema,
+    candidate: z.object({
+      id: IdSchema,
+      name: z.string(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+    }),
+    applications: z.array(
+      z.object({
+        id: IdSchema,
+        jobId: IdSchema,
+        jobTitle: z.string(),
+        status: z.string(),
+        interviews: z.array(
+          z.object({ title: z.string(), scheduledAt: z.date().nullable(), closedAt: z.date().nullable() }),
+        ),
+      }),
+    ),
+    feedbackGiven: z
+      .array(z.object({ subject: z.string(), text: z.string(), sentAt: z.date().nullable() }))
+      .describe('What they were told: the outcome and update emails that reached them.'),
+  })
+  .meta({ id: 'PoolCandidate' });
+
+/** The talent pool: runners-up who opted in to stay in touch. */
+export function talentPoolRoutes(deps: MessagingDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['talent pool'];
+    app.get(
+      '/talent-pool',
+      {
+        schema: {
+          operationId: 'searchTalentPool',
+          tags,
+          summary:
+            'Opted-in candidates: with every given tag, and matching the text (name, interests, tags, job)',
+          querystring: PageQuerySchema.extend({
+            tag: z
+              .union([TagSchema, z.array(TagSchema).max(10)])
+              .optional()
+              .describe('Repeat for several: a candidate has all of them.'),
+            q: LineSchema(200).optional(),
+          }),
+          response: { 200: pageOf(PoolEntrySchema) },
+        },
+      },
+      async (req) => {
+        const { tag, q, cursor, limit } = req.query;
+        return searchTalentPool(deps, req.principal.orgId, {
+          tags: tag === undefined ? [] : Array.isArray(tag) ? tag : [tag],
+          q,
+          cursor,
+          limit,
+        });
+      },
+    );
+    app.get(
+      '/talent-pool/:id',
+      {
+        schema: {
+          operationId: 'getPoolCandidate',
+          tags,
+          summary: 'A pool candidate (by candidate id) with their interview history and what they were told',
+          params: IdParamsSchema,
+          response: { 200: PoolCandidateSchema },
+        },
+      },
+      async (req) => getPoolCandidate(deps, req.principal.orgId, req.params.id),
+    );
+    app.post(
+      '/applications/:id/pool-invitation',
+      {
+        schema: {
+          operationId: 'inviteToTalentPool',
+          tags,
+          summary:
+            'Invite a rejected runner-up (or one whose role closed) to stay in touch; they are emailed and answer on their page',
+          params: IdParamsSchema,
+          body: z.strictObject({
+            offer: ProseSchema(500, 1).describe('What you will keep them posted about, in their words.'),
+            tags: z.array(TagSchema).max(20).optional(),
+            cadenceDays: z.number().int().min(7).max(365).optional().describe("Default: the policy's."),
+          }),
+          response: { 201: PoolMembershipSchema },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .code(201)
+          .send(
+            await inviteToPool(deps, req.principal.orgId, actorOf(req).memberId, req.params.id, req.body),
+          ),
+    );
+    app.post(
+      '/talent-pool/:id/match',
+      {
+        schema: {
+          operationId: 'matchPoolCandidate',
+          tags,
+          summary: 'Match a pool candidate (by candidate id) into a job: a new application, in one action',
+          params: IdParamsSchema,
+          body: z.strictObject({ jobId: IdSchema }),
+          response: { 201: ApplicationSchema },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .code(201)
+          .send(
+            await matchPoolCandidate(
+              deps,
+              req.principal.orgId,
+              actorOf(req).memberId,
+              req.params.id,
+              req.body.jobId,
+            ),
+          ),
+    );
+  };
+}

@@ -1,0 +1,447 @@
+import { Readable, Transform } from 'node:stream';
+import { parse } from 'csv-parse';
+import { stringify } from 'csv-stringify/sync';
+import type { Queryable } from '../db/db.ts';
+import {
+  IMPORT_FIELDS,
+  mappingProblems,
+  readImportRow,
+  suggestMapping,
+  type ImportMapping,
+  type ImportRow,
+} from '../domain/csv-import.ts';
+import { errors } from '../errors.ts';
+import {
+  findImportRun,
+  insertImportRun,
+  listImportRuns,
+  rejectedCsvOf,
+  updateImportRun,
+  upsertImportedApplication,
+  upsertImportedApplications,
+  upsertImportedCandidate,
+  upsertImportedCandidatesByExternalId,
+  upsertImportedInterview,
+  upsertImportedInterviews,
+  upsertImportedJob,
+  upsertImportedJobsByExternalId,
+  type ImportRun,
+} from '../repositories/import.repository.ts';
+import { findOrganization } from '../repositories/organization.repository.ts';
+import type { ServiceDeps } from './deps.ts';
+import { decodeCursor, toPage, type Page } from './pagination.ts';
+
+/** Rows written per transaction. */
+const BATCH = 250;
+/** Files larger than this are refused (50 MiB). */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+/** One CSV record with the line it starts on (the header is line 1). */
+interface CsvRecord {
+  line: number;
+  values: string[];
+}
+
+/** Read CSV records from a stream with csv-parse, streaming, counting bytes for progress. */
+async function* records(source: Readable, onBytes: (n: number) => void): AsyncGenerator<CsvRecord> {
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      onBytes(chunk.length);
+      done(null, chunk);
+    },
+  });
+  const parser = source.pipe(counter).pipe(
+    parse({
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      max_record_size: 100_000,
+    }),
+  );
+  let previousEnd = 0;
+  for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    yield { line: previousEnd + 1, values: item.record };
+    previousEnd = item.info.lines;
+  }
+}
+
+/** What a preview shows before anything is written. */
+export interface ImportPreview {
+  headers: string[];
+  /** The mapping that will be used: the one given, else the suggested one. */
+  mapping: ImportMapping;
+  suggested: ImportMapping;
+  /** Problems with the mapping itself; importing is refused while there are any. */
+  mappingProblems: string[];
+  /** The first rows as they would be imported, or their problems. */
+  rows: { line: number; row: ImportRow | null; errors: string[] }[];
+  fields: readonly string[];
+}
+
+/** Read the header and the first rows of a file, with the suggested (or given) mapping applied. */
+export async function previewImport(
+  deps: ServiceDeps,
+  orgId: string,
+  source: Readable,
+  mapping?: ImportMapping,
+  sample = 5,
+): Promise<ImportPreview> {
+  const zone = (await findOrganization(deps.db.tenant(orgId), orgId))?.policy.timeZone ?? 'UTC';
+  let headers: string[] = [];
+  const rows: ImportPreview['rows'] = [];
+  let used: ImportMapping = {};
+  for await (const r of records(source, () => {})) {
+    if (r.line === 1) {
+      headers = r.values.map((h) => h.trim());
+      used = mapping ?? suggestMapping(headers);
+      continue;
+    }
+    const cells = Object.fromEntries(headers.map((h, i) => [h, r.values[i] ?? '']));
+    const read = readImportRow(cells, used, zone);
+    rows.push({ line: r.line, row: read.row, errors: read.errors });
+    if (rows.length >= sample) break;
+  }
+  source.destroy();
+  return {
+    headers,
+    mapping: used,
+    suggested: suggestMapping(headers),
+    mappingProblems: headers.length === 0 ? ['the file is empty'] : mappingProblems(used, headers),
+    rows,
+    fields: IMPORT_FIELDS,
+  };
+}
+
+/** Progress of a running import. */
+export interface ImportProgress {
+  rowsDone: number;
+  rowsImported: number;
+  rowsRejected: number;
+  bytesRead: number;
+}
+
+/** What an import did. */
+export interface ImportResult {
+  run: ImportRun;
+  /** The refused rows as CSV: the original columns plus `line` and `errors`. */
+  rejectedCsv: string;
+}
+
+/**
+ * Import a CSV file, streaming. The rule is per row: every row that reads cleanly is imported
+ * whole (its job, candidate, application and interview, or none of them), every other row is
+ * refused with its line number and reasons and written to the rejected-rows file. Re-running
+ * the same file creates nothing new: rows are matched by external ids (else by email, title).
+ * Rows are written in transactions of 250; a batch that fails in the database is replayed one
+ * row at a time (each in a savepoint) so that only the row at fault is refused.
+ */
+export async function importCsv(
+  deps: ServiceDeps,
+  orgId: string,
+  actorId: string | null,
+  source: Readable,
+  options: {
+    fileName: string;
+    mapping?: ImportMapping | undefined;
+    /** Rows in the file, when known (for the page's progress bar). */
+    rowsTotal?: number;
+    onProgress?: (p: ImportProgress) => void;
+    /** An import run already recorded (the API records it before starting). */
+    run?: ImportRun;
+  },
+): Promise<ImportResult> {
+  const tenant = deps.db.tenant(orgId);
+  const zone = (await findOrganization(tenant, orgId))?.policy.timeZone ?? 'UTC';
+  const now = deps.clock.now();
+  let bytesRead = 0;
+  let headers: string[] = [];
+  let mapping: ImportMapping = options.mapping ?? {};
+  let run = options.run ?? null;
+  const created = { jobs: 0, candidates: 0, applications: 0, interviews: 0 };
+  const rejected: { line: number; values: string[]; errors: string[] }[] = [];
+  let rowsDone = 0;
+  let rowsImported = 0;
+  let batch: { line: number; values: string[]; row: ImportRow }[] = [];
+  const jobIds = new Map<string, string>();
+
+  const progress = async () => {
+    options.onProgress?.({ rowsDone, rowsImported, rowsRejected: rejected.length, bytesRead });
+    if (run) {
+      await updateImportRun(tenant, orgId, run.id, {
+        rowsDone,
+        rowsImported,
+        rowsRejected: rejected.length,
+        created,
+      });
+    }
+  };
+
+  const writeRow = async (tx: Queryable, row: ImportRow) => {
+    const jobKey = row.job.externalId ? `x:${row.job.externalId}` : `t:${row.job.title.toLowerCase()}`;
+    let jobId = jobIds.get(jobKey);
+    let jobInserted = false;
+    if (!jobId) {
+      const job = await upsertImportedJob(tx, orgId, row.job, now);
+      jobInserted = job.inserted;
+      jobId = job.id;
+    }
+    const candidate = await upsertImportedCandidate(tx, orgId, row.candidate, now);
+    const application = await upsertImportedApplication(tx, orgId, jobId, candidate.id, row.application, now);
+    const interview = row.interview
+      ? await upsertImportedInterview(tx, orgId, application.id, row.interview, now)
+      : null;
+    return { jobKey, jobId, jobInserted, candidate, application, interview };
+  };
+  const count = (w: Awaited<ReturnType<typeof writeRow>>) => {
+    if (w.jobInserted) created.jobs += 1;
+    if (w.candidate.inserted) created.candidates += 1;
+    if (w.application.inserted) created.applications += 1;
+    if (w.interview?.inserted) created.interviews += 1;
+  };
+
+  const lastBy = <T>(items: T[], key: (t: T) => string): T[] => [
+    ...new Map(items.map((t) => [key(t), t])).values(),
+  ];
+  /** Write a batch of rows set-based; returns the job ids it created or found (to cache). */
+  const writeBatch = async (tx: Queryable, rows: ImportRow[]): Promise<Map<string, string>> => {
+    const jobs = new Map<string, string>();
+    const keyOf = (row: ImportRow) =>
+      row.job.externalId ? `x:${row.job.externalId}` : `t:${row.job.title.toLowerCase()}`;
+    const byExternal = lastBy(
+      rows.filter((r) => r.job.externalId && !jobIds.has(keyOf(r))),
+      (r) => r.job.externalId!,
+    ).map((r) => ({ externalId: r.job.externalId!, title: r.job.title, roleKind: r.job.roleKind }));
+    for (const [ext, j] of await upsertImportedJobsByExternalId(tx, orgId, byExternal, now)) {
+      jobs.set(`x:${ext}`, j.id);
+      if (j.inserted) created.jobs += 1;
+    }
+    for (const r of rows) {
+      const key = keyOf(r);
+      if (jobIds.has(key) || jobs.has(key)) continue;
+      const j = await upsertImportedJob(tx, orgId, r.job, now);
+      jobs.set(key, j.id);
+      if (j.inserted) created.jobs += 1;
+    }
+    const jobId = (r: ImportRow) => jobIds.get(keyOf(r)) ?? jobs.get(keyOf(r))!;
+    const candidates = await upsertImportedCandidatesByExternalId(
+      tx,
+      orgId,
+      lastBy(
+        rows.filter((r) => r.candidate.externalId).map((r) => r.candidate),
+        (c) => c.externalId!,
+      ),
+      now,
+    );
+    for (const c of candidates.values()) if (c.inserted) created.candidates += 1;
+    const candidateIds = new Map<ImportRow, string>();
+    for (const r of rows) {
+      if (r.candidate.externalId) {
+        candidateIds.set(r, candidates.get(r.candidate.externalId)!.id);
+      } else {
+        const c = await upsertImportedCandidate(tx, orgId, r.candidate, now);
+        if (c.inserted) created.candidates += 1;
+        candidateIds.set(r, c.id);
+      }
+    }
+    const applications = await upsertImportedApplications(
+      tx,
+      orgId,
+      lastBy(
+        rows.map((r) => ({ jobId: jobId(r), candidateId: candidateIds.get(r)!, a: r.application })),
+        (x) => `${x.jobId}:${x.candidateId}`,
+      ),
+      now,
+      { stage: mapping.application_stage !== undefined, status: mapping.application_status !== undefined },
+    );
+    for (const a of applications.values()) if (a.inserted) created.applications += 1;
+    created.interviews += await upsertImportedInterviews(
+      tx,
+      orgId,
+      rows.flatMap((r) =>
+        r.interview
+          ? [{ applicationId: applications.get(`${jobId(r)}:${candidateIds.get(r)!}`)!.id, i: r.interview }]
+          : [],
+      ),
+      now,
+    );
+    return jobs;
+  };
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    const before = { ...created };
+    try {
+      // The whole batch in one transaction, a few set-based statements: the fast path. Job ids
+      // are cached only once the transaction has committed.
+      const made = await tenant.transaction(async (tx) =>
+        writeBatch(
+          tx,
+          rows.map((r) => r.row),
+        ),
+      );
+      for (const [k, v] of made) jobIds.set(k, v);
+      rowsImported += rows.length;
+    } catch (e) {
+      if (process.env.DEBUG_IMPORT) console.error('batch failed', e);
+      Object.assign(created, before);
+      // One savepoint per row: only the row at fault is refused.
+      await tenant.transaction(async (tx) => {
+        for (const r of rows) {
+          await tx.exec('SAVEPOINT import_row');
+          try {
+            const w = await writeRow(tx, r.row);
+            await tx.exec('RELEASE SAVEPOINT import_row');
+            count(w);
+            rowsImported += 1;
+          } catch (error) {
+            await tx.exec('ROLLBACK TO SAVEPOINT import_row');
+            rejected.push({
+              line: r.line,
+              values: r.values,
+              errors: [`not saved: ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`],
+            });
+          }
+        }
+      });
+    }
+    await progress();
+  };
+
+  for await (const r of records(source, (n) => (bytesRead += n))) {
+    if (r.line === 1) {
+      headers = r.values.map((h) => h.trim());
+      if (!options.mapping) mapping = suggestMapping(headers);
+      const problems = mappingProblems(mapping, headers);
+      if (problems.length > 0) {
+        source.destroy();
+        throw errors.validation(`The column mapping is incomplete: ${problems.join('; ')}.`, { problems });
+      }
+      run ??= await insertImportRun(tenant, {
+        orgId,
+        fileName: options.fileName,
+        mapping: mapping,
+        rowsTotal: options.rowsTotal ?? 0,
+        createdBy: actorId,
+        at: now,
+      });
+      continue;
+    }
+    rowsDone += 1;
+    if (r.values.length !== headers.length) {
+      rejected.push({
+        line: r.line,
+        values: r.values,
+        errors: [`expected ${headers.length} columns, found ${r.values.length}`],
+      });
+      continue;
+    }
+    const cells = Object.fromEntries(headers.map((h, i) => [h, r.values[i] ?? '']));
+    const read = readImportRow(cells, mapping, zone);
+    if (read.row === null) {
+      rejected.push({ line: r.line, values: r.values, errors: read.errors });
+      continue;
+    }
+    batch.push({ line: r.line, values: r.values, row: read.row });
+    if (batch.length >= BATCH) await flush();
+  }
+  await flush();
+  if (!run) throw errors.validation('The file is empty: it has no header row.');
+
+  rejected.sort((a, b) => a.line - b.line);
+  const rejectedCsv =
+    rejected.length === 0
+      ? ''
+      : stringify([
+          [...headers, 'line', 'errors'],
+          ...rejected.map((r) => [...r.values, String(r.line), r.errors.join('; ')]),
+        ]);
+  await updateImportRun(tenant, orgId, run.id, {
+    rowsDone,
+    rowsImported,
+    rowsRejected: rejected.length,
+    created,
+    errors: rejected.map((r) => ({ line: r.line, errors: r.errors })),
+    rejectedCsv,
+    status: 'done',
+    finishedAt: deps.clock.now(),
+  });
+  options.onProgress?.({ rowsDone, rowsImported, rowsRejected: rejected.length, bytesRead });
+  return { run: (await findImportRun(tenant, orgId, run.id))!, rejectedCsv };
+}
+
+/**
+ * Start an import of CSV text in the background (the upload screen): the run is recorded at
+ * once and its progress can be read while it goes on.
+ */
+export async function startImport(
+  deps: ServiceDeps,
+  orgId: string,
+  actorId: string | null,
+  input: { fileName: string; csv: string; mapping?: ImportMapping | undefined },
+): Promise<ImportRun> {
+  if (Buffer.byteLength(input.csv) > MAX_IMPORT_BYTES) {
+    throw errors.validation('The file is larger than 50 MiB; split it.', { field: 'csv' });
+  }
+  const preview = await previewImport(deps, orgId, Readable.from([input.csv]), input.mapping, 0);
+  if (preview.mappingProblems.length > 0) {
+    throw errors.validation(`The column mapping is incomplete: ${preview.mappingProblems.join('; ')}.`, {
+      problems: preview.mappingProblems,
+    });
+  }
+  const rowsTotal = Math.max(0, input.csv.split(/\r?\n/).filter((l) => l.trim() !== '').length - 1);
+  const run = await insertImportRun(deps.db.tenant(orgId), {
+    orgId,
+    fileName: input.fileName,
+    mapping: preview.mapping,
+    rowsTotal,
+    createdBy: actorId,
+    at: deps.clock.now(),
+  });
+  void importCsv(deps, orgId, actorId, Readable.from([input.csv]), {
+    fileName: input.fileName,
+    mapping: preview.mapping,
+    rowsTotal,
+    run,
+  }).catch(async (error: unknown) => {
+    await updateImportRun(deps.db.tenant(orgId), orgId, run.id, {
+      rowsDone: 0,
+      rowsImported: 0,
+      rowsRejected: 0,
+      created: {},
+      status: 'failed',
+      error: error instanceof Error ? error.message.slice(0, 500) : String(error),
+      finishedAt: deps.clock.now(),
+    }).catch(() => undefined);
+  });
+  return run;
+}
+
+/** One import, with its progress and refused rows' line numbers. */
+export async function getImportRun(deps: ServiceDeps, orgId: string, id: string): Promise<ImportRun> {
+  const run = await findImportRun(deps.db.tenant(orgId), orgId, id);
+  if (!run) throw errors.notFound('Import', id);
+  return run;
+}
+
+/** The refused rows of an import, as CSV. */
+export async function getRejectedRows(deps: ServiceDeps, orgId: string, id: string): Promise<string> {
+  const csv = await rejectedCsvOf(deps.db.tenant(orgId), orgId, id);
+  if (csv === null) throw errors.notFound('Import', id);
+  return csv;
+}
+
+/** Imports, newest first. */
+export async function listImportsPage(
+  deps: ServiceDeps,
+  orgId: string,
+  query: { cursor?: string | undefined; limit: number },
+): Promise<Page<ImportRun>> {
+  const rows = await listImportRuns(deps.db.tenant(orgId), orgId, {
+    after: decodeCursor(query.cursor),
+    limit: query.limit + 1,
+  });
+  return toPage(rows, query.limit, (r) => r.createdAt);
+}
