@@ -96,6 +96,8 @@ CREATE TABLE public.applications (
     interest_confirmed_at timestamp with time zone,
     agency_recruiter_name text,
     agency_recruiter_email text,
+    awaiting_reply_since timestamp with time zone,
+    external_id text,
     CONSTRAINT applications_agency_recruiter_check CHECK (((agency_recruiter_name IS NULL) = (agency_recruiter_email IS NULL))),
     CONSTRAINT applications_status_check CHECK ((status = ANY (ARRAY['active'::text, 'on_hold'::text, 'offered'::text, 'hired'::text, 'rejected'::text, 'withdrawn'::text])))
 );
@@ -122,6 +124,21 @@ CREATE TABLE public.audit_log (
 );
 
 ALTER TABLE ONLY public.audit_log FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: calendar_feeds; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.calendar_feeds (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    member_id uuid NOT NULL,
+    token_hash text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    revoked_at timestamp with time zone
+);
+
+ALTER TABLE ONLY public.calendar_feeds FORCE ROW LEVEL SECURITY;
 
 --
 -- Name: candidate_ratings; Type: TABLE; Schema: public; Owner: -
@@ -167,7 +184,10 @@ CREATE TABLE public.candidates (
     created_at timestamp with time zone NOT NULL,
     updated_at timestamp with time zone NOT NULL,
     erased_at timestamp with time zone,
-    erase_after timestamp with time zone
+    erase_after timestamp with time zone,
+    email_bounced_at timestamp with time zone,
+    email_bounce_reason text,
+    external_id text
 );
 
 ALTER TABLE ONLY public.candidates FORCE ROW LEVEL SECURITY;
@@ -273,7 +293,8 @@ CREATE TABLE public.dev_mailbox (
     subject text NOT NULL,
     body_text text NOT NULL,
     body_html text NOT NULL,
-    delivered_at timestamp with time zone NOT NULL
+    delivered_at timestamp with time zone NOT NULL,
+    ics text
 );
 
 ALTER TABLE ONLY public.dev_mailbox FORCE ROW LEVEL SECURITY;
@@ -359,7 +380,7 @@ CREATE TABLE public.follow_ups (
     CONSTRAINT follow_ups_check CHECK ((owed_by <> owed_to)),
     CONSTRAINT follow_ups_check1 CHECK (((owed_by <> 'team'::text) OR (owner_id IS NOT NULL))),
     CONSTRAINT follow_ups_check2 CHECK (((status = 'done'::text) = (done_at IS NOT NULL))),
-    CONSTRAINT follow_ups_kind_check CHECK ((kind = ANY (ARRAY['outcome'::text, 'update'::text, 'feedback_due'::text, 'thank_you'::text, 'check_in'::text, 'debrief'::text, 'client_feedback'::text, 'client_update'::text]))),
+    CONSTRAINT follow_ups_kind_check CHECK ((kind = ANY (ARRAY['outcome'::text, 'update'::text, 'feedback_due'::text, 'thank_you'::text, 'check_in'::text, 'debrief'::text, 'client_feedback'::text, 'client_update'::text, 'reply'::text, 'reach_another_way'::text, 'stay_in_touch'::text]))),
     CONSTRAINT follow_ups_owed_by_check CHECK ((owed_by = ANY (ARRAY['team'::text, 'candidate'::text, 'recruiter'::text, 'client'::text]))),
     CONSTRAINT follow_ups_owed_to_check CHECK ((owed_to = ANY (ARRAY['team'::text, 'candidate'::text, 'recruiter'::text, 'client'::text]))),
     CONSTRAINT follow_ups_status_check CHECK ((status = ANY (ARRAY['open'::text, 'done'::text, 'cancelled'::text]))),
@@ -383,6 +404,81 @@ CREATE TABLE public.idempotency_keys (
 );
 
 ALTER TABLE ONLY public.idempotency_keys FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: imap_cursors; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.imap_cursors (
+    mailbox text NOT NULL,
+    uid_validity text NOT NULL,
+    last_uid bigint NOT NULL,
+    updated_at timestamp with time zone NOT NULL
+);
+
+ALTER TABLE ONLY public.imap_cursors FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: import_runs; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.import_runs (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    file_name text NOT NULL,
+    mapping jsonb NOT NULL,
+    status text NOT NULL,
+    rows_total integer DEFAULT 0 NOT NULL,
+    rows_done integer DEFAULT 0 NOT NULL,
+    rows_imported integer DEFAULT 0 NOT NULL,
+    rows_rejected integer DEFAULT 0 NOT NULL,
+    created jsonb DEFAULT '{}'::jsonb NOT NULL,
+    errors jsonb DEFAULT '[]'::jsonb NOT NULL,
+    rejected_csv text DEFAULT ''::text NOT NULL,
+    error text,
+    created_by uuid,
+    created_at timestamp with time zone NOT NULL,
+    finished_at timestamp with time zone,
+    CONSTRAINT import_runs_status_check CHECK ((status = ANY (ARRAY['running'::text, 'done'::text, 'failed'::text])))
+);
+
+ALTER TABLE ONLY public.import_runs FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: inbound_emails; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.inbound_emails (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid,
+    application_id uuid,
+    message_id uuid,
+    source text NOT NULL,
+    classification text NOT NULL,
+    matched_by text NOT NULL,
+    status text NOT NULL,
+    from_address text NOT NULL,
+    from_name text DEFAULT ''::text NOT NULL,
+    to_addresses text[] DEFAULT '{}'::text[] NOT NULL,
+    subject text DEFAULT ''::text NOT NULL,
+    rfc_message_id text,
+    body_text text DEFAULT ''::text NOT NULL,
+    full_text text DEFAULT ''::text NOT NULL,
+    attachments jsonb DEFAULT '[]'::jsonb NOT NULL,
+    size_bytes integer NOT NULL,
+    bounce jsonb,
+    raw_hash text NOT NULL,
+    touchpoint_id uuid,
+    handled_by uuid,
+    handled_at timestamp with time zone,
+    received_at timestamp with time zone NOT NULL,
+    CONSTRAINT inbound_emails_classification_check CHECK ((classification = ANY (ARRAY['reply'::text, 'auto_reply'::text, 'bounce'::text]))),
+    CONSTRAINT inbound_emails_matched_by_check CHECK ((matched_by = ANY (ARRAY['token'::text, 'message_id'::text, 'sender'::text, 'assigned'::text, 'none'::text]))),
+    CONSTRAINT inbound_emails_source_check CHECK ((source = ANY (ARRAY['smtp'::text, 'imap'::text, 'api'::text]))),
+    CONSTRAINT inbound_emails_status_check CHECK ((status = ANY (ARRAY['processed'::text, 'unassigned'::text, 'dismissed'::text, 'unrouted'::text])))
+);
+
+ALTER TABLE ONLY public.inbound_emails FORCE ROW LEVEL SECURITY;
 
 --
 -- Name: interview_interviewers; Type: TABLE; Schema: public; Owner: -
@@ -415,6 +511,12 @@ CREATE TABLE public.interviews (
     promise_rule text,
     promise_warnings text[] DEFAULT '{}'::text[] NOT NULL,
     created_at timestamp with time zone NOT NULL,
+    location text DEFAULT ''::text NOT NULL,
+    cancelled_at timestamp with time zone,
+    ics_sequence integer DEFAULT 0 NOT NULL,
+    invitations_sent boolean DEFAULT false NOT NULL,
+    updated_at timestamp with time zone,
+    external_id text,
     CONSTRAINT interviews_check CHECK (((closed_at IS NULL) = (promise_due_at IS NULL))),
     CONSTRAINT interviews_promise_resolution_check CHECK ((promise_resolution = ANY (ARRAY['explicit'::text, 'parsed'::text, 'policy_default'::text])))
 );
@@ -438,6 +540,7 @@ CREATE TABLE public.jobs (
     policy_overrides jsonb DEFAULT '{}'::jsonb NOT NULL,
     client_id uuid,
     hiring_authority_id uuid,
+    external_id text,
     CONSTRAINT jobs_hiring_authority_check CHECK (((hiring_authority_id IS NULL) OR (client_id IS NOT NULL))),
     CONSTRAINT jobs_role_kind_check CHECK ((role_kind = ANY (ARRAY['sales'::text, 'client_facing'::text, 'technical'::text, 'other'::text]))),
     CONSTRAINT jobs_status_check CHECK ((status = ANY (ARRAY['open'::text, 'on_hold'::text, 'closed'::text, 'filled'::text])))
@@ -521,10 +624,15 @@ CREATE TABLE public.messages (
     created_at timestamp with time zone NOT NULL,
     updated_at timestamp with time zone NOT NULL,
     scheduled_because text,
+    reply_token_hash text,
+    ics_method text,
+    ics text,
     CONSTRAINT messages_audience_check CHECK ((audience = ANY (ARRAY['candidate'::text, 'member'::text]))),
     CONSTRAINT messages_check CHECK (((audience <> 'candidate'::text) OR (application_id IS NOT NULL))),
     CONSTRAINT messages_check1 CHECK (((status <> 'scheduled'::text) OR (send_at IS NOT NULL))),
-    CONSTRAINT messages_kind_check CHECK ((kind = ANY (ARRAY['outcome'::text, 'update'::text, 'reminder'::text, 'escalation'::text, 'digest'::text, 'job_closed'::text, 'status_link'::text, 'failure_alert'::text, 'sign_in'::text, 'invite'::text, 'candidate_note'::text]))),
+    CONSTRAINT messages_ics_check CHECK (((ics IS NULL) = (ics_method IS NULL))),
+    CONSTRAINT messages_ics_method_check CHECK ((ics_method = ANY (ARRAY['REQUEST'::text, 'CANCEL'::text]))),
+    CONSTRAINT messages_kind_check CHECK ((kind = ANY (ARRAY['outcome'::text, 'update'::text, 'reminder'::text, 'escalation'::text, 'digest'::text, 'job_closed'::text, 'status_link'::text, 'failure_alert'::text, 'sign_in'::text, 'invite'::text, 'candidate_note'::text, 'invitation'::text, 'reply_notice'::text, 'pool_invite'::text]))),
     CONSTRAINT messages_scheduled_because_check CHECK ((scheduled_because = ANY (ARRAY['immediately'::text, 'undo_window'::text, 'send_delay'::text, 'phone_first_wait'::text, 'requested_time'::text, 'candidate_business_hours'::text, 'team_business_hours'::text, 'retry_backoff'::text]))),
     CONSTRAINT messages_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'scheduled'::text, 'sending'::text, 'sent'::text, 'failed'::text, 'cancelled'::text])))
 );
@@ -544,6 +652,35 @@ CREATE TABLE public.organizations (
 );
 
 ALTER TABLE ONLY public.organizations FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: pool_memberships; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.pool_memberships (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    candidate_id uuid NOT NULL,
+    application_id uuid NOT NULL,
+    status text NOT NULL,
+    offer text DEFAULT ''::text NOT NULL,
+    interests text DEFAULT ''::text NOT NULL,
+    tags text[] DEFAULT '{}'::text[] NOT NULL,
+    cadence_days integer NOT NULL,
+    consent_months integer,
+    consent_until timestamp with time zone,
+    owner_id uuid NOT NULL,
+    invited_at timestamp with time zone NOT NULL,
+    responded_at timestamp with time zone,
+    ended_at timestamp with time zone,
+    updated_at timestamp with time zone NOT NULL,
+    CONSTRAINT pool_memberships_cadence_days_check CHECK (((cadence_days >= 7) AND (cadence_days <= 730))),
+    CONSTRAINT pool_memberships_check CHECK (((status <> 'opted_in'::text) OR (consent_until IS NOT NULL))),
+    CONSTRAINT pool_memberships_consent_months_check CHECK (((consent_months >= 1) AND (consent_months <= 36))),
+    CONSTRAINT pool_memberships_status_check CHECK ((status = ANY (ARRAY['invited'::text, 'opted_in'::text, 'declined'::text, 'expired'::text, 'removed'::text])))
+);
+
+ALTER TABLE ONLY public.pool_memberships FORCE ROW LEVEL SECURITY;
 
 --
 -- Name: schema_migrations; Type: TABLE; Schema: public; Owner: -
@@ -663,6 +800,75 @@ CREATE TABLE public.touchpoints (
 ALTER TABLE ONLY public.touchpoints FORCE ROW LEVEL SECURITY;
 
 --
+-- Name: webhook_attempts; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.webhook_attempts (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    delivery_id uuid NOT NULL,
+    attempt integer NOT NULL,
+    status_code integer,
+    error text,
+    duration_ms integer NOT NULL,
+    at timestamp with time zone NOT NULL
+);
+
+ALTER TABLE ONLY public.webhook_attempts FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: webhook_deliveries; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.webhook_deliveries (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    endpoint_id uuid NOT NULL,
+    event_id uuid NOT NULL,
+    event_type text NOT NULL,
+    payload jsonb NOT NULL,
+    status text NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    next_attempt_at timestamp with time zone NOT NULL,
+    lease_until timestamp with time zone,
+    last_status_code integer,
+    last_error text,
+    delivered_at timestamp with time zone,
+    replay_of uuid,
+    created_at timestamp with time zone NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    CONSTRAINT webhook_deliveries_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'delivering'::text, 'delivered'::text, 'failed'::text])))
+);
+
+ALTER TABLE ONLY public.webhook_deliveries FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: webhook_endpoints; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.webhook_endpoints (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    kind text NOT NULL,
+    url text NOT NULL,
+    description text DEFAULT ''::text NOT NULL,
+    events text[] NOT NULL,
+    secret text,
+    member_id uuid,
+    active boolean DEFAULT true NOT NULL,
+    disabled_at timestamp with time zone,
+    disabled_reason text,
+    consecutive_failures integer DEFAULT 0 NOT NULL,
+    created_by uuid,
+    created_at timestamp with time zone NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    CONSTRAINT webhook_endpoints_check CHECK (((kind = 'webhook'::text) = (secret IS NOT NULL))),
+    CONSTRAINT webhook_endpoints_kind_check CHECK ((kind = ANY (ARRAY['webhook'::text, 'slack'::text, 'teams'::text])))
+);
+
+ALTER TABLE ONLY public.webhook_endpoints FORCE ROW LEVEL SECURITY;
+
+--
 -- Name: api_tokens api_tokens_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -703,6 +909,27 @@ ALTER TABLE ONLY public.applications
 
 ALTER TABLE ONLY public.audit_log
     ADD CONSTRAINT audit_log_pkey PRIMARY KEY (id);
+
+--
+-- Name: calendar_feeds calendar_feeds_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.calendar_feeds
+    ADD CONSTRAINT calendar_feeds_org_id_id_key UNIQUE (org_id, id);
+
+--
+-- Name: calendar_feeds calendar_feeds_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.calendar_feeds
+    ADD CONSTRAINT calendar_feeds_pkey PRIMARY KEY (id);
+
+--
+-- Name: calendar_feeds calendar_feeds_token_hash_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.calendar_feeds
+    ADD CONSTRAINT calendar_feeds_token_hash_key UNIQUE (token_hash);
 
 --
 -- Name: candidate_ratings candidate_ratings_org_id_application_id_key; Type: CONSTRAINT; Schema: public; Owner: -
@@ -873,6 +1100,48 @@ ALTER TABLE ONLY public.idempotency_keys
     ADD CONSTRAINT idempotency_keys_pkey PRIMARY KEY (org_id, key);
 
 --
+-- Name: imap_cursors imap_cursors_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.imap_cursors
+    ADD CONSTRAINT imap_cursors_pkey PRIMARY KEY (mailbox);
+
+--
+-- Name: import_runs import_runs_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_runs
+    ADD CONSTRAINT import_runs_org_id_id_key UNIQUE (org_id, id);
+
+--
+-- Name: import_runs import_runs_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_runs
+    ADD CONSTRAINT import_runs_pkey PRIMARY KEY (id);
+
+--
+-- Name: inbound_emails inbound_emails_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.inbound_emails
+    ADD CONSTRAINT inbound_emails_org_id_id_key UNIQUE (org_id, id);
+
+--
+-- Name: inbound_emails inbound_emails_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.inbound_emails
+    ADD CONSTRAINT inbound_emails_pkey PRIMARY KEY (id);
+
+--
+-- Name: inbound_emails inbound_emails_raw_hash_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.inbound_emails
+    ADD CONSTRAINT inbound_emails_raw_hash_key UNIQUE (raw_hash);
+
+--
 -- Name: interview_interviewers interview_interviewers_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -957,11 +1226,39 @@ ALTER TABLE ONLY public.messages
     ADD CONSTRAINT messages_pkey PRIMARY KEY (id);
 
 --
+-- Name: messages messages_reply_token_hash_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.messages
+    ADD CONSTRAINT messages_reply_token_hash_key UNIQUE (reply_token_hash);
+
+--
 -- Name: organizations organizations_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
 ALTER TABLE ONLY public.organizations
     ADD CONSTRAINT organizations_pkey PRIMARY KEY (id);
+
+--
+-- Name: pool_memberships pool_memberships_org_id_candidate_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.pool_memberships
+    ADD CONSTRAINT pool_memberships_org_id_candidate_id_key UNIQUE (org_id, candidate_id);
+
+--
+-- Name: pool_memberships pool_memberships_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.pool_memberships
+    ADD CONSTRAINT pool_memberships_org_id_id_key UNIQUE (org_id, id);
+
+--
+-- Name: pool_memberships pool_memberships_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.pool_memberships
+    ADD CONSTRAINT pool_memberships_pkey PRIMARY KEY (id);
 
 --
 -- Name: schema_migrations schema_migrations_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -1048,6 +1345,41 @@ ALTER TABLE ONLY public.touchpoints
     ADD CONSTRAINT touchpoints_pkey PRIMARY KEY (id);
 
 --
+-- Name: webhook_attempts webhook_attempts_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_attempts
+    ADD CONSTRAINT webhook_attempts_pkey PRIMARY KEY (id);
+
+--
+-- Name: webhook_deliveries webhook_deliveries_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_org_id_id_key UNIQUE (org_id, id);
+
+--
+-- Name: webhook_deliveries webhook_deliveries_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_pkey PRIMARY KEY (id);
+
+--
+-- Name: webhook_endpoints webhook_endpoints_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_endpoints
+    ADD CONSTRAINT webhook_endpoints_org_id_id_key UNIQUE (org_id, id);
+
+--
+-- Name: webhook_endpoints webhook_endpoints_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_endpoints
+    ADD CONSTRAINT webhook_endpoints_pkey PRIMARY KEY (id);
+
+--
 -- Name: api_tokens_member_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1066,6 +1398,12 @@ CREATE INDEX api_tokens_org_idx ON public.api_tokens USING btree (org_id);
 CREATE INDEX applications_candidate_idx ON public.applications USING btree (org_id, candidate_id);
 
 --
+-- Name: applications_external_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX applications_external_idx ON public.applications USING btree (org_id, external_id) WHERE (external_id IS NOT NULL);
+
+--
 -- Name: applications_org_created_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1078,10 +1416,22 @@ CREATE INDEX applications_org_created_idx ON public.applications USING btree (or
 CREATE INDEX audit_log_org_at_idx ON public.audit_log USING btree (org_id, at);
 
 --
+-- Name: calendar_feeds_one_active_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX calendar_feeds_one_active_idx ON public.calendar_feeds USING btree (org_id, member_id) WHERE (revoked_at IS NULL);
+
+--
 -- Name: candidates_email_idx; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE UNIQUE INDEX candidates_email_idx ON public.candidates USING btree (org_id, lower(email)) WHERE (email IS NOT NULL);
+
+--
+-- Name: candidates_external_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX candidates_external_idx ON public.candidates USING btree (org_id, external_id) WHERE (external_id IS NOT NULL);
 
 --
 -- Name: candidates_org_created_idx; Type: INDEX; Schema: public; Owner: -
@@ -1186,6 +1536,24 @@ CREATE INDEX follow_ups_owner_due_idx ON public.follow_ups USING btree (org_id, 
 CREATE INDEX follow_ups_submission_idx ON public.follow_ups USING btree (org_id, submission_id) WHERE (submission_id IS NOT NULL);
 
 --
+-- Name: import_runs_org_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX import_runs_org_idx ON public.import_runs USING btree (org_id, created_at, id);
+
+--
+-- Name: inbound_emails_application_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX inbound_emails_application_idx ON public.inbound_emails USING btree (org_id, application_id, received_at) WHERE (application_id IS NOT NULL);
+
+--
+-- Name: inbound_emails_org_status_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX inbound_emails_org_status_idx ON public.inbound_emails USING btree (org_id, status, received_at, id);
+
+--
 -- Name: interview_interviewers_member_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1198,16 +1566,34 @@ CREATE INDEX interview_interviewers_member_idx ON public.interview_interviewers 
 CREATE INDEX interviews_application_idx ON public.interviews USING btree (org_id, application_id);
 
 --
+-- Name: interviews_external_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX interviews_external_idx ON public.interviews USING btree (org_id, external_id) WHERE (external_id IS NOT NULL);
+
+--
 -- Name: interviews_org_closed_idx; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX interviews_org_closed_idx ON public.interviews USING btree (org_id, closed_at) WHERE (closed_at IS NOT NULL);
 
 --
+-- Name: interviews_org_scheduled_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX interviews_org_scheduled_idx ON public.interviews USING btree (org_id, scheduled_at) WHERE (scheduled_at IS NOT NULL);
+
+--
 -- Name: jobs_client_idx; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE INDEX jobs_client_idx ON public.jobs USING btree (org_id, client_id) WHERE (client_id IS NOT NULL);
+
+--
+-- Name: jobs_external_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX jobs_external_idx ON public.jobs USING btree (org_id, external_id) WHERE (external_id IS NOT NULL);
 
 --
 -- Name: jobs_org_created_idx; Type: INDEX; Schema: public; Owner: -
@@ -1246,6 +1632,18 @@ CREATE INDEX messages_lease_idx ON public.messages USING btree (lease_until) WHE
 CREATE INDEX messages_scheduled_idx ON public.messages USING btree (send_at) WHERE (status = 'scheduled'::text);
 
 --
+-- Name: pool_memberships_expiry_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX pool_memberships_expiry_idx ON public.pool_memberships USING btree (consent_until) WHERE (status = 'opted_in'::text);
+
+--
+-- Name: pool_memberships_tags_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX pool_memberships_tags_idx ON public.pool_memberships USING gin (tags);
+
+--
 -- Name: sessions_member_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1274,6 +1672,30 @@ CREATE INDEX submissions_org_created_idx ON public.submissions USING btree (org_
 --
 
 CREATE INDEX touchpoints_application_idx ON public.touchpoints USING btree (org_id, application_id, occurred_at);
+
+--
+-- Name: webhook_attempts_delivery_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_attempts_delivery_idx ON public.webhook_attempts USING btree (org_id, delivery_id, at);
+
+--
+-- Name: webhook_deliveries_due_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_deliveries_due_idx ON public.webhook_deliveries USING btree (next_attempt_at) WHERE (status = 'pending'::text);
+
+--
+-- Name: webhook_deliveries_endpoint_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_deliveries_endpoint_idx ON public.webhook_deliveries USING btree (org_id, endpoint_id, created_at, id);
+
+--
+-- Name: webhook_deliveries_lease_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX webhook_deliveries_lease_idx ON public.webhook_deliveries USING btree (lease_until) WHERE (status = 'delivering'::text);
 
 --
 -- Name: api_tokens api_tokens_member_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -1316,6 +1738,20 @@ ALTER TABLE ONLY public.applications
 
 ALTER TABLE ONLY public.audit_log
     ADD CONSTRAINT audit_log_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id);
+
+--
+-- Name: calendar_feeds calendar_feeds_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.calendar_feeds
+    ADD CONSTRAINT calendar_feeds_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id);
+
+--
+-- Name: calendar_feeds calendar_feeds_org_id_member_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.calendar_feeds
+    ADD CONSTRAINT calendar_feeds_org_id_member_id_fkey FOREIGN KEY (org_id, member_id) REFERENCES public.members(org_id, id);
 
 --
 -- Name: candidate_ratings candidate_ratings_org_id_application_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -1542,6 +1978,55 @@ ALTER TABLE ONLY public.idempotency_keys
     ADD CONSTRAINT idempotency_keys_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id);
 
 --
+-- Name: import_runs import_runs_org_id_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_runs
+    ADD CONSTRAINT import_runs_org_id_created_by_fkey FOREIGN KEY (org_id, created_by) REFERENCES public.members(org_id, id);
+
+--
+-- Name: import_runs import_runs_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.import_runs
+    ADD CONSTRAINT import_runs_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id);
+
+--
+-- Name: inbound_emails inbound_emails_org_id_application_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.inbound_emails
+    ADD CONSTRAINT inbound_emails_org_id_application_id_fkey FOREIGN KEY (org_id, application_id) REFERENCES public.applications(org_id, id);
+
+--
+-- Name: inbound_emails inbound_emails_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.inbound_emails
+    ADD CONSTRAINT inbound_emails_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id);
+
+--
+-- Name: inbound_emails inbound_emails_org_id_handled_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.inbound_emails
+    ADD CONSTRAINT inbound_emails_org_id_handled_by_fkey FOREIGN KEY (org_id, handled_by) REFERENCES public.members(org_id, id);
+
+--
+-- Name: inbound_emails inbound_emails_org_id_message_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.inbound_emails
+    ADD CONSTRAINT inbound_emails_org_id_message_id_fkey FOREIGN KEY (org_id, message_id) REFERENCES public.messages(org_id, id);
+
+--
+-- Name: inbound_emails inbound_emails_org_id_touchpoint_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.inbound_emails
+    ADD CONSTRAINT inbound_emails_org_id_touchpoint_id_fkey FOREIGN KEY (org_id, touchpoint_id) REFERENCES public.touchpoints(org_id, id);
+
+--
 -- Name: interview_interviewers interview_interviewers_org_id_interview_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1675,6 +2160,34 @@ ALTER TABLE ONLY public.messages
     ADD CONSTRAINT messages_org_id_to_member_id_fkey FOREIGN KEY (org_id, to_member_id) REFERENCES public.members(org_id, id);
 
 --
+-- Name: pool_memberships pool_memberships_org_id_application_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.pool_memberships
+    ADD CONSTRAINT pool_memberships_org_id_application_id_fkey FOREIGN KEY (org_id, application_id) REFERENCES public.applications(org_id, id);
+
+--
+-- Name: pool_memberships pool_memberships_org_id_candidate_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.pool_memberships
+    ADD CONSTRAINT pool_memberships_org_id_candidate_id_fkey FOREIGN KEY (org_id, candidate_id) REFERENCES public.candidates(org_id, id);
+
+--
+-- Name: pool_memberships pool_memberships_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.pool_memberships
+    ADD CONSTRAINT pool_memberships_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id);
+
+--
+-- Name: pool_memberships pool_memberships_org_id_owner_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.pool_memberships
+    ADD CONSTRAINT pool_memberships_org_id_owner_id_fkey FOREIGN KEY (org_id, owner_id) REFERENCES public.members(org_id, id);
+
+--
 -- Name: sessions sessions_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1787,6 +2300,55 @@ ALTER TABLE ONLY public.touchpoints
     ADD CONSTRAINT touchpoints_org_id_member_id_fkey FOREIGN KEY (org_id, member_id) REFERENCES public.members(org_id, id);
 
 --
+-- Name: webhook_attempts webhook_attempts_org_id_delivery_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_attempts
+    ADD CONSTRAINT webhook_attempts_org_id_delivery_id_fkey FOREIGN KEY (org_id, delivery_id) REFERENCES public.webhook_deliveries(org_id, id);
+
+--
+-- Name: webhook_attempts webhook_attempts_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_attempts
+    ADD CONSTRAINT webhook_attempts_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id);
+
+--
+-- Name: webhook_deliveries webhook_deliveries_org_id_endpoint_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_org_id_endpoint_id_fkey FOREIGN KEY (org_id, endpoint_id) REFERENCES public.webhook_endpoints(org_id, id);
+
+--
+-- Name: webhook_deliveries webhook_deliveries_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_deliveries
+    ADD CONSTRAINT webhook_deliveries_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id);
+
+--
+-- Name: webhook_endpoints webhook_endpoints_org_id_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_endpoints
+    ADD CONSTRAINT webhook_endpoints_org_id_created_by_fkey FOREIGN KEY (org_id, created_by) REFERENCES public.members(org_id, id);
+
+--
+-- Name: webhook_endpoints webhook_endpoints_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_endpoints
+    ADD CONSTRAINT webhook_endpoints_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id);
+
+--
+-- Name: webhook_endpoints webhook_endpoints_org_id_member_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.webhook_endpoints
+    ADD CONSTRAINT webhook_endpoints_org_id_member_id_fkey FOREIGN KEY (org_id, member_id) REFERENCES public.members(org_id, id);
+
+--
 -- Name: api_tokens; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -1803,6 +2365,12 @@ ALTER TABLE public.applications ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.audit_log ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: calendar_feeds; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.calendar_feeds ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: candidate_ratings; Type: ROW SECURITY; Schema: public; Owner: -
@@ -1883,6 +2451,24 @@ ALTER TABLE public.follow_ups ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.idempotency_keys ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: imap_cursors; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.imap_cursors ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: import_runs; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.import_runs ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: inbound_emails; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.inbound_emails ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: interview_interviewers; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -1943,6 +2529,12 @@ CREATE POLICY interviewer_scope ON public.feedback AS RESTRICTIVE USING ((public
 CREATE POLICY interviewer_scope ON public.follow_ups AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text) OR public.app_interviews_application(application_id)));
 
 --
+-- Name: inbound_emails interviewer_scope; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY interviewer_scope ON public.inbound_emails AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text)));
+
+--
 -- Name: interviews interviewer_scope; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -1953,6 +2545,12 @@ CREATE POLICY interviewer_scope ON public.interviews AS RESTRICTIVE USING ((publ
 --
 
 CREATE POLICY interviewer_scope ON public.messages AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text)));
+
+--
+-- Name: pool_memberships interviewer_scope; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY interviewer_scope ON public.pool_memberships AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text)));
 
 --
 -- Name: submissions interviewer_scope; Type: POLICY; Schema: public; Owner: -
@@ -2003,6 +2601,12 @@ ALTER TABLE public.messages ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.organizations ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: pool_memberships; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.pool_memberships ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: sessions; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -2019,6 +2623,12 @@ ALTER TABLE public.status_links ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.submissions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: imap_cursors system_only; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY system_only ON public.imap_cursors USING (public.app_is_system()) WITH CHECK (public.app_is_system());
 
 --
 -- Name: templates; Type: ROW SECURITY; Schema: public; Owner: -
@@ -2043,6 +2653,12 @@ CREATE POLICY tenant_isolation ON public.applications USING ((public.app_is_syst
 --
 
 CREATE POLICY tenant_isolation ON public.audit_log USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+
+--
+-- Name: calendar_feeds tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.calendar_feeds USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
 
 --
 -- Name: candidate_ratings tenant_isolation; Type: POLICY; Schema: public; Owner: -
@@ -2123,6 +2739,18 @@ CREATE POLICY tenant_isolation ON public.follow_ups USING ((public.app_is_system
 CREATE POLICY tenant_isolation ON public.idempotency_keys USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
 
 --
+-- Name: import_runs tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.import_runs USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+
+--
+-- Name: inbound_emails tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.inbound_emails USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+
+--
 -- Name: interview_interviewers tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -2165,6 +2793,12 @@ CREATE POLICY tenant_isolation ON public.messages USING ((public.app_is_system()
 CREATE POLICY tenant_isolation ON public.organizations USING ((public.app_is_system() OR (id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (id = public.app_org_id())));
 
 --
+-- Name: pool_memberships tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.pool_memberships USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+
+--
 -- Name: sessions tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -2195,10 +2829,46 @@ CREATE POLICY tenant_isolation ON public.templates USING ((public.app_is_system(
 CREATE POLICY tenant_isolation ON public.touchpoints USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
 
 --
+-- Name: webhook_attempts tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.webhook_attempts USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+
+--
+-- Name: webhook_deliveries tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.webhook_deliveries USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+
+--
+-- Name: webhook_endpoints tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.webhook_endpoints USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+
+--
 -- Name: touchpoints; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
 ALTER TABLE public.touchpoints ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: webhook_attempts; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.webhook_attempts ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: webhook_deliveries; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.webhook_deliveries ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: webhook_endpoints; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.webhook_endpoints ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: SCHEMA public; Type: ACL; Schema: -; Owner: -
@@ -2267,6 +2937,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.applications TO hearback_syste
 
 GRANT SELECT,INSERT ON TABLE public.audit_log TO hearback_app;
 GRANT SELECT,INSERT ON TABLE public.audit_log TO hearback_system;
+
+--
+-- Name: TABLE calendar_feeds; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.calendar_feeds TO hearback_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.calendar_feeds TO hearback_system;
 
 --
 -- Name: TABLE candidate_ratings; Type: ACL; Schema: public; Owner: -
@@ -2360,6 +3037,26 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.idempotency_keys TO hearback_a
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.idempotency_keys TO hearback_system;
 
 --
+-- Name: TABLE imap_cursors; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.imap_cursors TO hearback_system;
+
+--
+-- Name: TABLE import_runs; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.import_runs TO hearback_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.import_runs TO hearback_system;
+
+--
+-- Name: TABLE inbound_emails; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.inbound_emails TO hearback_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.inbound_emails TO hearback_system;
+
+--
 -- Name: TABLE interview_interviewers; Type: ACL; Schema: public; Owner: -
 --
 
@@ -2409,6 +3106,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.organizations TO hearback_app;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.organizations TO hearback_system;
 
 --
+-- Name: TABLE pool_memberships; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.pool_memberships TO hearback_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.pool_memberships TO hearback_system;
+
+--
 -- Name: TABLE sessions; Type: ACL; Schema: public; Owner: -
 --
 
@@ -2442,6 +3146,27 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.templates TO hearback_system;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.touchpoints TO hearback_app;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.touchpoints TO hearback_system;
+
+--
+-- Name: TABLE webhook_attempts; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.webhook_attempts TO hearback_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.webhook_attempts TO hearback_system;
+
+--
+-- Name: TABLE webhook_deliveries; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.webhook_deliveries TO hearback_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.webhook_deliveries TO hearback_system;
+
+--
+-- Name: TABLE webhook_endpoints; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.webhook_endpoints TO hearback_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.webhook_endpoints TO hearback_system;
 
 --
 -- PostgreSQL database dump complete
