@@ -12,6 +12,7 @@ const ApplicationScreen = lazy(() =>
 const JobsScreen = lazy(() => import('./JobsScreen.tsx').then((m) => ({ default: m.JobsScreen })));
 const ReportsScreen = lazy(() => import('./ReportsScreen.tsx').then((m) => ({ default: m.ReportsScreen })));
 const DeskScreen = lazy(() => import('./DeskScreen.tsx').then((m) => ({ default: m.DeskScreen })));
+const InboxScreen = lazy(() => import('./InboxScreen.tsx').then((m) => ({ default: m.InboxScreen })));
 const SettingsScreen = lazy(() =>
   import('./SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })),
 );
@@ -105,6 +106,7 @@ export function App() {
         <nav aria-label="Main">
           {link('/', 'Follow-ups')}
           {link('/jobs', 'Jobs')}
+          {session.member.role !== 'interviewer' && link('/inbox', 'Inbox')}
           {session.member.role !== 'interviewer' && link('/desk', 'Desk')}
           {session.member.role !== 'interviewer' && link('/reports', 'Reports')}
           {session.member.role === 'admin' && link('/settings', 'Settings')}
@@ -137,6 +139,8 @@ export function App() {
               <ReportsScreen />
             ) : path === '/settings' ? (
               <SettingsScreen />
+            ) : path === '/inbox' ? (
+              <InboxScreen />
             ) : path === '/desk' ? (
               <DeskScreen />
             ) : path === '/jobs' ? (

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
 import { api, ApiError, fieldErrorsOf, listAll } from './api.ts';
 import { ApiTokensSection } from './ApiTokensSection.tsx';
+import { WebhooksSection } from './WebhooksSection.tsx';
 
 interface Member {
   id: string;
@@ -356,6 +357,8 @@ export function SettingsScreen() {
       </section>
 
       <ApiTokensSection />
+
+      <WebhooksSection />
 
       {devMailbox && (
         <section className="card" aria-labelledby="h-devmail">

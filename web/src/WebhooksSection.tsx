@@ -1,0 +1,420 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Alerts } from './Alerts.tsx';
+import { api, listAll, messageOf, type Page } from './api.ts';
+import { when } from './format.ts';
+
+interface Endpoint {
+  id: string;
+  kind: 'webhook' | 'slack' | 'teams';
+  url: string;
+  description: string;
+  events: string[];
+  active: boolean;
+  disabledAt: string | null;
+  disabledReason: string | null;
+  consecutiveFailures: number;
+  createdAt: string;
+}
+
+interface Delivery {
+  id: string;
+  eventId: string;
+  eventType: string;
+  status: 'pending' | 'delivering' | 'delivered' | 'failed';
+  attempts: number;
+  nextAttemptAt: string;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  deliveredAt: string | null;
+  replayOf: string | null;
+  createdAt: string;
+}
+
+/** The events an endpoint can pick (WEBHOOK_EVENTS in src/domain/webhooks.ts), in words. */
+const EVENTS: { type: string; label: string }[] = [
+  { type: 'interview.closed', label: 'Interview closed (with its promise)' },
+  { type: 'promise.due_soon', label: 'Promise due soon' },
+  { type: 'promise.broken', label: 'Promise broken' },
+  { type: 'promise.escalated', label: 'Promise escalated' },
+  { type: 'outcome.delivered', label: 'Outcome delivered' },
+  { type: 'decision.recorded', label: 'Decision recorded' },
+  { type: 'candidate.replied', label: 'Candidate replied' },
+  { type: 'candidate.withdrew', label: 'Candidate withdrew' },
+  { type: 'client_feedback.received', label: 'Client feedback received' },
+];
+
+const STATUS_WORDS: Record<Delivery['status'], string> = {
+  pending: 'waiting to be sent',
+  delivering: 'being sent',
+  delivered: 'delivered',
+  failed: 'failed',
+};
+
+/**
+ * Webhooks (admins): register an endpoint (its signing secret shown once), disable or enable it,
+ * remove it after a confirmation, and read each endpoint's delivery log with replay.
+ */
+export function WebhooksSection() {
+  const [endpoints, setEndpoints] = useState<Endpoint[] | null>(null);
+  const [form, setForm] = useState<{ url: string; description: string; events: string[] }>({
+    url: '',
+    description: '',
+    events: [],
+  });
+  const [issued, setIssued] = useState<{ url: string; secret: string } | null>(null);
+  const [copied, setCopied] = useState(false);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [logOf, setLogOf] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [notice, setNotice] = useState('');
+  const issuedHeading = useRef<HTMLHeadingElement>(null);
+  const keepButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (issued) issuedHeading.current?.focus();
+  }, [issued]);
+  useEffect(() => {
+    if (confirming) keepButton.current?.focus();
+  }, [confirming]);
+
+  const load = useCallback(async () => {
+    try {
+      setEndpoints(await listAll<Endpoint>('/webhooks'));
+    } catch (e) {
+      setError(messageOf(e, 'Could not load the webhooks.'));
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function register() {
+    setError('');
+    setNotice('');
+    if (form.events.length === 0) {
+      setError('Pick at least one event to send.');
+      return;
+    }
+    setBusy(true);
+    try {
+      const r = await api<{ endpoint: Endpoint; secret: string | null }>('POST', '/webhooks', {
+        url: form.url,
+        events: form.events,
+        ...(form.description.trim() && { description: form.description.trim() }),
+      });
+      if (r.secret) setIssued({ url: r.endpoint.url, secret: r.secret });
+      setCopied(false);
+      setForm({ url: '', description: '', events: [] }); // cleared only once it worked
+      await load();
+    } catch (e) {
+      setError(messageOf(e, 'Could not register the endpoint.'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function setActive(e: Endpoint, active: boolean) {
+    setError('');
+    setBusy(true);
+    try {
+      await api('PATCH', `/webhooks/${e.id}`, { active });
+      setNotice(
+        active ? `Enabled ${e.url}: new events go to it again.` : `Disabled ${e.url}: nothing is sent to it.`,
+      );
+      await load();
+    } catch (err) {
+      setError(messageOf(err, 'Could not change the endpoint.'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove(e: Endpoint) {
+    setError('');
+    setBusy(true);
+    try {
+      await api('DELETE', `/webhooks/${e.id}`);
+      setConfirming(null);
+      if (logOf === e.id) setLogOf(null);
+      setNotice(`Removed ${e.url}.`);
+      await load();
+    } catch (err) {
+      setError(messageOf(err, 'Could not remove the endpoint.'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function copy(secret: string) {
+    try {
+      await navigator.clipboard.writeText(secret);
+      setCopied(true);
+    } catch {
+      // No clipboard (an insecure origin or a refusal): select the text so Ctrl+C works.
+      (document.getElementById('new-webhook-secret') as HTMLInputElement | null)?.select();
+      setNotice('Select the secret and copy it with your keyboard.');
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="h-webhooks">
+      <h2 id="h-webhooks" style={{ marginTop: 0 }}>
+        Webhooks
+      </h2>
+      <p className="meta">
+        Hearback POSTs each chosen event to your endpoint, signed with its secret (header Hearback-Signature),
+        retrying failures. See “Webhooks (outgoing)” in <a href="/api/docs">the API docs</a>.
+      </p>
+      <Alerts error={error} notice={notice} />
+      {issued && (
+        <div className="issued" role="region" aria-labelledby="h-webhook-secret">
+          <h3 id="h-webhook-secret" style={{ marginTop: 0 }} tabIndex={-1} ref={issuedHeading}>
+            Signing secret for {issued.url}
+          </h3>
+          <p>
+            <strong>Copy it now: you won’t see this secret again.</strong> Your endpoint uses it to check that
+            a delivery came from Hearback.
+          </p>
+          <label htmlFor="new-webhook-secret">Secret</label>
+          <div className="row" style={{ marginTop: 0, flexWrap: 'nowrap' }}>
+            <input
+              id="new-webhook-secret"
+              readOnly
+              value={issued.secret}
+              onFocus={(e) => e.target.select()}
+            />
+            <button type="button" onClick={() => void copy(issued.secret)}>
+              Copy
+            </button>
+          </div>
+          <p role="status" className="meta">
+            {copied ? 'Copied to the clipboard.' : ''}
+          </p>
+          <button type="button" className="secondary" onClick={() => setIssued(null)}>
+            I have stored it
+          </button>
+        </div>
+      )}
+      {endpoints === null ? (
+        !error && <p role="status">Loading webhooks…</p>
+      ) : endpoints.length === 0 ? (
+        <p className="empty">No endpoints yet.</p>
+      ) : (
+        <ul className="token-list" aria-label="Webhook endpoints">
+          {endpoints.map((e) => (
+            <li key={e.id} className={e.active ? undefined : 'revoked'}>
+              <div style={{ flex: '1 1 20rem', minWidth: 0 }}>
+                <strong style={{ overflowWrap: 'anywhere' }}>{e.url}</strong>
+                {e.kind !== 'webhook' && <span className="meta"> ({e.kind})</span>}
+                {e.description && <div>{e.description}</div>}
+                <div className="meta">
+                  {e.active ? 'Active' : e.disabledReason ? `Disabled: ${e.disabledReason}` : 'Disabled'}
+                  {e.consecutiveFailures > 0 && ` · ${e.consecutiveFailures} failures in a row`} · events:{' '}
+                  {e.events.map((t) => EVENTS.find((x) => x.type === t)?.label ?? t).join(', ')}
+                </div>
+              </div>
+              {confirming === e.id ? (
+                <div role="group" aria-label={`Confirm removing ${e.url}`} className="confirm">
+                  <p style={{ margin: 0 }}>Remove it? Deliveries still waiting are dropped with it.</p>
+                  <div className="row">
+                    <button type="button" className="danger" disabled={busy} onClick={() => void remove(e)}>
+                      Yes, remove it
+                    </button>
+                    <button
+                      type="button"
+                      className="secondary"
+                      ref={keepButton}
+                      onClick={() => setConfirming(null)}
+                    >
+                      Keep it
+                    </button>
+                  </div>
+                </div>
+              ) : (
+                <div className="row">
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-expanded={logOf === e.id}
+                    aria-controls={`log-${e.id}`}
+                    onClick={() => setLogOf(logOf === e.id ? null : e.id)}
+                  >
+                    {logOf === e.id ? 'Hide deliveries' : 'Deliveries'}
+                  </button>
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={busy}
+                    onClick={() => void setActive(e, !e.active)}
+                  >
+                    {e.active ? 'Disable' : 'Enable'}
+                  </button>
+                  <button type="button" className="secondary" onClick={() => setConfirming(e.id)}>
+                    Remove
+                  </button>
+                </div>
+              )}
+              {logOf === e.id && <DeliveryLog endpoint={e} />}
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        aria-labelledby="h-webhook-new"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void register();
+        }}
+      >
+        <h3 id="h-webhook-new">Register an endpoint</h3>
+        <label htmlFor="webhook-url">URL (https://…)</label>
+        <input
+          id="webhook-url"
+          type="url"
+          required
+          maxLength={2000}
+          value={form.url}
+          onChange={(e) => setForm({ ...form, url: e.target.value })}
+        />
+        <label htmlFor="webhook-description">Description (optional)</label>
+        <input
+          id="webhook-description"
+          maxLength={200}
+          value={form.description}
+          onChange={(e) => setForm({ ...form, description: e.target.value })}
+        />
+        <fieldset>
+          <legend>Events to send</legend>
+          {EVENTS.map((ev) => (
+            <label key={ev.type} className="choice">
+              <input
+                type="checkbox"
+                checked={form.events.includes(ev.type)}
+                onChange={(e) =>
+                  setForm({
+                    ...form,
+                    events: e.target.checked
+                      ? [...form.events, ev.type]
+                      : form.events.filter((t) => t !== ev.type),
+                  })
+                }
+              />
+              {ev.label}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" disabled={busy}>
+          Register the endpoint
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** One endpoint's delivery log, newest first, a page at a time, with replay of finished deliveries. */
+function DeliveryLog({ endpoint }: { endpoint: Endpoint }) {
+  const [items, setItems] = useState<Delivery[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState('');
+  const [notice, setNotice] = useState('');
+
+  const load = useCallback(
+    async (after: string | null) => {
+      try {
+        const page = await api<Page<Delivery>>(
+          'GET',
+          `/webhooks/${endpoint.id}/deliveries?limit=20${after ? `&cursor=${encodeURIComponent(after)}` : ''}`,
+        );
+        setItems((old) => (after ? [...(old ?? []), ...page.items] : page.items));
+        setCursor(page.nextCursor);
+      } catch (e) {
+        setError(messageOf(e, 'Could not load the deliveries.'));
+      }
+    },
+    [endpoint.id],
+  );
+  useEffect(() => {
+    void load(null);
+  }, [load]);
+
+  async function replay(d: Delivery) {
+    setError('');
+    try {
+      await api('POST', `/webhook-deliveries/${d.id}/replay`);
+      setNotice(`Replaying ${d.eventType}: it is sent again now, with the same event id.`);
+      await load(null);
+    } catch (e) {
+      setError(messageOf(e, 'Could not replay the delivery.'));
+    }
+  }
+
+  return (
+    <div id={`log-${endpoint.id}`} style={{ flexBasis: '100%' }}>
+      <Alerts error={error} notice={notice} />
+      {items === null ? (
+        !error && <p role="status">Loading deliveries…</p>
+      ) : items.length === 0 ? (
+        <p className="empty">Nothing sent to it yet.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="deliveries">
+            <caption className="meta" style={{ textAlign: 'left' }}>
+              Deliveries to {endpoint.url}, newest first
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Event</th>
+                <th scope="col">Created</th>
+                <th scope="col">Status</th>
+                <th scope="col">Attempts</th>
+                <th scope="col">Last response</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((d) => (
+                <tr key={d.id}>
+                  <td>
+                    {d.eventType}
+                    {d.replayOf && <span className="meta"> (replay)</span>}
+                  </td>
+                  <td>{when(d.createdAt)}</td>
+                  <td>
+                    {STATUS_WORDS[d.status]}
+                    {d.status === 'pending' && d.attempts > 0 && (
+                      <span className="meta"> · next try {when(d.nextAttemptAt)}</span>
+                    )}
+                  </td>
+                  <td>{d.attempts}</td>
+                  <td>
+                    {d.lastStatusCode ?? '—'}
+                    {d.lastError && <span className="meta"> · {d.lastError}</span>}
+                  </td>
+                  <td>
+                    {(d.status === 'delivered' || d.status === 'failed') && (
+                      <button
+                        type="button"
+                        className="secondary"
+                        aria-label={`Replay ${d.eventType} from ${when(d.createdAt)}`}
+                        onClick={() => void replay(d)}
+                      >
+                        Replay
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {cursor && (
+        <button type="button" className="secondary" onClick={() => void load(cursor)}>
+          Show older deliveries
+        </button>
+      )}
+    </div>
+  );
+}
