@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
@@ -21,6 +21,29 @@ import { buildApp } from './app.ts';
 const PASSWORD = 'inbox and webhooks passphrase 1';
 const identity = { from: { name: 'Hearback', address: 'hb@localhost' }, domain: 'localhost' };
 const limits = { maxBytes: 1_000_000, maxAttachments: 5 };
+const DESKTOP = { width: 1200, height: 900 };
+const PHONE = { width: 375, height: 800 };
+
+/** At a phone's width nothing scrolls sideways and axe finds nothing serious; then back to desktop. */
+async function fitsAPhone(page: Page): Promise<void> {
+  await page.setViewportSize(PHONE);
+  const wide = await page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter(
+        (el) =>
+          !el.parentElement?.closest('.table-scroll') &&
+          el.getBoundingClientRect().right > window.innerWidth + 1,
+      )
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)
+      .slice(0, 8),
+  );
+  expect(wide, 'wider than a phone').toEqual([]);
+  await expect(
+    page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).resolves.toBeLessThanOrEqual(0);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.setViewportSize(DESKTOP);
+}
 
 /**
  * The inbox and webhooks in real Chromium: an admin registers a webhook (its secret shown once),
@@ -78,7 +101,7 @@ describe('the inbox and webhooks in a browser', () => {
       const org = s.organization.id;
       await setMemberPassword(deps, org, s.admin.id, PASSWORD);
 
-      const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+      const context = await browser.newContext({ viewport: DESKTOP });
       const page = await context.newPage();
       page.on('dialog', (d) => void d.dismiss());
       await page.goto(base);
@@ -142,6 +165,7 @@ describe('the inbox and webhooks in a browser', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await mkdir('docs/screens', { recursive: true });
       await page.screenshot({ path: 'docs/screens/inbox.png', fullPage: true });
+      await fitsAPhone(page);
 
       // Assign: the sender is looked up by their address; their one application is chosen.
       await question.getByRole('button', { name: 'Assign to an application' }).click();
@@ -195,8 +219,8 @@ describe('the inbox and webhooks in a browser', () => {
         replied[0]!.headers['hearback-event-id'],
       ]);
       expect(await seriousViolations(page)).toEqual([]);
-      await hooks.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: 'docs/screens/webhooks.png', fullPage: true });
+      await hooks.screenshot({ path: 'docs/screens/webhooks.png' });
+      await fitsAPhone(page);
 
       // Disable, then remove after a confirmation.
       await hooks.getByRole('button', { name: 'Disable' }).click();

@@ -349,14 +349,15 @@ function DeliveryLog({ endpoint }: { endpoint: Endpoint }) {
   }
 
   return (
-    <div id={`log-${endpoint.id}`} style={{ flexBasis: '100%' }}>
+    <div id={`log-${endpoint.id}`} style={{ flexBasis: '100%', minWidth: 0 }}>
       <Alerts error={error} notice={notice} />
       {items === null ? (
         !error && <p role="status">Loading deliveries…</p>
       ) : items.length === 0 ? (
         <p className="empty">Nothing sent to it yet.</p>
       ) : (
-        <div className="table-scroll">
+        // Positioned, so the hidden "Actions" label scrolls with the table instead of widening the page.
+        <div className="table-scroll" style={{ position: 'relative' }}>
           <table className="deliveries">
             <caption className="meta" style={{ textAlign: 'left' }}>
               Deliveries to {endpoint.url}, newest first
