@@ -7,12 +7,11 @@ import type { Db } from '../db/db.ts';
 import { createDevMailboxTransport } from '../mail/dev-mailbox.transport.ts';
 import { createStatusLink } from '../services/candidate-page.service.ts';
 import { changeCandidate } from '../services/candidate.service.ts';
-import { recordDecision } from '../services/decision.service.ts';
 import { closeInterview } from '../services/interview.service.ts';
-import { draftOutcomeMessage, sendMessage } from '../services/message.service.ts';
+import { sendMessage } from '../services/message.service.ts';
 import { dispatchDueMessages } from '../services/outbox.service.ts';
 import { openTestDb } from '../../test/support/db.ts';
-import { buildInterviewScenario } from '../../test/support/factories.ts';
+import { buildInterviewScenario, buildRejectionDraft } from '../../test/support/factories.ts';
 import { freePort, launchChromium, seriousViolations } from '../../test/support/browser.ts';
 import { buildApp } from './app.ts';
 
@@ -92,23 +91,10 @@ describe('the candidate status page in a browser', () => {
     await expect(page.textContent('[role=status]')).resolves.toContain('The team will answer');
 
     // The team decides and tells the candidate.
-    await recordDecision(
-      deps,
-      org,
-      s.application.id,
-      {
-        outcome: 'reject',
-        reasons: ['We need deeper experience running enterprise onboarding programmes'],
-        recommendation: 'Leading one onboarding programme end to end would make a strong application.',
-      },
-      { memberId: s.manager.id },
-    );
-    const draft = await draftOutcomeMessage(
-      deps,
-      org,
-      { applicationId: s.application.id },
-      { memberId: s.recruiter.id },
-    );
+    const { draft } = await buildRejectionDraft(deps, s, {
+      reasons: ['We need deeper experience running enterprise onboarding programmes'],
+      recommendation: 'Leading one onboarding programme end to end would make a strong application.',
+    });
     await sendMessage(deps, org, draft.id, {}, { memberId: s.recruiter.id });
     clock.advance(15 * 60_000);
     await dispatchDueMessages(

@@ -8,12 +8,11 @@ import { startSmtpListener, type SmtpListener } from '../mail/smtp-listener.ts';
 import { listEventsOfApplication } from '../repositories/event.repository.ts';
 import { listMessages } from '../repositories/message.repository.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
-import { buildInterviewScenario } from '../../test/support/factories.ts';
+import { buildInterviewScenario, buildRejectionDraft } from '../../test/support/factories.ts';
 import { startImapServer } from '../../test/support/imap-server.ts';
 import { startSmtpSink, type SmtpSink } from '../../test/support/smtp-sink.ts';
 import { getApplicationTimeline } from './application.service.ts';
 import { getCandidate } from './candidate.service.ts';
-import { recordDecision } from './decision.service.ts';
 import { createFollowUp, getFollowUp, listFollowUpsPage } from './follow-up.service.ts';
 import {
   assignInboundEmail,
@@ -23,7 +22,7 @@ import {
   type InboundDeps,
 } from './inbound-mail.service.ts';
 import { closeInterview } from './interview.service.ts';
-import { draftOutcomeMessage, getMessage, sendMessage } from './message.service.ts';
+import { getMessage, sendMessage } from './message.service.ts';
 import { dispatchDueMessages } from './outbox.service.ts';
 import { sweepFollowUps } from './sweep.service.ts';
 import { logTouchpoint } from './touchpoint.service.ts';
@@ -80,25 +79,7 @@ describe.each(backends)('replies coming back on %s', (backend) => {
       },
       { memberId: s.recruiter.id },
     );
-    await recordDecision(
-      deps,
-      org,
-      s.application.id,
-      {
-        outcome: 'reject',
-        reasons: ['We need deeper experience with enterprise deals'],
-        recommendation: 'Own a full sales cycle end to end.',
-      },
-      { memberId: s.manager.id },
-    );
-    const draft = await draftOutcomeMessage(
-      deps,
-      org,
-      {
-        applicationId: s.application.id,
-      },
-      { memberId: s.recruiter.id },
-    );
+    const { draft } = await buildRejectionDraft(deps, s);
     await sendMessage(deps, org, draft.id, {}, { memberId: s.recruiter.id });
     clock.advance(11 * 60_000);
     const transport = createSmtpTransport({ url: sink.url, maxConnections: 1 });

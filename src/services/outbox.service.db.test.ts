@@ -4,12 +4,11 @@ import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import { createSmtpTransport } from '../mail/smtp.transport.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
-import { buildInterviewScenario } from '../../test/support/factories.ts';
+import { buildInterviewScenario, buildRejectionDraft } from '../../test/support/factories.ts';
 import { startSmtpSink, type SmtpSink } from '../../test/support/smtp-sink.ts';
 import { changeCandidate } from './candidate.service.ts';
-import { recordDecision } from './decision.service.ts';
 import { closeInterview } from './interview.service.ts';
-import { draftOutcomeMessage, getMessage, sendMessage } from './message.service.ts';
+import { getMessage, sendMessage } from './message.service.ts';
 import { dispatchDueMessages, retryDelayMs } from './outbox.service.ts';
 
 const identity = { from: { name: 'Acme Hiring', address: 'jobs@acme.test' }, domain: 'acme.test' };
@@ -41,23 +40,7 @@ describe.each(backends)('delivery failures and signing on %s', (backend) => {
     const org = s.organization.id;
     if (candidateName) await changeCandidate(deps, org, s.candidate.id, { name: candidateName });
     await closeInterview(deps, org, s.interview.id, { statement: 'within a week' });
-    await recordDecision(
-      deps,
-      org,
-      s.application.id,
-      {
-        outcome: 'reject',
-        reasons: ['We need deeper experience with enterprise deals'],
-        recommendation: 'Own a full sales cycle end to end.',
-      },
-      { memberId: s.manager.id },
-    );
-    const draft = await draftOutcomeMessage(
-      deps,
-      org,
-      { applicationId: s.application.id },
-      { memberId: s.recruiter.id },
-    );
+    const { draft } = await buildRejectionDraft(deps, s);
     await sendMessage(deps, org, draft.id, {}, { memberId: s.recruiter.id });
     clock.advance(11 * 60_000);
     return { deps, s, org, messageId: draft.id };

@@ -4,7 +4,7 @@ import type { Db } from '../db/db.ts';
 import { STATUS_LINK_PLACEHOLDER } from '../domain/sign-in-links.ts';
 import { createDevMailboxTransport } from '../mail/dev-mailbox.transport.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
-import { buildInterviewScenario } from '../../test/support/factories.ts';
+import { buildInterviewScenario, buildRejectionDraft } from '../../test/support/factories.ts';
 import { hashToken } from './auth.service.ts';
 import {
   candidateAccess,
@@ -13,10 +13,9 @@ import {
   openStatusLink,
   withdrawApplication,
 } from './candidate-page.service.ts';
-import { recordDecision } from './decision.service.ts';
 import { listDevMailPage } from './dev-mail.service.ts';
 import { closeInterview } from './interview.service.ts';
-import { draftOutcomeMessage, editDraft, getMessage, sendMessage } from './message.service.ts';
+import { editDraft, getMessage, sendMessage } from './message.service.ts';
 import { dispatchDueMessages } from './outbox.service.ts';
 
 const identity = { from: { name: 'Acme Hiring', address: 'jobs@acme.test' }, domain: 'acme.test' };
@@ -39,23 +38,7 @@ describe.each(backends)('status links in candidate mail on %s', (backend) => {
     const s = await buildInterviewScenario(deps);
     const org = s.organization.id;
     await closeInterview(deps, org, s.interview.id, { statement: 'within a week' });
-    await recordDecision(
-      deps,
-      org,
-      s.application.id,
-      {
-        outcome: 'reject',
-        reasons: ['We need deeper experience with enterprise deals'],
-        recommendation: 'Own a full sales cycle end to end.',
-      },
-      { memberId: s.manager.id },
-    );
-    const draft = await draftOutcomeMessage(
-      deps,
-      org,
-      { applicationId: s.application.id },
-      { memberId: s.recruiter.id },
-    );
+    const { draft } = await buildRejectionDraft(deps, s);
     // The draft carries the placeholder, and no link row exists yet.
     expect(draft.bodyText).toContain(`${PUBLIC}${STATUS_LINK_PLACEHOLDER}`);
     expect(draft.bodyText).not.toMatch(TOKEN);

@@ -6,11 +6,13 @@ import { randomUUID } from 'node:crypto';
 import type { Application, Candidate, Interview, Job, Member, Organization } from '../../src/domain/model.ts';
 import type { Policy } from '../../src/domain/policy.ts';
 import { createApplication } from '../../src/services/application.service.ts';
+import { recordDecision } from '../../src/services/decision.service.ts';
 import { createCandidate, type CandidateInput } from '../../src/services/candidate.service.ts';
 import type { ServiceDeps } from '../../src/services/deps.ts';
 import { createInterview } from '../../src/services/interview.service.ts';
 import { createJob, type JobInput } from '../../src/services/job.service.ts';
 import { createMember, type MemberInput } from '../../src/services/member.service.ts';
+import { draftOutcomeMessage, type MessagingDeps } from '../../src/services/message.service.ts';
 import { createOrganization } from '../../src/services/organization.service.ts';
 
 const unique = () => randomUUID().slice(0, 8);
@@ -92,4 +94,33 @@ export async function buildInterviewScenario(
     interviewerIds: [manager.id],
   });
   return { organization, admin, apiToken, recruiter, manager, job, candidate, application, interview };
+}
+
+/**
+ * The hiring manager rejects the scenario's application (with a reason and a recommendation) and
+ * the recruiter drafts the outcome message: the start of every test about telling a candidate.
+ */
+export async function buildRejectionDraft(
+  deps: MessagingDeps,
+  s: { organization: Organization; application: Application; manager: Member; recruiter: Member },
+  reason: { reasons: string[]; recommendation: string } = {
+    reasons: ['We need deeper experience with enterprise deals'],
+    recommendation: 'Own a full sales cycle end to end.',
+  },
+) {
+  const org = s.organization.id;
+  const decision = await recordDecision(
+    deps,
+    org,
+    s.application.id,
+    { outcome: 'reject', ...reason },
+    { memberId: s.manager.id },
+  );
+  const draft = await draftOutcomeMessage(
+    deps,
+    org,
+    { applicationId: s.application.id },
+    { memberId: s.recruiter.id },
+  );
+  return { decision, draft };
 }
