@@ -84,7 +84,8 @@ describe('the candidate status page in a browser', () => {
     );
 
     clock.set('2026-12-10T15:00:00Z'); // past Friday's promise plus 3 business days
-    await page.reload();
+    // A candidate session lasts at most 7 days (issue #14): nine days on, they open their link again.
+    await page.goto(url);
     await expect(page.textContent('body')).resolves.toContain('We are late, and we are sorry');
     await page.fill('#check-in-text', 'Hello, I wanted to ask whether there is any news on the role.');
     await page.click('section[aria-labelledby="h-checkin"] button');

@@ -7,6 +7,7 @@ import { listMessages } from '../repositories/message.repository.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
 import { buildInterviewScenario, buildMember } from '../../test/support/factories.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../test/support/webhook-receiver.ts';
+import { recordDecision } from './decision.service.ts';
 import { closeInterview } from './interview.service.ts';
 import { logTouchpoint } from './touchpoint.service.ts';
 import { sweepFollowUps } from './sweep.service.ts';
@@ -54,6 +55,14 @@ describe.each(backends)('webhooks on %s', (backend) => {
     receiver.failNext = [500, 500, 500, 500];
 
     await closeInterview(deps, org, s.interview.id, { statement: 'within a week' });
+    // An outcome call records the decision it told and what was said (issue #13).
+    const { decision } = await recordDecision(
+      deps,
+      org,
+      s.application.id,
+      { outcome: 'advance', notes: 'A final interview with the team lead' },
+      { memberId: s.manager.id },
+    );
     await logTouchpoint(
       deps,
       org,
@@ -64,6 +73,8 @@ describe.each(backends)('webhooks on %s', (backend) => {
         kind: 'outcome',
         fromParty: 'team',
         toParty: 'candidate',
+        decisionId: decision.id,
+        summary: 'Told them they move on to a final interview next week.',
       },
       { memberId: s.recruiter.id },
     );
