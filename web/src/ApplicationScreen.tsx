@@ -276,7 +276,13 @@ export function ApplicationScreen({
       {interviews
         .filter((i) => i.interviewerIds.includes(session.member.id))
         .map((i) => (
-          <FeedbackForm key={i.id} interviewId={i.id} title={i.title} onSaved={() => void load()} />
+          <FeedbackForm
+            key={i.id}
+            interviewId={i.id}
+            title={i.title}
+            memberId={session.member.id}
+            onSaved={() => void load()}
+          />
         ))}
       {open.length > 0 && <h2>Close an interview</h2>}
       {open.map((i) => (

@@ -1,7 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServiceDeps } from '../../services/deps.ts';
-import { listFeedbackPage, listFeedbackVersionsPage, submitFeedback } from '../../services/feedback.service.ts';
+import {
+  listFeedbackPage,
+  listFeedbackVersionsPage,
+  submitFeedback,
+} from '../../services/feedback.service.ts';
 import {
   closeInterview,
   createInterview,
@@ -159,7 +163,13 @@ export function interviewsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         },
       },
       (req) =>
-        listFeedbackVersionsPage(deps, req.principal.orgId, req.params.id, req.params.interviewerId, req.query),
+        listFeedbackVersionsPage(
+          deps,
+          req.principal.orgId,
+          req.params.id,
+          req.params.interviewerId,
+          req.query,
+        ),
     );
   };
 }
