@@ -409,7 +409,7 @@ export const FeedbackCreateSchema = z
       .min(0)
       .optional()
       .describe(
-        'The version you edited (0 if you had none): if it is no longer the current one the save is refused (409 `conflict`, `details.currentVersion`) rather than overwriting a save you have not seen.',
+        'The version you edited (0 if you had none): if it is no longer the current one the save is refused (409 `conflict`, the current `currentVersion`) rather than overwriting a save you have not seen.',
       ),
   })
   .describe('Your scorecard: it is recorded as yours (the interviewer is who you are).');
