@@ -7,7 +7,9 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
+import { changeApplication } from '../services/application.service.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
+import { createStatusLink } from '../services/candidate-page.service.ts';
 import { openTestDb } from '../../test/support/db.ts';
 import { buildInterviewScenario } from '../../test/support/factories.ts';
 import { freePort, launchChromium, seriousViolations } from '../../test/support/browser.ts';
@@ -111,6 +113,53 @@ describe('the scorecard form in a browser', () => {
       await stale.click(`${form} button[type=submit]`);
       await stale.waitForSelector(`${form} [role=alert]:has-text("reload it before saving")`);
       expect(await stale.inputValue(`#fb-${s.interview.id}-notes`)).toBe('Typed in the old tab.');
+      await context.close();
+    },
+  );
+
+  it(
+    "leads the owner from a candidate's feedback request to answering it",
+    { timeout: 120_000 },
+    async () => {
+      const deps = { db, clock };
+      const s = await buildInterviewScenario(deps);
+      const org = s.organization.id;
+      await setMemberPassword(deps, org, s.recruiter.id, PASSWORD);
+      await changeApplication(deps, org, s.application.id, { status: 'rejected' });
+      const link = await db
+        .tenant(org)
+        .transaction((tx) => createStatusLink(tx, base, org, s.application.id, clock.now()));
+
+      // The candidate asks on their page.
+      const candidate = await browser.newContext({ bypassCSP: true });
+      const status = await candidate.newPage();
+      await status.goto(link);
+      await status.click('button:has-text("Ask for feedback")');
+      await status.waitForSelector('text=You asked for feedback; the team will answer.');
+      await candidate.close();
+
+      // The recruiter finds it owed, opens it, and the contact form is about that request.
+      const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1200, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(base);
+      await page.fill('#email', s.recruiter.email);
+      await page.fill('#password', PASSWORD);
+      await page.click('button[type=submit]');
+      await page.waitForSelector('h1:has-text("Follow-ups")');
+      await page.click(`a[aria-label="Answer feedback request: ${s.candidate.name}"]`);
+      await page.waitForFunction(() => document.activeElement?.id === 'h-log');
+      expect(await page.inputValue('#log-kind')).toBe('feedback_due');
+      await page.fill(
+        '#log-summary',
+        'Walked her through the pricing exercise and what would have been stronger.',
+      );
+      await page.click('form[aria-labelledby="h-log"] button[type=submit]:has-text("Log it")');
+      await page.waitForSelector('form[aria-labelledby="h-log"] [role=status]:has-text("kept")');
+      const [owed] = await db.query<{ status: string }>(
+        `SELECT status FROM follow_ups WHERE org_id = $1 AND application_id = $2 AND kind = 'feedback_due'`,
+        [org, s.application.id],
+      );
+      expect(owed!.status).toBe('done');
       await context.close();
     },
   );

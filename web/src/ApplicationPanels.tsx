@@ -73,14 +73,17 @@ function noteWords(note: WrittenNote | null): string {
 export function LogContact({
   applicationId,
   candidateName,
+  initialKind,
   onLogged,
 }: {
   applicationId: string;
   candidateName: string;
+  /** What the contact is about when the screen was opened for it (e.g. their feedback request). */
+  initialKind?: string | undefined;
   onLogged: () => void;
 }) {
   const [channel, setChannel] = useState('phone');
-  const [kind, setKind] = useState('outcome');
+  const [kind, setKind] = useState(initialKind ?? 'outcome');
   const [connected, setConnected] = useState('yes');
   const [summary, setSummary] = useState('');
   const [decisions, setDecisions] = useState<{ id: string; outcome: string; decidedAt: string }[]>([]);
@@ -176,6 +179,8 @@ export function LogContact({
         <option value="outcome">The outcome</option>
         <option value="update">An update</option>
         <option value="debrief">A debrief</option>
+        <option value="feedback_due">The feedback they asked for</option>
+        <option value="check_in">Their check-in</option>
         <option value="other">Something else</option>
       </select>
       <label htmlFor="log-connected">Did you reach them?</label>
