@@ -21,7 +21,7 @@ const PASSWORD = 'scorecard passphrase 1';
  * An interviewer's scorecard in the real web app, in real Chromium: saved, the page reloaded, the
  * form opens with what they saved, and saving again adds a version instead of overwriting.
  */
-describe('the scorecard form in a browser', () => {
+describe('feedback in the web app, in a browser', () => {
   let db: Db;
   let app: FastifyInstance;
   let browser: Browser;
