@@ -343,10 +343,33 @@ CREATE TABLE public.feedback (
     ratings jsonb DEFAULT '{}'::jsonb NOT NULL,
     notes text DEFAULT ''::text NOT NULL,
     submitted_at timestamp with time zone NOT NULL,
-    CONSTRAINT feedback_recommendation_check CHECK ((recommendation = ANY (ARRAY['strong_yes'::text, 'yes'::text, 'no'::text, 'strong_no'::text])))
+    version integer DEFAULT 1 NOT NULL,
+    CONSTRAINT feedback_recommendation_check CHECK ((recommendation = ANY (ARRAY['strong_yes'::text, 'yes'::text, 'no'::text, 'strong_no'::text]))),
+    CONSTRAINT feedback_version_check CHECK ((version >= 1))
 );
 
 ALTER TABLE ONLY public.feedback FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: feedback_versions; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.feedback_versions (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    feedback_id uuid NOT NULL,
+    interview_id uuid NOT NULL,
+    interviewer_id uuid NOT NULL,
+    version integer NOT NULL,
+    recommendation text NOT NULL,
+    ratings jsonb DEFAULT '{}'::jsonb NOT NULL,
+    notes text DEFAULT ''::text NOT NULL,
+    submitted_at timestamp with time zone NOT NULL,
+    CONSTRAINT feedback_versions_recommendation_check CHECK ((recommendation = ANY (ARRAY['strong_yes'::text, 'yes'::text, 'no'::text, 'strong_no'::text]))),
+    CONSTRAINT feedback_versions_version_check CHECK ((version >= 1))
+);
+
+ALTER TABLE ONLY public.feedback_versions FORCE ROW LEVEL SECURITY;
 
 --
 -- Name: follow_ups; Type: TABLE; Schema: public; Owner: -
@@ -1077,6 +1100,27 @@ ALTER TABLE ONLY public.feedback
 
 ALTER TABLE ONLY public.feedback
     ADD CONSTRAINT feedback_pkey PRIMARY KEY (id);
+
+--
+-- Name: feedback_versions feedback_versions_org_id_feedback_id_version_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.feedback_versions
+    ADD CONSTRAINT feedback_versions_org_id_feedback_id_version_key UNIQUE (org_id, feedback_id, version);
+
+--
+-- Name: feedback_versions feedback_versions_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.feedback_versions
+    ADD CONSTRAINT feedback_versions_org_id_id_key UNIQUE (org_id, id);
+
+--
+-- Name: feedback_versions feedback_versions_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.feedback_versions
+    ADD CONSTRAINT feedback_versions_pkey PRIMARY KEY (id);
 
 --
 -- Name: follow_ups follow_ups_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
@@ -1915,6 +1959,34 @@ ALTER TABLE ONLY public.feedback
     ADD CONSTRAINT feedback_org_id_interviewer_id_fkey FOREIGN KEY (org_id, interviewer_id) REFERENCES public.members(org_id, id);
 
 --
+-- Name: feedback_versions feedback_versions_org_id_feedback_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.feedback_versions
+    ADD CONSTRAINT feedback_versions_org_id_feedback_id_fkey FOREIGN KEY (org_id, feedback_id) REFERENCES public.feedback(org_id, id);
+
+--
+-- Name: feedback_versions feedback_versions_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.feedback_versions
+    ADD CONSTRAINT feedback_versions_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id);
+
+--
+-- Name: feedback_versions feedback_versions_org_id_interview_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.feedback_versions
+    ADD CONSTRAINT feedback_versions_org_id_interview_id_fkey FOREIGN KEY (org_id, interview_id) REFERENCES public.interviews(org_id, id);
+
+--
+-- Name: feedback_versions feedback_versions_org_id_interviewer_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.feedback_versions
+    ADD CONSTRAINT feedback_versions_org_id_interviewer_id_fkey FOREIGN KEY (org_id, interviewer_id) REFERENCES public.members(org_id, id);
+
+--
 -- Name: follow_ups follow_ups_client_contact_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2439,6 +2511,12 @@ ALTER TABLE public.events ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.feedback ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: feedback_versions; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.feedback_versions ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: follow_ups; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -2521,6 +2599,12 @@ CREATE POLICY interviewer_scope ON public.events AS RESTRICTIVE USING ((public.a
 --
 
 CREATE POLICY interviewer_scope ON public.feedback AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text) OR (interviewer_id = public.app_member_id()))) WITH CHECK ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text) OR (interviewer_id = public.app_member_id())));
+
+--
+-- Name: feedback_versions interviewer_scope; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY interviewer_scope ON public.feedback_versions AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text) OR (interviewer_id = public.app_member_id()))) WITH CHECK ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text) OR (interviewer_id = public.app_member_id())));
 
 --
 -- Name: follow_ups interviewer_scope; Type: POLICY; Schema: public; Owner: -
@@ -2725,6 +2809,12 @@ CREATE POLICY tenant_isolation ON public.events USING ((public.app_is_system() O
 --
 
 CREATE POLICY tenant_isolation ON public.feedback USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+
+--
+-- Name: feedback_versions tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.feedback_versions USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
 
 --
 -- Name: follow_ups tenant_isolation; Type: POLICY; Schema: public; Owner: -
@@ -3021,6 +3111,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.events TO hearback_system;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.feedback TO hearback_app;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.feedback TO hearback_system;
+
+--
+-- Name: TABLE feedback_versions; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.feedback_versions TO hearback_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.feedback_versions TO hearback_system;
 
 --
 -- Name: TABLE follow_ups; Type: ACL; Schema: public; Owner: -

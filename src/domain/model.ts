@@ -145,6 +145,8 @@ export interface Feedback {
   ratings: Record<string, number>;
   notes: string;
   submittedAt: Date;
+  /** 1 for the first save; each later save by the author adds one (earlier versions are kept). */
+  version: number;
 }
 
 export interface Decision {

@@ -222,6 +222,9 @@ function requests(f: Fixture): Record<string, { url: string; body?: object }> {
       body: { recommendation: 'yes' },
     },
     'GET /api/v1/interviews/:id/feedback': { url: `/api/v1/interviews/${f.interview.id}/feedback` },
+    'GET /api/v1/interviews/:id/feedback/:interviewerId/versions': {
+      url: `/api/v1/interviews/${f.interview.id}/feedback/${f.interviewer.id}/versions`,
+    },
     'GET /api/v1/follow-ups': { url: '/api/v1/follow-ups' },
     'POST /api/v1/follow-ups': {
       url: '/api/v1/follow-ups',

@@ -52,6 +52,7 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
   'POST /api/v1/interviews/:id/promise-preview': 'interviews:close',
   'POST /api/v1/interviews/:id/feedback': 'feedback:write',
   'GET /api/v1/interviews/:id/feedback': 'feedback:read',
+  'GET /api/v1/interviews/:id/feedback/:interviewerId/versions': 'feedback:read',
 
   'GET /api/v1/follow-ups': 'follow_ups:read',
   'POST /api/v1/follow-ups': 'follow_ups:write',

@@ -393,6 +393,7 @@ export const FeedbackSchema = z
     ratings: z.record(z.string(), z.number()),
     notes: z.string(),
     submittedAt: z.date(),
+    version: z.int().min(1).describe('1 for the first save; each later save by the author adds one.'),
   })
   .meta({ id: 'Feedback' });
 export const FeedbackCreateSchema = z
@@ -403,6 +404,13 @@ export const FeedbackCreateSchema = z
       .optional()
       .describe('Scores 1–5 by criterion, e.g. {"communication": 4}.'),
     notes: ProseSchema(10_000).optional(),
+    baseVersion: z
+      .int()
+      .min(0)
+      .optional()
+      .describe(
+        'The version you edited (0 if you had none): if it is no longer the current one the save is refused (409 `conflict`, the current `currentVersion`) rather than overwriting a save you have not seen.',
+      ),
   })
   .describe('Your scorecard: it is recorded as yours (the interviewer is who you are).');
 export const DecisionSchema = z

@@ -255,6 +255,11 @@ export async function eraseCandidateData(
     [orgId, candidateId],
   );
   await q.query(
+    `UPDATE feedback_versions SET notes = '' WHERE org_id = $1
+        AND interview_id IN (SELECT id FROM interviews WHERE org_id = $1 AND application_id IN ${apps})`,
+    [orgId, candidateId],
+  );
+  await q.query(
     `UPDATE decisions SET reasons = '[]'::jsonb, notes = '', recommendation = ''
       WHERE org_id = $1 AND application_id IN ${apps}`,
     [orgId, candidateId],
@@ -342,6 +347,7 @@ export const ERASURE_TABLES = [
   'events',
   'interviews',
   'feedback',
+  'feedback_versions',
   'decisions',
   'idempotency_keys',
 ];

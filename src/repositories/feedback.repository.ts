@@ -11,6 +11,7 @@ interface FeedbackRow {
   ratings: Record<string, number>;
   notes: string;
   submitted_at: Date;
+  version: number;
 }
 
 const toFeedback = (r: FeedbackRow): Feedback => ({
@@ -22,16 +23,37 @@ const toFeedback = (r: FeedbackRow): Feedback => ({
   ratings: r.ratings,
   notes: r.notes,
   submittedAt: r.submitted_at,
+  version: r.version,
 });
 
-/** Save one interviewer's scorecard; a resubmission replaces their earlier one. */
-export async function upsertFeedback(q: Queryable, f: Omit<Feedback, 'id'>): Promise<Feedback> {
+/** `interviewerId`'s current scorecard for an interview, locked for a new version; null if none. */
+export async function findFeedbackForUpdate(
+  q: Queryable,
+  orgId: string,
+  interviewId: string,
+  interviewerId: string,
+): Promise<Feedback | null> {
   const [row] = await q.query<FeedbackRow>(
-    `INSERT INTO feedback (org_id, interview_id, interviewer_id, recommendation, ratings, notes, submitted_at)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)
+    `SELECT * FROM feedback WHERE org_id = $1 AND interview_id = $2 AND interviewer_id = $3 FOR UPDATE`,
+    [orgId, interviewId, interviewerId],
+  );
+  return row ? toFeedback(row) : null;
+}
+
+/**
+ * Save a new version of one interviewer's scorecard: the current row becomes version
+ * `previous + 1` and every version, this one included, is kept in `feedback_versions`.
+ */
+export async function saveFeedbackVersion(
+  q: Queryable,
+  f: Omit<Feedback, 'id' | 'version'>,
+): Promise<Feedback> {
+  const [row] = await q.query<FeedbackRow>(
+    `INSERT INTO feedback (org_id, interview_id, interviewer_id, recommendation, ratings, notes, submitted_at, version)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, 1)
      ON CONFLICT (org_id, interview_id, interviewer_id) DO UPDATE
        SET recommendation = excluded.recommendation, ratings = excluded.ratings,
-           notes = excluded.notes, submitted_at = excluded.submitted_at
+           notes = excluded.notes, submitted_at = excluded.submitted_at, version = feedback.version + 1
      RETURNING *`,
     [
       f.orgId,
@@ -43,7 +65,45 @@ export async function upsertFeedback(q: Queryable, f: Omit<Feedback, 'id'>): Pro
       f.submittedAt,
     ],
   );
-  return toFeedback(row!);
+  const saved = toFeedback(row!);
+  await q.query(
+    `INSERT INTO feedback_versions (org_id, feedback_id, interview_id, interviewer_id, version, recommendation,
+                                    ratings, notes, submitted_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)`,
+    [
+      saved.orgId,
+      saved.id,
+      saved.interviewId,
+      saved.interviewerId,
+      saved.version,
+      saved.recommendation,
+      JSON.stringify(saved.ratings),
+      saved.notes,
+      saved.submittedAt,
+    ],
+  );
+  return saved;
+}
+
+/** One saved version of a scorecard; `versionId` names the row (for paging only). */
+export type FeedbackVersion = Feedback & { versionId: string };
+
+/** Every saved version of one interviewer's scorecard for an interview, the newest first. */
+export async function listFeedbackVersions(
+  q: Queryable,
+  orgId: string,
+  interviewId: string,
+  interviewerId: string,
+  page: { after: Keyset | null; limit: number },
+): Promise<FeedbackVersion[]> {
+  const rows = await q.query<FeedbackRow & { feedback_id: string }>(
+    `SELECT * FROM feedback_versions WHERE org_id = $1 AND interview_id = $2 AND interviewer_id = $3
+        AND ($4::timestamptz IS NULL OR (submitted_at, id) < ($4::timestamptz, $5::uuid))
+      ORDER BY submitted_at DESC, id DESC LIMIT $6`,
+    [orgId, interviewId, interviewerId, page.after?.key ?? null, page.after?.id ?? null, page.limit],
+  );
+  // A version is named by its scorecard's id and its number.
+  return rows.map((r) => ({ ...toFeedback({ ...r, id: r.feedback_id }), versionId: r.id }));
 }
 
 /** Scorecards for one interview. */

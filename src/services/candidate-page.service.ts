@@ -40,7 +40,7 @@ import {
 import { listInterviewsOfApplication } from '../repositories/interview.repository.ts';
 import { listDecisionsOfApplication } from '../repositories/decision.repository.ts';
 import { findJob } from '../repositories/job.repository.ts';
-import { findMember } from '../repositories/member.repository.ts';
+import { findMember, listActiveMembersByRole } from '../repositories/member.repository.ts';
 import { cancelPendingMessages, listMessages } from '../repositories/message.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { insertTouchpoint, listTouchpointsOfApplication } from '../repositories/touchpoint.repository.ts';
@@ -333,6 +333,26 @@ function refuse(findings: NoteFinding[]): never {
   throw new AppError('validation_failed', findings.map((f) => f.message).join(' '), { findings });
 }
 
+/**
+ * Who answers what a candidate sends from their page: the first active one of `preferred`, the
+ * job's recruiter, its hiring manager — and, when none is set up, the organization's first active
+ * admin, so that nothing a candidate sends is left without an owner.
+ */
+async function answeringMember(
+  tx: Queryable,
+  l: Loaded,
+  preferred: string | null,
+): Promise<{ id: string; email: string; name: string }> {
+  for (const id of [preferred, l.job.recruiterId, l.job.hiringManagerId]) {
+    const member = id ? await findMember(tx, l.application.orgId, id) : null;
+    if (member?.active) return member;
+  }
+  const [admin] = await listActiveMembersByRole(tx, l.application.orgId, 'admin');
+  if (!admin)
+    throw errors.invalidState('Nobody is set up to answer; please reply to the last email instead.');
+  return admin;
+}
+
 async function noteToTeam(
   tx: Queryable,
   deps: CandidatePageDeps,
@@ -462,31 +482,28 @@ export async function checkIn(deps: CandidatePageDeps, access: CandidateAccess, 
     const open = (await listFollowUpsOfApplication(tx, access.orgId, access.applicationId)).find(
       (f) => f.kind === 'outcome' && f.status === 'open',
     );
-    const ownerId = open?.ownerId ?? l.job.recruiterId ?? l.job.hiringManagerId;
-    const owner = ownerId ? await findMember(tx, access.orgId, ownerId) : null;
-    if (owner) {
-      const cal = calendarOf(l.policy);
-      await insertFollowUp(tx, {
-        orgId: access.orgId,
-        applicationId: access.applicationId,
-        interviewId: null,
-        kind: 'check_in',
-        owedBy: 'team',
-        owedTo: 'candidate',
-        ownerId: owner.id,
-        dueAt: endOfBusinessDaysAfter(now, 1, cal),
-        createdAt: now,
-      });
-      await noteToTeam(
-        tx,
-        deps,
-        l,
-        [owner],
-        `${l.candidate.name} checked in (${l.job.title})`,
-        `${text}\n\nPlease answer by the end of the next business day.`,
-        now,
-      );
-    }
+    const owner = await answeringMember(tx, l, open?.ownerId ?? null);
+    const cal = calendarOf(l.policy);
+    await insertFollowUp(tx, {
+      orgId: access.orgId,
+      applicationId: access.applicationId,
+      interviewId: null,
+      kind: 'check_in',
+      owedBy: 'team',
+      owedTo: 'candidate',
+      ownerId: owner.id,
+      dueAt: endOfBusinessDaysAfter(now, 1, cal),
+      createdAt: now,
+    });
+    await noteToTeam(
+      tx,
+      deps,
+      l,
+      [owner],
+      `${l.candidate.name} checked in (${l.job.title})`,
+      `${text}\n\nPlease answer by the end of the next business day.`,
+      now,
+    );
   });
 }
 
@@ -532,10 +549,27 @@ export async function requestFeedback(deps: CandidatePageDeps, access: Candidate
     const l = await load(tx, access);
     if (l.application.status !== 'rejected')
       throw errors.invalidState('Feedback can be asked for after a decision.');
-    const ownerId = l.job.recruiterId ?? l.job.hiringManagerId;
-    const owner = ownerId ? await findMember(tx, access.orgId, ownerId) : null;
-    if (!owner)
-      throw errors.invalidState('Nobody is set up to answer; please reply to the last email instead.');
+    // Asking twice (a second tab, a double click) is one request: the team already owes the answer.
+    const asked = (await listFollowUpsOfApplication(tx, access.orgId, access.applicationId)).some(
+      (f) => f.kind === 'feedback_due' && f.owedTo === 'candidate' && f.status === 'open',
+    );
+    if (asked) return;
+    const owner = await answeringMember(tx, l, null);
+    // On the application's timeline as what the candidate did, beside the follow-up it opens.
+    await insertTouchpoint(tx, {
+      orgId: access.orgId,
+      applicationId: access.applicationId,
+      direction: 'inbound',
+      channel: 'portal',
+      kind: 'feedback_due',
+      fromParty: 'candidate',
+      toParty: 'team',
+      connected: true,
+      memberId: null,
+      occurredAt: now,
+      summary: 'Asked for feedback on their interviews.',
+      createdAt: now,
+    });
     const cal = calendarOf(l.policy);
     await insertFollowUp(tx, {
       orgId: access.orgId,

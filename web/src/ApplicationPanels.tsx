@@ -1,6 +1,6 @@
 import { Alerts } from './Alerts.tsx';
-import { useEffect, useState } from 'react';
-import { api, ApiError } from './api.ts';
+import { useCallback, useEffect, useState } from 'react';
+import { api, ApiError, messageOf } from './api.ts';
 import { when } from './format.ts';
 
 /** What the candidate did on their own: signals for a tie-break, never a reason to reject (principle 6). */
@@ -73,14 +73,17 @@ function noteWords(note: WrittenNote | null): string {
 export function LogContact({
   applicationId,
   candidateName,
+  initialKind,
   onLogged,
 }: {
   applicationId: string;
   candidateName: string;
+  /** What the contact is about when the screen was opened for it (e.g. their feedback request). */
+  initialKind?: string | undefined;
   onLogged: () => void;
 }) {
   const [channel, setChannel] = useState('phone');
-  const [kind, setKind] = useState('outcome');
+  const [kind, setKind] = useState(initialKind ?? 'outcome');
   const [connected, setConnected] = useState('yes');
   const [summary, setSummary] = useState('');
   const [decisions, setDecisions] = useState<{ id: string; outcome: string; decidedAt: string }[]>([]);
@@ -176,6 +179,8 @@ export function LogContact({
         <option value="outcome">The outcome</option>
         <option value="update">An update</option>
         <option value="debrief">A debrief</option>
+        <option value="feedback_due">The feedback they asked for</option>
+        <option value="check_in">Their check-in</option>
         <option value="other">Something else</option>
       </select>
       <label htmlFor="log-connected">Did you reach them?</label>
@@ -252,36 +257,84 @@ export function LogContact({
   );
 }
 
-/** One interviewer's scorecard for one interview. */
+/** A saved scorecard as the API answers it. */
+interface SavedFeedback {
+  interviewerId: string;
+  recommendation: string;
+  ratings: Record<string, number>;
+  notes: string;
+  submittedAt: string;
+  version: number;
+}
+
+/**
+ * One interviewer's scorecard for one interview: it opens with what they saved last, and saving
+ * again adds a version (the earlier ones are kept) — never overwriting a save they have not seen.
+ */
 export function FeedbackForm({
   interviewId,
   title,
+  memberId,
   onSaved,
 }: {
   interviewId: string;
   title: string;
+  memberId: string;
   onSaved: () => void;
 }) {
   const [recommendation, setRecommendation] = useState('yes');
   const [notes, setNotes] = useState('');
   const [ratings, setRatings] = useState({ communication: 3, role_skills: 3 });
+  const [saved, setSaved] = useState<SavedFeedback | null>(null);
+  const [loaded, setLoaded] = useState(false);
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
   const id = `fb-${interviewId}`;
+
+  const loadSaved = useCallback(async () => {
+    try {
+      const page = await api<{ items: SavedFeedback[] }>(
+        'GET',
+        `/interviews/${interviewId}/feedback?limit=200`,
+      );
+      const mine = page.items.find((f) => f.interviewerId === memberId) ?? null;
+      setSaved(mine);
+      if (mine) {
+        setRecommendation(mine.recommendation);
+        setNotes(mine.notes);
+        setRatings({
+          communication: mine.ratings.communication ?? 3,
+          role_skills: mine.ratings.role_skills ?? 3,
+        });
+      }
+      setLoaded(true);
+    } catch (e) {
+      setError(messageOf(e, 'Could not load your saved feedback.'));
+    }
+  }, [interviewId, memberId]);
+  useEffect(() => {
+    void loadSaved();
+  }, [loadSaved]);
+
   async function submit() {
     setError('');
+    setMessage('');
     try {
-      await api('POST', `/interviews/${interviewId}/feedback`, {
+      const r = await api<SavedFeedback>('POST', `/interviews/${interviewId}/feedback`, {
         recommendation,
         ratings,
         notes,
+        baseVersion: saved?.version ?? 0,
       });
-      setMessage('Feedback saved.');
+      setSaved(r);
+      setMessage(r.version > 1 ? `Feedback saved as version ${r.version}.` : 'Feedback saved.');
       onSaved();
     } catch (e) {
+      // What was typed stays in the form; the author reloads the newer save deliberately.
       setError(e instanceof ApiError ? e.message : 'Could not save the feedback.');
     }
   }
+  if (!loaded && !error) return <p role="status">Loading your feedback on “{title}”…</p>;
   return (
     <form
       className="card"
@@ -294,6 +347,11 @@ export function FeedbackForm({
       <h3 id={`${id}-h`} style={{ margin: 0 }}>
         Your feedback on “{title}”
       </h3>
+      <p className="meta">
+        {saved
+          ? `Saved ${when(saved.submittedAt)} (version ${saved.version}). Saving again keeps this version.`
+          : 'Not saved yet.'}
+      </p>
       <label htmlFor={`${id}-rec`}>Recommendation</label>
       <select id={`${id}-rec`} value={recommendation} onChange={(e) => setRecommendation(e.target.value)}>
         <option value="strong_yes">Strong yes</option>
@@ -316,7 +374,12 @@ export function FeedbackForm({
       ))}
       <label htmlFor={`${id}-notes`}>Notes (internal; never shown to the candidate)</label>
       <textarea id={`${id}-notes`} value={notes} onChange={(e) => setNotes(e.target.value)} />
-      <button type="submit">Save feedback</button>
+      <button type="submit">{saved ? 'Save a new version' : 'Save feedback'}</button>
+      {error && saved && (
+        <button type="button" className="secondary" onClick={() => void loadSaved()}>
+          Load the latest saved version
+        </button>
+      )}
       <Alerts notice={message} />
       <Alerts error={error} />
     </form>

@@ -43,6 +43,15 @@ const WARNING_WORDS: Record<string, string> = {
   far_future: 'Very far away',
 };
 
+/** What is still owed, in words. */
+const OWED_WORDS: Record<string, string> = {
+  outcome: 'The outcome',
+  update: 'An update',
+  feedback_due: 'Feedback',
+  check_in: 'An answer to their check-in',
+  reply: 'An answer to their reply',
+};
+
 const EVENT_WORDS: Record<string, string> = {
   application_created: 'Applied',
   interview_scheduled: 'Interview scheduled',
@@ -209,7 +218,11 @@ export function ApplicationScreen({
   useEffect(() => {
     if (!loaded || !next) return;
     const target = document.getElementById(
-      next === 'feedback' ? 'h-feedback' : next === 'call' ? 'h-log' : 'h-compose',
+      next === 'feedback'
+        ? 'h-feedback'
+        : next === 'call' || next === 'answer-feedback'
+          ? 'h-log'
+          : 'h-compose',
     );
     target?.scrollIntoView({ block: 'start' });
     target?.focus();
@@ -241,7 +254,7 @@ export function ApplicationScreen({
         <ul>
           {timeline.openFollowUps.map((f) => (
             <li key={f.id}>
-              {f.kind} due {when(f.dueAt)}
+              {OWED_WORDS[f.kind] ?? f.kind} due {when(f.dueAt)}
             </li>
           ))}
         </ul>
@@ -265,6 +278,7 @@ export function ApplicationScreen({
         <LogContact
           applicationId={applicationId}
           candidateName={timeline.candidate.name}
+          initialKind={next === 'answer-feedback' ? 'feedback_due' : undefined}
           onLogged={() => void load()}
         />
       )}
@@ -276,7 +290,13 @@ export function ApplicationScreen({
       {interviews
         .filter((i) => i.interviewerIds.includes(session.member.id))
         .map((i) => (
-          <FeedbackForm key={i.id} interviewId={i.id} title={i.title} onSaved={() => void load()} />
+          <FeedbackForm
+            key={i.id}
+            interviewId={i.id}
+            title={i.title}
+            memberId={session.member.id}
+            onSaved={() => void load()}
+          />
         ))}
       {open.length > 0 && <h2>Close an interview</h2>}
       {open.map((i) => (

@@ -41,6 +41,10 @@ function nextActionOf(f: FollowUp, hasDraft: boolean, role: string): NextAction 
     case 'update':
       return role === 'interviewer' ? null : { label: 'Send update', next: 'update' };
     case 'feedback_due':
+      // Owed to the candidate, it is their request for feedback: answered by a contact that reaches
+      // them. Owed inside the team, it is a scorecard.
+      if (f.owedTo === 'candidate')
+        return role === 'interviewer' ? null : { label: 'Answer feedback request', next: 'answer-feedback' };
       return { label: 'Give feedback', next: 'feedback' };
     case 'check_in':
     case 'debrief':

@@ -1,7 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServiceDeps } from '../../services/deps.ts';
-import { listFeedbackPage, submitFeedback } from '../../services/feedback.service.ts';
+import {
+  listFeedbackPage,
+  listFeedbackVersionsPage,
+  submitFeedback,
+} from '../../services/feedback.service.ts';
 import {
   closeInterview,
   createInterview,
@@ -120,7 +124,8 @@ export function interviewsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         schema: {
           operationId: 'submitFeedback',
           tags: ['feedback'],
-          summary: 'Submit your scorecard for an interview you gave (resubmitting replaces it)',
+          summary:
+            'Save your scorecard for an interview you gave: a resubmission becomes its next version (earlier versions are kept; 409 if `baseVersion` is not the current one)',
           params: IdParamsSchema,
           body: FeedbackCreateSchema,
           response: { 201: FeedbackSchema },
@@ -144,6 +149,27 @@ export function interviewsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         },
       },
       (req) => listFeedbackPage(deps, req.principal.orgId, req.params.id, req.query),
+    );
+    app.get(
+      '/interviews/:id/feedback/:interviewerId/versions',
+      {
+        schema: {
+          operationId: 'listFeedbackVersions',
+          tags: ['feedback'],
+          summary: "Every saved version of one interviewer's scorecard on an interview, the newest first",
+          params: z.strictObject({ id: IdSchema, interviewerId: IdSchema }),
+          querystring: PageQuerySchema,
+          response: { 200: pageOf(FeedbackSchema) },
+        },
+      },
+      (req) =>
+        listFeedbackVersionsPage(
+          deps,
+          req.principal.orgId,
+          req.params.id,
+          req.params.interviewerId,
+          req.query,
+        ),
     );
   };
 }

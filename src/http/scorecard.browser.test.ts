@@ -1,0 +1,166 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Browser } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../clock.ts';
+import type { Db } from '../db/db.ts';
+import { changeApplication } from '../services/application.service.ts';
+import { setMemberPassword } from '../services/auth.service.ts';
+import { createStatusLink } from '../services/candidate-page.service.ts';
+import { openTestDb } from '../../test/support/db.ts';
+import { buildInterviewScenario } from '../../test/support/factories.ts';
+import { freePort, launchChromium, seriousViolations } from '../../test/support/browser.ts';
+import { buildApp } from './app.ts';
+
+const PASSWORD = 'scorecard passphrase 1';
+
+/**
+ * An interviewer's scorecard in the real web app, in real Chromium: saved, the page reloaded, the
+ * form opens with what they saved, and saving again adds a version instead of overwriting.
+ */
+describe('feedback in the web app, in a browser', () => {
+  let db: Db;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+  let webDir: string;
+  const clock = new ManualClock('2026-12-07T15:00:00Z'); // Monday
+
+  beforeAll(async () => {
+    webDir = await mkdtemp(join(tmpdir(), 'hb-web-'));
+    await build({
+      configFile: 'vite.config.ts',
+      logLevel: 'silent',
+      build: { outDir: webDir, emptyOutDir: true },
+    });
+    db = await openTestDb('pglite');
+    const port = await freePort();
+    base = `http://localhost:${port}`;
+    app = await buildApp({ db, clock, publicUrl: base, webDir });
+    await app.listen({ port, host: '127.0.0.1' });
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.close();
+    await rm(webDir, { recursive: true, force: true });
+  });
+
+  it(
+    'opens with the saved scorecard after a reload and saves the edit as a new version',
+    { timeout: 120_000 },
+    async () => {
+      const deps = { db, clock };
+      const s = await buildInterviewScenario(deps); // the hiring manager interviews
+      const org = s.organization.id;
+      await setMemberPassword(deps, org, s.manager.id, PASSWORD);
+      const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1200, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(base);
+      await page.fill('#email', s.manager.email);
+      await page.fill('#password', PASSWORD);
+      await page.click('button[type=submit]');
+      await page.waitForSelector('h1:has-text("Follow-ups")');
+
+      const form = `form[aria-labelledby="fb-${s.interview.id}-h"]`;
+      await page.goto(`${base}/#/applications/${s.application.id}`);
+      await page.waitForSelector(`${form} :text("Not saved yet.")`);
+      await page.selectOption(`#fb-${s.interview.id}-rec`, 'strong_yes');
+      await page.fill(`#fb-${s.interview.id}-communication`, '5');
+      await page.fill(`#fb-${s.interview.id}-notes`, 'Walked through the territory plan with real numbers.');
+      await page.click(`${form} button[type=submit]`);
+      await page.waitForSelector(`${form} [role=status]:has-text("Feedback saved.")`);
+
+      // Reopen the form from scratch: it shows what was saved, not an empty scorecard.
+      await page.reload();
+      await page.waitForSelector(`${form} :text("(version 1)")`);
+      expect(await page.inputValue(`#fb-${s.interview.id}-rec`)).toBe('strong_yes');
+      expect(await page.inputValue(`#fb-${s.interview.id}-communication`)).toBe('5');
+      expect(await page.inputValue(`#fb-${s.interview.id}-notes`)).toBe(
+        'Walked through the territory plan with real numbers.',
+      );
+      expect(await seriousViolations(page)).toEqual([]);
+
+      // Editing saves version 2; version 1 is kept.
+      clock.advance(60_000);
+      await page.fill(`#fb-${s.interview.id}-notes`, 'Territory plan with real numbers; weaker on pricing.');
+      await page.click(`${form} button[type=submit]:has-text("Save a new version")`);
+      await page.waitForSelector(`${form} [role=status]:has-text("version 2")`);
+      const versions = await page.evaluate(
+        async ([interviewId, memberId]) => {
+          const res = await fetch(`/api/v1/interviews/${interviewId}/feedback/${memberId}/versions`);
+          return ((await res.json()) as { items: { version: number; notes: string }[] }).items;
+        },
+        [s.interview.id, s.manager.id] as const,
+      );
+      expect(versions.map((v) => [v.version, v.notes])).toEqual([
+        [2, 'Territory plan with real numbers; weaker on pricing.'],
+        [1, 'Walked through the territory plan with real numbers.'],
+      ]);
+
+      // A second tab still showing version 1 cannot overwrite version 2 unseen: the text stays.
+      const stale = await context.newPage();
+      await stale.goto(`${base}/#/applications/${s.application.id}`);
+      await stale.waitForSelector(`${form} :text("(version 2)")`);
+      await page.fill(`#fb-${s.interview.id}-notes`, 'Third thoughts.');
+      await page.click(`${form} button[type=submit]`);
+      await page.waitForSelector(`${form} [role=status]:has-text("version 3")`);
+      await stale.fill(`#fb-${s.interview.id}-notes`, 'Typed in the old tab.');
+      await stale.click(`${form} button[type=submit]`);
+      await stale.waitForSelector(`${form} [role=alert]:has-text("reload it before saving")`);
+      expect(await stale.inputValue(`#fb-${s.interview.id}-notes`)).toBe('Typed in the old tab.');
+      await context.close();
+    },
+  );
+
+  it(
+    "leads the owner from a candidate's feedback request to answering it",
+    { timeout: 120_000 },
+    async () => {
+      const deps = { db, clock };
+      const s = await buildInterviewScenario(deps);
+      const org = s.organization.id;
+      await setMemberPassword(deps, org, s.recruiter.id, PASSWORD);
+      await changeApplication(deps, org, s.application.id, { status: 'rejected' });
+      const link = await db
+        .tenant(org)
+        .transaction((tx) => createStatusLink(tx, base, org, s.application.id, clock.now()));
+
+      // The candidate asks on their page.
+      const candidate = await browser.newContext({ bypassCSP: true });
+      const status = await candidate.newPage();
+      await status.goto(link);
+      await status.click('button:has-text("Ask for feedback")');
+      await status.waitForSelector('text=You asked for feedback; the team will answer.');
+      await candidate.close();
+
+      // The recruiter finds it owed, opens it, and the contact form is about that request.
+      const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1200, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(base);
+      await page.fill('#email', s.recruiter.email);
+      await page.fill('#password', PASSWORD);
+      await page.click('button[type=submit]');
+      await page.waitForSelector('h1:has-text("Follow-ups")');
+      await page.click(`a[aria-label="Answer feedback request: ${s.candidate.name}"]`);
+      await page.waitForFunction(() => document.activeElement?.id === 'h-log');
+      expect(await page.inputValue('#log-kind')).toBe('feedback_due');
+      await page.fill(
+        '#log-summary',
+        'Walked her through the pricing exercise and what would have been stronger.',
+      );
+      await page.click('form[aria-labelledby="h-log"] button[type=submit]:has-text("Log it")');
+      await page.waitForSelector('form[aria-labelledby="h-log"] [role=status]:has-text("kept")');
+      const [owed] = await db.query<{ status: string }>(
+        `SELECT status FROM follow_ups WHERE org_id = $1 AND application_id = $2 AND kind = 'feedback_due'`,
+        [org, s.application.id],
+      );
+      expect(owed!.status).toBe('done');
+      await context.close();
+    },
+  );
+});
