@@ -103,7 +103,14 @@ describe('the candidate status page in a browser', () => {
       { batchSize: 10, leaseMs: 60_000, maxAttempts: 3 },
     );
 
-    await page.reload();
+    // The rejection email carries a fresh status link (minted at delivery; it supersedes the old
+    // one): the candidate opens it from their mail, as they would.
+    const [mail] = await db.query<{ body_text: string }>(
+      `SELECT body_text FROM dev_mailbox WHERE org_id = $1 AND lower(envelope_to) = lower($2)`,
+      [org, s.candidate.email],
+    );
+    const emailed = /(https?:\/\/\S+\/s\/[A-Za-z0-9_-]{43})/.exec(mail!.body_text)![1]!;
+    await page.goto(emailed);
     await expect(page.textContent('body')).resolves.toContain('Your application for Account Executive');
     await page.check('input[name=rating][value="4"]');
     await page.fill('#rating-comment', 'Clear and kind, if a little late.');

@@ -172,7 +172,10 @@ async function closeFulfilled(
     return tp ? [{ id: fu.id, doneAt: tp.occurredAt, touchpointId: tp.id }] : [];
   });
   const closed = await markFollowUpsDone(tx, orgId, done, now);
-  if (closed.length > 0 && !keepPendingMessages) {
+  if (closed.length === 0) return closed;
+  // After an outcome call the written note still goes (issue #13); otherwise what was queued for
+  // these follow-ups is moot.
+  if (!keepPendingMessages) {
     await cancelPendingMessages(
       tx,
       orgId,
@@ -180,8 +183,9 @@ async function closeFulfilled(
       'delivered_otherwise',
       now,
     );
-    await afterClosing(tx, orgId, closed, now);
   }
+  // Either way a closed follow-up sets off what closing it means (events, resumed updates).
+  await afterClosing(tx, orgId, closed, now);
   return closed;
 }
 

@@ -117,6 +117,9 @@ export function Composer({
   const [sendAtLocal, setSendAtLocal] = useState('');
   const [busy, setBusy] = useState(false);
   const lastSaved = useRef('');
+  // Set once this composer has a draft of its own (decided here, or typed in): a slow first load
+  // arriving after that must not replace it with the server's older copy.
+  const ownDraft = useRef(false);
 
   // A draft saved earlier (by this composer or a job's close-out) is picked up where it was left,
   // and a message already scheduled shows as scheduled (with its undo), not as a blank form.
@@ -135,7 +138,7 @@ export function Composer({
               (x.status === 'draft' || x.status === 'scheduled'),
           )
           .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-        if (!live || !m) return;
+        if (!live || !m || ownDraft.current) return;
         const last = decisions.items.at(-1)?.outcome;
         if (last) setOutcome(last);
         if (m.status === 'scheduled') {
@@ -173,13 +176,21 @@ export function Composer({
 
   useEffect(() => {
     if (!draft) return;
+    // Answers can arrive out of order on a slow connection: only the check of the text on screen
+    // may show (a stale "Must fix" would keep Send disabled after the fix was typed).
+    let current = true;
     const timer = setTimeout(() => {
       api<Check>('POST', '/messages/check', { kind: CHECK_KIND[outcome], text: body }).then(
-        (c) => setCheck({ ...c, text: body }),
+        (c) => {
+          if (current) setCheck({ ...c, text: body });
+        },
         () => undefined,
       );
     }, 250);
-    return () => clearTimeout(timer);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
   }, [body, draft, outcome]);
 
   async function decide() {
@@ -194,6 +205,7 @@ export function Composer({
         ...(recommendation.trim() && { recommendation: recommendation.trim() }),
       });
       const d = await api<Message>('POST', `/applications/${applicationId}/messages`);
+      ownDraft.current = true;
       setDraft(d);
       setBody(d.bodyText);
       setHtml(d.bodyHtml);
@@ -244,6 +256,7 @@ export function Composer({
       const d = await api<Message>('POST', `/messages/${sent.id}/undo`, {});
       setSent(null);
       setScript(null);
+      ownDraft.current = true;
       setDraft(d);
       setBody(d.bodyText);
       setHtml(d.bodyHtml);
@@ -350,7 +363,10 @@ export function Composer({
             ref={bodyRef}
             style={{ minHeight: '16rem' }}
             value={body}
-            onChange={(e) => setBody(e.target.value)}
+            onChange={(e) => {
+              ownDraft.current = true;
+              setBody(e.target.value);
+            }}
           />
           <div aria-live="polite">
             {check && (
