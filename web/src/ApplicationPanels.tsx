@@ -161,8 +161,10 @@ export function LogContact({
       aria-labelledby="h-log"
       onSubmit={(e) => {
         e.preventDefault();
-        if (tellsOutcome && !confirming) setConfirming(true);
-        else void submit();
+        if (tellsOutcome && !confirming) {
+          setError(''); // the earlier refusal no longer applies to what is being confirmed
+          setConfirming(true);
+        } else void submit();
       }}
     >
       <h2 id="h-log" style={{ marginTop: 0 }} tabIndex={-1}>
