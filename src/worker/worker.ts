@@ -1,3 +1,4 @@
+import { setImmediate as nextLoopTurn } from 'node:timers/promises';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import type { MailTransport } from '../mail/transport.ts';
@@ -56,15 +57,22 @@ export async function runWorkerTick(
   options: WorkerOptions,
   state: { lastDigestAt: number | null } = { lastDigestAt: null },
 ): Promise<TickResult> {
+  // On the embedded database a query never waits on I/O: its promise settles in the same
+  // microtask queue, so a tick of many queries would hold the process for its whole length,
+  // with no HTTP request, timer or IPC message handled meanwhile (a month simulated tick by
+  // tick stalled the loop for 17 s). A turn of the event loop before each batch lets them in.
+  await nextLoopTurn();
   const sweep: SweepResult = { examined: 0, reminders: 0, updates: 0, escalations: 0, errors: 0 };
   // Keep sweeping while full batches come back: a backlog clears in one tick.
   for (let i = 0; i < 100; i++) {
+    if (i > 0) await nextLoopTurn();
     const r = await sweepFollowUps(deps, options);
     for (const k of Object.keys(sweep) as (keyof SweepResult)[]) sweep[k] += r[k];
     if (r.examined < options.batchSize) break;
   }
   // Owned follow-ups other than outcomes (the agency desk's): same counts, their own ladder.
   for (let i = 0; i < 100; i++) {
+    await nextLoopTurn();
     const r = await sweepOwnedFollowUps(deps, options);
     sweep.examined += r.examined;
     sweep.reminders += r.reminders;
@@ -75,6 +83,7 @@ export async function runWorkerTick(
   const now = deps.clock.now().getTime();
   if (state.lastDigestAt === null || now - state.lastDigestAt >= (options.digestEveryMs ?? 60_000)) {
     state.lastDigestAt = now;
+    await nextLoopTurn();
     digests = await sendDigests(deps, options);
     // Erasures delayed by a legal hold, talent-pool consents that ran out, and stored API
     // responses (they quote people: gone after 24 hours) are due on the same slow cadence.
@@ -86,6 +95,7 @@ export async function runWorkerTick(
   }
   const dispatch: DispatchResult = { claimed: 0, sent: 0, retried: 0, failed: 0, cancelled: 0 };
   for (let i = 0; i < 100; i++) {
+    await nextLoopTurn();
     const r = await dispatchDueMessages(deps, options);
     for (const k of Object.keys(dispatch) as (keyof DispatchResult)[]) dispatch[k] += r[k];
     if (r.claimed < options.batchSize) break;
@@ -94,6 +104,7 @@ export async function runWorkerTick(
   if (deps.sender && !options.onlyOrgId) {
     const sender = deps.sender;
     for (let i = 0; i < 100; i++) {
+      await nextLoopTurn();
       const r = await dispatchDueDeliveries(
         { ...deps, sender },
         {
