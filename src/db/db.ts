@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { setImmediate as nextLoopTurn } from 'node:timers/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { systemClock } from '../clock.ts';
@@ -236,13 +237,29 @@ async function openPglite(
   };
 }
 
+/** How long statements on the embedded database may run before other work gets a turn. */
+const FAIR_TURN_MS = 20;
+
 /** Adapt an open PGlite instance to the Db interface (tests use it to dump a migrated template). */
 export function wrapPglite(instance: PGlite): Db {
   type Tx = Pick<PGlite, 'query' | 'exec'>;
+  // PGlite answers in this thread: a chain of statements never waits on I/O, so its promises
+  // settle in the microtask queue and nothing else (HTTP requests, timers, IPC) runs until the
+  // chain ends — a busy request, import or worker tick held the whole process for seconds. After
+  // every ~20 ms of statements, one turn of the event loop lets the rest in.
+  let turnAt = performance.now();
+  const fairTurn = async () => {
+    if (performance.now() - turnAt < FAIR_TURN_MS) return;
+    await nextLoopTurn();
+    turnAt = performance.now();
+  };
   const wrap = (client: Tx): Queryable => ({
-    query: async <T extends object>(sql: string, params: readonly unknown[] = []) =>
-      (await client.query<T>(sql, params as unknown[])).rows,
+    query: async <T extends object>(sql: string, params: readonly unknown[] = []) => {
+      await fairTurn();
+      return (await client.query<T>(sql, params as unknown[])).rows;
+    },
     exec: async (sql: string) => {
+      await fairTurn();
       await client.exec(sql);
     },
   });

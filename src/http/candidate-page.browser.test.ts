@@ -12,7 +12,7 @@ import { sendMessage } from '../services/message.service.ts';
 import { dispatchDueMessages } from '../services/outbox.service.ts';
 import { openTestDb } from '../../test/support/db.ts';
 import { buildInterviewScenario, buildRejectionDraft } from '../../test/support/factories.ts';
-import { freePort, launchChromium, seriousViolations } from '../../test/support/browser.ts';
+import { freePort, launchChromium, seriousViolations, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
 import { buildApp } from './app.ts';
 
 const identity = { from: { name: 'Acme Hiring', address: 'jobs@acme.test' }, domain: 'acme.test' };
@@ -45,7 +45,7 @@ describe('the candidate status page in a browser', () => {
     await db?.close();
   });
 
-  it('walks a candidate from the link to erasure', { timeout: 120_000 }, async () => {
+  it('walks a candidate from the link to erasure', { timeout: WALK_TIMEOUT_MS }, async () => {
     const deps = { db, clock, identity, publicUrl: base };
     const s = await buildInterviewScenario(deps, {
       policy: { timeZone: 'America/New_York', holidays: { country: 'US' } },

@@ -1,9 +1,5 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
@@ -11,12 +7,11 @@ import { createHttpSender } from '../net/webhook-sender.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
 import { listInboxPage, receiveEmail } from '../services/inbound-mail.service.ts';
 import { dispatchDueDeliveries } from '../services/webhook.service.ts';
-import { openTestDb } from '../../test/support/db.ts';
 import { buildInterviewScenario } from '../../test/support/factories.ts';
-import { freePort, launchChromium, seriousViolations } from '../../test/support/browser.ts';
+import { seriousViolations, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
+import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
 import { buildUnassignedMail, rawMail } from '../../test/support/inbound.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../test/support/webhook-receiver.ts';
-import { buildApp } from './app.ts';
 
 const PASSWORD = 'inbox and webhooks passphrase 1';
 const identity = { from: { name: 'Hearback', address: 'hb@localhost' }, domain: 'localhost' };
@@ -53,48 +48,31 @@ async function fitsAPhone(page: Page): Promise<void> {
  */
 describe('the inbox and webhooks in a browser', () => {
   let db: Db;
-  let app: FastifyInstance;
+  let running: BrowserApp;
   let browser: Browser;
   let receiver: WebhookReceiver;
   let base: string;
-  let webDir: string;
   const clock = new ManualClock('2026-12-01T15:00:00Z');
 
   beforeAll(async () => {
-    webDir = await mkdtemp(join(tmpdir(), 'hb-inbox-'));
-    await build({
-      configFile: 'vite.config.ts',
-      logLevel: 'silent',
-      build: { outDir: webDir, emptyOutDir: true },
-    });
-    db = await openTestDb('pglite');
     receiver = await startWebhookReceiver();
-    const port = await freePort();
-    base = `http://localhost:${port}`;
-    app = await buildApp({
-      db,
+    running = await startBrowserApp({
       clock,
       identity,
-      publicUrl: base,
-      webDir,
       inboundLimits: limits,
       // The receiver listens on loopback, which endpoints may not target in production.
       webhooks: { allowPrivateTargets: true },
     });
-    await app.listen({ port, host: '127.0.0.1' });
-    browser = await launchChromium();
-  }, 120_000);
+    ({ db, browser, base } = running);
+  }, WALK_TIMEOUT_MS);
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await running?.stop();
     await receiver?.close();
-    await db?.close();
-    await rm(webDir, { recursive: true, force: true });
   });
 
   it(
     'registers a webhook seeing its secret once, assigns an unmatched mail, and replays the delivery',
-    { timeout: 120_000 },
+    { timeout: WALK_TIMEOUT_MS },
     async () => {
       const deps = { db, clock, identity, publicUrl: base, limits };
       const s = await buildInterviewScenario(deps);

@@ -1,19 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import { changeApplication } from '../services/application.service.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
 import { createStatusLink } from '../services/candidate-page.service.ts';
-import { openTestDb } from '../../test/support/db.ts';
 import { buildInterviewScenario } from '../../test/support/factories.ts';
-import { freePort, launchChromium, seriousViolations } from '../../test/support/browser.ts';
-import { buildApp } from './app.ts';
+import { seriousViolations, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
+import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
 
 const PASSWORD = 'scorecard passphrase 1';
 
@@ -23,36 +17,20 @@ const PASSWORD = 'scorecard passphrase 1';
  */
 describe('feedback in the web app, in a browser', () => {
   let db: Db;
-  let app: FastifyInstance;
+  let running: BrowserApp;
   let browser: Browser;
   let base: string;
-  let webDir: string;
   const clock = new ManualClock('2026-12-07T15:00:00Z'); // Monday
 
   beforeAll(async () => {
-    webDir = await mkdtemp(join(tmpdir(), 'hb-web-'));
-    await build({
-      configFile: 'vite.config.ts',
-      logLevel: 'silent',
-      build: { outDir: webDir, emptyOutDir: true },
-    });
-    db = await openTestDb('pglite');
-    const port = await freePort();
-    base = `http://localhost:${port}`;
-    app = await buildApp({ db, clock, publicUrl: base, webDir });
-    await app.listen({ port, host: '127.0.0.1' });
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
-    await rm(webDir, { recursive: true, force: true });
-  });
+    running = await startBrowserApp({ clock });
+    ({ db, browser, base } = running);
+  }, WALK_TIMEOUT_MS);
+  afterAll(() => running?.stop());
 
   it(
     'opens with the saved scorecard after a reload and saves the edit as a new version',
-    { timeout: 120_000 },
+    { timeout: WALK_TIMEOUT_MS },
     async () => {
       const deps = { db, clock };
       const s = await buildInterviewScenario(deps); // the hiring manager interviews
@@ -119,7 +97,7 @@ describe('feedback in the web app, in a browser', () => {
 
   it(
     "leads the owner from a candidate's feedback request to answering it",
-    { timeout: 120_000 },
+    { timeout: WALK_TIMEOUT_MS },
     async () => {
       const deps = { db, clock };
       const s = await buildInterviewScenario(deps);

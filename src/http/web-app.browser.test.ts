@@ -1,9 +1,5 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
@@ -15,7 +11,6 @@ import { recordDecision } from '../services/decision.service.ts';
 import { draftOutcomeMessage } from '../services/message.service.ts';
 import { closeInterview, createInterview } from '../services/interview.service.ts';
 import { sweepFollowUps } from '../services/sweep.service.ts';
-import { openTestDb } from '../../test/support/db.ts';
 import { createApplication } from '../services/application.service.ts';
 import {
   buildCandidate,
@@ -23,8 +18,8 @@ import {
   buildJob,
   buildMember,
 } from '../../test/support/factories.ts';
-import { freePort, launchChromium, seriousViolations } from '../../test/support/browser.ts';
-import { buildApp } from './app.ts';
+import { seriousViolations, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
+import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
 
 const PASSWORD = 'web app passphrase 1';
 const identity = { from: { name: 'Hearback', address: 'hb@localhost' }, domain: 'localhost' };
@@ -51,39 +46,20 @@ function overflow(page: Page): Promise<number> {
  */
 describe('the team web app in a browser', () => {
   let db: Db;
-  let app: FastifyInstance;
+  let running: BrowserApp;
   let browser: Browser;
   let base: string;
-  let webDir: string;
   const clock = new ManualClock('2026-12-07T15:00:00Z'); // Monday
 
   beforeAll(async () => {
-    webDir = await mkdtemp(join(tmpdir(), 'hb-web-'));
-    await build({
-      configFile: 'vite.config.ts',
-      logLevel: 'silent',
-      build: { outDir: webDir, emptyOutDir: true },
-    });
-    db = await openTestDb('pglite');
-    const port = await freePort();
-    base = `http://localhost:${port}`;
-    app = await buildApp({ db, clock, publicUrl: base, webDir, devMailbox: true });
-    await app.listen({ port, host: '127.0.0.1' });
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
-    await rm(webDir, { recursive: true, force: true });
-  });
+    running = await startBrowserApp({ clock, devMailbox: true });
+    ({ db, browser, base } = running);
+  }, WALK_TIMEOUT_MS);
+  afterAll(() => running?.stop());
 
-  // Skipped for now: since the lifecycle/inbox merge it times out in the full suite (the composer's
-  // "Must fix" stays after the fix is typed) while it passes alone; two composer races were fixed,
-  // the cause in the full run is not found yet. Re-enable with the fix (closing note of 30 Nov 2026).
-  it.skip(
+  it(
     'signs in, shows an overdue promise, keeps it with a logged call, and closes an interview',
-    { timeout: 120_000 },
+    { timeout: WALK_TIMEOUT_MS },
     async () => {
       clock.set('2026-12-01T15:00:00Z');
       const deps = { db, clock };
@@ -313,7 +289,7 @@ describe('the team web app in a browser', () => {
 
   it(
     'escalates an overdue promise to the hiring manager, who acts on it from home in one click',
-    { timeout: 120_000 },
+    { timeout: WALK_TIMEOUT_MS },
     async () => {
       clock.set('2026-12-01T15:00:00Z'); // Tuesday
       const deps = { db, clock };
@@ -413,7 +389,7 @@ describe('the team web app in a browser', () => {
 
   it(
     'lets an admin manage API tokens, set a job policy and schedule a message, and fits every screen on a phone',
-    { timeout: 240_000 },
+    { timeout: WALK_TIMEOUT_MS },
     async () => {
       clock.set('2026-12-01T15:00:00Z'); // Tuesday
       const deps = { db, clock, identity };

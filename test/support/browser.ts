@@ -7,6 +7,13 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+/**
+ * Time limit of one walk through the app. A walk takes 15–40 s on a quiet machine and 85 s was
+ * seen at a load average of 9 (two cores shared with other test files and builds); the limit only
+ * catches a hang, so it leaves room for a busy machine.
+ */
+export const WALK_TIMEOUT_MS = 300_000;
+
 /** Launch headless Chromium with the flags this closed network needs. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
