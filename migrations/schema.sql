@@ -735,6 +735,20 @@ CREATE TABLE public.sessions (
 ALTER TABLE ONLY public.sessions FORCE ROW LEVEL SECURITY;
 
 --
+-- Name: sign_in_attempts; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.sign_in_attempts (
+    key text NOT NULL,
+    failures integer NOT NULL,
+    last_failure_at timestamp with time zone NOT NULL,
+    blocked_until timestamp with time zone,
+    CONSTRAINT sign_in_attempts_failures_check CHECK ((failures > 0))
+);
+
+ALTER TABLE ONLY public.sign_in_attempts FORCE ROW LEVEL SECURITY;
+
+--
 -- Name: status_links; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1326,6 +1340,13 @@ ALTER TABLE ONLY public.sessions
     ADD CONSTRAINT sessions_token_hash_key UNIQUE (token_hash);
 
 --
+-- Name: sign_in_attempts sign_in_attempts_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sign_in_attempts
+    ADD CONSTRAINT sign_in_attempts_pkey PRIMARY KEY (key);
+
+--
 -- Name: status_links status_links_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1692,6 +1713,12 @@ CREATE INDEX pool_memberships_tags_idx ON public.pool_memberships USING gin (tag
 --
 
 CREATE INDEX sessions_member_idx ON public.sessions USING btree (org_id, member_id) WHERE (revoked_at IS NULL);
+
+--
+-- Name: sign_in_attempts_last_failure_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sign_in_attempts_last_failure_idx ON public.sign_in_attempts USING btree (last_failure_at);
 
 --
 -- Name: status_links_application_idx; Type: INDEX; Schema: public; Owner: -
@@ -2697,6 +2724,12 @@ ALTER TABLE public.pool_memberships ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.sessions ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: sign_in_attempts; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.sign_in_attempts ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: status_links; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -2713,6 +2746,12 @@ ALTER TABLE public.submissions ENABLE ROW LEVEL SECURITY;
 --
 
 CREATE POLICY system_only ON public.imap_cursors USING (public.app_is_system()) WITH CHECK (public.app_is_system());
+
+--
+-- Name: sign_in_attempts system_only; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY system_only ON public.sign_in_attempts USING (public.app_is_system()) WITH CHECK (public.app_is_system());
 
 --
 -- Name: templates; Type: ROW SECURITY; Schema: public; Owner: -
@@ -3215,6 +3254,12 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.pool_memberships TO hearback_s
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.sessions TO hearback_app;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.sessions TO hearback_system;
+
+--
+-- Name: TABLE sign_in_attempts; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.sign_in_attempts TO hearback_system;
 
 --
 -- Name: TABLE status_links; Type: ACL; Schema: public; Owner: -

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -74,6 +75,17 @@ const EnvSchema = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(10_000),
   /** Attempts at a webhook delivery before it fails and its endpoint is disabled. Default 10 (about 4 hours). */
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(10),
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed: addresses or CIDR ranges (or loopback,
+   * linklocal, uniquelocal), comma-separated. Default none: the socket's address.
+   */
+  TRUST_PROXY: z
+    .string()
+    .refine((v) => parseTrustProxy(v) !== null, {
+      message:
+        'must be proxy addresses or CIDR ranges (or loopback, linklocal, uniquelocal), comma-separated; "true" (trust anyone) is refused',
+    })
+    .optional(),
   /** Log level: fatal, error, warn, info, debug, trace or silent. Default info. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -106,6 +118,28 @@ export interface Config {
     limits: { maxBytes: number; maxAttachments: number };
   };
   webhooks: { allowPrivateTargets: boolean; timeoutMs: number; maxAttempts: number };
+  /** TRUST_PROXY: whose forwarded client address counts (rate limits, logs); false: none. */
+  trustProxy: TrustProxy;
+}
+
+/** Trusted proxies: addresses, CIDR ranges and proxy-addr's range names. */
+export type TrustProxy = string[] | false;
+
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** Parse TRUST_PROXY; null when it is not a list of addresses and ranges. */
+export function parseTrustProxy(value: string): TrustProxy | null {
+  const entries = value.split(',').map((e) => e.trim());
+  const valid = (e: string) => {
+    if (PROXY_RANGE_NAMES.has(e)) return true;
+    const [address, bits, extra] = e.split('/');
+    const family = isIP(address ?? '');
+    if (family === 0 || extra !== undefined) return false;
+    if (bits === undefined) return true;
+    const n = /^\d+$/.test(bits) ? Number(bits) : -1;
+    return n >= 0 && n <= (family === 4 ? 32 : 128);
+  };
+  return entries.length > 0 && entries.every(valid) ? entries : null;
 }
 
 /** Thrown when the environment is invalid; `problems` lists every one of them. */
@@ -180,6 +214,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       imap: e.IMAP_URL ? { url: e.IMAP_URL, pollMs: e.IMAP_POLL_SECONDS * 1000 } : null,
       limits: { maxBytes: e.INBOUND_MAX_BYTES, maxAttachments: e.INBOUND_MAX_ATTACHMENTS },
     },
+    trustProxy: e.TRUST_PROXY === undefined ? false : parseTrustProxy(e.TRUST_PROXY)!,
     webhooks: {
       allowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true',
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,

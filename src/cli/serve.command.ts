@@ -65,6 +65,7 @@ export async function runServe(args: string[], notice: Notice): Promise<number> 
         devMailbox: config.mail.transport.kind === 'dev_mailbox',
         webhooks: config.webhooks,
         inboundLimits: config.inbound.limits,
+        trustProxy: config.trustProxy,
       },
       { logger: { level: config.logLevel } },
     );

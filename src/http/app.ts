@@ -3,6 +3,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { TrustProxy } from '../config.ts';
 import type { ServiceDeps } from '../services/deps.ts';
 import type { MailIdentity } from '../services/outbox.service.ts';
 import { devMailRoutes } from './routes/dev-mail.routes.ts';
@@ -79,6 +80,8 @@ export interface AppDeps extends ServiceDeps {
   inboundLimits?: InboundLimits;
   /** The built web app (`npm run build`). Default dist/web; when missing, "/" is a plain landing page. */
   webDir?: string;
+  /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY). Default none: the socket's address. */
+  trustProxy?: TrustProxy;
 }
 
 const DEFAULT_WEB_DIR = join(PROJECT_ROOT, 'dist/web');
@@ -115,7 +118,8 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
         : logger,
     bodyLimit: 1_048_576,
     return503OnClosing: true,
-    trustProxy: false,
+    // The client address drives rate limits and sign-in backoff: only a configured proxy may set it.
+    trustProxy: appDeps.trustProxy ?? false,
     // Routing and HTTP parsing failures are problems like any other (400, 414, 431 …).
     frameworkErrors: handleFrameworkError,
     clientErrorHandler: handleClientError,
@@ -234,8 +238,6 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
       registerIdempotency(api, deps);
       await api.register(
         authRoutes(deps, cookies, {
-          signInPerIp: limiter(10, MINUTE),
-          signInPerEmail: limiter(10, 15 * MINUTE),
           linkPerIp: limiter(5, MINUTE),
           linkPerEmail: limiter(3, 10 * MINUTE),
         }),

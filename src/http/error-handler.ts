@@ -108,6 +108,9 @@ export function handleClientError(error: NodeJS.ErrnoException, socket: Socket):
  */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof AppError) {
+    const retryAfter = error.details?.retryAfterSeconds;
+    if (error.code === 'rate_limited' && typeof retryAfter === 'number')
+      reply.header('retry-after', retryAfter);
     return sendProblem(reply, problem(error.code, error.message, error.details ?? {}));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {

@@ -20,6 +20,7 @@ import {
 import { recordAudit } from './audit.service.ts';
 import type { ServiceDeps } from './deps.ts';
 import { enqueueMemberNotice, type MailIdentity } from './outbox.service.ts';
+import { attemptKeys, attemptSucceeded, beginSignInAttempt } from './sign-in-attempts.service.ts';
 
 /** Session lifetimes. */
 export interface SessionPolicy {
@@ -125,9 +126,18 @@ async function startSession(
  */
 export async function signInWithPassword(
   deps: ServiceDeps,
-  input: { email: string; password: string; organizationId?: string | undefined; userAgent: string },
+  input: {
+    email: string;
+    password: string;
+    organizationId?: string | undefined;
+    userAgent: string;
+    /** The client's address (behind a trusted proxy, the one it reports): failures count per address. */
+    address: string;
+  },
   policy: SessionPolicy = DEFAULT_SESSION_POLICY,
 ): Promise<SignedIn> {
+  const keys = attemptKeys(input.email, input.address);
+  await beginSignInAttempt(deps, keys);
   const candidates = (await findCredentialsByEmail(deps.db.system(), input.email)).filter(
     (c) => !input.organizationId || c.member.orgId === input.organizationId,
   );
@@ -137,6 +147,7 @@ export async function signInWithPassword(
   }
   if (candidates.every((c) => !c.passwordHash)) await verify(await DUMMY_HASH, input.password);
   if (matches.length === 0) throw new AppError('invalid_credentials', 'The email or the password is wrong.');
+  await attemptSucceeded(deps, keys);
   if (matches.length > 1) {
     throw new AppError('choose_organization', 'This account exists in several organizations; choose one.', {
       organizations: matches.map((m) => ({ id: m.member.orgId, name: m.organizationName })),

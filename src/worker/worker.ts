@@ -7,6 +7,7 @@ import { eraseDueCandidates } from '../services/candidate-page.service.ts';
 import { purgeExpiredIdempotencyKeys } from '../services/idempotency.service.ts';
 import { sendDigests, sweepFollowUps, type SweepResult } from '../services/sweep.service.ts';
 import { sweepOwnedFollowUps } from '../services/owned-sweep.service.ts';
+import { purgeSignInAttempts } from '../services/sign-in-attempts.service.ts';
 import { expirePoolConsents } from '../services/talent-pool.service.ts';
 import { dispatchDueDeliveries, type DeliveryResult } from '../services/webhook.service.ts';
 import type { WebhookSender } from '../net/webhook-sender.ts';
@@ -91,6 +92,7 @@ export async function runWorkerTick(
       await eraseDueCandidates(deps);
       await expirePoolConsents(deps);
       await purgeExpiredIdempotencyKeys(deps);
+      await purgeSignInAttempts(deps);
     }
   }
   const dispatch: DispatchResult = { claimed: 0, sent: 0, retried: 0, failed: 0, cancelled: 0 };

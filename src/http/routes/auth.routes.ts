@@ -25,10 +25,8 @@ const SessionSchema = z
   })
   .meta({ id: 'Session' });
 
-/** Limits on guessable endpoints, per client address and per account. */
+/** Limits on sign-in links and invitations, per client address and per account (passwords: the service). */
 export interface AuthLimiters {
-  signInPerIp: WindowLimiter;
-  signInPerEmail: WindowLimiter;
   linkPerIp: WindowLimiter;
   linkPerEmail: WindowLimiter;
 }
@@ -64,15 +62,10 @@ export function authRoutes(
         },
       },
       async (req, reply) => {
-        if (!limits.signInPerIp.take(req.ip) || !limits.signInPerEmail.take(req.body.email.toLowerCase())) {
-          return sendProblem(
-            reply,
-            problem('rate_limited', 'Too many sign-in attempts; wait a few minutes.'),
-          );
-        }
+        // Failed attempts are limited in the service, per account and address, in the database.
         const signedIn = await signInWithPassword(
           deps,
-          { ...req.body, userAgent: req.headers['user-agent'] ?? '' },
+          { ...req.body, userAgent: req.headers['user-agent'] ?? '', address: req.ip },
           cookies.policy,
         );
         setSessionCookie(reply, signedIn.token, cookies);
