@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
 import { api, listAll, messageOf } from './api.ts';
+import { ConfirmInline, SecretOnce } from './SecretOnce.tsx';
 
 interface ApiToken {
   id: string;
@@ -30,20 +31,10 @@ export function ApiTokensSection() {
   const [tokens, setTokens] = useState<ApiToken[] | null>(null);
   const [form, setForm] = useState({ name: '', scope: 'read' });
   const [issued, setIssued] = useState<{ name: string; token: string } | null>(null);
-  const [copied, setCopied] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
-  const issuedHeading = useRef<HTMLHeadingElement>(null);
-  const confirmButton = useRef<HTMLButtonElement>(null);
-  // Keyboard and screen-reader users land where the change happened: the new token, the question.
-  useEffect(() => {
-    if (issued) issuedHeading.current?.focus();
-  }, [issued]);
-  useEffect(() => {
-    if (confirming) confirmButton.current?.focus();
-  }, [confirming]);
 
   const load = useCallback(async () => {
     try {
@@ -66,7 +57,6 @@ export function ApiTokensSection() {
         scopes: [form.scope],
       });
       setIssued({ name: r.name, token: r.token });
-      setCopied(false);
       setForm({ name: '', scope: 'read' }); // cleared only once it worked: a failure keeps the input
       await load();
     } catch (e) {
@@ -91,18 +81,6 @@ export function ApiTokensSection() {
     }
   }
 
-  async function copy(token: string) {
-    try {
-      await navigator.clipboard.writeText(token);
-      setCopied(true);
-    } catch {
-      // No clipboard (an insecure origin or a refusal): select the text so Ctrl+C works.
-      const input = document.getElementById('new-token') as HTMLInputElement | null;
-      input?.select();
-      setNotice('Select the token and copy it with your keyboard.');
-    }
-  }
-
   return (
     <section className="card" aria-labelledby="h-tokens">
       <h2 id="h-tokens" style={{ marginTop: 0 }}>
@@ -113,28 +91,20 @@ export function ApiTokensSection() {
       </p>
       <Alerts error={error} notice={notice} />
       {issued && (
-        <div className="issued" role="region" aria-labelledby="h-issued">
-          <h3 id="h-issued" style={{ marginTop: 0 }} tabIndex={-1} ref={issuedHeading}>
-            Your new token “{issued.name}”
-          </h3>
+        <SecretOnce
+          headingId="h-issued"
+          id="new-token"
+          title={<>Your new token “{issued.name}”</>}
+          label="Token"
+          value={issued.token}
+          onNotice={setNotice}
+          onDone={() => setIssued(null)}
+        >
           <p>
             <strong>Copy it now: you won’t see this token again.</strong> Hearback keeps only a fingerprint of
             it.
           </p>
-          <label htmlFor="new-token">Token</label>
-          <div className="row" style={{ marginTop: 0, flexWrap: 'nowrap' }}>
-            <input id="new-token" readOnly value={issued.token} onFocus={(e) => e.target.select()} />
-            <button type="button" onClick={() => void copy(issued.token)}>
-              Copy
-            </button>
-          </div>
-          <p role="status" className="meta">
-            {copied ? 'Copied to the clipboard.' : ''}
-          </p>
-          <button type="button" className="secondary" onClick={() => setIssued(null)}>
-            I have stored it
-          </button>
-        </div>
+        </SecretOnce>
       )}
       {tokens === null ? (
         !error && <p role="status">Loading tokens…</p>
@@ -154,22 +124,14 @@ export function ApiTokensSection() {
               </div>
               {!t.revokedAt &&
                 (confirming === t.id ? (
-                  <div role="group" aria-label={`Confirm revoking ${t.name}`} className="confirm">
-                    <p style={{ margin: 0 }}>Revoke it? Integrations using it stop working within seconds.</p>
-                    <div className="row">
-                      <button type="button" className="danger" disabled={busy} onClick={() => void revoke(t)}>
-                        Yes, revoke {t.name}
-                      </button>
-                      <button
-                        type="button"
-                        className="secondary"
-                        ref={confirmButton}
-                        onClick={() => setConfirming(null)}
-                      >
-                        Keep it
-                      </button>
-                    </div>
-                  </div>
+                  <ConfirmInline
+                    label={`Confirm revoking ${t.name}`}
+                    question="Revoke it? Integrations using it stop working within seconds."
+                    yes={`Yes, revoke ${t.name}`}
+                    busy={busy}
+                    onYes={() => void revoke(t)}
+                    onNo={() => setConfirming(null)}
+                  />
                 ) : (
                   <button type="button" className="secondary" onClick={() => setConfirming(t.id)}>
                     Revoke {t.name}

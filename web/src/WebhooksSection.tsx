@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
 import { api, listAll, messageOf, type Page } from './api.ts';
 import { when } from './format.ts';
+import { ConfirmInline, SecretOnce } from './SecretOnce.tsx';
 
 interface Endpoint {
   id: string;
@@ -62,20 +63,11 @@ export function WebhooksSection() {
     events: [],
   });
   const [issued, setIssued] = useState<{ url: string; secret: string } | null>(null);
-  const [copied, setCopied] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [logOf, setLogOf] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
-  const issuedHeading = useRef<HTMLHeadingElement>(null);
-  const keepButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (issued) issuedHeading.current?.focus();
-  }, [issued]);
-  useEffect(() => {
-    if (confirming) keepButton.current?.focus();
-  }, [confirming]);
 
   const load = useCallback(async () => {
     try {
@@ -103,7 +95,6 @@ export function WebhooksSection() {
         ...(form.description.trim() && { description: form.description.trim() }),
       });
       if (r.secret) setIssued({ url: r.endpoint.url, secret: r.secret });
-      setCopied(false);
       setForm({ url: '', description: '', events: [] }); // cleared only once it worked
       await load();
     } catch (e) {
@@ -145,17 +136,6 @@ export function WebhooksSection() {
     }
   }
 
-  async function copy(secret: string) {
-    try {
-      await navigator.clipboard.writeText(secret);
-      setCopied(true);
-    } catch {
-      // No clipboard (an insecure origin or a refusal): select the text so Ctrl+C works.
-      (document.getElementById('new-webhook-secret') as HTMLInputElement | null)?.select();
-      setNotice('Select the secret and copy it with your keyboard.');
-    }
-  }
-
   return (
     <section className="card" aria-labelledby="h-webhooks">
       <h2 id="h-webhooks" style={{ marginTop: 0 }}>
@@ -167,33 +147,20 @@ export function WebhooksSection() {
       </p>
       <Alerts error={error} notice={notice} />
       {issued && (
-        <div className="issued" role="region" aria-labelledby="h-webhook-secret">
-          <h3 id="h-webhook-secret" style={{ marginTop: 0 }} tabIndex={-1} ref={issuedHeading}>
-            Signing secret for {issued.url}
-          </h3>
+        <SecretOnce
+          headingId="h-webhook-secret"
+          id="new-webhook-secret"
+          title={<>Signing secret for {issued.url}</>}
+          label="Secret"
+          value={issued.secret}
+          onNotice={setNotice}
+          onDone={() => setIssued(null)}
+        >
           <p>
             <strong>Copy it now: you won’t see this secret again.</strong> Your endpoint uses it to check that
             a delivery came from Hearback.
           </p>
-          <label htmlFor="new-webhook-secret">Secret</label>
-          <div className="row" style={{ marginTop: 0, flexWrap: 'nowrap' }}>
-            <input
-              id="new-webhook-secret"
-              readOnly
-              value={issued.secret}
-              onFocus={(e) => e.target.select()}
-            />
-            <button type="button" onClick={() => void copy(issued.secret)}>
-              Copy
-            </button>
-          </div>
-          <p role="status" className="meta">
-            {copied ? 'Copied to the clipboard.' : ''}
-          </p>
-          <button type="button" className="secondary" onClick={() => setIssued(null)}>
-            I have stored it
-          </button>
-        </div>
+        </SecretOnce>
       )}
       {endpoints === null ? (
         !error && <p role="status">Loading webhooks…</p>
@@ -214,22 +181,14 @@ export function WebhooksSection() {
                 </div>
               </div>
               {confirming === e.id ? (
-                <div role="group" aria-label={`Confirm removing ${e.url}`} className="confirm">
-                  <p style={{ margin: 0 }}>Remove it? Deliveries still waiting are dropped with it.</p>
-                  <div className="row">
-                    <button type="button" className="danger" disabled={busy} onClick={() => void remove(e)}>
-                      Yes, remove it
-                    </button>
-                    <button
-                      type="button"
-                      className="secondary"
-                      ref={keepButton}
-                      onClick={() => setConfirming(null)}
-                    >
-                      Keep it
-                    </button>
-                  </div>
-                </div>
+                <ConfirmInline
+                  label={`Confirm removing ${e.url}`}
+                  question="Remove it? Deliveries still waiting are dropped with it."
+                  yes="Yes, remove it"
+                  busy={busy}
+                  onYes={() => void remove(e)}
+                  onNo={() => setConfirming(null)}
+                />
               ) : (
                 <div className="row">
                   <button
