@@ -15,6 +15,14 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  /**
+   * PostgreSQL login for tenant work: a role that is a member of hearback_app only (docs/SECURITY.md).
+   * Unset: DATABASE_URL's login does both, and can switch to the cross-tenant role.
+   */
+  DATABASE_TENANT_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   /** Maximum connections in the PostgreSQL pool. Default 10. Ignored for PGlite. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   /** Directory of the embedded PGlite database. Default ./data. Ignored when DATABASE_URL is set. */
@@ -98,7 +106,7 @@ export interface Config {
   port: number;
   host: string;
   database:
-    | { kind: 'postgres'; url: string; poolMax: number }
+    | { kind: 'postgres'; url: string; tenantUrl?: string; poolMax: number }
     | { kind: 'pglite'; dataDir: string; sharedBuffers: string };
   /** Base URL of links: PUBLIC_URL, else http://localhost:PORT (or HOST's address when it names one). */
   publicUrl: string;
@@ -174,13 +182,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'INBOUND_REPLY_ADDRESS: set it when INBOUND_SMTP_PORT or IMAP_URL is set (replies are routed by it)',
     );
   }
-  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  if (cleaned.DATABASE_TENANT_URL !== undefined && cleaned.DATABASE_URL === undefined) {
+    problems.push('DATABASE_TENANT_URL: set DATABASE_URL too (the tenant login is for PostgreSQL)');
+  }
+    if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX }
+      ? {
+          kind: 'postgres',
+          url: e.DATABASE_URL,
+          ...(e.DATABASE_TENANT_URL && { tenantUrl: e.DATABASE_TENANT_URL }),
+          poolMax: e.DATABASE_POOL_MAX,
+        }
       : { kind: 'pglite', dataDir: e.DATA_DIR, sharedBuffers: e.PGLITE_SHARED_BUFFERS },
     publicUrl: (e.PUBLIC_URL ?? `http://${linkHost(e.HOST)}:${e.PORT}`).replace(/\/$/, ''),
     publicUrlExplicit: e.PUBLIC_URL !== undefined,

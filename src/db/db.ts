@@ -71,7 +71,18 @@ export interface Db extends Queryable {
 
 /** Where the database is. */
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; poolMax?: number }
+  | {
+      kind: 'postgres';
+      /** The owner's login: migrations and the cross-tenant (system) work. */
+      url: string;
+      /**
+       * A login that is a member of `hearback_app` only, for every tenant transaction: SQL run on
+       * it cannot switch to `hearback_system`, so row-level security holds even against it.
+       * Default: `url` (one login for both, as in development).
+       */
+      tenantUrl?: string;
+      poolMax?: number;
+    }
   | {
       kind: 'pglite';
       dataDir?: string;
@@ -103,7 +114,7 @@ export function currentViewer(): Viewer | undefined {
  */
 export async function openDb(target: DatabaseTarget, owner?: OwnerInfo): Promise<Db> {
   return target.kind === 'postgres'
-    ? openPostgres(target.url, target.poolMax ?? 10)
+    ? openPostgres(target.url, target.poolMax ?? 10, target.tenantUrl)
     : openPglite(target, owner ?? { command: 'process' });
 }
 
@@ -144,13 +155,19 @@ function scoped(
   };
 }
 
-function openPostgres(url: string, max: number): Db {
+function openPool(url: string, max: number): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle client losing its server emits 'error' on the pool; unhandled, it would crash the
   // process. The next query gets a fresh connection instead.
   pool.on('error', (error) => {
     console.error(`[db] idle PostgreSQL connection lost: ${error.message}`);
   });
+  return pool;
+}
+
+function openPostgres(url: string, max: number, tenantUrl?: string): Db {
+  const pool = openPool(url, max);
+  const tenantPool = tenantUrl ? openPool(tenantUrl, max) : pool;
   const wrap = (client: pg.Pool | pg.PoolClient): Queryable => ({
     query: async <T extends object>(sql: string, params: readonly unknown[] = []) =>
       (await client.query<T>(sql, params as unknown[])).rows,
@@ -159,8 +176,12 @@ function openPostgres(url: string, max: number): Db {
     },
   });
   const base = wrap(pool);
-  const transaction = async <T>(fn: (tx: Queryable) => Promise<T>, scope?: string[]): Promise<T> => {
-    const client = await pool.connect();
+  const transaction = async <T>(
+    fn: (tx: Queryable) => Promise<T>,
+    scope?: string[],
+    on: pg.Pool = pool,
+  ): Promise<T> => {
+    const client = await on.connect();
     try {
       // With a scope, BEGIN and SET_SCOPE go as one simple query: a round trip less for every
       // scoped transaction (BENCHMARKS.md, F5). Simple queries take no parameters, so the values
@@ -185,9 +206,12 @@ function openPostgres(url: string, max: number): Db {
     query: base.query,
     exec: base.exec,
     transaction: (fn) => transaction(fn),
-    tenant: (orgId) => scoped((scope, fn) => transaction(fn, scope), 'hearback_app', orgId),
+    tenant: (orgId) => scoped((scope, fn) => transaction(fn, scope, tenantPool), 'hearback_app', orgId),
     system: () => scoped((scope, fn) => transaction(fn, scope), 'hearback_system', ''),
-    close: () => pool.end(),
+    close: async () => {
+      await pool.end();
+      if (tenantPool !== pool) await tenantPool.end();
+    },
   };
 }
 
