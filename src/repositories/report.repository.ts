@@ -87,8 +87,8 @@ export async function followUpReport(
      ),
      promises AS (
        SELECT b.key,
-              count(*) FILTER (WHERE f.status = 'done' AND f.done_at <= f.due_at)::int AS kept,
-              count(*) FILTER (WHERE (f.status = 'done' AND f.done_at > f.due_at)
+              count(*) FILTER (WHERE f.status = 'done' AND f.done_at <= coalesce(f.promised_due_at, f.due_at))::int AS kept,
+              count(*) FILTER (WHERE (f.status = 'done' AND f.done_at > coalesce(f.promised_due_at, f.due_at))
                                   OR (f.status = 'cancelled' AND f.cancel_reason = 'extended')
                                   OR (f.status = 'open' AND f.due_at < $4))::int AS broken,
               count(*) FILTER (WHERE f.status = 'open' AND f.due_at < $4)::int AS overdue
