@@ -21,6 +21,8 @@ export interface FollowUpWithContext extends FollowUp {
    * the candidate yet: no outcome follow-up was closed after it.
    */
   decidedNotTold: boolean;
+  /** Steps its owned ladder has taken (agency kinds, updates, debriefs; see OWNED_LADDERS). */
+  ladderSteps: number;
 }
 
 interface FollowUpRow {
@@ -59,6 +61,7 @@ interface FollowUpContextRow extends FollowUpRow {
   job_recruiter_id: string | null;
   promise_statement: string | null;
   decided_not_told: boolean;
+  ladder_steps: number;
 }
 
 const toFollowUp = (r: FollowUpRow): FollowUp => ({
@@ -98,6 +101,7 @@ const toFollowUpWithContext = (r: FollowUpContextRow): FollowUpWithContext => ({
   },
   promiseStatement: r.promise_statement,
   decidedNotTold: r.decided_not_told,
+  ladderSteps: r.ladder_steps,
 });
 
 // The context of follow-ups `f` (joined by CONTEXT_JOINS). "Decided, not told" compares the

@@ -296,7 +296,8 @@ export async function getStatusView(deps: ServiceDeps, access: CandidateAccess):
                 Math.floor((now.getTime() - (ended ?? promiseFollowUp.createdAt).getTime()) / DAY) + 1,
               ),
               overdue:
-                promiseFollowUp.status === 'open' && promisedTimeOf(promiseFollowUp).getTime() < now.getTime(),
+                promiseFollowUp.status === 'open' &&
+                promisedTimeOf(promiseFollowUp).getTime() < now.getTime(),
             }
           : null,
       next: outcomeDelivered
@@ -316,7 +317,12 @@ export async function getStatusView(deps: ServiceDeps, access: CandidateAccess):
         wordLimit: l.policy.thankYouWordLimit,
       },
       checkIn: checkInState(
-        { promisedDueAt: promiseFollowUp ? promisedTimeOf(promiseFollowUp) : null, outcomeDelivered, previous: checkIns, now },
+        {
+          promisedDueAt: promiseFollowUp ? promisedTimeOf(promiseFollowUp) : null,
+          outcomeDelivered,
+          previous: checkIns,
+          now,
+        },
         { ...l.policy, timeZone: cal.timeZone },
       ),
       outcomeDelivered,
