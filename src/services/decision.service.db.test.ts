@@ -45,8 +45,8 @@ describe.each(backends)('a decision pulls the promise forward on %s', (backend) 
       statement: "We'll let you know by Friday.",
       dueAt: FRIDAY_CLOSE,
     });
-    expect(followUp!.dueAt).toEqual(FRIDAY_CLOSE);
-    return { deps, s, orgId, followUpId: followUp!.id };
+    expect(followUp.dueAt).toEqual(FRIDAY_CLOSE);
+    return { deps, s, orgId, followUpId: followUp.id };
   }
 
   const reject = (deps: { db: Db; clock: ManualClock }, s: Awaited<ReturnType<typeof promisedFriday>>['s']) =>
