@@ -1,9 +1,5 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import { mkdir } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
@@ -11,10 +7,9 @@ import { createApplication } from '../services/application.service.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
 import { recordDecision } from '../services/decision.service.ts';
 import { closeInterview, createInterview } from '../services/interview.service.ts';
-import { openTestDb } from '../../test/support/db.ts';
+import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
 import { buildCandidate, buildInterviewScenario } from '../../test/support/factories.ts';
-import { freePort, launchChromium, seriousViolations } from '../../test/support/browser.ts';
-import { buildApp } from './app.ts';
+import { seriousViolations, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
 
 const PASSWORD = 'queue truth passphrase 1';
 const identity = { from: { name: 'Hearback', address: 'hb@localhost' }, domain: 'localhost' };
@@ -27,37 +22,23 @@ const identity = { from: { name: 'Hearback', address: 'hb@localhost' }, domain: 
  */
 describe('the follow-up queue states its truth in a browser', () => {
   let db: Db;
-  let app: FastifyInstance;
+  let browserApp: BrowserApp;
   let browser: Browser;
   let base: string;
-  let webDir: string;
   // Monday 30 November 2026, 10:00 in New York.
   const clock = new ManualClock('2026-11-30T15:00:00Z');
 
   beforeAll(async () => {
-    webDir = await mkdtemp(join(tmpdir(), 'hb-truth-'));
-    await build({
-      configFile: 'vite.config.ts',
-      logLevel: 'silent',
-      build: { outDir: webDir, emptyOutDir: true },
-    });
-    db = await openTestDb('pglite');
-    const port = await freePort();
-    base = `http://localhost:${port}`;
-    app = await buildApp({ db, clock, identity, publicUrl: base, webDir });
-    await app.listen({ port, host: '127.0.0.1' });
-    browser = await launchChromium();
-  }, 120_000);
+    browserApp = await startBrowserApp({ clock, identity });
+    ({ db, browser, base } = browserApp);
+  }, WALK_TIMEOUT_MS);
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.close();
-    await rm(webDir, { recursive: true, force: true });
+    await browserApp?.stop();
   });
 
   it(
     'shows owner, due in words, both zones, the next step and Decided, not told',
-    { timeout: 120_000 },
+    { timeout: WALK_TIMEOUT_MS },
     async () => {
       const deps = { db, clock };
       const s = await buildInterviewScenario(deps, {
