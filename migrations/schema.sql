@@ -400,6 +400,7 @@ CREATE TABLE public.follow_ups (
     submission_id uuid,
     client_contact_id uuid,
     ladder_steps integer DEFAULT 0 NOT NULL,
+    promised_due_at timestamp with time zone,
     CONSTRAINT follow_ups_check CHECK ((owed_by <> owed_to)),
     CONSTRAINT follow_ups_check1 CHECK (((owed_by <> 'team'::text) OR (owner_id IS NOT NULL))),
     CONSTRAINT follow_ups_check2 CHECK (((status = 'done'::text) = (done_at IS NOT NULL))),

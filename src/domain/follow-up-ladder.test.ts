@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nextLadderAction, planLadder, reminderTime, type LadderState } from './follow-up-ladder.ts';
-import { PolicySchema } from './policy.ts';
+import {
+  decidedDueTime,
+  nextLadderAction,
+  planLadder,
+  reminderTime,
+  type LadderState,
+} from './follow-up-ladder.ts';
+import { calendarOf, PolicySchema } from './policy.ts';
 
 // New York, US holidays. Thursday 3 December 2026 17:00 EST = 22:00Z.
 const policy = PolicySchema.parse({ timeZone: 'America/New_York', holidays: { country: 'US' } });
@@ -231,5 +237,42 @@ describe('nextLadderAction', () => {
         },
       ),
     );
+  });
+});
+
+describe('a decision pulls the promise forward', () => {
+  const cal = calendarOf(policy);
+  it.each<[string, string, string | null]>([
+    // Monday 30 November, 10:00 EST: owed by the close of that day.
+    ['decided in business hours', '2026-11-30T15:00:00Z', '2026-11-30T22:00:00.000Z'],
+    // Monday 20:00 EST: the next slot is Tuesday 09:00, so by Tuesday's close.
+    ['decided after hours', '2026-12-01T01:00:00Z', '2026-12-01T22:00:00.000Z'],
+    // Thursday 10:00: the promise (Thursday 17:00) already comes by the close of today.
+    ['decided on the promised day', '2026-12-03T15:00:00Z', null],
+    // After the promise passed, a decision never pushes it back.
+    ['decided after the promise', '2026-12-04T15:00:00Z', null],
+  ])('%s', (_, now, expected) => {
+    expect(decidedDueTime(due, at(now), cal)?.toISOString() ?? null).toBe(expected);
+  });
+
+  it("the candidate's zone decides the slot", () => {
+    // Monday 20:00 in New York is 02:00 Tuesday in Berlin: their business day is Tuesday, closing 16:00Z.
+    expect(decidedDueTime(due, at('2026-12-01T01:00:00Z'), { ...cal, timeZone: 'Europe/Berlin' })).toEqual(
+      at('2026-12-01T16:00:00Z'),
+    );
+  });
+
+  it('the ladder breaks the promise, and updates the candidate, only at what they were promised', () => {
+    const pulled: LadderState = { ...fresh, dueAt: at('2026-11-30T22:00:00Z'), promisedDueAt: due };
+    // Past the pulled-forward time, before the promise: nothing for the candidate, no breach.
+    const plan = planLadder(
+      { ...pulled, remindedAt: at('2026-11-30T16:00:00Z') },
+      policy,
+      at('2026-12-01T15:00:00Z'),
+    );
+    expect(plan).toEqual({ actions: [], breachedAt: null, nextActionAt: due });
+    const broken = planLadder({ ...pulled, remindedAt: at('2026-11-30T16:00:00Z') }, policy, due);
+    expect(broken.breachedAt).toEqual(due);
+    expect(broken.actions.map((a) => a.type)).toContain('send_update');
   });
 });

@@ -6,8 +6,11 @@
  * breach, so renewing the promise to the candidate does not reset the team's clock.
  */
 import {
+  endOfBusinessDay,
   endOfBusinessDaysAfter,
   localDateOf,
+  nextBusinessSlot,
+  type BusinessCalendar,
   startOfBusinessDay,
   subtractBusinessDays,
 } from './business-time.ts';
@@ -15,7 +18,13 @@ import { calendarOf, type Policy } from './policy.ts';
 
 /** Where an open outcome follow-up stands on its ladder. */
 export interface LadderState {
+  /** The team's due time: reminders go by it. */
   dueAt: Date;
+  /**
+   * What the candidate was promised, when a decision pulled `dueAt` forward: the promise breaks,
+   * and the candidate hears an update, only when this passes (they were told nothing earlier).
+   */
+  promisedDueAt?: Date | null | undefined;
   createdAt: Date;
   remindedAt: Date | null;
   /** When the first promise on this application broke (carried across automatic updates). */
@@ -63,6 +72,20 @@ export function escalationTime(breachedAt: Date, afterBusinessDays: number, poli
   return endOfBusinessDaysAfter(breachedAt, afterBusinessDays, cal);
 }
 
+/**
+ * When an outcome is owed once it is decided (issue 13, "a decision pulls the promise forward"):
+ * as soon as possible — by the close of the candidate's business day in which their next business
+ * slot falls (`candidateCalendar`: the policy's calendar in the candidate's zone). Null when the
+ * current due time already comes no later: a decision never pushes a promise back. The close of
+ * that day rather than the slot itself, because a due time at the very moment of deciding would be
+ * overdue before the undo window let any message go, and no reminder could come before it.
+ */
+export function decidedDueTime(dueAt: Date, now: Date, candidateCalendar: BusinessCalendar): Date | null {
+  const slot = nextBusinessSlot(now, candidateCalendar);
+  const due = endOfBusinessDay(localDateOf(slot, candidateCalendar.timeZone), candidateCalendar);
+  return due.getTime() < dueAt.getTime() ? due : null;
+}
+
 /** The new due time an automatic update promises: `extendBusinessDays` business days from now, end of day. */
 export function extendedDueTime(now: Date, policy: Policy): Date {
   const cal = calendarOf(policy);
@@ -75,6 +98,7 @@ export function planLadder(state: LadderState, policy: Policy, now: Date): Ladde
   const future: number[] = [];
   const t = now.getTime();
   const due = state.dueAt.getTime();
+  const promised = (state.promisedDueAt ?? state.dueAt).getTime();
 
   const remindAt = reminderTime(state, policy);
   if (remindAt && !state.remindedAt) {
@@ -83,10 +107,10 @@ export function planLadder(state: LadderState, policy: Policy, now: Date): Ladde
   }
 
   let breachedAt = state.breachedAt;
-  if (t < due) {
-    future.push(due);
+  if (t < promised) {
+    future.push(promised);
   } else {
-    breachedAt ??= state.dueAt;
+    breachedAt ??= state.promisedDueAt ?? state.dueAt;
     if (state.updatesSent < policy.automaticUpdates.max) {
       actions.push({ type: 'send_update', newDueAt: extendedDueTime(now, policy) });
     }
@@ -157,13 +181,13 @@ export function nextLadderAction(state: LadderState, policy: Policy, now: Date):
   if (state.updatesSent < policy.automaticUpdates.max) {
     steps.push({
       kind: 'update',
-      at: state.dueAt,
+      at: state.promisedDueAt ?? state.dueAt,
       because: 'promise_due',
       detail: `the due time passes without an outcome: the candidate hears honestly, with a new date ${days(policy.automaticUpdates.extendBusinessDays)} later`,
       to: 'candidate',
     });
   }
-  const breachedAt = state.breachedAt ?? state.dueAt;
+  const breachedAt = state.breachedAt ?? state.promisedDueAt ?? state.dueAt;
   policy.escalation.forEach((step, i) => {
     if (i < state.escalationLevel) return;
     steps.push({

@@ -44,8 +44,18 @@ export interface FollowUpFacts {
   owedTo: Party;
   status: FollowUpStatus;
   dueAt: Date;
+  /** What the candidate was promised when a decision pulled `dueAt` forward; null or absent otherwise. */
+  promisedDueAt?: Date | null | undefined;
   doneAt: Date | null;
   createdAt: Date;
+}
+
+/**
+ * The time the other party was promised: `promisedDueAt` when a decision pulled the team's due
+ * time forward, else the due time. What the candidate sees and "kept" go by it.
+ */
+export function promisedTimeOf(fu: Pick<FollowUpFacts, 'dueAt' | 'promisedDueAt'>): Date {
+  return fu.promisedDueAt ?? fu.dueAt;
 }
 
 /** The facts about a touchpoint that the rules need. */
@@ -110,9 +120,9 @@ export function isOverdue(fu: Pick<FollowUpFacts, 'status' | 'dueAt'>, now: Date
   return fu.status === 'open' && fu.dueAt.getTime() < now.getTime();
 }
 
-/** Done no later than it was due: the promise was kept. */
-export function isKept(fu: Pick<FollowUpFacts, 'status' | 'dueAt' | 'doneAt'>): boolean {
-  return fu.status === 'done' && fu.doneAt !== null && fu.doneAt.getTime() <= fu.dueAt.getTime();
+/** Done no later than was promised: the promise was kept (a pulled-forward due time is the team's own aim). */
+export function isKept(fu: Pick<FollowUpFacts, 'status' | 'dueAt' | 'promisedDueAt' | 'doneAt'>): boolean {
+  return fu.status === 'done' && fu.doneAt !== null && fu.doneAt.getTime() <= promisedTimeOf(fu).getTime();
 }
 
 /** Where a follow-up stands, for lists and the timeline. */
@@ -120,7 +130,7 @@ export type FollowUpState = 'upcoming' | 'due_today' | 'overdue' | 'kept' | 'lat
 
 /** Classify a follow-up at `now`; `todayEnd` is the end of the viewer's local day. */
 export function followUpState(
-  fu: Pick<FollowUpFacts, 'status' | 'dueAt' | 'doneAt'>,
+  fu: Pick<FollowUpFacts, 'status' | 'dueAt' | 'promisedDueAt' | 'doneAt'>,
   now: Date,
   todayEnd: Date,
 ): FollowUpState {

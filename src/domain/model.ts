@@ -192,6 +192,11 @@ export interface FollowUp {
   owedTo: Party;
   ownerId: string | null;
   dueAt: Date;
+  /**
+   * What the candidate was promised, when a decision pulled `dueAt` forward (null otherwise): the
+   * candidate's page, automatic updates and "kept" go by it; the team's queue by `dueAt`.
+   */
+  promisedDueAt: Date | null;
   status: FollowUpStatus;
   doneAt: Date | null;
   doneByTouchpointId: string | null;

@@ -2,6 +2,7 @@
  * Zod schemas of the API's resources, shared by the route files and the OpenAPI document.
  * Requests are strict (unknown fields are a 400); responses describe exactly what is sent.
  */
+import { NEXT_STEP_ACTIONS, NEXT_STEP_ROLES } from '../domain/next-step.ts';
 import { MESSAGE_KINDS as CHECK_KINDS } from '../domain/message-check/index.ts';
 import { z } from 'zod';
 import {
@@ -327,7 +328,13 @@ export const FollowUpSchema = z
     owedBy: z.enum(PARTIES),
     owedTo: z.enum(PARTIES),
     ownerId: IdSchema.nullable(),
-    dueAt: z.date(),
+    dueAt: z.date().describe("The team's due time: the queue, reminders and overdue go by it."),
+    promisedDueAt: z
+      .date()
+      .nullable()
+      .describe(
+        'What the candidate was promised, when a decision pulled dueAt forward (null otherwise): their page, automatic updates and kept go by it.',
+      ),
     status: z.enum(FOLLOW_UP_STATUSES),
     doneAt: z.date().nullable(),
     doneByTouchpointId: IdSchema.nullable(),
@@ -350,10 +357,42 @@ export const NextActionSchema = z
     to: z.enum(['owner', 'candidate', 'hiring_manager', 'recruiter', 'admins']).describe('Who hears.'),
   })
   .meta({ id: 'NextAction' });
+export const NextStepSchema = z
+  .object({
+    action: z.enum(NEXT_STEP_ACTIONS),
+    at: z.date().describe("When the mail goes: the step's time, in the recipient's business hours."),
+    toRole: z.enum(NEXT_STEP_ROLES).describe('Who hears, by role.'),
+    to: z
+      .string()
+      .describe("Who hears, by name (admins joined with commas); empty when the role's member is inactive."),
+  })
+  .meta({ id: 'NextStep' });
 export const FollowUpViewSchema = FollowUpSchema.extend({
-  candidate: z.object({ id: IdSchema, name: z.string() }),
+  candidate: z.object({
+    id: IdSchema,
+    name: z.string(),
+    timeZone: z.string().nullable().describe("The candidate's own zone, if known."),
+  }),
   job: z.object({ id: IdSchema, title: z.string() }),
   promiseStatement: z.string().nullable(),
+  owner: z.object({ id: IdSchema, name: z.string() }).nullable().describe('Who owns it, by name.'),
+  candidateTimeZone: z
+    .string()
+    .describe("The zone to show the candidate's times in: theirs if known, else the organization's."),
+  decidedNotTold: z
+    .boolean()
+    .describe(
+      "An open outcome whose application's latest decision (not a hold) has not reached the candidate yet.",
+    ),
+  dueWords: z
+    .string()
+    .nullable()
+    .describe(
+      'How far the due time is, by the server\'s clock: "due in 2 hours", "3 days late"; null unless open.',
+    ),
+  nextStep: NextStepSchema.nullable().describe(
+    'The next automatic step (reminder, update, escalation), to whom by name, and when; null when nothing more is automatic.',
+  ),
   nextAction: NextActionSchema.nullable().describe(
     'What Hearback will do next on its own, when and why (open outcome follow-ups); null when nothing is planned.',
   ),

@@ -6,9 +6,23 @@ import type { FollowUp } from '../domain/model.ts';
 
 /** A follow-up with what a person needs to act on it: who, which job, what was promised. */
 export interface FollowUpWithContext extends FollowUp {
-  candidate: { id: string; name: string };
-  job: { id: string; title: string; policyOverrides: Record<string, unknown> };
+  /** `timeZone`: the candidate's own, if known. */
+  candidate: { id: string; name: string; timeZone: string | null };
+  job: {
+    id: string;
+    title: string;
+    policyOverrides: Record<string, unknown>;
+    hiringManagerId: string | null;
+    recruiterId: string | null;
+  };
   promiseStatement: string | null;
+  /**
+   * An open outcome follow-up whose application's latest decision (not a hold) has not reached
+   * the candidate yet: no outcome follow-up was closed after it.
+   */
+  decidedNotTold: boolean;
+  /** Steps its owned ladder has taken (agency kinds, updates, debriefs; see OWNED_LADDERS). */
+  ladderSteps: number;
 }
 
 interface FollowUpRow {
@@ -21,6 +35,7 @@ interface FollowUpRow {
   owed_to: FollowUp['owedTo'];
   owner_id: string | null;
   due_at: Date;
+  promised_due_at: Date | null;
   status: FollowUp['status'];
   done_at: Date | null;
   done_by_touchpoint_id: string | null;
@@ -38,10 +53,15 @@ interface FollowUpRow {
 interface FollowUpContextRow extends FollowUpRow {
   candidate_id: string;
   candidate_name: string;
+  candidate_time_zone: string | null;
   job_id: string;
   job_title: string;
   job_policy_overrides: Record<string, unknown> | null;
+  job_hiring_manager_id: string | null;
+  job_recruiter_id: string | null;
   promise_statement: string | null;
+  decided_not_told: boolean;
+  ladder_steps: number;
 }
 
 const toFollowUp = (r: FollowUpRow): FollowUp => ({
@@ -54,6 +74,7 @@ const toFollowUp = (r: FollowUpRow): FollowUp => ({
   owedTo: r.owed_to,
   ownerId: r.owner_id,
   dueAt: r.due_at,
+  promisedDueAt: r.promised_due_at,
   status: r.status,
   doneAt: r.done_at,
   doneByTouchpointId: r.done_by_touchpoint_id,
@@ -70,19 +91,44 @@ const toFollowUp = (r: FollowUpRow): FollowUp => ({
 
 const toFollowUpWithContext = (r: FollowUpContextRow): FollowUpWithContext => ({
   ...toFollowUp(r),
-  candidate: { id: r.candidate_id, name: r.candidate_name },
-  job: { id: r.job_id, title: r.job_title, policyOverrides: r.job_policy_overrides ?? {} },
+  candidate: { id: r.candidate_id, name: r.candidate_name, timeZone: r.candidate_time_zone },
+  job: {
+    id: r.job_id,
+    title: r.job_title,
+    policyOverrides: r.job_policy_overrides ?? {},
+    hiringManagerId: r.job_hiring_manager_id,
+    recruiterId: r.job_recruiter_id,
+  },
   promiseStatement: r.promise_statement,
+  decidedNotTold: r.decided_not_told,
+  ladderSteps: r.ladder_steps,
 });
 
-const SELECT_WITH_CONTEXT = `
-  SELECT f.*, c.id AS candidate_id, c.name AS candidate_name, j.id AS job_id, j.title AS job_title,
-         j.policy_overrides AS job_policy_overrides, i.promise_statement
-    FROM follow_ups f
-    JOIN applications a ON a.org_id = f.org_id AND a.id = f.application_id
-    JOIN candidates c ON c.org_id = a.org_id AND c.id = a.candidate_id
-    JOIN jobs j ON j.org_id = a.org_id AND j.id = a.job_id
-    LEFT JOIN interviews i ON i.org_id = f.org_id AND i.id = f.interview_id`;
+// The context of follow-ups `f` (joined by CONTEXT_JOINS). "Decided, not told" compares the
+// application's latest decision with the last outcome delivered (candidate-truth's rule), looked up
+// only for open outcome follow-ups.
+const CONTEXT_COLUMNS = `
+  c.id AS candidate_id, c.name AS candidate_name, c.time_zone AS candidate_time_zone,
+  j.id AS job_id, j.title AS job_title, j.policy_overrides AS job_policy_overrides,
+  j.hiring_manager_id AS job_hiring_manager_id, j.recruiter_id AS job_recruiter_id, i.promise_statement,
+  coalesce(ld.outcome <> 'hold' AND (lt.told_at IS NULL OR lt.told_at < ld.decided_at), false) AS decided_not_told`;
+const CONTEXT_JOINS = `
+  JOIN applications a ON a.org_id = f.org_id AND a.id = f.application_id
+  JOIN candidates c ON c.org_id = a.org_id AND c.id = a.candidate_id
+  JOIN jobs j ON j.org_id = a.org_id AND j.id = a.job_id
+  LEFT JOIN interviews i ON i.org_id = f.org_id AND i.id = f.interview_id
+  LEFT JOIN LATERAL (
+    SELECT d.outcome, d.decided_at FROM decisions d
+     WHERE f.status = 'open' AND f.kind = 'outcome' AND d.org_id = f.org_id AND d.application_id = f.application_id
+     ORDER BY d.decided_at DESC, d.id DESC LIMIT 1
+  ) ld ON true
+  LEFT JOIN LATERAL (
+    SELECT max(t.done_at) AS told_at FROM follow_ups t
+     WHERE ld.outcome IS NOT NULL AND t.org_id = f.org_id AND t.application_id = f.application_id
+       AND t.kind = 'outcome' AND t.status = 'done'
+  ) lt ON true`;
+
+const SELECT_WITH_CONTEXT = `SELECT f.*, ${CONTEXT_COLUMNS} FROM follow_ups f ${CONTEXT_JOINS}`;
 
 /** What a new follow-up needs; ladder fields default to a fresh promise. */
 export type NewFollowUp = Pick<
@@ -297,13 +343,8 @@ export async function listFollowUps(
           AND ($10::timestamptz IS NULL OR f.due_at < $10)
         ORDER BY f.due_at, f.id LIMIT $4
      )
-     SELECT f.*, c.id AS candidate_id, c.name AS candidate_name, j.id AS job_id, j.title AS job_title,
-            i.promise_statement
-       FROM page f
-       JOIN applications a ON a.org_id = f.org_id AND a.id = f.application_id
-       JOIN candidates c ON c.org_id = a.org_id AND c.id = a.candidate_id
-       JOIN jobs j ON j.org_id = a.org_id AND j.id = a.job_id
-       LEFT JOIN interviews i ON i.org_id = f.org_id AND i.id = f.interview_id
+     SELECT f.*, ${CONTEXT_COLUMNS}
+       FROM page f ${CONTEXT_JOINS}
       ORDER BY f.due_at, f.id`,
     [
       orgId,
@@ -494,6 +535,48 @@ export async function setSupersededByEach(
       WHERE f.org_id = $1 AND f.id = x.id`,
     [orgId, JSON.stringify(pairs.map((p) => ({ id: p.id, by_id: p.by })))],
   );
+}
+
+/**
+ * Move an open follow-up's due time forward to `dueAt`, keeping what was promised in
+ * `promised_due_at` (the first promise, if it was pulled before), and let the sweep re-plan it now.
+ * Returns the row when it moved; null when it is not open or already due no later.
+ */
+export async function pullFollowUpForward(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  dueAt: Date,
+  now: Date,
+): Promise<FollowUp | null> {
+  const [row] = await q.query<FollowUpRow>(
+    `UPDATE follow_ups
+        SET promised_due_at = coalesce(promised_due_at, due_at), due_at = $3, next_action_at = $4, updated_at = $4
+      WHERE org_id = $1 AND id = $2 AND status = 'open' AND due_at > $3
+      RETURNING *`,
+    [orgId, id, dueAt, now],
+  );
+  return row ? toFollowUp(row) : null;
+}
+
+/**
+ * Put a pulled-forward follow-up back on the time the candidate was promised, and let the sweep
+ * re-plan it now. Returns the row when it moved back; null when it was not pulled forward.
+ */
+export async function restorePromisedDue(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  now: Date,
+): Promise<FollowUp | null> {
+  const [row] = await q.query<FollowUpRow>(
+    `UPDATE follow_ups
+        SET due_at = promised_due_at, promised_due_at = NULL, next_action_at = $3, updated_at = $3
+      WHERE org_id = $1 AND id = $2 AND status = 'open' AND promised_due_at IS NOT NULL
+      RETURNING *`,
+    [orgId, id, now],
+  );
+  return row ? toFollowUp(row) : null;
 }
 
 /** Ask the sweep to re-plan open outcome follow-ups (after a policy change), of one job or all. */

@@ -85,12 +85,14 @@ export async function followUpReport(
          LEFT JOIN outcome fo ON fo.application_id = a.id
         WHERE ($5::uuid IS NULL OR a.job_id = $5) AND ($6::uuid IS NULL OR fo.owner_id = $6)
      ),
+     -- Promises are the candidate's: kept and broken go by what they were promised
+     -- (promised_due_at when a decision pulled the team's due time forward); overdue by the team's.
      promises AS (
        SELECT b.key,
-              count(*) FILTER (WHERE f.status = 'done' AND f.done_at <= f.due_at)::int AS kept,
-              count(*) FILTER (WHERE (f.status = 'done' AND f.done_at > f.due_at)
+              count(*) FILTER (WHERE f.status = 'done' AND f.done_at <= coalesce(f.promised_due_at, f.due_at))::int AS kept,
+              count(*) FILTER (WHERE (f.status = 'done' AND f.done_at > coalesce(f.promised_due_at, f.due_at))
                                   OR (f.status = 'cancelled' AND f.cancel_reason = 'extended')
-                                  OR (f.status = 'open' AND f.due_at < $4))::int AS broken,
+                                  OR (f.status = 'open' AND coalesce(f.promised_due_at, f.due_at) < $4))::int AS broken,
               count(*) FILTER (WHERE f.status = 'open' AND f.due_at < $4)::int AS overdue
          FROM base b JOIN follow_ups f ON f.org_id = $1 AND f.application_id = b.application_id AND f.kind = 'outcome'
         GROUP BY b.key

@@ -1,3 +1,4 @@
+import { promisedTimeOf } from '../domain/follow-up.ts';
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/db.ts';
 import { endOfBusinessDaysAfter } from '../domain/business-time.ts';
@@ -287,19 +288,22 @@ export async function getStatusView(deps: ServiceDeps, access: CandidateAccess):
         promiseFollowUp && lastInterview?.promise
           ? {
               statement: lastInterview.promise.statement,
-              dueAt: promiseFollowUp.dueAt,
-              dueDate: humanDate(promiseFollowUp.dueAt, zone),
+              // The time they were promised: a decision pulling the team's due time forward tells them nothing.
+              dueAt: promisedTimeOf(promiseFollowUp),
+              dueDate: humanDate(promisedTimeOf(promiseFollowUp), zone),
               dayOfWait: Math.max(
                 1,
                 Math.floor((now.getTime() - (ended ?? promiseFollowUp.createdAt).getTime()) / DAY) + 1,
               ),
-              overdue: promiseFollowUp.status === 'open' && promiseFollowUp.dueAt.getTime() < now.getTime(),
+              overdue:
+                promiseFollowUp.status === 'open' &&
+                promisedTimeOf(promiseFollowUp).getTime() < now.getTime(),
             }
           : null,
       next: outcomeDelivered
         ? 'You have heard from the team. Thank you for your time.'
         : openOutcome
-          ? `The team will contact you by ${humanDate(openOutcome.dueAt, zone)}. You do not need to do anything until then.`
+          ? `The team will contact you by ${humanDate(promisedTimeOf(openOutcome), zone)}. You do not need to do anything until then.`
           : 'The team will be in touch.',
       contact: l.application.agencyRecruiter
         ? { name: `${l.application.agencyRecruiter.name} (your recruiter)` }
@@ -313,7 +317,12 @@ export async function getStatusView(deps: ServiceDeps, access: CandidateAccess):
         wordLimit: l.policy.thankYouWordLimit,
       },
       checkIn: checkInState(
-        { promisedDueAt: promiseFollowUp?.dueAt ?? null, outcomeDelivered, previous: checkIns, now },
+        {
+          promisedDueAt: promiseFollowUp ? promisedTimeOf(promiseFollowUp) : null,
+          outcomeDelivered,
+          previous: checkIns,
+          now,
+        },
         { ...l.policy, timeZone: cal.timeZone },
       ),
       outcomeDelivered,

@@ -1,10 +1,18 @@
+import type { Queryable } from '../db/db.ts';
 import { endOfBusinessDaysAfter } from '../domain/business-time.ts';
+import { decidedDueTime } from '../domain/follow-up-ladder.ts';
 import type { ApplicationStatus, Decision, DecisionOutcome, FollowUp } from '../domain/model.ts';
-import { calendarOf } from '../domain/policy.ts';
+import { calendarOf, effectivePolicy, type Policy } from '../domain/policy.ts';
 import { errors } from '../errors.ts';
 import { updateApplication } from '../repositories/application.repository.ts';
 import { insertDecision, listDecisionsOfApplication } from '../repositories/decision.repository.ts';
-import { lockOpenFollowUpsOfApplication } from '../repositories/follow-up.repository.ts';
+import { findCandidate } from '../repositories/candidate.repository.ts';
+import { insertEvent } from '../repositories/event.repository.ts';
+import {
+  lockOpenFollowUpsOfApplication,
+  pullFollowUpForward,
+  restorePromisedDue,
+} from '../repositories/follow-up.repository.ts';
 import { findJob } from '../repositories/job.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { recordAudit } from './audit.service.ts';
@@ -67,10 +75,19 @@ export async function recordDecision(
 
     const open = await lockOpenFollowUpsOfApplication(tx, orgId, applicationId);
     let outcomeFollowUp = open.find((f) => f.kind === 'outcome') ?? null;
+    const job = (await findJob(tx, orgId, application.jobId))!;
+    const orgPolicy = (await findOrganization(tx, orgId))!.policy;
+    if (outcomeFollowUp) {
+      outcomeFollowUp = await retimeOutcome(tx, orgId, outcomeFollowUp, decision, {
+        policy: effectivePolicy(orgPolicy, job.policyOverrides),
+        candidateZone: (await findCandidate(tx, orgId, application.candidateId))?.timeZone ?? null,
+        actor,
+        now,
+      });
+    }
     // A hold is internal until it changes; the existing promise (if any) still stands.
     if (!outcomeFollowUp && input.outcome !== 'hold') {
-      const job = (await findJob(tx, orgId, application.jobId))!;
-      const calendar = calendarOf((await findOrganization(tx, orgId))!.policy);
+      const calendar = calendarOf(orgPolicy);
       const dueAt = endOfBusinessDaysAfter(now, 1, calendar);
       ({ followUp: outcomeFollowUp } = await openOutcomeFollowUp(tx, orgId, {
         applicationId,
@@ -93,6 +110,49 @@ export async function recordDecision(
     );
     return { decision, outcomeFollowUp };
   });
+}
+
+/**
+ * A decision moves the open outcome follow-up's due time (issue 13). Deciding pulls it forward to
+ * the candidate's next business slot ({@link decidedDueTime}) — the team knows the answer, so the
+ * candidate is owed it now — while `promisedDueAt` keeps what the candidate was told, which is all
+ * they see. A hold means the team is still deciding: a promise pulled forward by an earlier
+ * decision goes back to the time the candidate was promised. Both are on the timeline.
+ */
+async function retimeOutcome(
+  tx: Queryable,
+  orgId: string,
+  followUp: FollowUp,
+  decision: Decision,
+  ctx: { policy: Policy; candidateZone: string | null; actor: Actor; now: Date },
+): Promise<FollowUp> {
+  const { now } = ctx;
+  let moved: FollowUp | null = null;
+  if (decision.outcome === 'hold') {
+    moved = await restorePromisedDue(tx, orgId, followUp.id, now);
+  } else {
+    const calendar = { ...calendarOf(ctx.policy), timeZone: ctx.candidateZone ?? ctx.policy.timeZone };
+    const dueAt = decidedDueTime(followUp.dueAt, now, calendar);
+    if (dueAt) moved = await pullFollowUpForward(tx, orgId, followUp.id, dueAt, now);
+  }
+  if (!moved) return followUp;
+  await insertEvent(tx, {
+    orgId,
+    type: decision.outcome === 'hold' ? 'outcome_due_restored' : 'outcome_due_pulled_forward',
+    applicationId: followUp.applicationId,
+    followUpId: followUp.id,
+    memberId: ctx.actor.memberId,
+    data: {
+      decisionId: decision.id,
+      outcome: decision.outcome,
+      fromDueAt: followUp.dueAt.toISOString(),
+      dueAt: moved.dueAt.toISOString(),
+      // The time the candidate was told; unchanged either way.
+      promisedDueAt: (followUp.promisedDueAt ?? followUp.dueAt).toISOString(),
+    },
+    at: now,
+  });
+  return moved;
 }
 
 /** An application's decisions, oldest first, a page at a time. */

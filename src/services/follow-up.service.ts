@@ -19,7 +19,9 @@ import {
   type FollowUpStatus,
   type Party,
 } from '../domain/follow-up.ts';
-import type { FollowUp, Touchpoint } from '../domain/model.ts';
+import type { FollowUp, Member, Touchpoint } from '../domain/model.ts';
+import { dueWords, nextStepOf, type NextStep } from '../domain/next-step.ts';
+import { listActiveMembersByRole, listMembersByIds } from '../repositories/member.repository.ts';
 import { cancelPendingMessages } from '../repositories/message.repository.ts';
 import { calendarOf, DEFAULT_POLICY, effectivePolicy, type Policy } from '../domain/policy.ts';
 import { errors } from '../errors.ts';
@@ -54,21 +56,76 @@ export interface FollowUpView extends FollowUpWithContext {
   kept: boolean;
   state: FollowUpState;
   nextAction: NextAction | null;
+  /** Who owns it, by name. */
+  owner: { id: string; name: string } | null;
+  /** The zone the candidate's times are shown in: theirs if known, else the organization's. */
+  candidateTimeZone: string;
+  /** How far the due time is, in words, by the server's clock ("due in 2 hours"); null unless open. */
+  dueWords: string | null;
+  /** The next automatic step, to whom by name, and when; null when nothing more is automatic. */
+  nextStep: NextStep | null;
+}
+
+/** The members a page of follow-ups mentions (owners, hiring managers, recruiters) and the active admins. */
+export interface FollowUpPeople {
+  members: Map<string, Member>;
+  admins: Member[];
+}
+
+/** Load the people {@link viewFollowUp} names, in two statements for a whole page. */
+export async function loadFollowUpPeople(
+  q: Queryable,
+  orgId: string,
+  followUps: FollowUpWithContext[],
+): Promise<FollowUpPeople> {
+  const ids = new Set<string>();
+  for (const f of followUps) {
+    for (const id of [f.ownerId, f.job.hiringManagerId, f.job.recruiterId]) if (id) ids.add(id);
+  }
+  const members = await listMembersByIds(q, orgId, [...ids]);
+  const admins = followUps.length > 0 ? await listActiveMembersByRole(q, orgId, 'admin') : [];
+  return { members: new Map(members.map((m) => [m.id, m])), admins };
 }
 
 /** Add the derived fields; `orgPolicy` with the job's overrides is the policy the ladder follows. */
-export function viewFollowUp(fu: FollowUpWithContext, now: Date, orgPolicy: Policy): FollowUpView {
+export function viewFollowUp(
+  fu: FollowUpWithContext,
+  now: Date,
+  orgPolicy: Policy,
+  people: FollowUpPeople,
+): FollowUpView {
   const zone = orgPolicy.timeZone;
   const todayEnd = endOfLocalDay(localDateOf(now, zone), zone);
   const onLadder = fu.status === 'open' && fu.kind === 'outcome' && fu.owedTo === 'candidate';
+  const ladderPolicy = effectivePolicy(orgPolicy, fu.job.policyOverrides);
+  const person = (id: string | null) => {
+    const m = id ? people.members.get(id) : undefined;
+    return m ? { id: m.id, name: m.name, active: m.active } : null;
+  };
+  const owner = person(fu.ownerId);
   return {
     ...fu,
     overdue: isOverdue(fu, now),
     kept: isKept(fu),
     state: followUpState(fu, now, todayEnd),
-    nextAction: onLadder
-      ? nextLadderAction(fu, effectivePolicy(orgPolicy, fu.job.policyOverrides), now)
-      : null,
+    nextAction: onLadder ? nextLadderAction(fu, ladderPolicy, now) : null,
+    owner: owner && { id: owner.id, name: owner.name },
+    candidateTimeZone: fu.candidate.timeZone ?? zone,
+    dueWords: fu.status === 'open' ? dueWords(fu.dueAt, now) : null,
+    // Outcomes follow the job's ladder; the owned ladders the organization's calendar, as their sweeps do.
+    nextStep: nextStepOf(
+      fu,
+      onLadder ? ladderPolicy : orgPolicy,
+      {
+        owner,
+        hiringManager: person(fu.job.hiringManagerId),
+        recruiter: person(fu.job.recruiterId),
+        admins: people.admins.map((a) => ({ id: a.id, name: a.name, active: a.active })),
+        candidateName: fu.candidate.name,
+      },
+      now,
+      fu.candidate.timeZone,
+    ),
   };
 }
 
@@ -264,7 +321,11 @@ export async function listFollowUpsPage(
       { after: decodeCursor(query.cursor), limit: query.limit + 1 },
     );
     const page = toPage(rows, query.limit, (f) => f.dueAt);
-    return { items: page.items.map((f) => viewFollowUp(f, now, policy)), nextCursor: page.nextCursor };
+    const people = await loadFollowUpPeople(tx, orgId, page.items);
+    return {
+      items: page.items.map((f) => viewFollowUp(f, now, policy, people)),
+      nextCursor: page.nextCursor,
+    };
   });
 }
 
@@ -273,7 +334,12 @@ export async function getFollowUp(deps: ServiceDeps, orgId: string, id: string):
   return deps.db.tenant(orgId).transaction(async (tx) => {
     const fu = await findFollowUp(tx, orgId, id);
     if (!fu) throw errors.notFound('Follow-up', id);
-    return viewFollowUp(fu, deps.clock.now(), await policyOf(tx, orgId));
+    return viewFollowUp(
+      fu,
+      deps.clock.now(),
+      await policyOf(tx, orgId),
+      await loadFollowUpPeople(tx, orgId, [fu]),
+    );
   });
 }
 

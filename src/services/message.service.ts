@@ -1,3 +1,4 @@
+import { promisedTimeOf } from '../domain/follow-up.ts';
 import type { Queryable } from '../db/db.ts';
 import {
   businessDaysLater,
@@ -206,11 +207,12 @@ export async function draftOutcomeMessage(
       recommendation: decision.recommendation,
       next_steps: input.nextSteps ?? '',
       timeline: input.timeline ?? '',
-      promised_date: followUp ? humanDate(followUp.dueAt, zone) : '',
+      // What the candidate was promised, not the team's own (possibly pulled-forward) due time.
+      promised_date: followUp ? humanDate(promisedTimeOf(followUp), zone) : '',
       // A hold's new date is the timeline the member gives; without one the promised date stands
       // (or, once it has passed, the draft asks for a new one). Only a passed date earns an apology.
       new_date: (input.timeline ?? '').replace(/^\s*by\s+/i, ''),
-      late: followUp ? followUp.dueAt.getTime() < now.getTime() : false,
+      late: followUp ? promisedTimeOf(followUp).getTime() < now.getTime() : false,
       reason: decision.outcome === 'hold' ? decision.reasons.join('; ') : '',
     });
     const message = await enqueueMessage(

@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/db.ts';
 import { endOfLocalDay, isBusinessDay, localTimeOf, nextBusinessSlot } from '../domain/business-time.ts';
 import { planLadder } from '../domain/follow-up-ladder.ts';
+import { promisedTimeOf } from '../domain/follow-up.ts';
 import { scheduleSend } from '../domain/schedule.ts';
 import { humanDate, humanDateTime } from '../domain/format.ts';
 import type { FollowUp, Member } from '../domain/model.ts';
@@ -177,14 +178,16 @@ async function stepFollowUps(
       policies.set(application.jobId, policy);
     }
     const cal = calendarOf(policy);
+    // The candidate's promise (not a sooner due time a decision set for the team) is what breaks,
+    // what they are reminded of in an update, and what escalations count from.
     const plan = planLadder(fu, policy, now);
     if (plan.breachedAt && !fu.breachedAt) {
       hooks.push({
         type: 'promise.broken',
         applicationId: fu.applicationId,
         data: {
-          followUp: { id: fu.id, dueAt: fu.dueAt.toISOString(), ownerId: fu.ownerId },
-          dueText: humanDateTime(fu.dueAt, policy.timeZone),
+          followUp: { id: fu.id, dueAt: promisedTimeOf(fu).toISOString(), ownerId: fu.ownerId },
+          dueText: humanDateTime(promisedTimeOf(fu), policy.timeZone),
         },
         memberIds: fu.ownerId ? [fu.ownerId] : [],
       });
@@ -297,7 +300,10 @@ async function stepFollowUps(
           const recipients = namedMember?.active
             ? [namedMember]
             : await (admins ??= listActiveMembersByRole(tx, orgId, 'admin'));
-          const daysOverdue = Math.max(0, Math.floor((now.getTime() - fu.dueAt.getTime()) / 86_400_000));
+          const daysOverdue = Math.max(
+            0,
+            Math.floor((now.getTime() - promisedTimeOf(fu).getTime()) / 86_400_000),
+          );
           for (const member of recipients) {
             const r = renderTemplate(await template('escalation'), {
               organization: { name: org.name },
@@ -305,7 +311,7 @@ async function stepFollowUps(
               owner: { name: owner?.name ?? 'nobody' },
               candidate: { name: candidate.name },
               job: { title: job.title },
-              due: humanDateTime(fu.dueAt, member.timeZone ?? policy.timeZone),
+              due: humanDateTime(promisedTimeOf(fu), member.timeZone ?? policy.timeZone),
               days_overdue: daysOverdue,
               level: action.level,
             });
@@ -331,10 +337,10 @@ async function stepFollowUps(
             type: 'promise.escalated',
             applicationId: fu.applicationId,
             data: {
-              followUp: { id: fu.id, dueAt: fu.dueAt.toISOString(), ownerId: fu.ownerId },
+              followUp: { id: fu.id, dueAt: promisedTimeOf(fu).toISOString(), ownerId: fu.ownerId },
               level: action.level,
               to: action.to,
-              dueText: humanDateTime(fu.dueAt, policy.timeZone),
+              dueText: humanDateTime(promisedTimeOf(fu), policy.timeZone),
             },
             memberIds: [...recipients.map((m) => m.id), ...(fu.ownerId ? [fu.ownerId] : [])],
           });
@@ -363,9 +369,9 @@ async function stepFollowUps(
         job: { title: job.title },
         owner: { name: owner?.name ?? '', email: owner?.email ?? '' },
         status_link: statusLinkPlaceholder(linkBase({ publicUrl: deps.publicUrl ?? deps.appUrl })),
-        promised_date: humanDate(fu.dueAt, zone),
+        promised_date: humanDate(promisedTimeOf(fu), zone),
         new_date: humanDate(newDueAt, zone),
-        late: fu.dueAt.getTime() < now.getTime(),
+        late: promisedTimeOf(fu).getTime() < now.getTime(),
       });
       renewals.push({
         old: fu,
@@ -408,7 +414,10 @@ async function stepFollowUps(
           findings: [],
           createdBy: null,
         },
-        event: event('update_sent', { promisedDue: fu.dueAt.toISOString(), newDue: newDueAt.toISOString() }),
+        event: event('update_sent', {
+          promisedDue: promisedTimeOf(fu).toISOString(),
+          newDue: newDueAt.toISOString(),
+        }),
       });
       counts.updates += 1;
       continue;

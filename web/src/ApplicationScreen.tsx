@@ -1,8 +1,9 @@
 import { Alerts } from './Alerts.tsx';
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, messageOf, type Session } from './api.ts';
+import { api, ApiError, messageOf, type FollowUp, type Page, type Session } from './api.ts';
 import { FeedbackForm, LogContact, Signals } from './ApplicationPanels.tsx';
 import { Composer } from './Composer.tsx';
+import { FollowUpTruth } from './FollowUpTruth.tsx';
 import { when } from './format.ts';
 
 interface Interview {
@@ -199,12 +200,18 @@ export function ApplicationScreen({
 }) {
   const [timeline, setTimeline] = useState<Timeline | null>(null);
   const [interviews, setInterviews] = useState<Interview[]>([]);
+  const [owed, setOwed] = useState<FollowUp[] | null>(null);
   const [error, setError] = useState('');
   const load = useCallback(async () => {
     try {
       setTimeline(await loadTimeline(applicationId));
       setInterviews(
         (await api<{ items: Interview[] }>('GET', `/applications/${applicationId}/interviews?limit=200`))
+          .items,
+      );
+      // The same view of each open follow-up as the queue's: owner, due in words, next step.
+      setOwed(
+        (await api<Page<FollowUp>>('GET', `/follow-ups?status=open&applicationId=${applicationId}&limit=200`))
           .items,
       );
     } catch (e) {
@@ -252,11 +259,20 @@ export function ApplicationScreen({
         <p className="empty">Nothing is owed.</p>
       ) : (
         <ul>
-          {timeline.openFollowUps.map((f) => (
-            <li key={f.id}>
-              {OWED_WORDS[f.kind] ?? f.kind} due {when(f.dueAt)}
-            </li>
-          ))}
+          {timeline.openFollowUps.map((f) => {
+            // The queue's view of it (owner, due in words, next step), once loaded.
+            const view = owed?.find((v) => v.id === f.id);
+            return (
+              <li key={f.id}>
+                {OWED_WORDS[f.kind] ?? f.kind}
+                {view ? (
+                  <FollowUpTruth f={view} memberTimeZone={session.member.timeZone} />
+                ) : (
+                  <> due {when(f.dueAt)}</>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
       {session.member.role !== 'interviewer' &&

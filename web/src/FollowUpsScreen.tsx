@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
 import { api, messageOf, type FollowUp, type Page, type Session } from './api.ts';
-import { when } from './format.ts';
+import { FollowUpTruth } from './FollowUpTruth.tsx';
 
 const KIND_WORDS: Record<string, string> = {
   outcome: 'Outcome',
@@ -12,20 +12,6 @@ const KIND_WORDS: Record<string, string> = {
   debrief: 'Debrief',
   client_feedback: 'Client feedback',
   client_update: 'Client update',
-};
-
-/** What the ladder does next, in words (the API's `nextAction.kind` and `to`). */
-const NEXT_WORDS: Record<string, string> = {
-  reminder: 'a reminder to',
-  update: 'an honest update with a new date to',
-  escalation: 'an escalation to',
-};
-const NEXT_TO: Record<string, string> = {
-  owner: 'the owner',
-  candidate: 'the candidate',
-  hiring_manager: 'the hiring manager',
-  recruiter: 'the recruiter',
-  admins: 'the admins',
 };
 
 /** The one next step for a follow-up the team owes: a link into the application, or a call to log here. */
@@ -161,17 +147,11 @@ export function FollowUpsScreen({ session }: { session: Session }) {
                 <strong>{f.candidate.name}</strong> · {f.job.title}
                 {f.escalationLevel > 0 && <span className="badge">Escalated</span>}
                 <div className="meta">
-                  {KIND_WORDS[f.kind] ?? f.kind} due {when(f.dueAt)}
+                  {KIND_WORDS[f.kind] ?? f.kind}
                   {f.owedBy !== 'team' && ` (owed by the ${f.owedBy})`}
                   {f.promiseStatement && <> — promised: “{f.promiseStatement}”</>}
                 </div>
-                {f.nextAction && (
-                  <div className="meta">
-                    Next, on its own: {NEXT_WORDS[f.nextAction.kind]}{' '}
-                    {NEXT_TO[f.nextAction.to] ?? f.nextAction.to} {when(f.nextAction.at)} (
-                    {f.nextAction.detail})
-                  </div>
-                )}
+                <FollowUpTruth f={f} memberTimeZone={session.member.timeZone} />
                 <div className="row">
                   {action &&
                     ('call' in action ? (

@@ -79,7 +79,7 @@ export async function api<T>(
 }
 
 export interface Session {
-  member: { id: string; name: string; email: string; role: string };
+  member: { id: string; name: string; email: string; role: string; timeZone: string | null };
   organization: { id: string; name: string };
   csrfToken: string;
 }
@@ -92,13 +92,29 @@ export interface FollowUp {
   owedTo: string;
   ownerId: string | null;
   dueAt: string;
+  /** What the candidate was promised, when a decision pulled dueAt forward. */
+  promisedDueAt: string | null;
   status: string;
   overdue: boolean;
   escalationLevel: number;
   state: 'upcoming' | 'due_today' | 'overdue' | 'kept' | 'late' | 'cancelled';
-  candidate: { id: string; name: string };
+  candidate: { id: string; name: string; timeZone: string | null };
   job: { id: string; title: string };
   promiseStatement: string | null;
+  owner: { id: string; name: string } | null;
+  /** The candidate's zone, else the organization's. */
+  candidateTimeZone: string;
+  /** The team decided and the candidate has not been told yet. */
+  decidedNotTold: boolean;
+  /** The due time in words by the server's clock ("due in 2 hours", "3 days late"). */
+  dueWords: string | null;
+  /** The next automatic step, to whom by name, and when. */
+  nextStep: {
+    action: 'reminder' | 'update' | 'escalation';
+    at: string;
+    toRole: 'owner' | 'candidate' | 'hiring_manager' | 'recruiter' | 'admins';
+    to: string;
+  } | null;
   /** What Hearback will do next on its own, when, and why; null when nothing is planned. */
   nextAction: {
     kind: 'reminder' | 'update' | 'escalation';
