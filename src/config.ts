@@ -185,7 +185,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (cleaned.DATABASE_TENANT_URL !== undefined && cleaned.DATABASE_URL === undefined) {
     problems.push('DATABASE_TENANT_URL: set DATABASE_URL too (the tenant login is for PostgreSQL)');
   }
-    if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     port: e.PORT,
