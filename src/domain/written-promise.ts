@@ -92,5 +92,5 @@ export function describeWrittenPromiseSkipped(
 ): string {
   return why.kind === 'off'
     ? `No written note goes: this job does not send one (“${why.reason}”).`
-    : `No written note goes: ${why.candidateName} has no email address. Tell them the promise another way.`;
+    : `No written note goes: ${why.candidateName} has no working email address. Tell them the promise another way.`;
 }

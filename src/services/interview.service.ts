@@ -227,7 +227,10 @@ function planWrittenPromise(input: {
   }
   const constraints: { at: Date; because: ScheduleReason }[] = [];
   if (policy.undoWindowMinutes > 0) {
-    constraints.push({ at: new Date(now.getTime() + policy.undoWindowMinutes * 60_000), because: 'undo_window' });
+    constraints.push({
+      at: new Date(now.getTime() + policy.undoWindowMinutes * 60_000),
+      because: 'undo_window',
+    });
   }
   constraints.push({ at: now, because: 'immediately' });
   const calendar = { ...calendarOf(policy), timeZone: candidateTimeZone };

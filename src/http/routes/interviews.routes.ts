@@ -37,7 +37,10 @@ const WrittenPromiseSchema = z
         '`scheduled`: the note is queued for `sendAt`; `off`: the job does not send one (`reason`); `no_email`: the candidate has no working email address.',
       ),
     messageId: IdSchema.nullable().describe('The queued message, after closing (null in a preview).'),
-    sendAt: z.date().nullable().describe("When it goes: the candidate's next business slot after the undo window."),
+    sendAt: z
+      .date()
+      .nullable()
+      .describe("When it goes: the candidate's next business slot after the undo window."),
     scheduledBecause: z.enum(SCHEDULE_REASONS).nullable(),
     candidateTimeZone: z.string().describe("The candidate's zone, else the organization's."),
     yourTimeZone: z.string().describe('Your zone (the member closing), else the organization’s.'),
