@@ -495,6 +495,10 @@ describe('the team web app in a browser', () => {
       expect(preview).toContain('Owner: Riley Recruiter');
       expect(preview).toContain('Silence as a rejection');
       expect(preview).toContain('either way');
+      // What closing will do about the written promise: when it reaches the candidate, in both zones.
+      expect(preview).toMatch(
+        /A written note with this promise goes to Casey Candidate at [^—]+ their time \(Europe\/Berlin\) — [^—]+ your time \(America\/New_York\)\./,
+      );
 
       // The composer: the HTML preview in a sandbox, and a send scheduled in the candidate's time.
       await page.fill('#reasons', 'We need deeper experience running enterprise onboarding');
