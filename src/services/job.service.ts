@@ -102,7 +102,15 @@ export async function changeJob(
         throw new AppError(
           'reason_required',
           'Say why this job does not send the written promise: give writtenPromise.reason.',
-          { field: 'policyOverrides.writtenPromise.reason' },
+          {
+            field: 'policyOverrides.writtenPromise.reason',
+            errors: [
+              {
+                path: 'policyOverrides.writtenPromise.reason',
+                message: 'say why this job’s candidates get no written promise',
+              },
+            ],
+          },
         );
       }
       const merged = PolicySchema.safeParse({ ...org.policy, ...patch.policyOverrides });
