@@ -176,6 +176,35 @@ describe.each(backends)('the written promise on %s', (backend) => {
     clock.set('2026-12-07T14:00:00Z');
     await dispatch();
     expect(await mailTo(s.orgId, s.candidate.email!)).toEqual([]);
+    const timeline = (await s.call('GET', `/applications/${s.application.id}/timeline`)).json();
+    expect(
+      timeline.events.find((e: { type: string }) => e.type === 'written_promise').writtenPromise.status,
+    ).toBe('cancelled');
+  });
+
+  it('can be undone to a draft, edited, and sent again in the candidate’s business hours', async () => {
+    const s = await scenario();
+    const closed = (
+      await s.call('POST', `/interviews/${s.interview.id}/close`, { statement: 'by Wednesday' })
+    ).json();
+    const id: string = closed.writtenPromise.messageId;
+    expect((await s.call('POST', `/messages/${id}/undo`)).json().status).toBe('draft');
+    const draft = (await s.call('GET', `/messages/${id}`)).json();
+    const edited = await s.call('PATCH', `/messages/${id}`, {
+      bodyText: draft.bodyText.replace('We appreciated the time you gave us.', 'It was good to meet you.'),
+    });
+    expect(edited.statusCode).toBe(200);
+    const sent = (await s.call('POST', `/messages/${id}/send`, {})).json();
+    expect(sent.message).toMatchObject({
+      status: 'scheduled',
+      scheduledFor: '2026-12-07T14:00:00.000Z',
+      scheduledBecause: 'candidate_business_hours',
+    });
+    clock.set('2026-12-07T14:00:00Z');
+    await dispatch();
+    const [mail] = await mailTo(s.orgId, s.candidate.email!);
+    expect(mail!.body_text).toContain('It was good to meet you.');
+    expect(mail!.body_text).toMatch(new RegExp(`${publicUrl}/s/[A-Za-z0-9_-]{43}`));
   });
 
   it('a job turns it off only with a reason, only by someone who may change the policy; then closing queues nothing and records why', async () => {

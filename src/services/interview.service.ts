@@ -235,9 +235,12 @@ function planWrittenPromise(input: {
   constraints.push({ at: now, because: 'immediately' });
   const calendar = { ...calendarOf(policy), timeZone: candidateTimeZone };
   const { at, because } = scheduleSend(constraints, (t) => nextBusinessSlot(t, calendar));
+  if (!input.mails) {
+    return { ...base, status: 'not_sent', summary: 'No written note is queued: no mail is sent from here.' };
+  }
   return {
     ...base,
-    status: input.mails ? 'scheduled' : 'not_sent',
+    status: 'scheduled',
     sendAt: at,
     scheduledBecause: because,
     summary: describeWrittenPromiseSend({
