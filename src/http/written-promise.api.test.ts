@@ -43,6 +43,7 @@ describe.each(backends)('the written promise on %s', (backend) => {
     });
     const orgId = organization.id;
     const recruiter = await buildMember(deps, orgId, { role: 'recruiter', name: 'Riley Recruiter' });
+    const interviewer = await buildMember(deps, orgId, { role: 'interviewer', name: 'Ines Interviewer' });
     const job = await buildJob(deps, orgId, { recruiterId: recruiter.id });
     const person = await buildCandidate(deps, orgId, {
       name: 'Casey Candidate',
@@ -54,6 +55,7 @@ describe.each(backends)('the written promise on %s', (backend) => {
       applicationId: application.id,
       title: 'Panel',
       endsAt: new Date('2026-12-04T22:00:00Z'),
+      interviewerIds: [interviewer.id],
       sendInvitations: false,
     });
     const call = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object, token = apiToken) =>
@@ -63,7 +65,7 @@ describe.each(backends)('the written promise on %s', (backend) => {
         headers: { authorization: `Bearer ${token}` },
         ...(payload && { payload }),
       });
-    return { orgId, recruiter, job, candidate: person, application, interview, call };
+    return { orgId, recruiter, interviewer, job, candidate: person, application, interview, call };
   }
 
   const dispatch = () =>
@@ -262,6 +264,33 @@ describe.each(backends)('the written promise on %s', (backend) => {
     const res = await s.call('PATCH', '/policy', { writtenPromise: { send: false, reason: 'x' } });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('validation_failed');
+  });
+
+  it('an interviewer who closes the interview queues it too, and still cannot read the candidate’s mail', async () => {
+    const s = await scenario();
+    const deps = { db, clock };
+    const ines = s.interviewer;
+    const token = (
+      await createApiToken(deps, s.orgId, { name: 'i', scopes: ['write'] }, { memberId: ines.id })
+    ).token;
+    const res = await s.call(
+      'POST',
+      `/interviews/${s.interview.id}/close`,
+      { statement: 'by Wednesday' },
+      token,
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.json().writtenPromise).toMatchObject({
+      status: 'scheduled',
+      sendAt: '2026-12-07T14:00:00.000Z',
+    });
+    const [row] = await db.query<{ kind: string; created_by: string; status: string }>(
+      `SELECT kind, created_by, status FROM messages WHERE id = $1`,
+      [res.json().writtenPromise.messageId],
+    );
+    expect(row).toEqual({ kind: 'written_promise', created_by: ines.id, status: 'scheduled' });
+    const read = await s.call('GET', `/messages/${res.json().writtenPromise.messageId}`, undefined, token);
+    expect(read.statusCode).toBe(403);
   });
 
   it('a candidate without an email address: no message, and the close says so', async () => {

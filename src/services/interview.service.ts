@@ -487,19 +487,23 @@ export async function closeInterview(
       yourTimeZone: await yourTimeZoneOf(tx, orgId, actor, policy),
       mails: deps.identity !== undefined,
     });
-    const writtenPromise = await queueWrittenPromise(tx, deps, orgId, {
-      plan,
-      application,
-      job,
-      candidate,
-      owner,
-      interview: closed,
-      promise,
-      organizationName: organization.name,
-      policy,
-      actor,
-      now,
-    });
+    // Hearback writes the note, whoever closes: an interviewer may close an interview but may
+    // not read the candidate's messages (row-level security), so it is queued as the organization.
+    const writtenPromise = await tx.asOrganization(() =>
+      queueWrittenPromise(tx, deps, orgId, {
+        plan,
+        application,
+        job,
+        candidate,
+        owner,
+        interview: closed,
+        promise,
+        organizationName: organization.name,
+        policy,
+        actor,
+        now,
+      }),
+    );
     return {
       interview: closed,
       promise: {
