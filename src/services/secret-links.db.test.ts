@@ -75,7 +75,7 @@ describe.each(backends)('status links in candidate mail on %s', (backend) => {
     const tokens = mails.map((m) => TOKEN.exec(m.body_text)![1]!);
     mails.forEach((m, i) => expect(m.body_html).toContain(`/s/${tokens[i]}`));
     expect((await links()).map((l) => l.token_hash).sort()).toEqual(tokens.map(hashToken).sort());
-    const token = tokens[mails.findIndex((m) => m.subject === draft.subject)]!;
+    const token = tokens[mails.findIndex((m) => m.subject === edited.subject)]!;
     expect(token).toBeDefined();
     expect(await openStatusLink(deps, token)).not.toBeNull();
     const stored = await db.query<{ body_text: string; body_html: string; status: string }>(
