@@ -130,7 +130,7 @@ describe('the candidate status page in a browser', () => {
     };
     expect(exported.candidate.email).toBe(s.candidate.email);
     expect(JSON.stringify(exported)).not.toContain('enterprise onboarding programmes"'); // reasons only as sent, never raw
-    expect(exported.messagesSentToYou.length).toBe(1);
+    expect(exported.messagesSentToYou.length).toBe(2); // the written promise, then the rejection
 
     await page.click('section[aria-labelledby="h-settings"] button.danger');
     await expect(page.textContent('h1')).resolves.toContain('Erase your data?'); // it asks first
