@@ -523,7 +523,7 @@ describe('the team web app in a browser', () => {
       const [scheduled] = await db
         .tenant(org)
         .query<{ send_at: Date; body_text: string }>(
-          `SELECT send_at, body_text FROM messages WHERE application_id = $1 AND status = 'scheduled'`,
+          `SELECT send_at, body_text FROM messages WHERE application_id = $1 AND status = 'scheduled' AND kind = 'outcome'`,
           [s.application.id],
         );
       expect(scheduled!.send_at.toISOString()).toBe('2026-12-09T15:00:00.000Z');
