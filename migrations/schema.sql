@@ -656,7 +656,7 @@ CREATE TABLE public.messages (
     CONSTRAINT messages_check1 CHECK (((status <> 'scheduled'::text) OR (send_at IS NOT NULL))),
     CONSTRAINT messages_ics_check CHECK (((ics IS NULL) = (ics_method IS NULL))),
     CONSTRAINT messages_ics_method_check CHECK ((ics_method = ANY (ARRAY['REQUEST'::text, 'CANCEL'::text]))),
-    CONSTRAINT messages_kind_check CHECK ((kind = ANY (ARRAY['outcome'::text, 'update'::text, 'reminder'::text, 'escalation'::text, 'digest'::text, 'job_closed'::text, 'status_link'::text, 'failure_alert'::text, 'sign_in'::text, 'invite'::text, 'candidate_note'::text, 'invitation'::text, 'reply_notice'::text, 'pool_invite'::text]))),
+    CONSTRAINT messages_kind_check CHECK ((kind = ANY (ARRAY['outcome'::text, 'update'::text, 'reminder'::text, 'escalation'::text, 'digest'::text, 'job_closed'::text, 'status_link'::text, 'failure_alert'::text, 'sign_in'::text, 'invite'::text, 'candidate_note'::text, 'invitation'::text, 'reply_notice'::text, 'pool_invite'::text, 'written_promise'::text]))),
     CONSTRAINT messages_scheduled_because_check CHECK ((scheduled_because = ANY (ARRAY['immediately'::text, 'undo_window'::text, 'send_delay'::text, 'phone_first_wait'::text, 'requested_time'::text, 'candidate_business_hours'::text, 'team_business_hours'::text, 'retry_backoff'::text]))),
     CONSTRAINT messages_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'scheduled'::text, 'sending'::text, 'sent'::text, 'failed'::text, 'cancelled'::text])))
 );

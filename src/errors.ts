@@ -49,6 +49,8 @@ export const ErrorCode = {
   invalid_reference: 422,
   /** A follow-up needs a named owner and none could be determined (422). */
   owner_required: 422,
+  /** Something that may only be turned off with a reason was turned off without one (400). */
+  reason_required: 400,
   /** Too many requests (429). */
   rate_limited: 429,
   /** The request line and headers together are over the server's limit (16 KiB) (431). */

@@ -36,6 +36,15 @@ export interface Viewer {
 export interface ScopedTx extends Queryable {
   /** Act as `orgId`'s application role for the rest of this transaction (or until the next call). */
   enterTenant: (orgId: string) => Promise<void>;
+  /**
+   * Run `fn` in this transaction as the organization itself — the acting member's id kept, their
+   * role's narrowing (row-level security for interviewers) lifted — then act as them again. For
+   * the few writes Hearback makes on its own when a narrower member acts: an interviewer who
+   * closes an interview queues the candidate's written promise, a message interviewers may not
+   * read. `fn` must only write what the use case itself decided; if it throws, the transaction
+   * is to be rolled back (the scope is not restored).
+   */
+  asOrganization: <T>(fn: () => Promise<T>) => Promise<T>;
 }
 
 /**
@@ -139,15 +148,26 @@ function scoped(
   role: 'hearback_app' | 'hearback_system',
   orgId: string,
 ): ScopedDb {
-  const run = <T>(fn: (tx: ScopedTx) => Promise<T>): Promise<T> =>
-    transaction(scopeParams(role, orgId), async (tx) => {
+  const run = <T>(fn: (tx: ScopedTx) => Promise<T>): Promise<T> => {
+    // The scope in force in this transaction (enterTenant changes it).
+    let scope = scopeParams(role, orgId);
+    return transaction(scope, async (tx) => {
       return fn({
         ...tx,
         enterTenant: async (tenant: string) => {
-          await tx.query(SET_SCOPE, scopeParams('hearback_app', tenant));
+          scope = scopeParams('hearback_app', tenant);
+          await tx.query(SET_SCOPE, scope);
+        },
+        asOrganization: async <R>(inner: () => Promise<R>): Promise<R> => {
+          const acting = scope;
+          await tx.query(SET_SCOPE, [acting[0]!, acting[1]!, acting[2]!, '']);
+          const result = await inner();
+          await tx.query(SET_SCOPE, acting);
+          return result;
         },
       });
     });
+  };
   return {
     transaction: run,
     query: (sql, params) => run((tx) => tx.query(sql, params)),

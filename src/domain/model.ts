@@ -229,6 +229,8 @@ export const MESSAGE_KINDS = [
   'invitation',
   'reply_notice',
   'pool_invite',
+  /** The note right after an interview: thanks, what happens next, who, how and by when. */
+  'written_promise',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

@@ -22,6 +22,24 @@ export const TimeZoneSchema = z
   .max(64)
   .refine((tz) => isValidTimeZone(tz), { message: 'must be an IANA time zone such as Europe/Berlin' });
 
+/** Whether closing an interview sends the written promise; off only with a reason. */
+export const WrittenPromiseSettingSchema = z
+  .strictObject({
+    send: z.boolean(),
+    reason: z.string().max(500).optional(),
+  })
+  .refine((w) => w.send || (w.reason ?? '').trim() !== '', {
+    message: 'turning the written promise off needs a reason',
+    path: ['reason'],
+  });
+
+/** A job's `writtenPromise` override that turns it off without saying why (none given, or blank). */
+export function writtenPromiseOffWithoutReason(override: unknown): boolean {
+  if (typeof override !== 'object' || override === null) return false;
+  const { send, reason } = override as { send?: unknown; reason?: unknown };
+  return send === false && (typeof reason !== 'string' || reason.trim() === '');
+}
+
 /**
  * An organization's follow-up policy. Every field has a default, so `{}` is a valid policy.
  * Later issues extend it (reminders, escalation, send delay); unknown fields are rejected.
@@ -110,17 +128,25 @@ export const PolicySchema = z
         onExpiry: z.enum(['remove', 'erase']),
       })
       .default({ cadenceDays: 90, consentMonths: 12, onExpiry: 'erase' }),
+    /**
+     * The written promise: closing an interview emails the candidate what was promised (who, how,
+     * by when) and their status link. On for the organization; a job may turn it off, only with a
+     * `reason` (recorded on every close it skips). Default `{ send: true }`.
+     */
+    writtenPromise: WrittenPromiseSettingSchema.default({ send: true }),
   })
   .describe('Policy');
 export type Policy = z.infer<typeof PolicySchema>;
 
 /**
  * Compliance fields: what a job may override only with the right to change the organization's
- * policy (admins) — else a recruiter could lift a legal hold or the undo window for one job.
+ * policy (admins) — else a recruiter could lift a legal hold or the undo window, or stop the
+ * candidates of one job hearing in writing what they were promised.
  */
 export const COMPLIANCE_POLICY_FIELDS = [
   'legalHoldDays',
   'undoWindowMinutes',
+  'writtenPromise',
 ] as const satisfies readonly (keyof Policy)[];
 
 /** The compliance fields whose override differs between two sets of job overrides. */

@@ -31,6 +31,7 @@ export const TEMPLATE_KEYS = [
   'digest',
   'status_link',
   'failure_alert',
+  'written_promise',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
@@ -119,6 +120,15 @@ export const TEMPLATE_VARIABLES: Record<TemplateKey, string[]> = {
   digest: ['organization.name', 'member.name', 'overdue', 'due_today', 'app_url'],
   status_link: [...COMMON],
   failure_alert: ['organization.name', 'member.name', 'candidate.name', 'subject', 'error'],
+  written_promise: [...COMMON, 'interview.title', 'due', 'time_zone', 'contact_how', 'promise'],
+};
+
+/**
+ * Variables a template cannot do without: a written promise that does not say by when, or gives
+ * no way to see where things stand, is not the promise (DESIGN.md, principle 1).
+ */
+export const REQUIRED_VARIABLES: Partial<Record<TemplateKey, string[]>> = {
+  written_promise: ['due', 'status_link'],
 };
 
 const SAMPLE_VALUES: Record<string, unknown> = {
@@ -149,6 +159,9 @@ const SAMPLE_VALUES: Record<string, unknown> = {
   app_url: 'https://hearback.example',
   subject: 'Your application for Product Designer at Northwind',
   error: 'Mailbox unavailable (550)',
+  'interview.title': 'Portfolio review',
+  time_zone: 'Europe/London',
+  contact_how: 'by email',
 };
 
 /** A realistic context for a template key, for previews and trial renders. */
@@ -301,6 +314,18 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, TemplateSource> = {
       'Open Hearback: {{ app_url }}',
       '— Hearback for {{ organization.name }}',
     ),
+  },
+  written_promise: {
+    subject: 'Thank you for your time: when you will hear from us about {{ job.title }}',
+    body:
+      body(
+        'Hi {{ candidate.first_name }},',
+        'Thank you for interviewing for the {{ job.title }} role at {{ organization.name }}. We appreciated the time you gave us.',
+        'What happens next: the interviewers share their feedback, and we decide on the next step.',
+        '{{ owner.name }} will contact you {{ contact_how }} by {{ due }}{% if time_zone != blank %} ({{ time_zone }} time){% endif %}, with the outcome or, if we need longer, an honest update and a new date.',
+        'If you have any questions in the meantime, just reply to this email.',
+        SIGNATURE,
+      ) + STATUS_LINE,
   },
   failure_alert: {
     subject: 'Not delivered: your email to {{ candidate.name }}',
@@ -464,6 +489,13 @@ export function unknownVariables(key: TemplateKey, source: string, part: Part = 
   return [...unknown].sort();
 }
 
+/** Whether a (parsing) body reads the variable `name` anywhere, as itself or through a property. */
+function usesVariable(source: string, name: string): boolean {
+  const used = engine.globalVariableSegmentsSync(parsePart(source, 'body')) as Segment[][];
+  const path = name.split('.');
+  return used.some((segments) => path.every((segment, i) => segments[i] === segment));
+}
+
 /**
  * Checks a source before it is saved: sizes, syntax, unknown variables, and a trial render with
  * {@link sampleContext} that catches exceeded limits. Every problem is listed, for people.
@@ -496,6 +528,11 @@ export function validateTemplate(
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       errors.push(error.message);
+    }
+  }
+  for (const name of REQUIRED_VARIABLES[key] ?? []) {
+    if (!usesVariable(source.body, name)) {
+      errors.push(`Body: it must use {{ ${name} }}; this email is not complete without it.`);
     }
   }
   if (errors.length > 0) return { ok: false, errors };

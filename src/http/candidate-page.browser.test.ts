@@ -105,8 +105,10 @@ describe('the candidate status page in a browser', () => {
 
     // The rejection email carries a fresh status link (minted at delivery; it supersedes the old
     // one): the candidate opens it from their mail, as they would.
+    // (The written promise from the close went in the same pass, with a link of its own.)
     const [mail] = await db.query<{ body_text: string }>(
-      `SELECT body_text FROM dev_mailbox WHERE org_id = $1 AND lower(envelope_to) = lower($2)`,
+      `SELECT body_text FROM dev_mailbox WHERE org_id = $1 AND lower(envelope_to) = lower($2)
+          AND subject LIKE 'Your application for%'`,
       [org, s.candidate.email],
     );
     const emailed = /(https?:\/\/\S+\/s\/[A-Za-z0-9_-]{43})/.exec(mail!.body_text)![1]!;
@@ -128,7 +130,7 @@ describe('the candidate status page in a browser', () => {
     };
     expect(exported.candidate.email).toBe(s.candidate.email);
     expect(JSON.stringify(exported)).not.toContain('enterprise onboarding programmes"'); // reasons only as sent, never raw
-    expect(exported.messagesSentToYou.length).toBe(1);
+    expect(exported.messagesSentToYou.length).toBe(2); // the written promise, then the rejection
 
     await page.click('section[aria-labelledby="h-settings"] button.danger');
     await expect(page.textContent('h1')).resolves.toContain('Erase your data?'); // it asks first

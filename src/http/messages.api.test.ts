@@ -82,7 +82,10 @@ describe.each(backends)('messages API on %s', (backend) => {
     const c = (await api('POST', '/api/v1/candidates', { name: 'Ana Lima', email: 'ana@example.com' })).body;
     const a = (await api('POST', '/api/v1/applications', { jobId: job.id, candidateId: c.id })).body;
     const iv = (await api('POST', '/api/v1/interviews', { applicationId: a.id })).body;
-    await api('POST', `/api/v1/interviews/${iv.id}/close`, { statement: 'within 5 business days' });
+    const closed = await api('POST', `/api/v1/interviews/${iv.id}/close`, {
+      statement: 'within 5 business days',
+    });
+    expect(closed.body.writtenPromise.status).toBe('scheduled');
     expect((await api('POST', `/api/v1/applications/${a.id}/messages`, {})).body).toMatchObject({
       code: 'invalid_state', // no decision yet
     });
@@ -107,13 +110,17 @@ describe.each(backends)('messages API on %s', (backend) => {
       { db, clock, transport: createDevMailboxTransport(db, clock), identity },
       { batchSize: 10, leaseMs: 60_000, maxAttempts: 3 },
     );
+    // Two emails reached Ana: the written promise from the close, then the outcome.
     const mail = await api('GET', '/api/v1/dev/mail');
-    expect(mail.body.items).toHaveLength(1);
-    expect(mail.body.items[0]).toMatchObject({
-      envelopeTo: 'ana@example.com',
-      messageId: sent.body.message.messageId,
-    });
-    expect(mail.body.items[0].subject).toContain('Your application for Designer');
+    expect(mail.body.items).toHaveLength(2);
+    const messageIds = mail.body.items.map((i: { messageId: string }) => i.messageId);
+    const promiseMessage = await api('GET', `/api/v1/messages/${closed.body.writtenPromise.messageId}`);
+    expect(messageIds.sort()).toEqual([sent.body.message.messageId, promiseMessage.body.messageId].sort());
+    const outcome = mail.body.items.find(
+      (i: { messageId: string }) => i.messageId === sent.body.message.messageId,
+    );
+    expect(outcome).toMatchObject({ envelopeTo: 'ana@example.com' });
+    expect(outcome.subject).toContain('Your application for Designer');
     expect((await api('GET', `/api/v1/follow-ups?applicationId=${a.id}`)).body.items[0]).toMatchObject({
       status: 'done',
     });

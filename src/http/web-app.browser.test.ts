@@ -495,6 +495,10 @@ describe('the team web app in a browser', () => {
       expect(preview).toContain('Owner: Riley Recruiter');
       expect(preview).toContain('Silence as a rejection');
       expect(preview).toContain('either way');
+      // What closing will do about the written promise: when it reaches the candidate, in both zones.
+      expect(preview).toMatch(
+        /A written note with this promise goes to Casey Candidate at [^—]+ their time \(Europe\/Berlin\) — [^—]+ your time \(America\/New_York\)\./,
+      );
 
       // The composer: the HTML preview in a sandbox, and a send scheduled in the candidate's time.
       await page.fill('#reasons', 'We need deeper experience running enterprise onboarding');
@@ -519,7 +523,7 @@ describe('the team web app in a browser', () => {
       const [scheduled] = await db
         .tenant(org)
         .query<{ send_at: Date; body_text: string }>(
-          `SELECT send_at, body_text FROM messages WHERE application_id = $1 AND status = 'scheduled'`,
+          `SELECT send_at, body_text FROM messages WHERE application_id = $1 AND status = 'scheduled' AND kind = 'outcome'`,
           [s.application.id],
         );
       expect(scheduled!.send_at.toISOString()).toBe('2026-12-09T15:00:00.000Z');

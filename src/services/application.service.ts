@@ -6,8 +6,10 @@ import type {
   FollowUp,
   Interview,
   Job,
+  Message,
   Touchpoint,
 } from '../domain/model.ts';
+import type { Queryable } from '../db/db.ts';
 import { errors } from '../errors.ts';
 import {
   deleteApplicationWithoutHistory,
@@ -26,7 +28,7 @@ import {
 import { listInterviewsOfApplication } from '../repositories/interview.repository.ts';
 import { findJob } from '../repositories/job.repository.ts';
 import { listEventsOfApplication, type EventRecord } from '../repositories/event.repository.ts';
-import { cancelPendingMessages } from '../repositories/message.repository.ts';
+import { cancelPendingMessages, findMessage } from '../repositories/message.repository.ts';
 import { listTouchpointsOfApplication } from '../repositories/touchpoint.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import type { ServiceDeps } from './deps.ts';
@@ -180,7 +182,45 @@ export type TimelineEvent =
   | { type: 'touchpoint'; at: Date; touchpoint: Touchpoint }
   | { type: 'follow_up_opened'; at: Date; followUp: FollowUp }
   | { type: 'follow_up_done'; at: Date; followUp: FollowUp }
-  | { type: 'follow_up_cancelled'; at: Date; followUp: FollowUp };
+  | { type: 'follow_up_cancelled'; at: Date; followUp: FollowUp }
+  | { type: 'written_promise'; at: Date; writtenPromise: WrittenPromiseEntry };
+
+/**
+ * The written promise of a closed interview as the timeline shows it: the queued message as it
+ * stands now (`scheduled` until it goes, `draft` after an undo, `sent`, `cancelled` …), or why none
+ * was queued (`off` with the job's reason, `no_email`).
+ */
+export interface WrittenPromiseEntry {
+  interviewId: string | null;
+  status: Message['status'] | 'off' | 'no_email';
+  messageId: string | null;
+  sendAt: Date | null;
+  reason: string | null;
+}
+
+const WRITTEN_PROMISE_EVENTS = new Set(['written_promise_off', 'written_promise_no_email']);
+
+/** The timeline entry of a written-promise event, or null for any other event. */
+async function writtenPromiseEntry(
+  q: Queryable,
+  orgId: string,
+  e: EventRecord,
+): Promise<WrittenPromiseEntry | null> {
+  const interviewId = typeof e.data.interviewId === 'string' ? e.data.interviewId : null;
+  if (WRITTEN_PROMISE_EVENTS.has(e.type)) {
+    return {
+      interviewId,
+      status: e.type === 'written_promise_off' ? 'off' : 'no_email',
+      messageId: null,
+      sendAt: null,
+      reason: typeof e.data.reason === 'string' ? e.data.reason : null,
+    };
+  }
+  if (e.type !== 'message_scheduled' || e.data.writtenPromise !== true || !e.messageId) return null;
+  const message = await findMessage(q, orgId, e.messageId);
+  if (!message) return null;
+  return { interviewId, status: message.status, messageId: message.id, sendAt: message.sendAt, reason: null };
+}
 
 /** Everything that happened on an application, in order, and what is still owed. */
 export interface Timeline {
@@ -201,9 +241,25 @@ const EVENT_ORDER: Record<TimelineEvent['type'], number> = {
   decision_made: 4,
   follow_up_cancelled: 5,
   follow_up_opened: 6,
+  // Queued as the interview closed, after its follow-up opened.
+  written_promise: 6.5,
   touchpoint: 7,
   follow_up_done: 8,
 };
+
+/** The written promises of an application's closed interviews, as the timeline shows them. */
+async function writtenPromisesOf(
+  q: Queryable,
+  orgId: string,
+  applicationId: string,
+): Promise<{ at: Date; entry: WrittenPromiseEntry }[]> {
+  const found: { at: Date; entry: WrittenPromiseEntry }[] = [];
+  for (const e of await listEventsOfApplication(q, orgId, applicationId)) {
+    const entry = await writtenPromiseEntry(q, orgId, e);
+    if (entry) found.push({ at: e.at, entry });
+  }
+  return found;
+}
 
 /** The application's timeline. */
 export async function getApplicationTimeline(
@@ -212,7 +268,7 @@ export async function getApplicationTimeline(
   id: string,
 ): Promise<Timeline> {
   // One transaction: one consistent snapshot, one scope set-up.
-  const { application, candidate, job, interviews, feedback, decisions, touchpoints, followUps } =
+  const { application, candidate, job, interviews, feedback, decisions, touchpoints, followUps, written } =
     await deps.db.tenant(orgId).transaction(async (q) => {
       const application = await requireApplication(q, orgId, id);
       // The timeline carries feedback and decisions (rejection reasons): reading it is recorded.
@@ -226,6 +282,7 @@ export async function getApplicationTimeline(
         decisions: await listDecisionsOfApplication(q, orgId, id),
         touchpoints: await listTouchpointsOfApplication(q, orgId, id),
         followUps: await listFollowUpsOfApplication(q, orgId, id),
+        written: await writtenPromisesOf(q, orgId, id),
       };
     });
   const events: TimelineEvent[] = [{ type: 'application_created', at: application.createdAt, application }];
@@ -242,6 +299,7 @@ export async function getApplicationTimeline(
     if (f.status === 'done' && f.doneAt) events.push({ type: 'follow_up_done', at: f.doneAt, followUp: f });
     if (f.status === 'cancelled') events.push({ type: 'follow_up_cancelled', at: f.updatedAt, followUp: f });
   }
+  for (const w of written) events.push({ type: 'written_promise', at: w.at, writtenPromise: w.entry });
   events.sort((a, b) => a.at.getTime() - b.at.getTime() || EVENT_ORDER[a.type] - EVENT_ORDER[b.type]);
   return {
     application,

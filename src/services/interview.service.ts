@@ -5,11 +5,29 @@ import {
   instantOf,
   isTrackedInstant,
   localDateOf,
+  nextBusinessSlot,
   TRACKED_YEARS,
   type DateOrInstant,
 } from '../domain/business-time.ts';
-import type { FollowUp, Interview, InterviewPromise } from '../domain/model.ts';
-import { calendarOf, effectivePolicy } from '../domain/policy.ts';
+import type {
+  Application,
+  Candidate,
+  FollowUp,
+  Interview,
+  InterviewPromise,
+  Job,
+  Member,
+} from '../domain/model.ts';
+import { calendarOf, effectivePolicy, type Policy } from '../domain/policy.ts';
+import { scheduleSend, type ScheduleReason } from '../domain/schedule.ts';
+import { renderTemplate } from '../domain/templates.ts';
+import {
+  contactHow,
+  describeWrittenPromiseSend,
+  describeWrittenPromiseSkipped,
+  writtenPromiseContext,
+} from '../domain/written-promise.ts';
+import { insertEvent } from '../repositories/event.repository.ts';
 import { resolvePromise, type PromiseWarning } from '../domain/promise.ts';
 import { AppError, errors } from '../errors.ts';
 import {
@@ -23,10 +41,12 @@ import { findJob } from '../repositories/job.repository.ts';
 import { findMember } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { invitationsDue, queueInvitations } from './calendar.service.ts';
-import type { MailIdentity } from './outbox.service.ts';
+import { enqueueMessage, type MailIdentity } from './outbox.service.ts';
+import { statusLinkPlaceholder } from './candidate-page.service.ts';
+import { linkBase, loadTemplate } from './message.service.ts';
 import { emitEvent } from './webhook.service.ts';
 import type { Queryable } from '../db/db.ts';
-import type { ServiceDeps } from './deps.ts';
+import type { Actor, ServiceDeps } from './deps.ts';
 import { decodeCursor, toPage, type Page, type PageQuery } from './pagination.ts';
 import { previewPromise, type PromisePreview } from './promise.service.ts';
 import { openOutcomeFollowUp } from './follow-up.service.ts';
@@ -133,12 +153,206 @@ export interface ResolvedInterviewPromise extends InterviewPromise {
   timeZone: string;
 }
 
+/**
+ * What happens to the written promise (the note to the candidate right after the interview):
+ * `scheduled` (it goes at `sendAt`, in the candidate's business hours), `off` (the job does not
+ * send one: `reason`), `no_email` (the candidate has no working address) or `not_sent` (this
+ * server sends no mail from here: only service calls without a mail identity).
+ */
+export interface WrittenPromisePlan {
+  status: 'scheduled' | 'off' | 'no_email' | 'not_sent';
+  /** The queued message (after closing, when scheduled). */
+  messageId: string | null;
+  sendAt: Date | null;
+  scheduledBecause: ScheduleReason | null;
+  /** The candidate's zone, else the organization's: the zone the note is written in. */
+  candidateTimeZone: string;
+  /** The zone of the person closing (their own, else the organization's). */
+  yourTimeZone: string;
+  /** The job's reason for not sending it (`off`). */
+  reason: string | null;
+  /** What will happen, in one sentence for the person closing. */
+  summary: string;
+}
+
 /** The result of closing an interview. */
 export interface ClosedInterview {
   interview: Interview;
   promise: ResolvedInterviewPromise;
   followUp: FollowUp;
   superseded: FollowUp[];
+  writtenPromise: WrittenPromisePlan;
+}
+
+/** What closing needs to queue the written promise: the mail identity and the links' base URL. */
+export type InterviewDeps = ServiceDeps & { identity?: MailIdentity; publicUrl?: string };
+
+/**
+ * Whether and when the written promise goes: at once after the undo window (the policy's
+ * `undoWindowMinutes`, so a slip can still be cancelled), moved into the candidate's business
+ * hours in their zone (the organization's when theirs is unknown).
+ */
+function planWrittenPromise(input: {
+  now: Date;
+  policy: Policy;
+  candidate: Candidate;
+  yourTimeZone: string;
+  mails: boolean;
+}): WrittenPromisePlan {
+  const { now, policy, candidate } = input;
+  const candidateTimeZone = candidate.timeZone ?? policy.timeZone;
+  const base = {
+    messageId: null,
+    sendAt: null,
+    scheduledBecause: null,
+    candidateTimeZone,
+    yourTimeZone: input.yourTimeZone,
+    reason: null,
+  };
+  if (!policy.writtenPromise.send) {
+    const reason = policy.writtenPromise.reason ?? '';
+    return {
+      ...base,
+      status: 'off',
+      reason,
+      summary: describeWrittenPromiseSkipped({ kind: 'off', reason }),
+    };
+  }
+  if (!candidate.email || candidate.emailBouncedAt) {
+    return {
+      ...base,
+      status: 'no_email',
+      summary: describeWrittenPromiseSkipped({ kind: 'no_email', candidateName: candidate.name }),
+    };
+  }
+  const constraints: { at: Date; because: ScheduleReason }[] = [];
+  if (policy.undoWindowMinutes > 0) {
+    constraints.push({
+      at: new Date(now.getTime() + policy.undoWindowMinutes * 60_000),
+      because: 'undo_window',
+    });
+  }
+  constraints.push({ at: now, because: 'immediately' });
+  const calendar = { ...calendarOf(policy), timeZone: candidateTimeZone };
+  const { at, because } = scheduleSend(constraints, (t) => nextBusinessSlot(t, calendar));
+  if (!input.mails) {
+    return { ...base, status: 'not_sent', summary: 'No written note is queued: no mail is sent from here.' };
+  }
+  return {
+    ...base,
+    status: 'scheduled',
+    sendAt: at,
+    scheduledBecause: because,
+    summary: describeWrittenPromiseSend({
+      candidateName: candidate.name,
+      sendAt: at,
+      candidateTimeZone,
+      yourTimeZone: input.yourTimeZone,
+    }),
+  };
+}
+
+/** The zone of the member closing: their own, else the organization's. */
+async function yourTimeZoneOf(q: Queryable, orgId: string, actor: Actor | undefined, policy: Policy) {
+  const member = actor ? await findMember(q, orgId, actor.memberId) : null;
+  return member?.timeZone ?? policy.timeZone;
+}
+
+/**
+ * Queue the written promise in the closing transaction and record on the application's timeline
+ * what happened to it (queued, or why not).
+ */
+async function queueWrittenPromise(
+  tx: Queryable,
+  deps: InterviewDeps,
+  orgId: string,
+  ctx: {
+    plan: WrittenPromisePlan;
+    application: Application;
+    job: Job;
+    candidate: Candidate;
+    owner: Member;
+    interview: Interview;
+    promise: InterviewPromise;
+    organizationName: string;
+    policy: Policy;
+    actor: Actor | undefined;
+    now: Date;
+  },
+): Promise<WrittenPromisePlan> {
+  const { plan, application, candidate, owner, now } = ctx;
+  const event = (type: string, data: Record<string, unknown>, messageId?: string) =>
+    insertEvent(tx, {
+      orgId,
+      type,
+      applicationId: application.id,
+      memberId: ctx.actor?.memberId ?? null,
+      ...(messageId && { messageId }),
+      data: { interviewId: ctx.interview.id, ...data },
+      at: now,
+    });
+  if (plan.status === 'off') {
+    await event('written_promise_off', { reason: plan.reason });
+    return plan;
+  }
+  if (plan.status === 'no_email') {
+    await event('written_promise_no_email', {});
+    return plan;
+  }
+  if (plan.status !== 'scheduled' || !deps.identity) return plan;
+  const rendered = renderTemplate(
+    await loadTemplate(tx, orgId, 'written_promise'),
+    writtenPromiseContext({
+      organizationName: ctx.organizationName,
+      candidateName: candidate.name,
+      jobTitle: ctx.job.title,
+      interviewTitle: ctx.interview.title,
+      ownerName: owner.name,
+      ownerEmail: owner.email,
+      statement: ctx.promise.statement,
+      dueAt: ctx.promise.dueAt,
+      timeZone: plan.candidateTimeZone,
+      contactWords: contactHow({
+        finalStage: application.finalStage,
+        phoneFirstBusinessDays: ctx.policy.phoneFirstBusinessDays,
+        hasPhone: !!candidate.phone,
+      }).words,
+      statusLink: statusLinkPlaceholder(linkBase(deps)),
+    }),
+  );
+  const message = await enqueueMessage(
+    tx,
+    deps.identity,
+    {
+      orgId,
+      applicationId: application.id,
+      followUpId: null,
+      decisionId: null,
+      kind: 'written_promise',
+      audience: 'candidate',
+      toMemberId: null,
+      toAddress: candidate.email!,
+      toName: candidate.name,
+      replyTo: owner.email,
+      subject: rendered.subject,
+      bodyText: rendered.text,
+      bodyHtml: rendered.html,
+      automatic: true,
+      status: 'scheduled',
+      sendAt: plan.sendAt,
+      scheduledBecause: plan.scheduledBecause,
+      checkKind: 'advance',
+      findings: [],
+      createdBy: ctx.actor?.memberId ?? null,
+    },
+    now,
+  );
+  await event(
+    'message_scheduled',
+    { sendAt: plan.sendAt!.toISOString(), because: plan.scheduledBecause, writtenPromise: true },
+    message.id,
+  );
+  return { ...plan, messageId: message.id };
 }
 
 // Clocks drift and forms are slow to submit: an end time this far ahead of "now" is still accepted.
@@ -147,13 +361,17 @@ const END_TIME_SLACK_MS = 5 * 60_000;
 /**
  * Close an interview with the promise made at its end (principle 1): resolve the statement to a
  * due time in the organization's calendar, name an owner, and open the outcome follow-up owed to
- * the candidate — superseding any earlier open outcome promise on the application.
+ * the candidate — superseding any earlier open outcome promise on the application. In the same
+ * transaction the written promise is queued to the candidate, for their next business slot (when
+ * the deps carry a mail identity, as the API's do; unless the job turned it off, with a reason).
+ * `actor` is who closes: the summary gives the send time in their zone too.
  */
 export async function closeInterview(
-  deps: ServiceDeps,
+  deps: InterviewDeps,
   orgId: string,
   interviewId: string,
   input: CloseInterviewInput,
+  actor?: Actor,
 ): Promise<ClosedInterview> {
   const now = deps.clock.now();
   return deps.db.tenant(orgId).transaction(async (tx) => {
@@ -170,7 +388,8 @@ export async function closeInterview(
     }
     const job = (await findJob(tx, orgId, application.jobId))!;
     // The job's overrides count: its calendar and its default promise are the ones in force.
-    const policy = effectivePolicy((await findOrganization(tx, orgId))!.policy, job.policyOverrides);
+    const organization = (await findOrganization(tx, orgId))!;
+    const policy = effectivePolicy(organization.policy, job.policyOverrides);
     const calendar = calendarOf(policy);
     const endedAt = input.endedAt ? instantOf(input.endedAt, calendar.timeZone) : (interview.endsAt ?? now);
     if (endedAt.getTime() > now.getTime() + END_TIME_SLACK_MS) {
@@ -184,7 +403,7 @@ export async function closeInterview(
         { field: 'ownerId' },
       );
     }
-    await requireActiveMember(tx, orgId, ownerId, 'ownerId');
+    const owner = await requireActiveMember(tx, orgId, ownerId, 'ownerId');
 
     let promise: InterviewPromise;
     if (input.dueAt) {
@@ -260,6 +479,31 @@ export async function closeInterview(
       { type: 'interview', id: interviewId },
       { followUpId: followUp.id, dueAt: promise.dueAt.toISOString(), ownerId },
     );
+    const candidate = (await findCandidate(tx, orgId, application.candidateId))!;
+    const plan = planWrittenPromise({
+      now,
+      policy,
+      candidate,
+      yourTimeZone: await yourTimeZoneOf(tx, orgId, actor, policy),
+      mails: deps.identity !== undefined,
+    });
+    // Hearback writes the note, whoever closes: an interviewer may close an interview but may
+    // not read the candidate's messages (row-level security), so it is queued as the organization.
+    const writtenPromise = await tx.asOrganization(() =>
+      queueWrittenPromise(tx, deps, orgId, {
+        plan,
+        application,
+        job,
+        candidate,
+        owner,
+        interview: closed,
+        promise,
+        organizationName: organization.name,
+        policy,
+        actor,
+        now,
+      }),
+    );
     return {
       interview: closed,
       promise: {
@@ -269,6 +513,7 @@ export async function closeInterview(
       },
       followUp,
       superseded,
+      writtenPromise,
     };
   });
 }
@@ -281,6 +526,8 @@ export interface InterviewClosePreview extends PromisePreview {
   team: { timeZone: string; dueAt: string };
   /** Who will hold the follow-up; null when the job names nobody (closing would then need an owner). */
   owner: { id: string; name: string } | null;
+  /** What closing now would do about the written promise (no message id: nothing is queued yet). */
+  writtenPromise: WrittenPromisePlan;
 }
 
 /**
@@ -289,10 +536,11 @@ export interface InterviewClosePreview extends PromisePreview {
  * team's time zones.
  */
 export async function previewCloseInterview(
-  deps: ServiceDeps,
+  deps: InterviewDeps,
   orgId: string,
   interviewId: string,
   input: { statement: string; ownerId?: string | undefined; endedAt?: DateOrInstant | undefined },
+  actor?: Actor,
 ): Promise<InterviewClosePreview> {
   const now = deps.clock.now();
   return deps.db.tenant(orgId).transaction(async (tx) => {
@@ -324,6 +572,13 @@ export async function previewCloseInterview(
       candidate: candidate?.timeZone ? inZone(candidate.timeZone) : null,
       team: inZone(owner?.timeZone ?? policy.timeZone),
       owner: owner ? { id: owner.id, name: owner.name } : null,
+      writtenPromise: planWrittenPromise({
+        now,
+        policy,
+        candidate: candidate!,
+        yourTimeZone: await yourTimeZoneOf(tx, orgId, actor, policy),
+        mails: deps.identity !== undefined,
+      }),
     };
   });
 }

@@ -1,5 +1,9 @@
 import type { Job } from '../domain/model.ts';
-import { changedComplianceOverrides, PolicySchema } from '../domain/policy.ts';
+import {
+  changedComplianceOverrides,
+  PolicySchema,
+  writtenPromiseOffWithoutReason,
+} from '../domain/policy.ts';
 import { replanFollowUps } from '../repositories/follow-up.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { AppError, errors } from '../errors.ts';
@@ -92,6 +96,21 @@ export async function changeJob(
           'forbidden',
           `Only those who may change the organization's policy may override ${compliance.join(', ')} for a job.`,
           { fields: compliance.map((k) => `policyOverrides.${k}`) },
+        );
+      }
+      if (writtenPromiseOffWithoutReason(patch.policyOverrides.writtenPromise)) {
+        throw new AppError(
+          'reason_required',
+          'Say why this job does not send the written promise: give writtenPromise.reason.',
+          {
+            field: 'policyOverrides.writtenPromise.reason',
+            errors: [
+              {
+                path: 'policyOverrides.writtenPromise.reason',
+                message: 'say why this job’s candidates get no written promise',
+              },
+            ],
+          },
         );
       }
       const merged = PolicySchema.safeParse({ ...org.policy, ...patch.policyOverrides });

@@ -11,6 +11,7 @@ import { recordDecision } from './decision.service.ts';
 import { submitFeedback } from './feedback.service.ts';
 import { getFollowUp } from './follow-up.service.ts';
 import { closeInterview } from './interview.service.ts';
+import { changeJob } from './job.service.ts';
 import {
   cancelMessage,
   undoSend,
@@ -41,9 +42,23 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
       policy: { timeZone: 'America/New_York', holidays: { country: 'US' } },
     });
     const orgId = s.organization.id;
+    // These tests count the outcome's own deliveries: the written promise after the close (its
+    // own tests are in src/http/written-promise.api.test.ts) is off for this job, with a reason.
+    await changeJob(
+      deps,
+      orgId,
+      s.job.id,
+      {
+        policyOverrides: {
+          writtenPromise: { send: false, reason: 'Composer tests count outcome mail only.' },
+        },
+      },
+      { policyWrite: true },
+    );
     const closed = await closeInterview(deps, orgId, s.interview.id, {
       statement: 'We will call you within 3 business days.',
     });
+    expect(closed.writtenPromise.status).toBe('off');
     await submitFeedback(
       deps,
       orgId,

@@ -271,6 +271,13 @@ async function savePolicy(
     // The whole policy is checked again: cross-field rules hold for the result, not just the change.
     const parsed = PolicySchema.safeParse(next(current.policy));
     if (!parsed.success) throw invalidPolicy(parsed.error);
+    // Every candidate hears what was promised; only a job, with its reason, may be the exception.
+    if (!parsed.data.writtenPromise.send) {
+      throw errors.validation(
+        'The written promise is turned off per job only, with a reason (the job’s policyOverrides.writtenPromise).',
+        { errors: [{ path: 'writtenPromise.send', message: 'must be true for the organization' }] },
+      );
+    }
     const organization = (await updateOrganizationPolicy(tx, orgId, parsed.data))!;
     // Reminder and escalation times depend on the policy: let the sweep plan them again.
     await replanFollowUps(tx, orgId, deps.clock.now());

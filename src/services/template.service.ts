@@ -33,6 +33,8 @@ const CHECK_KIND: Partial<Record<TemplateKey, 'rejection' | 'advance' | 'update'
   advance: 'advance',
   offer: 'advance',
   update: 'update',
+  // What happens next, who, and by when: the parts of an advance (the timeline must be there).
+  written_promise: 'advance',
 };
 
 /** Every template of the organization: its own versions, defaults for the rest. */

@@ -1,3 +1,4 @@
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
@@ -216,8 +217,20 @@ describe.each(backends)('a month of follow-ups on %s', (backend) => {
     }
     expect(next).toBe(script.length);
 
-    const to = (address: string) => sink.received.filter((m) => m.envelopeTo.includes(address));
+    const all = (address: string) => sink.received.filter((m) => m.envelopeTo.includes(address));
+    const isWrittenPromise = (m: { headers: Map<string, string> }) =>
+      /when you will hear from us/i.test(m.headers.get('subject') ?? '');
+    // Mail after the written promise: updates and outcomes.
+    const to = (address: string) => all(address).filter((m) => !isWrittenPromise(m));
     const subjects = (address: string) => to(address).map((m) => m.headers.get('subject') ?? '');
+
+    // Every interviewed candidate got the promise in writing first, once, with their status link.
+    for (const who of Object.keys(zones) as Who[]) {
+      const [first, ...rest] = all(apps[who].email);
+      expect([who, first && isWrittenPromise(first)]).toEqual([who, true]);
+      expect([who, rest.filter(isWrittenPromise).length]).toEqual([who, 0]);
+      expect((await simpleParser(first!.raw)).text).toMatch(/localhost:3000\/s\/[A-Za-z0-9_-]{43}/);
+    }
 
     // Every interviewed candidate who stayed heard the outcome: by email, or by a connected call.
     for (const who of ['A', 'B', 'D', 'F', 'G'] as Who[]) {
@@ -231,16 +244,21 @@ describe.each(backends)('a month of follow-ups on %s', (backend) => {
     const open = await listFollowUpsPage(deps, org, { status: 'open', limit: 50 });
     expect(open.items).toEqual([]);
 
-    // The withdrawn candidate got nothing after withdrawing.
+    // The withdrawn candidate got nothing after withdrawing (the written promise went the day before).
     expect(to(apps.E.email)).toEqual([]);
+    expect(all(apps.E.email).every((m) => m.at.getTime() < new Date('2026-11-10T15:00:00Z').getTime())).toBe(
+      true,
+    );
 
     // Broken promises were not silent: B and F got an honest update with a new date, before the outcome…
     for (const who of ['B', 'F'] as Who[]) {
       const s = subjects(apps[who].email);
       expect(s[0]).toMatch(/update on your application/i);
       expect(s).toHaveLength(2);
-      // …in one thread.
+      // …in one thread, after the written promise.
+      const [promise] = all(apps[who].email);
       const [first, second] = to(apps[who].email);
+      expect(first!.headers.get('in-reply-to')).toBe(promise!.headers.get('message-id'));
       expect(second!.headers.get('in-reply-to')).toBe(first!.headers.get('message-id'));
       expect(first!.headers.get('auto-submitted')).toBe('auto-generated');
     }
@@ -262,7 +280,7 @@ describe.each(backends)('a month of follow-ups on %s', (backend) => {
     // Candidates only ever got mail in their own business hours.
     for (const who of Object.keys(zones) as Who[]) {
       const cal = { ...orgCalendar, timeZone: zones[who] ?? orgCalendar.timeZone };
-      for (const m of to(apps[who].email))
+      for (const m of all(apps[who].email))
         expect([who, m.at.toISOString(), isWithinBusinessHours(m.at, cal)]).toEqual([
           who,
           m.at.toISOString(),

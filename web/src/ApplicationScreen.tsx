@@ -35,6 +35,20 @@ interface Preview {
   candidate: { timeZone: string; dueAt: string } | null;
   team: { timeZone: string; dueAt: string };
   owner: { id: string; name: string } | null;
+  writtenPromise: WrittenPromise;
+}
+/** What closing does (or did) about the note to the candidate: queued, or why not. */
+interface WrittenPromise {
+  status: 'scheduled' | 'off' | 'no_email' | 'not_sent';
+  sendAt: string | null;
+  reason: string | null;
+  summary: string;
+}
+/** The timeline's entry for the note sent after an interview. */
+interface WrittenPromiseEntry {
+  status: string;
+  sendAt: string | null;
+  reason: string | null;
 }
 
 const WARNING_WORDS: Record<string, string> = {
@@ -63,10 +77,42 @@ const EVENT_WORDS: Record<string, string> = {
   follow_up_opened: 'Follow-up opened',
   follow_up_done: 'Follow-up done',
   follow_up_cancelled: 'Follow-up cancelled',
+  written_promise: 'Written promise to the candidate',
 };
 
+/** Where the note with the promise stands, in words (the timeline's detail). */
+function writtenPromiseWords(w: WrittenPromiseEntry): string {
+  switch (w.status) {
+    case 'scheduled':
+      return `scheduled for ${w.sendAt ? when(w.sendAt) : 'later'}`;
+    case 'sending':
+      return 'being sent';
+    case 'sent':
+      return 'sent';
+    case 'draft':
+      return 'back to a draft (undone)';
+    case 'cancelled':
+      return 'cancelled';
+    case 'failed':
+      return 'not delivered';
+    case 'off':
+      return `not sent: this job does not send one (${w.reason ?? 'no reason recorded'})`;
+    case 'no_email':
+      return 'not sent: no email address';
+    default:
+      return w.status;
+  }
+}
+
 /** Close an interview: type what was said, see the promise it makes, as you type. */
-function CloseInterview({ interview, onClosed }: { interview: Interview; onClosed: () => void }) {
+function CloseInterview({
+  interview,
+  onClosed,
+}: {
+  interview: Interview;
+  /** Called with what happened to the written promise, in words. */
+  onClosed: (summary: string) => void;
+}) {
   const [statement, setStatement] = useState('');
   const [preview, setPreview] = useState<Preview | null>(null);
   const [previewError, setPreviewError] = useState('');
@@ -89,8 +135,12 @@ function CloseInterview({ interview, onClosed }: { interview: Interview; onClose
     setError('');
     setBusy(true);
     try {
-      await api('POST', `/interviews/${interview.id}/close`, { statement });
-      onClosed();
+      const closed = await api<{ writtenPromise: WrittenPromise }>(
+        'POST',
+        `/interviews/${interview.id}/close`,
+        { statement },
+      );
+      onClosed(closed.writtenPromise.summary);
     } catch (e) {
       setError(messageOf(e, 'Could not close the interview.')); // the statement stays as typed
     } finally {
@@ -145,6 +195,7 @@ function CloseInterview({ interview, onClosed }: { interview: Interview; onClose
                 'Nobody owns it yet: the job has neither a recruiter nor a hiring manager.'
               )}
             </p>
+            <p className="meta written-promise">{preview.writtenPromise.summary}</p>
             {preview.warnings.map((w, n) => (
               <p key={w} className="warning">
                 <strong>{WARNING_WORDS[w] ?? w}:</strong> {preview.advice[n]}
@@ -202,6 +253,7 @@ export function ApplicationScreen({
   const [interviews, setInterviews] = useState<Interview[]>([]);
   const [owed, setOwed] = useState<FollowUp[] | null>(null);
   const [error, setError] = useState('');
+  const [closedNote, setClosedNote] = useState('');
   const load = useCallback(async () => {
     try {
       setTimeline(await loadTimeline(applicationId));
@@ -316,13 +368,28 @@ export function ApplicationScreen({
         ))}
       {open.length > 0 && <h2>Close an interview</h2>}
       {open.map((i) => (
-        <CloseInterview key={i.id} interview={i} onClosed={() => void load()} />
+        <CloseInterview
+          key={i.id}
+          interview={i}
+          onClosed={(summary) => {
+            setClosedNote(`Interview closed. ${summary}`);
+            void load();
+          }}
+        />
       ))}
+      {closedNote && (
+        <p role="status" className="written-promise">
+          {closedNote}
+        </p>
+      )}
       <h2>Timeline</h2>
       <ol className="timeline">
         {timeline.events.map((e, n) => (
           <li key={n}>
             <strong>{EVENT_WORDS[e.type] ?? e.type}</strong> <span className="meta">{when(e.at)}</span>
+            {e.type === 'written_promise' && (
+              <span className="meta"> — {writtenPromiseWords(e.writtenPromise as WrittenPromiseEntry)}</span>
+            )}
           </li>
         ))}
       </ol>

@@ -120,6 +120,8 @@ export function Composer({
   // Set once this composer has a draft of its own (decided here, or typed in): a slow first load
   // arriving after that must not replace it with the server's older copy.
   const ownDraft = useRef(false);
+  // Set once the member picks an outcome: a slow first load must not change it under them.
+  const outcomeChosen = useRef(false);
 
   // A draft saved earlier (by this composer or a job's close-out) is picked up where it was left,
   // and a message already scheduled shows as scheduled (with its undo), not as a blank form.
@@ -140,7 +142,7 @@ export function Composer({
           .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
         if (!live || !m || ownDraft.current) return;
         const last = decisions.items.at(-1)?.outcome;
-        if (last) setOutcome(last);
+        if (last && !outcomeChosen.current) setOutcome(last);
         if (m.status === 'scheduled') {
           setSent(m);
           return;
@@ -333,7 +335,14 @@ export function Composer({
           }}
         >
           <label htmlFor="outcome">Outcome</label>
-          <select id="outcome" value={outcome} onChange={(e) => setOutcome(e.target.value)}>
+          <select
+            id="outcome"
+            value={outcome}
+            onChange={(e) => {
+              outcomeChosen.current = true;
+              setOutcome(e.target.value);
+            }}
+          >
             <option value="reject">Reject</option>
             <option value="advance">Advance</option>
             <option value="offer">Offer</option>

@@ -42,12 +42,16 @@ interface Draft {
   numbers: Record<NumberField, string>;
   hours: { on: boolean; start: string; end: string };
   escalation: { on: boolean; steps: { afterBusinessDays: string; to: string }[] };
+  /** The written promise after each interview: off for this job only with a reason. */
+  writtenPromise: { off: boolean; reason: string };
 }
 
 function draftOf(org: OrgPolicy, overrides: Record<string, unknown>): Draft {
   const hours = overrides.businessHours as { start: string; end: string } | undefined;
   const ladder = overrides.escalation as EscalationStep[] | undefined;
+  const written = overrides.writtenPromise as { send: boolean; reason?: string } | undefined;
   return {
+    writtenPromise: { off: written?.send === false, reason: written?.reason ?? '' },
     numbers: Object.fromEntries(
       NUMBER_FIELDS.map((f) => [f.key, overrides[f.key] === undefined ? '' : String(overrides[f.key])]),
     ) as Record<NumberField, string>,
@@ -81,6 +85,9 @@ function overridesOf(d: Draft, keep: Record<string, unknown>): Record<string, un
       to: s.to,
     }));
   else delete out.escalation;
+  // Sent as typed: a blank reason comes back as reason_required, shown beside the field.
+  if (d.writtenPromise.off) out.writtenPromise = { send: false, reason: d.writtenPromise.reason };
+  else delete out.writtenPromise;
   return out;
 }
 
@@ -297,6 +304,39 @@ export function JobPolicyEditor({
           </button>
         )}
         {errorOf('escalation')}
+      </fieldset>
+
+      <fieldset>
+        <legend>Written promise after each interview</legend>
+        <p className="meta inherit">
+          Organization: closing an interview emails the candidate who will contact them, how and by when, with
+          their status link.
+        </p>
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={draft.writtenPromise.off}
+            onChange={(e) =>
+              setDraft({ ...draft, writtenPromise: { ...draft.writtenPromise, off: e.target.checked } })
+            }
+          />
+          Don’t send it for this job (a reason is required)
+        </label>
+        {draft.writtenPromise.off && (
+          <>
+            <label htmlFor={`${p}-written-reason`}>Why this job’s candidates get no written promise</label>
+            <textarea
+              id={`${p}-written-reason`}
+              maxLength={500}
+              value={draft.writtenPromise.reason}
+              onChange={(e) =>
+                setDraft({ ...draft, writtenPromise: { ...draft.writtenPromise, reason: e.target.value } })
+              }
+              {...invalid('writtenPromise')}
+            />
+          </>
+        )}
+        {errorOf('writtenPromise')}
       </fieldset>
       {errorOf('')}
       <Alerts error={error} notice={notice} />

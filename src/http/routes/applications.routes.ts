@@ -12,6 +12,7 @@ import {
 import { listDecisionsPage, recordDecision } from '../../services/decision.service.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { listInterviewsPage } from '../../services/interview.service.ts';
+import { MESSAGE_STATUSES } from '../../domain/model.ts';
 import { actorOf } from '../auth.ts';
 import {
   ApplicationCreateSchema,
@@ -42,6 +43,23 @@ const TimelineEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('follow_up_opened'), at: z.date(), followUp: FollowUpSchema }),
   z.object({ type: z.literal('follow_up_done'), at: z.date(), followUp: FollowUpSchema }),
   z.object({ type: z.literal('follow_up_cancelled'), at: z.date(), followUp: FollowUpSchema }),
+  z.object({
+    type: z.literal('written_promise'),
+    at: z.date(),
+    writtenPromise: z
+      .object({
+        interviewId: IdSchema.nullable(),
+        status: z
+          .enum([...MESSAGE_STATUSES, 'off', 'no_email'])
+          .describe(
+            'The queued note as it stands now (`scheduled` until it goes, `draft` after an undo, `sent` …), or why none was queued.',
+          ),
+        messageId: IdSchema.nullable(),
+        sendAt: z.date().nullable(),
+        reason: z.string().nullable().describe('The job’s reason for not sending it (`off`).'),
+      })
+      .describe('The note to the candidate with the promise made as the interview closed.'),
+  }),
 ]);
 
 const TimelineSchema = z

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ServiceDeps } from '../../services/deps.ts';
+import { SCHEDULE_REASONS } from '../../domain/schedule.ts';
 import {
   listFeedbackPage,
   listFeedbackVersionsPage,
@@ -11,6 +11,7 @@ import {
   createInterview,
   getInterview,
   previewCloseInterview,
+  type InterviewDeps,
 } from '../../services/interview.service.ts';
 import { actorOf } from '../auth.ts';
 import {
@@ -28,6 +29,30 @@ import {
   PromiseWarningSchema,
 } from '../schemas.ts';
 
+const WrittenPromiseSchema = z
+  .object({
+    status: z
+      .enum(['scheduled', 'off', 'no_email', 'not_sent'])
+      .describe(
+        '`scheduled`: the note is queued for `sendAt`; `off`: the job does not send one (`reason`); `no_email`: the candidate has no working email address.',
+      ),
+    messageId: IdSchema.nullable().describe('The queued message, after closing (null in a preview).'),
+    sendAt: z
+      .date()
+      .nullable()
+      .describe("When it goes: the candidate's next business slot after the undo window."),
+    scheduledBecause: z.enum(SCHEDULE_REASONS).nullable(),
+    candidateTimeZone: z.string().describe("The candidate's zone, else the organization's."),
+    yourTimeZone: z.string().describe('Your zone (the member closing), else the organization’s.'),
+    reason: z.string().nullable().describe('Why the job does not send it (`off`).'),
+    summary: z
+      .string()
+      .describe(
+        'What will happen, in words: "A written note with this promise goes to … at … their time (…) — … your time (…)."',
+      ),
+  })
+  .meta({ id: 'WrittenPromise' });
+
 const ClosedInterviewSchema = z
   .object({
     interview: InterviewSchema,
@@ -37,6 +62,9 @@ const ClosedInterviewSchema = z
     }),
     followUp: FollowUpSchema,
     superseded: z.array(FollowUpSchema).describe('Earlier open outcome promises this one replaced.'),
+    writtenPromise: WrittenPromiseSchema.describe(
+      'The note to the candidate with this promise and their status link: queued, or why not.',
+    ),
   })
   .meta({ id: 'ClosedInterview' });
 
@@ -57,11 +85,12 @@ const InterviewClosePreviewSchema = z
     candidate: ZonedTimeSchema.nullable().describe("In the candidate's zone; null when it is unknown."),
     team: ZonedTimeSchema.describe("In the owner's zone, else the organization's."),
     owner: z.object({ id: IdSchema, name: z.string() }).nullable(),
+    writtenPromise: WrittenPromiseSchema.describe('What closing now would do about the written promise.'),
   })
   .meta({ id: 'InterviewClosePreview' });
 
 /** Interviews, their close (the promise) and their feedback. */
-export function interviewsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
+export function interviewsRoutes(deps: InterviewDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['interviews'];
     app.post(
@@ -102,7 +131,7 @@ export function interviewsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           response: { 200: ClosedInterviewSchema },
         },
       },
-      (req) => closeInterview(deps, req.principal.orgId, req.params.id, req.body),
+      (req) => closeInterview(deps, req.principal.orgId, req.params.id, req.body, actorOf(req)),
     );
     app.post(
       '/interviews/:id/promise-preview',
@@ -116,7 +145,7 @@ export function interviewsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           response: { 200: InterviewClosePreviewSchema },
         },
       },
-      (req) => previewCloseInterview(deps, req.principal.orgId, req.params.id, req.body),
+      (req) => previewCloseInterview(deps, req.principal.orgId, req.params.id, req.body, actorOf(req)),
     );
     app.post(
       '/interviews/:id/feedback',
