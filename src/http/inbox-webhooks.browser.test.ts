@@ -189,6 +189,8 @@ describe('the inbox and webhooks in a browser', () => {
       );
       await log.getByRole('button', { name: /^Replay candidate\.replied/ }).click();
       await hooks.getByText('Replaying candidate.replied').waitFor();
+      // The log reloads after the notice: wait for the replay's row rather than count too early.
+      await log.locator('tbody tr').nth(1).waitFor();
       await expect(log.locator('tbody tr').count()).resolves.toBe(2);
       await dispatch();
       const again = receiver.received.filter((r) => r.headers['hearback-event'] === 'candidate.replied');
