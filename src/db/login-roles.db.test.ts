@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
 import { closeInterview } from '../services/interview.service.ts';
 import { listFollowUpsPage } from '../services/follow-up.service.ts';
-import { backends, createPostgresDatabase } from '../../test/support/db.ts';
+import { adminQuery, backends, createPostgresDatabase } from '../../test/support/db.ts';
 import { buildInterviewScenario } from '../../test/support/factories.ts';
 import { openDb, type Db } from './db.ts';
 
@@ -23,20 +22,10 @@ describe.runIf(onPostgres)('separate PostgreSQL logins for tenant and system wor
   let split: Db;
   let single: Db;
 
-  const admin = async (sql: string) => {
-    const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
-
   beforeAll(async () => {
     database = await createPostgresDatabase();
     // What docs/SECURITY.md tells an operator to run once (the test cluster trusts local logins).
-    await admin(
+    await adminQuery(
       `CREATE ROLE ${login} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE IN ROLE hearback_app`,
     );
     const tenantUrl = new URL(database.url);
@@ -53,7 +42,7 @@ describe.runIf(onPostgres)('separate PostgreSQL logins for tenant and system wor
     await split?.close();
     await single?.close();
     await database?.drop();
-    await admin(`DROP ROLE IF EXISTS ${login}`);
+    await adminQuery(`DROP ROLE IF EXISTS ${login}`);
   });
 
   it('runs tenant transactions as the tenant login, which cannot become the system role', async () => {

@@ -40,32 +40,43 @@ import { requireApplication, requireCandidateRef, requireJobRef } from './refere
 export async function createApplication(
   deps: ServiceDeps,
   orgId: string,
-  input: {
-    jobId: string;
-    candidateId: string;
-    stage?: string | undefined;
-    finalStage?: boolean | undefined;
-    agencyRecruiter?: Application['agencyRecruiter'] | undefined;
-  },
+  input: NewApplication,
 ): Promise<Application> {
-  return deps.db.tenant(orgId).transaction(async (tx) => {
-    const job = await requireJobRef(tx, orgId, input.jobId, 'jobId');
-    await requireCandidateRef(tx, orgId, input.candidateId, 'candidateId');
-    if (job.status === 'closed' || job.status === 'filled') {
-      throw errors.invalidState(`The job is ${job.status}; it takes no new applications.`, {
-        field: 'jobId',
-      });
-    }
-    return insertApplication(tx, {
-      orgId,
-      jobId: input.jobId,
-      candidateId: input.candidateId,
-      stage: input.stage ?? 'applied',
-      status: 'active',
-      finalStage: input.finalStage,
-      agencyRecruiter: input.agencyRecruiter,
-      createdAt: deps.clock.now(),
+  return deps.db.tenant(orgId).transaction((tx) => addApplication(tx, orgId, input, deps.clock.now()));
+}
+
+/** What a new application names. */
+export interface NewApplication {
+  jobId: string;
+  candidateId: string;
+  stage?: string | undefined;
+  finalStage?: boolean | undefined;
+  agencyRecruiter?: Application['agencyRecruiter'] | undefined;
+}
+
+/** `createApplication` inside a caller's transaction (a use case that records more with it). */
+export async function addApplication(
+  tx: Queryable,
+  orgId: string,
+  input: NewApplication,
+  now: Date,
+): Promise<Application> {
+  const job = await requireJobRef(tx, orgId, input.jobId, 'jobId');
+  await requireCandidateRef(tx, orgId, input.candidateId, 'candidateId');
+  if (job.status === 'closed' || job.status === 'filled') {
+    throw errors.invalidState(`The job is ${job.status}; it takes no new applications.`, {
+      field: 'jobId',
     });
+  }
+  return insertApplication(tx, {
+    orgId,
+    jobId: input.jobId,
+    candidateId: input.candidateId,
+    stage: input.stage ?? 'applied',
+    status: 'active',
+    finalStage: input.finalStage,
+    agencyRecruiter: input.agencyRecruiter,
+    createdAt: now,
   });
 }
 

@@ -8,6 +8,11 @@ import { effectivePolicy } from '../domain/policy.ts';
 import { textToHtml } from '../domain/templates.ts';
 import { errors } from '../errors.ts';
 import { findApplication } from '../repositories/application.repository.ts';
+import {
+  findLiveCalendarFeed,
+  insertCalendarFeed,
+  revokeCalendarFeedRow,
+} from '../repositories/calendar-feed.repository.ts';
 import { findCandidate } from '../repositories/candidate.repository.ts';
 import { listFollowUps } from '../repositories/follow-up.repository.ts';
 import {
@@ -261,14 +266,8 @@ export async function createCalendarFeed(
   const now = deps.clock.now();
   await deps.db.tenant(orgId).transaction(async (tx) => {
     await requireActiveMember(tx, orgId, memberId, 'memberId');
-    await tx.query(
-      `UPDATE calendar_feeds SET revoked_at = $3 WHERE org_id = $1 AND member_id = $2 AND revoked_at IS NULL`,
-      [orgId, memberId, now],
-    );
-    await tx.query(
-      `INSERT INTO calendar_feeds (org_id, member_id, token_hash, created_at) VALUES ($1, $2, $3, $4)`,
-      [orgId, memberId, hashToken(token), now],
-    );
+    await revokeCalendarFeedRow(tx, orgId, memberId, now);
+    await insertCalendarFeed(tx, orgId, memberId, hashToken(token), now);
   });
   return { url: `${linkBase(deps)}/calendar/${token}.ics` };
 }
@@ -277,10 +276,7 @@ export async function createCalendarFeed(
 export async function revokeCalendarFeed(deps: ServiceDeps, orgId: string, memberId: string): Promise<void> {
   await deps.db
     .tenant(orgId)
-    .query(
-      `UPDATE calendar_feeds SET revoked_at = $3 WHERE org_id = $1 AND member_id = $2 AND revoked_at IS NULL`,
-      [orgId, memberId, deps.clock.now()],
-    );
+    .transaction((tx) => revokeCalendarFeedRow(tx, orgId, memberId, deps.clock.now()));
 }
 
 /**
@@ -293,17 +289,12 @@ export async function renderCalendarFeed(
   token: string,
 ): Promise<string | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const [feed] = await deps.db
-    .system()
-    .query<{ org_id: string; member_id: string }>(
-      `SELECT org_id, member_id FROM calendar_feeds WHERE token_hash = $1 AND revoked_at IS NULL`,
-      [hashToken(token)],
-    );
+  const feed = await deps.db.system().transaction((tx) => findLiveCalendarFeed(tx, hashToken(token)));
   if (!feed) return null;
   const now = deps.clock.now();
-  const orgId = feed.org_id;
+  const orgId = feed.orgId;
   return deps.db.tenant(orgId).transaction(async (tx) => {
-    const member = await findMember(tx, orgId, feed.member_id);
+    const member = await findMember(tx, orgId, feed.memberId);
     if (!member?.active) return null;
     const org = (await findOrganization(tx, orgId))!;
     const zone = member.timeZone ?? org.policy.timeZone;

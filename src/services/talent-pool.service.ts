@@ -29,7 +29,7 @@ import {
   type PoolMembership,
 } from '../repositories/pool.repository.ts';
 import type { CandidateAccess } from '../repositories/candidate-page.repository.ts';
-import { createApplication } from './application.service.ts';
+import { addApplication } from './application.service.ts';
 import { recordAudit } from './audit.service.ts';
 import { createStatusLink } from './candidate-page.service.ts';
 import type { ServiceDeps } from './deps.ts';
@@ -398,21 +398,25 @@ export async function matchPoolCandidate(
   candidateId: string,
   jobId: string,
 ): Promise<Application> {
-  const membership = await findMembership(deps.db.tenant(orgId), orgId, candidateId);
-  if (!membership) throw errors.notFound('Talent pool candidate', candidateId);
-  if (membership.status !== 'opted_in') {
-    throw errors.invalidState('Only candidates who opted into the talent pool can be matched from it.');
-  }
-  const application = await createApplication(deps, orgId, { jobId, candidateId, stage: 'talent_pool' });
-  await insertEvent(deps.db.tenant(orgId), {
-    orgId,
-    type: 'pool_matched',
-    applicationId: application.id,
-    memberId: actorId,
-    data: { fromApplicationId: membership.applicationId },
-    at: deps.clock.now(),
+  const now = deps.clock.now();
+  // One transaction: the application and the event saying where it came from stand or fall together.
+  return deps.db.tenant(orgId).transaction(async (tx) => {
+    const membership = await findMembership(tx, orgId, candidateId);
+    if (!membership) throw errors.notFound('Talent pool candidate', candidateId);
+    if (membership.status !== 'opted_in') {
+      throw errors.invalidState('Only candidates who opted into the talent pool can be matched from it.');
+    }
+    const application = await addApplication(tx, orgId, { jobId, candidateId, stage: 'talent_pool' }, now);
+    await insertEvent(tx, {
+      orgId,
+      type: 'pool_matched',
+      applicationId: application.id,
+      memberId: actorId,
+      data: { fromApplicationId: membership.applicationId },
+      at: now,
+    });
+    return application;
   });
-  return application;
 }
 
 /** Take a candidate out of the pool (the team's decision); their stay-in-touch follow-ups end. */

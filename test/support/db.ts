@@ -42,7 +42,8 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop: () 
   return { url: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
-async function adminQuery(sql: string): Promise<void> {
+/** Run one statement as TEST_DATABASE_URL's admin (databases, login roles). */
+export async function adminQuery(sql: string): Promise<void> {
   const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
   await admin.connect();
   try {
