@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createPostgresDatabase } from '../../test/support/db.ts';
 import { runHearback } from '../../test/support/hearback-process.ts';
 
 /**
@@ -72,6 +73,33 @@ describe('hearback doctor', { timeout: 120_000 }, () => {
     expect(r.stdout).toMatch(/no database in it yet|does not exist/);
   });
 
+  it.skipIf(!inject('postgresUrl'))(
+    'checks that the tenant login cannot become the system role',
+    async () => {
+      const login = `hearback_doctor_tenant_${process.pid}`;
+      const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await admin.connect();
+      await admin.query(`DROP ROLE IF EXISTS ${login}`);
+      await admin.query(`CREATE ROLE ${login} LOGIN IN ROLE hearback_app`);
+      // A private database: a connection to the run's template would block others copying it.
+      const database = await createPostgresDatabase();
+      try {
+        const tenant = new URL(database.url);
+        tenant.username = login;
+        const good = await doctor({ DATABASE_URL: database.url, DATABASE_TENANT_URL: tenant.toString() });
+        expect(good.stdout).toMatch(new RegExp(`ok\\s+tenant login\\s+${login}: hearback_app only`));
+        // The owner's login as the tenant login: it can switch roles, so the check fails.
+        const bad = await doctor({ DATABASE_URL: database.url, DATABASE_TENANT_URL: database.url });
+        expect(bad.stdout).toMatch(/FAIL\s+tenant login\s+.*can switch to hearback_system/);
+        expect(bad.code).toBe(1);
+      } finally {
+        await database.drop();
+        await admin.query(`DROP ROLE IF EXISTS ${login}`);
+        await admin.end();
+      }
+    },
+  );
+
   it.skipIf(!inject('postgresUrl'))('fails on a database with pending migrations', async () => {
     const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
     await admin.connect();
@@ -86,6 +114,10 @@ describe('hearback doctor', { timeout: 120_000 }, () => {
         /FAIL\s+database\s+PostgreSQL [\d.]+.*migrations pending: run `hearback migrate`/,
       );
       expect(r.stdout).toMatch(/ok\s+clock\s+/);
+      // One login for tenant and system work is a warning, with what to do.
+      expect(r.stdout).toMatch(
+        /warn\s+tenant login\s+DATABASE_URL does tenant and system work: set DATABASE_TENANT_URL/,
+      );
       expect(r.code).toBe(1);
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

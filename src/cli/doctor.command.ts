@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import pg from 'pg';
 import semver from 'semver';
 import { compiledEntry } from '../../bin/compiled-server.js';
 import { systemClock } from '../clock.ts';
@@ -75,6 +76,7 @@ export async function runDoctor(args: string[]): Promise<number> {
   if (config) {
     const database = await checkDataDirectory(config, add);
     if (database) await checkDatabase(config, add);
+    if (config.database.kind === 'postgres') await checkTenantLogin(config.database.tenantUrl, add);
     await checkMail(config, add);
   }
   const zones = isValidTimeZone('America/New_York') && isValidTimeZone('Asia/Kolkata');
@@ -102,6 +104,43 @@ export async function runDoctor(args: string[]): Promise<number> {
   );
   if (!config) return 2;
   return failed > 0 ? 1 : 0;
+}
+
+/**
+ * PostgreSQL's tenant login (DATABASE_TENANT_URL): without one, SQL on a tenant connection can
+ * switch to the cross-tenant role; with one, it must not be able to (docs/SECURITY.md).
+ */
+async function checkTenantLogin(
+  tenantUrl: string | undefined,
+  add: (n: string, s: Status, d: string) => void,
+): Promise<void> {
+  if (!tenantUrl) {
+    add(
+      'tenant login',
+      'warn',
+      'DATABASE_URL does tenant and system work: set DATABASE_TENANT_URL to a login in hearback_app only (docs/SECURITY.md)',
+    );
+    return;
+  }
+  const client = new pg.Client({ connectionString: tenantUrl, connectionTimeoutMillis: CHECK_TIMEOUT_MS });
+  try {
+    await client.connect();
+    const [row] = (
+      await client.query<{ login: string; app: boolean; system: boolean }>(
+        `SELECT current_user AS login,
+                pg_has_role(current_user, 'hearback_app', 'MEMBER') AS app,
+                pg_has_role(current_user, 'hearback_system', 'MEMBER') AS system`,
+      )
+    ).rows;
+    if (!row!.app) add('tenant login', 'fail', `${row!.login} is not a member of hearback_app`);
+    else if (row!.system)
+      add('tenant login', 'fail', `${row!.login} can switch to hearback_system: remove it from that role`);
+    else add('tenant login', 'ok', `${row!.login}: hearback_app only`);
+  } catch (error) {
+    add('tenant login', 'fail', `${redactUrl(tenantUrl)}: ${describeFailure(error).message}`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /** The data directory and who holds it; whether there is a database to look at. */
