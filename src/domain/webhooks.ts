@@ -20,6 +20,21 @@ export const WEBHOOK_EVENTS = [
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
 
+/** What each event's `data` holds beyond the application, candidate and job (docs/API.md, OpenAPI `webhooks`). */
+export const WEBHOOK_EVENT_DATA: Record<WebhookEventType, string> = {
+  'interview.closed': 'An interview was closed with its promise: `interview`, `promise`, `dueText`.',
+  'promise.due_soon': "An outcome is due soon (the owner's reminder): `followUp {id, dueAt}`, `dueText`.",
+  'promise.broken': 'A promised time passed with no outcome: `followUp {id, dueAt, ownerId}`, `dueText`.',
+  'promise.escalated':
+    'An overdue promise went up the ladder: `followUp`, `level`, `to` (`hiring_manager`, `recruiter`, `admins`).',
+  'outcome.delivered': 'The candidate was told the outcome: `followUp {id, dueAt, doneAt, kept}`.',
+  'decision.recorded': 'A decision was recorded: `decision {id, outcome, decidedAt}` (never the reasons).',
+  'candidate.replied':
+    'The candidate replied by email: `reply {inboundEmailId, subject, receivedAt}`, `closedFollowUpIds`.',
+  'candidate.withdrew': 'The candidate withdrew the application: nothing more.',
+  'client_feedback.received': "An agency's client answered about a submission: `followUp {id, dueAt}`.",
+};
+
 /** What every event carries; `data` depends on the type (documented in the OpenAPI webhooks). */
 export interface WebhookEvent {
   id: string;

@@ -1,4 +1,5 @@
 import { createConfig, lintFromString } from '@redocly/openapi-core';
+import { SIGNATURE_HEADER, WEBHOOK_EVENTS } from '../domain/webhooks.ts';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
@@ -158,6 +159,14 @@ describe('the OpenAPI document', () => {
     const table = await readFile(new URL('../../docs/API.md', import.meta.url), 'utf8');
     for (const [code, status] of Object.entries(ErrorCode)) {
       expect(table, code).toMatch(new RegExp(`\\| \`${code}\`\\s+\\| ${status}\\s+\\|`));
+    }
+  });
+
+  it('documents every webhook event Hearback sends, with its signed headers', () => {
+    const webhooks = doc.webhooks as Record<string, { post: { parameters: { name: string }[] } }>;
+    expect(Object.keys(webhooks).sort()).toEqual([...WEBHOOK_EVENTS].sort());
+    for (const hook of Object.values(webhooks)) {
+      expect(hook.post.parameters.map((p) => p.name)).toContain(SIGNATURE_HEADER);
     }
   });
 

@@ -5,6 +5,7 @@
  */
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { SIGNATURE_HEADER, WEBHOOK_EVENT_DATA, WEBHOOK_EVENTS } from '../domain/webhooks.ts';
 
 type Json = Record<string, unknown>;
 
@@ -130,7 +131,83 @@ export function openApiTransforms() {
       }
       addProblemResponses(doc);
       pruneUnusedSchemas(doc);
+      addWebhooks(doc);
       return doc as unknown as ReturnType<typeof jsonSchemaTransformObject>;
     },
   };
+}
+
+/** The signed headers every delivery carries (docs/API.md, "Webhooks (outgoing)"). */
+const DELIVERY_HEADERS: [string, string][] = [
+  [
+    SIGNATURE_HEADER,
+    "`t=<unix seconds>,v1=<hex HMAC-SHA256>` over `${t}.${body}` with the endpoint's secret.",
+  ],
+  ['Hearback-Event', 'The event type.'],
+  ['Hearback-Event-Id', "The event's id: the same on retries and replays; de-duplicate on it."],
+  ['Hearback-Delivery', "This delivery's id (a replay is a new delivery of the same event)."],
+];
+
+/**
+ * OpenAPI 3.1 `webhooks`: one POST per event type Hearback sends to a registered endpoint, with
+ * its signed headers and body, so a receiver can be generated from the same document as a client.
+ */
+function addWebhooks(doc: Json): void {
+  const components = (doc.components ??= {}) as Json;
+  const schemas = (components.schemas ??= {}) as Json;
+  schemas.WebhookEvent = {
+    type: 'object',
+    description: 'What every delivery carries. Payloads name people by id and name, never an email or phone.',
+    required: ['id', 'type', 'occurredAt', 'organizationId', 'data'],
+    properties: {
+      id: { type: 'string', description: "The event's id (also in Hearback-Event-Id)." },
+      type: { type: 'string', enum: [...WEBHOOK_EVENTS] },
+      occurredAt: { type: 'string', format: 'date-time' },
+      organizationId: { type: 'string' },
+      data: {
+        type: 'object',
+        description: '`application`, `candidate` and `job` (ids, names, status), and what the event adds.',
+        additionalProperties: true,
+      },
+    },
+  };
+  doc.webhooks = Object.fromEntries(
+    WEBHOOK_EVENTS.map((type) => [
+      type,
+      {
+        post: {
+          operationId: `on${type
+            .split(/[._]/)
+            .map((w) => w[0]!.toUpperCase() + w.slice(1))
+            .join('')}`,
+          summary: `${type}: ${WEBHOOK_EVENT_DATA[type]}`,
+          security: [],
+          parameters: DELIVERY_HEADERS.map(([name, description]) => ({
+            name,
+            in: 'header',
+            required: true,
+            description,
+            schema: { type: 'string' },
+          })),
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  allOf: [
+                    { $ref: '#/components/schemas/WebhookEvent' },
+                    { type: 'object', properties: { type: { const: type } } },
+                  ],
+                },
+              },
+            },
+          },
+          responses: {
+            '2XX': { description: 'Received. Answer within WEBHOOK_TIMEOUT_MS.' },
+            '4XX': { description: 'Retried (as is any answer but 2xx), 30 s doubling up to 6 h apart.' },
+          },
+        },
+      },
+    ]),
+  );
 }
