@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { textToHtml } from './templates.ts';
 import {
+  describeStatusLinks,
   fillStatusLinks,
   hasStatusLinkPlaceholder,
   MASKED_TOKEN,
@@ -65,5 +66,20 @@ describe('status links', () => {
     expect(hasStatusLinkPlaceholder(masked)).toBe(true);
     expect(fillStatusLinks(masked, token)).toContain(`href="https://hb.example/s/${token}"`);
     expect(fillStatusLinks('/s/link-hiddenX', token)).toBe('/s/link-hiddenX');
+  });
+});
+
+describe('describeStatusLinks', () => {
+  it('reads a masked status link on the candidate page as the link to that page', () => {
+    expect(describeStatusLinks('See where things stand: https://hire.acme.test/s/link-hidden. Thanks!')).toBe(
+      'See where things stand: (your link to this page). Thanks!',
+    );
+    expect(describeStatusLinks('Link:\nhttp://localhost:3000/s/link-hidden')).toBe(
+      'Link:\n(your link to this page)',
+    );
+    // Anything else is left as it is.
+    expect(describeStatusLinks('https://hire.acme.test/s/link-hiddenX and /jobs')).toBe(
+      'https://hire.acme.test/s/link-hiddenX and /jobs',
+    );
   });
 });

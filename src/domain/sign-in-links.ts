@@ -38,6 +38,14 @@ export function maskSecretLinks(text: string): string {
   return maskStatusLinks(maskSignInLinks(text));
 }
 
+/**
+ * `text` for the candidate's own page: a masked status link (with whatever address precedes it)
+ * reads as what it was, a link to the page they are on, not as a broken address.
+ */
+export function describeStatusLinks(text: string): string {
+  return text.replace(/\S*\/s\/link-hidden(?![A-Za-z0-9_-])/g, '(your link to this page)');
+}
+
 /** Whether `text` holds a placeholder to fill at delivery. */
 export function hasStatusLinkPlaceholder(text: string): boolean {
   return text.search(PLACEHOLDER) >= 0;

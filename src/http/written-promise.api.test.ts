@@ -161,6 +161,10 @@ describe.each(backends)('the written promise on %s', (backend) => {
     const page = await app.inject({ method: 'GET', url: '/s', cookies: { hb_candidate: cookie.value } });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(s.job.title);
+    // The page lists the note it came from; its masked link reads as what it was.
+    expect(page.body).toContain('Messages we sent you');
+    expect(page.body).toContain('(your link to this page)');
+    expect(page.body).not.toContain('link-hidden');
 
     const after = (await s.call('GET', `/applications/${s.application.id}/timeline`)).json();
     expect(

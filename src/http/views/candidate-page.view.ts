@@ -1,4 +1,5 @@
 import { humanDate, humanDateTime } from '../../domain/format.ts';
+import { describeStatusLinks } from '../../domain/sign-in-links.ts';
 import { escapeHtml as e } from '../../domain/templates.ts';
 import type { StatusView } from '../../services/candidate-page.service.ts';
 
@@ -217,7 +218,7 @@ export function statusPage(
   if (v.messages.length === 0) parts.push('<p>None yet.</p>');
   for (const m of v.messages) {
     parts.push(
-      `<details><summary>${e(m.subject)}${m.sentAt ? ` — ${e(humanDate(m.sentAt, v.timeZone))}` : ''}</summary><pre>${e(m.bodyText)}</pre></details>`,
+      `<details><summary>${e(m.subject)}${m.sentAt ? ` — ${e(humanDate(m.sentAt, v.timeZone))}` : ''}</summary><pre>${e(describeStatusLinks(m.bodyText))}</pre></details>`,
     );
   }
   parts.push('</section>');
