@@ -137,11 +137,23 @@ describe('the team web app in a browser', () => {
       );
       // The check runs the language model on the server, in this process: on a loaded machine (a
       // load average of 15 in one CI run) it took longer than Playwright's default 30 s.
-      await page.waitForFunction(
-        () => !document.querySelector('[aria-live=polite]')?.textContent?.includes('Must fix'),
-        undefined,
-        { timeout: 120_000 },
-      );
+      const checks = page.locator('section[aria-labelledby="h-decide"] [aria-live=polite]');
+      await page
+        .waitForFunction(
+          () =>
+            !document
+              .querySelector('section[aria-labelledby="h-decide"] [aria-live=polite]')
+              ?.textContent?.includes('Must fix'),
+          undefined,
+          { timeout: 120_000 },
+        )
+        .catch(async (error: unknown) => {
+          // Say what the checks still say, and of which text: a bare timeout explains nothing.
+          throw new Error(
+            `"Must fix" stayed: ${await checks.textContent()} — body: ${await page.inputValue('#body')}`,
+            { cause: error },
+          );
+        });
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: 'test-results/web-composer.png', fullPage: true });
       await page.click('section[aria-labelledby="h-decide"] button[type=submit]');

@@ -106,6 +106,7 @@ export function Composer({
   const [draft, setDraft] = useState<Message | null>(null);
   const [body, setBody] = useState('');
   const [check, setCheck] = useState<(Check & { text: string }) | null>(null);
+  const [checkError, setCheckError] = useState('');
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const [override, setOverride] = useState('');
   const [sent, setSent] = useState<Message | null>(null);
@@ -181,14 +182,26 @@ export function Composer({
     // Answers can arrive out of order on a slow connection: only the check of the text on screen
     // may show (a stale "Must fix" would keep Send disabled after the fix was typed).
     let current = true;
-    const timer = setTimeout(() => {
+    let attempts = 0;
+    let timer: ReturnType<typeof setTimeout>;
+    // A check that failed (a busy server, a dropped connection) is tried again: otherwise the
+    // findings on screen would stay those of an older text, and Send with them.
+    const run = () => {
       api<Check>('POST', '/messages/check', { kind: CHECK_KIND[outcome], text: body }).then(
         (c) => {
-          if (current) setCheck({ ...c, text: body });
+          if (!current) return;
+          setCheck({ ...c, text: body });
+          setCheckError('');
         },
-        () => undefined,
+        (e: unknown) => {
+          if (!current) return;
+          attempts += 1;
+          setCheckError(messageOf(e, 'The checks could not run.'));
+          if (attempts < 4) timer = setTimeout(run, 1000 * attempts);
+        },
       );
-    }, 250);
+    };
+    timer = setTimeout(run, 250);
     return () => {
       current = false;
       clearTimeout(timer);
@@ -378,6 +391,11 @@ export function Composer({
             }}
           />
           <div aria-live="polite">
+            {checkError && (
+              <p className="warning">
+                The checks could not run on this text ({checkError}); they run again as you edit.
+              </p>
+            )}
             {check && (
               <ul aria-label="Checks">
                 {Object.entries(check.elements).map(([k, ok]) => (
