@@ -4,6 +4,7 @@ import type { Db } from '../db/db.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
 import { buildInterviewScenario } from '../../test/support/factories.ts';
 import { listApplicationEventsPage } from './application.service.ts';
+import { listDecisionsOfApplication } from '../repositories/decision.repository.ts';
 import { recordDecision } from './decision.service.ts';
 import { getFollowUp, listFollowUpsPage } from './follow-up.service.ts';
 import { closeInterview } from './interview.service.ts';
@@ -48,6 +49,26 @@ describe.each(backends)('a decision pulls the promise forward on %s', (backend) 
     expect(followUp.dueAt).toEqual(FRIDAY_CLOSE);
     return { deps, s, orgId, followUpId: followUp.id };
   }
+
+  it('keeps the later of two decisions recorded in the same millisecond the latest', async () => {
+    const clock = new ManualClock('2026-11-30T15:00:00Z'); // frozen: both decisions at one instant
+    const deps = { db, clock, identity, appUrl: 'http://hearback.test' };
+    const s = await buildInterviewScenario(deps);
+    const decide = (outcome: 'advance' | 'reject') =>
+      recordDecision(deps, s.organization.id, s.application.id, { outcome }, { memberId: s.manager.id });
+    await decide('advance');
+    await decide('reject');
+    await decide('advance');
+    await decide('reject');
+    const decisions = await listDecisionsOfApplication(
+      db.tenant(s.organization.id),
+      s.organization.id,
+      s.application.id,
+    );
+    // The draft tells the latest decision: it must be the one recorded last, every time.
+    expect(decisions.map((d) => d.outcome)).toEqual(['advance', 'reject', 'advance', 'reject']);
+    expect(new Set(decisions.map((d) => d.decidedAt.getTime())).size).toBe(4);
+  });
 
   const reject = (deps: { db: Db; clock: ManualClock }, s: Awaited<ReturnType<typeof promisedFriday>>['s']) =>
     recordDecision(

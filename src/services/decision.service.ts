@@ -61,6 +61,15 @@ export async function recordDecision(
     if (application.status === 'withdrawn' || application.status === 'hired') {
       throw errors.invalidState(`The application is ${application.status}; it takes no more decisions.`);
     }
+    // Decisions are ordered by their time, and "the latest" is what a draft tells: two recorded
+    // within the same millisecond (a double submit, a frozen test clock) tied, and the tie fell
+    // either way. A decision is kept strictly after the one before it (the row lock above
+    // serialises them), by a millisecond at most.
+    const previous = (await listDecisionsOfApplication(tx, orgId, applicationId)).at(-1);
+    const decidedAt =
+      previous && previous.decidedAt.getTime() >= now.getTime()
+        ? new Date(previous.decidedAt.getTime() + 1)
+        : now;
     const decision = await insertDecision(tx, {
       orgId,
       applicationId,
@@ -69,7 +78,7 @@ export async function recordDecision(
       recommendation: input.recommendation ?? '',
       notes: input.notes ?? '',
       decidedBy: actor.memberId,
-      decidedAt: now,
+      decidedAt,
     });
     await updateApplication(tx, orgId, applicationId, { status: STATUS_AFTER[input.outcome] }, now);
 
