@@ -37,6 +37,7 @@
  * | reports:read          |   ✓   |     ✓     |       ✓        |             |     ✓      |      ✓      |
  * | webhooks:manage       |   ✓   |           |                |             |            |             |
  * | calendar_feed:write   |   ✓   |     ✓     |       ✓        |      ✓      |            |      ✓      |
+ * | imports:manage        |   ✓   |           |                |             |            |             |
  *
  * Changing a job's overrides of compliance fields (`COMPLIANCE_POLICY_FIELDS` in policy.ts: the
  * legal hold, the undo window) takes `policy:write` as well as `jobs:write`.
@@ -79,6 +80,7 @@ export const PERMISSIONS = [
   'reports:read',
   'webhooks:manage',
   'calendar_feed:write',
+  'imports:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -91,6 +93,8 @@ const ADMIN_ONLY: ReadonlySet<Permission> = new Set([
   'dev_mail:read',
   // Endpoints receive events about every candidate: registering one is an admin's decision.
   'webhooks:manage',
+  // An import writes jobs, candidates and applications for the whole organization in one go.
+  'imports:manage',
 ]);
 
 const RECRUITER = PERMISSIONS.filter((p) => !ADMIN_ONLY.has(p));

@@ -50,6 +50,7 @@ import { touchpointsRoutes } from './routes/touchpoints.routes.ts';
 import { homeRoutes } from './routes/home.routes.ts';
 import { agencyRoutes } from './routes/agency.routes.ts';
 import { calendarRoutes } from './routes/calendar.routes.ts';
+import { importsRoutes } from './routes/imports.routes.ts';
 import { inboxRoutes } from './routes/inbox.routes.ts';
 import { talentPoolRoutes } from './routes/talent-pool.routes.ts';
 import { webhooksRoutes } from './routes/webhooks.routes.ts';
@@ -260,6 +261,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
         webhooksRoutes({ ...deps, webhooks: appDeps.webhooks ?? { allowPrivateTargets: false } }),
       );
       await api.register(talentPoolRoutes(deps));
+      await api.register(importsRoutes(deps));
       await api.register(calendarRoutes(deps));
     },
     { prefix: '/api/v1' },

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
@@ -7,6 +8,7 @@ import type { MemberRole } from '../domain/model.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
 import { recordDecision } from '../services/decision.service.ts';
 import { submitFeedback } from '../services/feedback.service.ts';
+import { importCsv } from '../services/import.service.ts';
 import { inviteToPool } from '../services/talent-pool.service.ts';
 import { createEndpoint, listDeliveriesPage } from '../services/webhook.service.ts';
 import { buildUnassignedMail } from '../../test/support/inbound.ts';
@@ -123,8 +125,18 @@ async function buildFixture(db: Db, clock: ManualClock) {
     { jobId: jobOrder.id, candidateId: s.candidate.id, pitch: 'Fits.' },
     { memberId: s.recruiter.id },
   );
+  const imported = await importCsv(
+    deps,
+    org,
+    admin.id,
+    Readable.from([
+      'job_title,candidate_name,candidate_email\nImported role,Ima Port,ima.port@example.com\n,No Job,\n',
+    ]),
+    { fileName: 'ats.csv' },
+  );
   return {
     ...s,
+    importRunId: imported.run.id,
     clientId: client.id,
     contactId: contact.id,
     jobOrderId: jobOrder.id,
@@ -354,6 +366,17 @@ function requests(f: Fixture): Record<string, { url: string; body?: object }> {
       url: `/api/v1/applications/${f.application.id}/pool-invitation`,
       body: { offer: 'sales roles' },
     },
+    'POST /api/v1/imports/preview': {
+      url: '/api/v1/imports/preview',
+      body: { fileName: 'ats.csv', csv: 'job_title,candidate_name\nRole,Name\n' },
+    },
+    'POST /api/v1/imports': {
+      url: '/api/v1/imports',
+      body: { fileName: 'ats.csv', csv: 'job_title,candidate_name\nMatrix role,Matrix Person\n' },
+    },
+    'GET /api/v1/imports': { url: '/api/v1/imports' },
+    'GET /api/v1/imports/:id': { url: `/api/v1/imports/${f.importRunId}` },
+    'GET /api/v1/imports/:id/rejected.csv': { url: `/api/v1/imports/${f.importRunId}/rejected.csv` },
     'POST /api/v1/talent-pool/:id/match': {
       url: `/api/v1/talent-pool/${f.candidate.id}/match`,
       body: { jobId: f.job.id },

@@ -109,6 +109,12 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
   'DELETE /api/v1/webhooks/:id': 'webhooks:manage',
   'GET /api/v1/webhooks/:id/deliveries': 'webhooks:manage',
   'POST /api/v1/webhook-deliveries/:id/replay': 'webhooks:manage',
+
+  'POST /api/v1/imports/preview': 'imports:manage',
+  'POST /api/v1/imports': 'imports:manage',
+  'GET /api/v1/imports': 'imports:manage',
+  'GET /api/v1/imports/:id': 'imports:manage',
+  'GET /api/v1/imports/:id/rejected.csv': 'imports:manage',
   'PATCH /api/v1/interviews/:id': 'interviews:write',
   'POST /api/v1/interviews/:id/cancel': 'interviews:write',
   'POST /api/v1/calendar-feed': 'calendar_feed:write',

@@ -124,7 +124,7 @@ export interface ImportProgress {
 /** What an import did. */
 export interface ImportResult {
   run: ImportRun;
-  /** The refused rows as CSV: the original columns plus `line` and `errors`. */
+  /** The refused rows as CSV: `line` and `errors`, then the original columns. */
   rejectedCsv: string;
 }
 
@@ -354,9 +354,10 @@ export async function importCsv(
   const rejectedCsv =
     rejected.length === 0
       ? ''
-      : stringify([
-          [...headers, 'line', 'errors'],
-          ...rejected.map((r) => [...r.values, String(r.line), r.errors.join('; ')]),
+      : // Line and reasons first: a short or long row cannot push them under another column.
+        stringify([
+          ['line', 'errors', ...headers],
+          ...rejected.map((r) => [String(r.line), r.errors.join('; '), ...r.values]),
         ]);
   await updateImportRun(tenant, orgId, run.id, {
     rowsDone,
