@@ -81,10 +81,10 @@ describe.each(backends)('imports from the upload screen on %s', (backend) => {
     expect(rejected.status).toBe(200);
     expect(rejected.raw.headers['content-type']).toMatch(/^text\/csv/);
     expect(rejected.raw.headers['content-disposition']).toMatch(/attachment/);
-    const refused = parse(rejected.raw.body, { columns: true, relax_column_count: true }) as Record<
-      string,
-      string
-    >[];
+    const refused: Record<string, string>[] = parse(rejected.raw.body, {
+      columns: true,
+      relax_column_count: true,
+    });
     expect(refused.map((r) => Number(r.line))).toEqual(badLines);
 
     clock.advance(60_000);

@@ -13,6 +13,7 @@ const JobsScreen = lazy(() => import('./JobsScreen.tsx').then((m) => ({ default:
 const ReportsScreen = lazy(() => import('./ReportsScreen.tsx').then((m) => ({ default: m.ReportsScreen })));
 const DeskScreen = lazy(() => import('./DeskScreen.tsx').then((m) => ({ default: m.DeskScreen })));
 const InboxScreen = lazy(() => import('./InboxScreen.tsx').then((m) => ({ default: m.InboxScreen })));
+const ImportScreen = lazy(() => import('./ImportScreen.tsx').then((m) => ({ default: m.ImportScreen })));
 const SettingsScreen = lazy(() =>
   import('./SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })),
 );
@@ -109,6 +110,7 @@ export function App() {
           {session.member.role !== 'interviewer' && link('/inbox', 'Inbox')}
           {session.member.role !== 'interviewer' && link('/desk', 'Desk')}
           {session.member.role !== 'interviewer' && link('/reports', 'Reports')}
+          {session.member.role === 'admin' && link('/import', 'Import')}
           {session.member.role === 'admin' && link('/settings', 'Settings')}
         </nav>
         <div className="row who">
@@ -139,6 +141,8 @@ export function App() {
               <ReportsScreen />
             ) : path === '/settings' ? (
               <SettingsScreen />
+            ) : path === '/import' ? (
+              <ImportScreen />
             ) : path === '/inbox' ? (
               <InboxScreen />
             ) : path === '/desk' ? (
