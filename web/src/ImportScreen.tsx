@@ -279,11 +279,16 @@ export function ImportScreen() {
             {run.fileName}
           </h2>
           <label htmlFor="import-progress">
-            {run.rowsDone} of {run.rowsTotal} rows read
+            {run.status === 'running'
+              ? // A quoted cell may span lines: the total counted before reading is an estimate.
+                `${run.rowsDone} of about ${run.rowsTotal} rows read`
+              : `${run.rowsDone} rows read`}
           </label>
           <progress
             id="import-progress"
-            max={Math.max(run.rowsTotal, run.rowsDone, 1)}
+            max={
+              run.status === 'running' ? Math.max(run.rowsTotal, run.rowsDone, 1) : Math.max(run.rowsDone, 1)
+            }
             value={run.rowsDone}
           />
           <RunSummary run={run} />
