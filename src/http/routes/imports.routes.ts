@@ -115,7 +115,7 @@ export function importsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       {
         bodyLimit: UPLOAD_BODY_LIMIT,
         schema: {
-          operationId: 'startImport',
+          operationId: 'createImport',
           tags,
           summary:
             'Start importing a CSV file (jobs, candidates, applications, interviews); follow it with getImport',
