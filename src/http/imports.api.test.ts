@@ -143,4 +143,25 @@ describe.each(backends)('imports from the upload screen on %s', (backend) => {
     expect((await other.asAdmin('GET', `/api/v1/imports/${started.body.id}/rejected.csv`)).status).toBe(404);
     expect((await other.asAdmin('GET', '/api/v1/imports')).body.items).toEqual([]);
   });
+
+  it('finds imported candidates by part of a name or email, literally, in its own organization only', async () => {
+    const s = await scenario();
+    const other = await scenario();
+    const csv =
+      'Job Title,Name,Email\nRole,Ada Lovelace,ada@example.com\nRole,Grace 100% Hopper,grace@example.com\n';
+    for (const x of [s, other]) {
+      const started = await x.asAdmin('POST', '/api/v1/imports', { fileName: 'a.csv', csv });
+      await finished(x.asAdmin, started.body.id);
+    }
+    const names = async (q: string) =>
+      (await s.asRecruiter('GET', `/api/v1/candidates?q=${encodeURIComponent(q)}`)).body.items.map(
+        (c: { name: string }) => c.name,
+      );
+    expect(await names('LOVE')).toEqual(['Ada Lovelace']);
+    expect(await names('grace@')).toEqual(['Grace 100% Hopper']);
+    // % and _ are text, not wildcards.
+    expect(await names('0%')).toEqual(['Grace 100% Hopper']);
+    expect(await names('a_a')).toEqual([]);
+    expect(await names('%')).toEqual(['Grace 100% Hopper']);
+  });
 });

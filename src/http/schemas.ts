@@ -224,6 +224,9 @@ export const CandidateCreateSchema = z.strictObject({
 export const CandidatePatchSchema = CandidateCreateSchema.partial().strict();
 export const CandidateListQuerySchema = PageQuerySchema.extend({
   email: EmailSchema.optional().describe('Only the candidate with this email (case-insensitive).'),
+  q: LineSchema(100)
+    .optional()
+    .describe('Only candidates whose name or email contains this (case-insensitive).'),
 }).strict();
 
 // ---- applications

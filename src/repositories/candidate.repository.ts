@@ -61,19 +61,22 @@ export async function findCandidate(q: Queryable, orgId: string, id: string): Pr
   return row ? toCandidate(row) : null;
 }
 
-/** Candidates in creation order after a keyset position, optionally by exact email. */
+/** Candidates in creation order after a keyset position, optionally by exact email or by text in name or email. */
 export async function listCandidates(
   q: Queryable,
   orgId: string,
-  page: { after: Keyset | null; limit: number; email?: string | undefined },
+  page: { after: Keyset | null; limit: number; email?: string | undefined; contains?: string | undefined },
 ): Promise<Candidate[]> {
+  // The text is matched literally: %, _ and \ in it are escaped, not wildcards.
+  const pattern = page.contains === undefined ? null : `%${page.contains.replace(/[\\%_]/g, '\\$&')}%`;
   const rows = await q.query<CandidateRow>(
     `SELECT * FROM candidates
       WHERE org_id = $1
         AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
         AND ($5::text IS NULL OR lower(email) = lower($5))
+        AND ($6::text IS NULL OR name ILIKE $6 ESCAPE '\\' OR email ILIKE $6 ESCAPE '\\')
       ORDER BY created_at, id LIMIT $4`,
-    [orgId, page.after?.key ?? null, page.after?.id ?? null, page.limit, page.email ?? null],
+    [orgId, page.after?.key ?? null, page.after?.id ?? null, page.limit, page.email ?? null, pattern],
   );
   return rows.map(toCandidate);
 }

@@ -45,12 +45,13 @@ export async function getCandidate(deps: ServiceDeps, orgId: string, id: string)
 export async function listCandidatesPage(
   deps: ServiceDeps,
   orgId: string,
-  query: { cursor?: string | undefined; limit: number; email?: string | undefined },
+  query: { cursor?: string | undefined; limit: number; email?: string | undefined; q?: string | undefined },
 ): Promise<Page<Candidate>> {
   const rows = await listCandidates(deps.db.tenant(orgId), orgId, {
     after: decodeCursor(query.cursor),
     limit: query.limit + 1,
     email: query.email,
+    contains: query.q,
   });
   return toPage(rows, query.limit, (c) => c.createdAt);
 }

@@ -211,7 +211,6 @@ function AssignPanel({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const searchInput = useRef<HTMLInputElement>(null);
-  const all = useRef<Candidate[] | null>(null);
 
   const search = useCallback(async (q: string) => {
     setError('');
@@ -231,13 +230,8 @@ function AssignPanel({
           return;
         }
       }
-      // The API has no name search: read the organization's candidates once and match here.
-      all.current ??= await listAll<Candidate>('/candidates');
-      setFound(
-        all.current.filter(
-          (c) => c.name.toLowerCase().includes(term) || (c.email ?? '').toLowerCase().includes(term),
-        ),
-      );
+      const page = await api<Page<Candidate>>('GET', `/candidates?limit=20&q=${encodeURIComponent(term)}`);
+      setFound(page.items);
     } catch (e) {
       setError(messageOf(e, 'Could not search the candidates.'));
     }
