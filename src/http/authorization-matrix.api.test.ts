@@ -372,7 +372,10 @@ function requests(f: Fixture): Record<string, { url: string; body?: object }> {
     },
     'POST /api/v1/imports': {
       url: '/api/v1/imports',
-      body: { fileName: 'ats.csv', csv: 'job_title,candidate_name\nMatrix role,Matrix Person\n' },
+      body: {
+        fileName: 'ats.csv',
+        csv: 'Job Title,Name,Email\nMatrix role,Matrix Person,matrix@example.com\n',
+      },
     },
     'GET /api/v1/imports': { url: '/api/v1/imports' },
     'GET /api/v1/imports/:id': { url: `/api/v1/imports/${f.importRunId}` },
