@@ -431,3 +431,81 @@ describe('the update template says the honest thing', () => {
     expect(text).toContain('[Add the new date]');
   });
 });
+
+describe('the talent pool and calendar templates', () => {
+  it('the pool invitation says what for, how to answer, and that silence means no', () => {
+    const r = renderTemplate(DEFAULT_TEMPLATES.pool_invitation, sampleContext('pool_invitation'));
+    expect(r.subject).toBe('Stay in touch with Northwind?');
+    expect(r.text).toContain('Hi Alex,');
+    expect(r.text).toContain('keep in touch about design roles in our research team over the next year.');
+    expect(r.text).toContain('https://hearback.example/s/3f9c2a');
+    expect(r.text).toContain('we will not contact you about other roles');
+    const noOffer = renderTemplate(DEFAULT_TEMPLATES.pool_invitation, {
+      ...sampleContext('pool_invitation'),
+      offer: '',
+    });
+    expect(noOffer.text).toContain('keep in touch about future roles that fit you.');
+  });
+
+  it('a pool invitation without its link to answer is refused', () => {
+    const result = validateTemplate('pool_invitation', {
+      subject: 'Stay in touch?',
+      body: 'Hi {{ candidate.first_name }}, we would like to keep in touch about {{ offer }}.',
+    });
+    expect(result).toEqual({
+      ok: false,
+      errors: ['Body: it must use {{ status_link }}; this email is not complete without it.'],
+    });
+    expect(
+      validateTemplate('pool_invitation', {
+        subject: 'Stay in touch?',
+        body: 'Answer here: {{ status_link }}',
+      }),
+    ).toEqual({ ok: true });
+  });
+
+  it('the calendar emails say which interview, when and where; the update and cancel say what changed', () => {
+    const ctx = sampleContext('calendar_invitation');
+    const invite = renderTemplate(DEFAULT_TEMPLATES.calendar_invitation, ctx);
+    expect(invite.subject).toBe('Invitation: Portfolio review: Product Designer — Northwind');
+    expect(invite.text).toContain(
+      'Portfolio review for the Product Designer role: Thursday 11 December 2026',
+    );
+    expect(invite.text).toContain('Where: Northwind office');
+    expect(invite.text).toContain('Your status page: https://hearback.example/s/3f9c2a');
+    const update = renderTemplate(DEFAULT_TEMPLATES.calendar_update, ctx);
+    expect(update.subject).toMatch(/^Updated: /);
+    expect(update.text).toContain('has changed. It is now: Thursday 11 December 2026');
+    const cancel = renderTemplate(DEFAULT_TEMPLATES.calendar_cancel, ctx);
+    expect(cancel.subject).toMatch(/^Cancelled: /);
+    expect(cancel.text).toContain('on Thursday 11 December 2026, 14:00–15:00 (Europe/London) is cancelled');
+    // No place, no "Where:"; no link, no status line.
+    const bare = renderTemplate(DEFAULT_TEMPLATES.calendar_invitation, {
+      ...ctx,
+      location: '',
+      status_link: '',
+    });
+    expect(bare.text).not.toContain('Where:');
+    expect(bare.text).not.toContain('status page');
+  });
+
+  it('a calendar email must say which interview and when', () => {
+    for (const key of ['calendar_invitation', 'calendar_update', 'calendar_cancel'] as const) {
+      const result = validateTemplate(key, {
+        subject: 'Interview',
+        body: 'See you soon, {{ candidate.name }}.',
+      });
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.errors).toEqual([
+        'Body: it must use {{ interview.title }}; this email is not complete without it.',
+        'Body: it must use {{ when }}; this email is not complete without it.',
+      ]);
+      expect(validateTemplate(key, DEFAULT_TEMPLATES[key])).toEqual({ ok: true });
+    }
+  });
+
+  it('the calendar templates know their own variables, not the pool invitation’s', () => {
+    expect(unknownVariables('calendar_update', '{{ when }} {{ location }} {{ offer }}')).toEqual(['offer']);
+    expect(unknownVariables('pool_invitation', '{{ offer }} {{ when }}')).toEqual(['when']);
+  });
+});

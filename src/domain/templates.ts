@@ -32,6 +32,10 @@ export const TEMPLATE_KEYS = [
   'status_link',
   'failure_alert',
   'written_promise',
+  'pool_invitation',
+  'calendar_invitation',
+  'calendar_update',
+  'calendar_cancel',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
@@ -93,6 +97,9 @@ const COMMON = [
   'status_link',
 ];
 
+/** A calendar email's variables: `when` is the interview's time in the recipient's zone, with the zone. */
+const CALENDAR = [...COMMON, 'interview.title', 'when', 'location'];
+
 /**
  * The variables each template can use. Candidate emails get the common set (organization,
  * candidate, job, owner, status link); team notices get `organization.name` and their own.
@@ -121,6 +128,10 @@ export const TEMPLATE_VARIABLES: Record<TemplateKey, string[]> = {
   status_link: [...COMMON],
   failure_alert: ['organization.name', 'member.name', 'candidate.name', 'subject', 'error'],
   written_promise: [...COMMON, 'interview.title', 'due', 'time_zone', 'contact_how', 'promise'],
+  pool_invitation: [...COMMON, 'offer'],
+  calendar_invitation: [...CALENDAR],
+  calendar_update: [...CALENDAR],
+  calendar_cancel: [...CALENDAR],
 };
 
 /**
@@ -129,6 +140,12 @@ export const TEMPLATE_VARIABLES: Record<TemplateKey, string[]> = {
  */
 export const REQUIRED_VARIABLES: Partial<Record<TemplateKey, string[]>> = {
   written_promise: ['due', 'status_link'],
+  // The candidate answers on their page: an invitation without the link cannot be answered.
+  pool_invitation: ['status_link'],
+  // A calendar email that does not say when is not an invitation (nor says which one is cancelled).
+  calendar_invitation: ['interview.title', 'when'],
+  calendar_update: ['interview.title', 'when'],
+  calendar_cancel: ['interview.title', 'when'],
 };
 
 const SAMPLE_VALUES: Record<string, unknown> = {
@@ -162,6 +179,9 @@ const SAMPLE_VALUES: Record<string, unknown> = {
   'interview.title': 'Portfolio review',
   time_zone: 'Europe/London',
   contact_how: 'by email',
+  offer: 'design roles in our research team over the next year',
+  when: 'Thursday 11 December 2026, 14:00–15:00 (Europe/London)',
+  location: 'Northwind office, 5 Market Street, London',
 };
 
 /** A realistic context for a template key, for previews and trial renders. */
@@ -186,6 +206,9 @@ export function sampleContext(key: TemplateKey): Record<string, unknown> {
 const SIGNATURE = ['Best regards,', '{{ owner.name }}', '{{ organization.name }}'].join('\n');
 const STATUS_LINE =
   '{%- if status_link != blank %}\n\nYou can check where things stand at any time: {{ status_link }}\n{%- endif %}';
+
+const CALENDAR_STATUS_LINE =
+  '{%- if status_link != blank %}\n\nYour status page: {{ status_link }}\n{%- endif %}';
 
 function body(...paragraphs: string[]): string {
   return paragraphs.join('\n\n');
@@ -326,6 +349,45 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, TemplateSource> = {
         'If you have any questions in the meantime, just reply to this email.',
         SIGNATURE,
       ) + STATUS_LINE,
+  },
+  pool_invitation: {
+    subject: 'Stay in touch with {{ organization.name }}?',
+    body: body(
+      'Hi {{ candidate.first_name }},',
+      'Thank you again for your time with us on the {{ job.title }} role. We would like to keep in touch about {% if offer != blank %}{{ offer }}{% else %}future roles that fit you{% endif %}.',
+      'If you would like that, say so on your page — you choose for how long, and you can change your mind at any time:\n{{ status_link }}',
+      'If we do not hear from you, we will not contact you about other roles.',
+      '{{ owner.name }}\n{{ organization.name }}',
+    ),
+  },
+  calendar_invitation: {
+    subject: 'Invitation: {{ interview.title }}: {{ job.title }} — {{ organization.name }}',
+    body:
+      body(
+        'Hi {{ candidate.first_name }},',
+        '{{ interview.title }} for the {{ job.title }} role: {{ when }}.{% if location != blank %}\nWhere: {{ location }}{% endif %}',
+        'The invitation is attached for your calendar. If the time does not suit you, just reply to this email.',
+        SIGNATURE,
+      ) + CALENDAR_STATUS_LINE,
+  },
+  calendar_update: {
+    subject: 'Updated: {{ interview.title }}: {{ job.title }} — {{ organization.name }}',
+    body:
+      body(
+        'Hi {{ candidate.first_name }},',
+        'Your {{ interview.title }} for the {{ job.title }} role has changed. It is now: {{ when }}.{% if location != blank %}\nWhere: {{ location }}{% endif %}',
+        'The updated invitation is attached and replaces the earlier one in your calendar. If the new time does not suit you, just reply to this email.',
+        SIGNATURE,
+      ) + CALENDAR_STATUS_LINE,
+  },
+  calendar_cancel: {
+    subject: 'Cancelled: {{ interview.title }}: {{ job.title }} — {{ organization.name }}',
+    body:
+      body(
+        'Hi {{ candidate.first_name }},',
+        'The {{ interview.title }} for the {{ job.title }} role on {{ when }} is cancelled. We will be in touch about what happens next.',
+        SIGNATURE,
+      ) + CALENDAR_STATUS_LINE,
   },
   failure_alert: {
     subject: 'Not delivered: your email to {{ candidate.name }}',

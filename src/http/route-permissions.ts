@@ -123,6 +123,7 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
   'GET /api/v1/talent-pool/:id': 'decisions:read',
   'POST /api/v1/applications/:id/pool-invitation': 'messages:send',
   'POST /api/v1/talent-pool/:id/match': 'applications:write',
+  'DELETE /api/v1/talent-pool/:id': 'applications:write',
 
   'POST /api/v1/auth/sign-in': 'public',
   'POST /api/v1/auth/magic-link': 'public',

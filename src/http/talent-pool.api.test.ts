@@ -16,6 +16,8 @@ import {
   searchTalentPool,
 } from '../services/talent-pool.service.ts';
 import { logTouchpoint } from '../services/touchpoint.service.ts';
+import { createDevMailboxTransport } from '../mail/dev-mailbox.transport.ts';
+import { dispatchDueMessages } from '../services/outbox.service.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
 import { buildInterviewScenario, buildJob } from '../../test/support/factories.ts';
 import { buildApp } from './app.ts';
@@ -157,5 +159,95 @@ describe.each(backends)('the talent pool on %s', (backend) => {
       email: null,
     });
     clock.set('2026-12-01T15:00:00Z');
+  });
+
+  it('the candidate receives the team’s own pool invitation; the API says what is wrong, at the field', async () => {
+    const s = await buildInterviewScenario(deps());
+    const org = s.organization.id;
+    const as = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown) => {
+      const res = await app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${s.apiToken}` },
+        ...(body !== undefined && { payload: body as Record<string, unknown> }),
+      });
+      return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : null };
+    };
+    await closeInterview(deps(), org, s.interview.id, { statement: 'within 3 business days' });
+    await recordDecision(
+      deps(),
+      org,
+      s.application.id,
+      { outcome: 'reject', reasons: ['Another finalist had more enterprise experience'] },
+      { memberId: s.manager.id },
+    );
+
+    // An invitation the candidate could not answer is refused: it must keep its link.
+    const noLink = await as('PUT', '/api/v1/templates/pool_invitation', {
+      subject: 'Keep in touch, {{ candidate.first_name }}?',
+      body: 'We would like to tell you about {{ offer }}.',
+    });
+    expect(noLink.status).toBe(400);
+    expect(noLink.body.detail).toContain('it must use {{ status_link }}');
+    const saved = await as('PUT', '/api/v1/templates/pool_invitation', {
+      subject: 'Keep in touch, {{ candidate.first_name }}?',
+      body: 'Dear {{ candidate.name }}, {{ owner.name }} here: may we write to you about {{ offer }}?\n\nTell us on your page: {{ status_link }}',
+    });
+    expect(saved.status).toBe(200);
+
+    const bad = await as('POST', `/api/v1/applications/${s.application.id}/pool-invitation`, {
+      offer: '',
+      cadenceDays: 3,
+      consentMonths: 48,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'body.cadenceDays',
+      'body.consentMonths',
+      'body.offer',
+    ]);
+
+    const invited = await as('POST', `/api/v1/applications/${s.application.id}/pool-invitation`, {
+      offer: 'enterprise sales roles',
+      tags: ['Sales'],
+      consentMonths: 12,
+    });
+    expect(invited.status).toBe(201);
+    expect(invited.body).toMatchObject({ status: 'invited', tags: ['sales'], consentMonths: 12 });
+
+    await dispatchDueMessages(
+      { db, clock, transport: createDevMailboxTransport(db, clock), identity },
+      { batchSize: 20, leaseMs: 60_000, maxAttempts: 3 },
+    );
+    const mails = await db.query<{ subject: string; body_text: string }>(
+      `SELECT subject, body_text FROM dev_mailbox WHERE org_id = $1 AND lower(envelope_to) = lower($2)
+          AND subject LIKE 'Keep in touch%'`,
+      [org, s.candidate.email],
+    );
+    expect(mails).toHaveLength(1);
+    const first = s.candidate.name.split(' ')[0]!;
+    expect(mails[0]!.subject).toBe(`Keep in touch, ${first}?`);
+    expect(mails[0]!.body_text).toContain(
+      `Dear ${s.candidate.name}, ${s.admin.name} here: may we write to you about enterprise sales roles?`,
+    );
+    // The link in the email works: minted at delivery, it opens the page with the invitation.
+    const link = /(https?:\/\/\S+\/s\/[A-Za-z0-9_-]{43})/.exec(mails[0]!.body_text)![1]!;
+    const open = await app.inject({
+      method: 'GET',
+      url: link.slice(PUBLIC.length),
+      remoteAddress: '10.9.0.3',
+    });
+    const cookie = open.cookies.find((c) => c.name === 'hb_candidate')!.value;
+    const page = await app.inject({ method: 'GET', url: '/s', cookies: { hb_candidate: cookie } });
+    expect(page.body).toContain('keep in touch about enterprise sales roles');
+    // The team's suggested duration is the one offered first.
+    expect(page.body).toContain('<option value="12" selected>12 months</option>');
+
+    // The team withdraws it: the page no longer offers it, and it cannot be removed twice.
+    expect((await as('DELETE', `/api/v1/talent-pool/${s.candidate.id}`)).status).toBe(204);
+    const after = await app.inject({ method: 'GET', url: '/s', cookies: { hb_candidate: cookie } });
+    expect(after.body).not.toContain('Stay in touch?');
+    expect((await as('GET', `/api/v1/talent-pool/${s.candidate.id}`)).body.membership.status).toBe('removed');
+    expect((await as('DELETE', `/api/v1/talent-pool/${s.candidate.id}`)).status).toBe(404);
   });
 });

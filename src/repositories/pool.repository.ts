@@ -69,23 +69,33 @@ export async function upsertInvitation(
   q: Queryable,
   m: Pick<
     PoolMembership,
-    'orgId' | 'candidateId' | 'applicationId' | 'offer' | 'tags' | 'cadenceDays' | 'ownerId'
+    'orgId' | 'candidateId' | 'applicationId' | 'offer' | 'tags' | 'cadenceDays' | 'consentMonths' | 'ownerId'
   > & {
     at: Date;
   },
 ): Promise<PoolMembership | null> {
   const [row] = await q.query<Row>(
     `INSERT INTO pool_memberships (org_id, candidate_id, application_id, status, offer, tags, cadence_days, owner_id,
-                                   invited_at, updated_at)
-     VALUES ($1, $2, $3, 'invited', $4, $5, $6, $7, $8, $8)
+                                   invited_at, updated_at, consent_months)
+     VALUES ($1, $2, $3, 'invited', $4, $5, $6, $7, $8, $8, $9)
      ON CONFLICT (org_id, candidate_id) DO UPDATE
         SET application_id = EXCLUDED.application_id, status = 'invited', offer = EXCLUDED.offer,
             tags = EXCLUDED.tags, cadence_days = EXCLUDED.cadence_days, owner_id = EXCLUDED.owner_id,
-            interests = '', consent_months = NULL, consent_until = NULL, invited_at = EXCLUDED.invited_at,
+            interests = '', consent_months = EXCLUDED.consent_months, consent_until = NULL, invited_at = EXCLUDED.invited_at,
             responded_at = NULL, ended_at = NULL, updated_at = EXCLUDED.updated_at
       WHERE pool_memberships.status IN ('declined', 'expired', 'removed')
      RETURNING *`,
-    [m.orgId, m.candidateId, m.applicationId, m.offer, m.tags, m.cadenceDays, m.ownerId, m.at],
+    [
+      m.orgId,
+      m.candidateId,
+      m.applicationId,
+      m.offer,
+      m.tags,
+      m.cadenceDays,
+      m.ownerId,
+      m.at,
+      m.consentMonths,
+    ],
   );
   return row ? toMembership(row) : null;
 }

@@ -5,7 +5,7 @@ import { buildFeedIcs, buildInvitationIcs, interviewUid, type CalendarPerson } f
 import { instantOf, type DateOrInstant } from '../domain/business-time.ts';
 import type { Interview, Member } from '../domain/model.ts';
 import { effectivePolicy } from '../domain/policy.ts';
-import { textToHtml } from '../domain/templates.ts';
+import { renderTemplate, textToHtml, type TemplateKey } from '../domain/templates.ts';
 import { errors } from '../errors.ts';
 import { findApplication } from '../repositories/application.repository.ts';
 import {
@@ -28,7 +28,7 @@ import { findOrganization } from '../repositories/organization.repository.ts';
 import { hashToken } from './auth.service.ts';
 import type { ServiceDeps } from './deps.ts';
 import { createStatusLink } from './candidate-page.service.ts';
-import { linkBase, type MessagingDeps } from './message.service.ts';
+import { linkBase, loadTemplate, type MessagingDeps } from './message.service.ts';
 import { enqueueMessages, type MessageDraft } from './outbox.service.ts';
 import { requireActiveMember } from './references.ts';
 
@@ -93,8 +93,8 @@ export async function queueInvitations(
     to: { id: string | null; email: string; name: string; zone: string; audience: 'candidate' | 'member' },
     m: 'REQUEST' | 'CANCEL',
     text: string,
+    subject = `${m === 'CANCEL' ? 'Cancelled' : verb}: ${title}`,
   ): MessageDraft => {
-    const subject = `${m === 'CANCEL' ? 'Cancelled' : verb}: ${title}`;
     return {
       orgId,
       applicationId: application.id,
@@ -121,15 +121,28 @@ export async function queueInvitations(
   if (candidate.email && !candidate.emailBouncedAt && application.status !== 'withdrawn') {
     const zone = candidate.timeZone ?? policy.timeZone;
     const link = await createStatusLink(tx, linkBase(deps), orgId, application.id, now);
-    const text =
+    const key: TemplateKey =
       method === 'CANCEL'
-        ? `Hi ${candidate.name},\n\nThe ${interview.title} for the ${job.title} role on ${whenIn(interview, zone)} is cancelled. We will be in touch about what happens next.\n\nYour status page: ${link}`
-        : `Hi ${candidate.name},\n\n${interview.title} for the ${job.title} role: ${whenIn(interview, zone)}.${interview.location ? `\nWhere: ${interview.location}` : ''}\n\nThe invitation is attached for your calendar. Your status page: ${link}`;
+        ? 'calendar_cancel'
+        : interview.icsSequence > 0
+          ? 'calendar_update'
+          : 'calendar_invitation';
+    const rendered = renderTemplate(await loadTemplate(tx, orgId, key), {
+      organization: { name: org.name },
+      candidate: { name: candidate.name, first_name: candidate.name.split(/\s+/)[0] },
+      job: { title: job.title },
+      owner: { name: organizer.name, email: organizer.email },
+      interview: { title: interview.title },
+      when: whenIn(interview, zone),
+      location: interview.location,
+      status_link: link,
+    });
     drafts.push(
       draft(
         { id: null, email: candidate.email, name: candidate.name, zone, audience: 'candidate' },
         method,
-        text,
+        rendered.text,
+        rendered.subject,
       ),
     );
   }

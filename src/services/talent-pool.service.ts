@@ -2,7 +2,7 @@ import type { Queryable } from '../db/db.ts';
 import { endOfBusinessDay, localDateOf, addCalendarDays } from '../domain/business-time.ts';
 import type { Application, FollowUp } from '../domain/model.ts';
 import { calendarOf, effectivePolicy, type Policy } from '../domain/policy.ts';
-import { textToHtml } from '../domain/templates.ts';
+import { renderTemplate } from '../domain/templates.ts';
 import { errors } from '../errors.ts';
 import { findApplication, listApplications } from '../repositories/application.repository.ts';
 import { eraseCandidateData } from '../repositories/candidate-page.repository.ts';
@@ -31,9 +31,9 @@ import {
 import type { CandidateAccess } from '../repositories/candidate-page.repository.ts';
 import { addApplication } from './application.service.ts';
 import { recordAudit } from './audit.service.ts';
-import { createStatusLink } from './candidate-page.service.ts';
+import { statusLinkPlaceholder } from './candidate-page.service.ts';
 import type { ServiceDeps } from './deps.ts';
-import { linkBase, type MessagingDeps } from './message.service.ts';
+import { linkBase, loadTemplate, type MessagingDeps } from './message.service.ts';
 import { enqueueMessage } from './outbox.service.ts';
 import { decodeCursor, toPage, type Page } from './pagination.ts';
 import { requireActiveMember, requireApplication } from './references.ts';
@@ -59,6 +59,8 @@ export interface PoolInvitationInput {
   tags?: string[] | undefined;
   /** Days between contacts; default the policy's. */
   cadenceDays?: number | undefined;
+  /** How long the team suggests keeping in touch, in months (the candidate chooses); default the policy's. */
+  consentMonths?: number | undefined;
 }
 
 /**
@@ -98,6 +100,7 @@ export async function inviteToPool(
       offer: input.offer.trim(),
       tags: normalizeTags(input.tags ?? []),
       cadenceDays: input.cadenceDays ?? policy.talentPool.cadenceDays,
+      consentMonths: input.consentMonths ?? null,
       ownerId: owner.id,
       at: now,
     });
@@ -105,14 +108,15 @@ export async function inviteToPool(
       throw errors.conflict('The candidate is already in the talent pool or has an invitation open.');
     }
     const org = (await findOrganization(tx, orgId))!;
-    const link = await createStatusLink(tx, linkBase(deps), orgId, applicationId, now);
-    const first = candidate.name.split(/\s+/)[0] ?? candidate.name;
-    const subject = `Stay in touch with ${org.name}?`;
-    const text =
-      `Hi ${first},\n\nThank you again for your time with us on the ${job.title} role. We would like to ` +
-      `keep in touch about ${membership.offer || 'future roles that fit you'}.\n\nIf you would like that, ` +
-      `say so on your page — you choose for how long, and you can change your mind at any time:\n${link}\n\n` +
-      `If we do not hear from you, we will not contact you about other roles.\n\n${owner.name}\n${org.name}`;
+    // The real link is minted when the email is handed over: no stored copy holds one that works.
+    const rendered = renderTemplate(await loadTemplate(tx, orgId, 'pool_invitation'), {
+      organization: { name: org.name },
+      candidate: { name: candidate.name, first_name: candidate.name.split(/\s+/)[0] },
+      job: { title: job.title },
+      owner: { name: owner.name, email: owner.email },
+      offer: membership.offer,
+      status_link: statusLinkPlaceholder(linkBase(deps)),
+    });
     await enqueueMessage(
       tx,
       deps.identity,
@@ -127,9 +131,9 @@ export async function inviteToPool(
         toAddress: candidate.email,
         toName: candidate.name,
         replyTo: owner.email,
-        subject,
-        bodyText: text,
-        bodyHtml: textToHtml(text, { title: subject }),
+        subject: rendered.subject,
+        bodyText: rendered.text,
+        bodyHtml: rendered.html,
         automatic: false,
         status: 'scheduled',
         sendAt: now,
@@ -156,7 +160,7 @@ export interface PoolInvitationView {
   offer: string;
   interests: string;
   consentUntil: Date | null;
-  /** The durations the candidate can choose, in months; the first is the policy's default. */
+  /** The durations the candidate can choose, in months; the first is the suggested one. */
   monthChoices: number[];
 }
 
@@ -170,7 +174,8 @@ export async function poolInvitationFor(
   const m = await findMembership(q, access.orgId, application.candidateId);
   if (!m || m.status === 'removed' || m.status === 'expired') return null;
   const policy = await policyOf(q, access.orgId, application);
-  const def = policy.talentPool.consentMonths;
+  // While invited, `consentMonths` is the team's suggestion; once answered, the candidate's choice.
+  const def = m.consentMonths ?? policy.talentPool.consentMonths;
   return {
     status: m.status,
     offer: m.offer,

@@ -5,6 +5,7 @@ import {
   getPoolCandidate,
   inviteToPool,
   matchPoolCandidate,
+  removeFromPool,
   searchTalentPool,
 } from '../../services/talent-pool.service.ts';
 import { actorOf } from '../auth.ts';
@@ -36,7 +37,11 @@ export const PoolMembershipSchema = z
     interests: z.string().describe('What the candidate said they want to hear about.'),
     tags: z.array(z.string()),
     cadenceDays: z.number().int().describe('Days between stay-in-touch contacts.'),
-    consentMonths: z.number().int().nullable(),
+    consentMonths: z
+      .number()
+      .int()
+      .nullable()
+      .describe('While invited: the months the team suggested; once opted in: what the candidate chose.'),
     consentUntil: z.date().nullable(),
     ownerId: IdSchema,
     invitedAt: z.date(),
@@ -134,6 +139,15 @@ export function talentPoolRoutes(deps: MessagingDeps): FastifyPluginAsyncZod {
             offer: ProseSchema(500, 1).describe('What you will keep them posted about, in their words.'),
             tags: z.array(TagSchema).max(20).optional(),
             cadenceDays: z.number().int().min(7).max(365).optional().describe("Default: the policy's."),
+            consentMonths: z
+              .number()
+              .int()
+              .min(1)
+              .max(36)
+              .optional()
+              .describe(
+                "How long you suggest keeping in touch, in months; the candidate chooses. Default: the policy's.",
+              ),
           }),
           response: { 201: PoolMembershipSchema },
         },
@@ -169,6 +183,23 @@ export function talentPoolRoutes(deps: MessagingDeps): FastifyPluginAsyncZod {
               req.body.jobId,
             ),
           ),
+    );
+    app.delete(
+      '/talent-pool/:id',
+      {
+        schema: {
+          operationId: 'removeFromTalentPool',
+          tags,
+          summary:
+            'Take a candidate (by candidate id) out of the pool: their stay-in-touch follow-ups are cancelled',
+          params: IdParamsSchema,
+          response: { 204: z.null().describe('Removed.') },
+        },
+      },
+      async (req, reply) => {
+        await removeFromPool(deps, req.principal.orgId, req.params.id);
+        return reply.code(204).send(null);
+      },
     );
   };
 }
