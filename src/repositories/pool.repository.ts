@@ -180,6 +180,8 @@ export async function endMemberships(
 export interface PoolEntry extends PoolMembership {
   candidate: { name: string; email: string | null };
   job: { id: string; title: string };
+  /** When the next stay-in-touch contact is due (the open follow-up), if one is. */
+  nextContactAt: Date | null;
 }
 
 /** Opted-in candidates, by tag (all of them) and free text (name, interests, tags, job), by invitation time. */
@@ -190,9 +192,18 @@ export async function searchPool(
   page: { after: Keyset | null; limit: number },
 ): Promise<PoolEntry[]> {
   const rows = await q.query<
-    Row & { candidate_name: string; candidate_email: string | null; job_id: string; job_title: string }
+    Row & {
+      candidate_name: string;
+      candidate_email: string | null;
+      job_id: string;
+      job_title: string;
+      next_contact_at: Date | null;
+    }
   >(
-    `SELECT p.*, c.name AS candidate_name, c.email AS candidate_email, j.id AS job_id, j.title AS job_title
+    `SELECT p.*, c.name AS candidate_name, c.email AS candidate_email, j.id AS job_id, j.title AS job_title,
+            (SELECT min(f.due_at) FROM follow_ups f
+              WHERE f.org_id = p.org_id AND f.application_id = p.application_id
+                AND f.kind = 'stay_in_touch' AND f.status = 'open') AS next_contact_at
        FROM pool_memberships p
        JOIN candidates c ON c.org_id = p.org_id AND c.id = p.candidate_id
        JOIN applications a ON a.org_id = p.org_id AND a.id = p.application_id
@@ -209,6 +220,7 @@ export async function searchPool(
     ...toMembership(r),
     candidate: { name: r.candidate_name, email: r.candidate_email },
     job: { id: r.job_id, title: r.job_title },
+    nextContactAt: r.next_contact_at,
   }));
 }
 

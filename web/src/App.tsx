@@ -12,6 +12,9 @@ const ApplicationScreen = lazy(() =>
 const JobsScreen = lazy(() => import('./JobsScreen.tsx').then((m) => ({ default: m.JobsScreen })));
 const ReportsScreen = lazy(() => import('./ReportsScreen.tsx').then((m) => ({ default: m.ReportsScreen })));
 const DeskScreen = lazy(() => import('./DeskScreen.tsx').then((m) => ({ default: m.DeskScreen })));
+const TalentPoolScreen = lazy(() =>
+  import('./TalentPoolScreen.tsx').then((m) => ({ default: m.TalentPoolScreen })),
+);
 const InboxScreen = lazy(() => import('./InboxScreen.tsx').then((m) => ({ default: m.InboxScreen })));
 const ImportScreen = lazy(() => import('./ImportScreen.tsx').then((m) => ({ default: m.ImportScreen })));
 const SettingsScreen = lazy(() =>
@@ -109,6 +112,7 @@ export function App() {
           {link('/jobs', 'Jobs')}
           {session.member.role !== 'interviewer' && link('/inbox', 'Inbox')}
           {session.member.role !== 'interviewer' && link('/desk', 'Desk')}
+          {session.member.role !== 'interviewer' && link('/talent-pool', 'Talent pool')}
           {session.member.role !== 'interviewer' && link('/reports', 'Reports')}
           {session.member.role === 'admin' && link('/import', 'Import')}
           {session.member.role === 'admin' && link('/settings', 'Settings')}
@@ -145,6 +149,8 @@ export function App() {
               <ImportScreen />
             ) : path === '/inbox' ? (
               <InboxScreen />
+            ) : path === '/talent-pool' ? (
+              <TalentPoolScreen query={query} />
             ) : path === '/desk' ? (
               <DeskScreen />
             ) : path === '/jobs' ? (

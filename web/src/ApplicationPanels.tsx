@@ -1,7 +1,8 @@
 import { Alerts } from './Alerts.tsx';
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, messageOf } from './api.ts';
+import { api, ApiError, fieldErrorsOf, messageOf } from './api.ts';
 import { when } from './format.ts';
+import { membershipWords, parseTags, type PoolMembership } from './pool.ts';
 
 /** What the candidate did on their own: signals for a tie-break, never a reason to reject (principle 6). */
 export function Signals({
@@ -385,5 +386,189 @@ export function FeedbackForm({
       <Alerts notice={message} />
       <Alerts error={error} />
     </form>
+  );
+}
+
+/**
+ * "Invite to stay in touch": for a runner-up who was not selected, or whose role closed. The
+ * candidate is emailed and answers on their status page; this panel shows where the invitation
+ * stands (invited, opted in, declined). Refused input keeps its text, with the API's reason at the field.
+ */
+export function PoolInvitationPanel({
+  applicationId,
+  candidateId,
+  candidateName,
+  eligible,
+}: {
+  applicationId: string;
+  candidateId: string;
+  candidateName: string;
+  /** Rejected, or the job closed: only then may they be invited. */
+  eligible: boolean;
+}) {
+  const [membership, setMembership] = useState<PoolMembership | null | undefined>(undefined);
+  const [defaults, setDefaults] = useState<{ cadenceDays: number; consentMonths: number } | null>(null);
+  const [offer, setOffer] = useState('');
+  const [tags, setTags] = useState('');
+  const [cadence, setCadence] = useState('');
+  const [months, setMonths] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState('');
+  const [notice, setNotice] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      setMembership(
+        (await api<{ membership: PoolMembership }>('GET', `/talent-pool/${candidateId}`)).membership,
+      );
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) setMembership(null);
+      else setError(messageOf(e, 'Could not load the talent pool.'));
+    }
+  }, [candidateId]);
+  useEffect(() => {
+    void load();
+    // The policy's defaults, shown as the placeholders of what may be left empty.
+    api<{ talentPool?: { cadenceDays: number; consentMonths: number } }>('GET', '/policy').then(
+      (p) => setDefaults(p.talentPool ?? null),
+      () => setDefaults(null),
+    );
+  }, [load]);
+
+  async function invite() {
+    setError('');
+    setNotice('');
+    setFieldErrors({});
+    setBusy(true);
+    try {
+      const m = await api<PoolMembership>('POST', `/applications/${applicationId}/pool-invitation`, {
+        offer,
+        tags: parseTags(tags),
+        ...(cadence.trim() !== '' && { cadenceDays: Number(cadence) }),
+        ...(months !== '' && { consentMonths: Number(months) }),
+      });
+      setMembership(m);
+      setNotice(`Invitation sent to ${candidateName}. They answer on their status page.`);
+    } catch (e) {
+      setFieldErrors(fieldErrorsOf(e));
+      setError(messageOf(e, 'Could not send the invitation.'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (membership === undefined && !error) return null;
+  const open = membership && ['invited', 'opted_in', 'declined'].includes(membership.status);
+  if (!open && !eligible) return null;
+  const err = (key: string) =>
+    fieldErrors[key] ? (
+      <p className="field-error" id={`pool-${key}-err`}>
+        {fieldErrors[key]}
+      </p>
+    ) : null;
+  const described = (key: string, hint?: string) => {
+    const ids = [hint, fieldErrors[key] ? `pool-${key}-err` : undefined].filter(Boolean).join(' ');
+    return { 'aria-invalid': fieldErrors[key] ? true : undefined, 'aria-describedby': ids || undefined };
+  };
+  return (
+    <section className="card" aria-labelledby="h-pool">
+      <h2 id="h-pool" style={{ marginTop: 0 }}>
+        Stay in touch
+      </h2>
+      {membership && open ? (
+        <div>
+          <p className="pool-state">
+            <strong>{membershipWords(membership)}</strong>
+          </p>
+          <p className="meta">
+            What for: {membership.offer || 'future roles'}
+            {membership.tags.length > 0 && <> · Tags: {membership.tags.join(', ')}</>} · Every{' '}
+            {membership.cadenceDays} days
+          </p>
+          {membership.interests && <p className="meta">They want to hear about: {membership.interests}</p>}
+          {membership.status === 'opted_in' && (
+            <p>
+              <a href={`#/talent-pool?candidate=${candidateId}`}>Open {candidateName} in the talent pool</a>
+            </p>
+          )}
+        </div>
+      ) : (
+        <form
+          aria-label="Invite to stay in touch"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void invite();
+          }}
+        >
+          <p className="meta">
+            {candidateName} was not selected, or the role closed. Invite them to hear about future roles: they
+            choose on their status page, for how long, and nothing about them enters the pool until they say
+            yes.
+          </p>
+          <label htmlFor="pool-offer">What will you keep them posted about?</label>
+          <textarea
+            id="pool-offer"
+            value={offer}
+            maxLength={500}
+            onChange={(e) => setOffer(e.target.value)}
+            placeholder="Senior sales roles in London over the next year"
+            {...described('offer')}
+          />
+          {err('offer')}
+          <label htmlFor="pool-tags">Tags (comma-separated, for your search)</label>
+          <input
+            id="pool-tags"
+            value={tags}
+            onChange={(e) => setTags(e.target.value)}
+            placeholder="sales, london"
+            {...described('tags')}
+          />
+          {err('tags')}
+          <div className="row pool-numbers">
+            <div>
+              <label htmlFor="pool-cadence">Stay in touch every (days)</label>
+              <input
+                id="pool-cadence"
+                inputMode="numeric"
+                value={cadence}
+                onChange={(e) => setCadence(e.target.value)}
+                placeholder={defaults ? `${defaults.cadenceDays} (the policy’s)` : 'the policy’s'}
+                {...described('cadenceDays')}
+              />
+              {err('cadenceDays')}
+            </div>
+            <div>
+              <label htmlFor="pool-months">Suggested consent (months)</label>
+              <select
+                id="pool-months"
+                value={months}
+                onChange={(e) => setMonths(e.target.value)}
+                {...described('consentMonths', 'pool-months-hint')}
+              >
+                <option value="">
+                  {defaults ? `${defaults.consentMonths} (the policy’s)` : 'The policy’s'}
+                </option>
+                {[3, 6, 12, 24, 36].map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+              <p className="meta" id="pool-months-hint" style={{ margin: '0.25rem 0 0' }}>
+                The candidate chooses; this is offered first.
+              </p>
+              {err('consentMonths')}
+            </div>
+          </div>
+          <div className="row">
+            <button type="submit" disabled={busy}>
+              Invite to stay in touch
+            </button>
+          </div>
+        </form>
+      )}
+      <Alerts error={error} notice={notice} />
+    </section>
   );
 }

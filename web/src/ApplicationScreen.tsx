@@ -1,7 +1,7 @@
 import { Alerts } from './Alerts.tsx';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, messageOf, type FollowUp, type Page, type Session } from './api.ts';
-import { FeedbackForm, LogContact, Signals } from './ApplicationPanels.tsx';
+import { FeedbackForm, LogContact, PoolInvitationPanel, Signals } from './ApplicationPanels.tsx';
 import { Composer } from './Composer.tsx';
 import { FollowUpTruth } from './FollowUpTruth.tsx';
 import { when } from './format.ts';
@@ -19,9 +19,9 @@ interface TimelineEvent {
   [key: string]: unknown;
 }
 interface Timeline {
-  application: { id: string; status: string; stage: string };
+  application: { id: string; status: string; stage: string; candidateId: string };
   candidate: { name: string; email: string | null; timeZone: string | null };
-  job: { title: string; roleKind: string };
+  job: { title: string; roleKind: string; status: string };
   events: TimelineEvent[];
   openFollowUps: { id: string; kind: string; dueAt: string }[];
 }
@@ -222,7 +222,7 @@ async function loadTimeline(applicationId: string): Promise<Timeline> {
     return await api<Timeline>('GET', `/applications/${applicationId}/timeline`);
   } catch (e) {
     if (!(e instanceof ApiError) || e.status !== 403) throw e;
-    const application = await api<Timeline['application'] & { candidateId: string; jobId: string }>(
+    const application = await api<Timeline['application'] & { jobId: string }>(
       'GET',
       `/applications/${applicationId}`,
     );
@@ -348,6 +348,18 @@ export function ApplicationScreen({
           candidateName={timeline.candidate.name}
           initialKind={next === 'answer-feedback' ? 'feedback_due' : undefined}
           onLogged={() => void load()}
+        />
+      )}
+      {session.member.role !== 'interviewer' && (
+        <PoolInvitationPanel
+          applicationId={applicationId}
+          candidateId={timeline.application.candidateId}
+          candidateName={timeline.candidate.name}
+          eligible={
+            timeline.application.status === 'rejected' ||
+            timeline.job.status === 'closed' ||
+            timeline.job.status === 'filled'
+          }
         />
       )}
       {interviews.some((i) => i.interviewerIds.includes(session.member.id)) && (

@@ -52,7 +52,8 @@ export const PoolMembershipSchema = z
 
 const PoolEntrySchema = PoolMembershipSchema.extend({
   candidate: z.object({ name: z.string(), email: z.string().nullable() }),
-  job: z.object({ id: IdSchema, title: z.string() }),
+  job: z.object({ id: IdSchema, title: z.string() }).describe('The job they were a runner-up in.'),
+  nextContactAt: z.date().nullable().describe('When the next stay-in-touch contact is due, if one is.'),
 }).meta({ id: 'PoolEntry' });
 
 const PoolCandidateSchema = z
