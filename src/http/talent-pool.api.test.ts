@@ -109,6 +109,8 @@ describe.each(backends)('the talent pool on %s', (backend) => {
     const owed = await listFollowUpsPage(deps(), org, { status: 'open', kind: 'stay_in_touch', limit: 10 });
     expect(owed.items).toHaveLength(1);
     expect(owed.items[0]!.ownerId).toBe(s.recruiter.id);
+    // The pool's list says when that next contact is due.
+    expect(found.items[0]!.nextContactAt).toEqual(owed.items[0]!.dueAt);
     clock.advance(90 * 86_400_000);
     await logTouchpoint(
       deps(),

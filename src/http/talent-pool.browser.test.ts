@@ -9,9 +9,15 @@ import { setMemberPassword } from '../services/auth.service.ts';
 import { createStatusLink } from '../services/candidate-page.service.ts';
 import { recordDecision } from '../services/decision.service.ts';
 import { closeInterview } from '../services/interview.service.ts';
+import { sendMessage } from '../services/message.service.ts';
 import { dispatchDueMessages } from '../services/outbox.service.ts';
 import { inviteToPool, searchTalentPool } from '../services/talent-pool.service.ts';
-import { buildCandidate, buildInterviewScenario, buildJob } from '../../test/support/factories.ts';
+import {
+  buildCandidate,
+  buildInterviewScenario,
+  buildJob,
+  buildRejectionDraft,
+} from '../../test/support/factories.ts';
 import { seriousViolations, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
 import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
 
@@ -77,15 +83,15 @@ describe('the talent pool in a browser', () => {
           { batchSize: 20, leaseMs: 60_000, maxAttempts: 3 },
         );
 
-      // The panel interviewed Casey; the team rejects them.
+      // The panel interviewed Casey; the team rejects them and tells them why.
       await closeInterview(deps, org, s.interview.id, { statement: 'within 3 business days' });
-      await recordDecision(
-        deps,
-        org,
-        s.application.id,
-        { outcome: 'reject', reasons: ['Another finalist had more enterprise experience'] },
-        { memberId: s.manager.id },
-      );
+      const { draft } = await buildRejectionDraft(deps, s, {
+        reasons: ['Another finalist had more experience closing enterprise deals'],
+        recommendation: 'Leading one enterprise deal end to end would make a strong application.',
+      });
+      await sendMessage(deps, org, draft.id, {}, { memberId: s.recruiter.id });
+      clock.advance(15 * 60_000); // past the undo window
+      await dispatch();
       // Dana, another runner-up in the same job, is invited too (tagged alike) and will say no.
       const dana = await buildCandidate(deps, org, { name: 'Dana Decliner' });
       const danaApp = await createApplication(deps, org, { jobId: s.job.id, candidateId: dana.id });
@@ -211,6 +217,11 @@ describe('the talent pool in a browser', () => {
       await detail.getByText('Interview history').waitFor();
       await expect(detail.textContent()).resolves.toContain('Panel');
       await expect(detail.textContent()).resolves.toContain('Account Executive — rejected');
+      // What they were told is the rejection that reached them, word for word.
+      await detail.getByText('Your application for Account Executive').click();
+      await expect(detail.locator('.pool-told').textContent()).resolves.toContain(
+        'Another finalist had more experience closing enterprise deals',
+      );
       expect(new URL(page.url()).hash).toBe(`#/talent-pool?tag=london&candidate=${s.candidate.id}`);
       expect(await seriousViolations(page)).toEqual([]);
       await mkdir('docs/screens', { recursive: true });

@@ -16,6 +16,7 @@ import {
 import { changeCandidate } from './candidate.service.ts';
 import { createInterview } from './interview.service.ts';
 import { closeInterview } from './interview.service.ts';
+import { saveTemplate } from './template.service.ts';
 
 const identity = { from: { name: 'Acme Hiring', address: 'jobs@acme.test' }, domain: 'acme.test' };
 
@@ -117,6 +118,58 @@ describe.each(backends)('calendar invitations on %s', (backend) => {
     expect(event.status).toBe('CANCELLED');
     expect(cancels[0]!.calendar!.ics).toContain('SEQUENCE:1');
     await expect(cancelInterview(deps, org, interview.id)).rejects.toMatchObject({ code: 'invalid_state' });
+  });
+
+  it('the candidate gets the team’s own invitation, update and cancellation templates; interviewers the fixed notice', async () => {
+    clock.set('2026-10-19T09:00:00Z');
+    const deps = { db, clock, identity, publicUrl: 'https://hb.acme.test' };
+    const s = await buildInterviewScenario(deps, { policy: { timeZone: 'Europe/London' } });
+    const org = s.organization.id;
+    for (const [key, word] of [
+      ['calendar_invitation', 'Booked'],
+      ['calendar_update', 'Moved'],
+      ['calendar_cancel', 'Off'],
+    ] as const) {
+      await saveTemplate(deps, org, key, {
+        subject: `${word}: {{ interview.title }} with {{ organization.name }}`,
+        body: `${word}, {{ candidate.first_name }}: {{ interview.title }}, {{ when }}{% if location != blank %} at {{ location }}{% endif %}. {{ owner.name }}`,
+      });
+    }
+    const interview = await createInterview(deps, org, {
+      applicationId: s.application.id,
+      title: 'Coffee chat',
+      scheduledAt: new Date('2026-10-21T14:00:00Z'),
+      endsAt: new Date('2026-10-21T14:30:00Z'),
+      location: 'Acme café',
+      interviewerIds: [s.manager.id],
+    });
+    clock.advance(60_000);
+    await rescheduleInterview(deps, org, interview.id, {
+      scheduledAt: new Date('2026-10-22T14:00:00Z'),
+      endsAt: new Date('2026-10-22T14:30:00Z'),
+    });
+    clock.advance(60_000);
+    await cancelInterview(deps, org, interview.id);
+    const sent = (
+      await listMessages(db.tenant(org), org, { applicationId: s.application.id }, { after: null, limit: 50 })
+    ).filter((m) => m.kind === 'invitation');
+    const toCandidate = sent
+      .filter((m) => m.toAddress === s.candidate.email)
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    const first = s.candidate.name.split(' ')[0];
+    expect(toCandidate.map((m) => m.subject)).toEqual([
+      `Booked: Coffee chat with ${s.organization.name}`,
+      `Moved: Coffee chat with ${s.organization.name}`,
+      `Off: Coffee chat with ${s.organization.name}`,
+    ]);
+    expect(toCandidate[1]!.bodyText).toBe(
+      `Moved, ${first}: Coffee chat, Thursday 22 October 2026, 15:00–15:30 (Europe/London) at Acme café. ${s.recruiter.name}`,
+    );
+    // The calendar event carries the same words.
+    expect(eventOf(toCandidate[1]!.calendar!.ics).description).toBe(toCandidate[1]!.bodyText);
+    // Interviewers keep the fixed notice.
+    const toManager = sent.filter((m) => m.toAddress === s.manager.email);
+    expect(toManager.every((m) => !/^(Booked|Moved|Off)/.test(m.subject))).toBe(true);
   });
 
   it('a member’s private feed lists their interviews and due follow-ups until it is revoked', async () => {
