@@ -384,6 +384,7 @@ function requests(f: Fixture): Record<string, { url: string; body?: object }> {
       url: `/api/v1/talent-pool/${f.candidate.id}/match`,
       body: { jobId: f.job.id },
     },
+    'DELETE /api/v1/talent-pool/:id': { url: `/api/v1/talent-pool/${f.candidate.id}` },
   };
 }
 
