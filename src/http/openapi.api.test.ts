@@ -30,6 +30,7 @@ const VERBS = [
   'match',
   'preview',
   'record',
+  'remove',
   'replace',
   'replay',
   'request',

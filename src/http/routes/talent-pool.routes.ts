@@ -189,7 +189,7 @@ export function talentPoolRoutes(deps: MessagingDeps): FastifyPluginAsyncZod {
       '/talent-pool/:id',
       {
         schema: {
-          operationId: 'removeFromTalentPool',
+          operationId: 'removePoolCandidate',
           tags,
           summary:
             'Take a candidate (by candidate id) out of the pool: their stay-in-touch follow-ups are cancelled',
