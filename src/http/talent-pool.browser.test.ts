@@ -222,6 +222,7 @@ describe('the talent pool in a browser', () => {
       await expect(detail.locator('.pool-told').textContent()).resolves.toContain(
         'Another finalist had more experience closing enterprise deals',
       );
+      await expect(detail.locator('.pool-told').textContent()).resolves.toContain('(their status link)');
       expect(new URL(page.url()).hash).toBe(`#/talent-pool?tag=london&candidate=${s.candidate.id}`);
       expect(await seriousViolations(page)).toEqual([]);
       await mkdir('docs/screens', { recursive: true });

@@ -326,7 +326,10 @@ function PoolCandidatePanel({
               {f.subject}
               {f.sentAt && <span className="meta"> · {day(f.sentAt)}</span>}
             </summary>
-            <p className="pool-told">{f.text}</p>
+            {/* The stored copy holds the status link masked: say what it was, not a dead address. */}
+            <p className="pool-told">
+              {f.text.replace(/\S*\/s\/link-hidden(?![A-Za-z0-9_-])/g, '(their status link)')}
+            </p>
           </details>
         ))
       )}
