@@ -51,6 +51,8 @@ export const ErrorCode = {
   owner_required: 422,
   /** Something that may only be turned off with a reason was turned off without one (400). */
   reason_required: 400,
+  /** A job marked filled without naming who was hired (400). */
+  hire_required: 400,
   /** Too many requests (429). */
   rate_limited: 429,
   /** The request line and headers together are over the server's limit (16 KiB) (431). */

@@ -105,14 +105,15 @@ const CALENDAR = [...COMMON, 'interview.title', 'when', 'location'];
  * candidate, job, owner, status link); team notices get `organization.name` and their own.
  * `reasons` and `strengths` are arrays of strings; `overdue` and `due_today` are arrays of
  * `{ candidate, job, due }`; `days_overdue` and `level` are numbers; `late` (the first promised date
- * has passed: only then does an update apologise) is a boolean; the rest are strings.
+ * has passed: only then does an update apologise) is a boolean; `reach` (job closed: how far the
+ * candidate got, `final`, `interviewed` or `applied`) and the rest are strings.
  */
 export const TEMPLATE_VARIABLES: Record<TemplateKey, string[]> = {
   rejection: [...COMMON, 'reasons', 'strengths', 'recommendation'],
   advance: [...COMMON, 'next_steps', 'timeline'],
   offer: [...COMMON, 'next_steps', 'timeline'],
   update: [...COMMON, 'promised_date', 'new_date', 'late', 'reason'],
-  job_closed: [...COMMON, 'outcome'],
+  job_closed: [...COMMON, 'outcome', 'reach'],
   reminder: ['organization.name', 'member.name', 'candidate.name', 'job.title', 'due', 'promise'],
   escalation: [
     'organization.name',
@@ -166,6 +167,7 @@ const SAMPLE_VALUES: Record<string, unknown> = {
   late: true,
   reason: 'one more interviewer is back from leave on Monday',
   outcome: 'filled',
+  reach: 'final',
   'member.name': 'Jordan Park',
   due: 'Friday 5 December, 17:00',
   promise: "You'll hear from us by Friday.",
@@ -278,12 +280,14 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, TemplateSource> = {
       ) + STATUS_LINE,
   },
   job_closed: {
-    subject: 'An update on the {{ job.title }} role at {{ organization.name }}',
+    subject: 'Your application for {{ job.title }} at {{ organization.name }}',
     body:
       body(
         'Hi {{ candidate.first_name }},',
-        'Thank you for your interest in the {{ job.title }} role. {% if outcome == "filled" %}We have now filled the position{% else %}We have decided to close the position without hiring{% endif %}, so we won’t be moving forward with your application.',
-        'I’m sorry we couldn’t bring better news, and I’m grateful for the time you gave us. We wish you the best of luck, and we’d be glad to hear from you about future roles at {{ organization.name }}.',
+        '{% if reach == "final" %}Thank you for the time you gave us through every round, up to the final interviews, for the {{ job.title }} role.{% elsif reach == "interviewed" %}Thank you for interviewing for the {{ job.title }} role.{% else %}Thank you for applying for the {{ job.title }} role.{% endif %} I’m sorry to tell you that we won’t be moving forward with your application: {% if outcome == "filled" %}we have now filled the position{% else %}we have decided to close the position without hiring{% endif %}.',
+        'We made this decision because {% if outcome == "filled" %}the role had a single opening{% if reach == "final" %}, and after the final round we offered it to the person whose experience matched what the team needs most right now. It was a close decision{% else %}, and it is now taken, so we are not continuing with the other applications{% endif %}{% else %}the team’s plans changed and the {{ job.title }} role is no longer open, so we are not continuing with any applications for it{% endif %}.',
+        'For the future: {% if reach == "final" %}you came close, and we would welcome an application from you when a similar role opens; keep building on the work you showed us in the final round.{% elsif reach == "interviewed" %}keep building on the experience you told us about in your interview, and apply again when a role that matches it opens here.{% else %}watch our careers page for new roles that match your experience, and apply again when one opens.{% endif %}',
+        'Thank you again for your interest in {{ organization.name }}. We wish you the best of luck in your search, and we’d be glad to stay in touch about future roles.',
         SIGNATURE,
       ) + STATUS_LINE,
   },

@@ -26,6 +26,7 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
   'GET /api/v1/jobs/:id': 'jobs:read',
   'PATCH /api/v1/jobs/:id': 'jobs:write',
   'DELETE /api/v1/jobs/:id': 'jobs:write',
+  'GET /api/v1/jobs/:id/close-out': 'jobs:write',
   'POST /api/v1/jobs/:id/close': 'jobs:write',
 
   'POST /api/v1/candidates': 'candidates:write',
@@ -68,6 +69,7 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
   'GET /api/v1/messages/:id': 'messages:read',
   'PATCH /api/v1/messages/:id': 'messages:write',
   'POST /api/v1/messages/:id/send': 'messages:send',
+  'POST /api/v1/messages/send': 'messages:send',
   'POST /api/v1/messages/:id/cancel': 'messages:send',
   'POST /api/v1/messages/:id/undo': 'messages:send',
   'GET /api/v1/dev/mail': 'dev_mail:read',

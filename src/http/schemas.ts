@@ -617,5 +617,6 @@ export const MessageSendSchema = z
   .optional();
 export const MessageListQuerySchema = PageQuerySchema.extend({
   applicationId: IdSchema.optional(),
+  jobId: IdSchema.optional().describe("Messages about this job's applications."),
   status: z.enum(MESSAGE_STATUSES).optional(),
 }).strict();

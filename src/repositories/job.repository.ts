@@ -42,8 +42,16 @@ export async function insertJob(
 }
 
 /** The job with this id in this organization. */
-export async function findJob(q: Queryable, orgId: string, id: string): Promise<Job | null> {
-  const [row] = await q.query<JobRow>(`SELECT * FROM jobs WHERE org_id = $1 AND id = $2`, [orgId, id]);
+export async function findJob(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<Job | null> {
+  const [row] = await q.query<JobRow>(
+    `SELECT * FROM jobs WHERE org_id = $1 AND id = $2${opts.forUpdate ? ' FOR UPDATE' : ''}`,
+    [orgId, id],
+  );
   return row ? toJob(row) : null;
 }
 

@@ -194,7 +194,11 @@ export async function findMessage(
 export async function listMessages(
   q: Queryable,
   orgId: string,
-  filter: { applicationId?: string | undefined; status?: MessageStatus | undefined },
+  filter: {
+    applicationId?: string | undefined;
+    jobId?: string | undefined;
+    status?: MessageStatus | undefined;
+  },
   page: { after: Keyset | null; limit: number },
 ): Promise<Message[]> {
   const rows = await q.query<MessageRow>(
@@ -203,6 +207,8 @@ export async function listMessages(
         AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
         AND ($5::uuid IS NULL OR application_id = $5)
         AND ($6::text IS NULL OR status = $6)
+        AND ($7::uuid IS NULL OR application_id IN
+              (SELECT id FROM applications WHERE org_id = $1 AND job_id = $7))
       ORDER BY created_at, id LIMIT $4`,
     [
       orgId,
@@ -211,6 +217,7 @@ export async function listMessages(
       page.limit,
       filter.applicationId ?? null,
       filter.status ?? null,
+      filter.jobId ?? null,
     ],
   );
   return rows.map(toMessage);

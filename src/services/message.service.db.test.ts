@@ -15,7 +15,6 @@ import { changeJob } from './job.service.ts';
 import {
   cancelMessage,
   undoSend,
-  closeJob,
   draftOutcomeMessage,
   editDraft,
   getMessage,
@@ -369,28 +368,5 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
     });
     clock.advance(2 * 24 * 60 * MIN);
     expect((await dispatch()).sent).toBe(0);
-  });
-
-  it('closing a job drafts an outcome for everyone still in it', async () => {
-    const clock = new ManualClock('2026-12-01T15:00:00Z');
-    const deps = { db, clock, identity };
-    const s = await buildInterviewScenario(deps);
-    const result = await closeJob(
-      deps,
-      s.organization.id,
-      s.job.id,
-      { status: 'filled' },
-      { memberId: s.recruiter.id },
-    );
-    expect(result.drafts).toHaveLength(1);
-    expect(result.drafts[0]).toMatchObject({
-      kind: 'job_closed',
-      status: 'draft',
-      toAddress: s.candidate.email,
-    });
-    expect(result.drafts[0]!.bodyText).toContain('filled the position');
-    await expect(
-      closeJob(deps, s.organization.id, s.job.id, { status: 'closed' }, { memberId: s.recruiter.id }),
-    ).rejects.toMatchObject({ code: 'invalid_state' });
   });
 });

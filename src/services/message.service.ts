@@ -414,6 +414,47 @@ export async function sendMessage(
   });
 }
 
+/** What happened to one message of a bulk send. */
+export type BulkSendResult =
+  | ({ id: string; outcome: 'scheduled' } & SentMessage)
+  | {
+      id: string;
+      outcome: 'refused';
+      /** The stable error code, as a single send would answer it. */
+      code: string;
+      reason: string;
+      details: Record<string, unknown> | null;
+    };
+
+/**
+ * Send several reviewed drafts, as `actor`: each goes through {@link sendMessage} on its own (its
+ * own transaction, undo window and checks), so one refused draft — blocking findings, already
+ * sent, a withdrawn candidate — stays a draft with its text and does not stop the others.
+ */
+export async function sendMessages(
+  deps: MessagingDeps,
+  orgId: string,
+  ids: string[],
+  actor: Actor,
+): Promise<{ results: BulkSendResult[] }> {
+  const results: BulkSendResult[] = [];
+  for (const id of new Set(ids)) {
+    try {
+      results.push({ id, outcome: 'scheduled', ...(await sendMessage(deps, orgId, id, {}, actor)) });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      results.push({
+        id,
+        outcome: 'refused',
+        code: error.code,
+        reason: error.message,
+        details: error.details ?? null,
+      });
+    }
+  }
+  return { results };
+}
+
 /** Cancel a draft or a scheduled message (the undo), as `actor`. */
 export async function cancelMessage(
   deps: MessagingDeps,
@@ -480,7 +521,10 @@ export async function getMessage(deps: ServiceDeps, orgId: string, id: string): 
   return viewMessage(await requireMessage(deps.db.tenant(orgId), orgId, id));
 }
 
-/** Messages, a page at a time. */
+/**
+ * Messages, a page at a time, oldest first; by application, job or status. Drafts (`status=draft`)
+ * are the organization's "to send" list: what was drafted and not yet sent stays findable.
+ */
 export async function listMessagesPage(
   deps: ServiceDeps,
   orgId: string,
@@ -488,116 +532,16 @@ export async function listMessagesPage(
     cursor?: string | undefined;
     limit: number;
     applicationId?: string | undefined;
+    jobId?: string | undefined;
     status?: MessageStatus | undefined;
   },
 ): Promise<Page<MessageView>> {
   const rows = await listMessages(
     deps.db.tenant(orgId),
     orgId,
-    { applicationId: query.applicationId, status: query.status },
+    { applicationId: query.applicationId, jobId: query.jobId, status: query.status },
     { after: decodeCursor(query.cursor), limit: query.limit + 1 },
   );
   const page = toPage(rows, query.limit, (m) => m.createdAt);
   return { items: page.items.map(viewMessage), nextCursor: page.nextCursor };
-}
-
-/**
- * Close or fill a job (principle 3: closing a job notifies everyone still in it). Every candidate
- * still in process gets an outcome follow-up (if none is open) and a drafted "job closed"
- * message to review before sending; their applications become `rejected`.
- */
-export async function closeJob(
-  deps: MessagingDeps,
-  orgId: string,
-  jobId: string,
-  input: { status: 'closed' | 'filled' },
-  actor: Actor,
-): Promise<{ drafts: MessageView[]; withoutEmail: string[] }> {
-  const now = deps.clock.now();
-  return deps.db.tenant(orgId).transaction(async (tx) => {
-    const job = await findJob(tx, orgId, jobId);
-    if (!job) throw errors.notFound('Job', jobId);
-    if (job.status === 'closed' || job.status === 'filled')
-      throw errors.invalidState(`The job is already ${job.status}.`);
-    await updateJob(tx, orgId, jobId, { status: input.status }, now);
-    const org = (await findOrganization(tx, orgId))!;
-    const policy = effectivePolicy(org.policy, job.policyOverrides);
-    const cal = calendarOf(policy);
-    const template = await loadTemplate(tx, orgId, 'job_closed');
-    const drafts: MessageView[] = [];
-    const withoutEmail: string[] = [];
-    const ownerId = job.recruiterId ?? actor.memberId;
-    const owner = (await findMember(tx, orgId, ownerId))!;
-    for (let after = null as { key: string; id: string } | null; ;) {
-      const batch = await listApplications(tx, orgId, { after, limit: 200, jobId });
-      for (const application of batch) {
-        if (!['active', 'on_hold', 'offered'].includes(application.status)) continue;
-        await updateApplication(tx, orgId, application.id, { status: 'rejected' }, now);
-        const open = await lockOpenFollowUpsOfApplication(tx, orgId, application.id);
-        let followUp: FollowUp | undefined = open.find((f) => f.kind === 'outcome');
-        if (!followUp) {
-          const dueAt = endOfBusinessDaysAfter(now, 1, cal);
-          ({ followUp } = await openOutcomeFollowUp(tx, orgId, {
-            applicationId: application.id,
-            interviewId: null,
-            ownerId,
-            dueAt,
-            now,
-          }));
-        }
-        const candidate = (await findCandidate(tx, orgId, application.candidateId))!;
-        if (!candidate.email) {
-          withoutEmail.push(application.id);
-          continue;
-        }
-        const rendered = renderTemplate(template, {
-          organization: { name: org.name },
-          candidate: { name: candidate.name, first_name: candidate.name.split(/\s+/)[0] },
-          job: { title: job.title },
-          owner: { name: owner.name, email: owner.email },
-          status_link: statusLinkPlaceholder(linkBase(deps)),
-          outcome: input.status,
-        });
-        const message = await enqueueMessage(
-          tx,
-          deps.identity,
-          {
-            orgId,
-            applicationId: application.id,
-            followUpId: followUp.id,
-            decisionId: null,
-            kind: 'job_closed',
-            audience: 'candidate',
-            toMemberId: null,
-            toAddress: candidate.email,
-            toName: candidate.name,
-            replyTo: owner.email,
-            subject: rendered.subject,
-            bodyText: rendered.text,
-            bodyHtml: rendered.html,
-            automatic: false,
-            status: 'draft',
-            sendAt: null,
-            scheduledBecause: null,
-            checkKind: null,
-            findings: [],
-            createdBy: actor.memberId,
-          },
-          now,
-        );
-        drafts.push(viewMessage(message));
-      }
-      const last = batch.at(-1);
-      if (batch.length < 200 || !last) break;
-      after = { key: last.createdAt.toISOString(), id: last.id };
-    }
-    await insertEvent(tx, {
-      orgId,
-      type: 'job_closed',
-      memberId: actor.memberId,
-      data: { jobId, status: input.status, drafts: drafts.length, withoutEmail: withoutEmail.length },
-      at: now,
-    });
-    return { drafts, withoutEmail };
-  });
 }

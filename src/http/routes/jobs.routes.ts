@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { closeJob, type MessagingDeps } from '../../services/message.service.ts';
+import { closeJob, previewJobCloseOut } from '../../services/close-job.service.ts';
+import type { MessagingDeps } from '../../services/message.service.ts';
 import { changeJob, createJob, deleteJob, getJob, listJobsPage } from '../../services/job.service.ts';
 import { actorOf, principalAllows } from '../auth.ts';
 import {
@@ -13,6 +14,29 @@ import {
   MessageSchema,
   pageOf,
 } from '../schemas.ts';
+
+const CloseOutStageSchema = z
+  .object({
+    stage: z.string(),
+    reach: z
+      .enum(['final', 'interviewed', 'applied'])
+      .describe('How far the stage got; the draft is worded for it.'),
+    applications: z.array(
+      z.object({
+        applicationId: IdSchema,
+        candidateId: IdSchema,
+        candidateName: z.string(),
+        hasEmail: z.boolean().describe('Without one, call the candidate.'),
+        stage: z.string(),
+        status: z.string(),
+        finalStage: z.boolean(),
+        interviewed: z.boolean(),
+        openOutcomeFollowUpId: IdSchema.nullable(),
+        latestDecision: z.object({ outcome: z.string(), decidedAt: z.date() }).nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'CloseOutStage' });
 
 /** Jobs (openings). */
 export function jobsRoutes(deps: MessagingDeps): FastifyPluginAsyncZod {
@@ -74,6 +98,26 @@ export function jobsRoutes(deps: MessagingDeps): FastifyPluginAsyncZod {
           policyWrite: principalAllows(req.principal, 'policy:write'),
         }),
     );
+    app.get(
+      '/jobs/:id/close-out',
+      {
+        schema: {
+          operationId: 'previewJobCloseOut',
+          tags,
+          summary:
+            'Who closing the job would decide: everyone still in process, by stage (furthest first); changes nothing',
+          params: IdParamsSchema,
+          response: {
+            200: z.object({
+              job: z.object({ id: IdSchema, title: z.string(), status: z.string() }),
+              stages: z.array(CloseOutStageSchema),
+              total: z.number().int(),
+            }),
+          },
+        },
+      },
+      (req) => previewJobCloseOut(deps, req.principal.orgId, req.params.id),
+    );
     app.post(
       '/jobs/:id/close',
       {
@@ -81,12 +125,32 @@ export function jobsRoutes(deps: MessagingDeps): FastifyPluginAsyncZod {
           operationId: 'closeJob',
           tags,
           summary:
-            'Close or fill a job: drafts an outcome for every candidate still in it, to review and send',
+            'Close or fill a job: the hires become hired and get no message; everyone else still in it is rejected and gets a draft worded for their stage, to review and send',
+          description:
+            '`filled` names at least one hire (otherwise `400 hire_required`); `closed` names none. ' +
+            'Each rejected candidate gets an outcome follow-up if none is open and, with an email, a ' +
+            '`job_closed` draft checked as a rejection. The drafts stay in the "to send" list ' +
+            '(`GET /messages?status=draft&jobId=`) until sent, e.g. with `POST /messages/send`. One transaction.',
           params: IdParamsSchema,
-          body: z.strictObject({ status: z.enum(['closed', 'filled']) }),
+          body: z.strictObject({
+            status: z.enum(['closed', 'filled']),
+            hiredApplicationIds: z
+              .array(IdSchema)
+              .max(200)
+              .optional()
+              .describe('Applications of this job, still in process, that were hired. Default: none.'),
+          }),
           response: {
             200: z.object({
-              drafts: z.array(MessageSchema),
+              status: z.enum(['closed', 'filled']),
+              hired: z.array(IdSchema),
+              stages: z.array(
+                CloseOutStageSchema.extend({
+                  drafts: z.array(MessageSchema),
+                  withoutEmail: z.array(IdSchema),
+                }),
+              ),
+              drafts: z.array(MessageSchema).describe('Every draft, stage by stage.'),
               withoutEmail: z
                 .array(IdSchema)
                 .describe('Applications whose candidate has no email: call them.'),

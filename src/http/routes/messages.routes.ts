@@ -10,6 +10,7 @@ import {
   getMessage,
   listMessagesPage,
   sendMessage,
+  sendMessages,
   type MessagingDeps,
 } from '../../services/message.service.ts';
 import { actorOf } from '../auth.ts';
@@ -89,7 +90,8 @@ export function messagesRoutes(deps: MessagingDeps): FastifyPluginAsyncZod {
         schema: {
           operationId: 'listMessages',
           tags,
-          summary: 'List messages, newest first',
+          summary:
+            'List messages, oldest first; `status=draft` (optionally with `jobId`) is the "to send" list',
           querystring: MessageListQuerySchema,
           response: { 200: pageOf(MessageSchema) },
         },
@@ -137,6 +139,40 @@ export function messagesRoutes(deps: MessagingDeps): FastifyPluginAsyncZod {
         },
       },
       (req) => sendMessage(deps, req.principal.orgId, req.params.id, req.body ?? {}, actorOf(req)),
+    );
+    app.post(
+      '/messages/send',
+      {
+        schema: {
+          operationId: 'sendMessages',
+          tags,
+          summary:
+            'Send several reviewed drafts: each as POST /messages/{id}/send would (undo window, checks); one refused stays a draft and says why',
+          body: z.strictObject({ ids: z.array(IdSchema).min(1).max(100) }),
+          response: {
+            200: z.object({
+              results: z.array(
+                z.discriminatedUnion('outcome', [
+                  z.object({
+                    id: IdSchema,
+                    outcome: z.literal('scheduled'),
+                    message: MessageSchema,
+                    callScript: z.array(z.string()).nullable(),
+                  }),
+                  z.object({
+                    id: IdSchema,
+                    outcome: z.literal('refused'),
+                    code: z.string().describe('The error code a single send would answer.'),
+                    reason: z.string(),
+                    details: z.record(z.string(), z.unknown()).nullable(),
+                  }),
+                ]),
+              ),
+            }),
+          },
+        },
+      },
+      (req) => sendMessages(deps, req.principal.orgId, req.body.ids, actorOf(req)),
     );
     app.post(
       '/messages/:id/cancel',
