@@ -2,7 +2,6 @@ import { promisedTimeOf } from '../domain/follow-up.ts';
 import type { Queryable } from '../db/db.ts';
 import {
   businessDaysLater,
-  endOfBusinessDaysAfter,
   instantOf,
   nextBusinessSlot,
   type DateOrInstant,
@@ -16,14 +15,7 @@ import {
   type MessageCheck,
   type MessageKind as CheckKind,
 } from '../domain/message-check/index.ts';
-import type {
-  Application,
-  Decision,
-  DecisionOutcome,
-  FollowUp,
-  Message,
-  MessageStatus,
-} from '../domain/model.ts';
+import type { Application, Decision, DecisionOutcome, Message, MessageStatus } from '../domain/model.ts';
 import { calendarOf, effectivePolicy } from '../domain/policy.ts';
 import { headerValue } from '../domain/email.ts';
 import { maskSecretLinks, maskStatusLinks } from '../domain/sign-in-links.ts';
@@ -35,13 +27,12 @@ import {
   type TemplateSource,
 } from '../domain/templates.ts';
 import { AppError, errors } from '../errors.ts';
-import { listApplications, updateApplication } from '../repositories/application.repository.ts';
 import { findCandidate } from '../repositories/candidate.repository.ts';
 import { findDecision, listDecisionsOfApplication } from '../repositories/decision.repository.ts';
 import { insertEvent } from '../repositories/event.repository.ts';
 import { listFeedbackOfApplication } from '../repositories/feedback.repository.ts';
 import { lockOpenFollowUpsOfApplication } from '../repositories/follow-up.repository.ts';
-import { findJob, updateJob } from '../repositories/job.repository.ts';
+import { findJob } from '../repositories/job.repository.ts';
 import { findMember } from '../repositories/member.repository.ts';
 import {
   cancelPendingMessages,
@@ -55,7 +46,6 @@ import { findOrganization } from '../repositories/organization.repository.ts';
 import { findTemplate } from '../repositories/template.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
-import { openOutcomeFollowUp } from './follow-up.service.ts';
 import { statusLinkPlaceholder } from './candidate-page.service.ts';
 import { enqueueMessage, type MailIdentity } from './outbox.service.ts';
 import { decodeCursor, toPage, type Page } from './pagination.ts';

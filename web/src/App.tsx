@@ -10,6 +10,7 @@ const ApplicationScreen = lazy(() =>
   import('./ApplicationScreen.tsx').then((m) => ({ default: m.ApplicationScreen })),
 );
 const JobsScreen = lazy(() => import('./JobsScreen.tsx').then((m) => ({ default: m.JobsScreen })));
+const ToSendScreen = lazy(() => import('./ToSendScreen.tsx').then((m) => ({ default: m.ToSendScreen })));
 const ReportsScreen = lazy(() => import('./ReportsScreen.tsx').then((m) => ({ default: m.ReportsScreen })));
 const DeskScreen = lazy(() => import('./DeskScreen.tsx').then((m) => ({ default: m.DeskScreen })));
 const TalentPoolScreen = lazy(() =>
@@ -110,6 +111,7 @@ export function App() {
         <nav aria-label="Main">
           {link('/', 'Follow-ups')}
           {link('/jobs', 'Jobs')}
+          {session.member.role !== 'interviewer' && link('/to-send', 'To send')}
           {session.member.role !== 'interviewer' && link('/inbox', 'Inbox')}
           {session.member.role !== 'interviewer' && link('/desk', 'Desk')}
           {session.member.role !== 'interviewer' && link('/talent-pool', 'Talent pool')}
@@ -147,6 +149,8 @@ export function App() {
               <SettingsScreen />
             ) : path === '/import' ? (
               <ImportScreen />
+            ) : path === '/to-send' ? (
+              <ToSendScreen />
             ) : path === '/inbox' ? (
               <InboxScreen />
             ) : path === '/talent-pool' ? (

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { api, ApiError, listAll, type FollowUp, type Page, type Session } from './api.ts';
+import { api, ApiError, listAll, messageOf, type FollowUp, type Page, type Session } from './api.ts';
 import { JobPolicyEditor, type OrgPolicy } from './JobPolicyEditor.tsx';
+import { ConfirmInline } from './SecretOnce.tsx';
+import { DraftReview, type Draft } from './ToSendScreen.tsx';
 
 interface Job {
   id: string;
@@ -16,11 +18,207 @@ interface Application {
   stage: string;
   status: string;
 }
-interface Draft {
-  id: string;
-  toName: string;
-  subject: string;
-  bodyText: string;
+interface CloseOutApplication {
+  applicationId: string;
+  candidateName: string;
+  hasEmail: boolean;
+  finalStage: boolean;
+  interviewed: boolean;
+  openOutcomeFollowUpId: string | null;
+  latestDecision: { outcome: string; decidedAt: string } | null;
+}
+interface CloseOutStage {
+  stage: string;
+  reach: 'final' | 'interviewed' | 'applied';
+  applications: CloseOutApplication[];
+}
+interface CloseOutResult {
+  status: 'closed' | 'filled';
+  stages: (CloseOutStage & { drafts: Draft[]; withoutEmail: string[] })[];
+  drafts: Draft[];
+  withoutEmail: string[];
+}
+
+const REACH_WORDS: Record<CloseOutStage['reach'], string> = {
+  final: 'reached the final stage',
+  interviewed: 'interviewed',
+  applied: 'applied, not interviewed',
+};
+
+/**
+ * Closing a job, deliberately: who was hired (or nobody), everyone still in it by stage, a
+ * confirmation that says what will happen, then the drafts per stage to review and send.
+ */
+function CloseOutPanel({
+  job,
+  onClosed,
+  onCancel,
+}: {
+  job: Job;
+  onClosed: () => void;
+  onCancel: () => void;
+}) {
+  const [stages, setStages] = useState<CloseOutStage[] | null>(null);
+  const [noHire, setNoHire] = useState(false);
+  const [hired, setHired] = useState<Set<string>>(new Set());
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<CloseOutResult | null>(null);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    api<{ stages: CloseOutStage[] }>('GET', `/jobs/${job.id}/close-out`)
+      .then((p) => setStages(p.stages))
+      .catch((e: unknown) => setError(messageOf(e, 'Could not load who is still in this job.')));
+  }, [job.id]);
+
+  if (!stages)
+    return error ? (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    ) : (
+      <p role="status">Loading who is still in {job.title}…</p>
+    );
+
+  const everyone = stages.flatMap((g) => g.applications);
+  // The hire is usually a finalist: the final stages are offered; with none, everyone is.
+  const finalists = stages.filter((g) => g.reach === 'final').flatMap((g) => g.applications);
+  const choices = finalists.length > 0 ? finalists : everyone;
+  const hiredNames = everyone.filter((a) => hired.has(a.applicationId)).map((a) => a.candidateName);
+  const rest = everyone.filter((a) => !hired.has(a.applicationId));
+  const ready = noHire || hired.size > 0;
+
+  async function close() {
+    setBusy(true);
+    setError('');
+    try {
+      const r = await api<CloseOutResult>('POST', `/jobs/${job.id}/close`, {
+        status: noHire ? 'closed' : 'filled',
+        hiredApplicationIds: noHire ? [] : [...hired],
+      });
+      setResult(r);
+      onClosed();
+    } catch (e) {
+      setError(messageOf(e, 'Could not close the job.'));
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  }
+
+  if (result) {
+    const calls = result.stages.flatMap((g) =>
+      g.applications.filter((a) => g.withoutEmail.includes(a.applicationId)),
+    );
+    return (
+      <section className="card" aria-labelledby="h-review">
+        <h2 id="h-review">Review before sending: {job.title}</h2>
+        <p>
+          {job.title} is {result.status}. One message per stage, worded for how far they got. Nothing is sent
+          until you send it; the drafts stay in <a href="#/to-send">To send</a> if you leave.
+        </p>
+        {calls.length > 0 && (
+          <p className="notice" role="status">
+            No email, call them: {calls.map((a) => a.candidateName).join(', ')}.
+          </p>
+        )}
+        <DraftReview
+          groups={result.stages.map((g) => ({
+            key: g.stage,
+            title: `${g.stage} (${REACH_WORDS[g.reach]})`,
+            drafts: g.drafts,
+          }))}
+          onChanged={() => undefined}
+        />
+      </section>
+    );
+  }
+
+  return (
+    <section className="card" aria-labelledby={`h-close-${job.id}`}>
+      <h2 id={`h-close-${job.id}`}>Close {job.title}</h2>
+      <Alerts error={error} />
+      <fieldset>
+        <legend>Who was hired?</legend>
+        {choices.map((a) => (
+          <label key={a.applicationId}>
+            <input
+              type="checkbox"
+              disabled={noHire}
+              checked={hired.has(a.applicationId)}
+              onChange={(e) => {
+                const next = new Set(hired);
+                if (e.target.checked) next.add(a.applicationId);
+                else next.delete(a.applicationId);
+                setHired(next);
+              }}
+            />{' '}
+            {a.candidateName}
+          </label>
+        ))}
+        <label>
+          <input
+            type="checkbox"
+            checked={noHire}
+            onChange={(e) => {
+              setNoHire(e.target.checked);
+              if (e.target.checked) setHired(new Set());
+            }}
+          />{' '}
+          No hire: close without hiring
+        </label>
+      </fieldset>
+      <h3>Everyone still in it, by stage</h3>
+      {stages.length === 0 && <p className="empty">Nobody is still in process.</p>}
+      {stages.map((g) => (
+        <div key={g.stage} role="group" aria-label={`Stage ${g.stage}`}>
+          <h4>
+            {g.stage} <span className="meta">({REACH_WORDS[g.reach]})</span>
+          </h4>
+          <ul>
+            {g.applications.map((a) => (
+              <li key={a.applicationId}>
+                {a.candidateName}
+                {hired.has(a.applicationId) && <strong> — hired: no message</strong>}
+                <span className="meta">
+                  {!a.hasEmail && ' · no email: call them'}
+                  {a.openOutcomeFollowUpId && ' · outcome follow-up open'}
+                  {a.latestDecision && ` · last decision: ${a.latestDecision.outcome}`}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {confirming ? (
+        <ConfirmInline
+          label={`Confirm closing ${job.title}`}
+          question={
+            (noHire
+              ? `Close ${job.title} without hiring? `
+              : `Mark ${job.title} filled by ${hiredNames.join(', ')}? ${hiredNames.join(', ')} become(s) hired and get(s) no message. `) +
+            `The other ${rest.length} become rejected: ${rest.filter((a) => a.hasEmail).length} get a drafted message to review before anything is sent, ` +
+            `${rest.filter((a) => !a.hasEmail).length} have no email and are to be called. This cannot be undone.`
+          }
+          yes={`Yes, close ${job.title}`}
+          busy={busy}
+          onYes={() => void close()}
+          onNo={() => setConfirming(false)}
+        />
+      ) : (
+        <div className="row">
+          <button disabled={!ready} onClick={() => setConfirming(true)}>
+            Continue
+          </button>
+          <button className="secondary" onClick={onCancel}>
+            Keep it open
+          </button>
+          {!ready && <span className="meta">Choose who was hired, or “No hire”.</span>}
+        </div>
+      )}
+    </section>
+  );
 }
 
 /** Jobs: the pipeline per job (applications by stage and status, what is owed), and closing a job. */
@@ -28,12 +226,10 @@ export function JobsScreen({ session }: { session: Session }) {
   const [jobs, setJobs] = useState<Job[] | null>(null);
   const [apps, setApps] = useState<Application[]>([]);
   const [owed, setOwed] = useState<FollowUp[]>([]);
-  const [review, setReview] = useState<{ job: Job; drafts: Draft[] } | null>(null);
   const [policy, setPolicy] = useState<OrgPolicy | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const canEdit = session.member.role !== 'interviewer';
   const [error, setError] = useState('');
-  const [notice, setNotice] = useState('');
 
   const load = useCallback(async () => {
     try {
@@ -55,38 +251,15 @@ export function JobsScreen({ session }: { session: Session }) {
     void load();
   }, [load]);
 
-  // Closing a job rejects everyone still in it: it asks first, saying so.
-  const [closing, setClosing] = useState<{ jobId: string; status: 'closed' | 'filled' } | null>(null);
-
-  async function close(job: Job, status: 'closed' | 'filled') {
-    setError('');
-    try {
-      const r = await api<{ drafts: Draft[]; withoutEmail: string[] }>('POST', `/jobs/${job.id}/close`, {
-        status,
-      });
-      setReview({ job, drafts: r.drafts });
-      if (r.withoutEmail.length > 0)
-        setNotice(`${r.withoutEmail.length} candidate(s) have no email: call them.`);
-      await load();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Could not close the job.');
-    }
-  }
-
-  async function sendAll() {
-    if (!review) return;
-    let sent = 0;
-    for (const d of review.drafts) {
-      try {
-        await api('POST', `/messages/${d.id}/send`);
-        sent += 1;
-      } catch (e) {
-        setError(e instanceof ApiError ? `${d.toName}: ${e.message}` : 'Could not send one of the messages.');
-      }
-    }
-    setNotice(`${sent} message(s) scheduled; each can still be undone for a few minutes.`);
-    setReview(null);
-  }
+  // Closing a job opens its close-out panel: nothing changes until the confirmation.
+  const [closing, setClosing] = useState<string | null>(null);
+  const [toSend, setToSend] = useState(0);
+  useEffect(() => {
+    if (!canEdit) return;
+    listAll<{ id: string }>('/messages?status=draft')
+      .then((d) => setToSend(d.length))
+      .catch(() => undefined);
+  }, [canEdit, jobs]);
 
   if (error && !jobs)
     return (
@@ -99,21 +272,10 @@ export function JobsScreen({ session }: { session: Session }) {
     <>
       <h1>Jobs</h1>
       <Alerts error={error} />
-      <Alerts notice={notice} />
-      {review && (
-        <section className="card" aria-labelledby="h-review">
-          <h2 id="h-review">Review before sending: {review.job.title}</h2>
-          <p>Everyone still in this job gets a message. Read them, then send.</p>
-          {review.drafts.map((d) => (
-            <details key={d.id}>
-              <summary>
-                {d.toName} — {d.subject}
-              </summary>
-              <pre style={{ whiteSpace: 'pre-wrap', font: 'inherit' }}>{d.bodyText}</pre>
-            </details>
-          ))}
-          <button onClick={() => void sendAll()}>Send {review.drafts.length} message(s)</button>
-        </section>
+      {canEdit && (
+        <p>
+          <a href="#/to-send">To send ({toSend})</a>: drafted messages not sent yet.
+        </p>
       )}
       {jobs.length === 0 && <p className="empty">No jobs yet.</p>}
       {jobs.map((job) => {
@@ -151,34 +313,15 @@ export function JobsScreen({ session }: { session: Session }) {
                 <JobPolicyEditor job={job} org={policy} onSaved={() => void load()} />
               </div>
             )}
-            {(job.status === 'open' || job.status === 'on_hold') && canEdit && (
+            {(job.status === 'open' || job.status === 'on_hold') && canEdit && closing !== job.id && (
               <div className="row">
-                <button className="secondary" onClick={() => setClosing({ jobId: job.id, status: 'filled' })}>
-                  Filled: tell everyone else
-                </button>
-                <button className="secondary" onClick={() => setClosing({ jobId: job.id, status: 'closed' })}>
-                  Close without hiring
+                <button className="secondary" onClick={() => setClosing(job.id)}>
+                  Close job
                 </button>
               </div>
             )}
-            {closing?.jobId === job.id && (
-              <div role="group" aria-label={`Confirm closing ${job.title}`} className="confirm">
-                {closing.status === 'filled' ? 'Mark the job filled?' : 'Close the job without hiring?'}{' '}
-                Everyone still in it becomes rejected and gets a drafted message to review before it is sent.{' '}
-                <button
-                  className="danger"
-                  onClick={() => {
-                    const status = closing.status;
-                    setClosing(null);
-                    void close(job, status);
-                  }}
-                >
-                  Yes, close {job.title}
-                </button>{' '}
-                <button className="secondary" onClick={() => setClosing(null)}>
-                  Keep it open
-                </button>
-              </div>
+            {closing === job.id && (
+              <CloseOutPanel job={job} onClosed={() => void load()} onCancel={() => setClosing(null)} />
             )}
           </article>
         );
