@@ -213,19 +213,25 @@ describe('the team web app in a browser', () => {
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.activeElement?.id === 'main');
       expect(new URL(page.url()).hash).toBe('#/jobs');
-      // Closing a job asks first, and says what it does to everyone still in it.
-      await page.click('button:has-text("Filled: tell everyone else")');
-      await expect(page.textContent('[role=group][aria-label^="Confirm closing"]')).resolves.toContain(
-        'becomes rejected',
-      );
+      // Closing a job asks who was hired first, and says what it does to everyone still in it.
+      await page.click('button:has-text("Close job")');
+      await page.waitForSelector('legend:has-text("Who was hired?")');
       await page.click('button:has-text("Keep it open")');
+      await expect(page.locator('legend:has-text("Who was hired?")').count()).resolves.toBe(0);
+      await page.click('button:has-text("Close job")');
+      await page.check('label:has-text("No hire") input');
+      await page.click('button:has-text("Continue")');
+      await expect(page.textContent('[role=group][aria-label^="Confirm closing"]')).resolves.toContain(
+        'become rejected',
+      );
+      await page.click('[role=group][aria-label^="Confirm closing"] button:has-text("Keep it")');
       await expect(page.locator('#h-review').count()).resolves.toBe(0);
-      await page.click('button:has-text("Filled: tell everyone else")');
+      await page.click('button:has-text("Continue")');
       await page.click('button:has-text("Yes, close")');
       await page.waitForSelector('#h-review');
-      await expect(page.textContent('#h-review + p + details')).resolves.toContain('Dana Other');
+      await expect(page.textContent('section[aria-labelledby="h-review"]')).resolves.toContain('Dana Other');
       await page.screenshot({ path: 'test-results/web-jobs.png', fullPage: true });
-      await page.click('button:has-text("Send 1 message(s)")');
+      await page.click('button:has-text("Send selected (1)")');
       await page.waitForSelector('[role=status]:has-text("1 message(s) scheduled")');
       await context.close();
 

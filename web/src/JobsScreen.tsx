@@ -142,7 +142,7 @@ function CloseOutPanel({
       <fieldset>
         <legend>Who was hired?</legend>
         {choices.map((a) => (
-          <label key={a.applicationId}>
+          <label key={a.applicationId} className="choice">
             <input
               type="checkbox"
               disabled={noHire}
@@ -157,7 +157,7 @@ function CloseOutPanel({
             {a.candidateName}
           </label>
         ))}
-        <label>
+        <label className="choice">
           <input
             type="checkbox"
             checked={noHire}

@@ -155,7 +155,7 @@ export function DraftReview({ groups, onChanged }: { groups: DraftGroup[]; onCha
               const problems = d.check?.findings.filter((f) => f.severity !== 'info') ?? [];
               return (
                 <div key={d.id} className="draft">
-                  <label>
+                  <label className="choice">
                     <input
                       type="checkbox"
                       checked={!unselected.has(d.id)}
