@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { checkMessage } from './message-check/index.ts';
 import {
   DEFAULT_TEMPLATES,
   renderTemplate,
@@ -111,6 +112,27 @@ describe('default templates', () => {
     const closed = renderTemplate(DEFAULT_TEMPLATES.job_closed, { ...context, outcome: 'closed' }).text;
     expect(filled).toContain('filled the position');
     expect(closed).toContain('close the position without hiring');
+  });
+
+  it('job_closed is a rejection with its four parts, worded for how far the candidate got', () => {
+    for (const outcome of ['filled', 'closed']) {
+      const texts = (['final', 'interviewed', 'applied'] as const).map((reach) => {
+        const text = renderTemplate(DEFAULT_TEMPLATES.job_closed, { ...context, outcome, reach }).text;
+        const check = checkMessage('rejection', text);
+        expect(check.elements).toMatchObject({
+          not_selected: true,
+          reason: true,
+          recommendation: true,
+          good_luck: true,
+        });
+        expect(check.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+        return text;
+      });
+      expect(new Set(texts).size).toBe(3);
+      expect(texts[0]).toContain('final interviews');
+      expect(texts[1]).toContain('Thank you for interviewing');
+      expect(texts[2]).toContain('Thank you for applying');
+    }
   });
 
   it('escalation and digest handle numbers and lists', () => {

@@ -184,6 +184,7 @@ function requests(f: Fixture): Record<string, { url: string; body?: object }> {
     'GET /api/v1/jobs/:id': { url: `/api/v1/jobs/${f.job.id}` },
     'PATCH /api/v1/jobs/:id': { url: `/api/v1/jobs/${f.job.id}`, body: { title: 'Renamed role' } },
     'DELETE /api/v1/jobs/:id': { url: `/api/v1/jobs/${f.job.id}` },
+    'GET /api/v1/jobs/:id/close-out': { url: `/api/v1/jobs/${f.job.id}/close-out` },
     'POST /api/v1/jobs/:id/close': {
       url: `/api/v1/jobs/${f.job.id}/close`,
       body: { status: 'closed' },
@@ -278,6 +279,7 @@ function requests(f: Fixture): Record<string, { url: string; body?: object }> {
       url: `/api/v1/messages/${f.messageId}/send`,
       body: {},
     },
+    'POST /api/v1/messages/send': { url: '/api/v1/messages/send', body: { ids: [f.messageId] } },
     'POST /api/v1/messages/:id/cancel': { url: `/api/v1/messages/${f.messageId}/cancel` },
     'POST /api/v1/messages/:id/undo': { url: `/api/v1/messages/${f.messageId}/undo` },
     'POST /api/v1/touchpoints/:id/undo': { url: `/api/v1/touchpoints/${f.touchpointId}/undo` },

@@ -165,10 +165,38 @@ describe.each(backends)('messages API on %s', (backend) => {
     const c = (await api('POST', '/api/v1/candidates', { name: 'Bo', email: 'bo@example.com' })).body;
     await api('POST', '/api/v1/applications', { jobId: job.id, candidateId: c.id });
     expect((await api('PATCH', `/api/v1/jobs/${job.id}`, { status: 'closed' })).status).toBe(409);
-    const closed = await api('POST', `/api/v1/jobs/${job.id}/close`, { status: 'closed' });
+    const preview = await api('GET', `/api/v1/jobs/${job.id}/close-out`);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ total: 1, stages: [{ stage: 'applied', reach: 'applied' }] });
+    // Filled names its hire; the body names no actor.
+    const noHire = await api('POST', `/api/v1/jobs/${job.id}/close`, { status: 'filled' });
+    expect(noHire.status).toBe(400);
+    expect(noHire.body.code).toBe('hire_required');
+    const withActor = await api('POST', `/api/v1/jobs/${job.id}/close`, {
+      status: 'closed',
+      closedBy: m.id,
+    });
+    expect(withActor.status).toBe(400);
+    expect(withActor.body.code).toBe('validation_failed');
+    const closed = await api('POST', `/api/v1/jobs/${job.id}/close`, {
+      status: 'closed',
+      hiredApplicationIds: [],
+    });
     expect(closed.status).toBe(200);
     expect(closed.body.drafts).toHaveLength(1);
+    expect(closed.body.stages).toMatchObject([{ stage: 'applied', reach: 'applied' }]);
     expect((await api('GET', `/api/v1/jobs/${job.id}`)).body.status).toBe('closed');
+    // The draft is in the "to send" list for the job, and goes with a bulk send.
+    const toSend = await api('GET', `/api/v1/messages?status=draft&jobId=${job.id}`);
+    expect(toSend.body.items.map((d: { id: string }) => d.id)).toEqual([closed.body.drafts[0].id]);
+    const bulk = await api('POST', '/api/v1/messages/send', { ids: [closed.body.drafts[0].id] });
+    expect(bulk.status).toBe(200);
+    expect(bulk.body.results).toMatchObject([
+      { id: closed.body.drafts[0].id, outcome: 'scheduled', message: { status: 'scheduled' } },
+    ]);
+    const again = await api('POST', '/api/v1/messages/send', { ids: [closed.body.drafts[0].id] });
+    expect(again.body.results).toMatchObject([{ outcome: 'refused', code: 'invalid_state' }]);
+    expect((await api('GET', `/api/v1/messages?status=draft&jobId=${job.id}`)).body.items).toEqual([]);
     expect(
       (await api('PATCH', `/api/v1/jobs/${job.id}`, { policyOverrides: { undoWindowMinutes: 999 } })).status,
     ).toBe(400);
