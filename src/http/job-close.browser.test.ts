@@ -119,6 +119,13 @@ describe('closing a job in the web app, in a browser', () => {
       await page.click('button:has-text("Send selected (2)")');
       await page.waitForSelector('[role=status]:has-text("2 message(s) scheduled")');
       await page.waitForSelector('text=Nothing to send.');
+      // Within the undo window one comes back as a draft, and goes again.
+      await page.click('button:has-text("Undo Fin Alist")');
+      await page.waitForSelector('[role=status]:has-text("The message to Fin Alist is a draft again.")');
+      await page.waitForSelector('summary:has-text("Read and edit the message to Fin Alist")');
+      await page.click('button:has-text("Send selected (1)")');
+      await page.waitForSelector('[role=status]:has-text("1 message(s) scheduled")');
+      await page.waitForSelector('text=Nothing to send.');
       const state = await page.evaluate(
         async ([jobId, hireId]) => {
           const get = async (path: string) => (await (await fetch(`/api/v1${path}`)).json()) as never;

@@ -43,12 +43,15 @@ const KIND_WORDS: Record<string, string> = {
  * hours, checks); a refused one stays here with its text and says why. What was scheduled can be
  * undone from here, back to a draft.
  */
-export function DraftReview({ groups, onChanged }: { groups: DraftGroup[]; onChanged: () => void }) {
-  const all = groups.flatMap((g) => g.drafts);
+export function DraftReview({ groups: given, onChanged }: { groups: DraftGroup[]; onChanged: () => void }) {
   const [unselected, setUnselected] = useState<Set<string>>(new Set());
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [refused, setRefused] = useState<Record<string, string>>({});
   const [scheduled, setScheduled] = useState<Draft[]>([]);
+  // What was scheduled here is no longer a draft, whether or not the caller reloads its list.
+  const gone = new Set(scheduled.map((m) => m.id));
+  const groups = given.map((g) => ({ ...g, drafts: g.drafts.filter((d) => !gone.has(d.id)) }));
+  const all = groups.flatMap((g) => g.drafts);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
@@ -117,7 +120,9 @@ export function DraftReview({ groups, onChanged }: { groups: DraftGroup[]; onCha
   async function undo(m: Draft) {
     setError('');
     try {
-      await api('POST', `/messages/${m.id}/undo`);
+      const draft = await api<Draft>('POST', `/messages/${m.id}/undo`);
+      // Back to a draft with the text that was sent, edits included.
+      setTexts((t) => ({ ...t, [m.id]: draft.bodyText }));
       setScheduled((s) => s.filter((x) => x.id !== m.id));
       setNotice(`The message to ${m.toName} is a draft again.`);
       onChanged();
