@@ -7,6 +7,19 @@
  * text and do not display (OWASP's "CSV injection" advice).
  */
 
+/** The lists a team can export as CSV (`/exports/<name>.csv`, `hearback export --list <name>`). */
+export const EXPORT_LIST_NAMES = [
+  'follow-ups',
+  'applications',
+  'candidates',
+  'jobs',
+  'interviews',
+  'talent-pool',
+  'submissions',
+  'messages',
+] as const;
+export type ExportListName = (typeof EXPORT_LIST_NAMES)[number];
+
 /** The first characters that make a spreadsheet read a cell as a formula. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 

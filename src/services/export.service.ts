@@ -26,6 +26,11 @@ export async function* pagesOf<T>(
   }
 }
 
+/** Refuse an export of an organization that does not exist (the command line names it by id). */
+export async function requireOrganization(deps: ServiceDeps, orgId: string): Promise<void> {
+  if (!(await findOrganization(deps.db.tenant(orgId), orgId))) throw errors.notFound('Organization', orgId);
+}
+
 /** Who asked for an organization export: a member (through the API) or the command line. */
 export type ExportRequester = { memberId: string } | { commandLine: true };
 

@@ -1,15 +1,20 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { stringify } from 'csv-stringify';
-import type { Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
-import { exportFileName, formatCell, valueAt } from '../../domain/csv-export.ts';
+import { exportFileName, formatCell, valueAt, type ExportListName } from '../../domain/csv-export.ts';
 import { listSubmissionsPage } from '../../services/agency.service.ts';
 import { listApplicationsPage } from '../../services/application.service.ts';
 import { listCandidatesPage } from '../../services/candidate.service.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
-import { EXPORT_PAGE_SIZE, exportOrganization, pagesOf } from '../../services/export.service.ts';
+import {
+  EXPORT_PAGE_SIZE,
+  exportOrganization,
+  pagesOf,
+  type ExportRequester,
+} from '../../services/export.service.ts';
 import { listFollowUpsPage } from '../../services/follow-up.service.ts';
 import { listOrganizationInterviewsPage } from '../../services/interview.service.ts';
 import { listJobsPage } from '../../services/job.service.ts';
@@ -83,9 +88,9 @@ function unwrap(schema: z.ZodType): z.ZodType {
 type Filters = Record<string, unknown>;
 
 /** One exportable list: its filters, its items, and its page function. */
-interface ExportList {
+export interface ExportList {
   /** The file and path name: `/exports/<name>.csv`. */
-  name: string;
+  name: ExportListName;
   operationId: string;
   summary: string;
   /** The list's own query (its page parameters are left out: the export reads every page). */
@@ -227,16 +232,13 @@ export function exportsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
             },
           },
         },
-        async (req, reply) => {
-          const orgId = req.principal.orgId;
-          const filters = req.query as Filters;
-          const pages = pagesOf((cursor) => list.page(deps, orgId, filters, cursor));
-          // The first page is read before answering, so a refusal is still an error response.
-          const first = await pages.next();
-          const csv = stringify({ header: true, columns: columns.map((c) => c.name) });
-          void pumpCsv(csv, first.done ? null : first.value, pages, columns);
-          return sendDownload(reply, csv, exportFileName(list.name, deps.clock.now(), 'csv'), 'text/csv');
-        },
+        async (req, reply) =>
+          sendDownload(
+            reply,
+            await openListCsv(deps, req.principal.orgId, list, req.query as Filters),
+            exportFileName(list.name, deps.clock.now(), 'csv'),
+            'text/csv',
+          ),
       );
     }
     app.get(
@@ -250,25 +252,53 @@ export function exportsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           response: { 200: OrganizationExportSchema },
         },
       },
-      async (req, reply) => {
-        const orgId = req.principal.orgId;
-        const pieces = exportOrganization(deps, orgId, { memberId: req.principal.memberId });
-        // The audit entry is written (and the organization found) before anything is sent.
-        const first = await pieces.next();
-        const out = new PassThrough();
-        void pumpText(out, first.done ? null : first.value, pieces);
-        return sendDownload(
+      async (req, reply) =>
+        sendDownload(
           reply,
-          out,
+          await openOrganizationJson(deps, req.principal.orgId, { memberId: req.principal.memberId }),
           exportFileName('organization', deps.clock.now(), 'json'),
           'application/json',
-        );
-      },
+        ),
     );
   };
 }
 
-function sendDownload(reply: FastifyReply, body: NodeJS.ReadableStream, fileName: string, type: string) {
+/**
+ * A list as a CSV stream, its rows read a page at a time as the reader takes them. The first page
+ * is read before this resolves, so a refusal (a filter naming nothing, a cursor) is still an error
+ * the caller can answer with; a failure after that ends the stream with the error.
+ */
+export async function openListCsv(
+  deps: ServiceDeps,
+  orgId: string,
+  list: ExportList,
+  filters: Filters,
+): Promise<Readable> {
+  const columns = csvColumnsOf(list.item, list.omit);
+  const pages = pagesOf((cursor) => list.page(deps, orgId, filters, cursor));
+  const first = await pages.next();
+  const csv = stringify({ header: true, columns: columns.map((c) => c.name) });
+  void pumpCsv(csv, first.done ? null : first.value, pages, columns);
+  return csv;
+}
+
+/**
+ * The organization's JSON export as a stream (see exportOrganization). The organization is found
+ * and the export recorded in the audit log before this resolves.
+ */
+export async function openOrganizationJson(
+  deps: ServiceDeps,
+  orgId: string,
+  requester: ExportRequester,
+): Promise<Readable> {
+  const pieces = exportOrganization(deps, orgId, requester);
+  const first = await pieces.next();
+  const out = new PassThrough();
+  void pumpText(out, first.done ? null : first.value, pieces);
+  return out;
+}
+
+function sendDownload(reply: FastifyReply, body: Readable, fileName: string, type: string) {
   return reply
     .header('content-type', `${type}; charset=utf-8`)
     .header('content-disposition', `attachment; filename="${fileName}"`)
