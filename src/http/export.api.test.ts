@@ -214,6 +214,10 @@ describe.each(backends)('exports on %s', (backend) => {
       const [header] = parse(res.body, { toLine: 1 }) as string[][];
       expect(header, list.name).toEqual(csvColumnsOf(list.item, list.omit).map((c) => c.name));
     }
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json<any>();
+    expect(Object.keys(doc.paths['/api/v1/exports/candidates.csv'].get.responses['200'].content)).toEqual([
+      'text/csv',
+    ]);
     const candidates = rowsOf((await get('/api/v1/exports/candidates.csv', s.apiToken)).body);
     expect(candidates).toHaveLength(207);
     expect(new Set(candidates.map((r) => r.id)).size).toBe(207);
