@@ -8,7 +8,7 @@
 /** A column of a table's key, with its SQL type: the export reads a page after the last key. */
 export interface KeyColumn {
   name: string;
-  type: 'uuid' | 'text' | 'date';
+  type: 'uuid' | 'text';
 }
 
 /** An exported table: which column holds the organization, its key, and the columns left out. */
@@ -70,7 +70,7 @@ export const EXPORTED_TABLES: readonly ExportedTable[] = [
   table('webhook_attempts'),
   table('digests', {}, [
     { name: 'member_id', type: 'uuid' },
-    { name: 'local_date', type: 'date' },
+    { name: 'local_date', type: 'text' },
   ]),
   table('audit_log'),
 ];

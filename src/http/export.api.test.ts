@@ -345,6 +345,16 @@ describe.each(backends)('exports on %s', (backend) => {
         ).toBe(true);
       }
     }
+    // The keyset compares each key column as the type declared: it must be the column's own.
+    const types = await db.query<{ table_name: string; column_name: string; data_type: string }>(
+      `SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public'`,
+    );
+    for (const spec of EXPORTED_TABLES) {
+      for (const k of spec.key) {
+        const column = types.find((t) => t.table_name === spec.table && t.column_name === k.name);
+        expect([spec.table, k.name, column?.data_type]).toEqual([spec.table, k.name, k.type]);
+      }
+    }
     for (const table of [...exported.keys(), ...Object.keys(EXCLUDED_TABLES)]) {
       expect(tables.has(table), `${table} is classified but does not exist`).toBe(true);
     }

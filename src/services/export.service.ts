@@ -46,7 +46,9 @@ export async function* exportOrganization(
   deps: ServiceDeps,
   orgId: string,
   requester: ExportRequester,
+  options: { pageSize?: number } = {},
 ): AsyncGenerator<string> {
+  const pageSize = options.pageSize ?? EXPORT_PAGE_SIZE;
   const now = deps.clock.now();
   const db = deps.db.tenant(orgId);
   await db.transaction(async (tx) => {
@@ -88,12 +90,12 @@ export async function* exportOrganization(
     let after: string[] | null = null;
     let firstRow = true;
     for (;;) {
-      const rows = await readTablePage(db, spec, orgId, after, EXPORT_PAGE_SIZE);
+      const rows = await readTablePage(db, spec, orgId, after, pageSize);
       if (rows.length > 0) {
         yield rows.map((r, i) => `${firstRow && i === 0 ? '' : ','}\n${JSON.stringify(maskRow(r))}`).join('');
         firstRow = false;
       }
-      if (rows.length < EXPORT_PAGE_SIZE) break;
+      if (rows.length < pageSize) break;
       const last = rows[rows.length - 1]!;
       after = spec.key.map((k) => String(last[k.name]));
     }
