@@ -35,10 +35,9 @@ describe('hearback export', { timeout: 300_000 }, () => {
     expect(list.code, list.stderr).toBe(0);
     expect(list.stdout).toBe('');
     expect(list.stderr).toMatch(/wrote candidates \(\d+ bytes\) to .*candidates\.csv/);
-    const rows = parse(await readFile(join(dir, 'candidates.csv'), 'utf8'), { columns: true }) as Record<
-      string,
-      string
-    >[];
+    const rows = parse<Record<string, string>>(await readFile(join(dir, 'candidates.csv'), 'utf8'), {
+      columns: true,
+    });
     expect(rows).toHaveLength(12);
     expect(Object.keys(rows[0]!)).toEqual([
       'id',
@@ -73,7 +72,7 @@ describe('hearback export', { timeout: 300_000 }, () => {
       const served = await hearback(['export', '--org', id, '--list', 'applications']);
       expect(served.code, served.stderr).toBe(0);
       expect(served.stderr).toContain('exported by the running server');
-      const applications = parse(served.stdout, { columns: true }) as Record<string, string>[];
+      const applications = parse<Record<string, string>>(served.stdout, { columns: true });
       expect(applications).toHaveLength(12);
       expect(applications[0]).toHaveProperty('candidateId');
 

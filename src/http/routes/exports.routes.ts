@@ -65,7 +65,8 @@ export function csvColumnsOf(
   const inner = unwrap(schema);
   if (!(inner instanceof z.ZodObject)) return [{ name: prefix.join('.'), path: prefix }];
   const columns: CsvColumn[] = [];
-  for (const [key, field] of Object.entries(inner.shape as Record<string, z.ZodType>)) {
+  const shape: Record<string, z.ZodType> = inner.shape;
+  for (const [key, field] of Object.entries(shape)) {
     if (prefix.length === 0 && omit.includes(key)) continue;
     columns.push(...csvColumnsOf(field, omit, [...prefix, key]));
   }
