@@ -81,6 +81,17 @@ and written to the rejected-rows file), the others are imported. A re-run create
   --preview            print the suggested mapping and the first rows; import nothing`,
     run: async (args) => (await import('./import.command.ts')).runImport(args, notice),
   },
+  export: {
+    usage: 'hearback export --org ID [--list NAME] [--out FILE]',
+    summary: 'Export a list as CSV, or the whole organization as JSON (secrets left out)',
+    details: `Without --list, the organization's data as JSON: every table but credentials and secrets,
+recorded in its audit log. With --list, one list as CSV with the API's field names as columns.
+  --org ID       the organization to export
+  --list NAME    one of follow-ups, applications, candidates, jobs, interviews, talent-pool,
+                 submissions, messages
+  --out FILE     where to write it (default: stdout)`,
+    run: async (args) => (await import('./export.command.ts')).runExport(args, notice),
+  },
   promise: {
     usage: 'hearback promise "STATEMENT" --at ISO --tz ZONE [--holidays CC[-REGION]] [--default-days N]',
     summary: 'Resolve a closing statement into a due time; prints one JSON object',

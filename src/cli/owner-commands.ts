@@ -9,6 +9,7 @@ import { createDemoOrganization, type DemoSummary } from '../services/demo.servi
 import { createOrganization } from '../services/organization.service.ts';
 import { runWorkerTick } from '../worker/worker.ts';
 import { IMPORT_FIELDS } from '../domain/csv-import.ts';
+import { EXPORT_LIST_NAMES, type ExportListName } from '../domain/csv-export.ts';
 import type { ImportRun } from '../repositories/import.repository.ts';
 import type { ImportPreview, ImportProgress } from '../services/import.service.ts';
 import type { Runtime } from './runtime.ts';
@@ -102,6 +103,24 @@ export type ImportOutput =
       /** Where the refused rows were written (null: none refused). */
       rejectedFile: string | null;
     };
+
+/** What `hearback export` asks for: the file is written by the owner, on the same machine. */
+export const ExportInputSchema = z
+  .object({
+    orgId: z.uuid(),
+    /** A list as CSV; null: the whole organization as JSON. */
+    list: z.enum(EXPORT_LIST_NAMES).nullable(),
+    /** An absolute path: the owner's working directory is not the caller's. */
+    out: z.string().startsWith('/').max(4096),
+  })
+  .strict();
+
+/** What `hearback export` learns. */
+export interface ExportOutput {
+  file: string;
+  what: 'organization' | ExportListName;
+  bytes: number;
+}
 
 /** What `hearback migrate` learns. */
 export interface MigrateOutput {
@@ -254,6 +273,44 @@ export const OWNER_COMMANDS = {
         run,
         refused: errors.slice(0, 20),
         rejectedFile: run.rowsRejected > 0 ? input.rejectedFile : null,
+      };
+    },
+  }),
+
+  export: ownerCommand({
+    input: ExportInputSchema,
+    async run({ runtime }, input): Promise<ExportOutput> {
+      const [{ createWriteStream }, { rename, rm, stat }, { pipeline }, exportsModule, exportService] =
+        await Promise.all([
+          import('node:fs'),
+          import('node:fs/promises'),
+          import('node:stream/promises'),
+          import('../http/routes/exports.routes.ts'),
+          import('../services/export.service.ts'),
+        ]);
+      const { deps } = runtime;
+      // Run by the command line: no member acts, so the organization's rows are all there.
+      let stream;
+      if (input.list === null) {
+        stream = await exportsModule.openOrganizationJson(deps, input.orgId, { commandLine: true });
+      } else {
+        await exportService.requireOrganization(deps, input.orgId);
+        const list = exportsModule.EXPORT_LISTS.find((l) => l.name === input.list)!;
+        stream = await exportsModule.openListCsv(deps, input.orgId, list, {});
+      }
+      // Written beside the target and renamed when complete: a failed export leaves no half file.
+      const partial = `${input.out}.partial`;
+      try {
+        await pipeline(stream, createWriteStream(partial, { mode: 0o600 }));
+        await rename(partial, input.out);
+      } catch (error) {
+        await rm(partial, { force: true });
+        throw error;
+      }
+      return {
+        file: input.out,
+        what: input.list ?? 'organization',
+        bytes: (await stat(input.out)).size,
       };
     },
   }),

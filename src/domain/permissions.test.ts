@@ -12,6 +12,7 @@ describe('the permission table', () => {
         'tokens:write',
         'audit:read',
         'dev_mail:read',
+        'organization:export',
       ] as const) {
         expect([role, p, roleAllows(role, p)]).toEqual([role, p, false]);
       }
@@ -48,6 +49,8 @@ describe('the permission table', () => {
     [['write'], 'dev_mail:read', false],
     [['write'], 'messages:send', true],
     [['write'], 'tokens:write', false],
+    [['read'], 'organization:export', false],
+    [['write'], 'organization:export', false],
     [['unknown'], 'jobs:read', false],
     [[], 'jobs:read', false],
   ] as const)('token scopes %j allow %s: %s', (scopes, permission, allowed) => {

@@ -38,6 +38,7 @@
  * | webhooks:manage       |   ✓   |           |                |             |            |             |
  * | calendar_feed:write   |   ✓   |     ✓     |       ✓        |      ✓      |            |      ✓      |
  * | imports:manage        |   ✓   |           |                |             |            |             |
+ * | organization:export   |   ✓   |           |                |             |            |             |
  *
  * Changing a job's overrides of compliance fields (`COMPLIANCE_POLICY_FIELDS` in policy.ts: the
  * legal hold, the undo window) takes `policy:write` as well as `jobs:write`.
@@ -81,6 +82,7 @@ export const PERMISSIONS = [
   'webhooks:manage',
   'calendar_feed:write',
   'imports:manage',
+  'organization:export',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -95,6 +97,8 @@ const ADMIN_ONLY: ReadonlySet<Permission> = new Set([
   'webhooks:manage',
   // An import writes jobs, candidates and applications for the whole organization in one go.
   'imports:manage',
+  // The whole organization's data at once (every candidate, every message): an admin's decision.
+  'organization:export',
 ]);
 
 const RECRUITER = PERMISSIONS.filter((p) => !ADMIN_ONLY.has(p));

@@ -38,6 +38,7 @@ export const PERMISSIONS_POLICY =
   'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), browsing-topics=()';
 import { refuseBodyWithoutMeaning, requireJsonBody } from './request-guards.ts';
 import { registerIdempotency } from './idempotency.ts';
+import { exportsRoutes } from './routes/exports.routes.ts';
 import { applicationsRoutes } from './routes/applications.routes.ts';
 import { candidatesRoutes } from './routes/candidates.routes.ts';
 import { followUpsRoutes } from './routes/follow-ups.routes.ts';
@@ -262,6 +263,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
       );
       await api.register(talentPoolRoutes(deps));
       await api.register(importsRoutes(deps));
+      await api.register(exportsRoutes(deps));
       await api.register(calendarRoutes(deps));
     },
     { prefix: '/api/v1' },

@@ -387,6 +387,15 @@ function requests(f: Fixture): Record<string, { url: string; body?: object }> {
       body: { jobId: f.job.id },
     },
     'DELETE /api/v1/talent-pool/:id': { url: `/api/v1/talent-pool/${f.candidate.id}` },
+    'GET /api/v1/exports/follow-ups.csv': { url: '/api/v1/exports/follow-ups.csv?status=open' },
+    'GET /api/v1/exports/applications.csv': { url: `/api/v1/exports/applications.csv?jobId=${f.job.id}` },
+    'GET /api/v1/exports/candidates.csv': { url: '/api/v1/exports/candidates.csv' },
+    'GET /api/v1/exports/jobs.csv': { url: '/api/v1/exports/jobs.csv' },
+    'GET /api/v1/exports/interviews.csv': { url: '/api/v1/exports/interviews.csv' },
+    'GET /api/v1/exports/talent-pool.csv': { url: '/api/v1/exports/talent-pool.csv?tag=sales' },
+    'GET /api/v1/exports/submissions.csv': { url: '/api/v1/exports/submissions.csv' },
+    'GET /api/v1/exports/messages.csv': { url: '/api/v1/exports/messages.csv' },
+    'GET /api/v1/exports/organization.json': { url: '/api/v1/exports/organization.json' },
   };
 }
 

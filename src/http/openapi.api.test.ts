@@ -23,6 +23,7 @@ const VERBS = [
   'delete',
   'dismiss',
   'draft',
+  'export',
   'get',
   'invite',
   'list',

@@ -126,6 +126,16 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
   'POST /api/v1/applications/:id/pool-invitation': 'messages:send',
   'POST /api/v1/talent-pool/:id/match': 'applications:write',
   'DELETE /api/v1/talent-pool/:id': 'applications:write',
+  // Exports: a list's CSV needs what reading the list needs; the whole organization, an admin.
+  'GET /api/v1/exports/follow-ups.csv': 'follow_ups:read',
+  'GET /api/v1/exports/applications.csv': 'applications:read',
+  'GET /api/v1/exports/candidates.csv': 'candidates:read',
+  'GET /api/v1/exports/jobs.csv': 'jobs:read',
+  'GET /api/v1/exports/interviews.csv': 'interviews:read',
+  'GET /api/v1/exports/talent-pool.csv': 'decisions:read',
+  'GET /api/v1/exports/submissions.csv': 'applications:read',
+  'GET /api/v1/exports/messages.csv': 'messages:read',
+  'GET /api/v1/exports/organization.json': 'organization:export',
 
   'POST /api/v1/auth/sign-in': 'public',
   'POST /api/v1/auth/magic-link': 'public',

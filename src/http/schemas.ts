@@ -123,7 +123,8 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
 /** The body of an action that takes no input: nothing, or an empty object. */
 export const NoBodySchema = z.strictObject({}).optional().describe('No fields: send no body, or {}.');
 
-const BooleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
+/** A query flag: `true` or `false`, read as a boolean. */
+export const BooleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const ProblemSchema = z
   .object({

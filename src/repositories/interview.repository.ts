@@ -115,6 +115,34 @@ export async function listInterviewsOfApplication(
   return rows.map(toInterview);
 }
 
+/**
+ * The organization's interviews, oldest first, a page at a time (the export): optionally only
+ * those of one application, or only closed / only open ones.
+ */
+export async function listInterviewsOfOrganization(
+  q: Queryable,
+  orgId: string,
+  filter: { applicationId?: string | undefined; closed?: boolean | undefined },
+  page: { after: Keyset | null; limit: number },
+): Promise<Interview[]> {
+  const rows = await q.query<InterviewRow>(
+    `${SELECT_INTERVIEW} WHERE i.org_id = $1
+        AND ($2::uuid IS NULL OR i.application_id = $2)
+        AND ($3::boolean IS NULL OR (i.closed_at IS NOT NULL) = $3)
+        AND ($4::timestamptz IS NULL OR (i.created_at, i.id) > ($4::timestamptz, $5::uuid))
+      ORDER BY i.created_at, i.id LIMIT $6`,
+    [
+      orgId,
+      filter.applicationId ?? null,
+      filter.closed ?? null,
+      page.after?.key ?? null,
+      page.after?.id ?? null,
+      page.limit,
+    ],
+  );
+  return rows.map(toInterview);
+}
+
 /** Record the close of an interview and the promise made at it. */
 export async function closeInterviewRow(
   q: Queryable,

@@ -35,6 +35,7 @@ import {
   findInterview,
   insertInterview,
   listInterviewsOfApplication,
+  listInterviewsOfOrganization,
 } from '../repositories/interview.repository.ts';
 import { findCandidate } from '../repositories/candidate.repository.ts';
 import { findJob } from '../repositories/job.repository.ts';
@@ -128,6 +129,21 @@ export async function listInterviewsPage(
     });
     return toPage(rows, query.limit, (i) => i.createdAt);
   });
+}
+
+/** The organization's interviews (those the member may see), oldest first, a page at a time. */
+export async function listOrganizationInterviewsPage(
+  deps: ServiceDeps,
+  orgId: string,
+  query: PageQuery & { applicationId?: string | undefined; closed?: boolean | undefined },
+): Promise<Page<Interview>> {
+  const rows = await listInterviewsOfOrganization(
+    deps.db.tenant(orgId),
+    orgId,
+    { applicationId: query.applicationId, closed: query.closed },
+    { after: decodeCursor(query.cursor), limit: query.limit + 1 },
+  );
+  return toPage(rows, query.limit, (i) => i.createdAt);
 }
 
 /** The organization's time zone, read only when one of `values` is a plain date that needs it. */

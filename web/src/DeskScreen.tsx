@@ -163,6 +163,11 @@ export function DeskScreen() {
 
       <section aria-labelledby="desk-waiting">
         <h2 id="desk-waiting">Waiting on clients</h2>
+        <p>
+          <a href="/api/v1/exports/submissions.csv" download>
+            Export all submissions (CSV)
+          </a>
+        </p>
         {desk.waiting.length === 0 ? (
           <p className="empty">No submission is waiting on a client.</p>
         ) : (

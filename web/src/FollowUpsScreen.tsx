@@ -127,6 +127,12 @@ export function FollowUpsScreen({ session }: { session: Session }) {
           <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} />
           Only mine
         </label>
+        <a
+          href={`/api/v1/exports/follow-ups.csv?status=open${mine ? `&ownerId=${session.member.id}` : ''}`}
+          download
+        >
+          Export CSV
+        </a>
       </div>
       <Alerts error={error} notice={notice} />
       {groups.map(([title, list, tone]) => (

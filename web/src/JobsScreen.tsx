@@ -271,6 +271,14 @@ export function JobsScreen({ session }: { session: Session }) {
   return (
     <>
       <h1>Jobs</h1>
+      <p className="row">
+        <a href="/api/v1/exports/jobs.csv" download>
+          Export jobs (CSV)
+        </a>
+        <a href="/api/v1/exports/applications.csv" download>
+          Export applications (CSV)
+        </a>
+      </p>
       <Alerts error={error} />
       {canEdit && (
         <p>

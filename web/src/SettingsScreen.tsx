@@ -360,6 +360,19 @@ export function SettingsScreen() {
 
       <WebhooksSection />
 
+      <section className="card" aria-labelledby="h-export">
+        <h2 id="h-export" style={{ marginTop: 0 }}>
+          Export
+        </h2>
+        <p>
+          Everything this organization holds, as one JSON file: every table but passwords, tokens and other
+          secrets. Each export is recorded in the audit log.
+        </p>
+        <a href="/api/v1/exports/organization.json" download>
+          Export organization (JSON)
+        </a>
+      </section>
+
       {devMailbox && (
         <section className="card" aria-labelledby="h-devmail">
           <h2 id="h-devmail" style={{ marginTop: 0 }}>

@@ -50,11 +50,20 @@ export const PoolMembershipSchema = z
   })
   .meta({ id: 'PoolMembership' });
 
-const PoolEntrySchema = PoolMembershipSchema.extend({
+export const PoolEntrySchema = PoolMembershipSchema.extend({
   candidate: z.object({ name: z.string(), email: z.string().nullable() }),
   job: z.object({ id: IdSchema, title: z.string() }).describe('The job they were a runner-up in.'),
   nextContactAt: z.date().nullable().describe('When the next stay-in-touch contact is due, if one is.'),
 }).meta({ id: 'PoolEntry' });
+
+/** The talent pool's search: every given tag, and the text. */
+export const TalentPoolQuerySchema = PageQuerySchema.extend({
+  tag: z
+    .union([TagSchema, z.array(TagSchema).max(10)])
+    .optional()
+    .describe('Repeat for several: a candidate has all of them.'),
+  q: LineSchema(200).optional(),
+});
 
 const PoolCandidateSchema = z
   .object({
@@ -94,13 +103,7 @@ export function talentPoolRoutes(deps: MessagingDeps): FastifyPluginAsyncZod {
           tags,
           summary:
             'Opted-in candidates: with every given tag, and matching the text (name, interests, tags, job)',
-          querystring: PageQuerySchema.extend({
-            tag: z
-              .union([TagSchema, z.array(TagSchema).max(10)])
-              .optional()
-              .describe('Repeat for several: a candidate has all of them.'),
-            q: LineSchema(200).optional(),
-          }),
+          querystring: TalentPoolQuerySchema,
           response: { 200: pageOf(PoolEntrySchema) },
         },
       },

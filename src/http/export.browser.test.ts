@@ -1,0 +1,90 @@
+import type { Browser, Download } from 'playwright-core';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../clock.ts';
+import type { Db } from '../db/db.ts';
+import { setMemberPassword } from '../services/auth.service.ts';
+import { closeInterview } from '../services/interview.service.ts';
+import { seriousViolations, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
+import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
+import { buildInterviewScenario } from '../../test/support/factories.ts';
+
+const PASSWORD = 'export links passphrase 1';
+const identity = { from: { name: 'Hearback', address: 'hb@localhost' }, domain: 'localhost' };
+
+async function textOf(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The export links in real Chromium: the queue's CSV follows the screen's filter; Settings exports the organization. */
+describe('export links in a browser', () => {
+  let db: Db;
+  let running: BrowserApp;
+  let browser: Browser;
+  let base: string;
+  const clock = new ManualClock('2026-12-01T15:00:00Z');
+
+  beforeAll(async () => {
+    running = await startBrowserApp({ clock, identity });
+    ({ db, browser, base } = running);
+  }, WALK_TIMEOUT_MS);
+  afterAll(async () => {
+    await running?.stop();
+  });
+
+  it(
+    'downloads the follow-ups with the screen’s filter, and the organization as JSON',
+    { timeout: WALK_TIMEOUT_MS },
+    async () => {
+      const deps = { db, clock, identity, publicUrl: base };
+      const s = await buildInterviewScenario(deps, { interviewEndsAt: new Date('2026-12-01T14:00:00Z') });
+      await closeInterview(deps, s.organization.id, s.interview.id, { statement: 'by Friday' });
+      await setMemberPassword(deps, s.organization.id, s.admin.id, PASSWORD);
+
+      const context = await browser.newContext({
+        viewport: { width: 1200, height: 900 },
+        acceptDownloads: true,
+      });
+      const page = await context.newPage();
+      await page.goto(base);
+      await page.fill('#email', s.admin.email);
+      await page.fill('#password', PASSWORD);
+      await page.click('button[type=submit]');
+      await page.waitForSelector('h1:has-text("Follow-ups")');
+
+      const exportCsv = async () => {
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('link', { name: 'Export CSV' }).click(),
+        ]);
+        expect(download.suggestedFilename()).toBe('hearback-follow-ups-2026-12-01.csv');
+        return parse<Record<string, string>>(await textOf(download), { columns: true });
+      };
+      // Everyone's open follow-ups: the recruiter owns the outcome.
+      const all = await exportCsv();
+      expect(all.map((r) => [r.kind, r['owner.name'], r.applicationId])).toEqual([
+        ['outcome', 'Riley Recruiter', s.application.id],
+      ]);
+      // Only mine: the admin owns none.
+      await page.getByLabel('Only mine').check();
+      await expect(exportCsv()).resolves.toEqual([]);
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.getByRole('link', { name: 'Settings' }).click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Export organization (JSON)' }).click(),
+      ]);
+      const doc = JSON.parse(await textOf(download)) as {
+        organizationId: string;
+        tables: Record<string, unknown[]>;
+      };
+      expect(doc.organizationId).toBe(s.organization.id);
+      expect(doc.tables.follow_ups).toHaveLength(1);
+      expect(await seriousViolations(page)).toEqual([]);
+      await context.close();
+    },
+  );
+});
