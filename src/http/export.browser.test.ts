@@ -5,7 +5,7 @@ import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
 import { closeInterview } from '../services/interview.service.ts';
-import { seriousViolations, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
+import { seriousViolations, signIn, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
 import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
 import { buildInterviewScenario } from '../../test/support/factories.ts';
 
@@ -48,11 +48,7 @@ describe('export links in a browser', () => {
         acceptDownloads: true,
       });
       const page = await context.newPage();
-      await page.goto(base);
-      await page.fill('#email', s.admin.email);
-      await page.fill('#password', PASSWORD);
-      await page.click('button[type=submit]');
-      await page.waitForSelector('h1:has-text("Follow-ups")');
+      await signIn(page, base, s.admin.email, PASSWORD);
 
       const exportCsv = async () => {
         const [download] = await Promise.all([

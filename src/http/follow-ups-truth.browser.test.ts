@@ -9,7 +9,7 @@ import { recordDecision } from '../services/decision.service.ts';
 import { closeInterview, createInterview } from '../services/interview.service.ts';
 import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
 import { buildCandidate, buildInterviewScenario } from '../../test/support/factories.ts';
-import { seriousViolations, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
+import { seriousViolations, signIn, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
 
 const PASSWORD = 'queue truth passphrase 1';
 const identity = { from: { name: 'Hearback', address: 'hb@localhost' }, domain: 'localhost' };
@@ -81,11 +81,7 @@ describe('the follow-up queue states its truth in a browser', () => {
         timezoneId: 'America/New_York',
       });
       const page = await context.newPage();
-      await page.goto(base);
-      await page.fill('#email', s.admin.email);
-      await page.fill('#password', PASSWORD);
-      await page.click('button[type=submit]');
-      await page.waitForSelector('h1:has-text("Follow-ups")');
+      await signIn(page, base, s.admin.email, PASSWORD);
 
       const casey = page.getByRole('article', { name: `${s.candidate.name}, ${s.job.title}` });
       await casey.waitFor();

@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
@@ -8,7 +8,7 @@ import { setMemberPassword } from '../services/auth.service.ts';
 import { listInboxPage, receiveEmail } from '../services/inbound-mail.service.ts';
 import { dispatchDueDeliveries } from '../services/webhook.service.ts';
 import { buildInterviewScenario } from '../../test/support/factories.ts';
-import { seriousViolations, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
+import { fitsAPhone, seriousViolations, signIn, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
 import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
 import { buildUnassignedMail, rawMail } from '../../test/support/inbound.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../test/support/webhook-receiver.ts';
@@ -17,28 +17,6 @@ const PASSWORD = 'inbox and webhooks passphrase 1';
 const identity = { from: { name: 'Hearback', address: 'hb@localhost' }, domain: 'localhost' };
 const limits = { maxBytes: 1_000_000, maxAttachments: 5 };
 const DESKTOP = { width: 1200, height: 900 };
-const PHONE = { width: 375, height: 800 };
-
-/** At a phone's width nothing scrolls sideways and axe finds nothing serious; then back to desktop. */
-async function fitsAPhone(page: Page): Promise<void> {
-  await page.setViewportSize(PHONE);
-  const wide = await page.evaluate(() =>
-    [...document.querySelectorAll('body *')]
-      .filter(
-        (el) =>
-          !el.parentElement?.closest('.table-scroll') &&
-          el.getBoundingClientRect().right > window.innerWidth + 1,
-      )
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)
-      .slice(0, 8),
-  );
-  expect(wide, 'wider than a phone').toEqual([]);
-  await expect(
-    page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
-  ).resolves.toBeLessThanOrEqual(0);
-  expect(await seriousViolations(page)).toEqual([]);
-  await page.setViewportSize(DESKTOP);
-}
 
 /**
  * The inbox and webhooks in real Chromium: an admin registers a webhook (its secret shown once),
@@ -82,11 +60,7 @@ describe('the inbox and webhooks in a browser', () => {
       const context = await browser.newContext({ viewport: DESKTOP });
       const page = await context.newPage();
       page.on('dialog', (d) => void d.dismiss());
-      await page.goto(base);
-      await page.fill('#email', s.admin.email);
-      await page.fill('#password', PASSWORD);
-      await page.click('button[type=submit]');
-      await page.waitForSelector('h1:has-text("Follow-ups")');
+      await signIn(page, base, s.admin.email, PASSWORD);
 
       // The inbox, empty, says what it is for.
       await page.getByRole('link', { name: 'Inbox' }).click();
@@ -143,7 +117,7 @@ describe('the inbox and webhooks in a browser', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await mkdir('docs/screens', { recursive: true });
       await page.screenshot({ path: 'docs/screens/inbox.png', fullPage: true });
-      await fitsAPhone(page);
+      await fitsAPhone(page, DESKTOP);
 
       // Assign: the sender is looked up by their address; their one application is chosen.
       await question.getByRole('button', { name: 'Assign to an application' }).click();
@@ -200,7 +174,7 @@ describe('the inbox and webhooks in a browser', () => {
       ]);
       expect(await seriousViolations(page)).toEqual([]);
       await hooks.screenshot({ path: 'docs/screens/webhooks.png' });
-      await fitsAPhone(page);
+      await fitsAPhone(page, DESKTOP);
 
       // Disable, then remove after a confirmation.
       await hooks.getByRole('button', { name: 'Disable' }).click();

@@ -6,7 +6,7 @@ import { changeApplication, createApplication } from '../services/application.se
 import { setMemberPassword } from '../services/auth.service.ts';
 import { createInterview } from '../services/interview.service.ts';
 import { buildCandidate, buildInterviewScenario } from '../../test/support/factories.ts';
-import { seriousViolations, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
+import { seriousViolations, signIn, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
 import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
 
 const PASSWORD = 'close-out passphrase 1';
@@ -55,11 +55,7 @@ describe('closing a job in the web app, in a browser', () => {
 
       const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1200, height: 1100 } });
       const page = await context.newPage();
-      await page.goto(base);
-      await page.fill('#email', s.recruiter.email);
-      await page.fill('#password', PASSWORD);
-      await page.click('button[type=submit]');
-      await page.waitForSelector('h1:has-text("Follow-ups")');
+      await signIn(page, base, s.recruiter.email, PASSWORD);
 
       // Close job: who was hired, and everyone still in it by stage, furthest first.
       await page.goto(`${base}/#/jobs`);

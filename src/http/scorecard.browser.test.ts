@@ -6,7 +6,7 @@ import { changeApplication } from '../services/application.service.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
 import { createStatusLink } from '../services/candidate-page.service.ts';
 import { buildInterviewScenario } from '../../test/support/factories.ts';
-import { seriousViolations, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
+import { seriousViolations, signIn, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
 import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
 
 const PASSWORD = 'scorecard passphrase 1';
@@ -38,11 +38,7 @@ describe('feedback in the web app, in a browser', () => {
       await setMemberPassword(deps, org, s.manager.id, PASSWORD);
       const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1200, height: 900 } });
       const page = await context.newPage();
-      await page.goto(base);
-      await page.fill('#email', s.manager.email);
-      await page.fill('#password', PASSWORD);
-      await page.click('button[type=submit]');
-      await page.waitForSelector('h1:has-text("Follow-ups")');
+      await signIn(page, base, s.manager.email, PASSWORD);
 
       const form = `form[aria-labelledby="fb-${s.interview.id}-h"]`;
       await page.goto(`${base}/#/applications/${s.application.id}`);
@@ -119,11 +115,7 @@ describe('feedback in the web app, in a browser', () => {
       // The recruiter finds it owed, opens it, and the contact form is about that request.
       const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1200, height: 900 } });
       const page = await context.newPage();
-      await page.goto(base);
-      await page.fill('#email', s.recruiter.email);
-      await page.fill('#password', PASSWORD);
-      await page.click('button[type=submit]');
-      await page.waitForSelector('h1:has-text("Follow-ups")');
+      await signIn(page, base, s.recruiter.email, PASSWORD);
       await page.click(`a[aria-label="Answer feedback request: ${s.candidate.name}"]`);
       await page.waitForFunction(() => document.activeElement?.id === 'h-log');
       expect(await page.inputValue('#log-kind')).toBe('feedback_due');

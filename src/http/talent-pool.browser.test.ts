@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
@@ -18,34 +18,12 @@ import {
   buildJob,
   buildRejectionDraft,
 } from '../../test/support/factories.ts';
-import { seriousViolations, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
+import { fitsAPhone, seriousViolations, signIn, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
 import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
 
 const PASSWORD = 'talent pool passphrase 1';
 const identity = { from: { name: 'Hearback', address: 'hb@localhost' }, domain: 'localhost' };
 const DESKTOP = { width: 1200, height: 900 };
-const PHONE = { width: 375, height: 800 };
-
-/** At a phone's width nothing scrolls sideways and axe finds nothing serious; then back to desktop. */
-async function fitsAPhone(page: Page): Promise<void> {
-  await page.setViewportSize(PHONE);
-  const wide = await page.evaluate(() =>
-    [...document.querySelectorAll('body *')]
-      .filter(
-        (el) =>
-          !el.parentElement?.closest('.table-scroll') &&
-          el.getBoundingClientRect().right > window.innerWidth + 1,
-      )
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)
-      .slice(0, 8),
-  );
-  expect(wide, 'wider than a phone').toEqual([]);
-  await expect(
-    page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
-  ).resolves.toBeLessThanOrEqual(0);
-  expect(await seriousViolations(page)).toEqual([]);
-  await page.setViewportSize(DESKTOP);
-}
 
 /**
  * The talent pool in real Chromium: a rejected runner-up is invited from their application (a
@@ -110,11 +88,7 @@ describe('the talent pool in a browser', () => {
       const context = await browser.newContext({ viewport: DESKTOP });
       const page = await context.newPage();
       page.on('dialog', (d) => void d.dismiss());
-      await page.goto(base);
-      await page.fill('#email', s.admin.email);
-      await page.fill('#password', PASSWORD);
-      await page.click('button[type=submit]');
-      await page.waitForSelector('h1:has-text("Follow-ups")');
+      await signIn(page, base, s.admin.email, PASSWORD);
 
       // The pool, empty, says how candidates get into it.
       await page.getByRole('link', { name: 'Talent pool' }).click();
@@ -144,7 +118,7 @@ describe('the talent pool in a browser', () => {
       const pool = page.locator('section[aria-labelledby="h-pool"]');
       await pool.getByText('waiting for their answer on their status page').waitFor();
       await expect(pool.textContent()).resolves.toContain('Tags: sales, london');
-      await fitsAPhone(page);
+      await fitsAPhone(page, DESKTOP);
 
       // Casey opens the link in the invitation email and says yes, for the suggested 12 months.
       await dispatch();
@@ -227,7 +201,7 @@ describe('the talent pool in a browser', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await mkdir('docs/screens', { recursive: true });
       await page.screenshot({ path: 'docs/screens/talent-pool.png', fullPage: true });
-      await fitsAPhone(page);
+      await fitsAPhone(page, DESKTOP);
 
       // Match to a new job: one action, then a link to the new application.
       const newJob = await buildJob(deps, org, {

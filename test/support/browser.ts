@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Debian's Chromium (override with CHROMIUM_PATH); Playwright never downloads a browser here. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -51,4 +52,37 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     return axe.run();
   });
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+}
+
+/** Sign in through the page as a member with a password, and wait for the home screen. */
+export async function signIn(page: Page, base: string, email: string, password: string): Promise<void> {
+  await page.goto(base);
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('h1:has-text("Follow-ups")');
+}
+
+/**
+ * At a phone's width (375 px) nothing scrolls sideways (wide tables scroll inside their own
+ * `.table-scroll`) and axe finds nothing serious; then back to `restore`.
+ */
+export async function fitsAPhone(page: Page, restore: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize({ width: 375, height: 800 });
+  const wide = await page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter(
+        (el) =>
+          !el.parentElement?.closest('.table-scroll') &&
+          el.getBoundingClientRect().right > window.innerWidth + 1,
+      )
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)
+      .slice(0, 8),
+  );
+  expect(wide, 'wider than a phone').toEqual([]);
+  await expect(
+    page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).resolves.toBeLessThanOrEqual(0);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.setViewportSize(restore);
 }
