@@ -104,6 +104,11 @@ export const OWNED_LADDERS: Partial<Record<FollowUpKind, readonly OwnedStep[]>> 
     { afterBusinessDays: 0, action: 'remind' },
     { afterBusinessDays: 1, action: 'escalate' },
   ],
+  // A final stage under its target: the recruiter is reminded, and the admins hear two days on.
+  backfill: [
+    { afterBusinessDays: 0, action: 'remind' },
+    { afterBusinessDays: 2, action: 'escalate' },
+  ],
 };
 
 /** The kinds {@link OWNED_LADDERS} sweeps. */
@@ -162,6 +167,10 @@ const WHAT: Partial<Record<FollowUpKind, { owed: string; next: string }>> = {
   debrief: {
     owed: 'A debrief is owed to',
     next: 'Call the candidate while the interview is fresh.',
+  },
+  backfill: {
+    owed: 'The final stage is under its finalist target since this finalist left:',
+    next: 'Move a candidate from an earlier stage into the final stage (the job’s timeline names who is still in the running), or cancel this follow-up with the reason there is no backfill.',
   },
 };
 

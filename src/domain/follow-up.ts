@@ -20,6 +20,8 @@ export const FOLLOW_UP_KINDS = [
   'reach_another_way',
   // A talent-pool candidate is due a periodic word from the team.
   'stay_in_touch',
+  // The final stage fell under the job's finalist target: the recruiter owes the team a new finalist.
+  'backfill',
 ] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 

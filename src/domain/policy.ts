@@ -134,6 +134,12 @@ export const PolicySchema = z
      * `reason` (recorded on every close it skips). Default `{ send: true }`.
      */
     writtenPromise: WrittenPromiseSettingSchema.default({ send: true }),
+    /**
+     * Finalists: how many candidates a job keeps in its final stage. When one withdraws or is
+     * turned down and fewer remain, the recruiter gets a `backfill` follow-up (due the next
+     * business day) naming who is in earlier stages. 0 = not tracked. Default 2.
+     */
+    finalistTarget: z.int().min(0).max(10).default(2),
   })
   .describe('Policy');
 export type Policy = z.infer<typeof PolicySchema>;

@@ -171,3 +171,29 @@ export async function deleteApplicationWithoutHistory(
   );
   return rows.length === 1;
 }
+
+/** How many of a job's applications are finalists (final stage, still in the running). */
+export async function countFinalists(q: Queryable, orgId: string, jobId: string): Promise<number> {
+  const [row] = await q.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM applications
+      WHERE org_id = $1 AND job_id = $2 AND final_stage AND status IN ('active', 'on_hold', 'offered')`,
+    [orgId, jobId],
+  );
+  return row?.n ?? 0;
+}
+
+/** Who of a job is still in the running in an earlier stage (the backfill's candidates), oldest first. */
+export async function listEarlierInTheRunning(
+  q: Queryable,
+  orgId: string,
+  jobId: string,
+  limit: number,
+): Promise<{ applicationId: string; candidateName: string; stage: string }[]> {
+  return q.query<{ applicationId: string; candidateName: string; stage: string }>(
+    `SELECT a.id AS "applicationId", c.name AS "candidateName", a.stage
+       FROM applications a JOIN candidates c ON c.org_id = a.org_id AND c.id = a.candidate_id
+      WHERE a.org_id = $1 AND a.job_id = $2 AND NOT a.final_stage AND a.status IN ('active', 'on_hold')
+      ORDER BY a.created_at, a.id LIMIT $3`,
+    [orgId, jobId, limit],
+  );
+}

@@ -616,3 +616,18 @@ export async function resumeAfterReply(
     [orgId, applicationIds, now],
   );
 }
+
+/** The open backfill follow-up of a job, if any, locked for the caller's transaction. */
+export async function lockOpenBackfillOfJob(
+  q: Queryable,
+  orgId: string,
+  jobId: string,
+): Promise<FollowUp | null> {
+  const [row] = await q.query<FollowUpRow>(
+    `SELECT f.* FROM follow_ups f JOIN applications a ON a.org_id = f.org_id AND a.id = f.application_id
+      WHERE f.org_id = $1 AND a.job_id = $2 AND f.kind = 'backfill' AND f.status = 'open'
+      ORDER BY f.created_at, f.id LIMIT 1 FOR UPDATE OF f`,
+    [orgId, jobId],
+  );
+  return row ? toFollowUp(row) : null;
+}

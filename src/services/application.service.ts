@@ -35,6 +35,7 @@ import type { ServiceDeps } from './deps.ts';
 import { emitEvent } from './webhook.service.ts';
 import { decodeCursor, toPage, type Page, type PageQuery } from './pagination.ts';
 import { requireApplication, requireCandidateRef, requireJobRef } from './references.ts';
+import { reviewFinalists } from './finalists.ts';
 
 /** Put a candidate into a job (final stage, or through an agency recruiter, from the start if so). */
 export async function createApplication(
@@ -149,6 +150,7 @@ export async function changeApplication(
         withdrawnBy && { type: withdrawnBy.type, id: withdrawnBy.id },
       );
     }
+    await reviewFinalists(tx, orgId, application.jobId, { before: current, after: application }, now);
     return { application, cancelledFollowUps };
   });
 }

@@ -52,6 +52,7 @@ import type { ServiceDeps } from './deps.ts';
 import { closeFollowUpsByTouchpoint } from './follow-up.service.ts';
 import { enqueueMemberNotice, type MailIdentity } from './outbox.service.ts';
 import { poolInvitationFor, type PoolInvitationView } from './talent-pool.service.ts';
+import { reviewFinalists } from './finalists.ts';
 
 /** What the page's use cases need. */
 export interface CandidatePageDeps extends ServiceDeps {
@@ -739,7 +740,8 @@ async function vacuumAfterErasure(deps: ServiceDeps, tables: string[]): Promise<
 
 // Withdrawal inside the erasure's transaction: cancel what is owed and scheduled.
 async function changeApplicationInTx(tx: Queryable, access: CandidateAccess, now: Date): Promise<void> {
-  await updateApplication(tx, access.orgId, access.applicationId, { status: 'withdrawn' }, now);
+  const before = await findApplication(tx, access.orgId, access.applicationId);
+  const after = await updateApplication(tx, access.orgId, access.applicationId, { status: 'withdrawn' }, now);
   const open = await lockOpenFollowUpsOfApplication(tx, access.orgId, access.applicationId);
   await cancelFollowUps(
     tx,
@@ -749,6 +751,7 @@ async function changeApplicationInTx(tx: Queryable, access: CandidateAccess, now
     now,
   );
   await cancelPendingMessages(tx, access.orgId, { applicationId: access.applicationId }, 'erased', now);
+  if (before && after) await reviewFinalists(tx, access.orgId, after.jobId, { before, after }, now);
 }
 
 /** Carry out erasures whose legal hold has ended (the worker calls this). */

@@ -34,6 +34,7 @@ import {
   type MessagingDeps,
 } from './message.service.ts';
 import { enqueueMessage } from './outbox.service.ts';
+import { reviewFinalists } from './finalists.ts';
 
 /** One candidate still in process, as the close-out shows them. */
 export interface CloseOutApplication {
@@ -284,6 +285,8 @@ export async function closeJob(
       },
       at: now,
     });
+    // A closed job owes no backfill.
+    await reviewFinalists(tx, orgId, jobId, null, now);
     return { status: input.status, hired: hiredIds, stages, drafts, withoutEmail };
   });
 }

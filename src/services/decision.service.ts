@@ -18,6 +18,7 @@ import { findOrganization } from '../repositories/organization.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { emitEvent } from './webhook.service.ts';
+import { reviewFinalists } from './finalists.ts';
 import { openOutcomeFollowUp } from './follow-up.service.ts';
 import { decodeCursor, toPage, type Page, type PageQuery } from './pagination.ts';
 import { requireApplication } from './references.ts';
@@ -80,7 +81,14 @@ export async function recordDecision(
       decidedBy: actor.memberId,
       decidedAt,
     });
-    await updateApplication(tx, orgId, applicationId, { status: STATUS_AFTER[input.outcome] }, now);
+    const after = (await updateApplication(
+      tx,
+      orgId,
+      applicationId,
+      { status: STATUS_AFTER[input.outcome] },
+      now,
+    ))!;
+    await reviewFinalists(tx, orgId, application.jobId, { before: application, after }, now);
 
     const open = await lockOpenFollowUpsOfApplication(tx, orgId, applicationId);
     let outcomeFollowUp = open.find((f) => f.kind === 'outcome') ?? null;

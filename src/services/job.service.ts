@@ -17,6 +17,7 @@ import {
 import type { ServiceDeps } from './deps.ts';
 import { decodeCursor, toPage, type Page } from './pagination.ts';
 import { requireActiveMember } from './references.ts';
+import { reviewFinalists } from './finalists.ts';
 
 /** Fields a job is created with. */
 export interface JobInput {
@@ -134,6 +135,9 @@ export async function changeJob(
     if (!job) throw errors.notFound('Job', id);
     // Reminder and escalation times follow the policy: the job's promises are planned again.
     if (patch.policyOverrides) await replanFollowUps(tx, orgId, deps.clock.now(), id);
+    // On hold, or a new finalist target: the backfill follows.
+    if (patch.status !== undefined || patch.policyOverrides)
+      await reviewFinalists(tx, orgId, id, null, deps.clock.now());
     return job;
   });
 }

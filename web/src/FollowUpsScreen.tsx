@@ -12,6 +12,7 @@ const KIND_WORDS: Record<string, string> = {
   debrief: 'Debrief',
   client_feedback: 'Client feedback',
   client_update: 'Client update',
+  backfill: 'Backfill the final stage',
 };
 
 /** The one next step for a follow-up the team owes: a link into the application, or a call to log here. */
@@ -32,6 +33,9 @@ function nextActionOf(f: FollowUp, hasDraft: boolean, role: string): NextAction 
       if (f.owedTo === 'candidate')
         return role === 'interviewer' ? null : { label: 'Answer feedback request', next: 'answer-feedback' };
       return { label: 'Give feedback', next: 'feedback' };
+    case 'backfill':
+      // Owed inside the team, not a contact: the card opens the finalist who left; no call to log.
+      return null;
     case 'check_in':
     case 'debrief':
       return role === 'interviewer' ? null : { label: 'Log call', call: true };
