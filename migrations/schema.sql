@@ -403,10 +403,10 @@ CREATE TABLE public.follow_ups (
     promised_due_at timestamp with time zone,
     CONSTRAINT follow_ups_check1 CHECK (((owed_by <> 'team'::text) OR (owner_id IS NOT NULL))),
     CONSTRAINT follow_ups_check2 CHECK (((status = 'done'::text) = (done_at IS NOT NULL))),
-    CONSTRAINT follow_ups_kind_check CHECK ((kind = ANY (ARRAY['outcome'::text, 'update'::text, 'feedback_due'::text, 'thank_you'::text, 'check_in'::text, 'debrief'::text, 'client_feedback'::text, 'client_update'::text, 'reply'::text, 'reach_another_way'::text, 'stay_in_touch'::text, 'backfill'::text]))),
+    CONSTRAINT follow_ups_kind_check CHECK ((kind = ANY (ARRAY['outcome'::text, 'update'::text, 'feedback_due'::text, 'thank_you'::text, 'check_in'::text, 'debrief'::text, 'client_feedback'::text, 'client_update'::text, 'reply'::text, 'reach_another_way'::text, 'stay_in_touch'::text, 'backfill'::text, 'decision_due'::text]))),
     CONSTRAINT follow_ups_owed_by_check CHECK ((owed_by = ANY (ARRAY['team'::text, 'candidate'::text, 'recruiter'::text, 'client'::text]))),
     CONSTRAINT follow_ups_owed_to_check CHECK ((owed_to = ANY (ARRAY['team'::text, 'candidate'::text, 'recruiter'::text, 'client'::text]))),
-    CONSTRAINT follow_ups_parties_check CHECK (((owed_by <> owed_to) OR ((owed_by = 'team'::text) AND (kind = 'backfill'::text)))),
+    CONSTRAINT follow_ups_parties_check CHECK (((owed_by <> owed_to) OR ((owed_by = 'team'::text) AND (kind = ANY (ARRAY['feedback_due'::text, 'decision_due'::text, 'backfill'::text]))))),
     CONSTRAINT follow_ups_status_check CHECK ((status = ANY (ARRAY['open'::text, 'done'::text, 'cancelled'::text]))),
     CONSTRAINT follow_ups_subject_check CHECK (((application_id IS NOT NULL) OR (client_contact_id IS NOT NULL)))
 );
@@ -1560,10 +1560,22 @@ CREATE INDEX follow_ups_application_idx ON public.follow_ups USING btree (org_id
 CREATE INDEX follow_ups_next_action_idx ON public.follow_ups USING btree (next_action_at) WHERE (status = 'open'::text);
 
 --
+-- Name: follow_ups_one_open_decide_by_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX follow_ups_one_open_decide_by_idx ON public.follow_ups USING btree (org_id, application_id) WHERE ((kind = 'decision_due'::text) AND (status = 'open'::text));
+
+--
 -- Name: follow_ups_one_open_outcome_idx; Type: INDEX; Schema: public; Owner: -
 --
 
 CREATE UNIQUE INDEX follow_ups_one_open_outcome_idx ON public.follow_ups USING btree (org_id, application_id) WHERE ((kind = 'outcome'::text) AND (status = 'open'::text));
+
+--
+-- Name: follow_ups_one_open_scorecard_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX follow_ups_one_open_scorecard_idx ON public.follow_ups USING btree (org_id, interview_id, owner_id) WHERE ((kind = 'feedback_due'::text) AND (owed_to = 'team'::text) AND (status = 'open'::text));
 
 --
 -- Name: follow_ups_open_due_idx; Type: INDEX; Schema: public; Owner: -

@@ -77,8 +77,10 @@ export function stageAfterAnswer(answer: ClientAnswer['answer']): SubmissionStag
 /** One step of an owned follow-up's ladder, counted in business days after the due time. */
 export interface OwnedStep {
   afterBusinessDays: number;
-  /** `remind`: the owner is prompted; `escalate`: the organization's admins hear it slipped. */
+  /** `remind`: the owner is prompted; `escalate`: someone above hears it slipped. */
   action: 'remind' | 'escalate';
+  /** Who hears an escalation: the job's hiring manager (the admins when there is none), else the admins. */
+  to?: 'hiring_manager' | 'admins';
 }
 
 /**
@@ -101,6 +103,16 @@ export const OWNED_LADDERS: Partial<Record<FollowUpKind, readonly OwnedStep[]>> 
     { afterBusinessDays: 1, action: 'escalate' },
   ],
   debrief: [
+    { afterBusinessDays: 0, action: 'remind' },
+    { afterBusinessDays: 1, action: 'escalate' },
+  ],
+  // An interviewer's scorecard (owed to the team): reminded when due, the hiring manager told a day on.
+  feedback_due: [
+    { afterBusinessDays: 0, action: 'remind' },
+    { afterBusinessDays: 1, action: 'escalate', to: 'hiring_manager' },
+  ],
+  // The hiring manager's decide-by: reminded when due, the admins told a day on (the promise is near).
+  decision_due: [
     { afterBusinessDays: 0, action: 'remind' },
     { afterBusinessDays: 1, action: 'escalate' },
   ],
@@ -167,6 +179,14 @@ const WHAT: Partial<Record<FollowUpKind, { owed: string; next: string }>> = {
   debrief: {
     owed: 'A debrief is owed to',
     next: 'Call the candidate while the interview is fresh.',
+  },
+  feedback_due: {
+    owed: 'A scorecard is owed on the interview of',
+    next: 'Give your feedback in Hearback (Follow-ups → Give feedback): the decision, and what the candidate is told, wait on it.',
+  },
+  decision_due: {
+    owed: 'A decision is owed (decide-by) on',
+    next: 'Record the decision in Hearback, or a hold with a new date, so the candidate can be told what was promised.',
   },
   backfill: {
     owed: 'The final stage is under its finalist target since this finalist left:',

@@ -22,6 +22,9 @@ export const FOLLOW_UP_KINDS = [
   'stay_in_touch',
   // The final stage fell under the job's finalist target: the recruiter owes the team a new finalist.
   'backfill',
+  // Inside the team: the hiring manager owes a decision by the decide-by time, before the promise.
+  // (Its sibling inside the team is `feedback_due` owed to the team: an interviewer's scorecard.)
+  'decision_due',
 ] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 

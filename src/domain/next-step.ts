@@ -110,13 +110,14 @@ export function nextStepOf(
     }
   }
 
-  const ladder = OWNED_LADDERS[fu.kind];
+  // Feedback owed to the candidate (their request) is answered by a contact, not walked by a ladder.
+  const ladder = fu.kind === 'feedback_due' && fu.owedTo !== 'team' ? undefined : OWNED_LADDERS[fu.kind];
   const step = ladder?.[fu.ladderSteps];
   if (!step) return null;
   const at = teamTime(ownedStepTime(fu.dueAt, step.afterBusinessDays, cal));
   return step.action === 'remind'
     ? { action: 'reminder', at, toRole: 'owner', to: ownerName }
-    : { action: 'escalation', at, toRole: 'admins', to: names(people.admins) };
+    : { action: 'escalation', at, ...escalationTo(step.to ?? 'admins') };
 }
 
 const laterOf = (a: Date, b: Date) => (a.getTime() >= b.getTime() ? a : b);

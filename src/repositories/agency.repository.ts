@@ -533,6 +533,8 @@ export interface ClaimedOwnedFollowUp {
   escalationLevel: number;
   /** Who or what it is about, in words: a candidate at a job, or a client contact. */
   subject: string;
+  /** The job's hiring manager, when it is about an application (escalations may go to them). */
+  hiringManagerId: string | null;
 }
 
 /**
@@ -555,7 +557,8 @@ export async function claimDueOwnedFollowUps(
         ORDER BY f.next_action_at LIMIT $3
         FOR UPDATE OF f SKIP LOCKED)
      SELECT f.id, f.org_id, f.kind, f.application_id, f.owner_id, f.due_at, f.ladder_steps, f.escalation_level,
-            coalesce(c.name || ' — ' || j.title, cc.name || ' (' || cl.name || ')', 'a follow-up') AS subject
+            coalesce(c.name || ' — ' || j.title, cc.name || ' (' || cl.name || ')', 'a follow-up') AS subject,
+            j.hiring_manager_id
        FROM due JOIN follow_ups f ON f.id = due.id
        LEFT JOIN applications a ON a.org_id = f.org_id AND a.id = f.application_id
        LEFT JOIN candidates c ON c.org_id = a.org_id AND c.id = a.candidate_id

@@ -631,3 +631,112 @@ export async function lockOpenBackfillOfJob(
   );
   return row ? toFollowUp(row) : null;
 }
+
+/**
+ * Open the scorecards owed on an interview: one `feedback_due` follow-up owed to the team per
+ * interviewer, skipping any already open (a partial unique index settles a race).
+ */
+export async function insertScorecardsOwed(
+  q: Queryable,
+  s: {
+    orgId: string;
+    applicationId: string;
+    interviewId: string;
+    interviewerIds: string[];
+    dueAt: Date;
+    at: Date;
+  },
+): Promise<FollowUp[]> {
+  if (s.interviewerIds.length === 0) return [];
+  const rows = await q.query<FollowUpRow>(
+    `INSERT INTO follow_ups (org_id, application_id, interview_id, kind, owed_by, owed_to, owner_id, due_at,
+                             next_action_at, created_at, updated_at)
+     SELECT $1, $2, $3, 'feedback_due', 'team', 'team', owner_id, $5, $5, $6, $6
+       FROM unnest($4::uuid[]) AS owner_id
+     ON CONFLICT (org_id, interview_id, owner_id)
+        WHERE kind = 'feedback_due' AND owed_to = 'team' AND status = 'open' DO NOTHING
+     RETURNING *`,
+    [s.orgId, s.applicationId, s.interviewId, s.interviewerIds, s.dueAt, s.at],
+  );
+  return rows.map(toFollowUp);
+}
+
+/** Close an interviewer's open scorecard follow-up on an interview: their feedback is in. */
+export async function closeScorecardOwed(
+  q: Queryable,
+  orgId: string,
+  interviewId: string,
+  interviewerId: string,
+  at: Date,
+): Promise<FollowUp[]> {
+  const rows = await q.query<FollowUpRow>(
+    `UPDATE follow_ups SET status = 'done', done_at = $4, next_action_at = NULL, updated_at = $4
+      WHERE org_id = $1 AND interview_id = $2 AND owner_id = $3 AND kind = 'feedback_due' AND owed_to = 'team'
+        AND status = 'open' RETURNING *`,
+    [orgId, interviewId, interviewerId, at],
+  );
+  return rows.map(toFollowUp);
+}
+
+/** The open decide-by (`decision_due`) of an application, locked for the caller's transaction. */
+export async function lockOpenDecisionDue(
+  q: Queryable,
+  orgId: string,
+  applicationId: string,
+): Promise<FollowUp | null> {
+  const [row] = await q.query<FollowUpRow>(
+    `SELECT * FROM follow_ups WHERE org_id = $1 AND application_id = $2 AND kind = 'decision_due' AND status = 'open'
+      FOR UPDATE`,
+    [orgId, applicationId],
+  );
+  return row ? toFollowUp(row) : null;
+}
+
+/** Move an owned follow-up to a new due time, its ladder starting again from there. */
+export async function retimeOwnedFollowUp(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  dueAt: Date,
+  at: Date,
+): Promise<FollowUp | null> {
+  const [row] = await q.query<FollowUpRow>(
+    `UPDATE follow_ups SET due_at = $3, next_action_at = $3, ladder_steps = 0, updated_at = $4
+      WHERE org_id = $1 AND id = $2 AND status = 'open' RETURNING *`,
+    [orgId, id, dueAt, at],
+  );
+  return row ? toFollowUp(row) : null;
+}
+
+/** Close the open decide-by of an application: the decision is recorded. */
+export async function closeDecisionDue(
+  q: Queryable,
+  orgId: string,
+  applicationId: string,
+  at: Date,
+): Promise<FollowUp[]> {
+  const rows = await q.query<FollowUpRow>(
+    `UPDATE follow_ups SET status = 'done', done_at = $3, next_action_at = NULL, updated_at = $3
+      WHERE org_id = $1 AND application_id = $2 AND kind = 'decision_due' AND status = 'open' RETURNING *`,
+    [orgId, applicationId, at],
+  );
+  return rows.map(toFollowUp);
+}
+
+/** Cancel the open follow-ups owed inside the team (scorecards, decide-by, backfill) of a job. */
+export async function cancelOpenInternalOfJob(
+  q: Queryable,
+  orgId: string,
+  jobId: string,
+  reason: string,
+  at: Date,
+): Promise<number> {
+  const rows = await q.query<{ id: string }>(
+    `UPDATE follow_ups f SET status = 'cancelled', cancel_reason = $3, next_action_at = NULL, updated_at = $4
+       FROM applications a
+      WHERE f.org_id = $1 AND a.org_id = f.org_id AND a.id = f.application_id AND a.job_id = $2
+        AND f.owed_by = 'team' AND f.owed_to = 'team' AND f.status = 'open' RETURNING f.id`,
+    [orgId, jobId, reason, at],
+  );
+  return rows.length;
+}

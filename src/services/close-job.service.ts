@@ -34,7 +34,7 @@ import {
   type MessagingDeps,
 } from './message.service.ts';
 import { enqueueMessage } from './outbox.service.ts';
-import { reviewFinalists } from './finalists.ts';
+import { cancelInternalDeadlinesOfJob } from './internal-deadlines.ts';
 
 /** One candidate still in process, as the close-out shows them. */
 export interface CloseOutApplication {
@@ -285,8 +285,8 @@ export async function closeJob(
       },
       at: now,
     });
-    // A closed job owes no backfill.
-    await reviewFinalists(tx, orgId, jobId, null, now);
+    // A closed job owes nothing more inside the team: no scorecards, decide-by or backfill.
+    await cancelInternalDeadlinesOfJob(tx, orgId, jobId, `the job is ${input.status}`, now);
     return { status: input.status, hired: hiredIds, stages, drafts, withoutEmail };
   });
 }

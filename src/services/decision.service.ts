@@ -22,6 +22,7 @@ import { reviewFinalists } from './finalists.ts';
 import { openOutcomeFollowUp } from './follow-up.service.ts';
 import { decodeCursor, toPage, type Page, type PageQuery } from './pagination.ts';
 import { requireApplication } from './references.ts';
+import { settleDecideBy } from './internal-deadlines.ts';
 
 const STATUS_AFTER: Record<DecisionOutcome, ApplicationStatus> = {
   advance: 'active',
@@ -89,6 +90,8 @@ export async function recordDecision(
       now,
     ))!;
     await reviewFinalists(tx, orgId, application.jobId, { before: application, after }, now);
+    // Decided: the decide-by is met (a hold is still deciding).
+    if (input.outcome !== 'hold') await settleDecideBy(tx, orgId, applicationId, now);
 
     const open = await lockOpenFollowUpsOfApplication(tx, orgId, applicationId);
     let outcomeFollowUp = open.find((f) => f.kind === 'outcome') ?? null;

@@ -10,6 +10,7 @@ import { findInterview } from '../repositories/interview.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { decodeCursor, toPage, type Page, type PageQuery } from './pagination.ts';
+import { settleScorecard } from './internal-deadlines.ts';
 
 /** One interviewer's scorecard. */
 export type FeedbackInput = Pick<Feedback, 'recommendation'> & {
@@ -49,7 +50,7 @@ export async function submitFeedback(
         { currentVersion: current?.version ?? 0 },
       );
     }
-    return saveFeedbackVersion(tx, {
+    const saved = await saveFeedbackVersion(tx, {
       orgId,
       interviewId,
       interviewerId: actor.memberId,
@@ -58,6 +59,8 @@ export async function submitFeedback(
       notes: input.notes ?? '',
       submittedAt: deps.clock.now(),
     });
+    await settleScorecard(tx, orgId, interviewId, actor.memberId, deps.clock.now());
+    return saved;
   });
 }
 

@@ -6,7 +6,7 @@ import { buildCandidate, buildInterviewScenario } from '../../test/support/facto
 import { changeApplication, createApplication } from './application.service.ts';
 import { recordDecision } from './decision.service.ts';
 import { changeJob } from './job.service.ts';
-import { closeJob } from './message.service.ts';
+import { closeJob } from './close-job.service.ts';
 import { sweepOwnedFollowUps } from './owned-sweep.service.ts';
 
 const identity = { from: { name: 'Hearback', address: 'hb@example.test' }, domain: 'example.test' };
@@ -116,9 +116,9 @@ describe.each(backends)('finalists and backfill on %s', (backend) => {
     await changeApplication(deps(), j.org, j.earlier.id, { status: 'withdrawn' });
     expect(await j.backfills()).toHaveLength(1);
 
-    await closeJob(deps(), j.org, j.job.id, { status: 'filled' }, { memberId: j.recruiter.id });
+    await closeJob(deps(), j.org, j.job.id, { status: 'closed' }, { memberId: j.recruiter.id });
     expect(await j.backfills()).toEqual([
-      expect.objectContaining({ status: 'cancelled', cancel_reason: 'the job is filled' }),
+      expect.objectContaining({ status: 'cancelled', cancel_reason: 'the job is closed' }),
     ]);
   });
 

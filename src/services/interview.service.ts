@@ -52,6 +52,7 @@ import { decodeCursor, toPage, type Page, type PageQuery } from './pagination.ts
 import { previewPromise, type PromisePreview } from './promise.service.ts';
 import { openOutcomeFollowUp } from './follow-up.service.ts';
 import { requireActiveMember, requireApplication, requireApplicationRef } from './references.ts';
+import { openInternalDeadlines } from './internal-deadlines.ts';
 
 /**
  * Schedule (or record) an interview on an application. Scheduled in the future with an end time
@@ -465,6 +466,18 @@ export async function closeInterview(
       interviewId,
       ownerId,
       dueAt: promise.dueAt,
+      now,
+    });
+    // The chain inside the team: scorecards by each interviewer, then the decision by decide-by.
+    await openInternalDeadlines(tx, orgId, {
+      applicationId: application.id,
+      interviewId,
+      interviewerIds: interview.interviewerIds,
+      interviewEnd: endedAt,
+      promisedAt: promise.dueAt,
+      job,
+      promiseOwnerId: ownerId,
+      policy,
       now,
     });
     await emitEvent(

@@ -5,7 +5,7 @@
  * src/domain/agency.ts); outcomes keep their own ladder in sweep.service.ts.
  */
 import { nextBusinessSlot } from '../domain/business-time.ts';
-import { OWNED_LADDER_KINDS, ownedStepMessage, planOwnedLadder } from '../domain/agency.ts';
+import { OWNED_LADDER_KINDS, OWNED_LADDERS, ownedStepMessage, planOwnedLadder } from '../domain/agency.ts';
 import { humanDateTime } from '../domain/format.ts';
 import type { Member } from '../domain/model.ts';
 import { calendarOf } from '../domain/policy.ts';
@@ -13,7 +13,7 @@ import { scheduleSend } from '../domain/schedule.ts';
 import { textToHtml } from '../domain/templates.ts';
 import { claimDueOwnedFollowUps, updateOwnedLadder } from '../repositories/agency.repository.ts';
 import { insertEvents, type NewEvent } from '../repositories/event.repository.ts';
-import { listActiveMembersByRole, listMembersByIds } from '../repositories/member.repository.ts';
+import { findMember, listActiveMembersByRole, listMembersByIds } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { groupByOrg } from './batches.ts';
 import type { MessagingDeps } from './message.service.ts';
@@ -96,8 +96,10 @@ export async function sweepOwnedFollowUps(
         const owner = owners.get(fu.ownerId);
         let escalationLevel = fu.escalationLevel;
         let remindedAt: Date | null = null;
-        for (const action of plan.actions) {
-          if (action === 'remind') {
+        // The steps this plan takes, in order (their `to` says who hears an escalation).
+        const steps = (OWNED_LADDERS[fu.kind] ?? []).slice(fu.ladderSteps, plan.stepsTaken);
+        for (const step of steps) {
+          if (step.action === 'remind') {
             remindedAt = now;
             if (owner?.active) {
               const due = humanDateTime(fu.dueAt, owner.timeZone ?? cal.timeZone);
@@ -128,7 +130,13 @@ export async function sweepOwnedFollowUps(
           } else {
             escalationLevel += 1;
             admins ??= await listActiveMembersByRole(tx, orgId, 'admin');
-            for (const admin of admins) {
+            // The hiring manager hears of a missing scorecard; the admins when the job has none.
+            const manager =
+              step.to === 'hiring_manager' && fu.hiringManagerId
+                ? await findMember(tx, orgId, fu.hiringManagerId)
+                : null;
+            const recipients = manager?.active ? [manager] : admins;
+            for (const admin of recipients) {
               const due = humanDateTime(fu.dueAt, admin.timeZone ?? cal.timeZone);
               messages.push(
                 mail(
@@ -150,7 +158,7 @@ export async function sweepOwnedFollowUps(
               applicationId: fu.applicationId,
               followUpId: fu.id,
               memberId: null,
-              data: { kind: fu.kind, level: escalationLevel, recipients: admins.map((a) => a.id) },
+              data: { kind: fu.kind, level: escalationLevel, recipients: recipients.map((a) => a.id) },
               at: now,
             });
             result.escalations += 1;

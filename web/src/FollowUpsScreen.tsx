@@ -13,6 +13,7 @@ const KIND_WORDS: Record<string, string> = {
   client_feedback: 'Client feedback',
   client_update: 'Client update',
   backfill: 'Backfill the final stage',
+  decision_due: 'Decision (decide-by)',
 };
 
 /** The one next step for a follow-up the team owes: a link into the application, or a call to log here. */
@@ -33,6 +34,9 @@ function nextActionOf(f: FollowUp, hasDraft: boolean, role: string): NextAction 
       if (f.owedTo === 'candidate')
         return role === 'interviewer' ? null : { label: 'Answer feedback request', next: 'answer-feedback' };
       return { label: 'Give feedback', next: 'feedback' };
+    case 'decision_due':
+      // The hiring manager's decision, owed inside the team before the candidate's promise.
+      return role === 'interviewer' ? null : { label: 'Decide', next: 'decide' };
     case 'backfill':
       // Owed inside the team, not a contact: the card opens the finalist who left; no call to log.
       return null;
@@ -180,16 +184,20 @@ export function FollowUpsScreen({ session }: { session: Session }) {
                         {action.label}
                       </a>
                     ))}
-                  {f.owedBy === 'team' && action && !('call' in action) && role !== 'interviewer' && (
-                    // An outcome call must say what was told: it is logged on the application, not in one click.
-                    <a
-                      className="button secondary"
-                      href={`${href}?next=call`}
-                      aria-label={`Log a call with ${f.candidate.name}`}
-                    >
-                      Log a call
-                    </a>
-                  )}
+                  {f.owedBy === 'team' &&
+                    f.owedTo !== 'team' &&
+                    action &&
+                    !('call' in action) &&
+                    role !== 'interviewer' && (
+                      // An outcome call must say what was told: it is logged on the application, not in one click.
+                      <a
+                        className="button secondary"
+                        href={`${href}?next=call`}
+                        aria-label={`Log a call with ${f.candidate.name}`}
+                      >
+                        Log a call
+                      </a>
+                    )}
                   <a className="button secondary" href={href}>
                     Open {f.candidate.name}
                   </a>
