@@ -42,7 +42,10 @@ describe.each(backends)('the follow-up queue API on %s', (backend) => {
       return { status: res.statusCode, body: res.json<any>() };
     };
     const list = async () => {
-      const res = await api('GET', `/api/v1/follow-ups?status=open&applicationId=${s.application.id}`);
+      const res = await api(
+        'GET',
+        `/api/v1/follow-ups?status=open&kind=outcome&applicationId=${s.application.id}`,
+      );
       expect(res.status).toBe(200);
       expect(res.body.items).toHaveLength(1);
       return res.body.items[0];

@@ -95,7 +95,10 @@ describe.each(backends)('REST API on %s', (backend) => {
     });
     const followUpId = closed.body!.followUp.id as string;
 
-    const open = await api('GET', `/api/v1/follow-ups?status=open&ownerId=${recruiter.body!.id}`);
+    const open = await api(
+      'GET',
+      `/api/v1/follow-ups?status=open&kind=outcome&ownerId=${recruiter.body!.id}`,
+    );
     expect(open.body!.items).toHaveLength(1);
     expect(open.body!.items[0]).toMatchObject({
       id: followUpId,
@@ -165,7 +168,7 @@ describe.each(backends)('REST API on %s', (backend) => {
     });
     expect((await api('GET', '/api/v1/follow-ups?overdue=true')).body!.items).toEqual([]);
     clock.set('2026-12-10T09:00:00Z');
-    const overdue = await api('GET', '/api/v1/follow-ups?overdue=true');
+    const overdue = await api('GET', '/api/v1/follow-ups?overdue=true&kind=outcome');
     expect(overdue.body!.items.map((f: { id: string }) => f.id)).toEqual([closed.body!.followUp.id]);
     const dueBefore = await api('GET', '/api/v1/follow-ups?dueBefore=2026-12-01T00:00:00Z');
     expect(dueBefore.body!.items).toEqual([]);

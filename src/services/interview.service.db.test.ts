@@ -108,6 +108,7 @@ describe.each(backends)('closeInterview on %s', (backend) => {
     const open = await listFollowUpsPage(deps, orgId, {
       applicationId: s.application.id,
       status: 'open',
+      kind: 'outcome',
       limit: 10,
     });
     expect(open.items.map((f) => f.id)).toEqual([closed.followUp.id]);

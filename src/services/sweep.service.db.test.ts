@@ -117,9 +117,10 @@ describe.each(backends)('the batched sweep on %s', (backend) => {
     // Nothing is left due: the renewed promises were planned in the same step.
     expect((await sweepAll()).claims).toEqual([]);
 
-    const rows = await db.query<Row>(`SELECT * FROM follow_ups WHERE application_id = ANY($1::uuid[])`, [
-      applicationIds,
-    ]);
+    const rows = await db.query<Row>(
+      `SELECT * FROM follow_ups WHERE application_id = ANY($1::uuid[]) AND kind = 'outcome'`,
+      [applicationIds],
+    );
     const candidates = await db.query<{ application_id: string; name: string }>(
       `SELECT a.id AS application_id, c.name FROM applications a JOIN candidates c ON c.id = a.candidate_id
         WHERE a.id = ANY($1::uuid[])`,
