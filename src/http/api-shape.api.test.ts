@@ -281,7 +281,10 @@ describe.each(backends)('the API shape on %s', (backend) => {
     });
     // Past the due time, nobody told the candidate: an honest update is next (waiting for the sweep).
     clock.set('2026-12-04T23:00:00Z');
-    const later = await s.api('GET', `/api/v1/follow-ups?applicationId=${s.application.id}&status=open`);
+    const later = await s.api(
+      'GET',
+      `/api/v1/follow-ups?applicationId=${s.application.id}&status=open&kind=outcome`,
+    );
     expect(later.body.items[0].nextAction).toMatchObject({
       kind: 'update',
       because: 'promise_due',

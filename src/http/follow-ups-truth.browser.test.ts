@@ -83,7 +83,10 @@ describe('the follow-up queue states its truth in a browser', () => {
       const page = await context.newPage();
       await signIn(page, base, s.admin.email, PASSWORD);
 
-      const casey = page.getByRole('article', { name: `${s.candidate.name}, ${s.job.title}` });
+      // Each application's outcome card (the scorecards and decide-by owed inside the team have their own).
+      const casey = page
+        .getByRole('article', { name: `${s.candidate.name}, ${s.job.title}` })
+        .filter({ hasText: 'Outcome' });
       await casey.waitFor();
       const caseyText = (await casey.textContent()) ?? '';
       expect(caseyText).toContain('Decided, not told');
@@ -94,7 +97,9 @@ describe('the follow-up queue states its truth in a browser', () => {
       expect(caseyText).toContain('the candidate was promised');
       expect(caseyText).toMatch(/Next: Reminder to Riley Recruiter/);
 
-      const jordanRow = page.getByRole('article', { name: `Jordan Lee, ${s.job.title}` });
+      const jordanRow = page
+        .getByRole('article', { name: `Jordan Lee, ${s.job.title}` })
+        .filter({ hasText: 'Outcome' });
       const jordanText = (await jordanRow.textContent()) ?? '';
       expect(jordanText).not.toContain('Decided, not told');
       expect(jordanText).toMatch(/due in \d+ hours/);

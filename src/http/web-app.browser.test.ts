@@ -333,7 +333,10 @@ describe('the team web app in a browser', () => {
       const page = await context.newPage();
       await signIn(page, base, s.manager.email);
       const overdue = page.locator('section[aria-labelledby="g-Overdue"]');
-      const row = overdue.getByRole('article', { name: `${s.candidate.name}, ${s.job.title}` });
+      // The outcome's card (the manager's own scorecard and decide-by are overdue beside it).
+      const row = overdue
+        .getByRole('article', { name: `${s.candidate.name}, ${s.job.title}` })
+        .filter({ hasText: 'Outcome' });
       await expect(row.textContent()).resolves.toContain('Escalated');
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: 'test-results/web-hm-escalation.png', fullPage: true });
