@@ -142,17 +142,17 @@ export const PolicySchema = z
     finalistTarget: z.int().min(0).max(10).default(2),
     /**
      * Deadlines inside the team. Each interviewer owes their scorecard (a `feedback_due` follow-up)
-     * by the close of business this many business days after the interview (0 = the same day).
-     * Default 1.
+     * by the close of business this many business days after the interview (0 = the same day);
+     * null = not tracked. Default null for now (see docs/API.md, "Deadlines inside the team").
      */
-    feedbackDueBusinessDays: z.int().min(0).max(10).default(1),
+    feedbackDueBusinessDays: z.int().min(0).max(10).nullable().default(null),
     /**
      * The hiring manager owes the decision (a `decision_due` follow-up) by the close of business
      * this many business days before the candidate's promised time — the decide-by time — so the
-     * candidate can be told in time (0 = by the promise itself; never before the interview's close).
-     * Default 1.
+     * candidate can be told in time (0 = by the promise itself; never before the interview's
+     * close); null = not tracked. Default null for now.
      */
-    decideByBusinessDaysBefore: z.int().min(0).max(10).default(1),
+    decideByBusinessDaysBefore: z.int().min(0).max(10).nullable().default(null),
   })
   .describe('Policy');
 export type Policy = z.infer<typeof PolicySchema>;

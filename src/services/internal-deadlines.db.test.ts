@@ -9,6 +9,8 @@ import { closeInterview, createInterview } from './interview.service.ts';
 import { closeJob } from './close-job.service.ts';
 import { sweepOwnedFollowUps } from './owned-sweep.service.ts';
 
+// The chain is tracked when the policy sets its times (off by default for now).
+const ON = { feedbackDueBusinessDays: 1, decideByBusinessDaysBefore: 1 };
 const identity = { from: { name: 'Hearback', address: 'hb@example.test' }, domain: 'example.test' };
 
 interface Row {
@@ -41,7 +43,7 @@ describe.each(backends)('deadlines inside the team on %s', (backend) => {
 
   it('reminds the interviewer who owes a scorecard, tells the hiring manager, and escalates a late decision', async () => {
     clock.set('2026-12-01T15:00:00Z');
-    const s = await buildInterviewScenario(deps());
+    const s = await buildInterviewScenario(deps(), { policy: ON });
     const org = s.organization.id;
     const ivan = await buildMember(deps(), org, { role: 'interviewer', name: 'Ivan Interviewer' });
     const panel = await createInterview(deps(), org, {
@@ -142,7 +144,7 @@ describe.each(backends)('deadlines inside the team on %s', (backend) => {
 
   it('closing the job cancels what is still owed inside the team', async () => {
     clock.set('2026-12-01T15:00:00Z');
-    const s = await buildInterviewScenario(deps());
+    const s = await buildInterviewScenario(deps(), { policy: ON });
     const org = s.organization.id;
     await closeInterview(deps(), org, s.interview.id, { statement: 'by Monday' });
     await closeJob(deps(), org, s.job.id, { status: 'closed' }, { memberId: s.recruiter.id });
@@ -162,5 +164,15 @@ describe.each(backends)('deadlines inside the team on %s', (backend) => {
         cancel_reason: 'the job is closed',
       }),
     ]);
+  });
+
+  it('opens nothing inside the team while the policy does not set the times (the default)', async () => {
+    clock.set('2026-12-01T15:00:00Z');
+    const s = await buildInterviewScenario(deps());
+    await closeInterview(deps(), s.organization.id, s.interview.id, { statement: 'by Monday' });
+    const rows = await db.query(`SELECT id FROM follow_ups WHERE org_id = $1 AND owed_to = 'team'`, [
+      s.organization.id,
+    ]);
+    expect(rows).toEqual([]);
   });
 });

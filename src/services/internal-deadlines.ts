@@ -40,15 +40,20 @@ export async function openInternalDeadlines(
   },
 ): Promise<{ scorecards: FollowUp[]; decideBy: FollowUp | null }> {
   const cal = calendarOf(s.policy);
-  const scorecards = await insertScorecardsOwed(tx, {
-    orgId,
-    applicationId: s.applicationId,
-    interviewId: s.interviewId,
-    interviewerIds: s.interviewerIds,
-    dueAt: scorecardDueTime(s.interviewEnd, s.policy.feedbackDueBusinessDays, cal),
-    at: s.now,
-  });
-  const dueAt = decideByTime(s.promisedAt, s.policy.decideByBusinessDaysBefore, cal, s.now);
+  const { feedbackDueBusinessDays, decideByBusinessDaysBefore } = s.policy;
+  const scorecards =
+    feedbackDueBusinessDays === null
+      ? []
+      : await insertScorecardsOwed(tx, {
+          orgId,
+          applicationId: s.applicationId,
+          interviewId: s.interviewId,
+          interviewerIds: s.interviewerIds,
+          dueAt: scorecardDueTime(s.interviewEnd, feedbackDueBusinessDays, cal),
+          at: s.now,
+        });
+  if (decideByBusinessDaysBefore === null) return { scorecards, decideBy: null };
+  const dueAt = decideByTime(s.promisedAt, decideByBusinessDaysBefore, cal, s.now);
   const open = await lockOpenDecisionDue(tx, orgId, s.applicationId);
   const decideBy = open
     ? await retimeOwnedFollowUp(tx, orgId, open.id, dueAt, s.now)
