@@ -29,6 +29,9 @@ function tierProject(tier: Tier) {
       // machine, several times that on two cores shared with other work (a CLI test that starts
       // three migrating processes took over a minute at a load average of 18). Limits catch hangs.
       ...(tier !== 'unit' && { testTimeout: tier === 'e2e' ? 120_000 : 60_000 }),
+      // A browser walk reads the page with expect.poll: a list refreshes after the click that
+      // changed it, later on a loaded machine (a submission's row appeared after 1 s in CI).
+      ...(tier === 'e2e' && { expect: { poll: { timeout: 15_000 } } }),
     },
   };
 }

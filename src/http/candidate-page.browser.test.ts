@@ -66,10 +66,10 @@ describe('the candidate status page in a browser', () => {
     const page = await context.newPage();
     await page.goto(url);
     expect(new URL(page.url()).pathname).toBe('/s'); // the token is gone from the address bar
-    await expect(page.textContent('body')).resolves.toContain(
-      'We promised to contact you by Friday 4 December',
-    );
-    await expect(page.textContent('body')).resolves.toContain('hours left');
+    await expect
+      .poll(() => page.textContent('body'))
+      .toContain('We promised to contact you by Friday 4 December');
+    await expect.poll(() => page.textContent('body')).toContain('hours left');
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: 'test-results/candidate-page-promise.png', fullPage: true });
 
@@ -78,18 +78,18 @@ describe('the candidate status page in a browser', () => {
       'Thank you for the conversation about onboarding; I would love to help simplify it.',
     );
     await page.click('section[aria-labelledby="h-thanks"] button');
-    await expect(page.textContent('[role=status]')).resolves.toContain('thank-you note was sent');
-    await expect(page.textContent('section[aria-labelledby="h-checkin"]')).resolves.toContain(
-      'You can check in from',
-    );
+    await expect.poll(() => page.textContent('[role=status]')).toContain('thank-you note was sent');
+    await expect
+      .poll(() => page.textContent('section[aria-labelledby="h-checkin"]'))
+      .toContain('You can check in from');
 
     clock.set('2026-12-10T15:00:00Z'); // past Friday's promise plus 3 business days
     // A candidate session lasts at most 7 days (issue #14): nine days on, they open their link again.
     await page.goto(url);
-    await expect(page.textContent('body')).resolves.toContain('We are late, and we are sorry');
+    await expect.poll(() => page.textContent('body')).toContain('We are late, and we are sorry');
     await page.fill('#check-in-text', 'Hello, I wanted to ask whether there is any news on the role.');
     await page.click('section[aria-labelledby="h-checkin"] button');
-    await expect(page.textContent('[role=status]')).resolves.toContain('The team will answer');
+    await expect.poll(() => page.textContent('[role=status]')).toContain('The team will answer');
 
     // The team decides and tells the candidate.
     const { draft } = await buildRejectionDraft(deps, s, {
@@ -113,11 +113,11 @@ describe('the candidate status page in a browser', () => {
     );
     const emailed = /(https?:\/\/\S+\/s\/[A-Za-z0-9_-]{43})/.exec(mail!.body_text)![1]!;
     await page.goto(emailed);
-    await expect(page.textContent('body')).resolves.toContain('Your application for Account Executive');
+    await expect.poll(() => page.textContent('body')).toContain('Your application for Account Executive');
     await page.check('input[name=rating][value="4"]');
     await page.fill('#rating-comment', 'Clear and kind, if a little late.');
     await page.click('section[aria-labelledby="h-rating"] button');
-    await expect(page.textContent('[role=status]')).resolves.toContain('Thank you for rating');
+    await expect.poll(() => page.textContent('[role=status]')).toContain('Thank you for rating');
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: 'test-results/candidate-page-outcome.png', fullPage: true });
 
@@ -133,12 +133,12 @@ describe('the candidate status page in a browser', () => {
     expect(exported.messagesSentToYou.length).toBe(2); // the written promise, then the rejection
 
     await page.click('section[aria-labelledby="h-settings"] button.danger');
-    await expect(page.textContent('h1')).resolves.toContain('Erase your data?'); // it asks first
+    await expect.poll(() => page.textContent('h1')).toContain('Erase your data?'); // it asks first
     await page.screenshot({ path: 'docs/screens/candidate-page-erase-confirm.png', fullPage: true });
     await page.click('button:has-text("Yes, erase my data")');
-    await expect(page.textContent('h1')).resolves.toContain('Your data was erased');
+    await expect.poll(() => page.textContent('h1')).toContain('Your data was erased');
     await page.goto(`${base}/s`);
-    await expect(page.textContent('h1')).resolves.toContain('This link does not work');
+    await expect.poll(() => page.textContent('h1')).toContain('This link does not work');
     await context.close();
 
     // Nothing anywhere still holds the email address or the phone number.

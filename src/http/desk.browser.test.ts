@@ -82,7 +82,7 @@ describe('the agency desk in a browser', () => {
       await page.getByText('Submitted; the client’s feedback is now tracked').waitFor();
 
       const waiting = page.locator('section[aria-labelledby="desk-waiting"]');
-      await expect(waiting.textContent()).resolves.toContain('Jo Rivera · Account Executive');
+      await expect.poll(() => waiting.textContent()).toContain('Jo Rivera · Account Executive');
       // Before the deadline there is nothing to nudge.
       expect(await waiting.getByRole('button', { name: 'Nudge Dana Cole' }).count()).toBe(0);
       expect(await seriousViolations(page)).toEqual([]);
@@ -96,7 +96,7 @@ describe('the agency desk in a browser', () => {
       await context.clearCookies();
       await signIn();
       await waiting.getByText('Past the deadline').first().waitFor();
-      await expect(waiting.textContent()).resolves.toContain('2 days');
+      await expect.poll(() => waiting.textContent()).toContain('2 days');
       const today = page.locator('section[aria-labelledby="desk-today"]');
       await today.locator('tr.overdue', { hasText: 'Nudge Dana Cole with news' }).waitFor();
       await page.screenshot({ path: 'test-results/agency-desk.png', fullPage: true });
@@ -107,11 +107,11 @@ describe('the agency desk in a browser', () => {
       await composer.getByLabel('Next contact').fill('2026-12-07');
       await composer.getByRole('button', { name: 'Send nudge' }).click();
       await composer.getByText('Not sent: this nudge brings no news.').waitFor();
-      await expect(composer.textContent()).resolves.toMatch(/only asks for status/);
+      await expect.poll(() => composer.textContent()).toMatch(/only asks for status/);
       // The refused text is kept, to add the news to.
-      await expect(composer.getByLabel('Message').inputValue()).resolves.toBe(
-        'Hi Dana, just checking in — any update on Jo?',
-      );
+      await expect
+        .poll(() => composer.getByLabel('Message').inputValue())
+        .toBe('Hi Dana, just checking in — any update on Jo?');
       expect(await seriousViolations(page)).toEqual([]);
 
       await composer

@@ -113,7 +113,7 @@ describe('the follow-up queue states its truth in a browser', () => {
       await casey.getByRole('link', { name: `Open ${s.candidate.name}` }).click();
       const owed = page.locator('h2:has-text("Still owed") + ul li');
       await owed.getByText('Decided, not told').waitFor();
-      await expect(owed.textContent()).resolves.toMatch(/Next: Reminder to Riley Recruiter/);
+      await expect.poll(() => owed.textContent()).toMatch(/Next: Reminder to Riley Recruiter/);
       await context.close();
     },
   );

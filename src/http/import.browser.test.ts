@@ -57,8 +57,8 @@ describe('the import screen in a browser', () => {
       });
       // The suggested mapping, and the first rows as they would be imported.
       await page.getByRole('heading', { name: '2. Check which column means what' }).waitFor();
-      await expect(page.getByLabel('Candidate email').inputValue()).resolves.toBe('Email');
-      await expect(page.getByLabel('Job title').inputValue()).resolves.toBe('Job Title');
+      await expect.poll(() => page.getByLabel('Candidate email').inputValue()).toBe('Email');
+      await expect.poll(() => page.getByLabel('Job title').inputValue()).toBe('Job Title');
       await page.getByText('Line 2: First1 Last1, candidate1@example.com → Role 2').waitFor();
       expect(await seriousViolations(page)).toEqual([]);
 
@@ -66,18 +66,18 @@ describe('the import screen in a browser', () => {
       await page.getByLabel('Job title').selectOption('');
       await page.getByText('Before importing, fix the mapping:').waitFor();
       const importButton = page.getByRole('button', { name: 'Import greenhouse.csv' });
-      await expect(importButton.isDisabled()).resolves.toBe(true);
+      await expect.poll(() => importButton.isDisabled()).toBe(true);
       await page.getByLabel('Job title').selectOption('Job Title');
       await page.getByText('Before importing, fix the mapping:').waitFor({ state: 'detached' });
-      await expect(importButton.isEnabled()).resolves.toBe(true);
+      await expect.poll(() => importButton.isEnabled()).toBe(true);
 
       await importButton.click();
       await page.getByRole('heading', { name: '3. Imported greenhouse.csv' }).waitFor();
       await page.getByText('294 rows imported').waitFor();
-      await expect(page.getByRole('progressbar').getAttribute('value')).resolves.toBe('300');
+      await expect.poll(() => page.getByRole('progressbar').getAttribute('value')).toBe('300');
       const refused = page.getByRole('list', { name: 'Refused rows' }).getByRole('listitem');
-      await expect(refused.allTextContents()).resolves.toHaveLength(badLines.length);
-      await expect(refused.first().textContent()).resolves.toContain(`Line ${badLines[0]}:`);
+      await expect.poll(() => refused.allTextContents()).toHaveLength(badLines.length);
+      await expect.poll(() => refused.first().textContent()).toContain(`Line ${badLines[0]}:`);
       await page.getByRole('status').filter({ hasText: 'Imported 294 of 300 rows' }).waitFor();
       expect(await seriousViolations(page)).toEqual([]);
       await mkdir('docs/screens', { recursive: true });

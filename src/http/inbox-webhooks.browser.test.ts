@@ -76,14 +76,14 @@ describe('the inbox and webhooks in a browser', () => {
       // Without an event the form refuses and keeps the URL.
       await form.getByRole('button', { name: 'Register the endpoint' }).click();
       await hooks.getByText('Pick at least one event to send.').waitFor();
-      await expect(form.getByLabel('URL (https://…)').inputValue()).resolves.toBe(receiver.url);
+      await expect.poll(() => form.getByLabel('URL (https://…)').inputValue()).toBe(receiver.url);
       await form.getByLabel('Candidate replied').check();
       await form.getByRole('button', { name: 'Register the endpoint' }).click();
       const secretRegion = page.getByRole('region', { name: `Signing secret for ${receiver.url}` });
       const secret = await secretRegion.getByLabel('Secret').inputValue();
       expect(secret).toMatch(/^whsec_/);
       await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('h-webhook-secret');
-      await expect(hooks.textContent()).resolves.toContain('events: Candidate replied');
+      await expect.poll(() => hooks.textContent()).toContain('events: Candidate replied');
       expect(await seriousViolations(page)).toEqual([]);
       await secretRegion.getByRole('button', { name: 'I have stored it' }).click();
       await page.reload();
@@ -108,11 +108,11 @@ describe('the inbox and webhooks in a browser', () => {
       await page.getByRole('link', { name: 'Inbox' }).click();
       const question = page.getByRole('article', { name: 'About the panel' });
       await question.getByText('Is the role still open?').waitFor();
-      await expect(question.textContent()).resolves.toContain(`From ${s.candidate.email}`);
+      await expect.poll(() => question.textContent()).toContain(`From ${s.candidate.email}`);
       const newsletter = page.getByRole('article', { name: 'Newsletter' });
-      await expect(newsletter.locator('.mail-text').textContent()).resolves.toBe(
-        '<b>Big news</b> <img src=x onerror="document.title=1">',
-      );
+      await expect
+        .poll(() => newsletter.locator('.mail-text').textContent())
+        .toBe('<b>Big news</b> <img src=x onerror="document.title=1">');
       expect(await newsletter.locator('.mail-text b, .mail-text img').count()).toBe(0);
       expect(await seriousViolations(page)).toEqual([]);
       await mkdir('docs/screens', { recursive: true });
@@ -124,7 +124,7 @@ describe('the inbox and webhooks in a browser', () => {
       await question.getByRole('radio', { name: /Casey Candidate/ }).check();
       const application = question.getByRole('radio', { name: /Account Executive/ });
       await application.waitFor();
-      await expect(application.isChecked()).resolves.toBe(true);
+      await expect.poll(() => application.isChecked()).toBe(true);
       expect(await seriousViolations(page)).toEqual([]);
       await question.getByRole('button', { name: 'Assign', exact: true }).click();
       await page
@@ -158,14 +158,14 @@ describe('the inbox and webhooks in a browser', () => {
       await page.getByRole('link', { name: 'Settings' }).click();
       await hooks.getByRole('button', { name: 'Deliveries' }).click();
       const log = hooks.getByRole('table', { name: `Deliveries to ${receiver.url}, newest first` });
-      await expect(log.locator('tbody tr').first().textContent()).resolves.toMatch(
-        /candidate\.replied.*delivered.*200/,
-      );
+      await expect
+        .poll(() => log.locator('tbody tr').first().textContent())
+        .toMatch(/candidate\.replied.*delivered.*200/);
       await log.getByRole('button', { name: /^Replay candidate\.replied/ }).click();
       await hooks.getByText('Replaying candidate.replied').waitFor();
       // The log reloads after the notice: wait for the replay's row rather than count too early.
       await log.locator('tbody tr').nth(1).waitFor();
-      await expect(log.locator('tbody tr').count()).resolves.toBe(2);
+      await expect.poll(() => log.locator('tbody tr').count()).toBe(2);
       await dispatch();
       const again = receiver.received.filter((r) => r.headers['hearback-event'] === 'candidate.replied');
       expect(again.map((r) => r.headers['hearback-event-id'])).toEqual([

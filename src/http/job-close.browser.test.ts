@@ -64,15 +64,15 @@ describe('closing a job in the web app, in a browser', () => {
       await page.waitForSelector('legend:has-text("Who was hired?")');
       const finalStage = page.locator('[role=group][aria-label="Stage final"]');
       const appliedStage = page.locator('[role=group][aria-label="Stage applied"]');
-      await expect(finalStage.textContent()).resolves.toContain('Casey Candidate');
-      await expect(finalStage.textContent()).resolves.toContain('Fin Alist');
-      await expect(finalStage.textContent()).resolves.toContain('reached the final stage');
-      await expect(appliedStage.textContent()).resolves.toContain('Early Applicant');
+      await expect.poll(() => finalStage.textContent()).toContain('Casey Candidate');
+      await expect.poll(() => finalStage.textContent()).toContain('Fin Alist');
+      await expect.poll(() => finalStage.textContent()).toContain('reached the final stage');
+      await expect.poll(() => appliedStage.textContent()).toContain('Early Applicant');
       // The hire is chosen among the finalists; nothing can go on before a choice.
       expect(await page.locator('fieldset label:has-text("Early Applicant")').count()).toBe(0);
       expect(await page.isDisabled('button:has-text("Continue")')).toBe(true);
       await page.check('fieldset label:has-text("Casey Candidate") input');
-      await expect(finalStage.textContent()).resolves.toContain('hired: no message');
+      await expect.poll(() => finalStage.textContent()).toContain('hired: no message');
       await page.click('button:has-text("Continue")');
 
       // The confirmation says what will happen, and that it cannot be undone.
@@ -88,8 +88,8 @@ describe('closing a job in the web app, in a browser', () => {
       // The drafts, one wording per stage, to review.
       await page.waitForSelector('#h-review');
       const review = page.locator('section[aria-labelledby="h-review"]');
-      await expect(review.textContent()).resolves.toContain('Fin Alist');
-      await expect(review.textContent()).resolves.toContain('Early Applicant');
+      await expect.poll(() => review.textContent()).toContain('Fin Alist');
+      await expect.poll(() => review.textContent()).toContain('Early Applicant');
       expect(await review.locator('label:has-text("Casey Candidate")').count()).toBe(0);
       await page.click('summary:has-text("Read and edit the message to Fin Alist")');
       expect(await page.inputValue('textarea[aria-label="Message to Fin Alist"]')).toContain(
@@ -103,8 +103,8 @@ describe('closing a job in the web app, in a browser', () => {
       await page.waitForSelector('h1:has-text("To send")');
       const job = page.locator(`section[aria-label="${s.job.title}"]`);
       await job.waitFor();
-      await expect(job.textContent()).resolves.toContain('Fin Alist');
-      await expect(job.textContent()).resolves.toContain('Early Applicant');
+      await expect.poll(() => job.textContent()).toContain('Fin Alist');
+      await expect.poll(() => job.textContent()).toContain('Early Applicant');
       await page.click('summary:has-text("Read and edit the message to Early Applicant")');
       expect(await page.inputValue('textarea[aria-label="Message to Early Applicant"]')).toContain(
         'Thank you for applying',

@@ -93,7 +93,7 @@ describe('the talent pool in a browser', () => {
       // The pool, empty, says how candidates get into it.
       await page.getByRole('link', { name: 'Talent pool' }).click();
       await page.getByText('Nobody is in the talent pool yet.').waitFor();
-      await expect(page.textContent('main')).resolves.toContain('Invite to stay in touch');
+      await expect.poll(() => page.textContent('main')).toContain('Invite to stay in touch');
       expect(await seriousViolations(page)).toEqual([]);
 
       // From Casey's application: an invitation without what for is refused at the field, and the
@@ -105,11 +105,11 @@ describe('the talent pool in a browser', () => {
       await invite.getByRole('button', { name: 'Invite to stay in touch' }).click();
       const offerField = invite.getByLabel('What will you keep them posted about?');
       await page.locator('#pool-offer-err').waitFor();
-      await expect(offerField.getAttribute('aria-invalid')).resolves.toBe('true');
-      await expect(page.locator('#pool-cadenceDays-err').textContent()).resolves.toMatch(/7/);
-      await expect(invite.getByLabel('Tags (comma-separated, for your search)').inputValue()).resolves.toBe(
-        'Sales, London',
-      );
+      await expect.poll(() => offerField.getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => page.locator('#pool-cadenceDays-err').textContent()).toMatch(/7/);
+      await expect
+        .poll(() => invite.getByLabel('Tags (comma-separated, for your search)').inputValue())
+        .toBe('Sales, London');
       expect(await seriousViolations(page)).toEqual([]);
       await offerField.fill('senior sales roles in London');
       await invite.getByLabel('Stay in touch every (days)').fill('30');
@@ -117,7 +117,7 @@ describe('the talent pool in a browser', () => {
       await invite.getByRole('button', { name: 'Invite to stay in touch' }).click();
       const pool = page.locator('section[aria-labelledby="h-pool"]');
       await pool.getByText('waiting for their answer on their status page').waitFor();
-      await expect(pool.textContent()).resolves.toContain('Tags: sales, london');
+      await expect.poll(() => pool.textContent()).toContain('Tags: sales, london');
       await fitsAPhone(page, DESKTOP);
 
       // Casey opens the link in the invitation email and says yes, for the suggested 12 months.
@@ -135,7 +135,7 @@ describe('the talent pool in a browser', () => {
       await candidatePage
         .getByText('The team would like to keep in touch about senior sales roles in London')
         .waitFor();
-      await expect(candidatePage.locator('#pool-months').inputValue()).resolves.toBe('12');
+      await expect.poll(() => candidatePage.locator('#pool-months').inputValue()).toBe('12');
       await candidatePage.fill('#pool-interests', 'Enterprise sales, hybrid');
       await candidatePage.getByRole('button', { name: 'Yes, keep in touch' }).click();
       await candidatePage.getByText("You are in the team's talent pool until").waitFor();
@@ -153,9 +153,9 @@ describe('the talent pool in a browser', () => {
       // The application screen shows the answer.
       await page.reload();
       await pool.getByText(/Opted in on .*, until/).waitFor();
-      await expect(pool.textContent()).resolves.toContain(
-        'They want to hear about: Enterprise sales, hybrid',
-      );
+      await expect
+        .poll(() => pool.textContent())
+        .toContain('They want to hear about: Enterprise sales, hybrid');
 
       // The Talent pool screen: search by a tag chip; the address holds the search.
       await pool.getByRole('link', { name: /Open Casey Candidate in the talent pool/ }).click();
@@ -167,10 +167,12 @@ describe('the talent pool in a browser', () => {
       expect(new URL(page.url()).hash).toBe('#/talent-pool?tag=london');
       const results = page.locator('ul.pool-list');
       await page.getByRole('heading', { name: '1 candidate', level: 2 }).waitFor();
-      await expect(results.textContent()).resolves.toContain('Casey Candidate');
-      await expect(page.textContent('main')).resolves.not.toContain('Dana Decliner');
-      await expect(results.textContent()).resolves.toContain('Wants to hear about: Enterprise sales, hybrid');
-      await expect(results.textContent()).resolves.toMatch(/next stay-in-touch (?!not scheduled)/);
+      await expect.poll(() => results.textContent()).toContain('Casey Candidate');
+      await expect.poll(() => page.textContent('main')).not.toContain('Dana Decliner');
+      await expect
+        .poll(() => results.textContent())
+        .toContain('Wants to hear about: Enterprise sales, hybrid');
+      await expect.poll(() => results.textContent()).toMatch(/next stay-in-touch (?!not scheduled)/);
       // Shared, the address opens the same search.
       const shared = page.url();
       await page.goto(`${base}/#/`);
@@ -189,14 +191,14 @@ describe('the talent pool in a browser', () => {
       await page.getByRole('link', { name: 'Casey Candidate' }).click();
       const detail = page.locator('section[aria-labelledby="h-pool-candidate"]');
       await detail.getByText('Interview history').waitFor();
-      await expect(detail.textContent()).resolves.toContain('Panel');
-      await expect(detail.textContent()).resolves.toContain('Account Executive — rejected');
+      await expect.poll(() => detail.textContent()).toContain('Panel');
+      await expect.poll(() => detail.textContent()).toContain('Account Executive — rejected');
       // What they were told is the rejection that reached them, word for word.
       await detail.getByText('Your application for Account Executive').click();
-      await expect(detail.locator('.pool-told').textContent()).resolves.toContain(
-        'Another finalist had more experience closing enterprise deals',
-      );
-      await expect(detail.locator('.pool-told').textContent()).resolves.toContain('(their status link)');
+      await expect
+        .poll(() => detail.locator('.pool-told').textContent())
+        .toContain('Another finalist had more experience closing enterprise deals');
+      await expect.poll(() => detail.locator('.pool-told').textContent()).toContain('(their status link)');
       expect(new URL(page.url()).hash).toBe(`#/talent-pool?tag=london&candidate=${s.candidate.id}`);
       expect(await seriousViolations(page)).toEqual([]);
       await mkdir('docs/screens', { recursive: true });
@@ -225,7 +227,7 @@ describe('the talent pool in a browser', () => {
 
       await detail.getByRole('link', { name: 'Open the new application' }).click();
       await page.getByRole('heading', { name: 'Casey Candidate · Senior Account Executive' }).waitFor();
-      await expect(page.textContent('main')).resolves.toContain('Stage: talent_pool');
+      await expect.poll(() => page.textContent('main')).toContain('Stage: talent_pool');
       expect(newJob.id).toBeTruthy();
       await context.close();
     },

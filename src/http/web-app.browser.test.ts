@@ -81,8 +81,8 @@ describe('the team web app in a browser', () => {
       await page.click('button[type=submit]');
       await page.waitForSelector('h1:has-text("Follow-ups")');
       const overdue = page.locator('section[aria-labelledby="g-Overdue"]');
-      await expect(overdue.textContent()).resolves.toContain(s.candidate.name);
-      await expect(overdue.textContent()).resolves.toContain('within 2 business days');
+      await expect.poll(() => overdue.textContent()).toContain(s.candidate.name);
+      await expect.poll(() => overdue.textContent()).toContain('within 2 business days');
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: 'test-results/web-follow-ups.png', fullPage: true });
 
@@ -92,14 +92,14 @@ describe('the team web app in a browser', () => {
       await page.waitForFunction(() => document.activeElement?.id === 'h-log');
       await page.fill('#log-summary', 'Told her she moves on to the final round; she is keen.');
       await page.click('form[aria-labelledby="h-log"] button[type=submit]:has-text("Log it")');
-      await expect(page.textContent('[aria-label="Confirm the call"]')).resolves.toContain(
-        'they move to the next step',
-      );
+      await expect
+        .poll(() => page.textContent('[aria-label="Confirm the call"]'))
+        .toContain('they move to the next step');
       await page.click('button:has-text("Confirm: log the call")');
       await page.waitForSelector('form[aria-labelledby="h-log"] [role=status]:has-text("kept")');
       await page.goto(`${base}/#/`);
       await page.waitForSelector('h1:has-text("Follow-ups")');
-      await expect(page.locator('#g-Overdue').textContent()).resolves.toContain('(0)');
+      await expect.poll(() => page.locator('#g-Overdue').textContent()).toContain('(0)');
 
       await page.goto(`${base}/#/applications/${s.application.id}`);
       await page.waitForSelector('h2:has-text("Close an interview")');
@@ -125,7 +125,7 @@ describe('the team web app in a browser', () => {
       await page.click('section[aria-labelledby="h-decide"] button[type=submit]');
       await page.waitForSelector('#body');
       await page.waitForSelector('ul[aria-label=Checks]');
-      await expect(page.textContent('[aria-live=polite]')).resolves.toContain('Must fix');
+      await expect.poll(() => page.textContent('[aria-live=polite]')).toContain('Must fix');
       expect(await page.isDisabled('section[aria-labelledby="h-decide"] button[type=submit]')).toBe(true);
       const body = await page.inputValue('#body');
       await page.fill(
@@ -159,7 +159,7 @@ describe('the team web app in a browser', () => {
       await page.click('section[aria-labelledby="h-decide"] button[type=submit]');
       await page.waitForSelector('#h-sent');
       // It says when it goes, and why then.
-      await expect(page.textContent('#h-sent + p')).resolves.toContain('after the undo window');
+      await expect.poll(() => page.textContent('#h-sent + p')).toContain('after the undo window');
 
       // The worker delivers it after the undo window: it lands in the dev mailbox, the promise is kept.
       clock.advance(15 * 60_000);
@@ -174,14 +174,16 @@ describe('the team web app in a browser', () => {
       );
       // Only admins read the dev mailbox (it holds every member's mail).
       await page.goto(`${base}/dev/mail`);
-      await expect(page.textContent('body')).resolves.toContain("Only your organization's admins");
+      await expect.poll(() => page.textContent('body')).toContain("Only your organization's admins");
       const mailAdmin = await buildMember(deps, org, { role: 'admin' });
       await setMemberPassword(deps, org, mailAdmin.id, PASSWORD);
       const mailContext = await browser.newContext({ bypassCSP: true, viewport: DESKTOP });
       const mailPage = await mailContext.newPage();
       await signIn(mailPage, base, mailAdmin.email);
       await mailPage.goto(`${base}/dev/mail`);
-      await expect(mailPage.textContent('body')).resolves.toContain('Your application for Account Executive');
+      await expect
+        .poll(() => mailPage.textContent('body'))
+        .toContain('Your application for Account Executive');
       await mailContext.close();
       const [followUp] = await db
         .tenant(org)
@@ -194,10 +196,10 @@ describe('the team web app in a browser', () => {
       // The report shows the closure rate: one interviewed candidate, who heard back.
       await page.goto(`${base}/#/reports`);
       await page.waitForSelector('[aria-label="Headline figures"]');
-      await expect(page.textContent('[aria-label="Headline figures"]')).resolves.toContain('100%');
-      await expect(page.textContent('[aria-label="Headline figures"]')).resolves.toContain(
-        '1 of 1 heard back',
-      );
+      await expect.poll(() => page.textContent('[aria-label="Headline figures"]')).toContain('100%');
+      await expect
+        .poll(() => page.textContent('[aria-label="Headline figures"]'))
+        .toContain('1 of 1 heard back');
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: 'test-results/web-reports.png', fullPage: true });
 
@@ -206,7 +208,7 @@ describe('the team web app in a browser', () => {
       await createApplication(deps, org, { jobId: s.job.id, candidateId: other.id });
       await page.goto(`${base}/#/jobs`);
       await page.waitForSelector('h1:has-text("Jobs")');
-      await expect(page.textContent('main')).resolves.toContain('2 candidate(s)');
+      await expect.poll(() => page.textContent('main')).toContain('2 candidate(s)');
       expect(await seriousViolations(page)).toEqual([]);
       // The skip link moves focus to the main content and leaves the screen where it is.
       await page.focus('a.skip');
@@ -221,15 +223,17 @@ describe('the team web app in a browser', () => {
       await page.click('button:has-text("Close job")');
       await page.check('label:has-text("No hire") input');
       await page.click('button:has-text("Continue")');
-      await expect(page.textContent('[role=group][aria-label^="Confirm closing"]')).resolves.toContain(
-        'become rejected',
-      );
+      await expect
+        .poll(() => page.textContent('[role=group][aria-label^="Confirm closing"]'))
+        .toContain('become rejected');
       await page.click('[role=group][aria-label^="Confirm closing"] button:has-text("Keep it")');
       await expect(page.locator('#h-review').count()).resolves.toBe(0);
       await page.click('button:has-text("Continue")');
       await page.click('button:has-text("Yes, close")');
       await page.waitForSelector('#h-review');
-      await expect(page.textContent('section[aria-labelledby="h-review"]')).resolves.toContain('Dana Other');
+      await expect
+        .poll(() => page.textContent('section[aria-labelledby="h-review"]'))
+        .toContain('Dana Other');
       await page.screenshot({ path: 'test-results/web-jobs.png', fullPage: true });
       await page.click('button:has-text("Send selected (1)")');
       await page.waitForSelector('[role=status]:has-text("1 message(s) scheduled")');
@@ -257,7 +261,9 @@ describe('the team web app in a browser', () => {
       await hm.click('button[type=submit]');
       await hm.waitForSelector('h1:has-text("Follow-ups")');
       expect(await hm.isChecked('input[type=checkbox]')).toBe(false); // team view by default
-      await expect(hm.textContent('section[aria-labelledby="g-Overdue"]')).resolves.toContain('Sam Slowcase');
+      await expect
+        .poll(() => hm.textContent('section[aria-labelledby="g-Overdue"]'))
+        .toContain('Sam Slowcase');
       await hmContext.close();
 
       // An interviewer sees only what they interview, and gives feedback on it.
@@ -298,7 +304,7 @@ describe('the team web app in a browser', () => {
       await ap.click('a[href="#/settings"]');
       await ap.click('button:has-text("Edit the rejection template")');
       await ap.waitForSelector('[aria-live=polite] h3:has-text("Preview")');
-      await expect(ap.textContent('[aria-live=polite]')).resolves.toContain('Alex'); // the sample candidate
+      await expect.poll(() => ap.textContent('[aria-live=polite]')).toContain('Alex'); // the sample candidate
       expect(await seriousViolations(ap)).toEqual([]);
       await ap.screenshot({ path: 'test-results/web-settings.png', fullPage: true });
       await ap.fill('#i-name', 'Ivy Interviewer');
@@ -337,7 +343,7 @@ describe('the team web app in a browser', () => {
       const row = overdue
         .getByRole('article', { name: `${s.candidate.name}, ${s.job.title}` })
         .filter({ hasText: 'Outcome' });
-      await expect(row.textContent()).resolves.toContain('Escalated');
+      await expect.poll(() => row.textContent()).toContain('Escalated');
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: 'test-results/web-hm-escalation.png', fullPage: true });
 
@@ -375,14 +381,14 @@ describe('the team web app in a browser', () => {
       await page.fill('#log-summary', 'Told him.');
       await page.click('form[aria-labelledby="h-log"] button[type=submit]:has-text("Log it")');
       await page.waitForSelector('[role=group][aria-label="Confirm the call"]');
-      await expect(page.textContent('[aria-label="Confirm the call"]')).resolves.toContain(
-        'they were not selected',
-      );
+      await expect
+        .poll(() => page.textContent('[aria-label="Confirm the call"]'))
+        .toContain('they were not selected');
       await page.click('button:has-text("Confirm: log the call")');
       await page.waitForSelector(
         'form[aria-labelledby="h-log"] [role=alert]:has-text("at least 20 characters")',
       );
-      await expect(page.inputValue('#log-summary')).resolves.toBe('Told him.'); // refused, text kept
+      await expect.poll(() => page.inputValue('#log-summary')).toBe('Told him.'); // refused, text kept
       expect(await outcomeOf()).toBe('open');
       await page.fill('#log-summary', 'Told him the decision and the reason; he thanked us for calling.');
       await page.click('form[aria-labelledby="h-log"] button[type=submit]:has-text("Log it")');
@@ -393,9 +399,9 @@ describe('the team web app in a browser', () => {
       await page.waitForSelector(
         'form[aria-labelledby="h-log"] [role=status]:has-text("promise it answers is kept")',
       );
-      await expect(page.textContent('form[aria-labelledby="h-log"] [role=status]')).resolves.toContain(
-        'No written note is drafted',
-      );
+      await expect
+        .poll(() => page.textContent('form[aria-labelledby="h-log"] [role=status]'))
+        .toContain('No written note is drafted');
       await page.screenshot({ path: 'docs/screens/call-log-logged.png', fullPage: true });
       expect(await outcomeOf()).toBe('done');
       await page.click('form[aria-labelledby="h-log"] button:has-text("Undo")');
@@ -452,7 +458,7 @@ describe('the team web app in a browser', () => {
       await page.check('input[name=token-scope][value=read]');
       await page.click('button:has-text("Create the token")');
       await page.waitForSelector('#h-issued');
-      await expect(page.textContent('.issued')).resolves.toContain('you won’t see this token again');
+      await expect.poll(() => page.textContent('.issued')).toContain('you won’t see this token again');
       const token = await page.inputValue('#new-token');
       expect(token).toMatch(/^hb_/);
       await page.click('.issued button:has-text("Copy")');
@@ -470,7 +476,7 @@ describe('the team web app in a browser', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await page.click('button:has-text("Yes, revoke ATS sync")');
       await page.waitForSelector('[role=status]:has-text("Revoked “ATS sync”")');
-      await expect(page.textContent('ul[aria-label="API tokens"]')).resolves.toContain('revoked');
+      await expect.poll(() => page.textContent('ul[aria-label="API tokens"]')).toContain('revoked');
       const refused = await fetch(`${base}/api/v1/jobs`, { headers: { authorization: `Bearer ${token}` } });
       expect(refused.status).toBe(401);
 
@@ -488,7 +494,7 @@ describe('the team web app in a browser', () => {
       await page.click(`button:has-text("Policy for ${s.job.title}")`);
       const days = `#pol-${s.job.id}-defaultPromiseBusinessDays`;
       await page.waitForSelector(days);
-      await expect(page.textContent(`#policy-${s.job.id}`)).resolves.toContain('Organization: 5');
+      await expect.poll(() => page.textContent(`#policy-${s.job.id}`)).toContain('Organization: 5');
       await page.fill(days, '0');
       await page.fill(`#pol-${s.job.id}-reminderLeadBusinessDays`, '2');
       await page.click(`button:has-text("Save the policy for ${s.job.title}")`);
@@ -532,19 +538,19 @@ describe('the team web app in a browser', () => {
       await page.waitForSelector('#body');
       const frame = page.locator('iframe[title="The email as the candidate will see it"]');
       expect(await frame.getAttribute('sandbox')).toBe('');
-      await expect(frame.getAttribute('srcdoc')).resolves.toContain('Hi Casey');
+      await expect.poll(() => frame.getAttribute('srcdoc')).toContain('Hi Casey');
       await page.fill('#body', (await page.inputValue('#body')).replace('Hi Casey', 'Dear Casey'));
       await page.waitForSelector('[role=status]:has-text("Draft saved")');
-      await expect(frame.getAttribute('srcdoc')).resolves.toContain('Dear Casey');
+      await expect.poll(() => frame.getAttribute('srcdoc')).toContain('Dear Casey');
       await page.check('input[name=schedule][value=later]');
       await page.fill('#send-at', '2026-12-09T10:00');
-      await expect(page.textContent('#send-at-candidate')).resolves.toContain('4:00 PM');
-      await expect(page.textContent('#send-at-candidate')).resolves.toContain('(Europe/Berlin)');
+      await expect.poll(() => page.textContent('#send-at-candidate')).toContain('4:00 PM');
+      await expect.poll(() => page.textContent('#send-at-candidate')).toContain('(Europe/Berlin)');
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: 'test-results/web-composer-schedule.png', fullPage: true });
       await page.click('section[aria-labelledby="h-decide"] button:has-text("Schedule")');
       await page.waitForSelector('#h-sent');
-      await expect(page.textContent('#h-sent + p')).resolves.toContain('at the time you chose');
+      await expect.poll(() => page.textContent('#h-sent + p')).toContain('at the time you chose');
       const [scheduled] = await db
         .tenant(org)
         .query<{ send_at: Date; body_text: string }>(
