@@ -143,16 +143,16 @@ export const PolicySchema = z
     /**
      * Deadlines inside the team. Each interviewer owes their scorecard (a `feedback_due` follow-up)
      * by the close of business this many business days after the interview (0 = the same day);
-     * null = not tracked. Default null for now (see docs/API.md, "Deadlines inside the team").
+     * null = not tracked. Default 1 (see docs/API.md, "Deadlines inside the team").
      */
-    feedbackDueBusinessDays: z.int().min(0).max(10).nullable().default(null),
+    feedbackDueBusinessDays: z.int().min(0).max(10).nullable().default(1),
     /**
      * The hiring manager owes the decision (a `decision_due` follow-up) by the close of business
      * this many business days before the candidate's promised time — the decide-by time — so the
      * candidate can be told in time (0 = by the promise itself; never before the interview's
-     * close); null = not tracked. Default null for now.
+     * close); null = not tracked. Default 1.
      */
-    decideByBusinessDaysBefore: z.int().min(0).max(10).nullable().default(null),
+    decideByBusinessDaysBefore: z.int().min(0).max(10).nullable().default(1),
   })
   .describe('Policy');
 export type Policy = z.infer<typeof PolicySchema>;

@@ -58,9 +58,12 @@ describe('export links in a browser', () => {
         expect(download.suggestedFilename()).toBe('hearback-follow-ups-2026-12-01.csv');
         return parse<Record<string, string>>(await textOf(download), { columns: true });
       };
-      // Everyone's open follow-ups: the recruiter owns the outcome.
+      // Everyone's open follow-ups: the recruiter owns the outcome, the hiring manager (who
+      // interviewed) the scorecard and the decide-by.
       const all = await exportCsv();
-      expect(all.map((r) => [r.kind, r['owner.name'], r.applicationId])).toEqual([
+      expect(all.map((r) => [r.kind, r['owner.name'], r.applicationId]).sort()).toEqual([
+        ['decision_due', s.manager.name, s.application.id],
+        ['feedback_due', s.manager.name, s.application.id],
         ['outcome', 'Riley Recruiter', s.application.id],
       ]);
       // Only mine: the admin owns none.
@@ -78,7 +81,7 @@ describe('export links in a browser', () => {
         tables: Record<string, unknown[]>;
       };
       expect(doc.organizationId).toBe(s.organization.id);
-      expect(doc.tables.follow_ups).toHaveLength(1);
+      expect(doc.tables.follow_ups).toHaveLength(3);
       expect(await seriousViolations(page)).toEqual([]);
       await context.close();
     },

@@ -111,7 +111,7 @@ describe('the follow-up queue states its truth in a browser', () => {
 
       // The application's "Still owed" list states the same.
       await casey.getByRole('link', { name: `Open ${s.candidate.name}` }).click();
-      const owed = page.locator('h2:has-text("Still owed") + ul li');
+      const owed = page.locator('h2:has-text("Still owed") + ul li').filter({ hasText: 'The outcome' });
       await owed.getByText('Decided, not told').waitFor();
       await expect.poll(() => owed.textContent()).toMatch(/Next: Reminder to Riley Recruiter/);
       await context.close();

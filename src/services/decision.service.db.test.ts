@@ -94,7 +94,11 @@ describe.each(backends)('a decision pulls the promise forward on %s', (backend) 
     });
 
     // The queue: decided, not told; due in hours; the owner is reminded next, by name.
-    const page = await listFollowUpsPage(deps, orgId, { applicationId: s.application.id, limit: 10 });
+    const page = await listFollowUpsPage(deps, orgId, {
+      applicationId: s.application.id,
+      kind: 'outcome',
+      limit: 10,
+    });
     expect(page.items).toHaveLength(1);
     expect(page.items[0]).toMatchObject({
       decidedNotTold: true,
@@ -182,8 +186,9 @@ describe.each(backends)('a decision pulls the promise forward on %s', (backend) 
     expect(outcomeFollowUp).toMatchObject({ id: followUpId, dueAt: FRIDAY_CLOSE, promisedDueAt: null });
     const events = await listApplicationEventsPage(deps, orgId, s.application.id, { limit: 50 });
     expect(events.items.some((e) => e.type === 'outcome_due_pulled_forward')).toBe(false);
-    const [item] = (await listFollowUpsPage(deps, orgId, { applicationId: s.application.id, limit: 10 }))
-      .items;
+    const [item] = (
+      await listFollowUpsPage(deps, orgId, { applicationId: s.application.id, kind: 'outcome', limit: 10 })
+    ).items;
     expect(item).toMatchObject({ decidedNotTold: true, dueWords: '17 hours late', overdue: true });
   });
 

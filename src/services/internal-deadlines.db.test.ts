@@ -166,9 +166,11 @@ describe.each(backends)('deadlines inside the team on %s', (backend) => {
     ]);
   });
 
-  it('opens nothing inside the team while the policy does not set the times (the default)', async () => {
+  it('opens nothing inside the team when the policy turns the times off (null)', async () => {
     clock.set('2026-12-01T15:00:00Z');
-    const s = await buildInterviewScenario(deps());
+    const s = await buildInterviewScenario(deps(), {
+      policy: { feedbackDueBusinessDays: null, decideByBusinessDaysBefore: null },
+    });
     await closeInterview(deps(), s.organization.id, s.interview.id, { statement: 'by Monday' });
     const rows = await db.query(`SELECT id FROM follow_ups WHERE org_id = $1 AND owed_to = 'team'`, [
       s.organization.id,

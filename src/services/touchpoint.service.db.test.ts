@@ -91,14 +91,16 @@ describe.each(backends)('closing follow-ups on %s', (backend) => {
     const clock = new ManualClock('2026-12-01T15:00:00Z');
     const { deps, s, orgId, followUp } = await promised(clock);
     clock.set('2026-12-04T09:00:00Z'); // past Thursday 17:00
-    const overdue = await listFollowUpsPage(deps, orgId, { overdue: true, limit: 10 });
+    const overdue = await listFollowUpsPage(deps, orgId, { overdue: true, kind: 'outcome', limit: 10 });
     expect(overdue.items.map((f) => f.id)).toEqual([followUp.id]);
     expect(overdue.items[0]).toMatchObject({
       overdue: true,
       candidate: { id: s.candidate.id },
       job: { id: s.job.id },
     });
-    expect((await listFollowUpsPage(deps, orgId, { overdue: false, limit: 10 })).items).toEqual([]);
+    expect(
+      (await listFollowUpsPage(deps, orgId, { overdue: false, kind: 'outcome', limit: 10 })).items,
+    ).toEqual([]);
 
     await logTouchpoint(
       deps,
@@ -114,7 +116,9 @@ describe.each(backends)('closing follow-ups on %s', (backend) => {
     );
     const done = await getFollowUp(deps, orgId, followUp.id);
     expect(done).toMatchObject({ status: 'done', kept: false, overdue: false });
-    expect((await listFollowUpsPage(deps, orgId, { overdue: true, limit: 10 })).items).toEqual([]);
+    expect(
+      (await listFollowUpsPage(deps, orgId, { overdue: true, kind: 'outcome', limit: 10 })).items,
+    ).toEqual([]);
   });
 
   it('a touchpoint about something else, or from the candidate, closes nothing', async () => {
@@ -191,11 +195,24 @@ describe.each(backends)('closing follow-ups on %s', (backend) => {
       { memberId: s.recruiter.id },
     );
     clock.advance(HOUR);
+    // Owed to the candidate, by the candidate, and inside the team (scorecard, decide-by).
+    const open = await listFollowUpsPage(deps, orgId, {
+      applicationId: s.application.id,
+      status: 'open',
+      limit: 50,
+    });
+    expect(open.items.map((f) => f.kind).sort()).toEqual([
+      'decision_due',
+      'feedback_due',
+      'outcome',
+      'thank_you',
+    ]);
     const { application, cancelledFollowUps } = await changeApplication(deps, orgId, s.application.id, {
       status: 'withdrawn',
     });
     expect(application.status).toBe('withdrawn');
-    expect(cancelledFollowUps.map((f) => f.id).sort()).toEqual([followUp.id, thankYou.id].sort());
+    expect(cancelledFollowUps.map((f) => f.id).sort()).toEqual(open.items.map((f) => f.id).sort());
+    expect(open.items.map((f) => f.id)).toEqual(expect.arrayContaining([followUp.id, thankYou.id]));
     expect(cancelledFollowUps.every((f) => f.status === 'cancelled' && f.cancelReason === 'withdrawn')).toBe(
       true,
     );
@@ -250,12 +267,16 @@ describe.each(backends)('closing follow-ups on %s', (backend) => {
     expect(timeline.events.map((e) => e.type)).toEqual([
       'application_created',
       'interview_closed',
-      'follow_up_opened',
+      'follow_up_opened', // the outcome, owed to the candidate
+      'follow_up_opened', // the interviewer's scorecard
+      'follow_up_opened', // the hiring manager's decide-by
       'decision_made',
+      'follow_up_done', // the decide-by, met by the decision
       'touchpoint',
-      'follow_up_done',
+      'follow_up_done', // the outcome, told on the call
     ]);
-    expect(timeline.openFollowUps).toEqual([]);
+    // The interviewer never gave feedback: their scorecard is still owed.
+    expect(timeline.openFollowUps.map((f) => [f.kind, f.owedTo])).toEqual([['feedback_due', 'team']]);
     expect(timeline.candidate.id).toBe(s.candidate.id);
   });
 });

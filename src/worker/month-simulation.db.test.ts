@@ -30,7 +30,14 @@ const identity = {
   from: { name: 'Northwind Hiring', address: 'hiring@northwind.test' },
   domain: 'northwind.test',
 };
-const policyInput = { timeZone: 'America/New_York', holidays: { country: 'US' } };
+// The outcome's ladder alone: the deadlines inside the team (scorecards, decide-by) are walked by
+// internal-deadlines.db.test.ts and measured over a month by bench/closure.
+const policyInput = {
+  timeZone: 'America/New_York',
+  holidays: { country: 'US' },
+  feedbackDueBusinessDays: null,
+  decideByBusinessDaysBefore: null,
+};
 const orgCalendar = calendarOf(PolicySchema.parse(policyInput));
 
 /**

@@ -23,7 +23,7 @@ interface Timeline {
   candidate: { name: string; email: string | null; timeZone: string | null };
   job: { title: string; roleKind: string; status: string };
   events: TimelineEvent[];
-  openFollowUps: { id: string; kind: string; dueAt: string }[];
+  openFollowUps: { id: string; kind: string; owedTo: string; dueAt: string }[];
 }
 interface Preview {
   dueAt: string;
@@ -65,6 +65,8 @@ const OWED_WORDS: Record<string, string> = {
   feedback_due: 'Feedback',
   check_in: 'An answer to their check-in',
   reply: 'An answer to their reply',
+  decision_due: 'The decision (decide-by)',
+  backfill: 'A backfill for the final stage',
 };
 
 const EVENT_WORDS: Record<string, string> = {
@@ -316,7 +318,9 @@ export function ApplicationScreen({
             const view = owed?.find((v) => v.id === f.id);
             return (
               <li key={f.id}>
-                {OWED_WORDS[f.kind] ?? f.kind}
+                {f.kind === 'feedback_due' && f.owedTo === 'team'
+                  ? 'A scorecard'
+                  : (OWED_WORDS[f.kind] ?? f.kind)}
                 {view ? (
                   <FollowUpTruth f={view} memberTimeZone={session.member.timeZone} />
                 ) : (

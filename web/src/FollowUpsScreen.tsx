@@ -161,7 +161,9 @@ export function FollowUpsScreen({ session }: { session: Session }) {
                 <strong>{f.candidate.name}</strong> · {f.job.title}
                 {f.escalationLevel > 0 && <span className="badge">Escalated</span>}
                 <div className="meta">
-                  {KIND_WORDS[f.kind] ?? f.kind}
+                  {f.kind === 'feedback_due' && f.owedTo === 'team'
+                    ? 'Scorecard'
+                    : (KIND_WORDS[f.kind] ?? f.kind)}
                   {f.owedBy !== 'team' && ` (owed by the ${f.owedBy})`}
                   {f.promiseStatement && <> — promised: “{f.promiseStatement}”</>}
                 </div>
