@@ -60,6 +60,8 @@ export interface ClosureFigures {
   feedbackRequests: { total: number; answered: number; onTime: number };
   calls: { connected: number; notConnected: number };
   messagesSent: Record<string, number>;
+  /** Outcome drafts the checks blocked, sent with a member's override. */
+  checkOverrides: number;
   smtpReceived: number;
 }
 
@@ -215,6 +217,10 @@ export async function closureFigures(
     `SELECT kind, count(*)::int AS n FROM messages WHERE org_id = $1 AND status = 'sent' GROUP BY kind ORDER BY kind`,
   );
 
+  const overrides = await q<{ n: number }>(
+    `SELECT count(*)::int AS n FROM events WHERE org_id = $1 AND type = 'message_check_overridden'`,
+  );
+
   return {
     interviews: interviews.length,
     interviewed: interviewsOf.size,
@@ -255,6 +261,7 @@ export async function closureFigures(
       notConnected: calls.find((c) => !c.connected)?.n ?? 0,
     },
     messagesSent: Object.fromEntries(sent.map((s) => [s.kind, s.n])),
+    checkOverrides: overrides[0]!.n,
     smtpReceived: run.smtpReceived,
   };
 }
@@ -326,6 +333,7 @@ export function closureTable(f: ClosureFigures): string {
     ],
     ['outcome calls logged: connected / not', `${fmt(f.calls.connected)} / ${fmt(f.calls.notConnected)}`],
     ['decisions recorded', fmt(f.decisions)],
+    ['outcome drafts the checks blocked, sent with an override', fmt(f.checkOverrides)],
     [
       'emails sent, by kind (SMTP server received)',
       `${Object.entries(f.messagesSent)

@@ -8,7 +8,6 @@ import type { WorkerOptions } from '../../src/worker/worker.ts';
 import { recordDecision } from '../../src/services/decision.service.ts';
 import {
   draftOutcomeMessage,
-  editDraft,
   sendMessage,
   type MessagingDeps,
   type SentMessage,
@@ -53,9 +52,10 @@ export async function decide(
 }
 
 /**
- * The recruiter (`senderId`) drafts the outcome message from the latest decision and sends it,
- * as reviewed (a draft the checks block is saved once as written, which clears its findings:
- * the member read them and kept the text).
+ * The recruiter (`senderId`) drafts the outcome message from the latest decision and sends it as
+ * drafted. A draft the checks block goes with an override naming what they flagged, as a member
+ * who read the findings and judged the text right would send it (the check's detectors miss some
+ * phrasings: the offer template's "Next step: …" line with a call as the step, say).
  */
 export async function tellOutcome(
   deps: MessagingDeps,
@@ -65,10 +65,18 @@ export async function tellOutcome(
   next: { nextSteps?: string; timeline?: string } = {},
 ): Promise<SentMessage> {
   const draft = await draftOutcomeMessage(deps, orgId, { applicationId, ...next }, { memberId: senderId });
-  const fixed = draft.check?.blocking
-    ? await editDraft(deps, orgId, draft.id, { bodyText: draft.bodyText })
-    : draft;
-  return sendMessage(deps, orgId, fixed.id, {}, { memberId: senderId });
+  const blocking = draft.check?.blocking
+    ? draft.check.findings.filter((f) => f.severity === 'error').map((f) => f.code)
+    : [];
+  return sendMessage(
+    deps,
+    orgId,
+    draft.id,
+    blocking.length > 0
+      ? { override: { reason: `Read the findings (${blocking.join(', ')}); the text says it.` } }
+      : {},
+    { memberId: senderId },
+  );
 }
 
 /** {@link decide}, then {@link tellOutcome}: a decision told at once. */
