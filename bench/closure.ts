@@ -7,7 +7,7 @@
  * deadlines (scorecards, decide-by) turned on. Every figure is queried from the tables after the
  * run (bench/lib/closure-figures.ts), never taken from the simulation's own bookkeeping.
  *
- *   npx tsx bench/closure.ts [--seed 1] [--candidates 200] [--weeks 4] [--drain-weeks 2]
+ *   npx tsx bench/closure.ts [--seed 1] [--candidates 150] [--weeks 4] [--drain-weeks 2]
  *                            [--step-minutes 30] [--postgres] [--max-minutes 15] [--no-write]
  */
 import { simpleParser } from 'mailparser';
@@ -60,7 +60,7 @@ import {
 const HOUR = 3_600_000;
 const a = args();
 const SEED = numArg(a, 'seed', 1);
-const CANDIDATES = numArg(a, 'candidates', 200);
+const CANDIDATES = numArg(a, 'candidates', 150);
 const WEEKS = numArg(a, 'weeks', 4);
 const DRAIN_WEEKS = numArg(a, 'drain-weeks', 2);
 const STEP_MINUTES = numArg(a, 'step-minutes', 30);
@@ -583,6 +583,8 @@ async function main(): Promise<void> {
   const stepMs = STEP_MINUTES * 60_000;
   const end = start.getTime() + (WEEKS + DRAIN_WEEKS) * 7 * 24 * HOUR;
   const state = { lastDigestAt: null as number | null };
+  // Digests and the worker's housekeeping once an hour (a digest goes out at most an hour after its time).
+  const worker = { ...SIMULATED_WORKER, digestEveryMs: HOUR };
   const maxRounds = Math.ceil((end - start.getTime()) / stepMs) + 1; // the most steps there can be
   let rounds = 0;
   let actions = 0;
@@ -609,7 +611,7 @@ async function main(): Promise<void> {
       actions += 1;
     }
     clock.set(new Date(t));
-    await runWorkerTick(workerDeps, SIMULATED_WORKER, state);
+    await runWorkerTick(workerDeps, worker, state);
     await readNudges();
     if (performance.now() - lastReport > 15_000) {
       lastReport = performance.now();
@@ -636,7 +638,6 @@ async function main(): Promise<void> {
     actions,
     rounds,
     refused,
-    interviewsPlanned: people.reduce((n, p) => n + p.interviewIds.length, 0),
   });
 }
 
@@ -647,7 +648,6 @@ async function report(
     actions: number;
     rounds: number;
     refused: Map<string, number>;
-    interviewsPlanned: number;
   },
 ): Promise<void> {
   const cmd =

@@ -42,7 +42,7 @@ export interface ClosureFigures {
     silent: SilentBreak[];
     /** Ended before their time: withdrawn, superseded by a later interview's promise. */
     endedBefore: number;
-    /** Still ahead at the end of the run. */
+    /** Still ahead at the end of the run (or passed so late that the candidate's next business opening came after it). */
     ahead: number;
   };
   /** Per closed interview with a delivered outcome: interview → outcome, and the promised span, in days. */
@@ -165,6 +165,10 @@ export async function closureFigures(
     const first = after[0] ?? null;
     if (first && first.occurred_at.getTime() <= graceUntil.getTime()) {
       ledger.toldHonestly += 1;
+    } else if (graceUntil.getTime() > run.end.getTime()) {
+      // Passed just before the end, with the candidate's next business opening after it: undecided.
+      ledger.due -= 1;
+      ledger.ahead += 1;
     } else {
       ledger.brokenSilently += 1;
       silent.push({
