@@ -25,6 +25,7 @@ describe.skipIf(!url)('the benchmarks, at smoke scale', () => {
       /Hearback dispatcher\s+1w/, // delivery
       /close interview/i, // API
       /first start \d+\.\d+ s .*restart \d+\.\d+ s/, // start-up
+      /promises broken silently: \d+/, // closure
       /bench smoke: all benchmarks ran/,
     ]) {
       expect(output).toMatch(line);

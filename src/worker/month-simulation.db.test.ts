@@ -13,15 +13,13 @@ import {
   getApplicationTimeline,
 } from '../services/application.service.ts';
 import { createCandidate } from '../services/candidate.service.ts';
-import { recordDecision } from '../services/decision.service.ts';
 import { listFollowUpsPage } from '../services/follow-up.service.ts';
 import { closeInterview, createInterview } from '../services/interview.service.ts';
 import { createJob } from '../services/job.service.ts';
 import { createMember } from '../services/member.service.ts';
-import { draftOutcomeMessage, editDraft, sendMessage } from '../services/message.service.ts';
 import { createOrganization } from '../services/organization.service.ts';
-import { logTouchpoint } from '../services/touchpoint.service.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
+import { decide, decideAndTell, SIMULATED_WORKER, tellByPhone } from '../../test/support/lifecycle.ts';
 import { startSmtpSink, type SmtpSink } from '../../test/support/smtp-sink.ts';
 import { runWorkerTick } from './worker.ts';
 
@@ -127,7 +125,7 @@ describe.each(backends)('a month of follow-ups on %s', (backend) => {
         await closeInterview(deps, org, iv.id, { statement });
       };
     const decideAndSend = (who: Who, outcome: 'reject' | 'advance' | 'offer') => async () => {
-      await recordDecision(
+      await decideAndTell(
         deps,
         org,
         apps[who].applicationId,
@@ -140,46 +138,19 @@ describe.each(backends)('a month of follow-ups on %s', (backend) => {
               ? 'Owning a full enterprise sales cycle would make you a strong candidate next time.'
               : '',
         },
-        { memberId: hana.id },
+        { deciderId: hana.id, senderId: riley.id },
+        { nextSteps: 'a final conversation with our VP of Sales', timeline: 'by Friday next week' },
       );
-      const draft = await draftOutcomeMessage(
-        deps,
-        org,
-        {
-          applicationId: apps[who].applicationId,
-          nextSteps: 'a final conversation with our VP of Sales',
-          timeline: 'by Friday next week',
-        },
-        { memberId: riley.id },
-      );
-      const fixed = draft.check?.blocking
-        ? await editDraft(deps, org, draft.id, { bodyText: draft.bodyText })
-        : draft;
-      await sendMessage(deps, org, fixed.id, {}, { memberId: riley.id });
     };
     const call = (who: Who) => async () => {
-      const { decision } = await recordDecision(
+      const decision = await decide(
         deps,
         org,
         apps[who].applicationId,
         { outcome: 'reject', reasons: ['Less enterprise depth'] },
-        { memberId: hana.id },
+        hana.id,
       );
-      await logTouchpoint(
-        deps,
-        org,
-        {
-          applicationId: apps[who].applicationId,
-          channel: 'phone',
-          kind: 'outcome',
-          fromParty: 'team',
-          toParty: 'candidate',
-          connected: true,
-          decisionId: decision.id,
-          summary: 'Told them the decision and the reason on the phone.',
-        },
-        { memberId: riley.id },
-      );
+      await tellByPhone(deps, org, apps[who].applicationId, decision.id, riley.id);
     };
 
     const script: [string, () => Promise<void>][] = [
@@ -206,7 +177,6 @@ describe.each(backends)('a month of follow-ups on %s', (backend) => {
 
     const end = new Date('2026-12-05T13:00:00Z').getTime();
     const state = { lastDigestAt: null as number | null };
-    const options = { pollMs: 1000, batchSize: 50, leaseMs: 5 * 60_000, maxAttempts: 5, concurrency: 2 };
     let next = 0;
     // Ten-minute ticks: the real worker polls every second, so delivery follows the send time closely.
     for (let t = clock.now().getTime(); t <= end; t += HOUR / 6) {
@@ -218,7 +188,7 @@ describe.each(backends)('a month of follow-ups on %s', (backend) => {
       clock.set(new Date(t));
       await runWorkerTick(
         { db, clock, transport, identity, appUrl: 'http://localhost:3000' },
-        options,
+        SIMULATED_WORKER,
         state,
       );
     }
