@@ -142,7 +142,14 @@ describe.each(backends)('exports on %s', (backend) => {
     const list = await get('/api/v1/follow-ups?limit=200', s.apiToken);
     const items = list.json<{ items: { id: string }[] }>().items;
     expect(rows.map((r) => r.id)).toEqual(items.map((i) => i.id));
-    expect(rows).toHaveLength(3);
+    // The outcome, the hiring manager's scorecard and decide-by, and the other application's two.
+    expect(rows.map((r) => r.kind).sort()).toEqual([
+      'check_in',
+      'debrief',
+      'decision_due',
+      'feedback_due',
+      'outcome',
+    ]);
 
     const outcome = rows.find((r) => r.kind === 'outcome')!;
     expect(outcome).toMatchObject({
