@@ -11,6 +11,7 @@ describe('detectNextSteps', () => {
     "We'd like to move forward with references.",
     "You're through to the assessment centre stage: a group exercise and a presentation.",
     "We'd like you to come in for a trial shift.",
+    'Next step: the written offer and a call about the start date.',
   ])('finds it in %j', (text) => {
     expect(detectNextSteps(buildContext('advance', text))).not.toBeNull();
   });
@@ -19,6 +20,7 @@ describe('detectNextSteps', () => {
     'Our hiring manager will be in touch about next steps.',
     'You impressed the panel!',
     'We will be in touch shortly.',
+    'More to come. Next step:',
   ])('does not find it in %j', (text) => {
     expect(detectNextSteps(buildContext('advance', text))).toBeNull();
   });

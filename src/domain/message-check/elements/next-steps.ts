@@ -8,6 +8,8 @@ import type { CheckContext, Span } from '../types.ts';
 
 const NEXT_STEPS = rx([
   'next steps? (?:is|are|will be|would be|:|-|include|involves?)',
+  // The templates' own label: "Next step: the written offer and a call about the start date."
+  'next steps?:(?= ?\\p{L})',
   'as (?:a|the|your) next step',
   '(?:the|your|our) next step',
   'next (?:rounds?|stage|interview|phase)',
