@@ -243,6 +243,11 @@ function overrides(f: Fixture): Record<string, PlannedRequest> {
         dueAt: '2027-01-05T12:00:00Z',
       },
     },
+    // The new owner must be a member who can own it (an admin), not whichever id comes first.
+    'POST /api/v1/follow-ups/:id/reassign': {
+      url: `/api/v1/follow-ups/${f.followUpId}/reassign`,
+      body: { ownerId: f.admin.id, reason: 'test' },
+    },
     'POST /api/v1/touchpoints': {
       url: '/api/v1/touchpoints',
       body: {

@@ -378,6 +378,15 @@ export const FollowUpViewSchema = FollowUpSchema.extend({
     timeZone: z.string().nullable().describe("The candidate's own zone, if known."),
   }),
   job: z.object({ id: IdSchema, title: z.string() }),
+  interview: z
+    .object({
+      id: IdSchema,
+      title: z.string(),
+      scheduledAt: z.date().nullable(),
+      endsAt: z.date().nullable(),
+    })
+    .nullable()
+    .describe('The interview it comes from (a scorecard is owed on it), by title and time; null when none.'),
   promiseStatement: z.string().nullable(),
   owner: z.object({ id: IdSchema, name: z.string() }).nullable().describe('Who owns it, by name.'),
   candidateTimeZone: z
@@ -415,6 +424,12 @@ export const FollowUpListQuerySchema = PageQuerySchema.extend({
   dueBefore: DateOrInstantSchema(DATE_MEANS.start)
     .optional()
     .describe('Due strictly before this moment. A plain date means the start of that day.'),
+  hiringManagerId: IdSchema.optional().describe(
+    'Only follow-ups on jobs this member is the hiring manager of.',
+  ),
+  escalatedTo: IdSchema.optional().describe(
+    'Only follow-ups escalated to this member (an escalation that named them, not since handed to another owner).',
+  ),
 }).strict();
 export const FollowUpCreateSchema = z.strictObject({
   applicationId: IdSchema,
@@ -425,6 +440,10 @@ export const FollowUpCreateSchema = z.strictObject({
   dueAt: DateOrInstantSchema(DATE_MEANS.due),
 });
 export const FollowUpCancelSchema = z.strictObject({ reason: LineSchema(500) });
+export const FollowUpReassignSchema = z.strictObject({
+  ownerId: IdSchema.describe('The active member who owns it from now on (not an interviewer).'),
+  reason: LineSchema(500).optional().describe('Why it is handed on; kept in the audit log and its events.'),
+});
 
 // ---- feedback, decisions, touchpoints
 export const FeedbackSchema = z

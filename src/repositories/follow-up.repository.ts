@@ -15,6 +15,8 @@ export interface FollowUpWithContext extends FollowUp {
     hiringManagerId: string | null;
     recruiterId: string | null;
   };
+  /** The interview it comes from (a scorecard is owed on it), or null. */
+  interview: { id: string; title: string; scheduledAt: Date | null; endsAt: Date | null } | null;
   promiseStatement: string | null;
   /**
    * An open outcome follow-up whose application's latest decision (not a hold) has not reached
@@ -60,6 +62,9 @@ interface FollowUpContextRow extends FollowUpRow {
   job_hiring_manager_id: string | null;
   job_recruiter_id: string | null;
   promise_statement: string | null;
+  interview_title: string | null;
+  interview_scheduled_at: Date | null;
+  interview_ends_at: Date | null;
   decided_not_told: boolean;
   ladder_steps: number;
 }
@@ -99,6 +104,15 @@ const toFollowUpWithContext = (r: FollowUpContextRow): FollowUpWithContext => ({
     hiringManagerId: r.job_hiring_manager_id,
     recruiterId: r.job_recruiter_id,
   },
+  interview:
+    r.interview_id && r.interview_title !== null
+      ? {
+          id: r.interview_id,
+          title: r.interview_title,
+          scheduledAt: r.interview_scheduled_at,
+          endsAt: r.interview_ends_at,
+        }
+      : null,
   promiseStatement: r.promise_statement,
   decidedNotTold: r.decided_not_told,
   ladderSteps: r.ladder_steps,
@@ -111,6 +125,7 @@ const CONTEXT_COLUMNS = `
   c.id AS candidate_id, c.name AS candidate_name, c.time_zone AS candidate_time_zone,
   j.id AS job_id, j.title AS job_title, j.policy_overrides AS job_policy_overrides,
   j.hiring_manager_id AS job_hiring_manager_id, j.recruiter_id AS job_recruiter_id, i.promise_statement,
+  i.title AS interview_title, i.scheduled_at AS interview_scheduled_at, i.ends_at AS interview_ends_at,
   coalesce(ld.outcome <> 'hold' AND (lt.told_at IS NULL OR lt.told_at < ld.decided_at), false) AS decided_not_told`;
 const CONTEXT_JOINS = `
   JOIN applications a ON a.org_id = f.org_id AND a.id = f.application_id
@@ -318,6 +333,10 @@ export interface FollowUpFilter {
   /** true: only overdue ones (open and past due at `now`); false: only the others. */
   overdue?: { value: boolean; now: Date } | undefined;
   dueBefore?: Date | undefined;
+  /** Only those on jobs this member is the hiring manager of. */
+  hiringManagerId?: string | undefined;
+  /** Only those escalated to this member and not handed to another owner since. */
+  escalatedTo?: string | undefined;
 }
 
 /** Follow-ups by due time (then id), after a keyset position. */
@@ -341,6 +360,24 @@ export async function listFollowUps(
           AND ($8::uuid IS NULL OR f.application_id = $8)
           AND ($9::boolean IS NULL OR (f.status = 'open' AND f.due_at < $11::timestamptz) = $9)
           AND ($10::timestamptz IS NULL OR f.due_at < $10)
+          AND ($12::uuid IS NULL OR EXISTS (
+                SELECT 1 FROM applications ha JOIN jobs hj ON hj.org_id = ha.org_id AND hj.id = ha.job_id
+                 WHERE ha.org_id = f.org_id AND ha.id = f.application_id AND hj.hiring_manager_id = $12))
+          -- Escalated to the member: an 'escalated' event naming them among its recipients, on this
+          -- follow-up or a predecessor it extended (an automatic update carries the ladder on to a new
+          -- row), with no hand-over to another owner since.
+          AND ($13::uuid IS NULL OR (f.escalation_level > 0 AND EXISTS (
+                SELECT 1 FROM events e
+                 WHERE e.org_id = f.org_id AND e.application_id = f.application_id AND e.type = 'escalated'
+                   AND e.data->'recipients' @> jsonb_build_array($13::text)
+                   AND (e.follow_up_id = f.id OR e.follow_up_id IN (
+                         SELECT p.id FROM follow_ups p
+                          WHERE p.org_id = f.org_id AND p.application_id = f.application_id
+                            AND p.kind = f.kind AND p.superseded_by_id IS NOT NULL))
+                   AND NOT EXISTS (
+                         SELECT 1 FROM events r
+                          WHERE r.org_id = f.org_id AND r.application_id = f.application_id
+                            AND r.follow_up_id = f.id AND r.type = 'follow_up_reassigned' AND r.at >= e.at))))
         ORDER BY f.due_at, f.id LIMIT $4
      )
      SELECT f.*, ${CONTEXT_COLUMNS}
@@ -358,9 +395,27 @@ export async function listFollowUps(
       filter.overdue?.value ?? null,
       filter.dueBefore ?? null,
       filter.overdue?.now ?? null,
+      filter.hiringManagerId ?? null,
+      filter.escalatedTo ?? null,
     ],
   );
   return rows.map(toFollowUpWithContext);
+}
+
+/** Hand an open follow-up to another owner. Returns it, or null when it was not open. */
+export async function setFollowUpOwner(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  ownerId: string,
+  at: Date,
+): Promise<FollowUp | null> {
+  const [row] = await q.query<FollowUpRow>(
+    `UPDATE follow_ups SET owner_id = $3, updated_at = $4 WHERE org_id = $1 AND id = $2 AND status = 'open'
+     RETURNING *`,
+    [orgId, id, ownerId, at],
+  );
+  return row ? toFollowUp(row) : null;
 }
 
 /**

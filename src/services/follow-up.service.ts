@@ -34,10 +34,13 @@ import {
   markFollowUpsDone,
   resumeAfterReply,
   lockOpenFollowUpsOfApplications,
+  setFollowUpOwner,
   setSupersededBy,
   type FollowUpWithContext,
 } from '../repositories/follow-up.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
+import { insertEvent } from '../repositories/event.repository.ts';
+import { roleAllows } from '../domain/permissions.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { scheduleNextStayInTouch } from './talent-pool.service.ts';
 import { emitEvents, type EventToEmit } from './webhook.service.ts';
@@ -293,6 +296,10 @@ export interface FollowUpQuery {
   overdue?: boolean | undefined;
   /** Due strictly before; a plain date is the start of that day in the organization's zone. */
   dueBefore?: DateOrInstant | undefined;
+  /** Only those on jobs this member is the hiring manager of. */
+  hiringManagerId?: string | undefined;
+  /** Only those escalated to this member (and not handed on since). */
+  escalatedTo?: string | undefined;
   cursor?: string | undefined;
   limit: number;
 }
@@ -317,6 +324,8 @@ export async function listFollowUpsPage(
         applicationId: query.applicationId,
         overdue: query.overdue === undefined ? undefined : { value: query.overdue, now },
         dueBefore: query.dueBefore && instantOf(query.dueBefore, policy.timeZone),
+        hiringManagerId: query.hiringManagerId,
+        escalatedTo: query.escalatedTo,
       },
       { after: decodeCursor(query.cursor), limit: query.limit + 1 },
     );
@@ -435,6 +444,60 @@ export async function cancelFollowUp(
       { type: 'follow_up', id },
       { reason },
     );
+  });
+  return getFollowUp(deps, orgId, id);
+}
+
+/**
+ * Hand an open follow-up the team owes to another active member, who owns it from now on: its
+ * reminders go to them. The ladder keeps its place (a promise handed on is no less late). A
+ * scorecard is not handed on: it is the interviewer's own judgement, and only they can give it.
+ */
+export async function reassignFollowUp(
+  deps: ServiceDeps,
+  orgId: string,
+  id: string,
+  input: { ownerId: string; reason?: string | undefined },
+  actor: Actor,
+): Promise<FollowUpView> {
+  const now = deps.clock.now();
+  await deps.db.tenant(orgId).transaction(async (tx) => {
+    const fu = await findFollowUp(tx, orgId, id);
+    if (!fu) throw errors.notFound('Follow-up', id);
+    if (fu.status !== 'open') {
+      throw errors.invalidState(`The follow-up is ${fu.status}, not open.`, { currentStatus: fu.status });
+    }
+    if (!OUR_SIDE.has(fu.owedBy)) {
+      throw errors.invalidState(`It is owed by the ${fu.owedBy}: nobody on the team owns it.`, {
+        reason: 'not_ours',
+      });
+    }
+    if (fu.kind === 'feedback_due' && fu.owedTo === 'team') {
+      throw errors.invalidState("A scorecard is its interviewer's own: only they can give it.", {
+        reason: 'scorecard',
+      });
+    }
+    const member = await requireActiveMember(tx, orgId, input.ownerId, 'ownerId');
+    // The new owner must be able to do what the follow-up asks (decide, send, log a call).
+    if (!roleAllows(member.role, 'follow_ups:write')) {
+      throw errors.validation(`${member.name} is an interviewer and cannot own this follow-up.`, {
+        field: 'ownerId',
+      });
+    }
+    if (member.id === fu.ownerId) return;
+    const moved = await setFollowUpOwner(tx, orgId, id, member.id, now);
+    if (!moved) throw errors.invalidState('The follow-up is no longer open.');
+    const change = { fromOwnerId: fu.ownerId, toOwnerId: member.id, reason: input.reason ?? null };
+    await insertEvent(tx, {
+      orgId,
+      type: 'follow_up_reassigned',
+      applicationId: fu.applicationId,
+      followUpId: fu.id,
+      memberId: actor.memberId,
+      data: change,
+      at: now,
+    });
+    await recordAudit(tx, orgId, now, 'follow_up_reassigned', { type: 'follow_up', id }, change);
   });
   return getFollowUp(deps, orgId, id);
 }

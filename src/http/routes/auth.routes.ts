@@ -12,6 +12,8 @@ import {
 import type { MessagingDeps } from '../../services/message.service.ts';
 import { getMember } from '../../services/member.service.ts';
 import { getOrganization } from '../../services/organization.service.ts';
+import type { MemberRole } from '../../domain/model.ts';
+import { PERMISSIONS, roleAllows, type Permission } from '../../domain/permissions.ts';
 import { SESSION_COOKIE, type WindowLimiter } from '../auth.ts';
 import { problem, sendProblem } from '../error-handler.ts';
 import { EmailSchema, IdSchema, MemberSchema, NoBodySchema } from '../schemas.ts';
@@ -22,8 +24,19 @@ const SessionSchema = z
     member: MemberSchema,
     organization: z.object({ id: IdSchema, name: z.string() }),
     csrfToken: z.string().describe('Send it as X-CSRF-Token with every change made with the session cookie.'),
+    permissions: z
+      .array(z.enum(PERMISSIONS))
+      .describe(
+        "What the member's role may do (src/domain/permissions.ts): the web app shows only these screens.",
+      ),
+    now: z.date().describe('The server\'s clock: due times are worded against it ("due in 3 hours").'),
   })
   .meta({ id: 'Session' });
+
+/** The permissions of a role, in the table's order. */
+function permissionsOf(role: MemberRole): Permission[] {
+  return PERMISSIONS.filter((p) => roleAllows(role, p));
+}
 
 /** Limits on sign-in links and invitations, per client address and per account (passwords: the service). */
 export interface AuthLimiters {
@@ -43,6 +56,8 @@ export function authRoutes(
       member: s.member,
       organization: s.organization,
       csrfToken: s.csrfToken,
+      permissions: permissionsOf(s.member.role),
+      now: deps.clock.now(),
     });
 
     app.post(
@@ -145,6 +160,8 @@ export function authRoutes(
           member,
           organization: { id: org.id, name: org.name },
           csrfToken: csrfTokenFor(req.cookies[SESSION_COOKIE] ?? ''),
+          permissions: permissionsOf(member.role),
+          now: deps.clock.now(),
         };
       },
     );

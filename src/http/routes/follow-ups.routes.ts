@@ -5,11 +5,13 @@ import {
   createFollowUp,
   getFollowUp,
   listFollowUpsPage,
+  reassignFollowUp,
 } from '../../services/follow-up.service.ts';
 import {
   FollowUpCancelSchema,
   FollowUpCreateSchema,
   FollowUpListQuerySchema,
+  FollowUpReassignSchema,
   FollowUpViewSchema,
   IdParamsSchema,
   pageOf,
@@ -73,6 +75,22 @@ export function followUpsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         },
       },
       (req) => cancelFollowUp(deps, req.principal.orgId, req.params.id, req.body.reason),
+    );
+    app.post(
+      '/follow-ups/:id/reassign',
+      {
+        schema: {
+          operationId: 'assignFollowUp',
+          tags,
+          summary: 'Hand an open follow-up to another member',
+          description:
+            'The new owner (an active member of your organization, not an interviewer) gets its reminders from now on; its due time and ladder stay. A scorecard cannot be handed on (409). Recorded in the audit log and as a `follow_up_reassigned` event.',
+          params: IdParamsSchema,
+          body: FollowUpReassignSchema,
+          response: { 200: FollowUpViewSchema },
+        },
+      },
+      (req) => reassignFollowUp(deps, req.principal.orgId, req.params.id, req.body, actorOf(req)),
     );
   };
 }
