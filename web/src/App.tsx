@@ -1,5 +1,7 @@
 import { Component, lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrf, type Session } from './api.ts';
+import { setServerNow } from './format.ts';
+import { homeOf, SCREENS, screensFor } from './nav.ts';
 import { SignInScreen } from './SignInScreen.tsx';
 
 // One chunk per screen: signing in and the first screen load only what they show.
@@ -18,6 +20,12 @@ const TalentPoolScreen = lazy(() =>
 );
 const InboxScreen = lazy(() => import('./InboxScreen.tsx').then((m) => ({ default: m.InboxScreen })));
 const ImportScreen = lazy(() => import('./ImportScreen.tsx').then((m) => ({ default: m.ImportScreen })));
+const ScorecardsScreen = lazy(() =>
+  import('./ScorecardsScreen.tsx').then((m) => ({ default: m.ScorecardsScreen })),
+);
+const WaitingOnMeScreen = lazy(() =>
+  import('./WaitingOnMeScreen.tsx').then((m) => ({ default: m.WaitingOnMeScreen })),
+);
 const SettingsScreen = lazy(() =>
   import('./SettingsScreen.tsx').then((m) => ({ default: m.SettingsScreen })),
 );
@@ -64,6 +72,7 @@ export function App() {
     try {
       const s = await api<Session>('GET', '/auth/session');
       setCsrf(s.csrfToken);
+      setServerNow(s.now);
       setSession(s);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) setSession(null);
@@ -80,20 +89,23 @@ export function App() {
       <SignInScreen
         onSignedIn={(s) => {
           setCsrf(s.csrfToken);
+          setServerNow(s.now);
           setSession(s);
         }}
       />
     );
   }
-  const [path, query = ''] = route.split('?') as [string, string?];
+  const [raw, query = ''] = route.split('?') as [string, string?];
+  const role = session.member.role;
+  // "#/" is the member's home: each role lands on its own view.
+  const path = raw === '/' ? homeOf(role) : raw;
   const application = /^\/applications\/([0-9a-f-]{36})$/.exec(path);
   const next = new URLSearchParams(query).get('next') ?? undefined;
   const current = application ? 'application' : path;
-  const link = (href: string, label: string) => (
-    <a href={`#${href}`} aria-current={current === href ? 'page' : undefined}>
-      {label}
-    </a>
-  );
+  const screens = screensFor(role, session.permissions);
+  // A screen that is not the member's to use says so instead of failing on its requests.
+  const known = SCREENS.some((x) => x.path === path);
+  const refused = !application && known && !screens.some((x) => x.path === path);
   return (
     <>
       <a
@@ -109,15 +121,11 @@ export function App() {
       </a>
       <header>
         <nav aria-label="Main">
-          {link('/', 'Follow-ups')}
-          {link('/jobs', 'Jobs')}
-          {session.member.role !== 'interviewer' && link('/to-send', 'To send')}
-          {session.member.role !== 'interviewer' && link('/inbox', 'Inbox')}
-          {session.member.role !== 'interviewer' && link('/desk', 'Desk')}
-          {session.member.role !== 'interviewer' && link('/talent-pool', 'Talent pool')}
-          {session.member.role !== 'interviewer' && link('/reports', 'Reports')}
-          {session.member.role === 'admin' && link('/import', 'Import')}
-          {session.member.role === 'admin' && link('/settings', 'Settings')}
+          {screens.map((x) => (
+            <a key={x.path} href={`#${x.path}`} aria-current={current === x.path ? 'page' : undefined}>
+              {x.label}
+            </a>
+          ))}
         </nav>
         <div className="row who">
           <span className="meta">
@@ -136,7 +144,14 @@ export function App() {
       <main id="main" tabIndex={-1}>
         <ScreenBoundary key={path}>
           <Suspense fallback={<p role="status">Loading…</p>}>
-            {application ? (
+            {refused ? (
+              <>
+                <h1>Not part of your role</h1>
+                <p>
+                  This screen is for other roles. <a href={`#${homeOf(role)}`}>Back to your home</a>
+                </p>
+              </>
+            ) : application ? (
               <ApplicationScreen
                 key={application[1]}
                 applicationId={application[1]!}
@@ -159,6 +174,10 @@ export function App() {
               <DeskScreen />
             ) : path === '/jobs' ? (
               <JobsScreen session={session} />
+            ) : path === '/scorecards' ? (
+              <ScorecardsScreen session={session} />
+            ) : path === '/waiting' ? (
+              <WaitingOnMeScreen session={session} />
             ) : (
               <FollowUpsScreen session={session} />
             )}

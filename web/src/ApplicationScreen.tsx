@@ -3,6 +3,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, messageOf, type FollowUp, type Page, type Session } from './api.ts';
 import { FeedbackForm, LogContact, PoolInvitationPanel, Signals } from './ApplicationPanels.tsx';
 import { Composer } from './Composer.tsx';
+import { DueTime } from './DueTime.tsx';
+import { homeOf, SCREENS } from './nav.ts';
 import { FollowUpTruth } from './FollowUpTruth.tsx';
 import { when } from './format.ts';
 
@@ -300,7 +302,7 @@ export function ApplicationScreen({
   return (
     <>
       <p>
-        <a href="#/">← Follow-ups</a>
+        <a href="#/">← {SCREENS.find((x) => x.path === homeOf(session.member.role))?.label ?? 'Home'}</a>
       </p>
       <h1>
         {timeline.candidate.name} · {timeline.job.title}
@@ -324,7 +326,10 @@ export function ApplicationScreen({
                 {view ? (
                   <FollowUpTruth f={view} memberTimeZone={session.member.timeZone} />
                 ) : (
-                  <> due {when(f.dueAt)}</>
+                  <>
+                    {' '}
+                    <DueTime at={f.dueAt} timeZone={session.member.timeZone} />
+                  </>
                 )}
               </li>
             );

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Alerts } from './Alerts.tsx';
 import { api, fieldErrorsOf, messageOf, type Page } from './api.ts';
-import { when } from './format.ts';
+import { DueTime } from './DueTime.tsx';
 
 interface Contact {
   id: string;
@@ -139,7 +139,7 @@ export function DeskScreen() {
                   <tr key={f.id} className={f.overdue ? 'overdue' : undefined}>
                     <td>
                       {f.overdue && <strong>Overdue · </strong>}
-                      {when(f.dueAt)}
+                      <DueTime at={f.dueAt} />
                     </td>
                     <td>{about(f)}</td>
                     <td>
@@ -195,7 +195,7 @@ export function DeskScreen() {
                   </td>
                   <td>
                     {w.pastDeadline && <strong>Past the deadline · </strong>}
-                    {when(w.feedbackDueAt, w.contactTimeZone)}
+                    <DueTime at={w.feedbackDueAt} timeZone={w.contactTimeZone} />
                   </td>
                   <td className="row">
                     {w.pastDeadline && (

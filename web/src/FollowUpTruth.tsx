@@ -1,4 +1,5 @@
 import type { FollowUp } from './api.ts';
+import { DueTime } from './DueTime.tsx';
 import { when } from './format.ts';
 
 const STEP_WORDS: Record<string, string> = {
@@ -33,7 +34,10 @@ export function FollowUpTruth({ f, memberTimeZone }: { f: FollowUp; memberTimeZo
     <>
       <div className="meta">
         {f.decidedNotTold && <span className="badge">Decided, not told</span>}{' '}
-        <strong>{f.dueWords ?? f.state}</strong> · owner {f.owner?.name ?? 'nobody'}
+        <strong>
+          {f.dueWords ? <DueTime at={f.dueAt} timeZone={memberTimeZone} words={f.dueWords} /> : f.state}
+        </strong>{' '}
+        · owner {f.owner?.name ?? 'nobody'}
       </div>
       <div className="meta">
         Due {mine} (your time)

@@ -82,6 +82,10 @@ export interface Session {
   member: { id: string; name: string; email: string; role: string; timeZone: string | null };
   organization: { id: string; name: string };
   csrfToken: string;
+  /** What the member's role may do: the screens shown are those these allow. */
+  permissions: string[];
+  /** The server's clock when the session was read: due times are worded against it. */
+  now: string;
 }
 
 export interface FollowUp {
@@ -100,6 +104,8 @@ export interface FollowUp {
   state: 'upcoming' | 'due_today' | 'overdue' | 'kept' | 'late' | 'cancelled';
   candidate: { id: string; name: string; timeZone: string | null };
   job: { id: string; title: string };
+  /** The interview it comes from (a scorecard is owed on it). */
+  interview: { id: string; title: string; scheduledAt: string | null; endsAt: string | null } | null;
   promiseStatement: string | null;
   owner: { id: string; name: string } | null;
   /** The candidate's zone, else the organization's. */

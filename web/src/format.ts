@@ -10,3 +10,40 @@ export function when(iso: string, timeZone?: string | null): string {
     ...(timeZone && { timeZone }),
   });
 }
+
+// The server's clock as last read (the session's `now`), carried forward by the page's monotonic
+// clock: due times are worded against the server's time (its clock decides what is overdue), never
+// the browser's wall clock, which may be wrong or, in a test, real.
+let serverAt = { serverMs: 0, pageMs: 0 };
+
+/** Align with the server's clock (the session's `now`, read just now). */
+export function setServerNow(iso: string): void {
+  serverAt = { serverMs: new Date(iso).getTime(), pageMs: performance.now() };
+}
+
+/** The server's time now, as far as the page can tell. */
+export function serverNow(): number {
+  return serverAt.serverMs + (performance.now() - serverAt.pageMs);
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * How far a due time is, in words: "due in 3 hours", "1 day late", "due now" — minutes under an
+ * hour, hours under two days, then whole days, the same rule as the API's `dueWords`.
+ */
+export function dueWords(iso: string, now: number = serverNow()): string {
+  const diff = new Date(iso).getTime() - now;
+  const abs = Math.abs(diff);
+  if (abs < MINUTE) return 'due now';
+  const [value, unit] =
+    abs < HOUR
+      ? [Math.floor(abs / MINUTE), 'minute']
+      : abs < 2 * DAY
+        ? [Math.floor(abs / HOUR), 'hour']
+        : [Math.floor(abs / DAY), 'day'];
+  const amount = new Intl.NumberFormat('en', { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+  return diff > 0 ? `due in ${amount}` : `${amount} late`;
+}
