@@ -32,7 +32,8 @@ async function signIn(page: Page, base: string, email: string): Promise<void> {
   await page.fill('#email', email);
   await page.fill('#password', PASSWORD);
   await page.click('button[type=submit]');
-  await page.waitForSelector('h1:has-text("Follow-ups")');
+  // Each role lands on its own view: the queue, "Waiting on me" or "Scorecards I owe".
+  await page.waitForSelector('main h1');
 }
 
 /** How far the page is wider than the window: 0 when nothing scrolls sideways. */
@@ -259,6 +260,8 @@ describe('the team web app in a browser', () => {
       await hm.fill('#email', s.manager.email);
       await hm.fill('#password', PASSWORD);
       await hm.click('button[type=submit]');
+      await hm.waitForSelector('h1:has-text("Waiting on me")');
+      await hm.click('nav a:has-text("Follow-ups")');
       await hm.waitForSelector('h1:has-text("Follow-ups")');
       expect(await hm.isChecked('input[type=checkbox]')).toBe(false); // team view by default
       await expect
@@ -280,7 +283,7 @@ describe('the team web app in a browser', () => {
       await iv.fill('#email', ivan.email);
       await iv.fill('#password', PASSWORD);
       await iv.click('button[type=submit]');
-      await iv.waitForSelector('h1:has-text("Follow-ups")');
+      await iv.waitForSelector('h1:has-text("Scorecards I owe")');
       await iv.goto(`${base}/#/applications/${slowApp.id}`);
       await iv.waitForSelector('h3:has-text("Your feedback on")');
       expect(await seriousViolations(iv)).toEqual([]);
@@ -338,6 +341,7 @@ describe('the team web app in a browser', () => {
       const context = await browser.newContext({ bypassCSP: true, viewport: DESKTOP });
       const page = await context.newPage();
       await signIn(page, base, s.manager.email);
+      await page.click('nav a:has-text("Follow-ups")');
       const overdue = page.locator('section[aria-labelledby="g-Overdue"]');
       // The outcome's card (the manager's own scorecard and decide-by are overdue beside it).
       const row = overdue

@@ -54,13 +54,14 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
 }
 
-/** Sign in through the page as a member with a password, and wait for the home screen. */
+/** Sign in through the page as a member with a password, and wait for their role's home screen. */
 export async function signIn(page: Page, base: string, email: string, password: string): Promise<void> {
   await page.goto(base);
   await page.fill('#email', email);
   await page.fill('#password', password);
   await page.click('button[type=submit]');
-  await page.waitForSelector('h1:has-text("Follow-ups")');
+  // Each role lands on its own view: the queue, "Waiting on me" or "Scorecards I owe".
+  await page.waitForSelector('main h1');
 }
 
 /**

@@ -75,7 +75,7 @@ export function ScorecardsScreen({ session }: { session: Session }) {
               <a
                 className="button secondary"
                 href={`#/applications/${f.applicationId}?next=feedback`}
-                aria-label={`Open ${f.candidate.name}’s application`}
+                aria-label={`Open the application: ${f.candidate.name}`}
               >
                 Open the application
               </a>
