@@ -39,7 +39,7 @@ describe.each(backends)('scorecards I owe, waiting on me and reassigning on %s',
 
   beforeAll(async () => {
     db = await openTestDb(backend);
-    app = await buildApp({ db, clock, identity });
+    app = await buildApp({ db, clock, identity, publicUrl: 'https://hire.example.test' });
   });
   afterAll(async () => {
     await app.close();
@@ -187,6 +187,22 @@ describe.each(backends)('scorecards I owe, waiting on me and reassigning on %s',
         },
       },
     ]);
+    // Rae is told at once, with a link to it: a promise handed on in silence would wait on nobody.
+    const notices = await db.query<{
+      to_address: string;
+      subject: string;
+      body_text: string;
+      status: string;
+    }>(
+      `SELECT to_address, subject, body_text, status FROM messages
+        WHERE org_id = $1 AND to_member_id = $2 AND subject LIKE 'Handed to you%'`,
+      [s.org, rae.id],
+    );
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ to_address: rae.email, status: 'scheduled' });
+    expect(notices[0]!.body_text).toContain('Hana Manager handed you the outcome owed to');
+    expect(notices[0]!.body_text).toContain('Why: Rae covers this role while Riley is away');
+    expect(notices[0]!.body_text).toContain(`https://hire.example.test/#/applications/${s.application.id}`);
     const events = await hana('GET', `/applications/${s.application.id}/events?limit=200`);
     expect(events.body.items.map((e: { type: string }) => e.type)).toContain('follow_up_reassigned');
 

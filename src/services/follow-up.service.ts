@@ -5,6 +5,7 @@ import {
   endOfLocalDay,
   instantOf,
   localDateOf,
+  nextBusinessSlot,
   type DateOrInstant,
 } from '../domain/business-time.ts';
 import { nextLadderAction, type NextAction } from '../domain/follow-up-ladder.ts';
@@ -41,6 +42,11 @@ import {
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { insertEvent } from '../repositories/event.repository.ts';
 import { roleAllows } from '../domain/permissions.ts';
+import { humanDateTime } from '../domain/format.ts';
+import { scheduleSend } from '../domain/schedule.ts';
+import { textToHtml } from '../domain/templates.ts';
+import { findMember } from '../repositories/member.repository.ts';
+import { draftSchedule, enqueueMessages, type MailIdentity } from './outbox.service.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { scheduleNextStayInTouch } from './talent-pool.service.ts';
 import { emitEvents, type EventToEmit } from './webhook.service.ts';
@@ -448,13 +454,26 @@ export async function cancelFollowUp(
   return getFollowUp(deps, orgId, id);
 }
 
+// What the new owner is handed, in words for their notice.
+const HANDED_WORDS: Partial<Record<FollowUpKind, string>> = {
+  outcome: 'the outcome owed to',
+  update: 'the update owed to',
+  decision_due: 'the decision on',
+  backfill: 'the backfill after',
+  debrief: 'the debrief with',
+  check_in: 'the answer to the check-in of',
+  feedback_due: 'the feedback owed to',
+};
+
 /**
  * Hand an open follow-up the team owes to another active member, who owns it from now on: its
- * reminders go to them. The ladder keeps its place (a promise handed on is no less late). A
- * scorecard is not handed on: it is the interviewer's own judgement, and only they can give it.
+ * reminders go to them, and they are told at once (in the team's business hours), with a link to
+ * it — a promise handed on in silence would wait on someone who does not know. The ladder keeps its
+ * place (a promise handed on is no less late). A scorecard is not handed on: it is the
+ * interviewer's own judgement, and only they can give it.
  */
 export async function reassignFollowUp(
-  deps: ServiceDeps,
+  deps: ServiceDeps & { identity: MailIdentity; publicUrl?: string | undefined },
   orgId: string,
   id: string,
   input: { ownerId: string; reason?: string | undefined },
@@ -498,6 +517,55 @@ export async function reassignFollowUp(
       at: now,
     });
     await recordAudit(tx, orgId, now, 'follow_up_reassigned', { type: 'follow_up', id }, change);
+
+    const policy = await policyOf(tx, orgId);
+    const by = await findMember(tx, orgId, actor.memberId);
+    const zone = member.timeZone ?? policy.timeZone;
+    const subject = `Handed to you: ${fu.candidate.name}, ${fu.job.title}`;
+    const text = [
+      `${member.name},`,
+      '',
+      `${by?.name ?? 'A colleague'} handed you ${HANDED_WORDS[fu.kind] ?? 'a follow-up on'} ${fu.candidate.name} ` +
+        `(${fu.job.title}), due ${humanDateTime(fu.dueAt, zone)}.`,
+      ...(input.reason ? [`Why: ${input.reason}`] : []),
+      '',
+      `Open it: ${deps.publicUrl ?? 'http://localhost:3000'}/#/applications/${fu.applicationId}`,
+    ].join('\n');
+    await enqueueMessages(
+      tx,
+      deps.identity,
+      [
+        {
+          orgId,
+          applicationId: fu.applicationId,
+          followUpId: null,
+          decisionId: null,
+          // A reminder of what they now own; no message kind of its own.
+          kind: 'reminder',
+          audience: 'member',
+          toMemberId: member.id,
+          toAddress: member.email,
+          toName: member.name,
+          replyTo: null,
+          subject,
+          bodyText: text,
+          bodyHtml: textToHtml(text, { title: subject }),
+          automatic: true,
+          status: 'scheduled',
+          ...draftSchedule(
+            scheduleSend(
+              [{ at: now, because: 'immediately' }],
+              (t) => nextBusinessSlot(t, calendarOf(policy)),
+              'team_business_hours',
+            ),
+          ),
+          checkKind: null,
+          findings: [],
+          createdBy: actor.memberId,
+        },
+      ],
+      now,
+    );
   });
   return getFollowUp(deps, orgId, id);
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ServiceDeps } from '../../services/deps.ts';
+import type { MessagingDeps } from '../../services/message.service.ts';
 import {
   cancelFollowUp,
   createFollowUp,
@@ -19,7 +19,7 @@ import {
 import { actorOf } from '../auth.ts';
 
 /** Follow-ups: who owes whom a contact, by when. */
-export function followUpsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
+export function followUpsRoutes(deps: MessagingDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['follow-ups'];
     app.get(
