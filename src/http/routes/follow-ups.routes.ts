@@ -84,7 +84,7 @@ export function followUpsRoutes(deps: MessagingDeps): FastifyPluginAsyncZod {
           tags,
           summary: 'Hand an open follow-up to another member',
           description:
-            'The new owner (an active member of your organization, not an interviewer) gets its reminders from now on; its due time and ladder stay. A scorecard cannot be handed on (409). Recorded in the audit log and as a `follow_up_reassigned` event.',
+            'The new owner (an active member of your organization, not an interviewer) gets its reminders from now on and is told at once by email, with a link; its due time and ladder stay. A scorecard cannot be handed on (409). Recorded in the audit log and as a `follow_up_reassigned` event.',
           params: IdParamsSchema,
           body: FollowUpReassignSchema,
           response: { 200: FollowUpViewSchema },
