@@ -32,7 +32,9 @@ async function signIn(page: Page, base: string, email: string): Promise<void> {
   await page.fill('#email', email);
   await page.fill('#password', PASSWORD);
   await page.click('button[type=submit]');
-  // Each role lands on its own view: the queue, "Waiting on me" or "Scorecards I owe".
+  // Each role lands on its own view: the queue, "Waiting on me" or "Scorecards I owe" (the
+  // navigation and its current page exist only once signed in; the sign-in form has an h1 too).
+  await page.waitForSelector('nav[aria-label="Main"] a[aria-current=page]');
   await page.waitForSelector('main h1');
 }
 

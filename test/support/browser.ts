@@ -60,7 +60,9 @@ export async function signIn(page: Page, base: string, email: string, password: 
   await page.fill('#email', email);
   await page.fill('#password', password);
   await page.click('button[type=submit]');
-  // Each role lands on its own view: the queue, "Waiting on me" or "Scorecards I owe".
+  // Each role lands on its own view: the queue, "Waiting on me" or "Scorecards I owe" (the
+  // navigation and its current page exist only once signed in; the sign-in form has an h1 too).
+  await page.waitForSelector('nav[aria-label="Main"] a[aria-current=page]');
   await page.waitForSelector('main h1');
 }
 
