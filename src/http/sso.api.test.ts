@@ -192,11 +192,13 @@ describe.each(backends)('single sign-on with OpenID Connect on %s', (backend) =>
       tamper?: (url: URL) => void;
       beforeCallback?: () => void;
       cookie?: string | null;
+      accept?: string;
     } = {},
   ) {
     const start = await app.inject({
       method: 'GET',
       url: `/api/v1/auth/sso/start?email=${encodeURIComponent(email)}`,
+      headers: { accept: 'text/html,application/xhtml+xml' },
     });
     expect(start.statusCode, start.body).toBe(303);
     const binding = start.cookies.find((c) => c.name === 'hb_sso')!;
@@ -211,6 +213,7 @@ describe.each(backends)('single sign-on with OpenID Connect on %s', (backend) =>
     const res = await app.inject({
       method: 'GET',
       url: `${callback.pathname}${callback.search}`,
+      headers: { accept: options.accept ?? 'application/json' },
       ...(cookie !== null && { cookies: { hb_sso: cookie } }),
     });
     return { res, callback, cookie };
@@ -283,7 +286,8 @@ describe.each(backends)('single sign-on with OpenID Connect on %s', (backend) =>
   });
 
   it('signs an existing member of the allowed domain in with the same session as a password', async () => {
-    const { res } = await signIn('Boss@Acme.test', 'boss@acme.test');
+    // A browser lands on the app signed in.
+    const { res } = await signIn('Boss@Acme.test', 'boss@acme.test', { accept: 'text/html' });
     expect(res.statusCode, res.body).toBe(303);
     expect(res.headers.location).toBe('/');
     const cookie = res.cookies.find((c) => c.name === 'hb_session')!;
@@ -301,12 +305,20 @@ describe.each(backends)('single sign-on with OpenID Connect on %s', (backend) =>
 
   it('adds someone of the allowed domain just in time at the chosen role', async () => {
     const { res } = await signIn('newcomer@acme.test');
-    expect(res.statusCode, res.body).toBe(303);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().member).toMatchObject({ email: 'newcomer@acme.test', role: 'recruiter' });
     const session = await sessionOf(res);
     expect(session.member).toMatchObject({ email: 'newcomer@acme.test', role: 'recruiter' });
     // Once only: the next sign-in finds the same member.
     const again = await sessionOf((await signIn('newcomer@acme.test')).res);
     expect(again.member.id).toBe(session.member.id);
+  });
+
+  it('answers an API client with where to send the browser', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/v1/auth/sso/start?email=boss@acme.test' });
+    expect(res.statusCode).toBe(200);
+    expect(new URL(res.json<{ redirectTo: string }>().redirectTo).origin).toBe(provider.issuer);
+    expect(res.cookies.find((c) => c.name === 'hb_sso')).toBeDefined();
   });
 
   it('refuses an email of another domain, an unverified email, and a domain nobody signs in with', async () => {
@@ -381,7 +393,7 @@ describe.each(backends)('single sign-on with OpenID Connect on %s', (backend) =>
     expect(unknown.json()).toMatchObject({ code: 'sso_state_invalid' });
 
     const ok = await signIn('boss@acme.test');
-    expect(ok.res.statusCode).toBe(303);
+    expect(ok.res.statusCode).toBe(200);
     const replay = await app.inject({
       method: 'GET',
       url: `${ok.callback.pathname}${ok.callback.search}`,

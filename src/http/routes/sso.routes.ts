@@ -19,6 +19,7 @@ import { problem, sendProblem } from '../error-handler.ts';
 import { EmailSchema, LineSchema } from '../schemas.ts';
 import { setSessionCookie, type CookieSettings } from '../session-cookie.ts';
 import { page } from './auth-pages.routes.ts';
+import { SessionSchema } from './auth.routes.ts';
 
 /** The cookie that binds a sign-in in progress to the browser that started it. */
 const SSO_COOKIE = 'hb_sso';
@@ -107,7 +108,16 @@ export function ssoRoutes(
             "Start signing in with the company account of the email's organization (redirects to its provider)",
           security: [],
           querystring: z.strictObject({ email: EmailSchema }),
-          response: { 303: z.null().describe("To the identity provider's sign-in page.") },
+          response: {
+            200: z
+              .object({
+                redirectTo: z
+                  .string()
+                  .describe("The identity provider's sign-in page: send the browser there."),
+              })
+              .describe('For API clients (no text/html in Accept); the sign-in cookie is set all the same.'),
+            303: z.null().describe("For browsers: to the identity provider's sign-in page."),
+          },
         },
       },
       async (req, reply) => {
@@ -128,6 +138,7 @@ export function ssoRoutes(
             path: SSO_COOKIE_PATH,
             maxAge: 600,
           });
+          if (!wantsHtml(req)) return { redirectTo: started.url };
           return reply.redirect(started.url, 303);
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
@@ -144,8 +155,20 @@ export function ssoRoutes(
           tags,
           summary: 'Where the identity provider sends the browser back: checks its answer and signs in',
           security: [],
-          querystring: z.record(z.string().max(100), z.string().max(4000)),
-          response: { 303: z.null().describe('Signed in (the session cookie is set): to the app.') },
+          // What the provider sends back (RFC 6749 4.1.2, RFC 9207); anything else it adds is kept.
+          querystring: z.looseObject({
+            code: z.string().max(4000).optional(),
+            state: z.string().max(200).optional(),
+            iss: z.string().max(500).optional(),
+            error: z.string().max(200).optional(),
+            error_description: z.string().max(1000).optional(),
+          }),
+          response: {
+            200: SessionSchema.describe(
+              'For API clients (no text/html in Accept): signed in, the cookie set.',
+            ),
+            303: z.null().describe('For browsers: signed in (the session cookie is set), to the app.'),
+          },
         },
       },
       async (req, reply) => {
@@ -167,10 +190,23 @@ export function ssoRoutes(
         try {
           const signedIn = await finishSsoSignIn(
             deps,
-            { query: req.query, browserToken, userAgent: req.headers['user-agent'] ?? '' },
+            {
+              query: Object.fromEntries(
+                Object.entries(req.query).filter((e): e is [string, string] => typeof e[1] === 'string'),
+              ),
+              browserToken,
+              userAgent: req.headers['user-agent'] ?? '',
+            },
             cookies.policy,
           );
           setSessionCookie(reply, signedIn.token, cookies);
+          if (!wantsHtml(req)) {
+            return {
+              member: signedIn.member,
+              organization: signedIn.organization,
+              csrfToken: signedIn.csrfToken,
+            };
+          }
           return reply.redirect('/', 303);
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
