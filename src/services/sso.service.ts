@@ -375,7 +375,9 @@ export async function finishSsoSignIn(
     throw tokenRefusal(error);
   }
   const email = typeof claims.email === 'string' ? claims.email : '';
-  if (!email || claims.email_verified !== true) {
+  // Entra ID sends no email_verified; its optional claim xms_edov says the email's domain owner verified it.
+  const verified = claims.email_verified === true || claims.xms_edov === true || claims.xms_edov === '1';
+  if (!email || !verified) {
     throw new AppError(
       'sso_email_not_allowed',
       'The identity provider has not verified an email address for you.',
