@@ -30,6 +30,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 const PUBLIC_EXTRA: Record<string, number[]> = {
   signIn: [401, 403, 409],
   requestSignInLink: [403],
+  acceptInvitation: [403],
   requestSsoSignIn: [404, 502],
   acceptSsoSignIn: [401, 403, 404, 502],
 };

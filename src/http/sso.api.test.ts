@@ -6,7 +6,7 @@ import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, systemClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
-import { setMemberPassword } from '../services/auth.service.ts';
+import { inviteMember, setMemberPassword } from '../services/auth.service.ts';
 import { changeMember } from '../services/member.service.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
 import { buildMember, buildOrganization } from '../../test/support/factories.ts';
@@ -42,7 +42,7 @@ async function startProvider() {
       },
     ],
     jwks: { keys: [jwk] },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    claims: { openid: ['sub'], email: ['email', 'email_verified', 'xms_edov'], profile: ['name'] },
     // Real providers put the email in the ID token of the code flow; so does this one.
     conformIdTokenClaims: false,
     pkce: { required: () => true },
@@ -50,12 +50,16 @@ async function startProvider() {
     features: { devInteractions: { enabled: true } },
     findAccount: (_ctx, id) => ({
       accountId: id,
-      claims: () => ({
-        sub: id,
-        email: id.replace(/^unverified-/, ''),
-        email_verified: !id.startsWith('unverified-'),
-        name: 'Sam Single',
-      }),
+      claims: () =>
+        id.startsWith('entra-')
+          ? // Entra ID vouches for an email with xms_edov and sends no email_verified.
+            { sub: id, email: id.replace(/^entra-/, ''), xms_edov: true, name: 'Eve Entra' }
+          : {
+              sub: id,
+              email: id.replace(/^unverified-/, ''),
+              email_verified: !id.startsWith('unverified-'),
+              name: 'Sam Single',
+            },
     }),
   });
   const state: { rewriteIdToken: ((claims: Record<string, unknown>) => Record<string, unknown>) | null } = {
@@ -268,7 +272,7 @@ describe.each(backends)('single sign-on with OpenID Connect on %s', (backend) =>
       expect.arrayContaining(['sso_configured', 'sso_updated']),
     );
     for (const body of [...answers, exported.body, audit.body]) expect(body).not.toContain(CLIENT_SECRET);
-    // The secret is refused in its absence the first time, and an http issuer without the test switch.
+    // An issuer that is not a URL is refused as bad input.
     expect((await admin('PUT', { ...settings(), issuer: 'not a url' })).json()).toMatchObject({
       code: 'validation_failed',
     });
@@ -276,6 +280,15 @@ describe.each(backends)('single sign-on with OpenID Connect on %s', (backend) =>
 
   it('refuses a domain another organization already signs in with', async () => {
     const other = await buildOrganization({ db, clock });
+    // The first time, the secret is needed.
+    const { clientSecret: _secret, ...withoutSecret } = settings({ emailDomains: ['other.test'] });
+    const noSecret = await app.inject({
+      method: 'PUT',
+      url: '/api/v1/organization/sso',
+      headers: { authorization: `Bearer ${other.apiToken}` },
+      payload: withoutSecret,
+    });
+    expect(noSecret.json()).toMatchObject({ code: 'validation_failed' });
     const res = await app.inject({
       method: 'PUT',
       url: '/api/v1/organization/sso',
@@ -310,6 +323,9 @@ describe.each(backends)('single sign-on with OpenID Connect on %s', (backend) =>
     expect(res.json().member).toMatchObject({ email: 'newcomer@acme.test', role: 'recruiter' });
     const session = await sessionOf(res);
     expect(session.member).toMatchObject({ email: 'newcomer@acme.test', role: 'recruiter' });
+    const entra = await signIn('entra@acme.test', 'entra-entra@acme.test');
+    expect(entra.res.statusCode, entra.res.body).toBe(200);
+    expect(entra.res.json().member).toMatchObject({ email: 'entra@acme.test', name: 'Eve Entra' });
     // Once only: the next sign-in finds the same member.
     const again = await sessionOf((await signIn('newcomer@acme.test')).res);
     expect(again.member.id).toBe(session.member.id);
@@ -455,6 +471,26 @@ describe.each(backends)('single sign-on with OpenID Connect on %s', (backend) =>
     });
     expect(link.statusCode).toBe(403);
     expect(link.json()).toMatchObject({ code: 'sign_in_link_disabled' });
+
+    // An invitation would set a password: refused too, with the same code.
+    const invitee = await buildMember({ db, clock }, orgId, { email: 'invitee@acme.test' });
+    const { url } = await inviteMember(
+      {
+        db,
+        clock,
+        publicUrl: PUBLIC_URL,
+        identity: { from: { name: 'Hearback', address: 'hb@acme.test' }, domain: 'acme.test' },
+      },
+      orgId,
+      invitee.id,
+    );
+    const accept = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/invitations/accept',
+      payload: { token: new URL(url).searchParams.get('token'), password: 'a long new passphrase 42' },
+    });
+    expect(accept.statusCode).toBe(403);
+    expect(accept.json()).toMatchObject({ code: 'password_sign_in_disabled' });
 
     // Moving to another client while passwords stay off is refused: nobody has signed in through it.
     const moved = await app.inject({

@@ -413,6 +413,13 @@ export async function acceptInvite(
   const now = deps.clock.now();
   const used = await useLoginToken(deps.db.system(), hashToken(input.token), 'invite', now);
   if (!used) throw new AppError('invalid_token', 'This invitation is not valid any more: ask for a new one.');
+  const switches = await listSignInSwitches(deps.db.system(), [used.orgId]);
+  if (switches.get(used.orgId)?.passwordsEnabled === false) {
+    throw new AppError(
+      'password_sign_in_disabled',
+      'Your organization signs in with its company account: choose "Sign in with your company account" instead of a password.',
+    );
+  }
   const member = await deps.db.tenant(used.orgId).transaction(async (tx) => {
     const member = await findMember(tx, used.orgId, used.memberId);
     if (!member?.active) throw new AppError('invalid_token', 'This invitation is not valid any more.');
