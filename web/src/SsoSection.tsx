@@ -154,7 +154,8 @@ export function SsoSection() {
       </h2>
       <p className="meta">
         Members sign in with their company account (OpenID Connect: Google Workspace, Microsoft Entra ID,
-        Okta). Register this redirect URI with your provider: <code>{answer?.redirectUri ?? '…'}</code>
+        Okta). Register this redirect URI with your provider:{' '}
+        <code style={{ overflowWrap: 'anywhere' }}>{answer?.redirectUri ?? '…'}</code>
       </p>
       <Alerts error={error} notice={notice} />
       {answer === null ? (
