@@ -606,6 +606,7 @@ CREATE TABLE public.members (
     updated_at timestamp with time zone NOT NULL,
     password_hash text,
     password_changed_at timestamp with time zone,
+    sso_signed_in_at timestamp with time zone,
     CONSTRAINT members_role_check CHECK ((role = ANY (ARRAY['admin'::text, 'recruiter'::text, 'hiring_manager'::text, 'interviewer'::text])))
 );
 
@@ -748,6 +749,54 @@ CREATE TABLE public.sign_in_attempts (
 );
 
 ALTER TABLE ONLY public.sign_in_attempts FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: sso_configs; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.sso_configs (
+    org_id uuid NOT NULL,
+    issuer text NOT NULL,
+    client_id text NOT NULL,
+    client_secret text NOT NULL,
+    jit_role text,
+    passwords_enabled boolean DEFAULT true NOT NULL,
+    sign_in_links_enabled boolean DEFAULT true NOT NULL,
+    connection_changed_at timestamp with time zone NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    CONSTRAINT sso_configs_jit_role_check CHECK ((jit_role = ANY (ARRAY['admin'::text, 'recruiter'::text, 'hiring_manager'::text, 'interviewer'::text])))
+);
+
+ALTER TABLE ONLY public.sso_configs FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: sso_domains; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.sso_domains (
+    domain text NOT NULL,
+    org_id uuid NOT NULL,
+    CONSTRAINT sso_domains_domain_check CHECK ((domain = lower(domain)))
+);
+
+ALTER TABLE ONLY public.sso_domains FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: sso_logins; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.sso_logins (
+    state_hash text NOT NULL,
+    org_id uuid NOT NULL,
+    browser_hash text NOT NULL,
+    code_verifier text NOT NULL,
+    nonce text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    expires_at timestamp with time zone NOT NULL
+);
+
+ALTER TABLE ONLY public.sso_logins FORCE ROW LEVEL SECURITY;
 
 --
 -- Name: status_links; Type: TABLE; Schema: public; Owner: -
@@ -1348,6 +1397,27 @@ ALTER TABLE ONLY public.sign_in_attempts
     ADD CONSTRAINT sign_in_attempts_pkey PRIMARY KEY (key);
 
 --
+-- Name: sso_configs sso_configs_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sso_configs
+    ADD CONSTRAINT sso_configs_pkey PRIMARY KEY (org_id);
+
+--
+-- Name: sso_domains sso_domains_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sso_domains
+    ADD CONSTRAINT sso_domains_pkey PRIMARY KEY (domain);
+
+--
+-- Name: sso_logins sso_logins_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sso_logins
+    ADD CONSTRAINT sso_logins_pkey PRIMARY KEY (state_hash);
+
+--
 -- Name: status_links status_links_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1732,6 +1802,18 @@ CREATE INDEX sessions_member_idx ON public.sessions USING btree (org_id, member_
 --
 
 CREATE INDEX sign_in_attempts_last_failure_idx ON public.sign_in_attempts USING btree (last_failure_at);
+
+--
+-- Name: sso_domains_org_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sso_domains_org_idx ON public.sso_domains USING btree (org_id);
+
+--
+-- Name: sso_logins_expires_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX sso_logins_expires_idx ON public.sso_logins USING btree (expires_at);
 
 --
 -- Name: status_links_application_idx; Type: INDEX; Schema: public; Owner: -
@@ -2314,6 +2396,27 @@ ALTER TABLE ONLY public.sessions
     ADD CONSTRAINT sessions_org_id_member_id_fkey FOREIGN KEY (org_id, member_id) REFERENCES public.members(org_id, id);
 
 --
+-- Name: sso_configs sso_configs_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sso_configs
+    ADD CONSTRAINT sso_configs_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id);
+
+--
+-- Name: sso_domains sso_domains_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sso_domains
+    ADD CONSTRAINT sso_domains_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.sso_configs(org_id) ON DELETE CASCADE;
+
+--
+-- Name: sso_logins sso_logins_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.sso_logins
+    ADD CONSTRAINT sso_logins_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id);
+
+--
 -- Name: status_links status_links_org_id_application_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2743,6 +2846,24 @@ ALTER TABLE public.sessions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.sign_in_attempts ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: sso_configs; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.sso_configs ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: sso_domains; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.sso_domains ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: sso_logins; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.sso_logins ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: status_links; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -2945,6 +3066,24 @@ CREATE POLICY tenant_isolation ON public.pool_memberships USING ((public.app_is_
 --
 
 CREATE POLICY tenant_isolation ON public.sessions USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+
+--
+-- Name: sso_configs tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.sso_configs USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+
+--
+-- Name: sso_domains tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.sso_domains USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+
+--
+-- Name: sso_logins tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.sso_logins USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
 
 --
 -- Name: status_links tenant_isolation; Type: POLICY; Schema: public; Owner: -
@@ -3273,6 +3412,27 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.sessions TO hearback_system;
 --
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.sign_in_attempts TO hearback_system;
+
+--
+-- Name: TABLE sso_configs; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.sso_configs TO hearback_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.sso_configs TO hearback_system;
+
+--
+-- Name: TABLE sso_domains; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.sso_domains TO hearback_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.sso_domains TO hearback_system;
+
+--
+-- Name: TABLE sso_logins; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.sso_logins TO hearback_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.sso_logins TO hearback_system;
 
 --
 -- Name: TABLE status_links; Type: ACL; Schema: public; Owner: -

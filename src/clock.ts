@@ -35,3 +35,12 @@ export class ManualClock implements Clock {
     this.current = new Date(this.current.getTime() + ms);
   }
 }
+
+/**
+ * How far `clock` is ahead of the wall clock, in whole seconds. Libraries that read the wall clock
+ * themselves (openid-client checks a token's expiry with Date.now) take this as their skew, so that
+ * they judge time by the injected clock like everything else.
+ */
+export function secondsAheadOfWallClock(clock: Clock): number {
+  return Math.round((clock.now().getTime() - systemClock.now().getTime()) / 1000);
+}

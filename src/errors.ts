@@ -53,6 +53,28 @@ export const ErrorCode = {
   reason_required: 400,
   /** A job marked filled without naming who was hired (400). */
   hire_required: 400,
+  /** Password sign-in is turned off for the account's organization: it signs in through its identity provider (403). */
+  password_sign_in_disabled: 403,
+  /** Emailed sign-in links are turned off for the address's organization: it signs in through its identity provider (403). */
+  sign_in_link_disabled: 403,
+  /** Turning passwords or sign-in links off now could lock everyone out: sign in through the provider first (409). */
+  sign_in_lockout: 409,
+  /** No organization signs in through an identity provider for this email's domain (404). */
+  sso_not_configured: 404,
+  /** The identity provider could not be reached or its discovery document is unusable (502). */
+  sso_provider_unavailable: 502,
+  /** The identity provider answered the sign-in with an error (the person cancelled, or was refused) (401). */
+  sso_provider_refused: 401,
+  /** The single sign-on state is unknown, used, expired or from another browser (400). */
+  sso_state_invalid: 400,
+  /** The provider's code or ID token was refused: wrong audience, expired, wrong nonce or issuer, bad signature (401). */
+  sso_token_invalid: 401,
+  /** The provider's email is unverified or outside the organization's allowed domains (403). */
+  sso_email_not_allowed: 403,
+  /** The member with this email is deactivated in the organization (403). */
+  sso_member_deactivated: 403,
+  /** No member has this email and the organization adds no one just in time (403). */
+  sso_no_membership: 403,
   /** Too many requests (429). */
   rate_limited: 429,
   /** The request line and headers together are over the server's limit (16 KiB) (431). */

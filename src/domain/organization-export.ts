@@ -72,6 +72,10 @@ export const EXPORTED_TABLES: readonly ExportedTable[] = [
     { name: 'member_id', type: 'uuid' },
     { name: 'local_date', type: 'text' },
   ]),
+  table('sso_configs', { client_secret: "the identity provider's client secret" }, [
+    { name: 'org_id', type: 'uuid' },
+  ]),
+  table('sso_domains', {}, [{ name: 'domain', type: 'text' }]),
   table('audit_log'),
 ];
 
@@ -81,6 +85,7 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   candidate_sessions: "candidates' page sessions: credentials",
   login_tokens: 'sign-in links and invitations: credentials',
   sign_in_attempts: 'failed sign-ins by address: security state, not the organization’s data',
+  sso_logins: 'single sign-ons in progress (state, PKCE verifier, nonce): transient credentials',
   idempotency_keys: 'stored API responses for retries: transient',
   dev_mailbox: 'the dev mailbox: copies of mail as sent, sign-in links in them',
   imap_cursors: 'where the IMAP poller is in a mailbox: server state of no organization',

@@ -39,6 +39,7 @@
  * | calendar_feed:write   |   ✓   |     ✓     |       ✓        |      ✓      |            |      ✓      |
  * | imports:manage        |   ✓   |           |                |             |            |             |
  * | organization:export   |   ✓   |           |                |             |            |             |
+ * | sso:manage            |   ✓   |           |                |             |            |             |
  *
  * Changing a job's overrides of compliance fields (`COMPLIANCE_POLICY_FIELDS` in policy.ts: the
  * legal hold, the undo window) takes `policy:write` as well as `jobs:write`.
@@ -83,6 +84,7 @@ export const PERMISSIONS = [
   'calendar_feed:write',
   'imports:manage',
   'organization:export',
+  'sso:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -99,6 +101,8 @@ const ADMIN_ONLY: ReadonlySet<Permission> = new Set([
   'imports:manage',
   // The whole organization's data at once (every candidate, every message): an admin's decision.
   'organization:export',
+  // Who signs in, and how: an admin's decision (the client secret is a credential of the organization).
+  'sso:manage',
 ]);
 
 const RECRUITER = PERMISSIONS.filter((p) => !ADMIN_ONLY.has(p));

@@ -22,6 +22,8 @@ import { authPagesRoutes } from './routes/auth-pages.routes.ts';
 import { calendarFeedRoutes } from './routes/calendar-feed.routes.ts';
 import { candidatePageRoutes } from './routes/candidate-page.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { ssoRoutes } from './routes/sso.routes.ts';
+import type { SsoSettings } from '../services/sso.service.ts';
 import { serializeRequest } from './request-log.ts';
 import { cookieSettings } from './session-cookie.ts';
 import {
@@ -84,6 +86,8 @@ export interface AppDeps extends ServiceDeps {
   webDir?: string;
   /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY). Default none: the socket's address. */
   trustProxy?: TrustProxy;
+  /** How single sign-on reaches identity providers. Default: https issuers only. */
+  sso?: SsoSettings;
 }
 
 const DEFAULT_WEB_DIR = join(PROJECT_ROOT, 'dist/web');
@@ -243,6 +247,9 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
           linkPerIp: limiter(5, MINUTE),
           linkPerEmail: limiter(3, 10 * MINUTE),
         }),
+      );
+      await api.register(
+        ssoRoutes({ ...deps, sso: appDeps.sso ?? { allowHttpIssuers: false } }, cookies, limiter(20, MINUTE)),
       );
       await api.register(organizationRoutes(deps));
       await api.register(membersRoutes(deps));

@@ -303,6 +303,17 @@ function overrides(f: Fixture): Record<string, PlannedRequest> {
     },
     'GET /api/v1/talent-pool': { url: '/api/v1/talent-pool?tag=sales' },
     'GET /api/v1/exports/talent-pool.csv': { url: '/api/v1/exports/talent-pool.csv?tag=sales' },
+    // Single sign-on needs an https issuer, and a domain signs in to one organization: each
+    // caller's fixture claims its own.
+    'PUT /api/v1/organization/sso': {
+      url: '/api/v1/organization/sso',
+      body: {
+        issuer: 'https://login.example.com',
+        clientId: 'hearback',
+        clientSecret: 'matrix secret',
+        emailDomains: [`m${crypto.randomUUID().slice(0, 8)}.example`],
+      },
+    },
   };
 }
 

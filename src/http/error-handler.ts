@@ -28,6 +28,7 @@ const TITLES: Partial<Record<number, string>> = {
   429: 'Too Many Requests',
   431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
+  502: 'Bad Gateway',
 };
 
 /** Build a problem document for a code. */

@@ -19,13 +19,21 @@ const TITLES: Record<number, string> = {
   415: 'The body is not JSON',
   422: 'A reference names nothing in your organization, or the change is refused as it stands',
   429: 'Too many requests',
+  502: 'An identity provider could not be reached',
 };
 
 const PROBLEM_REF = '#/components/schemas/Problem';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
-// Public operations with answers of their own (sign-in: wrong credentials, several organizations).
-const PUBLIC_EXTRA: Record<string, number[]> = { signIn: [401, 409] };
+// Public operations with answers of their own (sign-in: wrong credentials, several organizations,
+// passwords or links turned off for single sign-on; single sign-on's own refusals).
+const PUBLIC_EXTRA: Record<string, number[]> = {
+  signIn: [401, 403, 409],
+  requestSignInLink: [403],
+  acceptInvitation: [403],
+  requestSsoSignIn: [404, 502],
+  acceptSsoSignIn: [401, 403, 404, 502],
+};
 
 /** The problem statuses an operation can answer, from what it is (method, path, security, body). */
 export function problemStatuses(method: string, path: string, operation: Json): number[] {

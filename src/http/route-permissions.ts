@@ -144,4 +144,11 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
   'GET /api/v1/auth/session': 'session',
   'POST /api/v1/auth/sign-out': 'session',
   'POST /api/v1/auth/password': 'session',
+  // Single sign-on: the browser's round trip through the provider is public (rate-limited); its
+  // settings are an admin's.
+  'GET /api/v1/auth/sso/start': 'public',
+  'GET /api/v1/auth/sso/callback': 'public',
+  'GET /api/v1/organization/sso': 'sso:manage',
+  'PUT /api/v1/organization/sso': 'sso:manage',
+  'DELETE /api/v1/organization/sso': 'sso:manage',
 };

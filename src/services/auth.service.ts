@@ -11,6 +11,8 @@ import {
   setPasswordHash,
 } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
+import { findSsoConfigByDomain, listSignInSwitches } from '../repositories/sso.repository.ts';
+import { emailDomain } from '../domain/sso.ts';
 import {
   findSessionByHash,
   insertSession,
@@ -82,7 +84,8 @@ export interface SignedIn {
   organization: { id: string; name: string };
 }
 
-async function startSession(
+/** Start a session for an active member (every way of signing in ends here): audited as `method`. */
+export async function startSession(
   deps: ServiceDeps,
   member: Member,
   userAgent: string,
@@ -148,6 +151,19 @@ export async function signInWithPassword(
   if (candidates.every((c) => !c.passwordHash)) await verify(await DUMMY_HASH, input.password);
   if (matches.length === 0) throw new AppError('invalid_credentials', 'The email or the password is wrong.');
   await attemptSucceeded(deps, keys);
+  // Only a right password learns that its organization signs in through its provider instead.
+  const switches = await listSignInSwitches(
+    deps.db.system(),
+    matches.map((m) => m.member.orgId),
+  );
+  const allowed = matches.filter((m) => switches.get(m.member.orgId)?.passwordsEnabled !== false);
+  if (allowed.length === 0) {
+    throw new AppError(
+      'password_sign_in_disabled',
+      'Your organization signs in with its company account: choose "Sign in with your company account".',
+    );
+  }
+  matches.splice(0, matches.length, ...allowed);
   if (matches.length > 1) {
     throw new AppError('choose_organization', 'This account exists in several organizations; choose one.', {
       organizations: matches.map((m) => ({ id: m.member.orgId, name: m.organizationName })),
@@ -211,15 +227,31 @@ function link(publicUrl: string, path: string, token: string): string {
 
 /**
  * Email a sign-in link (10 minutes, single use) to every active member with this address. Says
- * nothing about whether any exists: the answer to the caller is the same either way.
+ * nothing about whether any exists: the answer to the caller is the same either way — except for
+ * an address in a domain whose organization turned links off for its provider (the domain says so
+ * already, to anyone who starts single sign-on with it).
  */
 export async function requestMagicLink(
   deps: ServiceDeps & { identity: MailIdentity; publicUrl: string },
   email: string,
 ): Promise<void> {
   const now = deps.clock.now();
+  const domain = emailDomain(email);
+  const sso = domain ? await findSsoConfigByDomain(deps.db.system(), domain) : null;
+  if (sso && !sso.signInLinksEnabled) {
+    throw new AppError(
+      'sign_in_link_disabled',
+      'Your organization signs in with its company account: choose "Sign in with your company account".',
+    );
+  }
   const accounts = await findCredentialsByEmail(deps.db.system(), email);
+  const switches = await listSignInSwitches(
+    deps.db.system(),
+    accounts.map((a) => a.member.orgId),
+  );
   for (const { member, organizationName } of accounts) {
+    // Members of an organization that turned links off get none (the answer stays the same).
+    if (switches.get(member.orgId)?.signInLinksEnabled === false) continue;
     const token = newToken();
     await deps.db.tenant(member.orgId).transaction(async (tx) => {
       await insertLoginToken(tx, {
@@ -381,6 +413,13 @@ export async function acceptInvite(
   const now = deps.clock.now();
   const used = await useLoginToken(deps.db.system(), hashToken(input.token), 'invite', now);
   if (!used) throw new AppError('invalid_token', 'This invitation is not valid any more: ask for a new one.');
+  const switches = await listSignInSwitches(deps.db.system(), [used.orgId]);
+  if (switches.get(used.orgId)?.passwordsEnabled === false) {
+    throw new AppError(
+      'password_sign_in_disabled',
+      'Your organization signs in with its company account: choose "Sign in with your company account" instead of a password.',
+    );
+  }
   const member = await deps.db.tenant(used.orgId).transaction(async (tx) => {
     const member = await findMember(tx, used.orgId, used.memberId);
     if (!member?.active) throw new AppError('invalid_token', 'This invitation is not valid any more.');

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
 import { api, ApiError, fieldErrorsOf, listAll } from './api.ts';
 import { ApiTokensSection } from './ApiTokensSection.tsx';
+import { SsoSection } from './SsoSection.tsx';
 import { WebhooksSection } from './WebhooksSection.tsx';
 
 interface Member {
@@ -359,6 +360,8 @@ export function SettingsScreen() {
       <ApiTokensSection />
 
       <WebhooksSection />
+
+      <SsoSection />
 
       <section className="card" aria-labelledby="h-export">
         <h2 id="h-export" style={{ marginTop: 0 }}>

@@ -2,7 +2,7 @@ import { Alerts } from './Alerts.tsx';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, type Session } from './api.ts';
 
-/** Email and password, or a sign-in link by email. */
+/** Email and password, a sign-in link by email, or the organization's company account (single sign-on). */
 export function SignInScreen({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -33,6 +33,12 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (s: Session) => void 
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Something went wrong.');
     }
+  }
+
+  // A full navigation, not a fetch: the server sends the browser on to the identity provider, which
+  // sends it back signed in (or to a page that says what went wrong).
+  function company() {
+    window.location.assign(`/api/v1/auth/sso/start?email=${encodeURIComponent(email)}`);
   }
 
   return (
@@ -67,6 +73,16 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (s: Session) => void 
           </button>
         </div>
       </form>
+      <section aria-labelledby="h-sso-signin">
+        <h2 id="h-sso-signin">Company account</h2>
+        <p className="meta">
+          If your organization signs in with Google Workspace, Microsoft Entra ID or Okta, enter your work
+          email above and continue with your company account.
+        </p>
+        <button type="button" className="secondary" disabled={!email} onClick={company}>
+          Sign in with your company account
+        </button>
+      </section>
     </main>
   );
 }

@@ -9,7 +9,8 @@ import type { ServiceDeps } from '../../services/deps.ts';
 import type { WindowLimiter } from '../auth.ts';
 import { setSessionCookie, type CookieSettings } from '../session-cookie.ts';
 
-function page(title: string, body: string): string {
+/** A plain page of Hearback's own (sign-in links, invitations, single sign-on errors): no script. */
+export function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · Hearback</title>

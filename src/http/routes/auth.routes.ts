@@ -19,7 +19,8 @@ import { problem, sendProblem } from '../error-handler.ts';
 import { EmailSchema, IdSchema, MemberSchema, NoBodySchema } from '../schemas.ts';
 import { clearSessionCookie, setSessionCookie, type CookieSettings } from '../session-cookie.ts';
 
-const SessionSchema = z
+/** A signed-in session as the API answers it. */
+export const SessionSchema = z
   .object({
     member: MemberSchema,
     organization: z.object({ id: IdSchema, name: z.string() }),
