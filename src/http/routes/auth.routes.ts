@@ -39,6 +39,17 @@ function permissionsOf(role: MemberRole): Permission[] {
   return PERMISSIONS.filter((p) => roleAllows(role, p));
 }
 
+/** The answer to a sign-in, however it was made (password, link, single sign-on): {@link SessionSchema}. */
+export function sessionAnswer(s: Pick<SignedIn, 'member' | 'organization' | 'csrfToken'>, now: Date) {
+  return {
+    member: s.member,
+    organization: s.organization,
+    csrfToken: s.csrfToken,
+    permissions: permissionsOf(s.member.role),
+    now,
+  };
+}
+
 /** Limits on sign-in links and invitations, per client address and per account (passwords: the service). */
 export interface AuthLimiters {
   linkPerIp: WindowLimiter;
@@ -53,13 +64,7 @@ export function authRoutes(
 ): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['auth'];
-    const session = (s: SignedIn) => ({
-      member: s.member,
-      organization: s.organization,
-      csrfToken: s.csrfToken,
-      permissions: permissionsOf(s.member.role),
-      now: deps.clock.now(),
-    });
+    const session = (s: SignedIn) => sessionAnswer(s, deps.clock.now());
 
     app.post(
       '/auth/sign-in',
@@ -157,13 +162,14 @@ export function authRoutes(
           getMember(deps, p.orgId, p.memberId),
           getOrganization(deps, p.orgId),
         ]);
-        return {
-          member,
-          organization: { id: org.id, name: org.name },
-          csrfToken: csrfTokenFor(req.cookies[SESSION_COOKIE] ?? ''),
-          permissions: permissionsOf(member.role),
-          now: deps.clock.now(),
-        };
+        return sessionAnswer(
+          {
+            member,
+            organization: { id: org.id, name: org.name },
+            csrfToken: csrfTokenFor(req.cookies[SESSION_COOKIE] ?? ''),
+          },
+          deps.clock.now(),
+        );
       },
     );
 

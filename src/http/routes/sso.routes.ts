@@ -19,7 +19,7 @@ import { problem, sendProblem } from '../error-handler.ts';
 import { EmailSchema, LineSchema } from '../schemas.ts';
 import { setSessionCookie, type CookieSettings } from '../session-cookie.ts';
 import { page } from './auth-pages.routes.ts';
-import { SessionSchema } from './auth.routes.ts';
+import { sessionAnswer, SessionSchema } from './auth.routes.ts';
 
 /** The cookie that binds a sign-in in progress to the browser that started it. */
 const SSO_COOKIE = 'hb_sso';
@@ -200,13 +200,7 @@ export function ssoRoutes(
             cookies.policy,
           );
           setSessionCookie(reply, signedIn.token, cookies);
-          if (!wantsHtml(req)) {
-            return {
-              member: signedIn.member,
-              organization: signedIn.organization,
-              csrfToken: signedIn.csrfToken,
-            };
-          }
+          if (!wantsHtml(req)) return sessionAnswer(signedIn, deps.clock.now());
           return reply.redirect('/', 303);
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
