@@ -270,9 +270,52 @@ interface SavedFeedback {
   version: number;
 }
 
+/** A draft scorecard as the API answers it: the author's alone. */
+interface DraftFeedback {
+  recommendation: string | null;
+  ratings: Record<string, number>;
+  notes: string;
+  baseVersion: number;
+  savedAt: string;
+}
+
+/** What is typed in a scorecard form and not saved yet, kept in the tab across a reload. */
+interface UnsavedScorecard {
+  recommendation: string;
+  ratings: { communication: number; role_skills: number };
+  notes: string;
+}
+
+const unsavedKey = (interviewId: string, memberId: string) => `hearback:scorecard:${interviewId}:${memberId}`;
+
+function readUnsaved(key: string): UnsavedScorecard | null {
+  try {
+    const raw = sessionStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as UnsavedScorecard) : null;
+  } catch {
+    return null; // storage off or a value from another version: nothing to restore
+  }
+}
+
+function writeUnsaved(key: string, value: UnsavedScorecard | null): void {
+  try {
+    if (value) sessionStorage.setItem(key, JSON.stringify(value));
+    else sessionStorage.removeItem(key);
+  } catch {
+    // Storage off (private mode, quota): the form still works, only a reload loses unsaved text.
+  }
+}
+
+const ratingsOf = (r: Record<string, number>) => ({
+  communication: r.communication ?? 3,
+  role_skills: r.role_skills ?? 3,
+});
+
 /**
- * One interviewer's scorecard for one interview: it opens with what they saved last, and saving
- * again adds a version (the earlier ones are kept) — never overwriting a save they have not seen.
+ * One interviewer's scorecard for one interview: it opens with their draft, else what they
+ * submitted last. "Save draft" keeps it for them alone (not feedback given yet); submitting adds a
+ * version (the earlier ones are kept) — never overwriting a save they have not seen. Text not yet
+ * saved survives a reload of the tab, and a refused save keeps it with the reason.
  */
 export function FeedbackForm({
   interviewId,
@@ -285,43 +328,92 @@ export function FeedbackForm({
   memberId: string;
   onSaved: () => void;
 }) {
-  const [recommendation, setRecommendation] = useState('yes');
+  const [recommendation, setRecommendation] = useState('');
   const [notes, setNotes] = useState('');
   const [ratings, setRatings] = useState({ communication: 3, role_skills: 3 });
   const [saved, setSaved] = useState<SavedFeedback | null>(null);
+  const [draft, setDraft] = useState<DraftFeedback | null>(null);
+  const [dirty, setDirty] = useState(false);
   const [loaded, setLoaded] = useState(false);
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
   const id = `fb-${interviewId}`;
+  const storageKey = unsavedKey(interviewId, memberId);
 
-  const loadSaved = useCallback(async () => {
-    try {
-      const page = await api<{ items: SavedFeedback[] }>(
-        'GET',
-        `/interviews/${interviewId}/feedback?limit=200`,
-      );
-      const mine = page.items.find((f) => f.interviewerId === memberId) ?? null;
-      setSaved(mine);
-      if (mine) {
-        setRecommendation(mine.recommendation);
-        setNotes(mine.notes);
-        setRatings({
-          communication: mine.ratings.communication ?? 3,
-          role_skills: mine.ratings.role_skills ?? 3,
-        });
+  const fill = (f: { recommendation: string | null; ratings: Record<string, number>; notes: string }) => {
+    setRecommendation(f.recommendation ?? '');
+    setNotes(f.notes);
+    setRatings(ratingsOf(f.ratings));
+  };
+
+  const loadSaved = useCallback(
+    async (keepUnsaved: boolean) => {
+      try {
+        const mine = await api<{ draft: DraftFeedback | null; submitted: SavedFeedback | null }>(
+          'GET',
+          `/interviews/${interviewId}/feedback/mine`,
+        );
+        setSaved(mine.submitted);
+        setDraft(mine.draft);
+        const unsaved = keepUnsaved ? readUnsaved(storageKey) : null;
+        if (unsaved) {
+          // What was typed and never saved is newer than anything stored: it wins, and says so.
+          fill(unsaved);
+          setDirty(true);
+          setMessage('Restored what you typed before the page reloaded. It is not saved yet.');
+        } else {
+          const from = mine.draft ?? mine.submitted;
+          if (from) fill(from);
+          setDirty(false);
+          if (!keepUnsaved) writeUnsaved(storageKey, null);
+        }
+        setError('');
+        setLoaded(true);
+      } catch (e) {
+        setError(messageOf(e, 'Could not load your saved feedback.'));
       }
-      setLoaded(true);
-    } catch (e) {
-      setError(messageOf(e, 'Could not load your saved feedback.'));
-    }
-  }, [interviewId, memberId]);
+    },
+    [interviewId, storageKey],
+  );
   useEffect(() => {
-    void loadSaved();
+    void loadSaved(true);
   }, [loadSaved]);
+  useEffect(() => {
+    if (dirty) writeUnsaved(storageKey, { recommendation, ratings, notes });
+  }, [dirty, storageKey, recommendation, ratings, notes]);
+
+  function edited() {
+    setDirty(true);
+    setMessage('');
+  }
+
+  async function saveDraft() {
+    setError('');
+    setMessage('');
+    try {
+      const r = await api<DraftFeedback>('PUT', `/interviews/${interviewId}/feedback/draft`, {
+        recommendation: recommendation || null,
+        ratings,
+        notes,
+        baseVersion: saved?.version ?? 0,
+      });
+      setDraft(r);
+      setDirty(false);
+      writeUnsaved(storageKey, null);
+      setMessage('Draft saved. Only you can see it; it is not submitted.');
+    } catch (e) {
+      // What was typed stays in the form (and in the tab), with the reason.
+      setError(e instanceof ApiError ? e.message : 'Could not save the draft.');
+    }
+  }
 
   async function submit() {
     setError('');
     setMessage('');
+    if (!recommendation) {
+      setError('Choose a recommendation before submitting. Your text is kept; you can also save a draft.');
+      return;
+    }
     try {
       const r = await api<SavedFeedback>('POST', `/interviews/${interviewId}/feedback`, {
         recommendation,
@@ -330,7 +422,10 @@ export function FeedbackForm({
         baseVersion: saved?.version ?? 0,
       });
       setSaved(r);
-      setMessage(r.version > 1 ? `Feedback saved as version ${r.version}.` : 'Feedback saved.');
+      setDraft(null);
+      setDirty(false);
+      writeUnsaved(storageKey, null);
+      setMessage(r.version > 1 ? `Feedback submitted as version ${r.version}.` : 'Feedback submitted.');
       onSaved();
     } catch (e) {
       // What was typed stays in the form; the author reloads the newer save deliberately.
@@ -352,11 +447,20 @@ export function FeedbackForm({
       </h3>
       <p className="meta">
         {saved
-          ? `Saved ${when(saved.submittedAt)} (version ${saved.version}). Saving again keeps this version.`
-          : 'Not saved yet.'}
+          ? `Submitted ${when(saved.submittedAt)} (version ${saved.version}). Submitting again keeps this version.`
+          : 'Not submitted yet.'}
+        {draft && ` Draft saved ${when(draft.savedAt)}: only you can see it until you submit it.`}
       </p>
       <label htmlFor={`${id}-rec`}>Recommendation</label>
-      <select id={`${id}-rec`} value={recommendation} onChange={(e) => setRecommendation(e.target.value)}>
+      <select
+        id={`${id}-rec`}
+        value={recommendation}
+        onChange={(e) => {
+          setRecommendation(e.target.value);
+          edited();
+        }}
+      >
+        <option value="">Not chosen yet</option>
         <option value="strong_yes">Strong yes</option>
         <option value="yes">Yes</option>
         <option value="no">No</option>
@@ -371,15 +475,28 @@ export function FeedbackForm({
             min={1}
             max={5}
             value={ratings[k]}
-            onChange={(e) => setRatings({ ...ratings, [k]: Number(e.target.value) })}
+            onChange={(e) => {
+              setRatings({ ...ratings, [k]: Number(e.target.value) });
+              edited();
+            }}
           />
         </div>
       ))}
       <label htmlFor={`${id}-notes`}>Notes (internal; never shown to the candidate)</label>
-      <textarea id={`${id}-notes`} value={notes} onChange={(e) => setNotes(e.target.value)} />
-      <button type="submit">{saved ? 'Save a new version' : 'Save feedback'}</button>
+      <textarea
+        id={`${id}-notes`}
+        value={notes}
+        onChange={(e) => {
+          setNotes(e.target.value);
+          edited();
+        }}
+      />
+      <button type="submit">{saved ? 'Submit a new version' : 'Submit feedback'}</button>{' '}
+      <button type="button" className="secondary" onClick={() => void saveDraft()}>
+        Save draft
+      </button>
       {error && saved && (
-        <button type="button" className="secondary" onClick={() => void loadSaved()}>
+        <button type="button" className="secondary" onClick={() => void loadSaved(false)}>
           Load the latest saved version
         </button>
       )}
