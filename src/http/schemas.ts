@@ -503,7 +503,9 @@ export const FeedbackDraftReplaceSchema = z
   .describe('Your draft scorecard: replaces your earlier draft on this interview.');
 export const MyFeedbackSchema = z
   .object({
-    draft: FeedbackDraftSchema.nullable().describe('Your draft, if you saved one since your last submission.'),
+    draft: FeedbackDraftSchema.nullable().describe(
+      'Your draft, if you saved one since your last submission.',
+    ),
     submitted: FeedbackSchema.nullable().describe('Your latest submitted version, if any.'),
   })
   .meta({ id: 'MyFeedback' });

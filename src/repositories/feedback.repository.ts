@@ -223,9 +223,8 @@ export async function deleteFeedbackDraft(
   interviewId: string,
   interviewerId: string,
 ): Promise<void> {
-  await q.query(`DELETE FROM feedback_drafts WHERE org_id = $1 AND interview_id = $2 AND interviewer_id = $3`, [
-    orgId,
-    interviewId,
-    interviewerId,
-  ]);
+  await q.query(
+    `DELETE FROM feedback_drafts WHERE org_id = $1 AND interview_id = $2 AND interviewer_id = $3`,
+    [orgId, interviewId, interviewerId],
+  );
 }
