@@ -41,7 +41,14 @@ export function Signals({
 
 /** What the server said happens to the written note after an outcome call. */
 type WrittenNote =
-  | { status: 'scheduled'; messageId: string; sendAt: string | null }
+  | {
+      status: 'scheduled';
+      messageId: string;
+      sendAt: string | null;
+      to: string;
+      timeZone: string;
+      text: string;
+    }
   | { status: 'cancelled'; messageId: string; reason: string }
   | { status: 'none' };
 
@@ -57,13 +64,40 @@ function noteWords(note: WrittenNote | null): string {
   switch (note.status) {
     case 'scheduled':
       return note.sendAt
-        ? ` The written note still goes ${when(note.sendAt)}.`
-        : ' The written note is drafted but not sent: send it from the composer.';
+        ? ` The written note goes to ${note.to} on ${when(note.sendAt, note.timeZone)} (their time), ending with what you said.`
+        : ' The written note, ending with what you said, is drafted but not sent: send it from the composer.';
     case 'cancelled':
       return ` The written note will not be sent (${note.reason}).`;
     case 'none':
       return ' No written note is drafted: write one in the composer so they have it in writing.';
   }
+}
+
+/** The candidate's outcome note not sent yet, as the messages list answers it. */
+interface PendingNote {
+  kind: string;
+  audience: string;
+  status: string;
+  toAddress: string;
+  scheduledFor: string | null;
+}
+
+/**
+ * What happens to the written note if this call is logged, in exact terms: to whom, when in the
+ * candidate's zone, and with what; or that none goes, and why.
+ */
+function plannedNoteWords(
+  note: PendingNote | null,
+  skip: { reason: string } | null,
+  summary: string,
+  timeZone: string | null,
+): string {
+  if (!note) return 'No written note is drafted: write one in the composer so they have it in writing.';
+  if (skip) return `No note: ${skip.reason.trim() || '(say why)'}. The written note will not be sent.`;
+  const said = `“From our call: ${summary.trim() || '…'}”`;
+  return note.scheduledFor
+    ? `The written note goes to ${note.toAddress} on ${when(note.scheduledFor, timeZone)}${timeZone ? ' (their time)' : ''}, with this as its last paragraph: ${said}.`
+    : `The written note to ${note.toAddress} is a draft: it gets ${said} as its last paragraph and goes once you send it from the composer.`;
 }
 
 /**
@@ -74,11 +108,14 @@ function noteWords(note: WrittenNote | null): string {
 export function LogContact({
   applicationId,
   candidateName,
+  candidateTimeZone,
   initialKind,
   onLogged,
 }: {
   applicationId: string;
   candidateName: string;
+  /** The candidate's zone, if on record: the note's time is said in it. */
+  candidateTimeZone?: string | null | undefined;
   /** What the contact is about when the screen was opened for it (e.g. their feedback request). */
   initialKind?: string | undefined;
   onLogged: () => void;
@@ -106,7 +143,28 @@ export function LogContact({
       })
       .catch(() => setDecisions([]));
   }, [applicationId]);
+  const [note, setNote] = useState<PendingNote | null>(null);
+  const loadNote = useCallback(() => {
+    api<{ items: PendingNote[] }>('GET', `/messages?applicationId=${applicationId}&limit=200`)
+      .then((page) => {
+        const pending = page.items.filter(
+          (m) =>
+            m.audience === 'candidate' &&
+            (m.status === 'scheduled' || m.status === 'draft') &&
+            (m.kind === 'outcome' || m.kind === 'job_closed'),
+        );
+        setNote(pending.at(-1) ?? null);
+      })
+      .catch(() => setNote(null));
+  }, [applicationId]);
+  useEffect(() => loadNote(), [loadNote]);
   const tellsOutcome = kind === 'outcome' && connected === 'yes' && channel !== 'email';
+  const planned = plannedNoteWords(
+    note,
+    skipNote ? { reason: skipReason } : null,
+    summary,
+    candidateTimeZone ?? null,
+  );
   const chosen = decisions.find((d) => d.id === decisionId);
 
   async function submit() {
@@ -133,6 +191,7 @@ export function LogContact({
           noteWords(r.writtenNote),
       );
       setLogged({ id: r.touchpoint.id, undoUntil: r.undoUntil });
+      loadNote();
       setSummary('');
       setSkipNote(false);
       setSkipReason('');
@@ -149,7 +208,8 @@ export function LogContact({
     setError('');
     try {
       await api('POST', `/touchpoints/${logged.id}/undo`, {});
-      setMessage('Undone: the promise is open again.');
+      setMessage('Undone: the promise is open again, and the written note no longer carries your summary.');
+      loadNote();
       setLogged(null);
       onLogged();
     } catch (e) {
@@ -210,7 +270,11 @@ export function LogContact({
         </>
       )}
       <label htmlFor="log-summary">
-        {tellsOutcome ? 'What you said (a short summary, at least 20 characters)' : 'Summary'}
+        {tellsOutcome
+          ? note && !skipNote
+            ? 'What you said (a short summary, at least 20 characters; it ends the written note they receive)'
+            : 'What you said (a short summary, at least 20 characters)'
+          : 'Summary'}
       </label>
       <textarea id="log-summary" value={summary} onChange={(e) => setSummary(e.target.value)} />
       {tellsOutcome && (
@@ -236,10 +300,7 @@ export function LogContact({
           <p>
             You are recording that you told {candidateName}:{' '}
             {OUTCOME_WORDS[chosen?.outcome ?? ''] ?? 'the outcome'}. This marks the promise to them kept.{' '}
-            {skipNote
-              ? `The written note will not be sent (${skipReason || 'no reason given yet'}).`
-              : 'The written note that is scheduled still goes, so they have it in writing.'}{' '}
-            You can undo this for a few minutes.
+            {planned} You can undo this for a few minutes.
           </p>
           <button type="submit">Confirm: log the call</button>{' '}
           <button type="button" className="secondary" onClick={() => setConfirming(false)}>

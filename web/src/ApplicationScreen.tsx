@@ -375,6 +375,7 @@ export function ApplicationScreen({
         <LogContact
           applicationId={applicationId}
           candidateName={timeline.candidate.name}
+          candidateTimeZone={timeline.candidate.timeZone}
           initialKind={next === 'answer-feedback' ? 'feedback_due' : undefined}
           onLogged={() => void load()}
         />
