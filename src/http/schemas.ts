@@ -580,7 +580,9 @@ export const WrittenNoteSchema = z
       messageId: IdSchema,
       sendAt: z.date().nullable().describe('null while it is a draft: it goes once sent from the composer.'),
       to: z.string().describe("The candidate's address it goes to."),
-      timeZone: z.string().describe("The zone its time is placed in: the candidate's, else the organization's."),
+      timeZone: z
+        .string()
+        .describe("The zone its time is placed in: the candidate's, else the organization's."),
       text: z.string().describe('The note as it will go; its last paragraph is the summary of the call.'),
     }),
     z.object({ status: z.literal('cancelled'), messageId: IdSchema, reason: z.string() }),
