@@ -68,6 +68,7 @@ describe('the written note after a call, in a browser', () => {
       await signIn(page, base, s.recruiter.email, PASSWORD);
       await page.goto(`${base}/#/applications/${s.application.id}`);
       await page.waitForSelector('h2:has-text("Log a call or a contact")');
+      await page.waitForSelector('select#log-decision'); // the decisions load after the form
       await page.selectOption('#log-decision', { index: 0 });
       const said = 'Told her the decision and the reason; she asked about a team lead role next year.';
       await page.fill('#log-summary', said);
