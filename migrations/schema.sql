@@ -351,6 +351,26 @@ CREATE TABLE public.feedback (
 ALTER TABLE ONLY public.feedback FORCE ROW LEVEL SECURITY;
 
 --
+-- Name: feedback_drafts; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.feedback_drafts (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    interview_id uuid NOT NULL,
+    interviewer_id uuid NOT NULL,
+    recommendation text,
+    ratings jsonb DEFAULT '{}'::jsonb NOT NULL,
+    notes text DEFAULT ''::text NOT NULL,
+    base_version integer NOT NULL,
+    saved_at timestamp with time zone NOT NULL,
+    CONSTRAINT feedback_drafts_base_version_check CHECK ((base_version >= 0)),
+    CONSTRAINT feedback_drafts_recommendation_check CHECK ((recommendation = ANY (ARRAY['strong_yes'::text, 'yes'::text, 'no'::text, 'strong_no'::text])))
+);
+
+ALTER TABLE ONLY public.feedback_drafts FORCE ROW LEVEL SECURITY;
+
+--
 -- Name: feedback_versions; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1143,6 +1163,27 @@ ALTER TABLE ONLY public.digests
 
 ALTER TABLE ONLY public.events
     ADD CONSTRAINT events_pkey PRIMARY KEY (id);
+
+--
+-- Name: feedback_drafts feedback_drafts_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.feedback_drafts
+    ADD CONSTRAINT feedback_drafts_org_id_id_key UNIQUE (org_id, id);
+
+--
+-- Name: feedback_drafts feedback_drafts_org_id_interview_id_interviewer_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.feedback_drafts
+    ADD CONSTRAINT feedback_drafts_org_id_interview_id_interviewer_id_key UNIQUE (org_id, interview_id, interviewer_id);
+
+--
+-- Name: feedback_drafts feedback_drafts_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.feedback_drafts
+    ADD CONSTRAINT feedback_drafts_pkey PRIMARY KEY (id);
 
 --
 -- Name: feedback feedback_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
@@ -2060,6 +2101,27 @@ ALTER TABLE ONLY public.events
     ADD CONSTRAINT events_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id);
 
 --
+-- Name: feedback_drafts feedback_drafts_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.feedback_drafts
+    ADD CONSTRAINT feedback_drafts_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id);
+
+--
+-- Name: feedback_drafts feedback_drafts_org_id_interview_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.feedback_drafts
+    ADD CONSTRAINT feedback_drafts_org_id_interview_id_fkey FOREIGN KEY (org_id, interview_id) REFERENCES public.interviews(org_id, id);
+
+--
+-- Name: feedback_drafts feedback_drafts_org_id_interviewer_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.feedback_drafts
+    ADD CONSTRAINT feedback_drafts_org_id_interviewer_id_fkey FOREIGN KEY (org_id, interviewer_id) REFERENCES public.members(org_id, id);
+
+--
 -- Name: feedback feedback_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2582,6 +2644,12 @@ ALTER TABLE public.applications ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.audit_log ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: feedback_drafts author_only; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY author_only ON public.feedback_drafts AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_id() IS NULL) OR (interviewer_id = public.app_member_id()))) WITH CHECK ((public.app_is_system() OR (public.app_member_id() IS NULL) OR (interviewer_id = public.app_member_id())));
+
+--
 -- Name: calendar_feeds; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -2652,6 +2720,12 @@ ALTER TABLE public.events ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.feedback ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: feedback_drafts; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.feedback_drafts ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: feedback_versions; Type: ROW SECURITY; Schema: public; Owner: -
@@ -2984,6 +3058,12 @@ CREATE POLICY tenant_isolation ON public.events USING ((public.app_is_system() O
 CREATE POLICY tenant_isolation ON public.feedback USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
 
 --
+-- Name: feedback_drafts tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.feedback_drafts USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+
+--
 -- Name: feedback_versions tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -3302,6 +3382,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.events TO hearback_system;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.feedback TO hearback_app;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.feedback TO hearback_system;
+
+--
+-- Name: TABLE feedback_drafts; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.feedback_drafts TO hearback_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.feedback_drafts TO hearback_system;
 
 --
 -- Name: TABLE feedback_versions; Type: ACL; Schema: public; Owner: -

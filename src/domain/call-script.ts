@@ -44,3 +44,22 @@ export function callScript(input: {
       ];
   }
 }
+
+/**
+ * The paragraph the written note after an outcome call adds: what was said, in the words the
+ * member logged (the log form tells them it goes to the candidate).
+ */
+export function callSummaryParagraph(summary: string): string {
+  return `From our call: ${summary.trim()}`;
+}
+
+/** The written note's text with what was said on the call added as its last paragraph. */
+export function withCallSummary(body: string, summary: string): string {
+  return `${body.trimEnd()}\n\n${callSummaryParagraph(summary)}`;
+}
+
+/** The note's text without the call's paragraph (the call was undone); unchanged when it has none. */
+export function withoutCallSummary(body: string, summary: string): string {
+  const suffix = `\n\n${callSummaryParagraph(summary)}`;
+  return body.endsWith(suffix) ? body.slice(0, -suffix.length) : body;
+}

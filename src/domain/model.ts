@@ -149,6 +149,24 @@ export interface Feedback {
   version: number;
 }
 
+/**
+ * A scorecard its author saved without submitting: seen by them alone, never counted as feedback
+ * given, replaced on each save; submitting it makes it the next version of their `Feedback`.
+ */
+export interface FeedbackDraft {
+  id: string;
+  orgId: string;
+  interviewId: string;
+  interviewerId: string;
+  /** Not chosen yet is allowed in a draft. */
+  recommendation: Recommendation | null;
+  ratings: Record<string, number>;
+  notes: string;
+  /** The submitted version the draft was written over; 0 when there was none. */
+  baseVersion: number;
+  savedAt: Date;
+}
+
 export interface Decision {
   id: string;
   orgId: string;

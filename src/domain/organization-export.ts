@@ -87,6 +87,7 @@ export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   sign_in_attempts: 'failed sign-ins by address: security state, not the organization’s data',
   sso_logins: 'single sign-ons in progress (state, PKCE verifier, nonce): transient credentials',
   idempotency_keys: 'stored API responses for retries: transient',
+  feedback_drafts: 'scorecards not yet submitted: private to their author until they submit them',
   dev_mailbox: 'the dev mailbox: copies of mail as sent, sign-in links in them',
   imap_cursors: 'where the IMAP poller is in a mailbox: server state of no organization',
   schema_migrations: 'the database’s version (the export states it)',

@@ -233,6 +233,11 @@ function overrides(f: Fixture): Record<string, PlannedRequest> {
     'GET /api/v1/interviews/:id/feedback/:interviewerId/versions': {
       url: `/api/v1/interviews/${f.interview.id}/feedback/${f.interviewer.id}/versions`,
     },
+    'PUT /api/v1/interviews/:id/feedback/draft': {
+      url: `/api/v1/interviews/${f.interview2.id}/feedback/draft`,
+      body: { recommendation: null, notes: 'Half a thought', baseVersion: 0 },
+    },
+    'GET /api/v1/interviews/:id/feedback/mine': { url: `/api/v1/interviews/${f.interview.id}/feedback/mine` },
     'POST /api/v1/follow-ups': {
       url: '/api/v1/follow-ups',
       body: {
@@ -470,7 +475,8 @@ describe.each(backends)('authorization matrix on %s', (backend) => {
             continue;
           }
           if (
-            key === 'POST /api/v1/interviews/:id/feedback' &&
+            (key === 'POST /api/v1/interviews/:id/feedback' ||
+              key === 'PUT /api/v1/interviews/:id/feedback/draft') &&
             !caller.otherOrg &&
             !caller.bystander &&
             actingMember !== f.interviewer.id

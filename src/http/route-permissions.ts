@@ -54,6 +54,8 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
   'POST /api/v1/interviews/:id/feedback': 'feedback:write',
   'GET /api/v1/interviews/:id/feedback': 'feedback:read',
   'GET /api/v1/interviews/:id/feedback/:interviewerId/versions': 'feedback:read',
+  'PUT /api/v1/interviews/:id/feedback/draft': 'feedback:write',
+  'GET /api/v1/interviews/:id/feedback/mine': 'feedback:read',
 
   'GET /api/v1/follow-ups': 'follow_ups:read',
   'POST /api/v1/follow-ups': 'follow_ups:write',

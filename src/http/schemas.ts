@@ -475,6 +475,40 @@ export const FeedbackCreateSchema = z
       ),
   })
   .describe('Your scorecard: it is recorded as yours (the interviewer is who you are).');
+export const FeedbackDraftSchema = z
+  .object({
+    id: IdSchema,
+    interviewId: IdSchema,
+    interviewerId: IdSchema,
+    recommendation: z.enum(RECOMMENDATIONS).nullable().describe('null while not chosen.'),
+    ratings: z.record(z.string(), z.number()),
+    notes: z.string(),
+    baseVersion: z.int().min(0).describe('The submitted version the draft was written over (0: none).'),
+    savedAt: z.date(),
+  })
+  .meta({ id: 'FeedbackDraft' })
+  .describe('A scorecard saved but not submitted: seen by its author only, not feedback given.');
+export const FeedbackDraftReplaceSchema = z
+  .strictObject({
+    recommendation: z.enum(RECOMMENDATIONS).nullable().describe('null while not chosen.'),
+    ratings: FeedbackCreateSchema.shape.ratings,
+    notes: ProseSchema(10_000),
+    baseVersion: z
+      .int()
+      .min(0)
+      .describe(
+        'The submitted version your form loaded (0 if none): if it is no longer the current one the draft is refused (409 `conflict`, the current `currentVersion`).',
+      ),
+  })
+  .describe('Your draft scorecard: replaces your earlier draft on this interview.');
+export const MyFeedbackSchema = z
+  .object({
+    draft: FeedbackDraftSchema.nullable().describe(
+      'Your draft, if you saved one since your last submission.',
+    ),
+    submitted: FeedbackSchema.nullable().describe('Your latest submitted version, if any.'),
+  })
+  .meta({ id: 'MyFeedback' });
 export const DecisionSchema = z
   .object({
     id: IdSchema,
@@ -541,7 +575,16 @@ export const TouchpointCreateSchema = z.strictObject({
 });
 export const WrittenNoteSchema = z
   .discriminatedUnion('status', [
-    z.object({ status: z.literal('scheduled'), messageId: IdSchema, sendAt: z.date().nullable() }),
+    z.object({
+      status: z.literal('scheduled'),
+      messageId: IdSchema,
+      sendAt: z.date().nullable().describe('null while it is a draft: it goes once sent from the composer.'),
+      to: z.string().describe("The candidate's address it goes to."),
+      timeZone: z
+        .string()
+        .describe("The zone its time is placed in: the candidate's, else the organization's."),
+      text: z.string().describe('The note as it will go; its last paragraph is the summary of the call.'),
+    }),
     z.object({ status: z.literal('cancelled'), messageId: IdSchema, reason: z.string() }),
     z.object({ status: z.literal('none') }),
   ])

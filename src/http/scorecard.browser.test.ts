@@ -42,12 +42,12 @@ describe('feedback in the web app, in a browser', () => {
 
       const form = `form[aria-labelledby="fb-${s.interview.id}-h"]`;
       await page.goto(`${base}/#/applications/${s.application.id}`);
-      await page.waitForSelector(`${form} :text("Not saved yet.")`);
+      await page.waitForSelector(`${form} :text("Not submitted yet.")`);
       await page.selectOption(`#fb-${s.interview.id}-rec`, 'strong_yes');
       await page.fill(`#fb-${s.interview.id}-communication`, '5');
       await page.fill(`#fb-${s.interview.id}-notes`, 'Walked through the territory plan with real numbers.');
       await page.click(`${form} button[type=submit]`);
-      await page.waitForSelector(`${form} [role=status]:has-text("Feedback saved.")`);
+      await page.waitForSelector(`${form} [role=status]:has-text("Feedback submitted.")`);
 
       // Reopen the form from scratch: it shows what was saved, not an empty scorecard.
       await page.reload();
@@ -62,7 +62,7 @@ describe('feedback in the web app, in a browser', () => {
       // Editing saves version 2; version 1 is kept.
       clock.advance(60_000);
       await page.fill(`#fb-${s.interview.id}-notes`, 'Territory plan with real numbers; weaker on pricing.');
-      await page.click(`${form} button[type=submit]:has-text("Save a new version")`);
+      await page.click(`${form} button[type=submit]:has-text("Submit a new version")`);
       await page.waitForSelector(`${form} [role=status]:has-text("version 2")`);
       const versions = await page.evaluate(
         async ([interviewId, memberId]) => {

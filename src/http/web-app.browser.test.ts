@@ -291,7 +291,7 @@ describe('the team web app in a browser', () => {
       expect(await seriousViolations(iv)).toEqual([]);
       await iv.selectOption('select[id$="-rec"]', 'strong_yes');
       await iv.click('form[aria-labelledby$="-h"] button[type=submit]');
-      await iv.waitForSelector('[role=status]:has-text("Feedback saved")');
+      await iv.waitForSelector('[role=status]:has-text("Feedback submitted")');
       await iv.screenshot({ path: 'test-results/web-interviewer.png', fullPage: true });
       await iv.goto(`${base}/#/applications/${s.application.id}`); // not theirs
       await iv.waitForSelector('[role=alert]');

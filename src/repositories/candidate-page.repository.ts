@@ -259,6 +259,12 @@ export async function eraseCandidateData(
         AND interview_id IN (SELECT id FROM interviews WHERE org_id = $1 AND application_id IN ${apps})`,
     [orgId, candidateId],
   );
+  // Drafts never submitted are nobody's record yet: they go whole.
+  await q.query(
+    `DELETE FROM feedback_drafts WHERE org_id = $1
+        AND interview_id IN (SELECT id FROM interviews WHERE org_id = $1 AND application_id IN ${apps})`,
+    [orgId, candidateId],
+  );
   await q.query(
     `UPDATE decisions SET reasons = '[]'::jsonb, notes = '', recommendation = ''
       WHERE org_id = $1 AND application_id IN ${apps}`,
@@ -348,6 +354,7 @@ export const ERASURE_TABLES = [
   'interviews',
   'feedback',
   'feedback_versions',
+  'feedback_drafts',
   'decisions',
   'idempotency_keys',
 ];

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/db.ts';
 import type { Keyset } from '../db/sql.ts';
-import type { Feedback } from '../domain/model.ts';
+import type { Feedback, FeedbackDraft } from '../domain/model.ts';
 
 interface FeedbackRow {
   id: string;
@@ -135,4 +135,96 @@ export async function listFeedbackOfApplication(
     [orgId, applicationId],
   );
   return rows.map(toFeedback);
+}
+
+interface FeedbackDraftRow {
+  id: string;
+  org_id: string;
+  interview_id: string;
+  interviewer_id: string;
+  recommendation: FeedbackDraft['recommendation'];
+  ratings: Record<string, number>;
+  notes: string;
+  base_version: number;
+  saved_at: Date;
+}
+
+const toDraft = (r: FeedbackDraftRow): FeedbackDraft => ({
+  id: r.id,
+  orgId: r.org_id,
+  interviewId: r.interview_id,
+  interviewerId: r.interviewer_id,
+  recommendation: r.recommendation,
+  ratings: r.ratings,
+  notes: r.notes,
+  baseVersion: r.base_version,
+  savedAt: r.saved_at,
+});
+
+/** `interviewerId`'s current scorecard for an interview (no lock); null if none. */
+export async function findFeedback(
+  q: Queryable,
+  orgId: string,
+  interviewId: string,
+  interviewerId: string,
+): Promise<Feedback | null> {
+  const [row] = await q.query<FeedbackRow>(
+    `SELECT * FROM feedback WHERE org_id = $1 AND interview_id = $2 AND interviewer_id = $3`,
+    [orgId, interviewId, interviewerId],
+  );
+  return row ? toFeedback(row) : null;
+}
+
+/** `interviewerId`'s draft scorecard for an interview; null if none (or not theirs to see). */
+export async function findFeedbackDraft(
+  q: Queryable,
+  orgId: string,
+  interviewId: string,
+  interviewerId: string,
+): Promise<FeedbackDraft | null> {
+  const [row] = await q.query<FeedbackDraftRow>(
+    `SELECT * FROM feedback_drafts WHERE org_id = $1 AND interview_id = $2 AND interviewer_id = $3`,
+    [orgId, interviewId, interviewerId],
+  );
+  return row ? toDraft(row) : null;
+}
+
+/** Write an author's draft for an interview, replacing the one they saved before. */
+export async function upsertFeedbackDraft(
+  q: Queryable,
+  d: Omit<FeedbackDraft, 'id'>,
+): Promise<FeedbackDraft> {
+  const [row] = await q.query<FeedbackDraftRow>(
+    `INSERT INTO feedback_drafts (org_id, interview_id, interviewer_id, recommendation, ratings, notes,
+                                  base_version, saved_at)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)
+     ON CONFLICT (org_id, interview_id, interviewer_id) DO UPDATE
+       SET recommendation = excluded.recommendation, ratings = excluded.ratings, notes = excluded.notes,
+           base_version = excluded.base_version, saved_at = excluded.saved_at
+     RETURNING *`,
+    [
+      d.orgId,
+      d.interviewId,
+      d.interviewerId,
+      d.recommendation,
+      JSON.stringify(d.ratings),
+      d.notes,
+      d.baseVersion,
+      d.savedAt,
+    ],
+  );
+  return toDraft(row!);
+}
+
+/** Remove an author's draft for an interview (it was submitted). */
+export async function deleteFeedbackDraft(
+  q: Queryable,
+  orgId: string,
+  interviewId: string,
+  interviewerId: string,
+): Promise<void> {
+  await q.query(
+    `DELETE FROM feedback_drafts WHERE org_id = $1 AND interview_id = $2 AND interviewer_id = $3`,
+    [orgId, interviewId, interviewerId],
+  );
 }

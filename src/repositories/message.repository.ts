@@ -261,6 +261,25 @@ export async function updateDraft(
   return row ? toMessage(row) : null;
 }
 
+/**
+ * Rewrite the text of a message not sent yet (a draft or scheduled), keeping its schedule: the
+ * written note after a call gains, or loses on undo, what was said. Null if it has gone meanwhile.
+ */
+export async function rewritePendingBody(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  body: Pick<Message, 'bodyText' | 'bodyHtml'>,
+  at: Date,
+): Promise<Message | null> {
+  const [row] = await q.query<MessageRow>(
+    `UPDATE messages SET body_text = $3, body_html = $4, updated_at = $5
+      WHERE org_id = $1 AND id = $2 AND status IN ('draft', 'scheduled') RETURNING *`,
+    [orgId, id, body.bodyText, body.bodyHtml, at],
+  );
+  return row ? toMessage(row) : null;
+}
+
 /** Schedule a draft for `sendAt`, and why then; records an override of blocking findings, if any. */
 export async function scheduleMessage(
   q: Queryable,

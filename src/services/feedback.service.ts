@@ -1,11 +1,16 @@
-import type { Feedback } from '../domain/model.ts';
+import type { Feedback, FeedbackDraft, Recommendation } from '../domain/model.ts';
 import { AppError, errors } from '../errors.ts';
 import {
+  deleteFeedbackDraft,
+  findFeedback,
+  findFeedbackDraft,
   findFeedbackForUpdate,
   listFeedbackOfInterview,
   listFeedbackVersions,
   saveFeedbackVersion,
+  upsertFeedbackDraft,
 } from '../repositories/feedback.repository.ts';
+import type { Queryable } from '../db/db.ts';
 import { findInterview } from '../repositories/interview.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
@@ -36,20 +41,9 @@ export async function submitFeedback(
   actor: Actor,
 ): Promise<Feedback> {
   return deps.db.tenant(orgId).transaction(async (tx) => {
-    const interview = await findInterview(tx, orgId, interviewId);
-    if (!interview) throw errors.notFound('Interview', interviewId);
-    if (interview.interviewerIds.length > 0 && !interview.interviewerIds.includes(actor.memberId)) {
-      throw new AppError('forbidden', "Only this interview's interviewers give feedback on it.");
-    }
+    await requireOwnInterview(tx, orgId, interviewId, actor);
     const current = await findFeedbackForUpdate(tx, orgId, interviewId, actor.memberId);
-    if (input.baseVersion !== undefined && input.baseVersion !== (current?.version ?? 0)) {
-      throw errors.conflict(
-        current
-          ? `Your feedback was saved again elsewhere (version ${current.version}); reload it before saving.`
-          : 'You have no saved feedback on this interview yet; save without a base version.',
-        { currentVersion: current?.version ?? 0 },
-      );
-    }
+    if (input.baseVersion !== undefined) requireBase(current, input.baseVersion);
     const saved = await saveFeedbackVersion(tx, {
       orgId,
       interviewId,
@@ -59,9 +53,96 @@ export async function submitFeedback(
       notes: input.notes ?? '',
       submittedAt: deps.clock.now(),
     });
+    // The draft became this version; only a submission settles the scorecard owed.
+    await deleteFeedbackDraft(tx, orgId, interviewId, actor.memberId);
     await settleScorecard(tx, orgId, interviewId, actor.memberId, deps.clock.now());
     return saved;
   });
+}
+
+/** A draft scorecard as its author saves it: everything may still be missing but the base. */
+export interface FeedbackDraftInput {
+  recommendation: Recommendation | null;
+  ratings?: Record<string, number> | undefined;
+  notes: string;
+  /** The submitted version the form loaded (0 if none): a draft over an unseen one is refused. */
+  baseVersion: number;
+}
+
+/**
+ * Save `actor`'s draft scorecard for an interview they gave, replacing their earlier draft. A
+ * draft is theirs alone (row-level security), is not feedback given, and settles nothing.
+ */
+export async function saveFeedbackDraft(
+  deps: ServiceDeps,
+  orgId: string,
+  interviewId: string,
+  input: FeedbackDraftInput,
+  actor: Actor,
+): Promise<FeedbackDraft> {
+  return deps.db.tenant(orgId).transaction(async (tx) => {
+    await requireOwnInterview(tx, orgId, interviewId, actor);
+    // Locking the submitted scorecard orders this save against a submission in another tab.
+    requireBase(await findFeedbackForUpdate(tx, orgId, interviewId, actor.memberId), input.baseVersion);
+    return upsertFeedbackDraft(tx, {
+      orgId,
+      interviewId,
+      interviewerId: actor.memberId,
+      recommendation: input.recommendation,
+      ratings: input.ratings ?? {},
+      notes: input.notes,
+      baseVersion: input.baseVersion,
+      savedAt: deps.clock.now(),
+    });
+  });
+}
+
+/** What the scorecard form opens with: the actor's draft, if any, and their latest submitted version. */
+export interface MyFeedback {
+  draft: FeedbackDraft | null;
+  submitted: Feedback | null;
+}
+
+/** `actor`'s own scorecard on an interview: their draft and their latest submitted version. */
+export async function getMyFeedback(
+  deps: ServiceDeps,
+  orgId: string,
+  interviewId: string,
+  actor: Actor,
+): Promise<MyFeedback> {
+  return deps.db.tenant(orgId).transaction(async (tx) => {
+    const interview = await findInterview(tx, orgId, interviewId);
+    if (!interview) throw errors.notFound('Interview', interviewId);
+    return {
+      draft: await findFeedbackDraft(tx, orgId, interviewId, actor.memberId),
+      submitted: await findFeedback(tx, orgId, interviewId, actor.memberId),
+    };
+  });
+}
+
+/** The interview exists (for this member) and, when it lists its interviewers, the actor is one. */
+async function requireOwnInterview(
+  tx: Queryable,
+  orgId: string,
+  interviewId: string,
+  actor: Actor,
+): Promise<void> {
+  const interview = await findInterview(tx, orgId, interviewId);
+  if (!interview) throw errors.notFound('Interview', interviewId);
+  if (interview.interviewerIds.length > 0 && !interview.interviewerIds.includes(actor.memberId)) {
+    throw new AppError('forbidden', "Only this interview's interviewers give feedback on it.");
+  }
+}
+
+/** Refuse a save made over a version its author has not seen (409 with the current version). */
+function requireBase(current: Feedback | null, baseVersion: number): void {
+  if (baseVersion === (current?.version ?? 0)) return;
+  throw errors.conflict(
+    current
+      ? `Your feedback was saved again elsewhere (version ${current.version}); reload it before saving.`
+      : 'You have no saved feedback on this interview yet; save without a base version.',
+    { currentVersion: current?.version ?? 0 },
+  );
 }
 
 /** The scorecards of one interview, a page at a time. */

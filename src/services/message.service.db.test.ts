@@ -272,15 +272,79 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
       { memberId: s.recruiter.id },
     );
     expect((await getFollowUp(deps, orgId, followUp.id)).status).toBe('done');
-    expect(logged.writtenNote).toEqual({
+    const said = 'From our call: Told her the decision and why; suggested a full sales cycle.';
+    // The screen states exactly what goes: to whom, when, in which zone, and the text with what was said.
+    expect(logged.writtenNote).toMatchObject({
       status: 'scheduled',
       messageId: draft.id,
       sendAt: sent.message.sendAt,
+      to: s.candidate.email,
+      timeZone: 'America/New_York',
     });
+    expect(logged.writtenNote).toHaveProperty('text', `${draft.bodyText.trimEnd()}\n\n${said}`);
     expect(logged.undoUntil).toEqual(new Date(clock.now().getTime() + 10 * MIN));
     expect(await getMessage(deps, orgId, draft.id)).toMatchObject({ status: 'scheduled' });
     clock.advance(2 * 24 * 60 * MIN);
     expect((await dispatch()).sent).toBe(1); // the note in writing, as the script promised
+    const [mail] = await listDevMail(db, orgId, { after: null, limit: 10 });
+    expect(mail!.envelopeTo).toBe(s.candidate.email);
+    expect(mail!.bodyText).toContain(said);
+  });
+
+  it('a call undone takes what was said out of the written note; a note stopped with a reason is in the timeline', async () => {
+    const clock = new ManualClock('2026-12-01T15:00:00Z');
+    const { deps, s, orgId, decision, dispatch } = await decided(clock, 'Lead a full sales cycle.');
+    await changeApplication(deps, orgId, s.application.id, { finalStage: true });
+    const draft = await draftOutcomeMessage(
+      deps,
+      orgId,
+      { applicationId: s.application.id },
+      { memberId: s.recruiter.id },
+    );
+    await sendMessage(deps, orgId, draft.id, {}, { memberId: s.recruiter.id });
+    clock.advance(30 * MIN);
+    const call = {
+      applicationId: s.application.id,
+      channel: 'phone' as const,
+      kind: 'outcome' as const,
+      fromParty: 'team' as const,
+      toParty: 'candidate' as const,
+      connected: true,
+      decisionId: decision.id,
+      summary: 'Said <b>no</b> for now & why; she took it well.',
+    };
+    const logged = await logTouchpoint(deps, orgId, call, { memberId: s.recruiter.id });
+    const note = await getMessage(deps, orgId, draft.id);
+    expect(note.bodyText).toContain('From our call: Said <b>no</b> for now & why');
+    // Escaped in the HTML version: the member's words are text, never markup.
+    expect(note.bodyHtml).toContain('Said &lt;b&gt;no&lt;/b&gt; for now &amp; why');
+    await undoTouchpoint(deps, orgId, logged.touchpoint.id, { memberId: s.recruiter.id });
+    expect((await getMessage(deps, orgId, draft.id)).bodyText).toBe(draft.bodyText);
+
+    clock.advance(MIN);
+    // Stopped with a reason: nothing goes, and the reason is on the application's events.
+    const skipped = await logTouchpoint(
+      deps,
+      orgId,
+      { ...call, skipWrittenNote: { reason: 'She asked for nothing in writing.' } },
+      { memberId: s.recruiter.id },
+    );
+    expect(skipped.writtenNote).toMatchObject({
+      status: 'cancelled',
+      reason: 'She asked for nothing in writing.',
+    });
+    const events = await db.query<{ data: { skipReason?: string; writtenNote?: string } }>(
+      `SELECT data FROM events WHERE org_id = $1 AND application_id = $2 AND type = 'touchpoint_logged'
+        ORDER BY at DESC, id DESC LIMIT 1`,
+      [orgId, s.application.id],
+    );
+    expect(events[0]!.data).toMatchObject({
+      writtenNote: 'cancelled',
+      skipReason: 'She asked for nothing in writing.',
+    });
+    clock.advance(2 * 24 * 60 * MIN);
+    expect((await dispatch()).sent).toBe(0);
+    expect(await listDevMail(db, orgId, { after: null, limit: 10 })).toEqual([]);
   });
 
   it('undo puts a scheduled message back to its draft, text kept, and leaves one decision', async () => {

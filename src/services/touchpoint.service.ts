@@ -10,7 +10,15 @@ import {
   reopenFollowUpsDoneBy,
 } from '../repositories/follow-up.repository.ts';
 import { findJob } from '../repositories/job.repository.ts';
-import { cancelPendingMessages, listMessages } from '../repositories/message.repository.ts';
+import {
+  cancelPendingMessages,
+  listMessages,
+  rewritePendingBody,
+} from '../repositories/message.repository.ts';
+import { findCandidate } from '../repositories/candidate.repository.ts';
+import { withCallSummary, withoutCallSummary } from '../domain/call-script.ts';
+import { textToHtml } from '../domain/templates.ts';
+import type { Message } from '../domain/model.ts';
 import {
   findTouchpoint,
   insertTouchpoint,
@@ -58,7 +66,16 @@ export interface LoggedTouchpoint {
 
 /** The written outcome note after an outcome call: still going (when), stopped (why), or none drafted. */
 export type WrittenNote =
-  | { status: 'scheduled'; messageId: string; sendAt: Date | null }
+  | {
+      status: 'scheduled';
+      messageId: string;
+      sendAt: Date | null;
+      /** Who it goes to, and the zone its time is placed in (the candidate's, else the organization's). */
+      to: string;
+      timeZone: string;
+      /** The note as it will go, with what was said on the call as its last paragraph. */
+      text: string;
+    }
   | { status: 'cancelled'; messageId: string; reason: string }
   | { status: 'none' };
 
@@ -150,21 +167,32 @@ export async function logTouchpoint(
     );
     let writtenNote: WrittenNote | null = null;
     if (tellsOutcome) {
-      const pending = (
-        await listMessages(tx, orgId, { applicationId: application.id }, { after: null, limit: 200 })
-      ).filter(
-        (m) =>
-          m.audience === 'candidate' &&
-          (m.status === 'scheduled' || m.status === 'draft') &&
-          (m.kind === 'outcome' || m.kind === 'job_closed'),
-      );
-      const note = pending.at(-1);
+      const note = (await pendingNotes(tx, orgId, application.id)).at(-1);
       if (!note) writtenNote = { status: 'none' };
       else if (input.skipWrittenNote) {
         const reason = input.skipWrittenNote.reason.trim();
         await cancelPendingMessages(tx, orgId, { ids: [note.id] }, `after_call: ${reason}`, now);
         writtenNote = { status: 'cancelled', messageId: note.id, reason };
-      } else writtenNote = { status: 'scheduled', messageId: note.id, sendAt: note.sendAt };
+      } else {
+        // The note carries what was said, so the candidate has the call in writing too.
+        const withSummary = withCallSummary(note.bodyText, input.summary ?? '');
+        const rewritten = (await rewritePendingBody(
+          tx,
+          orgId,
+          note.id,
+          { bodyText: withSummary, bodyHtml: textToHtml(withSummary, { title: note.subject }) },
+          now,
+        ))!;
+        const candidate = await findCandidate(tx, orgId, application.candidateId);
+        writtenNote = {
+          status: 'scheduled',
+          messageId: note.id,
+          sendAt: note.sendAt,
+          to: note.toAddress,
+          timeZone: candidate?.timeZone ?? (await findOrganization(tx, orgId))!.policy.timeZone,
+          text: rewritten.bodyText,
+        };
+      }
     }
     await insertEvent(tx, {
       orgId,
@@ -195,6 +223,16 @@ export async function logTouchpoint(
     writtenNote: id.writtenNote,
     undoUntil: id.undoUntil,
   };
+}
+
+/** The candidate's outcome messages not sent yet: the written note an outcome call is followed by. */
+async function pendingNotes(tx: Queryable, orgId: string, applicationId: string): Promise<Message[]> {
+  return (await listMessages(tx, orgId, { applicationId }, { after: null, limit: 200 })).filter(
+    (m) =>
+      m.audience === 'candidate' &&
+      (m.status === 'scheduled' || m.status === 'draft') &&
+      (m.kind === 'outcome' || m.kind === 'job_closed'),
+  );
 }
 
 async function undoWindowOf(tx: Queryable, orgId: string, jobId: string): Promise<number> {
@@ -235,6 +273,20 @@ export async function undoTouchpoint(
       throw errors.invalidState('A newer outcome follow-up is open; this contact can no longer be undone.');
     }
     const touchpoint = (await markTouchpointUndone(tx, orgId, id, now))!;
+    // The written note no longer carries what was said on a call that did not count.
+    if (found.kind === 'outcome' && found.summary) {
+      for (const note of await pendingNotes(tx, orgId, application.id)) {
+        const without = withoutCallSummary(note.bodyText, found.summary);
+        if (without === note.bodyText) continue;
+        await rewritePendingBody(
+          tx,
+          orgId,
+          note.id,
+          { bodyText: without, bodyHtml: textToHtml(without, { title: note.subject }) },
+          now,
+        );
+      }
+    }
     const reopenedFollowUps = await reopenFollowUpsDoneBy(tx, orgId, id, now);
     await insertEvent(tx, {
       orgId,

@@ -41,7 +41,14 @@ export function Signals({
 
 /** What the server said happens to the written note after an outcome call. */
 type WrittenNote =
-  | { status: 'scheduled'; messageId: string; sendAt: string | null }
+  | {
+      status: 'scheduled';
+      messageId: string;
+      sendAt: string | null;
+      to: string;
+      timeZone: string;
+      text: string;
+    }
   | { status: 'cancelled'; messageId: string; reason: string }
   | { status: 'none' };
 
@@ -57,13 +64,40 @@ function noteWords(note: WrittenNote | null): string {
   switch (note.status) {
     case 'scheduled':
       return note.sendAt
-        ? ` The written note still goes ${when(note.sendAt)}.`
-        : ' The written note is drafted but not sent: send it from the composer.';
+        ? ` The written note goes to ${note.to} on ${when(note.sendAt, note.timeZone)} (their time), ending with what you said.`
+        : ' The written note, ending with what you said, is drafted but not sent: send it from the composer.';
     case 'cancelled':
       return ` The written note will not be sent (${note.reason}).`;
     case 'none':
       return ' No written note is drafted: write one in the composer so they have it in writing.';
   }
+}
+
+/** The candidate's outcome note not sent yet, as the messages list answers it. */
+interface PendingNote {
+  kind: string;
+  audience: string;
+  status: string;
+  toAddress: string;
+  scheduledFor: string | null;
+}
+
+/**
+ * What happens to the written note if this call is logged, in exact terms: to whom, when in the
+ * candidate's zone, and with what; or that none goes, and why.
+ */
+function plannedNoteWords(
+  note: PendingNote | null,
+  skip: { reason: string } | null,
+  summary: string,
+  timeZone: string | null,
+): string {
+  if (!note) return 'No written note is drafted: write one in the composer so they have it in writing.';
+  if (skip) return `No note: ${skip.reason.trim() || '(say why)'}. The written note will not be sent.`;
+  const said = `“From our call: ${summary.trim() || '…'}”`;
+  return note.scheduledFor
+    ? `The written note goes to ${note.toAddress} on ${when(note.scheduledFor, timeZone)}${timeZone ? ' (their time)' : ''}, with this as its last paragraph: ${said}.`
+    : `The written note to ${note.toAddress} is a draft: it gets ${said} as its last paragraph and goes once you send it from the composer.`;
 }
 
 /**
@@ -74,11 +108,14 @@ function noteWords(note: WrittenNote | null): string {
 export function LogContact({
   applicationId,
   candidateName,
+  candidateTimeZone,
   initialKind,
   onLogged,
 }: {
   applicationId: string;
   candidateName: string;
+  /** The candidate's zone, if on record: the note's time is said in it. */
+  candidateTimeZone?: string | null | undefined;
   /** What the contact is about when the screen was opened for it (e.g. their feedback request). */
   initialKind?: string | undefined;
   onLogged: () => void;
@@ -106,7 +143,28 @@ export function LogContact({
       })
       .catch(() => setDecisions([]));
   }, [applicationId]);
+  const [note, setNote] = useState<PendingNote | null>(null);
+  const loadNote = useCallback(() => {
+    api<{ items: PendingNote[] }>('GET', `/messages?applicationId=${applicationId}&limit=200`)
+      .then((page) => {
+        const pending = page.items.filter(
+          (m) =>
+            m.audience === 'candidate' &&
+            (m.status === 'scheduled' || m.status === 'draft') &&
+            (m.kind === 'outcome' || m.kind === 'job_closed'),
+        );
+        setNote(pending.at(-1) ?? null);
+      })
+      .catch(() => setNote(null));
+  }, [applicationId]);
+  useEffect(() => loadNote(), [loadNote]);
   const tellsOutcome = kind === 'outcome' && connected === 'yes' && channel !== 'email';
+  const planned = plannedNoteWords(
+    note,
+    skipNote ? { reason: skipReason } : null,
+    summary,
+    candidateTimeZone ?? null,
+  );
   const chosen = decisions.find((d) => d.id === decisionId);
 
   async function submit() {
@@ -133,6 +191,7 @@ export function LogContact({
           noteWords(r.writtenNote),
       );
       setLogged({ id: r.touchpoint.id, undoUntil: r.undoUntil });
+      loadNote();
       setSummary('');
       setSkipNote(false);
       setSkipReason('');
@@ -149,7 +208,8 @@ export function LogContact({
     setError('');
     try {
       await api('POST', `/touchpoints/${logged.id}/undo`, {});
-      setMessage('Undone: the promise is open again.');
+      setMessage('Undone: the promise is open again, and the written note no longer carries your summary.');
+      loadNote();
       setLogged(null);
       onLogged();
     } catch (e) {
@@ -210,7 +270,11 @@ export function LogContact({
         </>
       )}
       <label htmlFor="log-summary">
-        {tellsOutcome ? 'What you said (a short summary, at least 20 characters)' : 'Summary'}
+        {tellsOutcome
+          ? note && !skipNote
+            ? 'What you said (a short summary, at least 20 characters; it ends the written note they receive)'
+            : 'What you said (a short summary, at least 20 characters)'
+          : 'Summary'}
       </label>
       <textarea id="log-summary" value={summary} onChange={(e) => setSummary(e.target.value)} />
       {tellsOutcome && (
@@ -236,10 +300,7 @@ export function LogContact({
           <p>
             You are recording that you told {candidateName}:{' '}
             {OUTCOME_WORDS[chosen?.outcome ?? ''] ?? 'the outcome'}. This marks the promise to them kept.{' '}
-            {skipNote
-              ? `The written note will not be sent (${skipReason || 'no reason given yet'}).`
-              : 'The written note that is scheduled still goes, so they have it in writing.'}{' '}
-            You can undo this for a few minutes.
+            {planned} You can undo this for a few minutes.
           </p>
           <button type="submit">Confirm: log the call</button>{' '}
           <button type="button" className="secondary" onClick={() => setConfirming(false)}>
@@ -270,9 +331,52 @@ interface SavedFeedback {
   version: number;
 }
 
+/** A draft scorecard as the API answers it: the author's alone. */
+interface DraftFeedback {
+  recommendation: string | null;
+  ratings: Record<string, number>;
+  notes: string;
+  baseVersion: number;
+  savedAt: string;
+}
+
+/** What is typed in a scorecard form and not saved yet, kept in the tab across a reload. */
+interface UnsavedScorecard {
+  recommendation: string;
+  ratings: { communication: number; role_skills: number };
+  notes: string;
+}
+
+const unsavedKey = (interviewId: string, memberId: string) => `hearback:scorecard:${interviewId}:${memberId}`;
+
+function readUnsaved(key: string): UnsavedScorecard | null {
+  try {
+    const raw = sessionStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as UnsavedScorecard) : null;
+  } catch {
+    return null; // storage off or a value from another version: nothing to restore
+  }
+}
+
+function writeUnsaved(key: string, value: UnsavedScorecard | null): void {
+  try {
+    if (value) sessionStorage.setItem(key, JSON.stringify(value));
+    else sessionStorage.removeItem(key);
+  } catch {
+    // Storage off (private mode, quota): the form still works, only a reload loses unsaved text.
+  }
+}
+
+const ratingsOf = (r: Record<string, number>) => ({
+  communication: r.communication ?? 3,
+  role_skills: r.role_skills ?? 3,
+});
+
 /**
- * One interviewer's scorecard for one interview: it opens with what they saved last, and saving
- * again adds a version (the earlier ones are kept) — never overwriting a save they have not seen.
+ * One interviewer's scorecard for one interview: it opens with their draft, else what they
+ * submitted last. "Save draft" keeps it for them alone (not feedback given yet); submitting adds a
+ * version (the earlier ones are kept) — never overwriting a save they have not seen. Text not yet
+ * saved survives a reload of the tab, and a refused save keeps it with the reason.
  */
 export function FeedbackForm({
   interviewId,
@@ -285,43 +389,92 @@ export function FeedbackForm({
   memberId: string;
   onSaved: () => void;
 }) {
-  const [recommendation, setRecommendation] = useState('yes');
+  const [recommendation, setRecommendation] = useState('');
   const [notes, setNotes] = useState('');
   const [ratings, setRatings] = useState({ communication: 3, role_skills: 3 });
   const [saved, setSaved] = useState<SavedFeedback | null>(null);
+  const [draft, setDraft] = useState<DraftFeedback | null>(null);
+  const [dirty, setDirty] = useState(false);
   const [loaded, setLoaded] = useState(false);
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
   const id = `fb-${interviewId}`;
+  const storageKey = unsavedKey(interviewId, memberId);
 
-  const loadSaved = useCallback(async () => {
-    try {
-      const page = await api<{ items: SavedFeedback[] }>(
-        'GET',
-        `/interviews/${interviewId}/feedback?limit=200`,
-      );
-      const mine = page.items.find((f) => f.interviewerId === memberId) ?? null;
-      setSaved(mine);
-      if (mine) {
-        setRecommendation(mine.recommendation);
-        setNotes(mine.notes);
-        setRatings({
-          communication: mine.ratings.communication ?? 3,
-          role_skills: mine.ratings.role_skills ?? 3,
-        });
+  const fill = (f: { recommendation: string | null; ratings: Record<string, number>; notes: string }) => {
+    setRecommendation(f.recommendation ?? '');
+    setNotes(f.notes);
+    setRatings(ratingsOf(f.ratings));
+  };
+
+  const loadSaved = useCallback(
+    async (keepUnsaved: boolean) => {
+      try {
+        const mine = await api<{ draft: DraftFeedback | null; submitted: SavedFeedback | null }>(
+          'GET',
+          `/interviews/${interviewId}/feedback/mine`,
+        );
+        setSaved(mine.submitted);
+        setDraft(mine.draft);
+        const unsaved = keepUnsaved ? readUnsaved(storageKey) : null;
+        if (unsaved) {
+          // What was typed and never saved is newer than anything stored: it wins, and says so.
+          fill(unsaved);
+          setDirty(true);
+          setMessage('Restored what you typed before the page reloaded. It is not saved yet.');
+        } else {
+          const from = mine.draft ?? mine.submitted;
+          if (from) fill(from);
+          setDirty(false);
+          if (!keepUnsaved) writeUnsaved(storageKey, null);
+        }
+        setError('');
+        setLoaded(true);
+      } catch (e) {
+        setError(messageOf(e, 'Could not load your saved feedback.'));
       }
-      setLoaded(true);
-    } catch (e) {
-      setError(messageOf(e, 'Could not load your saved feedback.'));
-    }
-  }, [interviewId, memberId]);
+    },
+    [interviewId, storageKey],
+  );
   useEffect(() => {
-    void loadSaved();
+    void loadSaved(true);
   }, [loadSaved]);
+  useEffect(() => {
+    if (dirty) writeUnsaved(storageKey, { recommendation, ratings, notes });
+  }, [dirty, storageKey, recommendation, ratings, notes]);
+
+  function edited() {
+    setDirty(true);
+    setMessage('');
+  }
+
+  async function saveDraft() {
+    setError('');
+    setMessage('');
+    try {
+      const r = await api<DraftFeedback>('PUT', `/interviews/${interviewId}/feedback/draft`, {
+        recommendation: recommendation || null,
+        ratings,
+        notes,
+        baseVersion: saved?.version ?? 0,
+      });
+      setDraft(r);
+      setDirty(false);
+      writeUnsaved(storageKey, null);
+      setMessage('Draft saved. Only you can see it; it is not submitted.');
+    } catch (e) {
+      // What was typed stays in the form (and in the tab), with the reason.
+      setError(e instanceof ApiError ? e.message : 'Could not save the draft.');
+    }
+  }
 
   async function submit() {
     setError('');
     setMessage('');
+    if (!recommendation) {
+      setError('Choose a recommendation before submitting. Your text is kept; you can also save a draft.');
+      return;
+    }
     try {
       const r = await api<SavedFeedback>('POST', `/interviews/${interviewId}/feedback`, {
         recommendation,
@@ -330,7 +483,10 @@ export function FeedbackForm({
         baseVersion: saved?.version ?? 0,
       });
       setSaved(r);
-      setMessage(r.version > 1 ? `Feedback saved as version ${r.version}.` : 'Feedback saved.');
+      setDraft(null);
+      setDirty(false);
+      writeUnsaved(storageKey, null);
+      setMessage(r.version > 1 ? `Feedback submitted as version ${r.version}.` : 'Feedback submitted.');
       onSaved();
     } catch (e) {
       // What was typed stays in the form; the author reloads the newer save deliberately.
@@ -352,11 +508,20 @@ export function FeedbackForm({
       </h3>
       <p className="meta">
         {saved
-          ? `Saved ${when(saved.submittedAt)} (version ${saved.version}). Saving again keeps this version.`
-          : 'Not saved yet.'}
+          ? `Submitted ${when(saved.submittedAt)} (version ${saved.version}). Submitting again keeps this version.`
+          : 'Not submitted yet.'}
+        {draft && ` Draft saved ${when(draft.savedAt)}: only you can see it until you submit it.`}
       </p>
       <label htmlFor={`${id}-rec`}>Recommendation</label>
-      <select id={`${id}-rec`} value={recommendation} onChange={(e) => setRecommendation(e.target.value)}>
+      <select
+        id={`${id}-rec`}
+        value={recommendation}
+        onChange={(e) => {
+          setRecommendation(e.target.value);
+          edited();
+        }}
+      >
+        <option value="">Not chosen yet</option>
         <option value="strong_yes">Strong yes</option>
         <option value="yes">Yes</option>
         <option value="no">No</option>
@@ -371,15 +536,28 @@ export function FeedbackForm({
             min={1}
             max={5}
             value={ratings[k]}
-            onChange={(e) => setRatings({ ...ratings, [k]: Number(e.target.value) })}
+            onChange={(e) => {
+              setRatings({ ...ratings, [k]: Number(e.target.value) });
+              edited();
+            }}
           />
         </div>
       ))}
       <label htmlFor={`${id}-notes`}>Notes (internal; never shown to the candidate)</label>
-      <textarea id={`${id}-notes`} value={notes} onChange={(e) => setNotes(e.target.value)} />
-      <button type="submit">{saved ? 'Save a new version' : 'Save feedback'}</button>
+      <textarea
+        id={`${id}-notes`}
+        value={notes}
+        onChange={(e) => {
+          setNotes(e.target.value);
+          edited();
+        }}
+      />
+      <button type="submit">{saved ? 'Submit a new version' : 'Submit feedback'}</button>{' '}
+      <button type="button" className="secondary" onClick={() => void saveDraft()}>
+        Save draft
+      </button>
       {error && saved && (
-        <button type="button" className="secondary" onClick={() => void loadSaved()}>
+        <button type="button" className="secondary" onClick={() => void loadSaved(false)}>
           Load the latest saved version
         </button>
       )}

@@ -71,6 +71,26 @@ const OWED_WORDS: Record<string, string> = {
   backfill: 'A backfill for the final stage',
 };
 
+/** A submitted scorecard as the timeline carries it (drafts never appear there). */
+interface SubmittedFeedbackEntry {
+  recommendation: string;
+  notes: string;
+  version: number;
+}
+
+const RECOMMENDATION_WORDS: Record<string, string> = {
+  strong_yes: 'Strong yes',
+  yes: 'Yes',
+  no: 'No',
+  strong_no: 'Strong no',
+};
+
+/** One line for a submitted scorecard: the recommendation, the version when edited, the notes. */
+function feedbackWords(f: SubmittedFeedbackEntry): string {
+  const head = `${RECOMMENDATION_WORDS[f.recommendation] ?? f.recommendation}${f.version > 1 ? ` (version ${f.version})` : ''}`;
+  return f.notes ? `${head}: ${f.notes}` : head;
+}
+
 const EVENT_WORDS: Record<string, string> = {
   application_created: 'Applied',
   interview_scheduled: 'Interview scheduled',
@@ -355,6 +375,7 @@ export function ApplicationScreen({
         <LogContact
           applicationId={applicationId}
           candidateName={timeline.candidate.name}
+          candidateTimeZone={timeline.candidate.timeZone}
           initialKind={next === 'answer-feedback' ? 'feedback_due' : undefined}
           onLogged={() => void load()}
         />
@@ -408,6 +429,9 @@ export function ApplicationScreen({
         {timeline.events.map((e, n) => (
           <li key={n}>
             <strong>{EVENT_WORDS[e.type] ?? e.type}</strong> <span className="meta">{when(e.at)}</span>
+            {e.type === 'feedback_submitted' && !!e.feedback && (
+              <span className="meta"> — {feedbackWords(e.feedback as SubmittedFeedbackEntry)}</span>
+            )}
             {e.type === 'written_promise' && (
               <span className="meta"> — {writtenPromiseWords(e.writtenPromise as WrittenPromiseEntry)}</span>
             )}

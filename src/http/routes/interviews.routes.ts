@@ -2,8 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SCHEDULE_REASONS } from '../../domain/schedule.ts';
 import {
+  getMyFeedback,
   listFeedbackPage,
   listFeedbackVersionsPage,
+  saveFeedbackDraft,
   submitFeedback,
 } from '../../services/feedback.service.ts';
 import {
@@ -16,7 +18,10 @@ import {
 import { actorOf } from '../auth.ts';
 import {
   FeedbackCreateSchema,
+  FeedbackDraftReplaceSchema,
+  FeedbackDraftSchema,
   FeedbackSchema,
+  MyFeedbackSchema,
   FollowUpSchema,
   IdParamsSchema,
   IdSchema,
@@ -178,6 +183,34 @@ export function interviewsRoutes(deps: InterviewDeps): FastifyPluginAsyncZod {
         },
       },
       (req) => listFeedbackPage(deps, req.principal.orgId, req.params.id, req.query),
+    );
+    app.put(
+      '/interviews/:id/feedback/draft',
+      {
+        schema: {
+          operationId: 'replaceFeedbackDraft',
+          tags: ['feedback'],
+          summary:
+            'Save your scorecard as a draft, without submitting it: seen by you alone, not counted as feedback given, settles nothing (409 if `baseVersion` is not the current submitted version)',
+          params: IdParamsSchema,
+          body: FeedbackDraftReplaceSchema,
+          response: { 200: FeedbackDraftSchema },
+        },
+      },
+      (req) => saveFeedbackDraft(deps, req.principal.orgId, req.params.id, req.body, actorOf(req)),
+    );
+    app.get(
+      '/interviews/:id/feedback/mine',
+      {
+        schema: {
+          operationId: 'getMyFeedback',
+          tags: ['feedback'],
+          summary: 'Your own scorecard on an interview: your draft and your latest submitted version',
+          params: IdParamsSchema,
+          response: { 200: MyFeedbackSchema },
+        },
+      },
+      (req) => getMyFeedback(deps, req.principal.orgId, req.params.id, actorOf(req)),
     );
     app.get(
       '/interviews/:id/feedback/:interviewerId/versions',
