@@ -73,9 +73,9 @@ describe('scorecard drafts in the web app, in a browser', () => {
       await iv.waitForSelector(`${form} [role=status]:has-text("Draft saved")`);
       expect(await owed()).toEqual(['open']); // a draft is not feedback given
 
-      // Leave and come back: the draft is there, with its text.
-      await iv.goto(`${base}/#/follow-ups`);
-      await iv.waitForSelector('h1:has-text("Follow-ups")');
+      // Leave for the interviewer's home and come back: the draft is there, with its text.
+      await iv.goto(`${base}/#/scorecards`);
+      await iv.waitForSelector('h1:has-text("Scorecards I owe")');
       await iv.goto(appUrl);
       await iv.waitForSelector(`${form} :text("only you can see it")`);
       await expect.poll(() => iv.inputValue(notes)).toBe(draftText);
