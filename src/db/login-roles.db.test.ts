@@ -81,6 +81,11 @@ describe.runIf(onPostgres)('separate PostgreSQL logins for tenant and system wor
       status: 'open',
       limit: 10,
     });
-    expect(page.items.map((f) => f.applicationId)).toEqual([s.application.id]);
+    // The outcome owed to the candidate, and inside the team the scorecard and the decide-by.
+    expect(page.items.map((f) => [f.kind, f.applicationId]).sort()).toEqual([
+      ['decision_due', s.application.id],
+      ['feedback_due', s.application.id],
+      ['outcome', s.application.id],
+    ]);
   });
 });
