@@ -62,7 +62,7 @@ describe('planLadder', () => {
       '2026-12-09T22:00:00.000Z',
     ],
     [
-      'the renewed promise breaking sends no second update (max 1) and nothing further once the ladder is done',
+      'the renewed promise breaking sends no second update (max 1) but starts the escalations again from its own breach',
       {
         dueAt: at('2026-12-09T22:00:00Z'),
         breachedAt: due,
@@ -71,8 +71,22 @@ describe('planLadder', () => {
         remindedAt: due,
       },
       '2026-12-09T22:00:00Z',
+      ['escalate:1:hiring_manager'],
+      // admins two business days after the second breach: Friday 11 December 17:00 EST
+      '2026-12-11T22:00:00.000Z',
+    ],
+    [
+      'the second breach is taken once: after it, the admins are next',
+      {
+        dueAt: at('2026-12-09T22:00:00Z'),
+        breachedAt: at('2026-12-09T22:00:00Z'),
+        escalationLevel: 1,
+        updatesSent: 1,
+        remindedAt: due,
+      },
+      '2026-12-10T15:00:00Z',
       [],
-      null,
+      '2026-12-11T22:00:00.000Z',
     ],
     [
       'a sweep that ran late does everything due at once',
@@ -87,6 +101,23 @@ describe('planLadder', () => {
       expected,
     );
     expect(plan.nextActionAt?.toISOString() ?? null).toBe(next);
+  });
+
+  it('records the renewed promise as the new breach, with the escalation level restarted', () => {
+    const renewed = {
+      ...fresh,
+      dueAt: at('2026-12-09T22:00:00Z'),
+      breachedAt: due,
+      escalationLevel: 2,
+      updatesSent: 1,
+      remindedAt: due,
+    };
+    const plan = planLadder(renewed, policy, at('2026-12-09T22:00:00Z'));
+    expect(plan.breachedAt).toEqual(at('2026-12-09T22:00:00Z'));
+    expect(plan.escalationLevel).toBe(1);
+    // Before it breaks, the first breach's ladder stands as it was.
+    const before = planLadder(renewed, policy, at('2026-12-08T15:00:00Z'));
+    expect(before).toMatchObject({ actions: [], breachedAt: due, escalationLevel: 2 });
   });
 
   it('promises a new date three business days out, skipping the weekend', () => {
@@ -183,7 +214,7 @@ describe('nextLadderAction', () => {
       'update candidate 2026-12-03T22:00:00.000Z promise_due',
     ],
     [
-      'nothing more once the ladder is done',
+      'a renewed promise past its time waits for the sweep to escalate again',
       {
         dueAt: at('2026-12-09T22:00:00Z'),
         breachedAt: due,
@@ -192,11 +223,40 @@ describe('nextLadderAction', () => {
         remindedAt: due,
       },
       '2026-12-09T23:00:00Z',
+      'escalation hiring_manager 2026-12-09T22:00:00.000Z escalation_step',
+    ],
+    [
+      'nothing more once the ladder is done',
+      {
+        dueAt: at('2026-12-09T22:00:00Z'),
+        breachedAt: at('2026-12-09T22:00:00Z'),
+        escalationLevel: 2,
+        updatesSent: 1,
+        remindedAt: due,
+      },
+      '2026-12-14T23:00:00Z',
       null,
     ],
   ])('%s', (_name, state, now, expected) => {
     const next = nextLadderAction({ ...fresh, ...state }, policy, at(now));
     expect(next && `${next.kind} ${next.to} ${next.at.toISOString()} ${next.because}`).toBe(expected);
+  });
+
+  it('names the renewed promise breaking as the next step once the first ladder is done', () => {
+    const renewed = {
+      ...fresh,
+      dueAt: at('2026-12-09T22:00:00Z'),
+      breachedAt: due,
+      escalationLevel: 2,
+      updatesSent: 1,
+      remindedAt: due,
+    };
+    expect(nextLadderAction(renewed, policy, at('2026-12-08T15:00:00Z'))).toMatchObject({
+      kind: 'escalation',
+      at: at('2026-12-09T22:00:00Z'),
+      detail: 'the renewed promise is broken',
+      to: 'hiring_manager',
+    });
   });
 
   it('says why in words', () => {
@@ -214,7 +274,8 @@ describe('nextLadderAction', () => {
         fc.integer({ min: 0, max: 2 }),
         fc.integer({ min: 0, max: 1 }),
         fc.boolean(),
-        (createdH, dueAfterH, nowAfterDueH, level, updates, reminded) => {
+        fc.option(fc.integer({ min: 1, max: 10 * 24 }), { nil: null }),
+        (createdH, dueAfterH, nowAfterDueH, level, updates, reminded, breachedBeforeDueH) => {
           const createdAt = new Date(Date.UTC(2026, 10, 1) + createdH * 3_600_000);
           const dueAt = new Date(createdAt.getTime() + dueAfterH * 3_600_000);
           const now = new Date(dueAt.getTime() + nowAfterDueH * 3_600_000);
@@ -223,7 +284,9 @@ describe('nextLadderAction', () => {
             dueAt,
             createdAt,
             remindedAt: reminded ? createdAt : null,
-            breachedAt: null,
+            // A renewed promise carries the earlier breach.
+            breachedAt:
+              breachedBeforeDueH === null ? null : new Date(dueAt.getTime() - breachedBeforeDueH * 3_600_000),
             escalationLevel: level,
             updatesSent: updates,
           };
@@ -270,7 +333,7 @@ describe('a decision pulls the promise forward', () => {
       policy,
       at('2026-12-01T15:00:00Z'),
     );
-    expect(plan).toEqual({ actions: [], breachedAt: null, nextActionAt: due });
+    expect(plan).toEqual({ actions: [], breachedAt: null, escalationLevel: 0, nextActionAt: due });
     const broken = planLadder({ ...pulled, remindedAt: at('2026-11-30T16:00:00Z') }, policy, due);
     expect(broken.breachedAt).toEqual(due);
     expect(broken.actions.map((a) => a.type)).toContain('send_update');

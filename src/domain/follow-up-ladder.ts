@@ -3,7 +3,9 @@
  * open outcome follow-up, the policy and the time, what must happen now and when to look again.
  * Before the due time the owner is reminded; when it passes, the candidate gets an honest update
  * with a new date (at most N times) and the escalation ladder starts — measured from the first
- * breach, so renewing the promise to the candidate does not reset the team's clock.
+ * breach, so renewing the promise to the candidate does not reset the team's clock. When the
+ * renewed promise breaks too, that is a second broken promise to the candidate: it is a breach of
+ * its own, and the escalation ladder runs again from it (nothing passes silently).
  */
 import {
   endOfBusinessDay,
@@ -46,6 +48,8 @@ export interface LadderPlan {
   actions: LadderAction[];
   /** The breach time to record (null while the promise holds). */
   breachedAt: Date | null;
+  /** The escalation steps taken once these actions are done (back to the new ones after a second breach). */
+  escalationLevel: number;
   /** When the sweep should look at this follow-up again; null when nothing more is automatic. */
   nextActionAt: Date | null;
 }
@@ -107,9 +111,15 @@ export function planLadder(state: LadderState, policy: Policy, now: Date): Ladde
   }
 
   let breachedAt = state.breachedAt;
+  let escalationLevel = state.escalationLevel;
   if (t < promised) {
     future.push(promised);
   } else {
+    if (isRenewedPromise(state, promised)) {
+      // The date the candidate was given in an update has passed too: a breach of its own.
+      breachedAt = new Date(promised);
+      escalationLevel = 0;
+    }
     breachedAt ??= state.promisedDueAt ?? state.dueAt;
     if (state.updatesSent < policy.automaticUpdates.max) {
       actions.push({ type: 'send_update', newDueAt: extendedDueTime(now, policy) });
@@ -117,19 +127,30 @@ export function planLadder(state: LadderState, policy: Policy, now: Date): Ladde
   }
 
   if (breachedAt) {
+    const from = breachedAt;
     policy.escalation.forEach((step, i) => {
-      if (i < state.escalationLevel) return;
-      const at = escalationTime(breachedAt, step.afterBusinessDays, policy).getTime();
+      if (i < escalationLevel) return;
+      const at = escalationTime(from, step.afterBusinessDays, policy).getTime();
       if (t >= at) actions.push({ type: 'escalate', level: i + 1, to: step.to });
       else future.push(at);
     });
   }
+  for (const action of actions) if (action.type === 'escalate') escalationLevel = action.level;
 
   return {
     actions,
     breachedAt,
+    escalationLevel,
     nextActionAt: future.length > 0 ? new Date(Math.min(...future)) : null,
   };
+}
+
+/**
+ * Whether this follow-up's promise is a renewed one: an automatic update carried an earlier
+ * breach, older than the promise itself. Once its time passes, it has broken in turn.
+ */
+function isRenewedPromise(state: LadderState, promised: number): boolean {
+  return state.breachedAt !== null && state.breachedAt.getTime() < promised;
 }
 
 /** What the ladder does on its own. */
@@ -187,20 +208,24 @@ export function nextLadderAction(state: LadderState, policy: Policy, now: Date):
       to: 'candidate',
     });
   }
-  const breachedAt = state.breachedAt ?? state.promisedDueAt ?? state.dueAt;
-  policy.escalation.forEach((step, i) => {
-    if (i < state.escalationLevel) return;
-    steps.push({
-      kind: 'escalation',
-      at: escalationTime(breachedAt, step.afterBusinessDays, policy),
-      because: 'escalation_step',
-      detail:
-        step.afterBusinessDays === 0
-          ? 'the promise is broken'
-          : `${days(step.afterBusinessDays)} after the promise broke`,
-      to: step.to,
+  const promised = state.promisedDueAt ?? state.dueAt;
+  const escalations = (from: Date, level: number, what: string) =>
+    policy.escalation.forEach((step, i) => {
+      if (i < level) return;
+      steps.push({
+        kind: 'escalation',
+        at: escalationTime(from, step.afterBusinessDays, policy),
+        because: 'escalation_step',
+        detail:
+          step.afterBusinessDays === 0
+            ? `${what} is broken`
+            : `${days(step.afterBusinessDays)} after ${what} broke`,
+        to: step.to,
+      });
     });
-  });
+  escalations(state.breachedAt ?? promised, state.escalationLevel, 'the promise');
+  // A renewed promise that breaks in turn starts the team's ladder again from its own breach.
+  if (isRenewedPromise(state, promised.getTime())) escalations(promised, 0, 'the renewed promise');
   let next: NextAction | null = null;
   for (const step of steps) if (!next || step.at.getTime() < next.at.getTime()) next = step;
   return next;

@@ -172,4 +172,49 @@ describe.each(backends)('the batched sweep on %s', (backend) => {
       expect(escalations).toHaveLength(1);
     }
   });
+
+  it('a renewed promise that breaks in turn is escalated again, never passed over', async () => {
+    // Monday 2 November 2026, 09:00 in New York; "by Wednesday" = Wednesday 4 November, 17:00.
+    const clock = new ManualClock('2026-11-02T14:00:00Z');
+    const deps = { db, clock, identity, appUrl: 'http://hearback.test' };
+    const s = await buildInterviewScenario(deps, { policy });
+    const orgId = s.organization.id;
+    await closeInterview(deps, orgId, s.interview.id, { statement: 'You will hear from us by Wednesday.' });
+    const sweepAt = async (iso: string) => {
+      clock.set(new Date(iso));
+      for (let i = 0; i < 10; i++)
+        if ((await sweepFollowUps(deps, { batchSize: 100, onlyOrgId: orgId })).examined === 0) break;
+    };
+    const count = async (sql: string) =>
+      (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${sql}) t`, [s.application.id]))[0]!.n;
+    const escalations = () =>
+      count(`SELECT 1 FROM messages WHERE application_id = $1 AND kind = 'escalation'`);
+
+    // Thursday: the first promise broke — one update ("by Tuesday 10 November") and the hiring manager told.
+    await sweepAt('2026-11-05T15:00:00Z');
+    expect(await count(`SELECT 1 FROM messages WHERE application_id = $1 AND kind = 'update'`)).toBe(1);
+    expect(await escalations()).toBe(1);
+    // Monday 9 November: two business days after the breach, the admins were told.
+    await sweepAt('2026-11-09T23:00:00Z');
+    expect(await escalations()).toBe(2);
+    // Wednesday 11 November: the renewed date, Tuesday 10 November, has passed too. No second
+    // robot update (max 1), but the team hears of the second broken promise.
+    await sweepAt('2026-11-11T15:00:00Z');
+    expect(await count(`SELECT 1 FROM messages WHERE application_id = $1 AND kind = 'update'`)).toBe(1);
+    expect(await escalations()).toBe(3);
+    const broken = await db.query<{ type: string; data: { level?: number } }>(
+      `SELECT type, data FROM events WHERE application_id = $1 AND type = 'escalated' ORDER BY at`,
+      [s.application.id],
+    );
+    expect(broken.map((e) => e.data.level)).toEqual([1, 2, 1]);
+    const open = await db.query<Row>(
+      `SELECT * FROM follow_ups WHERE application_id = $1 AND kind = 'outcome' AND status = 'open'`,
+      [s.application.id],
+    );
+    expect(open).toHaveLength(1);
+    expect(open[0]!.breached_at!.getTime()).toBe(open[0]!.due_at.getTime());
+    // Sweeping again changes nothing until the admins' step of the second breach.
+    await sweepAt('2026-11-11T16:00:00Z');
+    expect(await escalations()).toBe(3);
+  });
 });

@@ -181,7 +181,8 @@ async function stepFollowUps(
     // The candidate's promise (not a sooner due time a decision set for the team) is what breaks,
     // what they are reminded of in an update, and what escalations count from.
     const plan = planLadder(fu, policy, now);
-    if (plan.breachedAt && !fu.breachedAt) {
+    // A first breach, or a renewed promise (an automatic update's date) broken in turn.
+    if (plan.breachedAt && plan.breachedAt.getTime() !== fu.breachedAt?.getTime()) {
       hooks.push({
         type: 'promise.broken',
         applicationId: fu.applicationId,
@@ -194,7 +195,7 @@ async function stepFollowUps(
     }
     const owner = fu.ownerId ? (members.get(fu.ownerId) ?? null) : null;
     let remindedAt = fu.remindedAt;
-    let escalationLevel = fu.escalationLevel;
+    const escalationLevel = plan.escalationLevel;
     let newDueAt: Date | null = null;
     const memberMail = {
       orgId,
@@ -288,7 +289,6 @@ async function stepFollowUps(
           break;
         }
         case 'escalate': {
-          escalationLevel = Math.max(escalationLevel, action.level);
           const named =
             action.to === 'hiring_manager'
               ? job.hiringManagerId
