@@ -67,7 +67,7 @@ describe('export links in a browser', () => {
         ['outcome', 'Riley Recruiter', s.application.id],
       ]);
       // Only mine: the admin owns none.
-      await page.getByLabel('Only mine').check();
+      await page.getByLabel('Owner').selectOption('me');
       await expect(exportCsv()).resolves.toEqual([]);
       expect(await seriousViolations(page)).toEqual([]);
 

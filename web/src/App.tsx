@@ -179,7 +179,7 @@ export function App() {
             ) : path === '/waiting' ? (
               <WaitingOnMeScreen session={session} />
             ) : (
-              <FollowUpsScreen session={session} />
+              <FollowUpsScreen session={session} query={query} />
             )}
           </Suspense>
         </ScreenBoundary>

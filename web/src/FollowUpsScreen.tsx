@@ -1,92 +1,79 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { api, messageOf, type FollowUp, type Page, type Session } from './api.ts';
-import { FollowUpTruth } from './FollowUpTruth.tsx';
+import { api, listAll, messageOf, type FollowUp, type Page, type Session } from './api.ts';
+import { serverNow } from './format.ts';
+import { QueueBulkBar, type QueueMember } from './QueueBulkBar.tsx';
+import { KIND_WORDS, nextActionOf, QueueRow } from './QueueRow.tsx';
+import {
+  exportHrefOf,
+  filtersFrom,
+  groupQueue,
+  queryOf,
+  queueKeyOf,
+  requestOf,
+  SAVED_VIEWS,
+  SHORTCUTS,
+  type QueueFilters,
+} from './queue.ts';
 
-const KIND_WORDS: Record<string, string> = {
-  outcome: 'Outcome',
-  update: 'Update',
-  feedback_due: 'Feedback',
-  thank_you: 'Thank-you note',
-  check_in: 'Reply to a check-in',
-  debrief: 'Debrief',
-  client_feedback: 'Client feedback',
-  client_update: 'Client update',
-  backfill: 'Backfill the final stage',
-  decision_due: 'Decision (decide-by)',
-};
-
-/** The one next step for a follow-up the team owes: a link into the application, or a call to log here. */
-type NextAction = { label: string; next: string } | { label: 'Log call'; call: true };
-
-function nextActionOf(f: FollowUp, hasDraft: boolean, role: string): NextAction | null {
-  if (f.owedBy !== 'team') return null;
-  if (hasDraft && (f.kind === 'outcome' || f.kind === 'update'))
-    return { label: 'Open draft', next: 'draft' };
-  switch (f.kind) {
-    case 'outcome':
-      return role === 'interviewer' ? null : { label: 'Decide', next: 'decide' };
-    case 'update':
-      return role === 'interviewer' ? null : { label: 'Send update', next: 'update' };
-    case 'feedback_due':
-      // Owed to the candidate, it is their request for feedback: answered by a contact that reaches
-      // them. Owed inside the team, it is a scorecard.
-      if (f.owedTo === 'candidate')
-        return role === 'interviewer' ? null : { label: 'Answer feedback request', next: 'answer-feedback' };
-      return { label: 'Give feedback', next: 'feedback' };
-    case 'decision_due':
-      // The hiring manager's decision, owed inside the team before the candidate's promise.
-      return role === 'interviewer' ? null : { label: 'Decide', next: 'decide' };
-    case 'backfill':
-      // Owed inside the team, not a contact: the card opens the finalist who left; no call to log.
-      return null;
-    case 'check_in':
-    case 'debrief':
-      return role === 'interviewer' ? null : { label: 'Log call', call: true };
-    default:
-      return role === 'interviewer' ? null : { label: 'Log a call', next: 'call' };
-  }
-}
-
-/** Home: what is owed, by urgency — overdue, due today, upcoming, waiting on others. */
-export function FollowUpsScreen({ session }: { session: Session }) {
+/**
+ * Home of a recruiter: what is owed, by urgency — overdue, due today, this week, later, waiting on
+ * others — one dense line each. Filters live in the URL (a view can be shared or bookmarked); the
+ * keyboard moves and acts (j/k, o, e, c, x, ?); several rows can be sent, or handed on, at once.
+ */
+export function FollowUpsScreen({ session, query = '' }: { session: Session; query?: string }) {
   const role = session.member.role;
+  const filters = filtersFrom(query, role === 'recruiter' || role === 'interviewer');
+  const request = requestOf(filters, session.member.id);
   const [items, setItems] = useState<FollowUp[] | null>(null);
-  const [drafts, setDrafts] = useState<Set<string>>(new Set());
+  // The application's candidate-facing draft, by application: "Open draft" and the bulk send use it.
+  const [drafts, setDrafts] = useState<Map<string, string>>(new Map());
+  const [members, setMembers] = useState<QueueMember[]>([]);
   // Rows taken off at once while their call is being logged; put back if the request fails.
   const [pending, setPending] = useState<Set<string>>(new Set());
-  const [mine, setMine] = useState(role === 'recruiter' || role === 'interviewer');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [current, setCurrent] = useState(0);
+  const [help, setHelp] = useState(false);
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
+  const list = useRef<HTMLDivElement>(null);
 
   const load = useCallback(async () => {
     try {
-      const q = `/follow-ups?status=open&limit=200${mine ? `&ownerId=${session.member.id}` : ''}`;
-      const [page, draftPage] = await Promise.all([
-        api<Page<FollowUp>>('GET', q),
+      const [page, draftPage, people] = await Promise.all([
+        api<Page<FollowUp>>('GET', request),
         // Interviewers may not read messages; for them no row has a draft to open.
         role === 'interviewer'
           ? Promise.resolve({ items: [] })
-          : api<Page<{ applicationId: string | null; audience: string }>>(
+          : api<Page<{ id: string; applicationId: string | null; audience: string }>>(
               'GET',
               '/messages?status=draft&limit=200',
             ),
+        role === 'interviewer' ? Promise.resolve([]) : listAll<QueueMember>('/members'),
       ]);
       setItems(page.items);
       setDrafts(
-        new Set(
+        new Map(
           draftPage.items.flatMap((m) =>
-            m.audience === 'candidate' && m.applicationId ? [m.applicationId] : [],
+            m.audience === 'candidate' && m.applicationId ? [[m.applicationId, m.id] as const] : [],
           ),
         ),
       );
+      // Who can take a follow-up on: active members who may decide and send (not interviewers).
+      setMembers(people.filter((m) => m.active && m.role !== 'interviewer'));
     } catch (e) {
       setError(messageOf(e, 'Could not load the follow-ups.'));
     }
-  }, [mine, session.member.id, role]);
+  }, [request, role]);
   useEffect(() => {
     void load();
   }, [load]);
+
+  const setFilters = (change: Partial<QueueFilters>) => {
+    setSelected(new Set());
+    setCurrent(0);
+    window.location.hash = `#/follow-ups?${queryOf({ ...filters, ...change })}`;
+  };
 
   async function logCall(f: FollowUp) {
     setError('');
@@ -117,98 +104,202 @@ export function FollowUpsScreen({ session }: { session: Session }) {
     }
   }
 
+  const groups = items
+    ? groupQueue(
+        items.filter((f) => !pending.has(f.id)),
+        filters,
+        serverNow(),
+      )
+    : [];
+  // The rows in the order the keyboard walks them.
+  const rows = groups.flatMap((g) => g.items);
+  const at = Math.min(current, Math.max(0, rows.length - 1));
+
+  function onKey(e: React.KeyboardEvent) {
+    const target = e.target as HTMLElement;
+    const key = queueKeyOf({
+      key: e.key,
+      ctrlKey: e.ctrlKey,
+      metaKey: e.metaKey,
+      altKey: e.altKey,
+      targetTag: target.tagName,
+      targetEditable: target.isContentEditable,
+    });
+    if (!key) return;
+    const f = rows[at];
+    const move = (to: number) => {
+      const i = Math.max(0, Math.min(rows.length - 1, to));
+      setCurrent(i);
+      list.current?.querySelector<HTMLElement>(`[data-follow-up="${rows[i]?.id}"]`)?.focus();
+    };
+    e.preventDefault();
+    if (key === 'help') return setHelp((h) => !h);
+    if (key === 'close') return setHelp(false);
+    if (key === 'next') return move(at + 1);
+    if (key === 'previous') return move(at - 1);
+    if (!f) return;
+    const href = `#/applications/${f.applicationId}`;
+    const action = nextActionOf(f, drafts.has(f.applicationId), role);
+    if (key === 'open') window.location.hash = href;
+    else if (key === 'select') toggle(f.id, !selected.has(f.id));
+    else if (key === 'email') {
+      if (action && !('call' in action) && action.writes)
+        window.location.hash = `${href}?next=${action.next}`;
+      else setNotice(`Nothing to write for ${f.candidate.name} from here.`);
+    } else if (key === 'call') {
+      if (action && 'call' in action) void logCall(f);
+      else if (role !== 'interviewer' && f.owedBy === 'team') window.location.hash = `${href}?next=call`;
+    }
+  }
+
+  function toggle(id: string, on: boolean) {
+    setSelected((s) => {
+      const next = new Set(s);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+
   if (items === null) return error ? <Alerts error={error} /> : <p role="status">Loading follow-ups…</p>;
-  // The server's clock and the organization's time zone decide what is overdue or due today.
-  const shown = items.filter((f) => !pending.has(f.id));
-  const ours = shown.filter((f) => f.owedBy === 'team');
-  const groups: [string, FollowUp[], string][] = [
-    ['Overdue', ours.filter((f) => f.state === 'overdue'), 'overdue'],
-    ['Due today', ours.filter((f) => f.state === 'due_today'), 'today'],
-    ['Upcoming', ours.filter((f) => f.state === 'upcoming'), ''],
-    ['Waiting on others', shown.filter((f) => f.owedBy !== 'team'), ''],
-  ];
+  const jobs = [...new Map(items.map((f) => [f.job.id, f.job.title])).entries()].sort((a, b) =>
+    a[1].localeCompare(b[1]),
+  );
+  const chosen = rows.filter((f) => selected.has(f.id));
   return (
-    <>
-      <h1>Follow-ups</h1>
-      <div className="row">
-        <label className="choice" style={{ margin: 0 }}>
-          <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} />
-          Only mine
-        </label>
-        <a
-          href={`/api/v1/exports/follow-ups.csv?status=open${mine ? `&ownerId=${session.member.id}` : ''}`}
-          download
-        >
-          Export CSV
-        </a>
+    <div className="queue">
+      <div className="queue-head">
+        <h1>Follow-ups</h1>
+        <nav aria-label="Saved views" className="views">
+          {SAVED_VIEWS.map((v) => (
+            <a key={v.label} href={`#/follow-ups?${queryOf({ ...filters, ...v.filters })}`}>
+              {v.label}
+            </a>
+          ))}
+          <a href={exportHrefOf(filters, session.member.id)} download>
+            Export CSV
+          </a>
+          <button className="secondary small" onClick={() => setHelp((h) => !h)} aria-expanded={help}>
+            Shortcuts (?)
+          </button>
+        </nav>
       </div>
-      <Alerts error={error} notice={notice} />
-      {groups.map(([title, list, tone]) => (
-        <section key={title} aria-labelledby={`g-${title}`}>
-          <h2 id={`g-${title}`}>
-            {title} ({list.length})
-          </h2>
-          {list.length === 0 && <p className="empty">Nothing here.</p>}
-          {list.map((f) => {
-            const action = nextActionOf(f, drafts.has(f.applicationId), role);
-            const href = `#/applications/${f.applicationId}`;
-            return (
-              <article
-                key={f.id}
-                className={`card ${tone}`}
-                aria-label={`${f.candidate.name}, ${f.job.title}`}
-              >
-                <strong>{f.candidate.name}</strong> · {f.job.title}
-                {f.escalationLevel > 0 && <span className="badge">Escalated</span>}
-                <div className="meta">
-                  {f.kind === 'feedback_due' && f.owedTo === 'team'
-                    ? 'Scorecard'
-                    : (KIND_WORDS[f.kind] ?? f.kind)}
-                  {f.owedBy !== 'team' && ` (owed by the ${f.owedBy})`}
-                  {f.promiseStatement && <> — promised: “{f.promiseStatement}”</>}
-                </div>
-                <FollowUpTruth f={f} memberTimeZone={session.member.timeZone} />
-                <div className="row">
-                  {action &&
-                    ('call' in action ? (
-                      <button
-                        onClick={() => void logCall(f)}
-                        aria-label={`Log call (reached) with ${f.candidate.name}`}
-                      >
-                        Log call (reached)
-                      </button>
-                    ) : (
-                      <a
-                        className="button"
-                        href={`${href}?next=${action.next}`}
-                        aria-label={`${action.label}: ${f.candidate.name}`}
-                      >
-                        {action.label}
-                      </a>
-                    ))}
-                  {f.owedBy === 'team' &&
-                    f.owedTo !== 'team' &&
-                    action &&
-                    !('call' in action) &&
-                    role !== 'interviewer' && (
-                      // An outcome call must say what was told: it is logged on the application, not in one click.
-                      <a
-                        className="button secondary"
-                        href={`${href}?next=call`}
-                        aria-label={`Log a call with ${f.candidate.name}`}
-                      >
-                        Log a call
-                      </a>
-                    )}
-                  <a className="button secondary" href={href}>
-                    Open {f.candidate.name}
-                  </a>
-                </div>
-              </article>
-            );
-          })}
+      <div className="row filters" role="group" aria-label="Filters">
+        <label>
+          Owner{' '}
+          <select value={filters.owner} onChange={(e) => setFilters({ owner: e.target.value })}>
+            <option value="me">Mine</option>
+            <option value="anyone">Anyone</option>
+            {members
+              .filter((m) => m.id !== session.member.id)
+              .map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label>
+          Kind{' '}
+          <select value={filters.kind} onChange={(e) => setFilters({ kind: e.target.value })}>
+            <option value="">Any</option>
+            {Object.entries(KIND_WORDS).map(([k, words]) => (
+              <option key={k} value={k}>
+                {words}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Job{' '}
+          <select value={filters.jobId} onChange={(e) => setFilters({ jobId: e.target.value })}>
+            <option value="">Any</option>
+            {jobs.map(([id, title]) => (
+              <option key={id} value={id}>
+                {title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={filters.overdueOnly}
+            onChange={(e) => setFilters({ overdueOnly: e.target.checked })}
+          />
+          Overdue only
+        </label>
+        <label>
+          Sort{' '}
+          <select
+            value={filters.sort}
+            onChange={(e) => setFilters({ sort: e.target.value === 'escalated' ? 'escalated' : 'due' })}
+          >
+            <option value="due">Soonest due</option>
+            <option value="escalated">Most escalated</option>
+          </select>
+        </label>
+      </div>
+      {help && (
+        <section aria-label="Keyboard shortcuts" className="card">
+          <dl className="shortcuts">
+            {SHORTCUTS.map(([keys, what]) => (
+              <div key={keys}>
+                <dt>
+                  <kbd>{keys}</kbd>
+                </dt>
+                <dd>{what}</dd>
+              </div>
+            ))}
+          </dl>
         </section>
-      ))}
-    </>
+      )}
+      <Alerts error={error} notice={notice} />
+      {chosen.length > 0 && (
+        <QueueBulkBar
+          chosen={chosen}
+          drafts={drafts}
+          members={members}
+          onDone={(words) => {
+            setSelected(new Set());
+            setNotice(words);
+            void load();
+          }}
+          onError={setError}
+          onClear={() => setSelected(new Set())}
+        />
+      )}
+      <div ref={list} onKeyDown={onKey}>
+        {groups.map(({ title, tone, items: group }) =>
+          // Empty bands are left out (a dense queue); an empty queue says so once.
+          group.length === 0 ? null : (
+            <section key={title} aria-labelledby={`g-${title}`}>
+              <h2 id={`g-${title}`}>
+                {title} ({group.length})
+              </h2>
+              {group.map((f) => {
+                const index = rows.indexOf(f);
+                return (
+                  <QueueRow
+                    key={f.id}
+                    f={f}
+                    tone={tone}
+                    action={nextActionOf(f, drafts.has(f.applicationId), role)}
+                    current={index === at}
+                    selected={selected.has(f.id)}
+                    memberTimeZone={session.member.timeZone}
+                    role={role}
+                    onSelect={(on) => toggle(f.id, on)}
+                    onFocus={() => setCurrent(index)}
+                    onLogCall={() => void logCall(f)}
+                  />
+                );
+              })}
+            </section>
+          ),
+        )}
+        {rows.length === 0 && <p className="empty">Nothing here: nothing owed matches this view.</p>}
+      </div>
+    </div>
   );
 }
