@@ -1,5 +1,10 @@
 /** Small helpers shared by the repositories. SQL stays visible in each repository. */
 
+/** `%text%` for `ILIKE … ESCAPE '\'`: the text matched literally (its %, _ and \ escaped, not wildcards). */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+}
+
 /** PostgreSQL's SQLSTATE for a unique violation (both engines report it). */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const e = error as { code?: string; constraint?: string; message?: string } | null;

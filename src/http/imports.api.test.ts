@@ -164,4 +164,24 @@ describe.each(backends)('imports from the upload screen on %s', (backend) => {
     expect(await names('a_a')).toEqual([]);
     expect(await names('%')).toEqual(['Grace 100% Hopper']);
   });
+
+  it('finds jobs by part of the title, literally, in its own organization only', async () => {
+    const s = await scenario();
+    const other = await scenario();
+    const csv =
+      'Job Title,Name,Email\nSenior 10% Closer,Ada Lovelace,ada@example.com\nSupport_Lead,Bo Li,bo@example.com\n';
+    for (const x of [s, other]) {
+      const started = await x.asAdmin('POST', '/api/v1/imports', { fileName: 'a.csv', csv });
+      await finished(x.asAdmin, started.body.id);
+    }
+    const titles = async (q: string) =>
+      (await s.asRecruiter('GET', `/api/v1/jobs?q=${encodeURIComponent(q)}`)).body.items.map(
+        (j: { title: string }) => j.title,
+      );
+    expect(await titles('closer')).toEqual(['Senior 10% Closer']);
+    expect(await titles('0%')).toEqual(['Senior 10% Closer']);
+    expect(await titles('t_l')).toEqual(['Support_Lead']);
+    expect(await titles('r_l')).toEqual([]);
+    expect((await s.asRecruiter('GET', `/api/v1/jobs?q=${'x'.repeat(101)}`)).status).toBe(400);
+  });
 });

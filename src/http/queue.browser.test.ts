@@ -163,4 +163,52 @@ describe('the dense follow-up queue, in a browser', () => {
       await context.close();
     },
   );
+
+  it(
+    'finds a candidate by part of their email from any screen and opens their profile',
+    { timeout: WALK_TIMEOUT_MS },
+    async () => {
+      const deps = { db, clock, identity };
+      const s = await buildInterviewScenario(deps);
+      const org = s.organization.id;
+      await setMemberPassword(deps, org, s.recruiter.id, PASSWORD);
+      const quinn = await buildCandidate(deps, org, {
+        name: 'Quinn Searchable',
+        email: 'quinn.q.findme@example.com',
+      });
+      const application = await createApplication(deps, org, { jobId: s.job.id, candidateId: quinn.id });
+      const interview = await createInterview(deps, org, { applicationId: application.id, title: 'Panel' });
+      await closeInterview(deps, org, interview.id, { statement: 'You will hear from us by Friday.' });
+
+      const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1366, height: 768 } });
+      const page = await context.newPage();
+      await signIn(page, base, s.recruiter.email, PASSWORD);
+      // "/" jumps to the search box from the queue; part of the email is enough.
+      await page.waitForSelector('.queue');
+      await page.keyboard.press('/');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('global-search');
+      await page.keyboard.type('q.findme');
+      const results = page.getByRole('list', { name: 'Search results' });
+      await expect.poll(() => results.textContent()).toContain('Quinn Searchable');
+      // The job is found by part of its title too.
+      await page.fill('#global-search', s.job.title.slice(2, 9));
+      await expect.poll(() => results.textContent()).toContain(s.job.title);
+      await page.fill('#global-search', 'findme');
+      await results.getByRole('link', { name: 'Quinn Searchable' }).click();
+
+      await page.waitForSelector('h1:has-text("Quinn Searchable")');
+      const main = page.locator('main');
+      await expect.poll(() => main.textContent()).toContain('quinn.q.findme@example.com');
+      await expect.poll(() => main.textContent()).toContain(`${s.job.title}`);
+      await expect.poll(() => main.textContent()).toContain('Outcome owed by the team');
+      await expect.poll(() => main.textContent()).toContain('owner Riley Recruiter');
+      await expect
+        .poll(() => page.locator('ol.timeline').textContent())
+        .toContain('Interview closed with a promise');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole('link', { name: 'Open the application' }).click();
+      await expect.poll(() => page.url()).toContain(`#/applications/${application.id}`);
+      await context.close();
+    },
+  );
 });

@@ -197,6 +197,7 @@ export const JobPatchSchema = z.strictObject({
 });
 export const JobListQuerySchema = PageQuerySchema.extend({
   status: z.enum(JOB_STATUSES).optional(),
+  q: LineSchema(100).optional().describe('Only jobs whose title contains this (case-insensitive).'),
 }).strict();
 
 // ---- candidates

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/db.ts';
+import { containsPattern } from '../db/sql.ts';
 
 /** A status link to store, by the hash of its token. */
 export interface NewStatusLink {
@@ -247,7 +248,7 @@ export async function eraseCandidateData(
   await q.query(
     `UPDATE interviews SET promise_statement = '[erased]'
       WHERE org_id = $1 AND application_id IN ${apps} AND promise_statement ILIKE ANY ($3::text[])`,
-    [orgId, candidateId, identifiers.map(likePattern)],
+    [orgId, candidateId, identifiers.map(containsPattern)],
   );
   await q.query(
     `UPDATE feedback SET notes = '' WHERE org_id = $1
@@ -273,7 +274,7 @@ export async function eraseCandidateData(
   // Stored API responses (Idempotency-Key replays) that name them or their records go.
   await q.query(`DELETE FROM idempotency_keys WHERE org_id = $1 AND response::text ILIKE ANY ($2::text[])`, [
     orgId,
-    [...identifiers, candidateId, ...applicationIds].map(likePattern),
+    [...identifiers, candidateId, ...applicationIds].map(containsPattern),
   ]);
   await q.query(
     `UPDATE messages SET to_address = 'erased@invalid', to_name = '', subject = '[erased]', body_text = '[erased]',
@@ -358,11 +359,6 @@ export const ERASURE_TABLES = [
   'decisions',
   'idempotency_keys',
 ];
-
-/** `%value%` for ILIKE, with its wildcards escaped. */
-function likePattern(value: string): string {
-  return `%${value.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}
 
 /**
  * VACUUM tables after an erasure (PostgreSQL only, outside any transaction): the old row versions

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.ts';
-import { assignments, isUniqueViolation, type Keyset } from '../db/sql.ts';
+import { assignments, containsPattern, isUniqueViolation, type Keyset } from '../db/sql.ts';
 import type { Candidate } from '../domain/model.ts';
 import { errors } from '../errors.ts';
 
@@ -67,8 +67,7 @@ export async function listCandidates(
   orgId: string,
   page: { after: Keyset | null; limit: number; email?: string | undefined; contains?: string | undefined },
 ): Promise<Candidate[]> {
-  // The text is matched literally: %, _ and \ in it are escaped, not wildcards.
-  const pattern = page.contains === undefined ? null : `%${page.contains.replace(/[\\%_]/g, '\\$&')}%`;
+  const pattern = page.contains === undefined ? null : containsPattern(page.contains);
   const rows = await q.query<CandidateRow>(
     `SELECT * FROM candidates
       WHERE org_id = $1

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.ts';
-import { assignments, type Keyset } from '../db/sql.ts';
+import { assignments, containsPattern, type Keyset } from '../db/sql.ts';
 import type { Job } from '../domain/model.ts';
 
 interface JobRow {
@@ -59,15 +59,28 @@ export async function findJob(
 export async function listJobs(
   q: Queryable,
   orgId: string,
-  page: { after: Keyset | null; limit: number; status?: Job['status'] | undefined },
+  page: {
+    after: Keyset | null;
+    limit: number;
+    status?: Job['status'] | undefined;
+    contains?: string | undefined;
+  },
 ): Promise<Job[]> {
   const rows = await q.query<JobRow>(
     `SELECT * FROM jobs
       WHERE org_id = $1
         AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
         AND ($5::text IS NULL OR status = $5)
+        AND ($6::text IS NULL OR title ILIKE $6 ESCAPE '\\')
       ORDER BY created_at, id LIMIT $4`,
-    [orgId, page.after?.key ?? null, page.after?.id ?? null, page.limit, page.status ?? null],
+    [
+      orgId,
+      page.after?.key ?? null,
+      page.after?.id ?? null,
+      page.limit,
+      page.status ?? null,
+      page.contains === undefined ? null : containsPattern(page.contains),
+    ],
   );
   return rows.map(toJob);
 }

@@ -56,12 +56,18 @@ export async function getJob(deps: ServiceDeps, orgId: string, id: string): Prom
 export async function listJobsPage(
   deps: ServiceDeps,
   orgId: string,
-  query: { cursor?: string | undefined; limit: number; status?: Job['status'] | undefined },
+  query: {
+    cursor?: string | undefined;
+    limit: number;
+    status?: Job['status'] | undefined;
+    q?: string | undefined;
+  },
 ): Promise<Page<Job>> {
   const rows = await listJobs(deps.db.tenant(orgId), orgId, {
     after: decodeCursor(query.cursor),
     limit: query.limit + 1,
     status: query.status,
+    contains: query.q,
   });
   return toPage(rows, query.limit, (j) => j.createdAt);
 }

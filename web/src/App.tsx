@@ -1,4 +1,5 @@
 import { Component, lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { GlobalSearch } from './GlobalSearch.tsx';
 import { api, ApiError, setCsrf, type Session } from './api.ts';
 import { setServerNow } from './format.ts';
 import { homeOf, SCREENS, screensFor } from './nav.ts';
@@ -10,6 +11,9 @@ const FollowUpsScreen = lazy(() =>
 );
 const ApplicationScreen = lazy(() =>
   import('./ApplicationScreen.tsx').then((m) => ({ default: m.ApplicationScreen })),
+);
+const CandidateScreen = lazy(() =>
+  import('./CandidateScreen.tsx').then((m) => ({ default: m.CandidateScreen })),
 );
 const JobsScreen = lazy(() => import('./JobsScreen.tsx').then((m) => ({ default: m.JobsScreen })));
 const ToSendScreen = lazy(() => import('./ToSendScreen.tsx').then((m) => ({ default: m.ToSendScreen })));
@@ -100,8 +104,9 @@ export function App() {
   // "#/" is the member's home: each role lands on its own view.
   const path = raw === '/' ? homeOf(role) : raw;
   const application = /^\/applications\/([0-9a-f-]{36})$/.exec(path);
+  const candidate = /^\/candidates\/([0-9a-f-]{36})$/.exec(path);
   const next = new URLSearchParams(query).get('next') ?? undefined;
-  const current = application ? 'application' : path;
+  const current = application ? 'application' : candidate ? 'candidate' : path;
   const screens = screensFor(role, session.permissions);
   // A screen that is not the member's to use says so instead of failing on its requests.
   const known = SCREENS.some((x) => x.path === path);
@@ -127,6 +132,7 @@ export function App() {
             </a>
           ))}
         </nav>
+        <GlobalSearch permissions={session.permissions} />
         <div className="row who">
           <span className="meta">
             {session.member.name} · {session.organization.name}
@@ -158,6 +164,8 @@ export function App() {
                 session={session}
                 next={next}
               />
+            ) : candidate ? (
+              <CandidateScreen key={candidate[1]} candidateId={candidate[1]!} />
             ) : path === '/reports' ? (
               <ReportsScreen />
             ) : path === '/settings' ? (

@@ -1,4 +1,5 @@
 import { Alerts } from './Alerts.tsx';
+import { EVENT_WORDS } from './event-words.ts';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, messageOf, type FollowUp, type Page, type Session } from './api.ts';
 import { FeedbackForm, LogContact, PoolInvitationPanel, Signals } from './ApplicationPanels.tsx';
@@ -90,19 +91,6 @@ function feedbackWords(f: SubmittedFeedbackEntry): string {
   const head = `${RECOMMENDATION_WORDS[f.recommendation] ?? f.recommendation}${f.version > 1 ? ` (version ${f.version})` : ''}`;
   return f.notes ? `${head}: ${f.notes}` : head;
 }
-
-const EVENT_WORDS: Record<string, string> = {
-  application_created: 'Applied',
-  interview_scheduled: 'Interview scheduled',
-  interview_closed: 'Interview closed with a promise',
-  feedback_submitted: 'Feedback submitted',
-  decision_made: 'Decision recorded',
-  touchpoint: 'Contact',
-  follow_up_opened: 'Follow-up opened',
-  follow_up_done: 'Follow-up done',
-  follow_up_cancelled: 'Follow-up cancelled',
-  written_promise: 'Written promise to the candidate',
-};
 
 /** Where the note with the promise stands, in words (the timeline's detail). */
 function writtenPromiseWords(w: WrittenPromiseEntry): string {

@@ -1,0 +1,148 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Alerts } from './Alerts.tsx';
+import { api, ApiError, listAll, messageOf, type FollowUp, type Page } from './api.ts';
+import { EVENT_WORDS } from './event-words.ts';
+import { DueTime } from './DueTime.tsx';
+import { KIND_WORDS } from './QueueRow.tsx';
+import { when } from './format.ts';
+
+interface Candidate {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  timeZone: string | null;
+  createdAt: string;
+}
+interface ApplicationRow {
+  id: string;
+  jobId: string;
+  stage: string;
+  status: string;
+  createdAt: string;
+}
+interface Event {
+  type: string;
+  at: string;
+  applicationId: string;
+}
+interface Profile {
+  candidate: Candidate;
+  applications: (ApplicationRow & { jobTitle: string; open: FollowUp[] })[];
+  /** Every application's timeline, newest first; null when the member may not read timelines. */
+  events: Event[] | null;
+}
+
+async function loadProfile(candidateId: string): Promise<Profile> {
+  const [candidate, applications] = await Promise.all([
+    api<Candidate>('GET', `/candidates/${candidateId}`),
+    listAll<ApplicationRow>(`/applications?candidateId=${candidateId}`),
+  ]);
+  const rows = await Promise.all(
+    applications.map(async (a) => {
+      const [job, open] = await Promise.all([
+        api<{ title: string }>('GET', `/jobs/${a.jobId}`),
+        api<Page<FollowUp>>('GET', `/follow-ups?status=open&applicationId=${a.id}&limit=200`),
+      ]);
+      return { ...a, jobTitle: job.title, open: open.items };
+    }),
+  );
+  let events: Event[] | null = [];
+  try {
+    const timelines = await Promise.all(
+      applications.map((a) =>
+        api<{ events: Omit<Event, 'applicationId'>[] }>('GET', `/applications/${a.id}/timeline`),
+      ),
+    );
+    events = timelines
+      .flatMap((t, i) => t.events.map((e) => ({ ...e, applicationId: applications[i]!.id })))
+      .sort((x, y) => y.at.localeCompare(x.at));
+  } catch (e) {
+    // Interviewers may not read decisions, so not the timeline: the profile says so instead.
+    if (!(e instanceof ApiError) || e.status !== 403) throw e;
+    events = null;
+  }
+  return { candidate, applications: rows, events };
+}
+
+/**
+ * A candidate's profile: how to reach them, every application with what is still owed on it and
+ * by whom, and one timeline across their applications (messages, calls, promises, feedback,
+ * decisions), newest first. Each application links to its own screen for acting on it.
+ */
+export function CandidateScreen({ candidateId }: { candidateId: string }) {
+  const [profile, setProfile] = useState<Profile | null>(null);
+  const [error, setError] = useState('');
+  const load = useCallback(async () => {
+    try {
+      setProfile(await loadProfile(candidateId));
+    } catch (e) {
+      setError(messageOf(e, 'Could not load the candidate.'));
+    }
+  }, [candidateId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (!profile) return error ? <Alerts error={error} /> : <p role="status">Loading the candidate…</p>;
+  const { candidate, applications, events } = profile;
+  const jobOf = new Map(applications.map((a) => [a.id, a.jobTitle]));
+  return (
+    <>
+      <h1>{candidate.name}</h1>
+      <dl className="facts">
+        <dt>Email</dt>
+        <dd>
+          {candidate.email ? <a href={`mailto:${candidate.email}`}>{candidate.email}</a> : 'none on file'}
+        </dd>
+        <dt>Phone</dt>
+        <dd>{candidate.phone ?? 'none on file'}</dd>
+        <dt>Time zone</dt>
+        <dd>{candidate.timeZone ?? 'the organization’s'}</dd>
+        <dt>In Hearback since</dt>
+        <dd>{when(candidate.createdAt)}</dd>
+      </dl>
+      <h2>Applications ({applications.length})</h2>
+      {applications.length === 0 && <p className="empty">No applications.</p>}
+      {applications.map((a) => (
+        <section key={a.id} className="card" aria-label={`${a.jobTitle} application`}>
+          <strong>{a.jobTitle}</strong>{' '}
+          <span className="meta">
+            · stage {a.stage} · {a.status}
+          </span>
+          {a.open.length === 0 ? (
+            <p className="meta">Nothing owed on it.</p>
+          ) : (
+            <ul>
+              {a.open.map((f) => (
+                <li key={f.id}>
+                  {KIND_WORDS[f.kind] ?? f.kind} owed by the {f.owedBy} —{' '}
+                  <DueTime at={f.dueAt} words={f.dueWords} /> · owner {f.owner?.name ?? 'nobody'}
+                  {f.decidedNotTold && <span className="badge">Decided, not told</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+          <a className="button secondary" href={`#/applications/${a.id}`}>
+            Open the application
+          </a>
+        </section>
+      ))}
+      <h2>Timeline</h2>
+      {events === null ? (
+        <p className="meta">Your role does not see timelines; each application shows what you may act on.</p>
+      ) : events.length === 0 ? (
+        <p className="empty">Nothing has happened yet.</p>
+      ) : (
+        <ol className="timeline">
+          {events.map((e, i) => (
+            <li key={`${e.applicationId}-${i}`}>
+              <strong>{EVENT_WORDS[e.type] ?? e.type}</strong> <span className="meta">{when(e.at)}</span>{' '}
+              <span className="meta">· {jobOf.get(e.applicationId)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}
