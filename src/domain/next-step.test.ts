@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dueWords, nextStepOf, type StepFollowUp, type StepPeople } from './next-step.ts';
+import { dueWords } from './due-words.ts';
+import { nextStepOf, type StepFollowUp, type StepPeople } from './next-step.ts';
 import { PolicySchema } from './policy.ts';
 
 // New York, US holidays. Thursday 3 December 2026 17:00 EST = 22:00Z; business opens 09:00 = 14:00Z.

@@ -21,7 +21,8 @@ import {
   type Party,
 } from '../domain/follow-up.ts';
 import type { FollowUp, Member, Touchpoint } from '../domain/model.ts';
-import { dueWords, nextStepOf, type NextStep } from '../domain/next-step.ts';
+import { dueWords } from '../domain/due-words.ts';
+import { nextStepOf, type NextStep } from '../domain/next-step.ts';
 import { listActiveMembersByRole, listMembersByIds } from '../repositories/member.repository.ts';
 import { cancelPendingMessages } from '../repositories/message.repository.ts';
 import { calendarOf, DEFAULT_POLICY, effectivePolicy, type Policy } from '../domain/policy.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueWords as serverDueWords } from '../../src/domain/next-step.ts';
+import { dueWords as serverDueWords } from '../../src/domain/due-words.ts';
 import { dueWords } from './format.ts';
 
 describe('dueWords in the web app', () => {

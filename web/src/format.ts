@@ -1,3 +1,5 @@
+import { dueWords as dueWordsAt } from '../../src/domain/due-words.ts';
+
 /** An instant for people, in `timeZone` (default: the browser's): "Tue 8 Dec, 10:00 CET". */
 export function when(iso: string, timeZone?: string | null): string {
   return new Date(iso).toLocaleString(undefined, {
@@ -26,24 +28,10 @@ export function serverNow(): number {
   return serverAt.serverMs + (performance.now() - serverAt.pageMs);
 }
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
 /**
- * How far a due time is, in words: "due in 3 hours", "1 day late", "due now" — minutes under an
- * hour, hours under two days, then whole days, the same rule as the API's `dueWords`.
+ * How far a due time is, in words ("due in 3 hours", "1 day late"), against the server's clock:
+ * the API's own rule (`src/domain/due-words.ts`), so a screen never words a time differently.
  */
 export function dueWords(iso: string, now: number = serverNow()): string {
-  const diff = new Date(iso).getTime() - now;
-  const abs = Math.abs(diff);
-  if (abs < MINUTE) return 'due now';
-  const [value, unit] =
-    abs < HOUR
-      ? [Math.floor(abs / MINUTE), 'minute']
-      : abs < 2 * DAY
-        ? [Math.floor(abs / HOUR), 'hour']
-        : [Math.floor(abs / DAY), 'day'];
-  const amount = new Intl.NumberFormat('en', { style: 'unit', unit, unitDisplay: 'long' }).format(value);
-  return diff > 0 ? `due in ${amount}` : `${amount} late`;
+  return dueWordsAt(new Date(iso), new Date(now));
 }
