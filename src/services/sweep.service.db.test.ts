@@ -207,6 +207,14 @@ describe.each(backends)('the batched sweep on %s', (backend) => {
       [s.application.id],
     );
     expect(broken.map((e) => e.data.level)).toEqual([1, 2, 1]);
+    // Each escalation leads straight to where the decision is made.
+    const bodies = await db.query<{ body_text: string }>(
+      `SELECT body_text FROM messages WHERE application_id = $1 AND kind = 'escalation'`,
+      [s.application.id],
+    );
+    for (const b of bodies) {
+      expect(b.body_text).toContain(`http://hearback.test/#/applications/${s.application.id}?next=decide`);
+    }
     const open = await db.query<Row>(
       `SELECT * FROM follow_ups WHERE application_id = $1 AND kind = 'outcome' AND status = 'open'`,
       [s.application.id],

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/db.ts';
+import { followUpLink } from '../domain/app-links.ts';
 import { endOfLocalDay, isBusinessDay, localTimeOf, nextBusinessSlot } from '../domain/business-time.ts';
 import { planLadder } from '../domain/follow-up-ladder.ts';
 import { promisedTimeOf } from '../domain/follow-up.ts';
@@ -244,6 +245,7 @@ async function stepFollowUps(
             job: { title: job.title },
             due: humanDateTime(fu.dueAt, owner.timeZone ?? policy.timeZone),
             promise: ctx.promiseStatement ?? '',
+            action_url: followUpLink(deps.appUrl, fu),
           });
           messages.push({
             ...memberMail,
@@ -314,6 +316,7 @@ async function stepFollowUps(
               due: humanDateTime(promisedTimeOf(fu), member.timeZone ?? policy.timeZone),
               days_overdue: daysOverdue,
               level: action.level,
+              action_url: followUpLink(deps.appUrl, fu),
             });
             messages.push({
               ...memberMail,
@@ -501,6 +504,7 @@ export async function sendDigests(
           candidate: f.candidate.name,
           job: f.job.title,
           due: humanDateTime(f.dueAt, cal.timeZone),
+          url: followUpLink(deps.appUrl, f),
         });
         const org = (await findOrganization(tx, member.orgId))!;
         const r = renderTemplate(await loadTemplate(tx, member.orgId, 'digest'), {

@@ -1,0 +1,39 @@
+// Links in the team's email lead to the screen where the action is done (issue 17): the web app
+// routes on the URL's hash, and a member who is signed out signs in first and lands there.
+import type { FollowUpKind } from './follow-up.ts';
+
+/** The part of a follow-up a link needs. */
+export interface LinkedFollowUp {
+  kind: FollowUpKind;
+  owedTo: string;
+  applicationId: string | null;
+}
+
+/** Which form an application's screen opens with for a follow-up kind (the queue's `?next=`). */
+function nextOf(f: LinkedFollowUp): string | null {
+  switch (f.kind) {
+    case 'outcome':
+    case 'decision_due':
+      return 'decide';
+    case 'update':
+      return 'update';
+    case 'feedback_due':
+      return f.owedTo === 'candidate' ? 'answer-feedback' : 'feedback';
+    case 'check_in':
+    case 'debrief':
+      return 'call';
+    default:
+      return null;
+  }
+}
+
+/**
+ * The web app's address for acting on a follow-up: its application's screen with the right form
+ * open, or the agency desk for a follow-up with no application (a next contact with a client).
+ */
+export function followUpLink(appUrl: string, f: LinkedFollowUp): string {
+  const base = appUrl.replace(/\/+$/, '');
+  if (!f.applicationId) return `${base}/#/desk`;
+  const next = nextOf(f);
+  return `${base}/#/applications/${f.applicationId}${next ? `?next=${next}` : ''}`;
+}
