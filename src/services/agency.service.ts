@@ -64,6 +64,7 @@ import { findCandidate } from '../repositories/candidate.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { insertTouchpoint } from '../repositories/touchpoint.repository.ts';
 import type { Queryable } from '../db/db.ts';
+import { enqueueSubmissionEmail, type SubmissionMailDeps } from './client-answer.service.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { decodeCursor, toPage, type Page, type PageQuery } from './pagination.ts';
 import { requireActiveMember, requireCandidateRef } from './references.ts';
@@ -272,7 +273,7 @@ async function calendarFor(q: Queryable, orgId: string, timeZone: string | null)
  * client's terms in the contact's business time, and owned by the submitting recruiter.
  */
 export async function createSubmission(
-  deps: ServiceDeps,
+  deps: ServiceDeps & Partial<SubmissionMailDeps>,
   orgId: string,
   input: SubmissionInput,
   actor: Actor,
@@ -349,6 +350,15 @@ export async function createSubmission(
       dueAt,
       createdAt: now,
     });
+    // The submission email with the client's one-click answers (when mail is configured).
+    if (deps.identity && deps.publicUrl) {
+      await enqueueSubmissionEmail(
+        tx,
+        { identity: deps.identity, publicUrl: deps.publicUrl },
+        { submission, contact, job, feedbackDueAt: dueAt },
+        now,
+      );
+    }
     return { submission, feedbackFollowUp };
   });
 }
@@ -459,17 +469,22 @@ export interface ClientAnswerRecorded {
  * Record the client's answer to a submission (interview, decline with a reason, or more time
  * until a date), as a touchpoint from the client. It closes the feedback the client owed, moves
  * the submission, and opens the recruiter's follow-up to tell the candidate within one business
- * day; more time opens the client's next deadline.
+ * day; more time opens the client's next deadline. `actor` is null when the client answered
+ * through their own link.
  */
 export async function recordClientAnswer(
   deps: ServiceDeps,
   orgId: string,
   id: string,
   input: ClientAnswerInput & { channel: Channel; summary?: string | undefined },
-  actor: Actor,
+  actor: Actor | null,
+  /** The caller's transaction, when the answer is part of a larger change (a client's link). */
+  within?: Queryable,
 ): Promise<ClientAnswerRecorded> {
   const now = deps.clock.now();
-  return deps.db.tenant(orgId).transaction(async (tx) => {
+  const run = <T>(fn: (tx: Queryable) => Promise<T>) =>
+    within ? fn(within) : deps.db.tenant(orgId).transaction(fn);
+  return run(async (tx) => {
     const submission = await findSubmission(tx, orgId, id, { forUpdate: true });
     if (!submission) throw errors.notFound('Submission', id);
     if (submissionEnded(submission.stage)) {
@@ -496,7 +511,8 @@ export async function recordClientAnswer(
       fromParty: 'client',
       toParty: 'recruiter',
       connected: true,
-      memberId: actor.memberId,
+      // Null when the client answered through their link: no member recorded it.
+      memberId: actor?.memberId ?? null,
       occurredAt: now,
       summary: input.summary ?? answerSummary(answer),
       createdAt: now,
