@@ -193,7 +193,7 @@ export async function answerThroughLink(
   const date = input.date?.trim() ?? '';
   const note = input.note?.trim() ?? '';
   if (input.answer === 'decline' && !reason) {
-    throw errors.validation('Add a short reason for the decline: the candidate will hear it.', {
+    throw errors.validation('Add a short reason for the decline, so the candidate can be told why.', {
       field: 'reason',
     });
   }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Alerts } from './Alerts.tsx';
 import { api, fieldErrorsOf, messageOf, type Page } from './api.ts';
 import { DueTime } from './DueTime.tsx';
+import { MoreTimeAnswer, RevokeClientLinks } from './DeskClientLinks.tsx';
 
 interface Contact {
   id: string;
@@ -204,6 +205,8 @@ export function DeskScreen() {
                       </button>
                     )}
                     <ClientAnswer waiting={w} onDone={done} onError={setError} />
+                    <MoreTimeAnswer waiting={w} onDone={done} />
+                    <RevokeClientLinks waiting={w} onDone={done} onError={setError} />
                   </td>
                 </tr>
               ))}

@@ -67,9 +67,11 @@ export function clientAnswerPageRoutes(
 
     app.post('/c/:token', { schema: { hide: true, params: TokenParams, body: Form } }, async (req, reply) => {
       if (!attempts.take(req.ip)) return html(reply, 429, clientTooManyPage());
-      // A browser names the page a form came from: only this server's own page may answer.
+      // A browser names the site a form came from: another site's is refused. (The page's own
+      // no-referrer policy makes Chromium send "null"; the token, not the origin, is the credential.)
       const from = req.headers.origin;
-      if (from && from !== origin) return html(reply, 403, clientLinkClosedPage({ state: 'unknown' }));
+      if (from && from !== 'null' && from !== origin)
+        return html(reply, 403, clientLinkClosedPage({ state: 'unknown' }));
       const form = req.body;
       const kept = { reason: form.reason, date: form.date };
       try {

@@ -95,7 +95,7 @@ ${radios}
 </fieldset>
 <label for="answer-date">Date — the day you will answer by (more time), or a day you propose for the interview</label>
 <input type="date" id="answer-date" name="date" value="${e(opts.kept?.date ?? '')}">
-<label for="answer-reason">Reason (needed for a decline; the candidate hears it) or a note</label>
+<label for="answer-reason">Reason (needed for a decline; it helps us tell the candidate) or a note</label>
 <textarea id="answer-reason" name="reason" maxlength="1000">${e(opts.kept?.reason ?? '')}</textarea>
 <button type="submit">Send my answer</button>
 <p class="muted">Nothing is recorded until you send. This page is private to this candidate and works once.</p>
