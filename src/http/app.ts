@@ -53,6 +53,7 @@ import { touchpointsRoutes } from './routes/touchpoints.routes.ts';
 import { homeRoutes } from './routes/home.routes.ts';
 import { agencyRoutes } from './routes/agency.routes.ts';
 import { clientAnswerApiRoutes, clientAnswerPageRoutes } from './routes/client-answer.routes.ts';
+import { clientDeclarationsRoutes } from './routes/client-declarations.routes.ts';
 import { calendarRoutes } from './routes/calendar.routes.ts';
 import { importsRoutes } from './routes/imports.routes.ts';
 import { inboxRoutes } from './routes/inbox.routes.ts';
@@ -267,6 +268,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
       await api.register(reportsRoutes(deps));
       await api.register(agencyRoutes(deps));
       await api.register(clientAnswerApiRoutes(deps));
+      await api.register(clientDeclarationsRoutes(deps));
       await api.register(inboxRoutes({ ...deps, limits: appDeps.inboundLimits ?? DEFAULT_INBOUND_LIMITS }));
       await api.register(
         webhooksRoutes({ ...deps, webhooks: appDeps.webhooks ?? { allowPrivateTargets: false } }),
