@@ -119,3 +119,20 @@ export function RevokeClientLinks({
     </span>
   );
 }
+
+/** What submitting answers that the desk shows: the earlier submissions, outside the window. */
+export interface SubmissionCreated {
+  earlierSubmissions: { submittedAt: string; recruiterName: string; jobTitle: string; stage: string }[];
+}
+
+/** The earlier submissions of a new one, as history (empty when there were none). */
+export function historyOf(created: SubmissionCreated): string {
+  if (created.earlierSubmissions.length === 0) return '';
+  const list = created.earlierSubmissions
+    .map(
+      (e) =>
+        `${e.submittedAt.slice(0, 10)} by ${e.recruiterName} (${e.jobTitle}, ${e.stage.replace('_', ' ')})`,
+    )
+    .join('; ');
+  return ` Earlier submissions to this client, outside its ownership window: ${list}.`;
+}
