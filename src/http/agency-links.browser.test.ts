@@ -23,7 +23,8 @@ const identity = { from: { name: 'Hearback', address: 'hb@localhost' }, domain: 
  * The last legs of the agency recruiter's day in real Chromium: the recruiter records "more time"
  * from the desk (a refused date keeps what was typed) and withdraws a submission's links; the
  * client opens the link from the delivered submission email on a phone, answers "interview" with a
- * day, and the recruiter's desk then shows "tell the candidate", due within one business day.
+ * day, and the recruiter's desk then shows "tell the candidate", due within one business day; a
+ * second submission of the candidate to the client is refused with the earlier one named.
  * Saves docs/screens/client-answer.png.
  */
 describe('the client answer link in a browser', () => {
@@ -160,6 +161,19 @@ describe('the client answer link in a browser', () => {
         jo.feedbackFollowUp.id,
       ]);
       expect(feedback!.status).toBe('done');
+
+      // Submitting Jo to Northwind again, inside its ownership window: refused, the earlier one named.
+      const submitForm = page.locator('section[aria-labelledby="desk-submit"]');
+      await submitForm.getByLabel('Candidate', { exact: true }).selectOption({ label: 'Jo Rivera' });
+      await submitForm.getByLabel('Pitch (why this candidate)').fill('Now also runs channel partners.');
+      await submitForm.getByLabel('The candidate agreed to be sent to this client').check();
+      await submitForm.getByRole('button', { name: 'Submit candidate' }).click();
+      await expect
+        .poll(() => submitForm.textContent())
+        .toContain('Jo Rivera was already submitted to Northwind on 1 December 2026 by Rita Recruiter');
+      expect(await submitForm.getByLabel('Pitch (why this candidate)').inputValue()).toBe(
+        'Now also runs channel partners.',
+      );
       await desk.close();
     },
   );
