@@ -141,6 +141,26 @@ CREATE TABLE public.calendar_feeds (
 ALTER TABLE ONLY public.calendar_feeds FORCE ROW LEVEL SECURITY;
 
 --
+-- Name: candidate_client_declarations; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.candidate_client_declarations (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    candidate_id uuid NOT NULL,
+    client_id uuid NOT NULL,
+    other_agency text DEFAULT ''::text NOT NULL,
+    submitted_on date,
+    note text DEFAULT ''::text NOT NULL,
+    recorded_by uuid NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    CONSTRAINT candidate_client_declarations_note_check CHECK ((length(note) <= 1000)),
+    CONSTRAINT candidate_client_declarations_other_agency_check CHECK ((length(other_agency) <= 200))
+);
+
+ALTER TABLE ONLY public.candidate_client_declarations FORCE ROW LEVEL SECURITY;
+
+--
 -- Name: candidate_ratings; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -191,6 +211,24 @@ CREATE TABLE public.candidates (
 );
 
 ALTER TABLE ONLY public.candidates FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: client_answer_links; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.client_answer_links (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    submission_id uuid NOT NULL,
+    token_hash text NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    revoked_at timestamp with time zone,
+    used_at timestamp with time zone,
+    CONSTRAINT client_answer_links_check CHECK ((expires_at > created_at))
+);
+
+ALTER TABLE ONLY public.client_answer_links FORCE ROW LEVEL SECURITY;
 
 --
 -- Name: client_contact_logs; Type: TABLE; Schema: public; Owner: -
@@ -252,10 +290,12 @@ CREATE TABLE public.clients (
     guarantee_days integer DEFAULT 90 NOT NULL,
     created_at timestamp with time zone NOT NULL,
     updated_at timestamp with time zone NOT NULL,
+    ownership_days integer DEFAULT 180 NOT NULL,
     CONSTRAINT clients_feedback_days_after_interview_check CHECK (((feedback_days_after_interview >= 0) AND (feedback_days_after_interview <= 60))),
     CONSTRAINT clients_feedback_days_after_submission_check CHECK (((feedback_days_after_submission >= 0) AND (feedback_days_after_submission <= 60))),
     CONSTRAINT clients_guarantee_days_check CHECK (((guarantee_days >= 0) AND (guarantee_days <= 365))),
     CONSTRAINT clients_name_check CHECK (((length(name) >= 1) AND (length(name) <= 200))),
+    CONSTRAINT clients_ownership_days_check CHECK (((ownership_days >= 1) AND (ownership_days <= 1095))),
     CONSTRAINT clients_update_cadence_days_check CHECK (((update_cadence_days >= 1) AND (update_cadence_days <= 60)))
 );
 
@@ -677,7 +717,7 @@ CREATE TABLE public.messages (
     CONSTRAINT messages_check1 CHECK (((status <> 'scheduled'::text) OR (send_at IS NOT NULL))),
     CONSTRAINT messages_ics_check CHECK (((ics IS NULL) = (ics_method IS NULL))),
     CONSTRAINT messages_ics_method_check CHECK ((ics_method = ANY (ARRAY['REQUEST'::text, 'CANCEL'::text]))),
-    CONSTRAINT messages_kind_check CHECK ((kind = ANY (ARRAY['outcome'::text, 'update'::text, 'reminder'::text, 'escalation'::text, 'digest'::text, 'job_closed'::text, 'status_link'::text, 'failure_alert'::text, 'sign_in'::text, 'invite'::text, 'candidate_note'::text, 'invitation'::text, 'reply_notice'::text, 'pool_invite'::text, 'written_promise'::text]))),
+    CONSTRAINT messages_kind_check CHECK ((kind = ANY (ARRAY['outcome'::text, 'update'::text, 'reminder'::text, 'escalation'::text, 'digest'::text, 'job_closed'::text, 'status_link'::text, 'failure_alert'::text, 'sign_in'::text, 'invite'::text, 'candidate_note'::text, 'invitation'::text, 'reply_notice'::text, 'pool_invite'::text, 'written_promise'::text, 'client_submission'::text]))),
     CONSTRAINT messages_scheduled_because_check CHECK ((scheduled_because = ANY (ARRAY['immediately'::text, 'undo_window'::text, 'send_delay'::text, 'phone_first_wait'::text, 'requested_time'::text, 'candidate_business_hours'::text, 'team_business_hours'::text, 'retry_backoff'::text]))),
     CONSTRAINT messages_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'scheduled'::text, 'sending'::text, 'sent'::text, 'failed'::text, 'cancelled'::text])))
 );
@@ -1039,6 +1079,27 @@ ALTER TABLE ONLY public.calendar_feeds
     ADD CONSTRAINT calendar_feeds_token_hash_key UNIQUE (token_hash);
 
 --
+-- Name: candidate_client_declarations candidate_client_declarations_org_id_candidate_id_client_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.candidate_client_declarations
+    ADD CONSTRAINT candidate_client_declarations_org_id_candidate_id_client_id_key UNIQUE (org_id, candidate_id, client_id);
+
+--
+-- Name: candidate_client_declarations candidate_client_declarations_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.candidate_client_declarations
+    ADD CONSTRAINT candidate_client_declarations_org_id_id_key UNIQUE (org_id, id);
+
+--
+-- Name: candidate_client_declarations candidate_client_declarations_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.candidate_client_declarations
+    ADD CONSTRAINT candidate_client_declarations_pkey PRIMARY KEY (id);
+
+--
 -- Name: candidate_ratings candidate_ratings_org_id_application_id_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1079,6 +1140,27 @@ ALTER TABLE ONLY public.candidates
 
 ALTER TABLE ONLY public.candidates
     ADD CONSTRAINT candidates_pkey PRIMARY KEY (id);
+
+--
+-- Name: client_answer_links client_answer_links_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.client_answer_links
+    ADD CONSTRAINT client_answer_links_org_id_id_key UNIQUE (org_id, id);
+
+--
+-- Name: client_answer_links client_answer_links_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.client_answer_links
+    ADD CONSTRAINT client_answer_links_pkey PRIMARY KEY (id);
+
+--
+-- Name: client_answer_links client_answer_links_token_hash_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.client_answer_links
+    ADD CONSTRAINT client_answer_links_token_hash_key UNIQUE (token_hash);
 
 --
 -- Name: client_contact_logs client_contact_logs_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
@@ -1617,6 +1699,12 @@ CREATE UNIQUE INDEX candidates_external_idx ON public.candidates USING btree (or
 CREATE INDEX candidates_org_created_idx ON public.candidates USING btree (org_id, created_at, id);
 
 --
+-- Name: client_answer_links_submission_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX client_answer_links_submission_idx ON public.client_answer_links USING btree (org_id, submission_id);
+
+--
 -- Name: client_contact_logs_contact_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1863,10 +1951,10 @@ CREATE INDEX sso_logins_expires_idx ON public.sso_logins USING btree (expires_at
 CREATE INDEX status_links_application_idx ON public.status_links USING btree (org_id, application_id);
 
 --
--- Name: submissions_once_per_client_idx; Type: INDEX; Schema: public; Owner: -
+-- Name: submissions_client_candidate_idx; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE UNIQUE INDEX submissions_once_per_client_idx ON public.submissions USING btree (org_id, client_id, candidate_id);
+CREATE INDEX submissions_client_candidate_idx ON public.submissions USING btree (org_id, client_id, candidate_id, submitted_at);
 
 --
 -- Name: submissions_org_created_idx; Type: INDEX; Schema: public; Owner: -
@@ -1961,6 +2049,34 @@ ALTER TABLE ONLY public.calendar_feeds
     ADD CONSTRAINT calendar_feeds_org_id_member_id_fkey FOREIGN KEY (org_id, member_id) REFERENCES public.members(org_id, id);
 
 --
+-- Name: candidate_client_declarations candidate_client_declarations_org_id_candidate_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.candidate_client_declarations
+    ADD CONSTRAINT candidate_client_declarations_org_id_candidate_id_fkey FOREIGN KEY (org_id, candidate_id) REFERENCES public.candidates(org_id, id);
+
+--
+-- Name: candidate_client_declarations candidate_client_declarations_org_id_client_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.candidate_client_declarations
+    ADD CONSTRAINT candidate_client_declarations_org_id_client_id_fkey FOREIGN KEY (org_id, client_id) REFERENCES public.clients(org_id, id);
+
+--
+-- Name: candidate_client_declarations candidate_client_declarations_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.candidate_client_declarations
+    ADD CONSTRAINT candidate_client_declarations_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id);
+
+--
+-- Name: candidate_client_declarations candidate_client_declarations_org_id_recorded_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.candidate_client_declarations
+    ADD CONSTRAINT candidate_client_declarations_org_id_recorded_by_fkey FOREIGN KEY (org_id, recorded_by) REFERENCES public.members(org_id, id);
+
+--
 -- Name: candidate_ratings candidate_ratings_org_id_application_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1994,6 +2110,20 @@ ALTER TABLE ONLY public.candidate_sessions
 
 ALTER TABLE ONLY public.candidates
     ADD CONSTRAINT candidates_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id);
+
+--
+-- Name: client_answer_links client_answer_links_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.client_answer_links
+    ADD CONSTRAINT client_answer_links_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id);
+
+--
+-- Name: client_answer_links client_answer_links_org_id_submission_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.client_answer_links
+    ADD CONSTRAINT client_answer_links_org_id_submission_id_fkey FOREIGN KEY (org_id, submission_id) REFERENCES public.submissions(org_id, id);
 
 --
 -- Name: client_contact_logs client_contact_logs_org_id_contact_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -2656,6 +2786,12 @@ CREATE POLICY author_only ON public.feedback_drafts AS RESTRICTIVE USING ((publi
 ALTER TABLE public.calendar_feeds ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: candidate_client_declarations; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.candidate_client_declarations ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: candidate_ratings; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -2672,6 +2808,12 @@ ALTER TABLE public.candidate_sessions ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.candidates ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: client_answer_links; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.client_answer_links ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: client_contact_logs; Type: ROW SECURITY; Schema: public; Owner: -
@@ -2776,10 +2918,22 @@ ALTER TABLE public.interview_interviewers ENABLE ROW LEVEL SECURITY;
 CREATE POLICY interviewer_scope ON public.applications AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text) OR public.app_interviews_application(id)));
 
 --
+-- Name: candidate_client_declarations interviewer_scope; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY interviewer_scope ON public.candidate_client_declarations AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text)));
+
+--
 -- Name: candidates interviewer_scope; Type: POLICY; Schema: public; Owner: -
 --
 
 CREATE POLICY interviewer_scope ON public.candidates AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text) OR public.app_interviews_candidate(id)));
+
+--
+-- Name: client_answer_links interviewer_scope; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY interviewer_scope ON public.client_answer_links AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text)));
 
 --
 -- Name: client_contact_logs interviewer_scope; Type: POLICY; Schema: public; Owner: -
@@ -2992,6 +3146,12 @@ CREATE POLICY tenant_isolation ON public.audit_log USING ((public.app_is_system(
 CREATE POLICY tenant_isolation ON public.calendar_feeds USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
 
 --
+-- Name: candidate_client_declarations tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.candidate_client_declarations USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+
+--
 -- Name: candidate_ratings tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -3008,6 +3168,12 @@ CREATE POLICY tenant_isolation ON public.candidate_sessions USING ((public.app_i
 --
 
 CREATE POLICY tenant_isolation ON public.candidates USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+
+--
+-- Name: client_answer_links tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.client_answer_links USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
 
 --
 -- Name: client_contact_logs tenant_isolation; Type: POLICY; Schema: public; Owner: -
@@ -3307,6 +3473,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.calendar_feeds TO hearback_app
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.calendar_feeds TO hearback_system;
 
 --
+-- Name: TABLE candidate_client_declarations; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.candidate_client_declarations TO hearback_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.candidate_client_declarations TO hearback_system;
+
+--
 -- Name: TABLE candidate_ratings; Type: ACL; Schema: public; Owner: -
 --
 
@@ -3326,6 +3499,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.candidate_sessions TO hearback
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.candidates TO hearback_app;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.candidates TO hearback_system;
+
+--
+-- Name: TABLE client_answer_links; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.client_answer_links TO hearback_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.client_answer_links TO hearback_system;
 
 --
 -- Name: TABLE client_contact_logs; Type: ACL; Schema: public; Owner: -

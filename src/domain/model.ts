@@ -249,6 +249,8 @@ export const MESSAGE_KINDS = [
   'pool_invite',
   /** The note right after an interview: thanks, what happens next, who, how and by when. */
   'written_promise',
+  /** A submission to a client contact, with one-click answers (interview, decline, more time). */
+  'client_submission',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

@@ -59,6 +59,8 @@ export const EXPORTED_TABLES: readonly ExportedTable[] = [
   table('client_contacts'),
   table('client_contact_logs'),
   table('submissions'),
+  table('client_answer_links', { token_hash: "the hash of a client's answer link" }),
+  table('candidate_client_declarations'),
   table('pool_memberships'),
   table('inbound_emails'),
   table('import_runs'),

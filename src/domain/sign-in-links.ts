@@ -6,6 +6,7 @@
  *
  * Pure: no I/O.
  */
+import { maskClientLinks } from './client-links.ts';
 
 /** The token part of a sign-in or invitation link, wherever the link appears (text, href, escaped HTML). */
 const SECRET_LINK = /(\/auth\/(?:magic-link|invite)\?(?:[^\s"'<>]*?&(?:amp;)?)?token=)[^\s"'<>&]*/gi;
@@ -33,9 +34,9 @@ export function maskStatusLinks(text: string): string {
   return text.replace(STATUS_LINK, STATUS_LINK_PLACEHOLDER);
 }
 
-/** `text` with every secret link masked: sign-in links, invitations and status links. */
+/** `text` with every secret link masked: sign-in links, invitations, status links and clients' answer links. */
 export function maskSecretLinks(text: string): string {
-  return maskStatusLinks(maskSignInLinks(text));
+  return maskClientLinks(maskStatusLinks(maskSignInLinks(text)));
 }
 
 /**

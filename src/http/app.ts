@@ -52,6 +52,8 @@ import { promisesRoutes } from './routes/promises.routes.ts';
 import { touchpointsRoutes } from './routes/touchpoints.routes.ts';
 import { homeRoutes } from './routes/home.routes.ts';
 import { agencyRoutes } from './routes/agency.routes.ts';
+import { clientAnswerApiRoutes, clientAnswerPageRoutes } from './routes/client-answer.routes.ts';
+import { clientDeclarationsRoutes } from './routes/client-declarations.routes.ts';
 import { calendarRoutes } from './routes/calendar.routes.ts';
 import { importsRoutes } from './routes/imports.routes.ts';
 import { inboxRoutes } from './routes/inbox.routes.ts';
@@ -220,6 +222,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
   }
   await app.register(authPagesRoutes(deps, cookies, limiter(20, MINUTE)));
   await app.register(candidatePageRoutes(deps, cookies, limiter(30, MINUTE)));
+  await app.register(clientAnswerPageRoutes(deps, limiter(30, MINUTE)));
   await app.register(calendarFeedRoutes(deps, limiter(60, MINUTE)));
   if (appDeps.devMailbox) await app.register(devMailRoutes(deps, cookies.policy));
 
@@ -264,6 +267,8 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
       await api.register(templatesRoutes(deps));
       await api.register(reportsRoutes(deps));
       await api.register(agencyRoutes(deps));
+      await api.register(clientAnswerApiRoutes(deps));
+      await api.register(clientDeclarationsRoutes(deps));
       await api.register(inboxRoutes({ ...deps, limits: appDeps.inboundLimits ?? DEFAULT_INBOUND_LIMITS }));
       await api.register(
         webhooksRoutes({ ...deps, webhooks: appDeps.webhooks ?? { allowPrivateTargets: false } }),

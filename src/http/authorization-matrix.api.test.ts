@@ -9,6 +9,7 @@ import { setMemberPassword } from '../services/auth.service.ts';
 import { recordDecision } from '../services/decision.service.ts';
 import { submitFeedback } from '../services/feedback.service.ts';
 import { importCsv } from '../services/import.service.ts';
+import { recordClientDeclaration } from '../services/client-declaration.service.ts';
 import { inviteToPool } from '../services/talent-pool.service.ts';
 import { createEndpoint, listDeliveriesPage } from '../services/webhook.service.ts';
 import { buildUnassignedMail } from '../../test/support/inbound.ts';
@@ -131,6 +132,15 @@ async function buildFixture(db: Db, clock: ManualClock) {
     { jobId: jobOrder.id, candidateId: s.candidate.id, pitch: 'Fits.' },
     { memberId: s.recruiter.id },
   );
+  // The candidate's word that another agency submitted them to a second client.
+  const otherClient = await createClient(deps, org, { name: 'Other Client Co' });
+  const declaration = await recordClientDeclaration(
+    deps,
+    org,
+    s.candidate.id,
+    { clientId: otherClient.id, otherAgency: 'Elsewhere Ltd' },
+    { memberId: s.recruiter.id },
+  );
   const imported = await importCsv(
     deps,
     org,
@@ -147,6 +157,7 @@ async function buildFixture(db: Db, clock: ManualClock) {
     contactId: contact.id,
     jobOrderId: jobOrder.id,
     submissionId: submitted.submission.id,
+    declarationId: declaration.id,
     admin,
     interviewer,
     bystander,
@@ -188,6 +199,7 @@ function idsOf(f: Fixture): FixtureIds {
     clientContact: f.contactId,
     hiringAuthority: f.contactId,
     submission: f.submissionId,
+    declaration: f.declarationId,
     import: f.importRunId,
     inbox: f.inboundId,
     webhook: f.endpointId,

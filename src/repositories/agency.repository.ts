@@ -20,6 +20,8 @@ export interface Client {
   feedbackDaysAfterInterview: number;
   updateCadenceDays: number;
   guaranteeDays: number;
+  /** How long a submission keeps the candidate the agency's at this client (calendar days). */
+  ownershipDays: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -89,8 +91,8 @@ const camel = <T>(row: Record<string, unknown>): T =>
 export async function insertClient(q: Queryable, c: Omit<Client, 'id' | 'updatedAt'>): Promise<Client> {
   const [row] = await q.query(
     `INSERT INTO clients (org_id, name, feedback_days_after_submission, feedback_days_after_interview,
-                          update_cadence_days, guarantee_days, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING *`,
+                          update_cadence_days, guarantee_days, created_at, updated_at, ownership_days)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8) RETURNING *`,
     [
       c.orgId,
       c.name,
@@ -99,6 +101,7 @@ export async function insertClient(q: Queryable, c: Omit<Client, 'id' | 'updated
       c.updateCadenceDays,
       c.guaranteeDays,
       c.createdAt,
+      c.ownershipDays,
     ],
   );
   return camel<Client>(row!);
@@ -141,6 +144,7 @@ export async function updateClient(
       feedbackDaysAfterInterview: 'feedback_days_after_interview',
       updateCadenceDays: 'update_cadence_days',
       guaranteeDays: 'guarantee_days',
+      ownershipDays: 'ownership_days',
     },
     4,
   );

@@ -32,7 +32,6 @@ import {
   findClientContact,
   findJobOrder,
   findSubmission,
-  findSubmissionToClient,
   insertClient,
   insertClientContact,
   insertClientContactLog,
@@ -64,6 +63,8 @@ import { findCandidate } from '../repositories/candidate.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { insertTouchpoint } from '../repositories/touchpoint.repository.ts';
 import type { Queryable } from '../db/db.ts';
+import { enqueueSubmissionEmail, type SubmissionMailDeps } from './client-answer.service.ts';
+import { checkSubmissionAllowed, earlierSubmissionView } from './client-declaration.service.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { decodeCursor, toPage, type Page, type PageQuery } from './pagination.ts';
 import { requireActiveMember, requireCandidateRef } from './references.ts';
@@ -77,9 +78,10 @@ export interface ClientInput {
   feedbackDaysAfterInterview?: number | undefined;
   updateCadenceDays?: number | undefined;
   guaranteeDays?: number | undefined;
+  ownershipDays?: number | undefined;
 }
 
-/** Add a client with the terms agreed up front (defaults: 2 and 1 business days, weekly, 90 days). */
+/** Add a client with the terms agreed up front (defaults: 2 and 1 business days, weekly, 90 days, 180 days' ownership). */
 export async function createClient(deps: ServiceDeps, orgId: string, input: ClientInput): Promise<Client> {
   return insertClient(deps.db.tenant(orgId), {
     orgId,
@@ -88,6 +90,7 @@ export async function createClient(deps: ServiceDeps, orgId: string, input: Clie
     feedbackDaysAfterInterview: input.feedbackDaysAfterInterview ?? 1,
     updateCadenceDays: input.updateCadenceDays ?? 5,
     guaranteeDays: input.guaranteeDays ?? 90,
+    ownershipDays: input.ownershipDays ?? 180,
     createdAt: deps.clock.now(),
   });
 }
@@ -257,6 +260,8 @@ export interface SubmissionInput {
 export interface SubmissionCreated {
   submission: Submission;
   feedbackFollowUp: { id: string; dueAt: Date };
+  /** Earlier submissions of the candidate to this client, outside its ownership window: history. */
+  earlierSubmissions: ReturnType<typeof earlierSubmissionView>[];
 }
 
 /** The organization's calendar in a person's zone (the zone alone changes; days and holidays are the agency's). */
@@ -267,12 +272,13 @@ async function calendarFor(q: Queryable, orgId: string, timeZone: string | null)
 
 /**
  * Submit a candidate to a client's job, through a contact (default the job's hiring authority),
- * as `actor`, with the candidate's consent. A candidate goes to a client once: a second
- * submission is refused with the earlier one. The client's feedback is owed from now, due per the
+ * as `actor`, with the candidate's consent. A candidate goes to a client once inside the client's
+ * ownership window, and not against their declaration that another agency submitted them there: a
+ * second submission is refused with the earlier one. The client's feedback is owed from now, due per the
  * client's terms in the contact's business time, and owned by the submitting recruiter.
  */
 export async function createSubmission(
-  deps: ServiceDeps,
+  deps: ServiceDeps & Partial<SubmissionMailDeps>,
   orgId: string,
   input: SubmissionInput,
   actor: Actor,
@@ -284,7 +290,7 @@ export async function createSubmission(
     if (job.status === 'closed' || job.status === 'filled') {
       throw errors.invalidState(`The job is ${job.status}; it takes no new submissions.`, { field: 'jobId' });
     }
-    await requireCandidateRef(tx, orgId, input.candidateId, 'candidateId');
+    const candidate = await requireCandidateRef(tx, orgId, input.candidateId, 'candidateId');
     const contactId = input.contactId ?? job.hiringAuthorityId;
     if (!contactId) {
       throw errors.validation('Name the client contact (contactId): the job order has no hiring authority.', {
@@ -296,14 +302,10 @@ export async function createSubmission(
       throw errors.invalidReference('contactId', 'contact of this client', contactId);
     }
     const client = (await findClient(tx, orgId, job.clientId))!;
-    const earlier = await findSubmissionToClient(tx, orgId, job.clientId, input.candidateId);
-    if (earlier) {
-      throw errors.conflict(
-        `This candidate was already submitted to ${client.name} on ${earlier.submittedAt.toISOString().slice(0, 10)}.`,
-        { earlierSubmission: submissionSummary(earlier) },
-      );
-    }
     const orgCal = await calendarFor(tx, orgId, null);
+    // No double submission: refused inside the client's ownership window or against the
+    // candidate's declaration; older ones come back as history.
+    const history = await checkSubmissionAllowed(tx, orgId, client, candidate, now, orgCal.timeZone);
     const consentAt = input.consentAt === undefined ? now : instantOf(input.consentAt, orgCal.timeZone);
     if (consentAt.getTime() > now.getTime()) {
       throw errors.validation('Consent cannot be given in the future.', { field: 'consentAt' });
@@ -316,7 +318,7 @@ export async function createSubmission(
       status: 'active',
       createdAt: now,
     });
-    // The index behind the check above also settles two submissions racing: the loser is a 409.
+    // The check above holds the client's row: two submissions racing take turns, the second is a 409.
     const submission = await insertSubmission(tx, {
       orgId,
       clientId: job.clientId,
@@ -349,19 +351,17 @@ export async function createSubmission(
       dueAt,
       createdAt: now,
     });
-    return { submission, feedbackFollowUp };
+    // The submission email with the client's one-click answers (when mail is configured).
+    if (deps.identity && deps.publicUrl) {
+      await enqueueSubmissionEmail(
+        tx,
+        { identity: deps.identity, publicUrl: deps.publicUrl },
+        { submission, contact, job, feedbackDueAt: dueAt },
+        now,
+      );
+    }
+    return { submission, feedbackFollowUp, earlierSubmissions: history.map(earlierSubmissionView) };
   });
-}
-
-/** What a refusal shows of an earlier submission. */
-function submissionSummary(s: Submission) {
-  return {
-    id: s.id,
-    jobId: s.jobId,
-    contactId: s.contactId,
-    stage: s.stage,
-    submittedAt: s.submittedAt.toISOString(),
-  };
 }
 
 /** One submission. */
@@ -459,17 +459,22 @@ export interface ClientAnswerRecorded {
  * Record the client's answer to a submission (interview, decline with a reason, or more time
  * until a date), as a touchpoint from the client. It closes the feedback the client owed, moves
  * the submission, and opens the recruiter's follow-up to tell the candidate within one business
- * day; more time opens the client's next deadline.
+ * day; more time opens the client's next deadline. `actor` is null when the client answered
+ * through their own link.
  */
 export async function recordClientAnswer(
   deps: ServiceDeps,
   orgId: string,
   id: string,
   input: ClientAnswerInput & { channel: Channel; summary?: string | undefined },
-  actor: Actor,
+  actor: Actor | null,
+  /** The caller's transaction, when the answer is part of a larger change (a client's link). */
+  within?: Queryable,
 ): Promise<ClientAnswerRecorded> {
   const now = deps.clock.now();
-  return deps.db.tenant(orgId).transaction(async (tx) => {
+  const run = <T>(fn: (tx: Queryable) => Promise<T>) =>
+    within ? fn(within) : deps.db.tenant(orgId).transaction(fn);
+  return run(async (tx) => {
     const submission = await findSubmission(tx, orgId, id, { forUpdate: true });
     if (!submission) throw errors.notFound('Submission', id);
     if (submissionEnded(submission.stage)) {
@@ -496,7 +501,8 @@ export async function recordClientAnswer(
       fromParty: 'client',
       toParty: 'recruiter',
       connected: true,
-      memberId: actor.memberId,
+      // Null when the client answered through their link: no member recorded it.
+      memberId: actor?.memberId ?? null,
       occurredAt: now,
       summary: input.summary ?? answerSummary(answer),
       createdAt: now,

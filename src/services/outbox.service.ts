@@ -26,6 +26,8 @@ import {
 import { insertTouchpoints } from '../repositories/touchpoint.repository.ts';
 import { groupByOrg } from './batches.ts';
 import { mintStatusLinkToken } from './candidate-page.service.ts';
+import { mintClientAnswerToken } from './client-answer.service.ts';
+import { fillClientLinks, hasClientLinkPlaceholder } from '../domain/client-links.ts';
 import { closeFollowUpsByTouchpoints } from './follow-up.service.ts';
 
 /** Who the mail comes from and how Message-IDs are made. */
@@ -284,6 +286,21 @@ async function deliverOne(
       .transaction((tx) => mintStatusLinkToken(tx, m.orgId, applicationId, deps.clock.now()));
     text = fillStatusLinks(text, token);
     html = fillStatusLinks(html, token);
+  }
+  // A submission email to a client holds its answer links masked the same way.
+  if (
+    m.kind === 'client_submission' &&
+    m.applicationId &&
+    (hasClientLinkPlaceholder(text) || hasClientLinkPlaceholder(html))
+  ) {
+    const applicationId = m.applicationId;
+    const token = await deps.db
+      .tenant(m.orgId)
+      .transaction((tx) => mintClientAnswerToken(tx, m.orgId, applicationId, deps.clock.now()));
+    if (token) {
+      text = fillClientLinks(text, token);
+      html = fillClientLinks(html, token);
+    }
   }
   try {
     await deps.transport.send({

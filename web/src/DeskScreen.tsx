@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Alerts } from './Alerts.tsx';
 import { api, fieldErrorsOf, messageOf, type Page } from './api.ts';
 import { DueTime } from './DueTime.tsx';
+import { historyOf, MoreTimeAnswer, RevokeClientLinks, type SubmissionCreated } from './DeskClientLinks.tsx';
 
 interface Contact {
   id: string;
@@ -204,6 +205,8 @@ export function DeskScreen() {
                       </button>
                     )}
                     <ClientAnswer waiting={w} onDone={done} onError={setError} />
+                    <MoreTimeAnswer waiting={w} onDone={done} />
+                    <RevokeClientLinks waiting={w} onDone={done} onError={setError} />
                   </td>
                 </tr>
               ))}
@@ -426,16 +429,18 @@ function SubmitForm({
         onSubmit={(e) => {
           const form = e.currentTarget;
           const f = fieldsOf(e);
-          void api('POST', '/submissions', {
+          void api<SubmissionCreated>('POST', '/submissions', {
             jobId: text(f, 'job'),
             candidateId: text(f, 'candidate'),
             pitch: text(f, 'pitch'),
             consent: f.get('consent') === 'on',
           })
-            .then(() => {
+            .then((created) => {
               form.reset();
               setFailed('');
-              onDone('Submitted; the client’s feedback is now tracked against their deadline.');
+              onDone(
+                `Submitted; the client’s feedback is now tracked against their deadline.${historyOf(created)}`,
+              );
             })
             .catch((err: unknown) => setFailed(messageOf(err, 'The submission failed.')));
         }}

@@ -18,6 +18,7 @@ import {
   recordClientAnswer,
   sendNudge,
 } from '../../services/agency.service.ts';
+import type { SubmissionMailDeps } from '../../services/client-answer.service.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { actorOf } from '../auth.ts';
 import { IdParamsSchema, PageQuerySchema, pageOf } from '../schemas.ts';
@@ -45,7 +46,7 @@ import {
 } from './agency.schemas.ts';
 
 /** The agency desk: clients, contacts, job orders, submissions, contacts logged, nudges, the desk. */
-export function agencyRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
+export function agencyRoutes(deps: ServiceDeps & SubmissionMailDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['agency'];
     app.post(

@@ -31,6 +31,10 @@ export const ClientSchema = z
     feedbackDaysAfterInterview: z.number().int(),
     updateCadenceDays: z.number().int(),
     guaranteeDays: z.number().int(),
+    ownershipDays: z
+      .number()
+      .int()
+      .describe('Calendar days a submission keeps the candidate ours at this client: no second one inside.'),
     createdAt: z.date(),
     updatedAt: z.date(),
   })
@@ -53,6 +57,15 @@ export const ClientCreateSchema = z.strictObject({
     .optional()
     .describe('Business days between updates the client wants (default 5).'),
   guaranteeDays: Days(365, 'The placement guarantee, in calendar days (default 90).').optional(),
+  ownershipDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(1095)
+    .optional()
+    .describe(
+      'How long a submission keeps the candidate ours at this client, in calendar days (default 180): a second submission inside it is refused.',
+    ),
 });
 export const ClientPatchSchema = ClientCreateSchema.partial().strict();
 
@@ -138,11 +151,29 @@ export const SubmissionListQuerySchema = PageQuerySchema.extend({
   stage: z.enum(SUBMISSION_STAGES).optional(),
 }).strict();
 const DueSchema = z.object({ id: IdSchema.describe('The follow-up.'), dueAt: z.date() });
+/** An earlier submission of the same candidate to the same client: in a 409's details, or as history. */
+export const EarlierSubmissionSchema = z
+  .object({
+    id: IdSchema,
+    jobId: IdSchema,
+    jobTitle: z.string(),
+    contactId: IdSchema,
+    stage: z.enum(SUBMISSION_STAGES),
+    submittedAt: z.string().describe('ISO instant.'),
+    recruiterId: IdSchema,
+    recruiterName: z.string(),
+  })
+  .meta({ id: 'EarlierSubmission' });
 export const SubmissionCreatedSchema = z.object({
   submission: SubmissionSchema,
   feedbackFollowUp: DueSchema.describe(
     "The client's feedback, owed to the recruiter, due per the client's terms.",
   ),
+  earlierSubmissions: z
+    .array(EarlierSubmissionSchema)
+    .describe(
+      "Earlier submissions of this candidate to this client, outside the client's ownership window: history.",
+    ),
 });
 export const SubmissionStageSchema = z.strictObject({
   stage: z.enum(SUBMISSION_STAGES),
