@@ -101,6 +101,9 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
   'POST /api/v1/submissions/:id/stage': 'applications:write',
   'POST /api/v1/submissions/:id/client-answer': 'applications:write',
   'POST /api/v1/submissions/:id/nudges': 'touchpoints:write',
+  'POST /api/v1/submissions/:id/client-interviews': 'applications:write',
+  'POST /api/v1/submissions/:id/debriefs': 'touchpoints:write',
+  'POST /api/v1/submissions/:id/nudge-drafts': 'touchpoints:write',
   'GET /api/v1/desk': 'follow_ups:read',
   // Connected (issue 18): the inbox, webhooks, calendars, the talent pool.
   'GET /api/v1/inbox': 'messages:read',

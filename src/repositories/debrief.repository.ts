@@ -27,7 +27,7 @@ export interface ClientInterview {
   interviewers: string[];
   /** When it was recorded (the interview's close). */
   closedAt: Date;
-  promise: Omit<InterviewPromise, 'warnings'> & { warnings: string[] };
+  promise: InterviewPromise;
   createdAt: Date;
 }
 
@@ -64,7 +64,7 @@ const toClientInterview = (r: ClientInterviewRow): ClientInterview => ({
     ownerId: r.promise_owner_id,
     resolution: r.promise_resolution,
     rule: r.promise_rule,
-    warnings: r.promise_warnings,
+    warnings: r.promise_warnings as InterviewPromise['warnings'],
   },
   createdAt: r.created_at,
 });
