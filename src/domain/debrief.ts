@@ -6,12 +6,12 @@
  * what is new. Nothing here invents news: a draft with nothing new says what could be added.
  */
 import { endOfBusinessDaysAfter, type BusinessCalendar } from './business-time.ts';
-import type { PromiseResolution } from './promise.ts';
+import type { PromiseResolutionKind } from './model.ts';
 
 /** The client's promise at an interview, as the promise engine resolved it. */
 export interface ClientPromise {
   dueAt: Date;
-  resolution: PromiseResolution;
+  resolution: PromiseResolutionKind;
 }
 
 /**
