@@ -123,8 +123,8 @@ describe('draftNudge', () => {
   });
   it('mentions other processes only with the candidate’s say-so, never the other company', () => {
     const others = [
-      { kind: 'interview' as const, at: new Date() },
-      { kind: 'offer' as const, at: new Date() },
+      { kind: 'interview' as const, at: new Date('2026-12-01T10:00:00Z') },
+      { kind: 'offer' as const, at: new Date('2026-12-02T10:00:00Z') },
     ];
     const without = draftNudge({ ...none, otherProcesses: others });
     expect(without.text).toBeNull();
