@@ -93,6 +93,10 @@ describe.each(backends)('the debrief API on %s', (backend) => {
     expect(debrief.status).toBe(201);
     expect(debrief.body.closedFollowUpIds).toHaveLength(1);
     expect(debrief.body.thankYou.text).toContain('Dear Dana Cole,');
+    const interviews = await a.api('GET', `/api/v1/submissions/${a.submissionId}/client-interviews`);
+    expect(interviews.body).toMatchObject({ items: [{ interviewers: ['Dana Cole'] }], nextCursor: null });
+    const debriefs = await a.api('GET', `/api/v1/submissions/${a.submissionId}/debriefs?limit=1`);
+    expect(debriefs.body).toMatchObject({ items: [{ interestLevel: 4 }], nextCursor: null });
     const draft = await a.api('POST', `/api/v1/submissions/${a.submissionId}/nudge-drafts`);
     expect(draft.status).toBe(200);
     expect(draft.body.text).toContain('Whether the territory includes Canada');
@@ -155,5 +159,7 @@ describe.each(backends)('the debrief API on %s', (backend) => {
     });
     expect(debrief.status).toBe(404);
     expect((await b.api('POST', `${url}/nudge-drafts`, {})).status).toBe(404);
+    expect((await b.api('GET', `${url}/client-interviews`)).status).toBe(404);
+    expect((await b.api('GET', `${url}/debriefs`)).status).toBe(404);
   });
 });

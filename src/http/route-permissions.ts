@@ -102,6 +102,8 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
   'POST /api/v1/submissions/:id/client-answer': 'applications:write',
   'POST /api/v1/submissions/:id/nudges': 'touchpoints:write',
   'POST /api/v1/submissions/:id/client-interviews': 'applications:write',
+  'GET /api/v1/submissions/:id/client-interviews': 'applications:read',
+  'GET /api/v1/submissions/:id/debriefs': 'applications:read',
   'POST /api/v1/submissions/:id/debriefs': 'touchpoints:write',
   'POST /api/v1/submissions/:id/nudge-drafts': 'touchpoints:write',
   'GET /api/v1/desk': 'follow_ups:read',

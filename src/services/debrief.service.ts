@@ -60,6 +60,7 @@ import { findJob } from '../repositories/job.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { insertTouchpoint } from '../repositories/touchpoint.repository.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
+import { pageOfArray, type Page, type PageQuery } from './pagination.ts';
 
 async function calendarFor(q: Queryable, orgId: string, timeZone: string | null): Promise<BusinessCalendar> {
   const cal = calendarOf((await findOrganization(q, orgId))!.policy);
@@ -241,15 +242,16 @@ export async function recordClientInterview(
   });
 }
 
-/** The interviews at the client of a submission, oldest first. */
-export async function listSubmissionInterviews(
+/** The interviews at the client of a submission, oldest first, a page at a time (a submission has few). */
+export async function listClientInterviewsPage(
   deps: ServiceDeps,
   orgId: string,
   submissionId: string,
-): Promise<ClientInterview[]> {
+  query: PageQuery,
+): Promise<Page<ClientInterview>> {
   return deps.db.tenant(orgId).transaction(async (tx) => {
     await requireSubmission(tx, orgId, submissionId);
-    return listClientInterviews(tx, orgId, submissionId);
+    return pageOfArray(await listClientInterviews(tx, orgId, submissionId), query);
   });
 }
 
@@ -401,15 +403,16 @@ export async function logDebrief(
   });
 }
 
-/** The debriefs of a submission, newest first (at most 100). */
-export async function listSubmissionDebriefs(
+/** The debriefs of a submission, newest first, a page at a time (a submission has few). */
+export async function listDebriefsPage(
   deps: ServiceDeps,
   orgId: string,
   submissionId: string,
-): Promise<Debrief[]> {
+  query: PageQuery,
+): Promise<Page<Debrief>> {
   return deps.db.tenant(orgId).transaction(async (tx) => {
     await requireSubmission(tx, orgId, submissionId);
-    return listDebriefs(tx, orgId, submissionId, 100);
+    return pageOfArray(await listDebriefs(tx, orgId, submissionId, 1000), query);
   });
 }
 

@@ -1,13 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { draftSubmissionNudge, logDebrief, recordClientInterview } from '../../services/debrief.service.ts';
+import {
+  draftSubmissionNudge,
+  listClientInterviewsPage,
+  listDebriefsPage,
+  logDebrief,
+  recordClientInterview,
+} from '../../services/debrief.service.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { actorOf } from '../auth.ts';
-import { IdParamsSchema } from '../schemas.ts';
+import { IdParamsSchema, PageQuerySchema, pageOf } from '../schemas.ts';
 import {
   ClientInterviewCreateSchema,
   ClientInterviewRecordedSchema,
+  ClientInterviewSchema,
   DebriefCreateSchema,
   DebriefLoggedSchema,
+  DebriefSchema,
   NudgeDraftCreateSchema,
   NudgeDraftSchema,
 } from './debrief.schemas.ts';
@@ -35,6 +43,34 @@ export function debriefRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           .send(
             await recordClientInterview(deps, req.principal.orgId, req.params.id, req.body, actorOf(req)),
           ),
+    );
+    app.get(
+      '/submissions/:id/client-interviews',
+      {
+        schema: {
+          operationId: 'listClientInterviews',
+          tags,
+          summary: 'List the interviews at the client of a submission, oldest first',
+          params: IdParamsSchema,
+          querystring: PageQuerySchema,
+          response: { 200: pageOf(ClientInterviewSchema) },
+        },
+      },
+      (req) => listClientInterviewsPage(deps, req.principal.orgId, req.params.id, req.query),
+    );
+    app.get(
+      '/submissions/:id/debriefs',
+      {
+        schema: {
+          operationId: 'listDebriefs',
+          tags,
+          summary: 'List the debriefs of a submission, newest first',
+          params: IdParamsSchema,
+          querystring: PageQuerySchema,
+          response: { 200: pageOf(DebriefSchema) },
+        },
+      },
+      (req) => listDebriefsPage(deps, req.principal.orgId, req.params.id, req.query),
     );
     app.post(
       '/submissions/:id/debriefs',
