@@ -302,6 +302,37 @@ CREATE TABLE public.clients (
 ALTER TABLE ONLY public.clients FORCE ROW LEVEL SECURITY;
 
 --
+-- Name: debriefs; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.debriefs (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    submission_id uuid NOT NULL,
+    interview_id uuid NOT NULL,
+    member_id uuid NOT NULL,
+    touchpoint_id uuid NOT NULL,
+    channel text NOT NULL,
+    impressions text NOT NULL,
+    surprises text DEFAULT ''::text NOT NULL,
+    interest_level integer NOT NULL,
+    next_steps text DEFAULT ''::text NOT NULL,
+    questions_for_client text DEFAULT ''::text NOT NULL,
+    may_mention_other_processes boolean DEFAULT false NOT NULL,
+    availability text DEFAULT ''::text NOT NULL,
+    occurred_at timestamp with time zone NOT NULL,
+    next_contact_at timestamp with time zone,
+    no_next_contact_reason text,
+    next_follow_up_id uuid,
+    created_at timestamp with time zone NOT NULL,
+    CONSTRAINT debriefs_channel_check CHECK ((channel = ANY (ARRAY['email'::text, 'phone'::text, 'in_person'::text, 'sms'::text]))),
+    CONSTRAINT debriefs_check CHECK (((next_contact_at IS NULL) <> (no_next_contact_reason IS NULL))),
+    CONSTRAINT debriefs_interest_level_check CHECK (((interest_level >= 1) AND (interest_level <= 5)))
+);
+
+ALTER TABLE ONLY public.debriefs FORCE ROW LEVEL SECURITY;
+
+--
 -- Name: decisions; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -601,6 +632,8 @@ CREATE TABLE public.interviews (
     invitations_sent boolean DEFAULT false NOT NULL,
     updated_at timestamp with time zone,
     external_id text,
+    submission_id uuid,
+    client_interviewers text[] DEFAULT '{}'::text[] NOT NULL,
     CONSTRAINT interviews_check CHECK (((closed_at IS NULL) = (promise_due_at IS NULL))),
     CONSTRAINT interviews_promise_resolution_check CHECK ((promise_resolution = ANY (ARRAY['explicit'::text, 'parsed'::text, 'policy_default'::text])))
 );
@@ -1212,6 +1245,20 @@ ALTER TABLE ONLY public.clients
     ADD CONSTRAINT clients_pkey PRIMARY KEY (id);
 
 --
+-- Name: debriefs debriefs_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.debriefs
+    ADD CONSTRAINT debriefs_org_id_id_key UNIQUE (org_id, id);
+
+--
+-- Name: debriefs debriefs_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.debriefs
+    ADD CONSTRAINT debriefs_pkey PRIMARY KEY (id);
+
+--
 -- Name: decisions decisions_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1723,6 +1770,12 @@ CREATE INDEX client_contacts_client_idx ON public.client_contacts USING btree (o
 CREATE INDEX clients_org_created_idx ON public.clients USING btree (org_id, created_at, id);
 
 --
+-- Name: debriefs_submission_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX debriefs_submission_idx ON public.debriefs USING btree (org_id, submission_id, occurred_at);
+
+--
 -- Name: decisions_application_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1859,6 +1912,12 @@ CREATE INDEX interviews_org_closed_idx ON public.interviews USING btree (org_id,
 --
 
 CREATE INDEX interviews_org_scheduled_idx ON public.interviews USING btree (org_id, scheduled_at) WHERE (scheduled_at IS NOT NULL);
+
+--
+-- Name: interviews_submission_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX interviews_submission_idx ON public.interviews USING btree (org_id, submission_id) WHERE (submission_id IS NOT NULL);
 
 --
 -- Name: jobs_client_idx; Type: INDEX; Schema: public; Owner: -
@@ -2182,6 +2241,48 @@ ALTER TABLE ONLY public.clients
     ADD CONSTRAINT clients_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id);
 
 --
+-- Name: debriefs debriefs_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.debriefs
+    ADD CONSTRAINT debriefs_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id);
+
+--
+-- Name: debriefs debriefs_org_id_interview_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.debriefs
+    ADD CONSTRAINT debriefs_org_id_interview_id_fkey FOREIGN KEY (org_id, interview_id) REFERENCES public.interviews(org_id, id);
+
+--
+-- Name: debriefs debriefs_org_id_member_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.debriefs
+    ADD CONSTRAINT debriefs_org_id_member_id_fkey FOREIGN KEY (org_id, member_id) REFERENCES public.members(org_id, id);
+
+--
+-- Name: debriefs debriefs_org_id_next_follow_up_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.debriefs
+    ADD CONSTRAINT debriefs_org_id_next_follow_up_id_fkey FOREIGN KEY (org_id, next_follow_up_id) REFERENCES public.follow_ups(org_id, id);
+
+--
+-- Name: debriefs debriefs_org_id_submission_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.debriefs
+    ADD CONSTRAINT debriefs_org_id_submission_id_fkey FOREIGN KEY (org_id, submission_id) REFERENCES public.submissions(org_id, id);
+
+--
+-- Name: debriefs debriefs_org_id_touchpoint_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.debriefs
+    ADD CONSTRAINT debriefs_org_id_touchpoint_id_fkey FOREIGN KEY (org_id, touchpoint_id) REFERENCES public.touchpoints(org_id, id);
+
+--
 -- Name: decisions decisions_org_id_application_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2446,6 +2547,13 @@ ALTER TABLE ONLY public.interviews
 
 ALTER TABLE ONLY public.interviews
     ADD CONSTRAINT interviews_org_id_promise_owner_id_fkey FOREIGN KEY (org_id, promise_owner_id) REFERENCES public.members(org_id, id);
+
+--
+-- Name: interviews interviews_submission_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.interviews
+    ADD CONSTRAINT interviews_submission_fkey FOREIGN KEY (org_id, submission_id) REFERENCES public.submissions(org_id, id);
 
 --
 -- Name: jobs jobs_client_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -2834,6 +2942,12 @@ ALTER TABLE public.client_contacts ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public.clients ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: debriefs; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.debriefs ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: decisions; Type: ROW SECURITY; Schema: public; Owner: -
 --
 
@@ -2952,6 +3066,12 @@ CREATE POLICY interviewer_scope ON public.client_contacts AS RESTRICTIVE USING (
 --
 
 CREATE POLICY interviewer_scope ON public.clients AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text)));
+
+--
+-- Name: debriefs interviewer_scope; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY interviewer_scope ON public.debriefs AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text)));
 
 --
 -- Name: decisions interviewer_scope; Type: POLICY; Schema: public; Owner: -
@@ -3192,6 +3312,12 @@ CREATE POLICY tenant_isolation ON public.client_contacts USING ((public.app_is_s
 --
 
 CREATE POLICY tenant_isolation ON public.clients USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+
+--
+-- Name: debriefs tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.debriefs USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
 
 --
 -- Name: decisions tenant_isolation; Type: POLICY; Schema: public; Owner: -
@@ -3527,6 +3653,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.client_contacts TO hearback_sy
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.clients TO hearback_app;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.clients TO hearback_system;
+
+--
+-- Name: TABLE debriefs; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.debriefs TO hearback_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.debriefs TO hearback_system;
 
 --
 -- Name: TABLE decisions; Type: ACL; Schema: public; Owner: -

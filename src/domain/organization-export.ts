@@ -61,6 +61,7 @@ export const EXPORTED_TABLES: readonly ExportedTable[] = [
   table('submissions'),
   table('client_answer_links', { token_hash: "the hash of a client's answer link" }),
   table('candidate_client_declarations'),
+  table('debriefs'),
   table('pool_memberships'),
   table('inbound_emails'),
   table('import_runs'),

@@ -303,6 +303,15 @@ function overrides(f: Fixture): Record<string, PlannedRequest> {
       url: `/api/v1/submissions/${f.submissionId}/nudges`,
       body: { text: 'She has a competing offer.', channel: 'email', nextContactAt: '2027-01-05' },
     },
+    'POST /api/v1/submissions/:id/client-interviews': {
+      url: `/api/v1/submissions/${f.submissionId}/client-interviews`,
+      // The clock stands still: the interview took place the moment the submission was made.
+      body: { at: '2026-12-01T15:00:00Z', interviewers: ['Dana Cole'], promise: 'We decide by Friday.' },
+    },
+    'POST /api/v1/submissions/:id/debriefs': {
+      url: `/api/v1/submissions/${f.submissionId}/debriefs`,
+      body: { channel: 'phone', impressions: 'Went well.', interestLevel: 4, nextContactAt: '2027-01-05' },
+    },
     'POST /api/v1/webhooks': {
       url: '/api/v1/webhooks',
       body: { url: 'https://hooks.example.com/other', events: ['decision.recorded'] },

@@ -105,6 +105,11 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
   'POST /api/v1/candidates/:id/client-declarations': 'candidates:write',
   'GET /api/v1/candidates/:id/client-declarations': 'candidates:read',
   'DELETE /api/v1/candidates/:id/client-declarations/:declarationId': 'candidates:write',
+  'POST /api/v1/submissions/:id/client-interviews': 'applications:write',
+  'GET /api/v1/submissions/:id/client-interviews': 'applications:read',
+  'GET /api/v1/submissions/:id/debriefs': 'applications:read',
+  'POST /api/v1/submissions/:id/debriefs': 'touchpoints:write',
+  'POST /api/v1/submissions/:id/nudge-drafts': 'touchpoints:write',
   'GET /api/v1/desk': 'follow_ups:read',
   // Connected (issue 18): the inbox, webhooks, calendars, the talent pool.
   'GET /api/v1/inbox': 'messages:read',

@@ -67,6 +67,8 @@ export async function followUpReport(
        SELECT i.application_id, min(i.closed_at) AS first_closed
          FROM interviews i
         WHERE i.org_id = $1 AND i.closed_at >= $2 AND i.closed_at < $3
+          -- Interviews at a client (agency submissions) owe no outcome from the team; the desk tracks them.
+          AND i.submission_id IS NULL
         GROUP BY i.application_id
      ),
      -- Only the period's applications: aggregating every follow-up of the organization first

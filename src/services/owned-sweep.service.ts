@@ -16,6 +16,7 @@ import { insertEvents, type NewEvent } from '../repositories/event.repository.ts
 import { findMember, listActiveMembersByRole, listMembersByIds } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { groupByOrg } from './batches.ts';
+import { openCandidateUpdateOnEscalation } from './debrief.service.ts';
 import type { MessagingDeps } from './message.service.ts';
 import { draftSchedule, enqueueMessages, type MessageDraft } from './outbox.service.ts';
 
@@ -24,6 +25,8 @@ export interface OwnedSweepResult {
   examined: number;
   reminders: number;
   escalations: number;
+  /** Updates owed to candidates opened because the client's feedback escalated. */
+  candidateUpdates: number;
 }
 
 /** Walk the ladder of every owned non-outcome follow-up whose next step is due. */
@@ -32,7 +35,7 @@ export async function sweepOwnedFollowUps(
   options: { batchSize: number; onlyOrgId?: string | null },
 ): Promise<OwnedSweepResult> {
   const now = deps.clock.now();
-  const result: OwnedSweepResult = { examined: 0, reminders: 0, escalations: 0 };
+  const result: OwnedSweepResult = { examined: 0, reminders: 0, escalations: 0, candidateUpdates: 0 };
   await deps.db.system().transaction(async (tx) => {
     const due = await claimDueOwnedFollowUps(
       tx,
@@ -162,6 +165,11 @@ export async function sweepOwnedFollowUps(
               at: now,
             });
             result.escalations += 1;
+            // Two nudges missed: the candidate is told honestly where things stand, not left waiting.
+            if (fu.kind === 'client_feedback') {
+              const opened = await openCandidateUpdateOnEscalation(tx, orgId, fu, now);
+              if (opened) result.candidateUpdates += 1;
+            }
           }
         }
         await updateOwnedLadder(

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Alerts } from './Alerts.tsx';
 import { api, fieldErrorsOf, messageOf, type Page } from './api.ts';
+import { ClientInterviewForm, DebriefForm, NudgeDraftHelper, type SubmissionRef } from './DebriefForms.tsx';
 import { DueTime } from './DueTime.tsx';
 import { historyOf, MoreTimeAnswer, RevokeClientLinks, type SubmissionCreated } from './DeskClientLinks.tsx';
 
@@ -71,7 +72,7 @@ interface Finding {
 const NEXT: Record<string, (f: DeskFollowUp) => string> = {
   client_feedback: (f) => `Nudge ${f.contactName ?? 'the client'} with news`,
   client_update: (f) => `Contact ${f.contactName ?? 'the client'}; set the next contact`,
-  update: (f) => `Tell ${f.candidateName ?? 'the candidate'} the client's answer`,
+  update: (f) => `Update ${f.candidateName ?? 'the candidate'}: the client's answer, or where things stand`,
   debrief: (f) => `Debrief ${f.candidateName ?? 'the candidate'}`,
 };
 
@@ -92,6 +93,9 @@ export function DeskScreen() {
   const [desk, setDesk] = useState<Desk | null>(null);
   const [candidates, setCandidates] = useState<{ id: string; name: string }[]>([]);
   const [nudging, setNudging] = useState<Waiting | null>(null);
+  // The candidate side: an interview at the client to record, a candidate to debrief.
+  const [interviewing, setInterviewing] = useState<SubmissionRef | null>(null);
+  const [debriefing, setDebriefing] = useState<SubmissionRef | null>(null);
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
 
@@ -145,6 +149,24 @@ export function DeskScreen() {
                     <td>{about(f)}</td>
                     <td>
                       {(NEXT[f.kind] ?? (() => 'Follow up'))(f)}
+                      {f.kind === 'debrief' && f.submissionId && (
+                        <>
+                          {' '}
+                          <button
+                            type="button"
+                            className="secondary"
+                            onClick={() =>
+                              setDebriefing({
+                                submissionId: f.submissionId!,
+                                candidateName: f.candidateName ?? 'the candidate',
+                                clientName: f.clientName ?? 'the client',
+                              })
+                            }
+                          >
+                            Debrief {f.candidateName}
+                          </button>
+                        </>
+                      )}
                       {f.kind === 'client_feedback' && w && (
                         <>
                           {' '}
@@ -159,6 +181,19 @@ export function DeskScreen() {
               })}
             </tbody>
           </table>
+        )}
+        {debriefing && (
+          <DebriefForm
+            key={debriefing.submissionId}
+            submission={debriefing}
+            onClose={() => setDebriefing(null)}
+            onDone={(m) => {
+              setError('');
+              setNotice(m);
+              // The form stays open to show the thank-you note; the desk behind it refreshes.
+              void load();
+            }}
+          />
         )}
       </section>
 
@@ -207,11 +242,25 @@ export function DeskScreen() {
                     <ClientAnswer waiting={w} onDone={done} onError={setError} />
                     <MoreTimeAnswer waiting={w} onDone={done} />
                     <RevokeClientLinks waiting={w} onDone={done} onError={setError} />
+                    <button type="button" className="secondary" onClick={() => setInterviewing(w)}>
+                      Record client interview…
+                    </button>
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
+        )}
+        {interviewing && (
+          <ClientInterviewForm
+            key={interviewing.submissionId}
+            submission={interviewing}
+            onClose={() => setInterviewing(null)}
+            onDone={(m) => {
+              setInterviewing(null);
+              done(m);
+            }}
+          />
         )}
         {nudging && (
           <NudgeComposer
@@ -553,6 +602,10 @@ function NudgeComposer({
         Bring news, not a status request: another interview or offer (with the candidate’s consent), new
         availability, a new candidate for the role, a market fact.
       </p>
+      <NudgeDraftHelper
+        submissionId={waiting.submissionId}
+        onDraft={(draft, replace) => setBody((b) => (replace || !b.trim() ? draft : b))}
+      />
       <label>
         Message
         <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={4} required />

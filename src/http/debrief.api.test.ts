@@ -1,0 +1,165 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../clock.ts';
+import type { Db } from '../db/db.ts';
+import { backends, openTestDb } from '../../test/support/db.ts';
+import { buildOrganization } from '../../test/support/factories.ts';
+import { buildApp } from './app.ts';
+
+/**
+ * Interviews at the client, debriefs and nudge drafts over HTTP: the walk through the API, the
+ * validation refusals (400, never a 500), and another organization's submission answering 404.
+ */
+describe.each(backends)('the debrief API on %s', (backend) => {
+  let db: Db;
+  let app: FastifyInstance;
+  const clock = new ManualClock('2026-12-01T15:00:00Z'); // Tuesday, 10:00 in New York
+
+  beforeAll(async () => {
+    db = await openTestDb(backend);
+    app = await buildApp({ db, clock });
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.close();
+  });
+
+  async function newAgency() {
+    clock.set('2026-12-01T15:00:00Z');
+    const { organization, apiToken } = await buildOrganization(
+      { db, clock },
+      { policy: { timeZone: 'America/New_York', holidays: null } },
+    );
+    const api = async (method: 'GET' | 'POST', url: string, body?: unknown) => {
+      const res = await app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${apiToken}` },
+        ...(body !== undefined && { payload: body as object }),
+      });
+      return { status: res.statusCode, body: res.json<Record<string, any>>() };
+    };
+    const client = await api('POST', '/api/v1/clients', { name: 'Northwind', feedbackDaysAfterInterview: 2 });
+    const contact = await api('POST', `/api/v1/clients/${client.body.id}/contacts`, {
+      name: 'Dana Cole',
+      timeZone: 'America/Chicago',
+    });
+    const job = await api('POST', `/api/v1/clients/${client.body.id}/job-orders`, {
+      title: 'Account Executive',
+      roleKind: 'sales',
+      hiringAuthorityId: contact.body.id,
+    });
+    const candidate = await api('POST', '/api/v1/candidates', {
+      name: 'Jo Rivera',
+      email: 'jo@example.test',
+    });
+    const submission = await api('POST', '/api/v1/submissions', {
+      jobId: job.body.id,
+      candidateId: candidate.body.id,
+      pitch: 'Closed the two largest accounts in her region last year.',
+      consent: true,
+    });
+    expect(submission.status).toBe(201);
+    clock.set('2026-12-01T18:00:00Z');
+    return { orgId: organization.id, api, submissionId: submission.body.submission.id as string };
+  }
+
+  it('records a client interview, logs the debrief and drafts the nudge from its news', async () => {
+    const a = await newAgency();
+    const interview = await a.api('POST', `/api/v1/submissions/${a.submissionId}/client-interviews`, {
+      at: '2026-12-01T17:00:00Z',
+      interviewers: ['Dana Cole'],
+      promise: "We'll decide by Thursday.",
+    });
+    expect(interview.status).toBe(201);
+    expect(interview.body.submission.stage).toBe('interviewing');
+    expect(interview.body.interview.promise).toMatchObject({
+      resolution: 'parsed',
+      statement: "We'll decide by Thursday.",
+    });
+    // Thursday 3 December, 17:00 in Chicago.
+    expect(interview.body.clientFeedback.dueAt).toBe('2026-12-03T23:00:00.000Z');
+    const before = await a.api('POST', `/api/v1/submissions/${a.submissionId}/nudge-drafts`, {});
+    expect(before.status).toBe(200);
+    expect(before.body).toMatchObject({ text: null, check: null });
+    expect(before.body.couldAdd.length).toBeGreaterThan(0);
+    const debrief = await a.api('POST', `/api/v1/submissions/${a.submissionId}/debriefs`, {
+      channel: 'phone',
+      impressions: 'The case study on their enterprise pipeline.',
+      interestLevel: 4,
+      questionsForClient: 'Whether the territory includes Canada',
+      nextContactAt: '2026-12-04',
+    });
+    expect(debrief.status).toBe(201);
+    expect(debrief.body.closedFollowUpIds).toHaveLength(1);
+    expect(debrief.body.thankYou.text).toContain('Dear Dana Cole,');
+    const interviews = await a.api('GET', `/api/v1/submissions/${a.submissionId}/client-interviews`);
+    expect(interviews.body).toMatchObject({ items: [{ interviewers: ['Dana Cole'] }], nextCursor: null });
+    const debriefs = await a.api('GET', `/api/v1/submissions/${a.submissionId}/debriefs?limit=1`);
+    expect(debriefs.body).toMatchObject({ items: [{ interestLevel: 4 }], nextCursor: null });
+    const draft = await a.api('POST', `/api/v1/submissions/${a.submissionId}/nudge-drafts`);
+    expect(draft.status).toBe(200);
+    expect(draft.body.text).toContain('Whether the territory includes Canada');
+    expect(draft.body.check.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
+    const sent = await a.api('POST', `/api/v1/submissions/${a.submissionId}/nudges`, {
+      text: draft.body.text,
+      channel: 'email',
+      nextContactAt: '2026-12-07',
+    });
+    expect(sent.status).toBe(201);
+  });
+
+  it('refuses bad input with 400s', async () => {
+    const a = await newAgency();
+    const url = `/api/v1/submissions/${a.submissionId}`;
+    for (const body of [
+      { at: '2026-12-01T17:00:00Z', interviewers: [], promise: 'Friday' },
+      { at: 'yesterday', interviewers: ['Dana'], promise: 'Friday' },
+      { at: '2026-12-01T17:00:00Z', interviewers: ['Dana'], promise: '' },
+      { at: '2026-12-01T17:00:00Z', interviewers: ['Dana'], promise: 'Friday', interviewerIds: [] },
+      { at: '2026-12-09T14:00:00Z', interviewers: ['Dana'], promise: 'Friday' },
+    ]) {
+      const res = await a.api('POST', `${url}/client-interviews`, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+    }
+    await a.api('POST', `${url}/client-interviews`, {
+      at: '2026-12-01T17:00:00Z',
+      interviewers: ['Dana'],
+      promise: 'Friday',
+    });
+    for (const body of [
+      { channel: 'phone', impressions: 'Good.', interestLevel: 6, noNextContactReason: 'Waiting.' },
+      { channel: 'pigeon', impressions: 'Good.', interestLevel: 3, noNextContactReason: 'Waiting.' },
+      { channel: 'phone', impressions: '', interestLevel: 3, noNextContactReason: 'Waiting.' },
+      { channel: 'phone', impressions: 'Good.', interestLevel: 3 },
+      { channel: 'phone', impressions: 'Good.', interestLevel: 3, nextContactAt: '2026-11-01' },
+    ]) {
+      const res = await a.api('POST', `${url}/debriefs`, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+    }
+    expect((await a.api('POST', `${url}/nudge-drafts`, { facts: [''] })).status).toBe(400);
+    expect((await a.api('POST', `${url}/nudge-drafts`, { text: 'any update?' })).status).toBe(400);
+  });
+
+  it("answers 404 for another organization's submission", async () => {
+    const a = await newAgency();
+    const b = await newAgency();
+    const url = `/api/v1/submissions/${a.submissionId}`;
+    const interview = await b.api('POST', `${url}/client-interviews`, {
+      at: '2026-12-01T17:00:00Z',
+      interviewers: ['Dana'],
+      promise: 'Friday',
+    });
+    expect(interview.status).toBe(404);
+    const debrief = await b.api('POST', `${url}/debriefs`, {
+      channel: 'phone',
+      impressions: 'Good.',
+      interestLevel: 3,
+      noNextContactReason: 'Waiting.',
+    });
+    expect(debrief.status).toBe(404);
+    expect((await b.api('POST', `${url}/nudge-drafts`, {})).status).toBe(404);
+    expect((await b.api('GET', `${url}/client-interviews`)).status).toBe(404);
+    expect((await b.api('GET', `${url}/debriefs`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,109 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  draftSubmissionNudge,
+  listClientInterviewsPage,
+  listDebriefsPage,
+  logDebrief,
+  recordClientInterview,
+} from '../../services/debrief.service.ts';
+import type { ServiceDeps } from '../../services/deps.ts';
+import { actorOf } from '../auth.ts';
+import { IdParamsSchema, PageQuerySchema, pageOf } from '../schemas.ts';
+import {
+  ClientInterviewCreateSchema,
+  ClientInterviewRecordedSchema,
+  ClientInterviewSchema,
+  DebriefCreateSchema,
+  DebriefLoggedSchema,
+  DebriefSchema,
+  NudgeDraftCreateSchema,
+  NudgeDraftSchema,
+} from './debrief.schemas.ts';
+
+/** The candidate side of the agency desk: interviews at the client, debriefs, nudge drafts. */
+export function debriefRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['agency'];
+    app.post(
+      '/submissions/:id/client-interviews',
+      {
+        schema: {
+          operationId: 'recordClientInterview',
+          tags,
+          summary:
+            "Record an interview at the client with the client's promise: the submission moves to interviewing, the client owes feedback (terms or promise), you owe the candidate a debrief the same business day",
+          params: IdParamsSchema,
+          body: ClientInterviewCreateSchema,
+          response: { 201: ClientInterviewRecordedSchema },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .code(201)
+          .send(
+            await recordClientInterview(deps, req.principal.orgId, req.params.id, req.body, actorOf(req)),
+          ),
+    );
+    app.get(
+      '/submissions/:id/client-interviews',
+      {
+        schema: {
+          operationId: 'listClientInterviews',
+          tags,
+          summary: 'List the interviews at the client of a submission, oldest first',
+          params: IdParamsSchema,
+          querystring: PageQuerySchema,
+          response: { 200: pageOf(ClientInterviewSchema) },
+        },
+      },
+      (req) => listClientInterviewsPage(deps, req.principal.orgId, req.params.id, req.query),
+    );
+    app.get(
+      '/submissions/:id/debriefs',
+      {
+        schema: {
+          operationId: 'listDebriefs',
+          tags,
+          summary: 'List the debriefs of a submission, newest first',
+          params: IdParamsSchema,
+          querystring: PageQuerySchema,
+          response: { 200: pageOf(DebriefSchema) },
+        },
+      },
+      (req) => listDebriefsPage(deps, req.principal.orgId, req.params.id, req.query),
+    );
+    app.post(
+      '/submissions/:id/debriefs',
+      {
+        schema: {
+          operationId: 'logDebrief',
+          tags,
+          summary:
+            'Log the debrief with the candidate after an interview at the client; it must set the next contact or say why there is none, and suggests the thank-you note',
+          params: IdParamsSchema,
+          body: DebriefCreateSchema,
+          response: { 201: DebriefLoggedSchema },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .code(201)
+          .send(await logDebrief(deps, req.principal.orgId, req.params.id, req.body, actorOf(req))),
+    );
+    app.post(
+      '/submissions/:id/nudge-drafts',
+      {
+        schema: {
+          operationId: 'draftNudge',
+          tags,
+          summary:
+            'Draft a client nudge from what is new since the last contact (nothing is stored); with nothing new, no text but what could be added',
+          params: IdParamsSchema,
+          body: NudgeDraftCreateSchema,
+          response: { 200: NudgeDraftSchema },
+        },
+      },
+      (req) => draftSubmissionNudge(deps, req.principal.orgId, req.params.id, req.body ?? {}),
+    );
+  };
+}
