@@ -10,21 +10,19 @@ export interface LinkedFollowUp {
 }
 
 /** Which form an application's screen opens with for a follow-up kind (the queue's `?next=`). */
+const NEXT: Partial<Record<FollowUpKind, string>> = {
+  outcome: 'decide',
+  decision_due: 'decide',
+  update: 'update',
+  feedback_due: 'feedback',
+  check_in: 'call',
+  debrief: 'call',
+};
+
 function nextOf(f: LinkedFollowUp): string | null {
-  switch (f.kind) {
-    case 'outcome':
-    case 'decision_due':
-      return 'decide';
-    case 'update':
-      return 'update';
-    case 'feedback_due':
-      return f.owedTo === 'candidate' ? 'answer-feedback' : 'feedback';
-    case 'check_in':
-    case 'debrief':
-      return 'call';
-    default:
-      return null;
-  }
+  // Owed to the candidate, feedback is their request, answered by a contact that reaches them.
+  if (f.kind === 'feedback_due' && f.owedTo === 'candidate') return 'answer-feedback';
+  return NEXT[f.kind] ?? null;
 }
 
 /**
