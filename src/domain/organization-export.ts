@@ -59,6 +59,7 @@ export const EXPORTED_TABLES: readonly ExportedTable[] = [
   table('client_contacts'),
   table('client_contact_logs'),
   table('submissions'),
+  table('placements'),
   table('pool_memberships'),
   table('inbound_emails'),
   table('import_runs'),
