@@ -27,7 +27,11 @@ function applicationPatch(
       return { status: declinedBy === 'candidate' ? 'withdrawn' : 'rejected' };
     case 'withdrawn':
       return { status: 'withdrawn' };
-    default:
+    // Earlier stages leave the application as it is: being in the final interview is the
+    // application's own flag (finalStage), set where the recruiter records it.
+    case 'submitted':
+    case 'client_reviewing':
+    case 'interviewing':
       return null;
   }
 }
