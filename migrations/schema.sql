@@ -492,9 +492,10 @@ CREATE TABLE public.follow_ups (
     client_contact_id uuid,
     ladder_steps integer DEFAULT 0 NOT NULL,
     promised_due_at timestamp with time zone,
+    placement_id uuid,
     CONSTRAINT follow_ups_check1 CHECK (((owed_by <> 'team'::text) OR (owner_id IS NOT NULL))),
     CONSTRAINT follow_ups_check2 CHECK (((status = 'done'::text) = (done_at IS NOT NULL))),
-    CONSTRAINT follow_ups_kind_check CHECK ((kind = ANY (ARRAY['outcome'::text, 'update'::text, 'feedback_due'::text, 'thank_you'::text, 'check_in'::text, 'debrief'::text, 'client_feedback'::text, 'client_update'::text, 'reply'::text, 'reach_another_way'::text, 'stay_in_touch'::text, 'backfill'::text, 'decision_due'::text]))),
+    CONSTRAINT follow_ups_kind_check CHECK ((kind = ANY (ARRAY['outcome'::text, 'update'::text, 'feedback_due'::text, 'thank_you'::text, 'check_in'::text, 'debrief'::text, 'client_feedback'::text, 'client_update'::text, 'reply'::text, 'reach_another_way'::text, 'stay_in_touch'::text, 'backfill'::text, 'decision_due'::text, 'placement_check_in'::text]))),
     CONSTRAINT follow_ups_owed_by_check CHECK ((owed_by = ANY (ARRAY['team'::text, 'candidate'::text, 'recruiter'::text, 'client'::text]))),
     CONSTRAINT follow_ups_owed_to_check CHECK ((owed_to = ANY (ARRAY['team'::text, 'candidate'::text, 'recruiter'::text, 'client'::text]))),
     CONSTRAINT follow_ups_parties_check CHECK (((owed_by <> owed_to) OR ((owed_by = 'team'::text) AND (kind = ANY (ARRAY['feedback_due'::text, 'decision_due'::text, 'backfill'::text]))))),
@@ -770,6 +771,41 @@ CREATE TABLE public.organizations (
 );
 
 ALTER TABLE ONLY public.organizations FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: placements; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.placements (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    org_id uuid NOT NULL,
+    submission_id uuid NOT NULL,
+    client_id uuid NOT NULL,
+    job_id uuid NOT NULL,
+    candidate_id uuid NOT NULL,
+    application_id uuid NOT NULL,
+    recruiter_id uuid NOT NULL,
+    start_date date NOT NULL,
+    fee jsonb NOT NULL,
+    fee_note text DEFAULT ''::text NOT NULL,
+    guarantee_days integer NOT NULL,
+    guarantee_ends_on date NOT NULL,
+    fell_through_on date,
+    fall_through_reason text,
+    fell_within_guarantee boolean,
+    replacement_follow_up_id uuid,
+    created_by uuid NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    updated_at timestamp with time zone NOT NULL,
+    CONSTRAINT placements_check CHECK ((guarantee_ends_on = (start_date + guarantee_days))),
+    CONSTRAINT placements_check1 CHECK (((fell_through_on IS NULL) = (fall_through_reason IS NULL))),
+    CONSTRAINT placements_check2 CHECK (((fell_through_on IS NULL) = (fell_within_guarantee IS NULL))),
+    CONSTRAINT placements_fee_check CHECK (((jsonb_typeof(fee) = 'object'::text) AND ((fee ->> 'kind'::text) = ANY (ARRAY['percent'::text, 'fixed'::text])))),
+    CONSTRAINT placements_fee_note_check CHECK ((length(fee_note) <= 1000)),
+    CONSTRAINT placements_guarantee_days_check CHECK (((guarantee_days >= 0) AND (guarantee_days <= 365)))
+);
+
+ALTER TABLE ONLY public.placements FORCE ROW LEVEL SECURITY;
 
 --
 -- Name: pool_memberships; Type: TABLE; Schema: public; Owner: -
@@ -1518,6 +1554,27 @@ ALTER TABLE ONLY public.organizations
     ADD CONSTRAINT organizations_pkey PRIMARY KEY (id);
 
 --
+-- Name: placements placements_org_id_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.placements
+    ADD CONSTRAINT placements_org_id_id_key UNIQUE (org_id, id);
+
+--
+-- Name: placements placements_org_id_submission_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.placements
+    ADD CONSTRAINT placements_org_id_submission_id_key UNIQUE (org_id, submission_id);
+
+--
+-- Name: placements placements_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.placements
+    ADD CONSTRAINT placements_pkey PRIMARY KEY (id);
+
+--
 -- Name: pool_memberships pool_memberships_org_id_candidate_id_key; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1860,6 +1917,12 @@ CREATE INDEX follow_ups_owned_next_action_idx ON public.follow_ups USING btree (
 CREATE INDEX follow_ups_owner_due_idx ON public.follow_ups USING btree (org_id, owner_id, due_at) WHERE (status = 'open'::text);
 
 --
+-- Name: follow_ups_placement_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX follow_ups_placement_idx ON public.follow_ups USING btree (org_id, placement_id) WHERE (placement_id IS NOT NULL);
+
+--
 -- Name: follow_ups_submission_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1966,6 +2029,18 @@ CREATE INDEX messages_lease_idx ON public.messages USING btree (lease_until) WHE
 --
 
 CREATE INDEX messages_scheduled_idx ON public.messages USING btree (send_at) WHERE (status = 'scheduled'::text);
+
+--
+-- Name: placements_client_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX placements_client_idx ON public.placements USING btree (org_id, client_id);
+
+--
+-- Name: placements_org_created_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX placements_org_created_idx ON public.placements USING btree (org_id, created_at, id);
 
 --
 -- Name: pool_memberships_expiry_idx; Type: INDEX; Schema: public; Owner: -
@@ -2451,6 +2526,13 @@ ALTER TABLE ONLY public.follow_ups
     ADD CONSTRAINT follow_ups_org_id_superseded_by_id_fkey FOREIGN KEY (org_id, superseded_by_id) REFERENCES public.follow_ups(org_id, id);
 
 --
+-- Name: follow_ups follow_ups_placement_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.follow_ups
+    ADD CONSTRAINT follow_ups_placement_fkey FOREIGN KEY (org_id, placement_id) REFERENCES public.placements(org_id, id);
+
+--
 -- Name: follow_ups follow_ups_submission_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2652,6 +2734,69 @@ ALTER TABLE ONLY public.messages
 
 ALTER TABLE ONLY public.messages
     ADD CONSTRAINT messages_org_id_to_member_id_fkey FOREIGN KEY (org_id, to_member_id) REFERENCES public.members(org_id, id);
+
+--
+-- Name: placements placements_org_id_application_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.placements
+    ADD CONSTRAINT placements_org_id_application_id_fkey FOREIGN KEY (org_id, application_id) REFERENCES public.applications(org_id, id);
+
+--
+-- Name: placements placements_org_id_candidate_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.placements
+    ADD CONSTRAINT placements_org_id_candidate_id_fkey FOREIGN KEY (org_id, candidate_id) REFERENCES public.candidates(org_id, id);
+
+--
+-- Name: placements placements_org_id_client_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.placements
+    ADD CONSTRAINT placements_org_id_client_id_fkey FOREIGN KEY (org_id, client_id) REFERENCES public.clients(org_id, id);
+
+--
+-- Name: placements placements_org_id_created_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.placements
+    ADD CONSTRAINT placements_org_id_created_by_fkey FOREIGN KEY (org_id, created_by) REFERENCES public.members(org_id, id);
+
+--
+-- Name: placements placements_org_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.placements
+    ADD CONSTRAINT placements_org_id_fkey FOREIGN KEY (org_id) REFERENCES public.organizations(id);
+
+--
+-- Name: placements placements_org_id_job_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.placements
+    ADD CONSTRAINT placements_org_id_job_id_fkey FOREIGN KEY (org_id, job_id) REFERENCES public.jobs(org_id, id);
+
+--
+-- Name: placements placements_org_id_recruiter_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.placements
+    ADD CONSTRAINT placements_org_id_recruiter_id_fkey FOREIGN KEY (org_id, recruiter_id) REFERENCES public.members(org_id, id);
+
+--
+-- Name: placements placements_org_id_replacement_follow_up_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.placements
+    ADD CONSTRAINT placements_org_id_replacement_follow_up_id_fkey FOREIGN KEY (org_id, replacement_follow_up_id) REFERENCES public.follow_ups(org_id, id);
+
+--
+-- Name: placements placements_org_id_submission_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.placements
+    ADD CONSTRAINT placements_org_id_submission_id_fkey FOREIGN KEY (org_id, submission_id) REFERENCES public.submissions(org_id, id);
 
 --
 -- Name: pool_memberships pool_memberships_org_id_application_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -3122,6 +3267,12 @@ CREATE POLICY interviewer_scope ON public.interviews AS RESTRICTIVE USING ((publ
 CREATE POLICY interviewer_scope ON public.messages AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text)));
 
 --
+-- Name: placements interviewer_scope; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY interviewer_scope ON public.placements AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text)));
+
+--
 -- Name: pool_memberships interviewer_scope; Type: POLICY; Schema: public; Owner: -
 --
 
@@ -3174,6 +3325,12 @@ ALTER TABLE public.messages ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE public.organizations ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: placements; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.placements ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: pool_memberships; Type: ROW SECURITY; Schema: public; Owner: -
@@ -3426,6 +3583,12 @@ CREATE POLICY tenant_isolation ON public.messages USING ((public.app_is_system()
 --
 
 CREATE POLICY tenant_isolation ON public.organizations USING ((public.app_is_system() OR (id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (id = public.app_org_id())));
+
+--
+-- Name: placements tenant_isolation; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY tenant_isolation ON public.placements USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
 
 --
 -- Name: pool_memberships tenant_isolation; Type: POLICY; Schema: public; Owner: -
@@ -3792,6 +3955,13 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.messages TO hearback_system;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.organizations TO hearback_app;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.organizations TO hearback_system;
+
+--
+-- Name: TABLE placements; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.placements TO hearback_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.placements TO hearback_system;
 
 --
 -- Name: TABLE pool_memberships; Type: ACL; Schema: public; Owner: -

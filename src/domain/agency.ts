@@ -121,6 +121,11 @@ export const OWNED_LADDERS: Partial<Record<FollowUpKind, readonly OwnedStep[]>> 
     { afterBusinessDays: 0, action: 'remind' },
     { afterBusinessDays: 2, action: 'escalate' },
   ],
+  // A placement's check-in (first day, 30 days, before the guarantee ends): reminded, then the admins.
+  placement_check_in: [
+    { afterBusinessDays: 0, action: 'remind' },
+    { afterBusinessDays: 2, action: 'escalate' },
+  ],
 };
 
 /** The kinds {@link OWNED_LADDERS} sweeps. */
@@ -191,6 +196,10 @@ const WHAT: Partial<Record<FollowUpKind, { owed: string; next: string }>> = {
   backfill: {
     owed: 'The final stage is under its finalist target since this finalist left:',
     next: 'Move a candidate from an earlier stage into the final stage (the job’s timeline names who is still in the running), or cancel this follow-up with the reason there is no backfill.',
+  },
+  placement_check_in: {
+    owed: 'A placement check-in is owed:',
+    next: 'Call them while there is time to fix what is going wrong inside the guarantee, then log the contact.',
   },
 };
 

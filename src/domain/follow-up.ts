@@ -25,6 +25,8 @@ export const FOLLOW_UP_KINDS = [
   // Inside the team: the hiring manager owes a decision by the decide-by time, before the promise.
   // (Its sibling inside the team is `feedback_due` owed to the team: an interviewer's scorecard.)
   'decision_due',
+  // A placement's check-in: the recruiter owes the placed candidate or the client a call.
+  'placement_check_in',
 ] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 

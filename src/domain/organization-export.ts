@@ -62,6 +62,7 @@ export const EXPORTED_TABLES: readonly ExportedTable[] = [
   table('client_answer_links', { token_hash: "the hash of a client's answer link" }),
   table('candidate_client_declarations'),
   table('debriefs'),
+  table('placements'),
   table('pool_memberships'),
   table('inbound_emails'),
   table('import_runs'),

@@ -10,6 +10,7 @@ import { recordDecision } from '../services/decision.service.ts';
 import { submitFeedback } from '../services/feedback.service.ts';
 import { importCsv } from '../services/import.service.ts';
 import { recordClientDeclaration } from '../services/client-declaration.service.ts';
+import { placeSubmission } from '../services/placement.service.ts';
 import { inviteToPool } from '../services/talent-pool.service.ts';
 import { createEndpoint, listDeliveriesPage } from '../services/webhook.service.ts';
 import { buildUnassignedMail } from '../../test/support/inbound.ts';
@@ -18,7 +19,7 @@ import { draftOutcomeMessage } from '../services/message.service.ts';
 import { createApiToken } from '../services/organization.service.ts';
 import { DEFAULT_POLICY } from '../domain/policy.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
-import { buildInterviewScenario, buildMember } from '../../test/support/factories.ts';
+import { buildCandidate, buildInterviewScenario, buildMember } from '../../test/support/factories.ts';
 import { buildApp } from './app.ts';
 import { ROUTE_PERMISSIONS } from './route-permissions.ts';
 import {
@@ -141,6 +142,24 @@ async function buildFixture(db: Db, clock: ManualClock) {
     { clientId: otherClient.id, otherAgency: 'Elsewhere Ltd' },
     { memberId: s.recruiter.id },
   );
+  // A placement of another candidate to the same job order.
+  const placedSubmission = await createSubmission(
+    deps,
+    org,
+    {
+      jobId: jobOrder.id,
+      candidateId: (await buildCandidate(deps, org, { name: 'Pat Placed' })).id,
+      pitch: 'Fits.',
+    },
+    { memberId: s.recruiter.id },
+  );
+  const placement = await placeSubmission(
+    deps,
+    org,
+    placedSubmission.submission.id,
+    { startDate: '2027-01-04', fee: { kind: 'percent', percent: 20 } },
+    { memberId: s.recruiter.id },
+  );
   const imported = await importCsv(
     deps,
     org,
@@ -158,6 +177,7 @@ async function buildFixture(db: Db, clock: ManualClock) {
     jobOrderId: jobOrder.id,
     submissionId: submitted.submission.id,
     declarationId: declaration.id,
+    placementId: placement.id,
     admin,
     interviewer,
     bystander,
@@ -200,6 +220,7 @@ function idsOf(f: Fixture): FixtureIds {
     hiringAuthority: f.contactId,
     submission: f.submissionId,
     declaration: f.declarationId,
+    placement: f.placementId,
     import: f.importRunId,
     inbox: f.inboundId,
     webhook: f.endpointId,
@@ -312,6 +333,14 @@ function overrides(f: Fixture): Record<string, PlannedRequest> {
       url: `/api/v1/submissions/${f.submissionId}/debriefs`,
       body: { channel: 'phone', impressions: 'Went well.', interestLevel: 4, nextContactAt: '2027-01-05' },
     },
+    'POST /api/v1/submissions/:id/placement': {
+      url: `/api/v1/submissions/${f.submissionId}/placement`,
+      body: { startDate: '2027-01-04', fee: { kind: 'fixed', amount: 12000, currency: 'EUR' } },
+    },
+    'POST /api/v1/placements/:id/fall-through': {
+      url: `/api/v1/placements/${f.placementId}/fall-through`,
+      body: { on: '2026-12-01', reason: 'Took a counter-offer' },
+    },
     'POST /api/v1/webhooks': {
       url: '/api/v1/webhooks',
       body: { url: 'https://hooks.example.com/other', events: ['decision.recorded'] },
@@ -346,7 +375,7 @@ function overrides(f: Fixture): Record<string, PlannedRequest> {
 // Routes whose rows row-level security hides from an interviewer who does not interview the application.
 const INTERVIEWER_SCOPED = /\/(applications|candidates|interviews|follow-ups)\/:id/;
 // The agency's clients, contacts and submissions: row-level security hides them from every interviewer.
-const AGENCY_HIDDEN = /\/(clients|client-contacts|submissions)\/:id/;
+const AGENCY_HIDDEN = /\/(clients|client-contacts|submissions|placements)\/:id/;
 
 describe.each(backends)('authorization matrix on %s', (backend) => {
   let db: Db;

@@ -111,6 +111,13 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
   'POST /api/v1/submissions/:id/debriefs': 'touchpoints:write',
   'POST /api/v1/submissions/:id/nudge-drafts': 'touchpoints:write',
   'GET /api/v1/desk': 'follow_ups:read',
+  // Placements (#16 item 8): a placement is a submission's end, so applications' business.
+  'POST /api/v1/submissions/:id/placement': 'applications:write',
+  'GET /api/v1/placements': 'applications:read',
+  'GET /api/v1/placements/:id': 'applications:read',
+  'POST /api/v1/placements/:id/fall-through': 'applications:write',
+  'GET /api/v1/clients/:id/record': 'jobs:read',
+  'GET /api/v1/desk/coverage': 'follow_ups:read',
   // Connected (issue 18): the inbox, webhooks, calendars, the talent pool.
   'GET /api/v1/inbox': 'messages:read',
   'GET /api/v1/inbox/:id': 'messages:read',

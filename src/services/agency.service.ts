@@ -68,6 +68,7 @@ import { checkSubmissionAllowed, earlierSubmissionView } from './client-declarat
 import type { Actor, ServiceDeps } from './deps.ts';
 import { decodeCursor, toPage, type Page, type PageQuery } from './pagination.ts';
 import { requireActiveMember, requireCandidateRef } from './references.ts';
+import { followSubmissionStage } from './submission-finalists.ts';
 
 // ---- clients and contacts
 
@@ -425,6 +426,8 @@ export async function moveSubmission(
       },
       now,
     );
+    // The application follows the submission; a finalist lost under the target opens a backfill.
+    await followSubmissionStage(tx, orgId, moved, now);
     if (submissionEnded(change.stage)) {
       const open = await lockOpenSubmissionFollowUps(tx, orgId, id, 'client_feedback');
       await cancelDeskFollowUps(
@@ -527,6 +530,7 @@ export async function recordClientAnswer(
           : { stage },
         now,
       );
+      await followSubmissionStage(tx, orgId, moved, now);
     } else if (answer.answer === 'more_time' && submission.stage === 'submitted') {
       moved = await updateSubmissionStage(tx, orgId, id, { stage: 'client_reviewing' }, now);
     }

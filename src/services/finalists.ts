@@ -19,6 +19,7 @@ import {
 import { findJob } from '../repositories/job.repository.ts';
 import { listActiveMembersByRole } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
+import { listPoolCandidatesForJob } from '../repositories/placement.repository.ts';
 
 /** How many earlier-stage candidates the backfill names. */
 const EARLIER_SHOWN = 10;
@@ -35,6 +36,8 @@ export async function reviewFinalists(
   jobId: string,
   change: { before: Application; after: Application } | null,
   now: Date,
+  /** Who owns a backfill opened here when the job names no recruiter (a client job: the submitting recruiter). */
+  options: { ownerId?: string | undefined } = {},
 ): Promise<FollowUp | null> {
   const job = await findJob(tx, orgId, jobId);
   if (!job) return null;
@@ -58,7 +61,10 @@ export async function reviewFinalists(
   }
   if (step !== 'open' || open || !change) return null;
   const ownerId =
-    job.recruiterId ?? job.hiringManagerId ?? (await listActiveMembersByRole(tx, orgId, 'admin'))[0]?.id;
+    job.recruiterId ??
+    options.ownerId ??
+    job.hiringManagerId ??
+    (await listActiveMembersByRole(tx, orgId, 'admin'))[0]?.id;
   if (!ownerId) return null;
   const dueAt = endOfBusinessDaysAfter(now, 1, calendarOf(policy));
   const followUp = await insertFollowUp(tx, {
@@ -75,12 +81,14 @@ export async function reviewFinalists(
     createdAt: now,
   });
   const earlier = await listEarlierInTheRunning(tx, orgId, jobId, EARLIER_SHOWN);
+  // Beyond the job's own earlier stages: opted-in talent-pool candidates not yet in it.
+  const pool = await listPoolCandidatesForJob(tx, orgId, jobId, EARLIER_SHOWN);
   await insertEvent(tx, {
     orgId,
     type: 'backfill_needed',
     applicationId: change.after.id,
     followUpId: followUp.id,
-    data: { jobId, finalists, target: policy.finalistTarget, leftAs: left, earlier },
+    data: { jobId, finalists, target: policy.finalistTarget, leftAs: left, earlier, pool },
     at: now,
   });
   return followUp;

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Alerts } from './Alerts.tsx';
 import { api, fieldErrorsOf, messageOf, type Page } from './api.ts';
 import { ClientInterviewForm, DebriefForm, NudgeDraftHelper, type SubmissionRef } from './DebriefForms.tsx';
+import { ClientView } from './ClientView.tsx';
+import { DeskCoverage } from './DeskCoverage.tsx';
 import { DueTime } from './DueTime.tsx';
 import { historyOf, MoreTimeAnswer, RevokeClientLinks, type SubmissionCreated } from './DeskClientLinks.tsx';
 
@@ -33,6 +35,7 @@ interface Client {
 interface DeskFollowUp {
   id: string;
   kind: string;
+  owedTo: string;
   dueAt: string;
   overdue: boolean;
   ladderSteps: number;
@@ -74,6 +77,11 @@ const NEXT: Record<string, (f: DeskFollowUp) => string> = {
   client_update: (f) => `Contact ${f.contactName ?? 'the client'}; set the next contact`,
   update: (f) => `Update ${f.candidateName ?? 'the candidate'}: the client's answer, or where things stand`,
   debrief: (f) => `Debrief ${f.candidateName ?? 'the candidate'}`,
+  placement_check_in: (f) =>
+    f.owedTo === 'client'
+      ? `Check in with ${f.contactName ?? 'the client'} on the placement`
+      : `Check in with ${f.candidateName ?? 'the hire'}`,
+  backfill: () => 'Backfill: bring a candidate into the final stage',
 };
 
 const about = (f: DeskFollowUp) =>
@@ -98,6 +106,9 @@ export function DeskScreen() {
   const [debriefing, setDebriefing] = useState<SubmissionRef | null>(null);
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
+  // Bumped after every change so the coverage and the client view reload with the desk.
+  const [version, setVersion] = useState(0);
+  const [viewing, setViewing] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -114,6 +125,7 @@ export function DeskScreen() {
   const done = (message: string) => {
     setError('');
     setNotice(message);
+    setVersion((v) => v + 1);
     void load();
   };
 
@@ -275,13 +287,22 @@ export function DeskScreen() {
         )}
       </section>
 
+      <DeskCoverage version={version} />
+
+      {viewing && (
+        <ClientView clientId={viewing} version={version} onClose={() => setViewing(null)} onChanged={done} />
+      )}
+
       <SubmitForm clients={desk.clients} candidates={candidates} onDone={done} />
 
       <section aria-labelledby="desk-clients">
         <h2 id="desk-clients">Clients</h2>
         {desk.clients.map((c) => (
           <article key={c.id} className="card" aria-label={c.name}>
-            <strong>{c.name}</strong>
+            <strong>{c.name}</strong>{' '}
+            <button type="button" className="secondary" onClick={() => setViewing(c.id)}>
+              Open client view
+            </button>
             <div className="meta">
               Answers a submission in {c.feedbackDaysAfterSubmission} business day(s), an interview in{' '}
               {c.feedbackDaysAfterInterview}; update every {c.updateCadenceDays} business day(s); guarantee{' '}

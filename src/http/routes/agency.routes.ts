@@ -20,6 +20,7 @@ import {
 } from '../../services/agency.service.ts';
 import type { SubmissionMailDeps } from '../../services/client-answer.service.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
+import { errors } from '../../errors.ts';
 import { actorOf } from '../auth.ts';
 import { IdParamsSchema, PageQuerySchema, pageOf } from '../schemas.ts';
 import {
@@ -241,13 +242,23 @@ export function agencyRoutes(deps: ServiceDeps & SubmissionMailDeps): FastifyPlu
         schema: {
           operationId: 'changeSubmissionStage',
           tags,
-          summary: 'Move a submission to a later stage, or decline or withdraw it',
+          summary:
+            'Move a submission to a later stage, or decline or withdraw it (placing it has its own route)',
           params: IdParamsSchema,
           body: SubmissionStageSchema,
           response: { 200: SubmissionSchema },
         },
       },
-      (req) => moveSubmission(deps, req.principal.orgId, req.params.id, req.body),
+      (req) => {
+        // A placement has a start date, a fee and a guarantee: it is recorded by its own route.
+        if (req.body.stage === 'placed') {
+          throw errors.validation(
+            'Record the placement (start date, fee, guarantee) with POST /submissions/{id}/placement.',
+            { field: 'stage' },
+          );
+        }
+        return moveSubmission(deps, req.principal.orgId, req.params.id, req.body);
+      },
     );
     app.post(
       '/submissions/:id/client-answer',
