@@ -52,6 +52,7 @@ import { promisesRoutes } from './routes/promises.routes.ts';
 import { touchpointsRoutes } from './routes/touchpoints.routes.ts';
 import { homeRoutes } from './routes/home.routes.ts';
 import { agencyRoutes } from './routes/agency.routes.ts';
+import { agencyReportRoutes } from './routes/agency-report.routes.ts';
 import { calendarRoutes } from './routes/calendar.routes.ts';
 import { importsRoutes } from './routes/imports.routes.ts';
 import { inboxRoutes } from './routes/inbox.routes.ts';
@@ -264,6 +265,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
       await api.register(templatesRoutes(deps));
       await api.register(reportsRoutes(deps));
       await api.register(agencyRoutes(deps));
+      await api.register(agencyReportRoutes(deps));
       await api.register(inboxRoutes({ ...deps, limits: appDeps.inboundLimits ?? DEFAULT_INBOUND_LIMITS }));
       await api.register(
         webhooksRoutes({ ...deps, webhooks: appDeps.webhooks ?? { allowPrivateTargets: false } }),

@@ -83,6 +83,7 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
   'POST /api/v1/templates/:key/preview': 'templates:read',
 
   'GET /api/v1/reports/follow-ups': 'reports:read',
+  'GET /api/v1/reports/agency': 'reports:read',
 
   // The agency desk: clients and job orders are jobs' business, submissions applications'.
   'POST /api/v1/clients': 'jobs:write',
