@@ -208,8 +208,8 @@ describe.each(backends)('the agency report on %s', (backend) => {
   it("never shows one agency's clients to another organization", async () => {
     await agencyWithHistory();
     const clock = new ManualClock('2026-12-09T15:00:00Z');
-    const other = await buildOrganization({ db, clock, identity });
     const deps = { db, clock, identity };
+    const other = await buildOrganization(deps);
     expect(await getAgencyReport(deps, other.organization.id, { group: 'client' })).toEqual([]);
     const [total] = await getAgencyReport(deps, other.organization.id, { group: 'none' });
     expect(total).toMatchObject({ submissions: 0, nudges: 0, feedbackOwed: 0 });
