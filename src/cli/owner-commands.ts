@@ -6,6 +6,7 @@ import { isEmailAddress } from '../domain/email.ts';
 import { createDevMailboxTransport } from '../mail/dev-mailbox.transport.ts';
 import { inviteMember, issueSignInLink } from '../services/auth.service.ts';
 import { createDemoOrganization, type DemoSummary } from '../services/demo.service.ts';
+import { createAgencyDemoOrganization, type AgencyDemoSummary } from '../services/agency-demo.service.ts';
 import { createOrganization } from '../services/organization.service.ts';
 import { runWorkerTick } from '../worker/worker.ts';
 import { IMPORT_FIELDS } from '../domain/csv-import.ts';
@@ -180,8 +181,8 @@ export const OWNER_COMMANDS = {
   }),
 
   demo: ownerCommand({
-    input: z.object({}).strict(),
-    async run({ runtime, pauseWorker }): Promise<DemoSummary> {
+    input: z.object({ agency: z.boolean().optional() }).strict(),
+    async run({ runtime, pauseWorker }, input): Promise<DemoSummary | AgencyDemoSummary> {
       // The replay runs its own worker ticks on a clock that starts weeks ago; the serving
       // process's worker waits meanwhile so it does not act on the same rows at the real time.
       const resume = (await pauseWorker?.()) ?? (() => {});
@@ -197,7 +198,9 @@ export const OWNER_COMMANDS = {
           identity: runtime.identity,
           appUrl: runtime.config.publicUrl,
         };
-        return await createDemoOrganization(
+        // --agency: an agency with clients, job orders and submissions instead of an employer.
+        const create = input.agency ? createAgencyDemoOrganization : createDemoOrganization;
+        return await create(
           { db: runtime.db, clock, identity: runtime.identity },
           {
             // Scoped to the demo organization: a replayed clock must never act on real ones.

@@ -139,6 +139,7 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
   'GET /api/v1/exports/talent-pool.csv': 'decisions:read',
   'GET /api/v1/exports/submissions.csv': 'applications:read',
   'GET /api/v1/exports/messages.csv': 'messages:read',
+  'GET /api/v1/exports/clients.csv': 'jobs:read',
   'GET /api/v1/exports/organization.json': 'organization:export',
 
   'POST /api/v1/auth/sign-in': 'public',
