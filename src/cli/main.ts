@@ -95,6 +95,14 @@ recorded in its audit log. With --list, one list as CSV with the API's field nam
   --out FILE     where to write it (default: stdout)`,
     run: async (args) => (await import('./export.command.ts')).runExport(args, notice),
   },
+  desk: {
+    usage: 'hearback desk --org ID [--member EMAIL] [--json]',
+    summary: "An agency recruiter's desk: follow-ups overdue first, submissions waiting on clients",
+    details: `  --org ID         the organization (an agency)
+  --member EMAIL   whose desk (default: the organization's first admin)
+  --json           the desk as JSON (the API's getDesk) instead of text`,
+    run: async (args) => (await import('./desk.command.ts')).runDesk(args, notice),
+  },
   promise: {
     usage: 'hearback promise "STATEMENT" --at ISO --tz ZONE [--holidays CC[-REGION]] [--default-days N]',
     summary: 'Resolve a closing statement into a due time; prints one JSON object',

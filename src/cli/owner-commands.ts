@@ -6,6 +6,7 @@ import { isEmailAddress } from '../domain/email.ts';
 import { createDevMailboxTransport } from '../mail/dev-mailbox.transport.ts';
 import { inviteMember, issueSignInLink } from '../services/auth.service.ts';
 import { createDemoOrganization, type DemoSummary } from '../services/demo.service.ts';
+import type { MemberDesk } from '../services/member-desk.service.ts';
 import { createAgencyDemoOrganization, type AgencyDemoSummary } from '../services/agency-demo.service.ts';
 import { createOrganization } from '../services/organization.service.ts';
 import { runWorkerTick } from '../worker/worker.ts';
@@ -155,6 +156,18 @@ export interface DatabaseStatus {
   latestRecordAt: string | null;
   organizations: number;
 }
+
+/** What `hearback desk` learns: the member's desk, instants as ISO strings. */
+export type DeskOutput = Jsonified<MemberDesk>;
+
+/** A value as JSON gives it back: instants become strings. */
+type Jsonified<T> = T extends Date
+  ? string
+  : T extends (infer U)[]
+    ? Jsonified<U>[]
+    : T extends object
+      ? { [K in keyof T]: Jsonified<T[K]> }
+      : T;
 
 export const OWNER_COMMANDS = {
   'org create': ownerCommand({
@@ -315,6 +328,16 @@ export const OWNER_COMMANDS = {
         what: input.list ?? 'organization',
         bytes: (await stat(input.out)).size,
       };
+    },
+  }),
+
+  desk: ownerCommand({
+    input: z.object({ orgId: z.uuid(), email: Email.optional() }).strict(),
+    async run({ runtime }, input): Promise<DeskOutput> {
+      const { getMemberDesk } = await import('../services/member-desk.service.ts');
+      const desk = await getMemberDesk(runtime.deps, input.orgId, input.email ?? null);
+      // Instants as ISO strings, as they arrive through the control channel too.
+      return JSON.parse(JSON.stringify(desk)) as DeskOutput;
     },
   }),
 
