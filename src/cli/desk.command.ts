@@ -20,7 +20,7 @@ export async function runDesk(args: string[], notice: Notice): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`desk takes no ${JSON.stringify(positionals[0])}`);
   if (values.org === undefined) throw new UsageError('--org must be an organization id');
   const orgId = parseId('org', values.org);
-  const email = values.member === undefined ? undefined : parseEmail('member', values.member);
+  const email = values.member === undefined ? undefined : parseEmail('--member', values.member);
   const { output } = await runOwnerCommand(loadConfig(), 'desk', { orgId, ...(email && { email }) }, notice);
   process.stdout.write(values.json ? `${JSON.stringify(output)}\n` : formatDesk(output));
   return 0;
