@@ -71,7 +71,7 @@ describe('hearback demo --agency, desk and the agency exports', { timeout: 400_0
 
     const clients = await hearback(['export', '--org', out.organizationId, '--list', 'clients']);
     expect(clients.code, clients.stderr).toBe(0);
-    const clientRows = parse(clients.stdout, { columns: true }) as Record<string, string>[];
+    const clientRows = parse<Record<string, string>>(clients.stdout, { columns: true });
     expect(clientRows.map((r) => r.name).sort()).toEqual([
       'Cobalt Freightworks',
       'Lumen Biotech',
@@ -82,9 +82,7 @@ describe('hearback demo --agency, desk and the agency exports', { timeout: 400_0
     );
     const submissions = await hearback(['export', '--org', out.organizationId, '--list', 'submissions']);
     expect(submissions.code, submissions.stderr).toBe(0);
-    const stages = (parse(submissions.stdout, { columns: true }) as Record<string, string>[]).map(
-      (r) => r.stage,
-    );
+    const stages = parse<Record<string, string>>(submissions.stdout, { columns: true }).map((r) => r.stage);
     expect(new Set(stages)).toEqual(
       new Set([
         'submitted',
