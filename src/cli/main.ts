@@ -53,8 +53,11 @@ the worker, and a data directory has one process.`,
     run: async (args) => (await import('./org.command.ts')).runOrgCreate(args, notice),
   },
   demo: {
-    usage: 'hearback demo',
+    usage: 'hearback demo [--agency]',
     summary: 'Create a sample organization with three weeks of history; prints its API token and a sign-in',
+    details: `  --agency   a sample recruiting agency instead: three clients with their terms and contacts in
+             several time zones, job orders, submissions in every stage, logged contacts with
+             their next contact, and a client late on feedback (the desk shows nudges due)`,
     run: async (args) => (await import('./demo.command.ts')).runDemo(args, notice),
   },
   'sign-in-link': {
@@ -88,9 +91,17 @@ and written to the rejected-rows file), the others are imported. A re-run create
 recorded in its audit log. With --list, one list as CSV with the API's field names as columns.
   --org ID       the organization to export
   --list NAME    one of follow-ups, applications, candidates, jobs, interviews, talent-pool,
-                 submissions, messages
+                 submissions, messages, clients
   --out FILE     where to write it (default: stdout)`,
     run: async (args) => (await import('./export.command.ts')).runExport(args, notice),
+  },
+  desk: {
+    usage: 'hearback desk --org ID [--member EMAIL] [--json]',
+    summary: "An agency recruiter's desk: follow-ups overdue first, submissions waiting on clients",
+    details: `  --org ID         the organization (an agency)
+  --member EMAIL   whose desk (default: the organization's first admin)
+  --json           the desk as JSON (the API's getDesk) instead of text`,
+    run: async (args) => (await import('./desk.command.ts')).runDesk(args, notice),
   },
   promise: {
     usage: 'hearback promise "STATEMENT" --at ISO --tz ZONE [--holidays CC[-REGION]] [--default-days N]',

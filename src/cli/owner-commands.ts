@@ -6,6 +6,8 @@ import { isEmailAddress } from '../domain/email.ts';
 import { createDevMailboxTransport } from '../mail/dev-mailbox.transport.ts';
 import { inviteMember, issueSignInLink } from '../services/auth.service.ts';
 import { createDemoOrganization, type DemoSummary } from '../services/demo.service.ts';
+import type { MemberDesk } from '../services/member-desk.service.ts';
+import { createAgencyDemoOrganization, type AgencyDemoSummary } from '../services/agency-demo.service.ts';
 import { createOrganization } from '../services/organization.service.ts';
 import { runWorkerTick } from '../worker/worker.ts';
 import { IMPORT_FIELDS } from '../domain/csv-import.ts';
@@ -155,6 +157,18 @@ export interface DatabaseStatus {
   organizations: number;
 }
 
+/** What `hearback desk` learns: the member's desk, instants as ISO strings. */
+export type DeskOutput = Jsonified<MemberDesk>;
+
+/** A value as JSON gives it back: instants become strings. */
+type Jsonified<T> = T extends Date
+  ? string
+  : T extends (infer U)[]
+    ? Jsonified<U>[]
+    : T extends object
+      ? { [K in keyof T]: Jsonified<T[K]> }
+      : T;
+
 export const OWNER_COMMANDS = {
   'org create': ownerCommand({
     input: OrgCreateInputSchema,
@@ -180,8 +194,8 @@ export const OWNER_COMMANDS = {
   }),
 
   demo: ownerCommand({
-    input: z.object({}).strict(),
-    async run({ runtime, pauseWorker }): Promise<DemoSummary> {
+    input: z.object({ agency: z.boolean().optional() }).strict(),
+    async run({ runtime, pauseWorker }, input): Promise<DemoSummary | AgencyDemoSummary> {
       // The replay runs its own worker ticks on a clock that starts weeks ago; the serving
       // process's worker waits meanwhile so it does not act on the same rows at the real time.
       const resume = (await pauseWorker?.()) ?? (() => {});
@@ -197,7 +211,9 @@ export const OWNER_COMMANDS = {
           identity: runtime.identity,
           appUrl: runtime.config.publicUrl,
         };
-        return await createDemoOrganization(
+        // --agency: an agency with clients, job orders and submissions instead of an employer.
+        const create = input.agency ? createAgencyDemoOrganization : createDemoOrganization;
+        return await create(
           { db: runtime.db, clock, identity: runtime.identity },
           {
             // Scoped to the demo organization: a replayed clock must never act on real ones.
@@ -312,6 +328,16 @@ export const OWNER_COMMANDS = {
         what: input.list ?? 'organization',
         bytes: (await stat(input.out)).size,
       };
+    },
+  }),
+
+  desk: ownerCommand({
+    input: z.object({ orgId: z.uuid(), email: Email.optional() }).strict(),
+    async run({ runtime }, input): Promise<DeskOutput> {
+      const { getMemberDesk } = await import('../services/member-desk.service.ts');
+      const desk = await getMemberDesk(runtime.deps, input.orgId, input.email ?? null);
+      // Instants as ISO strings, as they arrive through the control channel too.
+      return JSON.parse(JSON.stringify(desk)) as DeskOutput;
     },
   }),
 

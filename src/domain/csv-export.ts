@@ -17,6 +17,7 @@ export const EXPORT_LIST_NAMES = [
   'talent-pool',
   'submissions',
   'messages',
+  'clients',
 ] as const;
 export type ExportListName = (typeof EXPORT_LIST_NAMES)[number];
 

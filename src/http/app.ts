@@ -56,6 +56,7 @@ import { clientAnswerApiRoutes, clientAnswerPageRoutes } from './routes/client-a
 import { clientDeclarationsRoutes } from './routes/client-declarations.routes.ts';
 import { debriefRoutes } from './routes/debrief.routes.ts';
 import { placementRoutes } from './routes/placement.routes.ts';
+import { agencyReportRoutes } from './routes/agency-report.routes.ts';
 import { calendarRoutes } from './routes/calendar.routes.ts';
 import { importsRoutes } from './routes/imports.routes.ts';
 import { inboxRoutes } from './routes/inbox.routes.ts';
@@ -273,6 +274,7 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
       await api.register(clientDeclarationsRoutes(deps));
       await api.register(debriefRoutes(deps));
       await api.register(placementRoutes(deps));
+      await api.register(agencyReportRoutes(deps));
       await api.register(inboxRoutes({ ...deps, limits: appDeps.inboundLimits ?? DEFAULT_INBOUND_LIMITS }));
       await api.register(
         webhooksRoutes({ ...deps, webhooks: appDeps.webhooks ?? { allowPrivateTargets: false } }),

@@ -83,6 +83,7 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
   'POST /api/v1/templates/:key/preview': 'templates:read',
 
   'GET /api/v1/reports/follow-ups': 'reports:read',
+  'GET /api/v1/reports/agency': 'reports:read',
 
   // The agency desk: clients and job orders are jobs' business, submissions applications'.
   'POST /api/v1/clients': 'jobs:write',
@@ -154,6 +155,7 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
   'GET /api/v1/exports/talent-pool.csv': 'decisions:read',
   'GET /api/v1/exports/submissions.csv': 'applications:read',
   'GET /api/v1/exports/messages.csv': 'messages:read',
+  'GET /api/v1/exports/clients.csv': 'jobs:read',
   'GET /api/v1/exports/organization.json': 'organization:export',
 
   'POST /api/v1/auth/sign-in': 'public',

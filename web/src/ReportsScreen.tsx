@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { AgencyReportSection } from './AgencyReportSection.tsx';
 import { api, ApiError } from './api.ts';
 
 interface Line {
@@ -143,6 +144,7 @@ export function ReportsScreen() {
       <p>
         <a href="/api/v1/reports/follow-ups?group=job&format=csv">Download by job (CSV)</a>
       </p>
+      <AgencyReportSection />
     </>
   );
 }

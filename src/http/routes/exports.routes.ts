@@ -5,7 +5,7 @@ import type { Readable, Writable } from 'node:stream';
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import { exportFileName, formatCell, valueAt, type ExportListName } from '../../domain/csv-export.ts';
-import { listSubmissionsPage } from '../../services/agency.service.ts';
+import { listClientsPage, listSubmissionsPage } from '../../services/agency.service.ts';
 import { listApplicationsPage } from '../../services/application.service.ts';
 import { listCandidatesPage } from '../../services/candidate.service.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
@@ -35,8 +35,9 @@ import {
   JobSchema,
   MessageListQuerySchema,
   MessageSchema,
+  PageQuerySchema,
 } from '../schemas.ts';
-import { SubmissionListQuerySchema, SubmissionSchema } from './agency.schemas.ts';
+import { ClientSchema, SubmissionListQuerySchema, SubmissionSchema } from './agency.schemas.ts';
 import { PoolEntrySchema, TalentPoolQuerySchema } from './talent-pool.routes.ts';
 
 /**
@@ -191,6 +192,14 @@ export const EXPORT_LISTS: readonly ExportList[] = [
     // The HTML body says what bodyText says, in markup no spreadsheet shows.
     omit: ['bodyHtml'],
     page: (deps, orgId, f, cursor) => listMessagesPage(deps, orgId, { ...f, ...pageQuery(cursor) }),
+  },
+  {
+    name: 'clients',
+    operationId: 'exportClients',
+    summary: "An agency's clients and their agreed terms as CSV, oldest first",
+    query: withoutPaging(PageQuerySchema),
+    item: ClientSchema,
+    page: (deps, orgId, _f, cursor) => listClientsPage(deps, orgId, pageQuery(cursor)),
   },
 ];
 
