@@ -25,9 +25,8 @@ const KEY: Record<AgencyReportGroup, (contact: string) => string> = {
 /**
  * The facts of the agency report for [from, to): feedback owed by clients opened in the period,
  * nudges sent in it, submissions made in it, placements recorded in it; answers from `from` on
- * (an answer after the period still answers a nudge in it). Until placements have their own
- * record, a placement is a submission in stage `placed`, its guarantee counted from when it was
- * moved there, and none has fallen through.
+ * (an answer after the period still answers a nudge in it). A placement is its record
+ * (`placements`): its start date, guarantee and fall-through, if any.
  */
 export async function agencyReportFacts(
   q: Queryable,
@@ -71,11 +70,18 @@ export async function agencyReportFacts(
       WHERE s.org_id = $1 AND s.submitted_at >= $2 AND s.submitted_at < $3`,
     args,
   );
-  const placements = await q.query<{ k: string; start_at: Date; guarantee_days: number }>(
-    `SELECT ${KEY[group]('s.contact_id')} AS k, s.updated_at AS start_at, c.guarantee_days
-       FROM submissions s
-       JOIN clients c ON c.org_id = s.org_id AND c.id = s.client_id
-      WHERE s.org_id = $1 AND s.stage = 'placed' AND s.updated_at >= $2 AND s.updated_at < $3`,
+  // Dates become instants at UTC midnight in SQL, so no driver reads them in its own zone.
+  const placements = await q.query<{
+    k: string;
+    start_at: Date;
+    guarantee_days: number;
+    fell_through_at: Date | null;
+  }>(
+    `SELECT ${KEY[group]('s.contact_id')} AS k, p.start_date::timestamp AT TIME ZONE 'UTC' AS start_at,
+            p.guarantee_days, p.fell_through_on::timestamp AT TIME ZONE 'UTC' AS fell_through_at
+       FROM placements p
+       JOIN submissions s ON s.org_id = p.org_id AND s.id = p.submission_id
+      WHERE p.org_id = $1 AND p.created_at >= $2 AND p.created_at < $3`,
     args,
   );
   return {
@@ -97,7 +103,7 @@ export async function agencyReportFacts(
       groupKey: r.k,
       startAt: r.start_at,
       guaranteeDays: Number(r.guarantee_days),
-      fellThroughAt: null,
+      fellThroughAt: r.fell_through_at,
     })),
   };
 }

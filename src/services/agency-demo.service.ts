@@ -17,6 +17,7 @@ import { setMemberPassword } from './auth.service.ts';
 import { createCandidate } from './candidate.service.ts';
 import { createMember } from './member.service.ts';
 import { createOrganization } from './organization.service.ts';
+import { placeSubmission } from './placement.service.ts';
 import type { MailIdentity } from './outbox.service.ts';
 
 const DAY = 86_400_000;
@@ -427,7 +428,18 @@ export async function createAgencyDemoOrganization(
               );
               return;
             case 'move':
-              await moveSubmission(deps, org, submissionId, { stage: e.stage });
+              // A placement is its own record (start date, fee, guarantee, check-ins).
+              if (e.stage === 'placed') {
+                // The candidate starts two weeks after accepting.
+                const start = new Date(at(e.daysAgo, 15).getTime() + 14 * DAY).toISOString().slice(0, 10);
+                await placeSubmission(
+                  deps,
+                  org,
+                  submissionId,
+                  { startDate: start, fee: { kind: 'percent', percent: 20 } },
+                  actor,
+                );
+              } else await moveSubmission(deps, org, submissionId, { stage: e.stage });
               return;
             case 'nudge':
               await sendNudge(

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { placeSubmission } from './placement.service.ts';
 import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
@@ -8,7 +9,6 @@ import {
   createClientContact,
   createJobOrder,
   createSubmission,
-  moveSubmission,
   recordClientAnswer,
   sendNudge,
 } from './agency.service.ts';
@@ -77,7 +77,13 @@ describe.each(backends)('the agency report on %s', (backend) => {
     // The quick client answers a day later (within its two business days).
     clock.set(new Date('2026-12-02T15:00:00Z'));
     await recordClientAnswer(deps, orgId, toQuick.id, { answer: 'interview', channel: 'email' }, actor);
-    await moveSubmission(deps, orgId, placed.id, { stage: 'placed' });
+    await placeSubmission(
+      deps,
+      orgId,
+      placed.id,
+      { startDate: '2026-12-07', fee: { kind: 'percent', percent: 20 } },
+      actor,
+    );
     // The slow one misses its deadline (Thursday's close); two nudges, the second answered.
     clock.set(new Date('2026-12-04T15:00:00Z'));
     const nudge = (text: string, next: string) =>
