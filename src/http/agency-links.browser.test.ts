@@ -152,7 +152,7 @@ describe('the client answer link in a browser', () => {
       await page.reload();
       await page.waitForSelector('h1:has-text("Desk")');
       const today = page.locator('section[aria-labelledby="desk-today"]');
-      const tell = today.locator('tr', { hasText: "Tell Jo Rivera the client's answer" });
+      const tell = today.locator('tr', { hasText: "Update Jo Rivera: the client's answer" });
       await tell.waitFor();
       await expect.poll(() => tell.textContent()).toMatch(/due in \d+ hours?/);
       // Close of the next business day in New York: Wednesday 2 December, 17:00.
@@ -161,6 +161,32 @@ describe('the client answer link in a browser', () => {
         jo.feedbackFollowUp.id,
       ]);
       expect(feedback!.status).toBe('done');
+
+      // Jo is told, from the desk: the contact sets the next one, and the update is done.
+      await tell.getByRole('button', { name: 'Log contact with Jo Rivera' }).click();
+      const joContact = page.getByRole('form', { name: 'Contact with Jo Rivera' });
+      await joContact
+        .getByLabel('What you told them')
+        .fill('Northwind wants to interview you; they will call.');
+      // No next contact and no reason: the browser refuses, and what was typed stays.
+      await joContact.getByRole('button', { name: 'Log the contact' }).click();
+      expect(await joContact.getByLabel('What you told them').inputValue()).toBe(
+        'Northwind wants to interview you; they will call.',
+      );
+      await joContact.getByLabel('Date').fill('2026-12-04');
+      await joContact.getByRole('button', { name: 'Log the contact' }).click();
+      await expect
+        .poll(() => page.getByRole('status').first().textContent())
+        .toContain('Contact with Jo Rivera logged: done.');
+      await expect
+        .poll(() => tell.locator('time').getAttribute('datetime'))
+        .not.toBe('2026-12-02T22:00:00.000Z');
+      const [told] = await db.query<{ status: string }>(
+        `SELECT status FROM follow_ups WHERE kind = 'update' AND due_at = '2026-12-02T22:00:00Z'
+            AND application_id = (SELECT application_id FROM follow_ups WHERE id = $1)`,
+        [jo.feedbackFollowUp.id],
+      );
+      expect(told!.status).toBe('done');
 
       // Submitting Jo to Northwind again, inside its ownership window: refused, the earlier one named.
       const submitForm = page.locator('section[aria-labelledby="desk-submit"]');

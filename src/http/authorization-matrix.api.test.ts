@@ -329,6 +329,10 @@ function overrides(f: Fixture): Record<string, PlannedRequest> {
       // The clock stands still: the interview took place the moment the submission was made.
       body: { at: '2026-12-01T15:00:00Z', interviewers: ['Dana Cole'], promise: 'We decide by Friday.' },
     },
+    'POST /api/v1/submissions/:id/candidate-contacts': {
+      url: `/api/v1/submissions/${f.submissionId}/candidate-contacts`,
+      body: { channel: 'phone', summary: 'Told her where things stand.', nextContactAt: '2027-01-05' },
+    },
     'POST /api/v1/submissions/:id/debriefs': {
       url: `/api/v1/submissions/${f.submissionId}/debriefs`,
       body: { channel: 'phone', impressions: 'Went well.', interestLevel: 4, nextContactAt: '2027-01-05' },

@@ -162,4 +162,61 @@ describe.each(backends)('the debrief API on %s', (backend) => {
     expect((await b.api('GET', `${url}/client-interviews`)).status).toBe(404);
     expect((await b.api('GET', `${url}/debriefs`)).status).toBe(404);
   });
+
+  it('tells the candidate the client answer: the update closes, the next contact opens, and a contact without one is refused', async () => {
+    const a = await newAgency();
+    const url = `/api/v1/submissions/${a.submissionId}`;
+    const answered = await a.api('POST', `${url}/client-answer`, { answer: 'interview', channel: 'phone' });
+    expect(answered.status).toBe(200);
+    const tell = answered.body.tellCandidate.id as string;
+    // Every contact sets the next one, or says why there is none; refused, nothing is recorded.
+    const bare = await a.api('POST', `${url}/candidate-contacts`, { channel: 'phone', summary: 'Told her.' });
+    expect(bare.status).toBe(400);
+    expect(bare.body.code).toBe('validation_failed');
+    expect(
+      (
+        await a.api('POST', `${url}/candidate-contacts`, {
+          channel: 'phone',
+          summary: 'Told her.',
+          nextContactAt: '2026-12-01T10:00:00Z',
+        })
+      ).status,
+    ).toBe(400);
+    const unknown = await a.api('POST', `${url}/candidate-contacts`, {
+      channel: 'phone',
+      summary: 'Told her.',
+      followUpId: '00000000-0000-4000-8000-000000000000',
+      noNextContactReason: 'Done.',
+    });
+    expect([unknown.status, unknown.body.code]).toEqual([422, 'invalid_reference']);
+    const open = async () =>
+      (await a.api('GET', `/api/v1/follow-ups?status=open&kind=update`)).body.items.map(
+        (f: { id: string; dueAt: string }) => f.id,
+      );
+    expect(await open()).toEqual([tell]);
+
+    const told = await a.api('POST', `${url}/candidate-contacts`, {
+      channel: 'phone',
+      summary: 'Told Jo the client wants to interview her; she is free Thursday.',
+      nextContactAt: '2026-12-04',
+    });
+    expect(told.status).toBe(201);
+    expect(told.body.closedFollowUpIds).toEqual([tell]);
+    expect(told.body.nextContact.id).not.toBe(tell);
+    expect(await open()).toEqual([told.body.nextContact.id]);
+    const timeline = await a.api(
+      'GET',
+      `/api/v1/applications/${answered.body.submission.applicationId}/timeline`,
+    );
+    expect(JSON.stringify(timeline.body.events)).toContain('she is free Thursday');
+
+    // Another organization's submission is not found.
+    const b = await newAgency();
+    const other = await b.api('POST', `${url}/candidate-contacts`, {
+      channel: 'phone',
+      summary: 'x',
+      noNextContactReason: 'y',
+    });
+    expect(other.status).toBe(404);
+  });
 });

@@ -111,6 +111,7 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
   'GET /api/v1/submissions/:id/debriefs': 'applications:read',
   'POST /api/v1/submissions/:id/debriefs': 'touchpoints:write',
   'POST /api/v1/submissions/:id/nudge-drafts': 'touchpoints:write',
+  'POST /api/v1/submissions/:id/candidate-contacts': 'touchpoints:write',
   'GET /api/v1/desk': 'follow_ups:read',
   // Placements (#16 item 8): a placement is a submission's end, so applications' business.
   'POST /api/v1/submissions/:id/placement': 'applications:write',

@@ -173,6 +173,22 @@ export async function lockOpenFollowUpsOf(
   return rows.map((r) => r.id);
 }
 
+/** The id of an open follow-up of the submission owed to its candidate, locked; null when there is none. */
+export async function lockOpenCandidateFollowUp(
+  q: Queryable,
+  orgId: string,
+  submissionId: string,
+  id: string,
+): Promise<string | null> {
+  const [row] = await q.query<{ id: string }>(
+    `SELECT id FROM follow_ups
+      WHERE org_id = $1 AND submission_id = $2 AND id = $3 AND status = 'open' AND owed_to = 'candidate'
+      FOR UPDATE`,
+    [orgId, submissionId, id],
+  );
+  return row?.id ?? null;
+}
+
 /** A debrief with the candidate after an interview at the client. */
 export interface Debrief {
   id: string;

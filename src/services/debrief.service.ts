@@ -52,6 +52,7 @@ import {
   listClientInterviews,
   listDebriefs,
   listOtherProcesses,
+  lockOpenCandidateFollowUp,
   lockOpenFollowUpsOf,
   type ClientInterview,
   type Debrief,
@@ -276,6 +277,111 @@ export interface DebriefInput {
   noNextContactReason?: string | undefined;
 }
 
+/** A contact with the submitted candidate: telling them the client's answer, where things stand, a check-in. */
+export interface CandidateContactInput {
+  channel: ClientLogChannel;
+  /** What was said, as the timeline shows it. */
+  summary: string;
+  /** The follow-up this contact fulfils (one owed to the candidate); default the open updates. */
+  followUpId?: string | undefined;
+  occurredAt?: DateOrInstant | undefined;
+  /** When to contact the candidate next; a plain date is the close of that business day in their zone. */
+  nextContactAt?: DateOrInstant | undefined;
+  /** Instead of a next contact: why there is none. */
+  noNextContactReason?: string | undefined;
+}
+
+/** What logging a contact with the candidate did. */
+export interface CandidateContactLogged {
+  touchpointId: string;
+  closedFollowUpIds: string[];
+  nextContact: { id: string; dueAt: Date } | null;
+}
+
+/** The next contact is one of the two: a date, or the reason there is none. */
+function requireNextContactOrReason(input: { nextContactAt?: unknown; noNextContactReason?: unknown }): void {
+  if ((input.nextContactAt === undefined) === (input.noNextContactReason === undefined)) {
+    throw errors.validation(
+      'Set the next contact with the candidate (nextContactAt), or say why there is none (noNextContactReason) — one of the two.',
+      { field: 'nextContactAt' },
+    );
+  }
+}
+
+/**
+ * Log a contact with a submitted candidate, as `actor` — the recruiter telling them the client's
+ * answer, where things stand, or checking in. Like every contact on the desk it sets the next one
+ * (a follow-up `actor` owns) or says why there is none. It fulfils the named follow-up owed to the
+ * candidate, else every open update owed to them on this submission: the candidate was told.
+ */
+export async function logCandidateContact(
+  deps: ServiceDeps,
+  orgId: string,
+  submissionId: string,
+  input: CandidateContactInput,
+  actor: Actor,
+): Promise<CandidateContactLogged> {
+  const now = deps.clock.now();
+  requireNextContactOrReason(input);
+  return deps.db.tenant(orgId).transaction(async (tx) => {
+    const submission = await requireSubmission(tx, orgId, submissionId, true);
+    const candidate = (await findCandidate(tx, orgId, submission.candidateId))!;
+    const candidateCal = await calendarFor(tx, orgId, candidate.timeZone);
+    const occurredAt =
+      input.occurredAt === undefined ? now : instantOf(input.occurredAt, candidateCal.timeZone);
+    if (occurredAt.getTime() > now.getTime() + 5 * 60_000) {
+      throw errors.validation('A contact cannot have happened in the future.', { field: 'occurredAt' });
+    }
+    const nextDue = input.nextContactAt === undefined ? null : dueTimeOf(input.nextContactAt, candidateCal);
+    if (nextDue && nextDue.getTime() <= now.getTime()) {
+      throw errors.validation('The next contact must be in the future.', { field: 'nextContactAt' });
+    }
+    let owed: string[];
+    if (input.followUpId) {
+      const one = await lockOpenCandidateFollowUp(tx, orgId, submissionId, input.followUpId);
+      if (!one) {
+        throw errors.invalidReference(
+          'followUpId',
+          'open follow-up owed to this candidate',
+          input.followUpId,
+        );
+      }
+      owed = [one];
+    } else owed = await lockOpenFollowUpsOf(tx, orgId, submissionId, 'update');
+    const touchpoint = await insertTouchpoint(tx, {
+      orgId,
+      applicationId: submission.applicationId,
+      direction: 'outbound',
+      channel: input.channel,
+      kind: 'update',
+      fromParty: 'recruiter',
+      toParty: 'candidate',
+      connected: true,
+      memberId: actor.memberId,
+      occurredAt,
+      summary: input.summary,
+      createdAt: now,
+    });
+    await closeDeskFollowUps(tx, orgId, owed, touchpoint.id, now);
+    const nextContact = nextDue
+      ? await insertCandidateSideFollowUp(tx, {
+          orgId,
+          applicationId: submission.applicationId,
+          submissionId,
+          interviewId: null,
+          clientContactId: null,
+          kind: 'update',
+          owedBy: 'recruiter',
+          owedTo: 'candidate',
+          ownerId: actor.memberId,
+          dueAt: nextDue,
+          createdAt: now,
+        })
+      : null;
+    return { touchpointId: touchpoint.id, closedFollowUpIds: owed, nextContact };
+  });
+}
+
 /** What logging a debrief did, and the thank-you note it suggests. */
 export interface DebriefLogged {
   debrief: Debrief;
@@ -300,12 +406,7 @@ export async function logDebrief(
   actor: Actor,
 ): Promise<DebriefLogged> {
   const now = deps.clock.now();
-  if ((input.nextContactAt === undefined) === (input.noNextContactReason === undefined)) {
-    throw errors.validation(
-      'Set the next contact with the candidate (nextContactAt), or say why there is none (noNextContactReason) — one of the two.',
-      { field: 'nextContactAt' },
-    );
-  }
+  requireNextContactOrReason(input);
   return deps.db.tenant(orgId).transaction(async (tx) => {
     const submission = await requireSubmission(tx, orgId, submissionId, true);
     const interviews = await listClientInterviews(tx, orgId, submissionId);

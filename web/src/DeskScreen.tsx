@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { CandidateContactForm } from './CandidateContactForm.tsx';
 import { Alerts } from './Alerts.tsx';
 import { api, fieldErrorsOf, messageOf, type Page } from './api.ts';
 import { ClientInterviewForm, DebriefForm, NudgeDraftHelper, type SubmissionRef } from './DebriefForms.tsx';
@@ -104,6 +105,11 @@ export function DeskScreen() {
   // The candidate side: an interview at the client to record, a candidate to debrief.
   const [interviewing, setInterviewing] = useState<SubmissionRef | null>(null);
   const [debriefing, setDebriefing] = useState<SubmissionRef | null>(null);
+  const [contacting, setContacting] = useState<{
+    submissionId: string;
+    followUpId: string;
+    candidateName: string;
+  } | null>(null);
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
   // Bumped after every change so the coverage and the client view reload with the desk.
@@ -179,6 +185,26 @@ export function DeskScreen() {
                           </button>
                         </>
                       )}
+                      {f.submissionId &&
+                        f.owedTo === 'candidate' &&
+                        (f.kind === 'update' || f.kind === 'placement_check_in') && (
+                          <>
+                            {' '}
+                            <button
+                              type="button"
+                              className="secondary"
+                              onClick={() =>
+                                setContacting({
+                                  submissionId: f.submissionId!,
+                                  followUpId: f.id,
+                                  candidateName: f.candidateName ?? 'the candidate',
+                                })
+                              }
+                            >
+                              Log contact with {f.candidateName}
+                            </button>
+                          </>
+                        )}
                       {f.kind === 'client_feedback' && w && (
                         <>
                           {' '}
@@ -193,6 +219,17 @@ export function DeskScreen() {
               })}
             </tbody>
           </table>
+        )}
+        {contacting && (
+          <CandidateContactForm
+            key={contacting.followUpId}
+            {...contacting}
+            onClose={() => setContacting(null)}
+            onDone={(m) => {
+              setContacting(null);
+              done(m);
+            }}
+          />
         )}
         {debriefing && (
           <DebriefForm

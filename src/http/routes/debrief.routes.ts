@@ -3,6 +3,7 @@ import {
   draftSubmissionNudge,
   listClientInterviewsPage,
   listDebriefsPage,
+  logCandidateContact,
   logDebrief,
   recordClientInterview,
 } from '../../services/debrief.service.ts';
@@ -10,6 +11,8 @@ import type { ServiceDeps } from '../../services/deps.ts';
 import { actorOf } from '../auth.ts';
 import { IdParamsSchema, PageQuerySchema, pageOf } from '../schemas.ts';
 import {
+  CandidateContactCreateSchema,
+  CandidateContactLoggedSchema,
   ClientInterviewCreateSchema,
   ClientInterviewRecordedSchema,
   ClientInterviewSchema,
@@ -89,6 +92,24 @@ export function debriefRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         reply
           .code(201)
           .send(await logDebrief(deps, req.principal.orgId, req.params.id, req.body, actorOf(req))),
+    );
+    app.post(
+      '/submissions/:id/candidate-contacts',
+      {
+        schema: {
+          operationId: 'logCandidateContact',
+          tags,
+          summary:
+            'Log a contact with the submitted candidate (telling them the client’s answer, where things stand, a check-in); it must set the next contact or say why there is none',
+          params: IdParamsSchema,
+          body: CandidateContactCreateSchema,
+          response: { 201: CandidateContactLoggedSchema },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .code(201)
+          .send(await logCandidateContact(deps, req.principal.orgId, req.params.id, req.body, actorOf(req))),
     );
     app.post(
       '/submissions/:id/nudge-drafts',

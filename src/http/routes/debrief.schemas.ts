@@ -148,3 +148,29 @@ export const NudgeDraftSchema = z
     check: MessageCheckSchema.nullable().describe('The nudge check of the text (null without text).'),
   })
   .meta({ id: 'NudgeDraft' });
+
+export const CandidateContactCreateSchema = z
+  .strictObject({
+    channel: z.enum(CLIENT_LOG_CHANNELS),
+    summary: ProseSchema(2000, 1).describe('What was said (the timeline shows it).'),
+    followUpId: IdSchema.optional().describe(
+      'The follow-up owed to the candidate this contact fulfils; default every open update on the submission.',
+    ),
+    occurredAt: DateOrInstantSchema(
+      "Default now. A plain date means the start of that day in the candidate's time zone.",
+    ).optional(),
+    nextContactAt: DateOrInstantSchema(CANDIDATE_ZONE)
+      .optional()
+      .describe('When to contact the candidate next (a follow-up you own).'),
+    noNextContactReason: LineSchema(500).optional().describe('Instead of a next contact: why there is none.'),
+  })
+  .meta({ id: 'CandidateContactCreate' });
+export const CandidateContactLoggedSchema = z
+  .object({
+    touchpointId: IdSchema,
+    closedFollowUpIds: z
+      .array(IdSchema)
+      .describe('The follow-ups owed to the candidate this contact fulfilled.'),
+    nextContact: DueSchema.nullable(),
+  })
+  .meta({ id: 'CandidateContactLogged' });
