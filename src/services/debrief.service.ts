@@ -298,6 +298,50 @@ export interface CandidateContactLogged {
   nextContact: { id: string; dueAt: Date } | null;
 }
 
+/**
+ * When a contact with the candidate happened (default now; not in the future) and when the next one
+ * is due (a plain date: the close of that business day in their zone; in the future), or null.
+ */
+function contactTimes(
+  input: { occurredAt?: DateOrInstant | undefined; nextContactAt?: DateOrInstant | undefined },
+  candidateCal: BusinessCalendar,
+  now: Date,
+): { occurredAt: Date; nextDue: Date | null } {
+  const occurredAt =
+    input.occurredAt === undefined ? now : instantOf(input.occurredAt, candidateCal.timeZone);
+  if (occurredAt.getTime() > now.getTime() + 5 * 60_000) {
+    throw errors.validation('A contact cannot have happened in the future.', { field: 'occurredAt' });
+  }
+  const nextDue = input.nextContactAt === undefined ? null : dueTimeOf(input.nextContactAt, candidateCal);
+  if (nextDue && nextDue.getTime() <= now.getTime()) {
+    throw errors.validation('The next contact must be in the future.', { field: 'nextContactAt' });
+  }
+  return { occurredAt, nextDue };
+}
+
+/** The next contact with the submitted candidate: an update owed to them, owned by `actor`. */
+function openNextCandidateContact(
+  tx: Queryable,
+  submission: Submission,
+  actor: Actor,
+  dueAt: Date,
+  now: Date,
+): Promise<{ id: string; dueAt: Date }> {
+  return insertCandidateSideFollowUp(tx, {
+    orgId: submission.orgId,
+    applicationId: submission.applicationId,
+    submissionId: submission.id,
+    interviewId: null,
+    clientContactId: null,
+    kind: 'update',
+    owedBy: 'recruiter',
+    owedTo: 'candidate',
+    ownerId: actor.memberId,
+    dueAt,
+    createdAt: now,
+  });
+}
+
 /** The next contact is one of the two: a date, or the reason there is none. */
 function requireNextContactOrReason(input: { nextContactAt?: unknown; noNextContactReason?: unknown }): void {
   if ((input.nextContactAt === undefined) === (input.noNextContactReason === undefined)) {
@@ -327,15 +371,7 @@ export async function logCandidateContact(
     const submission = await requireSubmission(tx, orgId, submissionId, true);
     const candidate = (await findCandidate(tx, orgId, submission.candidateId))!;
     const candidateCal = await calendarFor(tx, orgId, candidate.timeZone);
-    const occurredAt =
-      input.occurredAt === undefined ? now : instantOf(input.occurredAt, candidateCal.timeZone);
-    if (occurredAt.getTime() > now.getTime() + 5 * 60_000) {
-      throw errors.validation('A contact cannot have happened in the future.', { field: 'occurredAt' });
-    }
-    const nextDue = input.nextContactAt === undefined ? null : dueTimeOf(input.nextContactAt, candidateCal);
-    if (nextDue && nextDue.getTime() <= now.getTime()) {
-      throw errors.validation('The next contact must be in the future.', { field: 'nextContactAt' });
-    }
+    const { occurredAt, nextDue } = contactTimes(input, candidateCal, now);
     let owed: string[];
     if (input.followUpId) {
       const one = await lockOpenCandidateFollowUp(tx, orgId, submissionId, input.followUpId);
@@ -363,21 +399,7 @@ export async function logCandidateContact(
       createdAt: now,
     });
     await closeDeskFollowUps(tx, orgId, owed, touchpoint.id, now);
-    const nextContact = nextDue
-      ? await insertCandidateSideFollowUp(tx, {
-          orgId,
-          applicationId: submission.applicationId,
-          submissionId,
-          interviewId: null,
-          clientContactId: null,
-          kind: 'update',
-          owedBy: 'recruiter',
-          owedTo: 'candidate',
-          ownerId: actor.memberId,
-          dueAt: nextDue,
-          createdAt: now,
-        })
-      : null;
+    const nextContact = nextDue ? await openNextCandidateContact(tx, submission, actor, nextDue, now) : null;
     return { touchpointId: touchpoint.id, closedFollowUpIds: owed, nextContact };
   });
 }
@@ -425,17 +447,9 @@ export async function logDebrief(
     }
     const candidate = (await findCandidate(tx, orgId, submission.candidateId))!;
     const candidateCal = await calendarFor(tx, orgId, candidate.timeZone);
-    const occurredAt =
-      input.occurredAt === undefined ? now : instantOf(input.occurredAt, candidateCal.timeZone);
-    if (occurredAt.getTime() > now.getTime() + 5 * 60_000) {
-      throw errors.validation('A debrief cannot have happened in the future.', { field: 'occurredAt' });
-    }
+    const { occurredAt, nextDue } = contactTimes(input, candidateCal, now);
     if (occurredAt.getTime() < interview.at.getTime()) {
       throw errors.validation('A debrief comes after the interview.', { field: 'occurredAt' });
-    }
-    const nextDue = input.nextContactAt === undefined ? null : dueTimeOf(input.nextContactAt, candidateCal);
-    if (nextDue && nextDue.getTime() <= now.getTime()) {
-      throw errors.validation('The next contact must be in the future.', { field: 'nextContactAt' });
     }
     const points = {
       impressions: input.impressions,
@@ -461,21 +475,7 @@ export async function logDebrief(
     });
     const owed = await lockOpenFollowUpsOf(tx, orgId, submissionId, 'debrief', interview.id);
     await closeDeskFollowUps(tx, orgId, owed, touchpoint.id, now);
-    const nextContact = nextDue
-      ? await insertCandidateSideFollowUp(tx, {
-          orgId,
-          applicationId: submission.applicationId,
-          submissionId,
-          interviewId: null,
-          clientContactId: null,
-          kind: 'update',
-          owedBy: 'recruiter',
-          owedTo: 'candidate',
-          ownerId: actor.memberId,
-          dueAt: nextDue,
-          createdAt: now,
-        })
-      : null;
+    const nextContact = nextDue ? await openNextCandidateContact(tx, submission, actor, nextDue, now) : null;
     const debrief = await insertDebrief(tx, {
       orgId,
       submissionId,

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { NextContactFields } from './NextContactFields.tsx';
 import { Alerts } from './Alerts.tsx';
 import { api, fieldErrorsOf, messageOf } from './api.ts';
 
@@ -78,21 +79,7 @@ export function CandidateContactForm({
         What you told them
         <textarea name="summary" rows={2} required />
       </label>
-      <fieldset>
-        <legend>Next contact with {candidateName}</legend>
-        <label className="choice">
-          <input type="checkbox" checked={noNext} onChange={(e) => setNoNext(e.target.checked)} /> None
-        </label>
-        {noNext ? (
-          <label>
-            Because <input name="noNextContactReason" required />
-          </label>
-        ) : (
-          <label>
-            Date <input name="nextContactAt" type="date" required />
-          </label>
-        )}
-      </fieldset>
+      <NextContactFields name={candidateName} none={noNext} onNone={setNoNext} />
       <Alerts error={[failed, ...Object.values(errors)].filter(Boolean).join(' ')} />
       <div className="row">
         <button type="submit" disabled={busy}>

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { NextContactFields } from './NextContactFields.tsx';
 import { Alerts } from './Alerts.tsx';
 import { api, fieldErrorsOf, messageOf } from './api.ts';
 import { DueTime } from './DueTime.tsx';
@@ -226,21 +227,7 @@ export function DebriefForm({
         <input type="checkbox" name="mayMention" /> {name} agrees that their other interviews and offers may
         be mentioned to this client
       </label>
-      <fieldset>
-        <legend>Next contact with {name}</legend>
-        <label className="choice">
-          <input type="checkbox" checked={noNext} onChange={(e) => setNoNext(e.target.checked)} /> None
-        </label>
-        {noNext ? (
-          <label>
-            Because <input name="noNextContactReason" required />
-          </label>
-        ) : (
-          <label>
-            Date <input name="nextContactAt" type="date" required />
-          </label>
-        )}
-      </fieldset>
+      <NextContactFields name={name} none={noNext} onNone={setNoNext} />
       <Alerts error={[failed, ...Object.values(errors)].filter(Boolean).join(' ')} />
       <div className="row">
         <button type="submit">Log debrief</button>
