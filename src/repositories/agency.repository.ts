@@ -554,7 +554,7 @@ export async function claimDueOwnedFollowUps(
 ): Promise<ClaimedOwnedFollowUp[]> {
   const rows = await q.query(
     `WITH due AS (
-       SELECT f.id FROM follow_ups f
+       SELECT f.org_id, f.id FROM follow_ups f
         WHERE f.status = 'open' AND f.kind <> 'outcome' AND f.owner_id IS NOT NULL
           AND f.kind = ANY($2::text[]) AND f.next_action_at <= $1
           AND ($4::uuid IS NULL OR f.org_id = $4)
@@ -563,7 +563,7 @@ export async function claimDueOwnedFollowUps(
      SELECT f.id, f.org_id, f.kind, f.application_id, f.owner_id, f.due_at, f.ladder_steps, f.escalation_level,
             coalesce(c.name || ' — ' || j.title, cc.name || ' (' || cl.name || ')', 'a follow-up') AS subject,
             j.hiring_manager_id
-       FROM due JOIN follow_ups f ON f.id = due.id
+       FROM due JOIN follow_ups f ON f.org_id = due.org_id AND f.id = due.id
        LEFT JOIN applications a ON a.org_id = f.org_id AND a.id = f.application_id
        LEFT JOIN candidates c ON c.org_id = a.org_id AND c.id = a.candidate_id
        LEFT JOIN jobs j ON j.org_id = a.org_id AND j.id = a.job_id
