@@ -5,7 +5,7 @@ import type { Db } from '../db/db.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
 import { sweepOwnedFollowUps } from '../services/owned-sweep.service.ts';
 import { buildCandidate, buildMember, buildOrganization } from '../../test/support/factories.ts';
-import { seriousViolations, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
+import { fitsAPhone, seriousViolations, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
 import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
 
 const PASSWORD = 'agency desk passphrase 1';
@@ -17,6 +17,8 @@ const identity = { from: { name: 'Hearback', address: 'hb@localhost' }, domain: 
  * then the sweep), the desk prompts a nudge, a status-only nudge is refused with its text kept, and
  * a nudge with news is logged with the next contact.
  */
+const SCREEN = { width: 1366, height: 768 };
+
 describe('the agency desk in a browser', () => {
   let db: Db;
   let running: BrowserApp;
@@ -43,7 +45,7 @@ describe('the agency desk in a browser', () => {
       await setMemberPassword(deps, org, recruiter.id, PASSWORD);
       await buildCandidate(deps, org, { name: 'Jo Rivera' });
 
-      const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+      const context = await browser.newContext({ viewport: SCREEN });
       const page = await context.newPage();
       page.on('dialog', (d) => void d.dismiss());
       const signIn = async () => {
@@ -99,7 +101,9 @@ describe('the agency desk in a browser', () => {
       await expect.poll(() => waiting.textContent()).toContain('2 days');
       const today = page.locator('section[aria-labelledby="desk-today"]');
       await today.locator('tr.overdue', { hasText: 'Nudge Dana Cole with news' }).waitFor();
-      await page.screenshot({ path: 'test-results/agency-desk.png', fullPage: true });
+      // The agency recruiter's main screen, at a laptop's width and a phone's.
+      await page.screenshot({ path: 'docs/screens/desk.png' });
+      await fitsAPhone(page, SCREEN, 'docs/screens/desk-phone.png');
 
       await waiting.getByRole('button', { name: 'Nudge Dana Cole' }).click();
       const composer = page.getByRole('form', { name: 'Nudge Dana Cole' });

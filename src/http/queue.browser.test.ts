@@ -159,7 +159,7 @@ describe('the dense follow-up queue, in a browser', () => {
       await page.getByLabel('Owner').selectOption('anyone');
       await expect.poll(() => rows.count()).toBe(17);
 
-      await fitsAPhone(page, viewport);
+      await fitsAPhone(page, viewport, 'docs/screens/queue-phone.png');
       await context.close();
     },
   );

@@ -25,7 +25,8 @@ const navOf = (page: Page) => page.locator('nav[aria-label="Main"] a').allTextCo
  * sees when each is due in words (the absolute time on hover), fills one in and it leaves the
  * list; the hiring manager lands on what waits on them — a decide-by and an escalated promise —
  * hands the escalation to a colleague and decides the other from there. Each role's navigation
- * holds only what it may use. Saves docs/screens/scorecards-i-owe.png and waiting-on-me.png.
+ * holds only what it may use. Saves each role's main screen at 1366×768 and at a phone's width:
+ * docs/screens/scorecards-i-owe*.png, waiting-on-me*.png and settings*.png.
  */
 describe('each role its view in a browser', () => {
   let db: Db;
@@ -96,7 +97,7 @@ describe('each role its view in a browser', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await mkdir('docs/screens', { recursive: true });
       await page.screenshot({ path: 'docs/screens/scorecards-i-owe.png', fullPage: true });
-      await fitsAPhone(page, SCREEN);
+      await fitsAPhone(page, SCREEN, 'docs/screens/scorecards-i-owe-phone.png');
 
       await card.getByRole('button', { name: `Fill in the scorecard: ${s.candidate.name}` }).click();
       await page.selectOption(`#fb-${onsite.id}-rec`, 'strong_yes');
@@ -135,7 +136,7 @@ describe('each role its view in a browser', () => {
       expect(await jordanEscalated.textContent()).toContain('due in 5 days');
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: 'docs/screens/waiting-on-me.png', fullPage: true });
-      await fitsAPhone(page, SCREEN);
+      await fitsAPhone(page, SCREEN, 'docs/screens/waiting-on-me-phone.png');
 
       // Hand the escalated promise to Rae, who covers the role.
       await jordanEscalated.getByRole('button', { name: 'Reassign: Jordan Lee' }).click();
@@ -171,7 +172,7 @@ describe('each role its view in a browser', () => {
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.waitForSelector('#email');
 
-      // The recruiter lands on the queue; the admin on the queue, with Settings.
+      // The recruiter lands on the queue; the admin on the queue, with Settings (their own screen).
       await signIn(page, base, s.recruiter.email, PASSWORD);
       await page.waitForSelector('h1:has-text("Follow-ups")');
       expect((await navOf(page))[0]).toBe('Follow-ups');
@@ -181,6 +182,11 @@ describe('each role its view in a browser', () => {
       await signIn(page, base, s.admin.email, PASSWORD);
       await page.waitForSelector('h1:has-text("Follow-ups")');
       expect(await navOf(page)).toEqual(expect.arrayContaining(['Follow-ups', 'Settings', 'Import']));
+      await page.click('nav a:has-text("Settings")');
+      await page.waitForSelector('h1:has-text("Settings")');
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: 'docs/screens/settings.png' });
+      await fitsAPhone(page, SCREEN, 'docs/screens/settings-phone.png');
       await context.close();
     },
   );

@@ -106,47 +106,49 @@ export function ClientView({
       {record.openSubmissions.length === 0 ? (
         <p className="empty">No open submission.</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Candidate · job</th>
-              <th scope="col">Contact</th>
-              <th scope="col">Stage</th>
-              <th scope="col">Waiting</th>
-              <th scope="col">Feedback due</th>
-              <th scope="col">Act</th>
-            </tr>
-          </thead>
-          <tbody>
-            {record.openSubmissions.map((s) => (
-              <tr key={s.submissionId} className={s.pastDeadline ? 'overdue' : undefined}>
-                <td>
-                  {s.candidateName} · {s.jobTitle}
-                </td>
-                <td>{s.contactName}</td>
-                <td>{STAGE_WORDS[s.stage] ?? s.stage}</td>
-                <td>
-                  {s.daysWaiting} day{s.daysWaiting === 1 ? '' : 's'}
-                </td>
-                <td>
-                  {s.feedbackDueAt ? (
-                    <>
-                      {s.pastDeadline && <strong>Past the deadline · </strong>}
-                      <DueTime at={s.feedbackDueAt} />
-                    </>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                <td>
-                  <button type="button" className="secondary" onClick={() => setPlacing(s)}>
-                    Place {s.candidateName}…
-                  </button>
-                </td>
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="client-view">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Candidate · job</th>
+                <th scope="col">Contact</th>
+                <th scope="col">Stage</th>
+                <th scope="col">Waiting</th>
+                <th scope="col">Feedback due</th>
+                <th scope="col">Act</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {record.openSubmissions.map((s) => (
+                <tr key={s.submissionId} className={s.pastDeadline ? 'overdue' : undefined}>
+                  <td>
+                    {s.candidateName} · {s.jobTitle}
+                  </td>
+                  <td>{s.contactName}</td>
+                  <td>{STAGE_WORDS[s.stage] ?? s.stage}</td>
+                  <td>
+                    {s.daysWaiting} day{s.daysWaiting === 1 ? '' : 's'}
+                  </td>
+                  <td>
+                    {s.feedbackDueAt ? (
+                      <>
+                        {s.pastDeadline && <strong>Past the deadline · </strong>}
+                        <DueTime at={s.feedbackDueAt} />
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td>
+                    <button type="button" className="secondary" onClick={() => setPlacing(s)}>
+                      Place {s.candidateName}…
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {placing && (
         <PlacementForm

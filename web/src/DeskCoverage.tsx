@@ -64,29 +64,31 @@ export function DeskCoverage({ version }: { version: number }) {
         {coverage.jobOrders.length === 0 ? (
           <p className="empty">No open job order.</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Job · client</th>
-                <th scope="col">Finalists / target</th>
-                <th scope="col">Backfill from</th>
-              </tr>
-            </thead>
-            <tbody>
-              {coverage.jobOrders.map((j) => (
-                <tr key={j.jobId} className={j.short ? 'overdue' : undefined}>
-                  <td>
-                    {j.title} · {j.clientName}
-                  </td>
-                  <td>
-                    {j.short && <strong>Short · </strong>}
-                    {j.finalists} / {j.target}
-                  </td>
-                  <td>{j.candidates ? names(j.candidates) : '—'}</td>
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="desk-coverage">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Job · client</th>
+                  <th scope="col">Finalists / target</th>
+                  <th scope="col">Backfill from</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {coverage.jobOrders.map((j) => (
+                  <tr key={j.jobId} className={j.short ? 'overdue' : undefined}>
+                    <td>
+                      {j.title} · {j.clientName}
+                    </td>
+                    <td>
+                      {j.short && <strong>Short · </strong>}
+                      {j.finalists} / {j.target}
+                    </td>
+                    <td>{j.candidates ? names(j.candidates) : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
 
@@ -117,41 +119,43 @@ export function DeskCoverage({ version }: { version: number }) {
         {coverage.placements.length === 0 ? (
           <p className="empty">No placement in its guarantee.</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Candidate · job</th>
-                <th scope="col">Client</th>
-                <th scope="col">Start</th>
-                <th scope="col">Guarantee ends</th>
-                <th scope="col">Next check-in</th>
-              </tr>
-            </thead>
-            <tbody>
-              {coverage.placements.map((p) => (
-                <tr key={p.placementId}>
-                  <td>
-                    {p.candidateName} · {p.jobTitle}
-                  </td>
-                  <td>{p.clientName}</td>
-                  <td>{p.startDate}</td>
-                  <td>{p.guaranteeEndsOn}</td>
-                  <td>
-                    {p.nextCheckInAt ? (
-                      <>
-                        with {p.nextCheckInWith === 'client' ? 'the client' : p.candidateName},{' '}
-                        <DueTime at={p.nextCheckInAt} />
-                      </>
-                    ) : p.fellThroughOn ? (
-                      `fell through ${p.fellThroughOn}`
-                    ) : (
-                      'none scheduled'
-                    )}
-                  </td>
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="desk-placements">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Candidate · job</th>
+                  <th scope="col">Client</th>
+                  <th scope="col">Start</th>
+                  <th scope="col">Guarantee ends</th>
+                  <th scope="col">Next check-in</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {coverage.placements.map((p) => (
+                  <tr key={p.placementId}>
+                    <td>
+                      {p.candidateName} · {p.jobTitle}
+                    </td>
+                    <td>{p.clientName}</td>
+                    <td>{p.startDate}</td>
+                    <td>{p.guaranteeEndsOn}</td>
+                    <td>
+                      {p.nextCheckInAt ? (
+                        <>
+                          with {p.nextCheckInWith === 'client' ? 'the client' : p.candidateName},{' '}
+                          <DueTime at={p.nextCheckInAt} />
+                        </>
+                      ) : p.fellThroughOn ? (
+                        `fell through ${p.fellThroughOn}`
+                      ) : (
+                        'none scheduled'
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </>

@@ -147,78 +147,80 @@ export function DeskScreen() {
         {desk.followUps.length === 0 ? (
           <p className="empty">Nothing owed.</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Due</th>
-                <th scope="col">About</th>
-                <th scope="col">Next action</th>
-              </tr>
-            </thead>
-            <tbody>
-              {desk.followUps.map((f) => {
-                const w = f.submissionId ? waitingById.get(f.submissionId) : undefined;
-                return (
-                  <tr key={f.id} className={f.overdue ? 'overdue' : undefined}>
-                    <td>
-                      {f.overdue && <strong>Overdue · </strong>}
-                      <DueTime at={f.dueAt} />
-                    </td>
-                    <td>{about(f)}</td>
-                    <td>
-                      {(NEXT[f.kind] ?? (() => 'Follow up'))(f)}
-                      {f.kind === 'debrief' && f.submissionId && (
-                        <>
-                          {' '}
-                          <button
-                            type="button"
-                            className="secondary"
-                            onClick={() =>
-                              setDebriefing({
-                                submissionId: f.submissionId!,
-                                candidateName: f.candidateName ?? 'the candidate',
-                                clientName: f.clientName ?? 'the client',
-                              })
-                            }
-                          >
-                            Debrief {f.candidateName}
-                          </button>
-                        </>
-                      )}
-                      {f.submissionId &&
-                        f.owedTo === 'candidate' &&
-                        (f.kind === 'update' || f.kind === 'placement_check_in') && (
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="desk-today">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Due</th>
+                  <th scope="col">About</th>
+                  <th scope="col">Next action</th>
+                </tr>
+              </thead>
+              <tbody>
+                {desk.followUps.map((f) => {
+                  const w = f.submissionId ? waitingById.get(f.submissionId) : undefined;
+                  return (
+                    <tr key={f.id} className={f.overdue ? 'overdue' : undefined}>
+                      <td>
+                        {f.overdue && <strong>Overdue · </strong>}
+                        <DueTime at={f.dueAt} />
+                      </td>
+                      <td>{about(f)}</td>
+                      <td>
+                        {(NEXT[f.kind] ?? (() => 'Follow up'))(f)}
+                        {f.kind === 'debrief' && f.submissionId && (
                           <>
                             {' '}
                             <button
                               type="button"
                               className="secondary"
                               onClick={() =>
-                                setContacting({
+                                setDebriefing({
                                   submissionId: f.submissionId!,
-                                  followUpId: f.id,
                                   candidateName: f.candidateName ?? 'the candidate',
+                                  clientName: f.clientName ?? 'the client',
                                 })
                               }
                             >
-                              Log contact with {f.candidateName}
+                              Debrief {f.candidateName}
                             </button>
                           </>
                         )}
-                      {f.kind === 'client_feedback' && w && (
-                        <>
-                          {' '}
-                          <button type="button" className="secondary" onClick={() => setNudging(w)}>
-                            Nudge {w.contactName}
-                          </button>
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                        {f.submissionId &&
+                          f.owedTo === 'candidate' &&
+                          (f.kind === 'update' || f.kind === 'placement_check_in') && (
+                            <>
+                              {' '}
+                              <button
+                                type="button"
+                                className="secondary"
+                                onClick={() =>
+                                  setContacting({
+                                    submissionId: f.submissionId!,
+                                    followUpId: f.id,
+                                    candidateName: f.candidateName ?? 'the candidate',
+                                  })
+                                }
+                              >
+                                Log contact with {f.candidateName}
+                              </button>
+                            </>
+                          )}
+                        {f.kind === 'client_feedback' && w && (
+                          <>
+                            {' '}
+                            <button type="button" className="secondary" onClick={() => setNudging(w)}>
+                              Nudge {w.contactName}
+                            </button>
+                          </>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         )}
         {contacting && (
           <CandidateContactForm
@@ -256,49 +258,51 @@ export function DeskScreen() {
         {desk.waiting.length === 0 ? (
           <p className="empty">No submission is waiting on a client.</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Candidate · job</th>
-                <th scope="col">Client · contact</th>
-                <th scope="col">Waiting</th>
-                <th scope="col">Agreed deadline</th>
-                <th scope="col">Act</th>
-              </tr>
-            </thead>
-            <tbody>
-              {desk.waiting.map((w) => (
-                <tr key={w.submissionId} className={w.pastDeadline ? 'overdue' : undefined}>
-                  <td>
-                    {w.candidateName} · {w.jobTitle}
-                  </td>
-                  <td>
-                    {w.clientName} · {w.contactName}
-                  </td>
-                  <td>
-                    {w.daysWaiting} day{w.daysWaiting === 1 ? '' : 's'}
-                  </td>
-                  <td>
-                    {w.pastDeadline && <strong>Past the deadline · </strong>}
-                    <DueTime at={w.feedbackDueAt} timeZone={w.contactTimeZone} />
-                  </td>
-                  <td className="row">
-                    {w.pastDeadline && (
-                      <button type="button" onClick={() => setNudging(w)}>
-                        Nudge {w.contactName}
-                      </button>
-                    )}
-                    <ClientAnswer waiting={w} onDone={done} onError={setError} />
-                    <MoreTimeAnswer waiting={w} onDone={done} />
-                    <RevokeClientLinks waiting={w} onDone={done} onError={setError} />
-                    <button type="button" className="secondary" onClick={() => setInterviewing(w)}>
-                      Record client interview…
-                    </button>
-                  </td>
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="desk-waiting">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Candidate · job</th>
+                  <th scope="col">Client · contact</th>
+                  <th scope="col">Waiting</th>
+                  <th scope="col">Agreed deadline</th>
+                  <th scope="col">Act</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {desk.waiting.map((w) => (
+                  <tr key={w.submissionId} className={w.pastDeadline ? 'overdue' : undefined}>
+                    <td>
+                      {w.candidateName} · {w.jobTitle}
+                    </td>
+                    <td>
+                      {w.clientName} · {w.contactName}
+                    </td>
+                    <td>
+                      {w.daysWaiting} day{w.daysWaiting === 1 ? '' : 's'}
+                    </td>
+                    <td>
+                      {w.pastDeadline && <strong>Past the deadline · </strong>}
+                      <DueTime at={w.feedbackDueAt} timeZone={w.contactTimeZone} />
+                    </td>
+                    <td className="row">
+                      {w.pastDeadline && (
+                        <button type="button" onClick={() => setNudging(w)}>
+                          Nudge {w.contactName}
+                        </button>
+                      )}
+                      <ClientAnswer waiting={w} onDone={done} onError={setError} />
+                      <MoreTimeAnswer waiting={w} onDone={done} />
+                      <RevokeClientLinks waiting={w} onDone={done} onError={setError} />
+                      <button type="button" className="secondary" onClick={() => setInterviewing(w)}>
+                        Record client interview…
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
         {interviewing && (
           <ClientInterviewForm
