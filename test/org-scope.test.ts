@@ -19,7 +19,7 @@ import { describe, expect, it } from 'vitest';
  * name its tenant.
  */
 
-const ROOT = join(import.meta.dirname, '..', '..');
+const ROOT = join(import.meta.dirname, '..');
 
 /** The look-ups that find the tenant (or sweep every tenant), so cannot filter by one. */
 const CROSS_TENANT: Record<string, string> = {
