@@ -9,6 +9,7 @@ npx tsx bench/queries.ts --db bench_smoke --runs 3 --no-write
 npx tsx bench/sweep.ts --follow-ups 300 --pglite-follow-ups 100 --orgs 10 --no-write
 npx tsx bench/delivery.ts --messages 300 --no-write
 npx tsx bench/api.ts --duration 2 --interviews 2000 --no-write
+npx tsx bench/load.ts --duration 3 --clients 10 --interviews 300 --no-write
 npx tsx bench/startup.ts --runs 1 --settle 0 --no-write
 npx tsx bench/closure.ts --candidates 12 --weeks 1 --drain-weeks 1 --step-minutes 60 --no-write
 echo "bench smoke: all benchmarks ran"
