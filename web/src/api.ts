@@ -1,4 +1,9 @@
-/** The web app's API client: the session cookie, plus the CSRF token on every change. */
+/**
+ * The web app's API client: the session cookie, plus the CSRF token on every change. `client` is
+ * typed by web/src/api-schema.ts, generated from the app's OpenAPI document (`npm run api:types`).
+ */
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { components, paths } from './api-schema.ts';
 
 let csrfToken = '';
 
@@ -47,6 +52,49 @@ export function setCsrf(token: string): void {
   csrfToken = token;
 }
 
+/** A schema of the API by its OpenAPI name, e.g. `Schema<'Job'>`. */
+export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];
+
+/** The ApiError for a failed response: the problem document's code, detail and failed fields. */
+async function problemOf(res: Response): Promise<ApiError> {
+  const data = (await res.json().catch(() => ({}))) as {
+    code?: string;
+    detail?: string;
+    errors?: FieldError[];
+  };
+  return new ApiError(
+    res.status,
+    data.code ?? 'error',
+    data.detail ?? `Request failed (${res.status})`,
+    data.errors ?? [],
+  );
+}
+
+// Every change carries the session's CSRF token; every failure becomes an ApiError.
+const session: Middleware = {
+  onRequest({ request }) {
+    if (request.method !== 'GET') request.headers.set('x-csrf-token', csrfToken);
+    return request;
+  },
+  async onResponse({ response }) {
+    if (!response.ok) throw await problemOf(response);
+    return undefined;
+  },
+};
+
+/**
+ * The typed API client: paths as the OpenAPI document names them (`/api/v1/...`). A failed call
+ * rejects with ApiError, so `data` is the success body (undefined only for 204).
+ */
+export const client = createClient<paths>({ credentials: 'same-origin' });
+client.use(session);
+
+/** The body of a typed call that succeeded (a failed one has already thrown ApiError). */
+export async function dataOf<T>(call: Promise<{ data?: T; response: Response }>): Promise<T> {
+  const { data } = await call;
+  return data as T;
+}
+
 /** Call the API; throws ApiError with the problem's detail on failure. */
 export async function api<T>(
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
@@ -63,19 +111,8 @@ export async function api<T>(
     ...(body !== undefined && { body: JSON.stringify(body) }),
   });
   if (res.status === 204) return undefined as T;
-  const data = (await res.json().catch(() => ({}))) as {
-    code?: string;
-    detail?: string;
-    errors?: FieldError[];
-  };
-  if (!res.ok)
-    throw new ApiError(
-      res.status,
-      data.code ?? 'error',
-      data.detail ?? `Request failed (${res.status})`,
-      data.errors ?? [],
-    );
-  return data as T;
+  if (!res.ok) throw await problemOf(res);
+  return (await res.json().catch(() => ({}))) as T;
 }
 
 export interface Session {
