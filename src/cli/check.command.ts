@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { MESSAGE_KINDS, type MessageKind } from '../domain/message-check/index.ts';
+import { CHECK_KINDS, type CheckKind } from '../domain/message-check/index.ts';
 import { checkText } from '../services/message.service.ts';
 import { parseCommandLine, UsageError } from './usage.ts';
 
@@ -16,8 +16,8 @@ export async function runCheck(args: string[]): Promise<number> {
     strict: true,
   });
   const kind = values.kind;
-  if (!kind || !(MESSAGE_KINDS as readonly string[]).includes(kind)) {
-    throw new UsageError(`--kind must be one of ${MESSAGE_KINDS.join(', ')}`);
+  if (!kind || !(CHECK_KINDS as readonly string[]).includes(kind)) {
+    throw new UsageError(`--kind must be one of ${CHECK_KINDS.join(', ')}`);
   }
   if (positionals.length !== 1) throw new UsageError('usage: hearback check --kind KIND <file | ->');
   const source = positionals[0]!;
@@ -29,7 +29,7 @@ export async function runCheck(args: string[]): Promise<number> {
       `cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
     );
   }
-  const check = checkText(kind as MessageKind, text);
+  const check = checkText(kind as CheckKind, text);
   process.stdout.write(
     `${JSON.stringify({ kind, elements: check.elements, findings: check.findings, wordCount: check.wordCount })}\n`,
   );

@@ -1,4 +1,4 @@
-import { checkMessage, type MessageKind } from '../domain/message-check/index.ts';
+import { checkMessage, type CheckKind } from '../domain/message-check/index.ts';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -139,9 +139,7 @@ describe('hearback check', () => {
       await writeFile(file, text);
       const r = await hearback(['check', '--kind', kind, file]);
       expect(r.code).toBe(0);
-      expect(JSON.parse(r.stdout)).toEqual(
-        JSON.parse(JSON.stringify(checkMessage(kind as MessageKind, text))),
-      );
+      expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(checkMessage(kind as CheckKind, text))));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

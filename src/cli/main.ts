@@ -1,6 +1,6 @@
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { AppError } from '../errors.ts';
-import { MESSAGE_KINDS } from '../domain/message-check/types.ts';
+import { CHECK_KINDS } from '../domain/message-check/types.ts';
 import { packageJson } from '../paths.ts';
 import { CliFailure, exitCodeForAppError, UsageError } from './usage.ts';
 
@@ -114,7 +114,7 @@ recorded in its audit log. With --list, one list as CSV with the API's field nam
   },
   check: {
     usage: 'hearback check --kind KIND <file | ->',
-    details: `  --kind KIND   one of ${MESSAGE_KINDS.join(', ')}`,
+    details: `  --kind KIND   one of ${CHECK_KINDS.join(', ')}`,
     summary: 'Check a message; prints {kind, elements, findings, wordCount}',
     run: async (args) => (await import('./check.command.ts')).runCheck(args),
   },

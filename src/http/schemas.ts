@@ -3,7 +3,7 @@
  * Requests are strict (unknown fields are a 400); responses describe exactly what is sent.
  */
 import { NEXT_STEP_ACTIONS, NEXT_STEP_ROLES } from '../domain/next-step.ts';
-import { MESSAGE_KINDS as CHECK_KINDS } from '../domain/message-check/index.ts';
+import { CHECK_KINDS } from '../domain/message-check/index.ts';
 import { z } from 'zod';
 import {
   CHANNELS,

@@ -13,7 +13,7 @@ import {
   checkMessage,
   hasBlockingFindings,
   type MessageCheck,
-  type MessageKind as CheckKind,
+  type CheckKind,
 } from '../domain/message-check/index.ts';
 import type { Application, Decision, DecisionOutcome, Message, MessageStatus } from '../domain/model.ts';
 import { calendarOf, effectivePolicy } from '../domain/policy.ts';

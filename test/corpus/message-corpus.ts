@@ -5,12 +5,12 @@
  * `npm run accuracy`.
  */
 import { readFileSync } from 'node:fs';
-import { checkMessage, type FindingCode, type MessageKind } from '../../src/domain/message-check/index.ts';
+import { checkMessage, type FindingCode, type CheckKind } from '../../src/domain/message-check/index.ts';
 
 /** One labelled message. */
 export interface MessageCase {
   id: string;
-  kind: MessageKind;
+  kind: CheckKind;
   text: string;
   /** Every element of the kind, and whether a careful reader finds it in the text. */
   elements: Record<string, boolean>;

@@ -1,13 +1,9 @@
 /** Builds the context every element and finding rule reads. */
 import { analyzeText, normalizeText } from '../language/analyze.ts';
-import type { CheckContext, CheckMessageOptions, MessageKind } from './types.ts';
+import type { CheckContext, CheckMessageOptions, CheckKind } from './types.ts';
 
 /** Reads `text` once (sentences, clauses, tags) for the rules of `kind`. */
-export function buildContext(
-  kind: MessageKind,
-  text: string,
-  options: CheckMessageOptions = {},
-): CheckContext {
+export function buildContext(kind: CheckKind, text: string, options: CheckMessageOptions = {}): CheckContext {
   const analysis = analyzeText(text);
   return {
     kind,

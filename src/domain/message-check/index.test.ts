@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import {
   FINDING_TEXT,
   MESSAGE_ELEMENTS,
-  MESSAGE_KINDS,
+  CHECK_KINDS,
   checkMessage,
   hasBlockingFindings,
   type FindingCode,
   type MessageCheck,
-  type MessageKind,
+  type CheckKind,
   type Severity,
 } from './index.ts';
 
@@ -342,7 +342,7 @@ describe('checkMessage — protected characteristics', () => {
     expect(found.every((f) => /^Mentions .+ — /.test(f.message))).toBe(true);
   });
 
-  it.each(MESSAGE_KINDS)('is an error in a %s too', (kind) => {
+  it.each(CHECK_KINDS)('is an error in a %s too', (kind) => {
     const check = checkMessage(kind, 'We worry about your age. ' + ADVANCE_GOOD);
     expect(hasBlockingFindings(check)).toBe(true);
     expect(codes(check)).toContain('protected_characteristic');
@@ -476,7 +476,7 @@ describe('checkMessage — placeholders', () => {
 describe('checkMessage — length and emptiness', () => {
   const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 
-  it.each<[MessageKind, number, number | undefined, Severity | null]>([
+  it.each<[CheckKind, number, number | undefined, Severity | null]>([
     ['update', 400, undefined, null],
     ['update', 401, undefined, 'warning'],
     ['advance', 300, undefined, null],
@@ -493,7 +493,7 @@ describe('checkMessage — length and emptiness', () => {
   });
 
   it.each(['', '   ', '\n\t\n', '... — !!', '\u200B'])('%j is empty, and nothing else', (text) => {
-    for (const kind of MESSAGE_KINDS) {
+    for (const kind of CHECK_KINDS) {
       const check = checkMessage(kind, text);
       expect(check.findings).toEqual([expect.objectContaining({ code: 'empty', severity: 'error' })]);
       expect(check.wordCount).toBe(0);
@@ -515,7 +515,7 @@ describe('checkMessage — length and emptiness', () => {
   });
 
   it('rejects an unknown kind from an untyped caller', () => {
-    expect(() => checkMessage('offer' as MessageKind, 'hi')).toThrow(RangeError);
+    expect(() => checkMessage('offer' as CheckKind, 'hi')).toThrow(RangeError);
   });
 });
 
@@ -679,7 +679,7 @@ const FRAGMENTS = [
   '🙂',
 ];
 
-const kindArb = fc.constantFrom(...MESSAGE_KINDS);
+const kindArb = fc.constantFrom(...CHECK_KINDS);
 const textArb = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 300 }),
   fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 40 }).map((parts) => parts.join(' ')),

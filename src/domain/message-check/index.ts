@@ -45,19 +45,19 @@ import { findVagueReasons } from './findings/vague-reason.ts';
 import { countWords } from './text.ts';
 import {
   MESSAGE_ELEMENTS,
-  MESSAGE_KINDS,
+  CHECK_KINDS,
   type CheckContext,
   type CheckMessageOptions,
   type Finding,
   type FindingCode,
   type MessageCheck,
-  type MessageKind,
+  type CheckKind,
   type Severity,
   type Span,
 } from './types.ts';
 
-export { MESSAGE_ELEMENTS, MESSAGE_KINDS };
-export type { CheckMessageOptions, Finding, FindingCode, MessageCheck, MessageKind, Severity };
+export { MESSAGE_ELEMENTS, CHECK_KINDS };
+export type { CheckMessageOptions, Finding, FindingCode, MessageCheck, CheckKind, Severity };
 export { MIN_REASON_CONTENT_WORDS } from './elements/reason.ts';
 export { REJECTION_SHORT_WORDS, NOTE_MAX_WORDS } from './findings/length.ts';
 
@@ -239,7 +239,7 @@ const ELEMENT_RULES: Record<string, ElementRule> = {
 };
 
 /** The element rule behind an element key (the update's reason is its own rule). */
-function ruleFor(kind: MessageKind, element: string): ElementRule {
+function ruleFor(kind: CheckKind, element: string): ElementRule {
   const key = kind === 'update' && element === 'reason' ? 'update_reason' : element;
   return ELEMENT_RULES[key]!;
 }
@@ -254,12 +254,8 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 
  * const check = checkMessage('update', 'We are still deciding; you will hear from us by Friday.');
  * check.elements.new_date; // true
  */
-export function checkMessage(
-  kind: MessageKind,
-  text: string,
-  options: CheckMessageOptions = {},
-): MessageCheck {
-  if (!(MESSAGE_KINDS as readonly string[]).includes(kind)) {
+export function checkMessage(kind: CheckKind, text: string, options: CheckMessageOptions = {}): MessageCheck {
+  if (!(CHECK_KINDS as readonly string[]).includes(kind)) {
     throw new RangeError(`Unknown message kind: ${String(kind)}`);
   }
   if (options.maxWords !== undefined && (!(options.maxWords > 0) || !Number.isFinite(options.maxWords))) {

@@ -5,11 +5,12 @@
 import type { Analysis, Clause, Sentence } from '../language/analyze.ts';
 
 /**
- * What is being checked. The first three are a hiring team's messages to a candidate; `feedback`
+ * What kind of text a message check reads (`messages.check_kind`) — not the outbox's
+ * `MessageKind` (domain/model.ts), which says why a message was sent. The first three are a hiring team's messages to a candidate; `feedback`
  * is interview feedback to a candidate; `nudge` an agency recruiter's follow-up to a client;
  * `thank_you` and `check_in` a candidate's notes to the team.
  */
-export const MESSAGE_KINDS = [
+export const CHECK_KINDS = [
   'rejection',
   'advance',
   'update',
@@ -18,7 +19,7 @@ export const MESSAGE_KINDS = [
   'thank_you',
   'check_in',
 ] as const;
-export type MessageKind = (typeof MESSAGE_KINDS)[number];
+export type CheckKind = (typeof CHECK_KINDS)[number];
 
 /** The elements each kind of message must contain, in the order they are reported. */
 export const MESSAGE_ELEMENTS = {
@@ -29,9 +30,9 @@ export const MESSAGE_ELEMENTS = {
   nudge: ['news'],
   thank_you: ['thanks', 'specific'],
   check_in: ['interest'],
-} as const satisfies Record<MessageKind, readonly string[]>;
+} as const satisfies Record<CheckKind, readonly string[]>;
 
-export type ElementCode = (typeof MESSAGE_ELEMENTS)[MessageKind][number];
+export type ElementCode = (typeof MESSAGE_ELEMENTS)[CheckKind][number];
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -87,7 +88,7 @@ export interface Finding {
 
 /** The result of checking one message. */
 export interface MessageCheck {
-  kind: MessageKind;
+  kind: CheckKind;
   /** Each element the kind requires ({@link MESSAGE_ELEMENTS}), and whether the text has it. */
   elements: Record<string, boolean>;
   /** Errors first, then warnings, then info; within a severity, in the order found. */
@@ -117,7 +118,7 @@ export interface Span {
 
 /** What every element and finding rule reads. */
 export interface CheckContext {
-  kind: MessageKind;
+  kind: CheckKind;
   /** As given. */
   text: string;
   /** Same length as `text`, lower case, quotes and dashes plain. */

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildContext } from '../context.ts';
-import type { MessageKind } from '../types.ts';
+import type { CheckKind } from '../types.ts';
 import { findLength } from './length.ts';
 
 // Length out of range: too long (a warning; for candidate notes an error at the policy's cap),
 // a long rejection (info), too short to carry its parts.
 describe('findLength', () => {
-  it.each<[MessageKind, number, number | undefined, string | null]>([
+  it.each<[CheckKind, number, number | undefined, string | null]>([
     ['rejection', 14, undefined, 'too_short'],
     ['rejection', 15, undefined, null],
     ['rejection', 251, undefined, 'too_long'],

@@ -4,14 +4,14 @@
  * long; a rejection over 250 words gets an `info` (shorter is kinder). Under a kind's minimum it
  * is too short to carry its parts (a rejection or feedback under 15 words).
  */
-import type { CheckContext, Finding, MessageKind } from '../types.ts';
+import type { CheckContext, Finding, CheckKind } from '../types.ts';
 
 const DEFAULT_MAX_WORDS = 400;
 /** Default word cap of a candidate's note. */
 export const NOTE_MAX_WORDS = 250;
 /** Rejections longer than this get an `info`: shorter is kinder. */
 export const REJECTION_SHORT_WORDS = 250;
-const MIN_WORDS: Partial<Record<MessageKind, number>> = { rejection: 15, feedback: 15 };
+const MIN_WORDS: Partial<Record<CheckKind, number>> = { rejection: 15, feedback: 15 };
 
 /** `too_long` / `too_short` for a message of `wordCount` words. */
 export function findLength(ctx: CheckContext, wordCount: number): Finding[] {
