@@ -31,6 +31,7 @@ import {
   table,
   writeSection,
 } from './lib/common.ts';
+import { seedOpenInterviews } from './lib/api-seed.ts';
 
 const a = args();
 const DURATION_S = numArg(a, 'duration', 300);
@@ -104,38 +105,14 @@ async function post<T>(path: string, body: unknown): Promise<T> {
   return JSON.parse(r.text) as T;
 }
 
-// The people and the job through the API; the interviews in bulk (SQL), so that every close in
-// the load closes a fresh interview.
-const recruiter = await post<{ id: string }>('/members', {
-  email: 'rita@load.example',
-  name: 'Rita Recruiter',
-  role: 'recruiter',
-});
-const manager = await post<{ id: string }>('/members', {
-  email: 'hank@load.example',
-  name: 'Hank Manager',
-  role: 'hiring_manager',
-});
-const job = await post<{ id: string }>('/jobs', {
-  title: 'Backend Engineer',
-  roleKind: 'technical',
-  recruiterId: recruiter.id,
-  hiringManagerId: manager.id,
-});
-const now = systemClock.now();
-await db.query(
-  `WITH c AS (
-     INSERT INTO candidates (org_id, name, email, created_at, updated_at)
-     SELECT $1, 'Candidate ' || g, 'candidate' || g || '@mail.example', $3, $3 FROM generate_series(1, $4) g
-     RETURNING id),
-   ap AS (
-     INSERT INTO applications (org_id, job_id, candidate_id, stage, created_at, updated_at)
-     SELECT $1, $2, id, 'interview', $3, $3 FROM c RETURNING id)
-   INSERT INTO interviews (org_id, application_id, title, scheduled_at, ends_at, created_at)
-   SELECT $1, id, 'Final interview', $3::timestamptz - interval '1 hour', $3, $3 FROM ap`,
-  [organization.id, job.id, now, INTERVIEWS],
+const { recruiter } = await seedOpenInterviews(
+  db,
+  post,
+  organization.id,
+  'load.example',
+  INTERVIEWS,
+  systemClock.now(),
 );
-await db.query('ANALYZE');
 const interviews = await db.query<{ id: string; application_id: string }>(
   `SELECT id, application_id FROM interviews WHERE org_id = $1 ORDER BY id`,
   [organization.id],
@@ -247,6 +224,7 @@ await Promise.all(
 const elapsedS = (performance.now() - start) / 1000;
 clearInterval(sampler);
 const rssEnd = rssMiB(server.pid!);
+rssTrail.push(rssEnd);
 const deadlocksDuring = (await deadlocks()) - deadlocksBefore;
 const outbox = await db.query<{ status: string; n: number }>(
   `SELECT status, count(*)::int AS n FROM messages GROUP BY status ORDER BY status`,
