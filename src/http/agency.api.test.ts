@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
-import { buildOrganization } from '../../test/support/factories.ts';
+import { newAgencyApi } from '../../test/support/api-client.ts';
 import { buildApp } from './app.ts';
 
 /**
@@ -26,20 +26,7 @@ describe.each(backends)('the agency API on %s', (backend) => {
   });
 
   async function newAgency() {
-    const { organization, apiToken } = await buildOrganization(
-      { db, clock },
-      { policy: { timeZone: 'America/New_York', holidays: null } },
-    );
-    const api = async (method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) => {
-      const res = await app.inject({
-        method,
-        url,
-        headers: { authorization: `Bearer ${apiToken}` },
-        ...(body !== undefined && { payload: body as object }),
-      });
-      return { status: res.statusCode, body: res.json<Record<string, any>>() };
-    };
-    return { orgId: organization.id, api };
+    return newAgencyApi(app, { db, clock });
   }
 
   /** A client with a contact in Chicago, a job order and a submitted candidate. */

@@ -2,7 +2,12 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type FastifyPluginAsyncZod,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { TrustProxy } from '../config.ts';
 import type { ServiceDeps } from '../services/deps.ts';
 import type { MailIdentity } from '../services/outbox.service.ts';
@@ -34,6 +39,7 @@ import {
   sendProblem,
 } from './error-handler.ts';
 import { openApiTransforms } from './openapi.ts';
+import type { RouteApp } from './routes/route-app.ts';
 
 /** The browser features every response denies to its page. */
 export const PERMISSIONS_POLICY =
@@ -116,7 +122,23 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
     publicUrl,
   };
   const cookies = cookieSettings(publicUrl, appDeps.sessionPolicy ?? DEFAULT_SESSION_POLICY);
-  const limiter = (max: number, windowMs: number) => new WindowLimiter(deps.clock, max, windowMs);
+  const limiter: LimiterOf = (max, windowMs) => new WindowLimiter(deps.clock, max, windowMs);
+  const app = createFastify(appDeps, options);
+  await registerSecurityHeaders(app, publicUrl);
+  await registerApiDocs(app, publicUrl);
+  await registerPages(app, appDeps, deps, cookies, limiter);
+  await app.register(apiPlugin(appDeps, options, deps, cookies, limiter), { prefix: '/api/v1' });
+  return app;
+}
+
+/** What every route plugin gets: the services' dependencies with the mail identity and public URL settled. */
+type AppServiceDeps = ServiceDeps & { identity: MailIdentity; publicUrl: string };
+
+/** A fresh fixed-window limiter on the app's clock: at most `max` per key in `windowMs`. */
+type LimiterOf = (max: number, windowMs: number) => WindowLimiter;
+
+/** Fastify with the zod type provider, problem-shaped errors and the request guards every route shares. */
+function createFastify(appDeps: AppDeps, options: AppOptions): RouteApp {
   const logger = options.logger ?? false;
   const app = Fastify({
     // Whatever the level, the request log never shows a token from a link (request-log.ts).
@@ -157,6 +179,11 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
   guardRoutes(app);
   app.addHook('onRequest', refuseBodyWithoutMeaning);
 
+  return app;
+}
+
+/** Cookies, and the security headers every response carries. */
+async function registerSecurityHeaders(app: RouteApp, publicUrl: string): Promise<void> {
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -183,7 +210,10 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
   app.addHook('onRequest', async (_req, reply) => {
     reply.header('Permissions-Policy', PERMISSIONS_POLICY);
   });
+}
 
+/** The OpenAPI document (/api/openapi.json) and its browsable docs (/api/docs). */
+async function registerApiDocs(app: RouteApp, publicUrl: string): Promise<void> {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -206,7 +236,16 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+}
 
+/** The pages outside the API: home or the web app, the pages behind emailed links, the dev mailbox. */
+async function registerPages(
+  app: RouteApp,
+  appDeps: AppDeps,
+  deps: AppServiceDeps,
+  cookies: ReturnType<typeof cookieSettings>,
+  limiter: LimiterOf,
+): Promise<void> {
   const webDir = appDeps.webDir ?? DEFAULT_WEB_DIR;
   const web = existsSync(`${webDir}/index.html`);
   await app.register(homeRoutes(deps, { landing: !web }));
@@ -228,63 +267,79 @@ export async function buildApp(appDeps: AppDeps, options: AppOptions = {}): Prom
   await app.register(clientAnswerPageRoutes(deps, limiter(30, MINUTE)));
   await app.register(calendarFeedRoutes(deps, limiter(60, MINUTE)));
   if (appDeps.devMailbox) await app.register(devMailRoutes(deps, cookies.policy));
+}
 
-  await app.register(
-    async (api) => {
-      await api.register(fastifyRateLimit, {
-        max: options.rateLimitPerMinute ?? 1200,
-        timeWindow: MINUTE,
-        errorResponseBuilder: (_req, context) => ({
-          ...problem('rate_limited', `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s.`),
-          statusCode: 429,
-        }),
-      });
-      // Only JSON bodies: a form or text body is a 415, not a parsed object.
-      api.addHook('onRequest', requireJsonBody);
-      // Personal data: never cached by browsers or proxies.
-      api.addHook('onSend', async (_req, reply, payload) => {
-        reply.header('cache-control', 'no-store');
-        return payload;
-      });
-      api.addHook('onRequest', authenticate(deps, cookies.policy, limiter(20, MINUTE)));
-      registerIdempotency(api, deps);
-      await api.register(
-        authRoutes(deps, cookies, {
-          linkPerIp: limiter(5, MINUTE),
-          linkPerEmail: limiter(3, 10 * MINUTE),
-        }),
-      );
-      await api.register(
-        ssoRoutes({ ...deps, sso: appDeps.sso ?? { allowHttpIssuers: false } }, cookies, limiter(20, MINUTE)),
-      );
-      await api.register(organizationRoutes(deps));
-      await api.register(membersRoutes(deps));
-      await api.register(jobsRoutes(deps));
-      await api.register(candidatesRoutes(deps));
-      await api.register(applicationsRoutes(deps));
-      await api.register(interviewsRoutes(deps));
-      await api.register(followUpsRoutes(deps));
-      await api.register(touchpointsRoutes(deps));
-      await api.register(promisesRoutes(deps.clock));
-      await api.register(messagesRoutes(deps));
-      await api.register(templatesRoutes(deps));
-      await api.register(reportsRoutes(deps));
-      await api.register(agencyRoutes(deps));
-      await api.register(clientAnswerApiRoutes(deps));
-      await api.register(clientDeclarationsRoutes(deps));
-      await api.register(debriefRoutes(deps));
-      await api.register(placementRoutes(deps));
-      await api.register(agencyReportRoutes(deps));
-      await api.register(inboxRoutes({ ...deps, limits: appDeps.inboundLimits ?? DEFAULT_INBOUND_LIMITS }));
-      await api.register(
-        webhooksRoutes({ ...deps, webhooks: appDeps.webhooks ?? { allowPrivateTargets: false } }),
-      );
-      await api.register(talentPoolRoutes(deps));
-      await api.register(importsRoutes(deps));
-      await api.register(exportsRoutes(deps));
-      await api.register(calendarRoutes(deps));
-    },
-    { prefix: '/api/v1' },
+/** The JSON API under /api/v1: rate limit, JSON-only bodies, no caching, authentication, then the resources. */
+function apiPlugin(
+  appDeps: AppDeps,
+  options: AppOptions,
+  deps: AppServiceDeps,
+  cookies: ReturnType<typeof cookieSettings>,
+  limiter: LimiterOf,
+): FastifyPluginAsyncZod {
+  return async (api) => {
+    await api.register(fastifyRateLimit, {
+      max: options.rateLimitPerMinute ?? 1200,
+      timeWindow: MINUTE,
+      errorResponseBuilder: (_req, context) => ({
+        ...problem('rate_limited', `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s.`),
+        statusCode: 429,
+      }),
+    });
+    // Only JSON bodies: a form or text body is a 415, not a parsed object.
+    api.addHook('onRequest', requireJsonBody);
+    // Personal data: never cached by browsers or proxies.
+    api.addHook('onSend', async (_req, reply, payload) => {
+      reply.header('cache-control', 'no-store');
+      return payload;
+    });
+    api.addHook('onRequest', authenticate(deps, cookies.policy, limiter(20, MINUTE)));
+    registerIdempotency(api, deps);
+    await registerApiRoutes(api, appDeps, deps, cookies, limiter);
+  };
+}
+
+/** Every resource of the API, in the order the OpenAPI document lists them. */
+async function registerApiRoutes(
+  api: RouteApp,
+  appDeps: AppDeps,
+  deps: AppServiceDeps,
+  cookies: ReturnType<typeof cookieSettings>,
+  limiter: LimiterOf,
+): Promise<void> {
+  await api.register(
+    authRoutes(deps, cookies, {
+      linkPerIp: limiter(5, MINUTE),
+      linkPerEmail: limiter(3, 10 * MINUTE),
+    }),
   );
-  return app;
+  await api.register(
+    ssoRoutes({ ...deps, sso: appDeps.sso ?? { allowHttpIssuers: false } }, cookies, limiter(20, MINUTE)),
+  );
+  await api.register(organizationRoutes(deps));
+  await api.register(membersRoutes(deps));
+  await api.register(jobsRoutes(deps));
+  await api.register(candidatesRoutes(deps));
+  await api.register(applicationsRoutes(deps));
+  await api.register(interviewsRoutes(deps));
+  await api.register(followUpsRoutes(deps));
+  await api.register(touchpointsRoutes(deps));
+  await api.register(promisesRoutes(deps.clock));
+  await api.register(messagesRoutes(deps));
+  await api.register(templatesRoutes(deps));
+  await api.register(reportsRoutes(deps));
+  await api.register(agencyRoutes(deps));
+  await api.register(clientAnswerApiRoutes(deps));
+  await api.register(clientDeclarationsRoutes(deps));
+  await api.register(debriefRoutes(deps));
+  await api.register(placementRoutes(deps));
+  await api.register(agencyReportRoutes(deps));
+  await api.register(inboxRoutes({ ...deps, limits: appDeps.inboundLimits ?? DEFAULT_INBOUND_LIMITS }));
+  await api.register(
+    webhooksRoutes({ ...deps, webhooks: appDeps.webhooks ?? { allowPrivateTargets: false } }),
+  );
+  await api.register(talentPoolRoutes(deps));
+  await api.register(importsRoutes(deps));
+  await api.register(exportsRoutes(deps));
+  await api.register(calendarRoutes(deps));
 }

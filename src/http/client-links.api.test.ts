@@ -6,7 +6,7 @@ import { CLIENT_LINK_PLACEHOLDER } from '../domain/client-links.ts';
 import { createDevMailboxTransport } from '../mail/dev-mailbox.transport.ts';
 import { dispatchDueMessages } from '../services/outbox.service.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
-import { buildOrganization } from '../../test/support/factories.ts';
+import { newAgencyApi } from '../../test/support/api-client.ts';
 import { buildApp } from './app.ts';
 
 const identity = { from: { name: 'Desk', address: 'desk@agency.test' }, domain: 'agency.test' };
@@ -35,19 +35,7 @@ describe.each(backends)('client answer links on %s', (backend) => {
   });
 
   async function newAgency() {
-    const { organization, apiToken } = await buildOrganization(
-      { db, clock },
-      { policy: { timeZone: 'America/New_York', holidays: null } },
-    );
-    const api = async (method: 'GET' | 'POST', url: string, body?: unknown) => {
-      const res = await app.inject({
-        method,
-        url,
-        headers: { authorization: `Bearer ${apiToken}` },
-        ...(body !== undefined && { payload: body as object }),
-      });
-      return { status: res.statusCode, body: res.json<Record<string, any>>() };
-    };
+    const { orgId, api } = await newAgencyApi(app, { db, clock });
     const client = await api('POST', '/api/v1/clients', {
       name: 'Northwind',
       feedbackDaysAfterSubmission: 2,
@@ -79,11 +67,11 @@ describe.each(backends)('client answer links on %s', (backend) => {
       expect(created.status).toBe(201);
       await dispatchDueMessages(
         { db, clock, transport: createDevMailboxTransport(db, clock), identity },
-        { batchSize: 50, leaseMs: 60_000, maxAttempts: 3, onlyOrgId: organization.id },
+        { batchSize: 50, leaseMs: 60_000, maxAttempts: 3, onlyOrgId: orgId },
       );
       const [mail] = await db.query<{ body_text: string; body_html: string }>(
         `SELECT body_text, body_html FROM dev_mailbox WHERE org_id = $1 AND body_text LIKE $2`,
-        [organization.id, `%${name}%`],
+        [orgId, `%${name}%`],
       );
       const links = Object.fromEntries([...mail!.body_text.matchAll(LINK)].map((m) => [m[2]!, m[1]!]));
       return {
@@ -94,7 +82,7 @@ describe.each(backends)('client answer links on %s', (backend) => {
         mail: mail!,
       };
     };
-    return { orgId: organization.id, api, submit };
+    return { orgId, api, submit };
   }
 
   const page = (url: string) => app.inject({ method: 'GET', url, remoteAddress: `10.0.${Math.random()}` });

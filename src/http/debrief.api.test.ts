@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
-import { buildOrganization } from '../../test/support/factories.ts';
+import { newAgencyApi } from '../../test/support/api-client.ts';
 import { buildApp } from './app.ts';
 
 /**
@@ -26,19 +26,7 @@ describe.each(backends)('the debrief API on %s', (backend) => {
 
   async function newAgency() {
     clock.set('2026-12-01T15:00:00Z');
-    const { organization, apiToken } = await buildOrganization(
-      { db, clock },
-      { policy: { timeZone: 'America/New_York', holidays: null } },
-    );
-    const api = async (method: 'GET' | 'POST', url: string, body?: unknown) => {
-      const res = await app.inject({
-        method,
-        url,
-        headers: { authorization: `Bearer ${apiToken}` },
-        ...(body !== undefined && { payload: body as object }),
-      });
-      return { status: res.statusCode, body: res.json<Record<string, any>>() };
-    };
+    const { orgId, api } = await newAgencyApi(app, { db, clock });
     const client = await api('POST', '/api/v1/clients', { name: 'Northwind', feedbackDaysAfterInterview: 2 });
     const contact = await api('POST', `/api/v1/clients/${client.body.id}/contacts`, {
       name: 'Dana Cole',
@@ -61,7 +49,7 @@ describe.each(backends)('the debrief API on %s', (backend) => {
     });
     expect(submission.status).toBe(201);
     clock.set('2026-12-01T18:00:00Z');
-    return { orgId: organization.id, api, submissionId: submission.body.submission.id as string };
+    return { orgId, api, submissionId: submission.body.submission.id as string };
   }
 
   it('records a client interview, logs the debrief and drafts the nudge from its news', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
-import { buildOrganization } from '../../test/support/factories.ts';
+import { newAgencyApi } from '../../test/support/api-client.ts';
 import { buildApp } from './app.ts';
 
 /**
@@ -28,19 +28,7 @@ describe.each(backends)('double submissions on %s', (backend) => {
   });
 
   async function newAgency() {
-    const { organization, apiToken } = await buildOrganization(
-      { db, clock },
-      { policy: { timeZone: 'America/New_York', holidays: null } },
-    );
-    const api = async (method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown) => {
-      const res = await app.inject({
-        method,
-        url,
-        headers: { authorization: `Bearer ${apiToken}` },
-        ...(body !== undefined && { payload: body as object }),
-      });
-      return { status: res.statusCode, body: res.body ? res.json<Record<string, any>>() : {} };
-    };
+    const { orgId, api } = await newAgencyApi(app, { db, clock });
     const client = await api('POST', '/api/v1/clients', { name: 'Northwind', ownershipDays: 30 });
     expect(client.body.ownershipDays).toBe(30);
     const contact = await api('POST', `/api/v1/clients/${client.body.id}/contacts`, { name: 'Dana Cole' });
@@ -63,7 +51,7 @@ describe.each(backends)('double submissions on %s', (backend) => {
         consent: true,
         consentNote: 'Agreed on a call.',
       });
-    return { orgId: organization.id, api, clientId: client.body.id as string, job, candidate, submit };
+    return { orgId, api, clientId: client.body.id as string, job, candidate, submit };
   }
 
   it('refuses a second submission inside the ownership window with the earlier one, allows it after as history', async () => {

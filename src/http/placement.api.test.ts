@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
-import { buildOrganization } from '../../test/support/factories.ts';
+import { newAgencyApi } from '../../test/support/api-client.ts';
 import { buildApp } from './app.ts';
 
 /**
@@ -26,19 +26,7 @@ describe.each(backends)('the placement API on %s', (backend) => {
   });
 
   async function newAgency() {
-    const { apiToken } = await buildOrganization(
-      { db, clock },
-      { policy: { timeZone: 'America/New_York', holidays: null } },
-    );
-    const api = async (method: 'GET' | 'POST', url: string, body?: unknown) => {
-      const res = await app.inject({
-        method,
-        url,
-        headers: { authorization: `Bearer ${apiToken}` },
-        ...(body !== undefined && { payload: body as object }),
-      });
-      return { status: res.statusCode, body: res.json<Record<string, any>>() };
-    };
+    const { api } = await newAgencyApi(app, { db, clock });
     const client = await api('POST', '/api/v1/clients', { name: 'Northwind', guaranteeDays: 60 });
     const contact = await api('POST', `/api/v1/clients/${client.body.id}/contacts`, { name: 'Dana Cole' });
     const job = await api('POST', `/api/v1/clients/${client.body.id}/job-orders`, {

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/db.ts';
-import { assignments, isUniqueViolation, type Keyset } from '../db/sql.ts';
+import { assignments, isUniqueViolation, keysetPage, type KeysetPage } from '../db/sql.ts';
 import { errors } from '../errors.ts';
 import type { ClientLogChannel, ContactChannel, SubmissionStage } from '../domain/agency.ts';
 import type { FollowUpKind, Party } from '../domain/follow-up.ts';
@@ -114,17 +114,12 @@ export async function findClient(q: Queryable, orgId: string, id: string): Promi
 }
 
 /** Clients in creation order after a keyset position. */
-export async function listClients(
-  q: Queryable,
-  orgId: string,
-  page: { after: Keyset | null; limit: number },
-): Promise<Client[]> {
-  const rows = await q.query(
-    `SELECT * FROM clients
-      WHERE org_id = $1 AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
-      ORDER BY created_at, id LIMIT $4`,
-    [orgId, page.after?.key ?? null, page.after?.id ?? null, page.limit],
-  );
+export async function listClients(q: Queryable, orgId: string, page: KeysetPage): Promise<Client[]> {
+  const k = keysetPage(page, { by: 'created_at', firstParam: 2 });
+  const rows = await q.query(`SELECT * FROM clients WHERE org_id = $1 AND ${k.where} ${k.orderLimit}`, [
+    orgId,
+    ...k.params,
+  ]);
   return rows.map((r) => camel<Client>(r));
 }
 
@@ -186,14 +181,14 @@ export async function listClientContacts(
   q: Queryable,
   orgId: string,
   clientId: string | null,
-  page: { after: Keyset | null; limit: number },
+  page: KeysetPage,
 ): Promise<ClientContact[]> {
+  const k = keysetPage(page, { by: 'created_at', firstParam: 2 });
   const rows = await q.query(
     `SELECT * FROM client_contacts
-      WHERE org_id = $1 AND ($5::uuid IS NULL OR client_id = $5)
-        AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
-      ORDER BY created_at, id LIMIT $4`,
-    [orgId, page.after?.key ?? null, page.after?.id ?? null, page.limit, clientId],
+      WHERE org_id = $1 AND ($5::uuid IS NULL OR client_id = $5) AND ${k.where}
+      ${k.orderLimit}`,
+    [orgId, ...k.params, clientId],
   );
   return rows.map((r) => camel<ClientContact>(r));
 }
@@ -281,15 +276,15 @@ export async function listJobOrders(
   q: Queryable,
   orgId: string,
   clientId: string,
-  page: { after: Keyset | null; limit: number },
+  page: KeysetPage,
 ): Promise<JobOrder[]> {
+  const k = keysetPage(page, { by: 'created_at', firstParam: 2 });
   const rows = await q.query(
     `SELECT id, client_id, hiring_authority_id, title, role_kind, status, recruiter_id, created_at
        FROM jobs
-      WHERE org_id = $1 AND client_id = $5
-        AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
-      ORDER BY created_at, id LIMIT $4`,
-    [orgId, page.after?.key ?? null, page.after?.id ?? null, page.limit, clientId],
+      WHERE org_id = $1 AND client_id = $5 AND ${k.where}
+      ${k.orderLimit}`,
+    [orgId, ...k.params, clientId],
   );
   return rows.map((r) => camel<JobOrder>(r));
 }
@@ -364,21 +359,15 @@ export async function listSubmissions(
   q: Queryable,
   orgId: string,
   filter: { clientId?: string | undefined; stage?: SubmissionStage | undefined },
-  page: { after: Keyset | null; limit: number },
+  page: KeysetPage,
 ): Promise<Submission[]> {
+  const k = keysetPage(page, { by: 'created_at', firstParam: 2 });
   const rows = await q.query(
     `SELECT * FROM submissions
       WHERE org_id = $1 AND ($5::uuid IS NULL OR client_id = $5) AND ($6::text IS NULL OR stage = $6)
-        AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
-      ORDER BY created_at, id LIMIT $4`,
-    [
-      orgId,
-      page.after?.key ?? null,
-      page.after?.id ?? null,
-      page.limit,
-      filter.clientId ?? null,
-      filter.stage ?? null,
-    ],
+        AND ${k.where}
+      ${k.orderLimit}`,
+    [orgId, ...k.params, filter.clientId ?? null, filter.stage ?? null],
   );
   return rows.map((r) => camel<Submission>(r));
 }

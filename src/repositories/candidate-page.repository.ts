@@ -217,124 +217,26 @@ export async function eraseCandidateData(
     [orgId, candidateId],
   );
   if (!c) return [];
-  const apps = `(SELECT id FROM applications WHERE org_id = $1 AND candidate_id = $2)`;
-  const applicationIds = (
-    await q.query<{ id: string }>(`SELECT id FROM applications WHERE org_id = $1 AND candidate_id = $2`, [
-      orgId,
-      candidateId,
-    ])
-  ).map((r) => r.id);
-  // Mails about them to members (notices quoting their note, alerts naming them) leave the dev
-  // mailbox with the messages they were sent from.
-  await q.query(
-    `DELETE FROM dev_mailbox WHERE org_id = $1
-        AND message_id IN (SELECT message_id FROM messages WHERE org_id = $1 AND application_id IN ${apps})`,
-    [orgId, candidateId],
-  );
-  await q.query(
-    `UPDATE messages SET subject = '[erased]', body_text = '[erased]', body_html = '[erased]',
-                         status = CASE WHEN status IN ('draft', 'scheduled') THEN 'cancelled' ELSE status END,
-                         cancel_reason = CASE WHEN status IN ('draft', 'scheduled') THEN 'erased' ELSE cancel_reason END,
-                         updated_at = $3
-      WHERE org_id = $1 AND audience <> 'candidate' AND application_id IN ${apps}`,
-    [orgId, candidateId, at],
-  );
-  // The team's prose about them: the facts (ratings, outcome, recommendation) stay.
-  await q.query(`UPDATE interviews SET title = 'Interview' WHERE org_id = $1 AND application_id IN ${apps}`, [
+  const target: ErasureTarget = {
     orgId,
     candidateId,
-  ]);
-  const identifiers = [c.name, c.email, c.phone].filter((v): v is string => !!v && v.trim().length > 0);
-  await q.query(
-    `UPDATE interviews SET promise_statement = '[erased]'
-      WHERE org_id = $1 AND application_id IN ${apps} AND promise_statement ILIKE ANY ($3::text[])`,
-    [orgId, candidateId, identifiers.map(containsPattern)],
-  );
-  await q.query(
-    `UPDATE feedback SET notes = '' WHERE org_id = $1
-        AND interview_id IN (SELECT id FROM interviews WHERE org_id = $1 AND application_id IN ${apps})`,
-    [orgId, candidateId],
-  );
-  await q.query(
-    `UPDATE feedback_versions SET notes = '' WHERE org_id = $1
-        AND interview_id IN (SELECT id FROM interviews WHERE org_id = $1 AND application_id IN ${apps})`,
-    [orgId, candidateId],
-  );
-  // Drafts never submitted are nobody's record yet: they go whole.
-  await q.query(
-    `DELETE FROM feedback_drafts WHERE org_id = $1
-        AND interview_id IN (SELECT id FROM interviews WHERE org_id = $1 AND application_id IN ${apps})`,
-    [orgId, candidateId],
-  );
-  await q.query(
-    `UPDATE decisions SET reasons = '[]'::jsonb, notes = '', recommendation = ''
-      WHERE org_id = $1 AND application_id IN ${apps}`,
-    [orgId, candidateId],
-  );
-  // Stored API responses (Idempotency-Key replays) that name them or their records go.
-  await q.query(`DELETE FROM idempotency_keys WHERE org_id = $1 AND response::text ILIKE ANY ($2::text[])`, [
-    orgId,
-    [...identifiers, candidateId, ...applicationIds].map(containsPattern),
-  ]);
-  await q.query(
-    `UPDATE messages SET to_address = 'erased@invalid', to_name = '', subject = '[erased]', body_text = '[erased]',
-                         body_html = '[erased]', status = CASE WHEN status IN ('draft', 'scheduled') THEN 'cancelled' ELSE status END,
-                         cancel_reason = CASE WHEN status IN ('draft', 'scheduled') THEN 'erased' ELSE cancel_reason END,
-                         updated_at = $3
-      WHERE org_id = $1 AND audience = 'candidate' AND application_id IN ${apps}`,
-    [orgId, candidateId, at],
-  );
-  // What they wrote, forwarded to the team (replies, notes), goes with them.
-  await q.query(
-    `UPDATE messages SET body_text = '[erased]', body_html = '[erased]', subject = '[erased]', updated_at = $3
-      WHERE org_id = $1 AND application_id IN ${apps} AND kind IN ('reply_notice', 'candidate_note')`,
-    [orgId, candidateId, at],
-  );
-  // Calendar invitations name the candidate as an attendee, also in the interviewers' copies.
-  await q.query(
-    `UPDATE messages SET ics = NULL, ics_method = NULL WHERE org_id = $1 AND application_id IN ${apps} AND ics IS NOT NULL`,
-    [orgId, candidateId],
-  );
-  if (c.email) {
-    await q.query(
-      `UPDATE dev_mailbox SET ics = NULL WHERE org_id = $1 AND strpos(lower(ics), lower($2)) > 0`,
-      [orgId, c.email],
-    );
-    await q.query(`DELETE FROM dev_mailbox WHERE org_id = $1 AND lower(envelope_to) = lower($2)`, [
-      orgId,
-      c.email,
-    ]);
-  }
-  await q.query(`UPDATE touchpoints SET summary = '' WHERE org_id = $1 AND application_id IN ${apps}`, [
-    orgId,
-    candidateId,
-  ]);
-  await q.query(`UPDATE candidate_ratings SET comment = '' WHERE org_id = $1 AND application_id IN ${apps}`, [
-    orgId,
-    candidateId,
-  ]);
-  await q.query(`UPDATE events SET data = '{}'::jsonb WHERE org_id = $1 AND application_id IN ${apps}`, [
-    orgId,
-    candidateId,
-  ]);
-  await q.query(
-    `UPDATE status_links SET revoked_at = coalesce(revoked_at, $3) WHERE org_id = $1 AND application_id IN ${apps}`,
-    [orgId, candidateId, at],
-  );
-  // Mail they sent us, their talent-pool answers, and their name in queued webhook payloads.
-  await q.query(
-    `UPDATE inbound_emails SET from_address = 'erased@invalid', from_name = '', subject = '[erased]',
-                               body_text = '[erased]', full_text = '[erased]', to_addresses = '{}',
-                               attachments = '[]'::jsonb, bounce = NULL, rfc_message_id = NULL
-      WHERE org_id = $1 AND (application_id IN ${apps} OR ($3::text IS NOT NULL AND lower(from_address) = lower($3)))`,
-    [orgId, candidateId, c.email],
-  );
-  await q.query(`DELETE FROM pool_memberships WHERE org_id = $1 AND candidate_id = $2`, [orgId, candidateId]);
-  await q.query(
-    `UPDATE webhook_deliveries SET payload = jsonb_set(payload, '{data,candidate,name}', '"Erased candidate"')
-      WHERE org_id = $1 AND payload #>> '{data,candidate,id}' = $2::text`,
-    [orgId, candidateId],
-  );
+    at,
+    email: c.email,
+    identifiers: [c.name, c.email, c.phone].filter((v): v is string => !!v && v.trim().length > 0),
+    applicationIds: (
+      await q.query<{ id: string }>(`SELECT id FROM applications WHERE org_id = $1 AND candidate_id = $2`, [
+        orgId,
+        candidateId,
+      ])
+    ).map((r) => r.id),
+  };
+  // In this order: the dev mailbox's copies are found through the messages before these change.
+  await eraseMailToMembers(q, target);
+  await eraseTeamProse(q, target);
+  await eraseStoredResponses(q, target);
+  await eraseMailToCandidate(q, target);
+  await eraseApplicationTraces(q, target);
+  await eraseWhatTheySent(q, target);
   await q.query(
     `UPDATE candidates SET name = 'Erased candidate', email = NULL, phone = NULL, time_zone = NULL, erased_at = $3,
                            email_bounce_reason = NULL, erase_after = NULL, updated_at = $3
@@ -342,6 +244,154 @@ export async function eraseCandidateData(
     [orgId, candidateId, at],
   );
   return ERASURE_TABLES;
+}
+
+/** Whom an erasure is for, and what identifies them in prose (name, email, phone) and in records. */
+interface ErasureTarget {
+  orgId: string;
+  candidateId: string;
+  at: Date;
+  email: string | null;
+  identifiers: string[];
+  applicationIds: string[];
+}
+
+/** The candidate's applications, as a subquery on $1 (org) and $2 (candidate). */
+const APPLICATIONS_OF_CANDIDATE = `(SELECT id FROM applications WHERE org_id = $1 AND candidate_id = $2)`;
+
+/** Messages to members about them, and those mails in the dev mailbox. */
+async function eraseMailToMembers(q: Queryable, t: ErasureTarget): Promise<void> {
+  // Mails about them to members (notices quoting their note, alerts naming them) leave the dev
+  // mailbox with the messages they were sent from.
+  await q.query(
+    `DELETE FROM dev_mailbox WHERE org_id = $1
+        AND message_id IN (SELECT message_id FROM messages WHERE org_id = $1 AND application_id IN ${APPLICATIONS_OF_CANDIDATE})`,
+    [t.orgId, t.candidateId],
+  );
+  await q.query(
+    `UPDATE messages SET subject = '[erased]', body_text = '[erased]', body_html = '[erased]',
+                         status = CASE WHEN status IN ('draft', 'scheduled') THEN 'cancelled' ELSE status END,
+                         cancel_reason = CASE WHEN status IN ('draft', 'scheduled') THEN 'erased' ELSE cancel_reason END,
+                         updated_at = $3
+      WHERE org_id = $1 AND audience <> 'candidate' AND application_id IN ${APPLICATIONS_OF_CANDIDATE}`,
+    [t.orgId, t.candidateId, t.at],
+  );
+}
+
+/** The team's prose about them: interview titles and promises naming them, feedback notes, decisions' reasons. */
+async function eraseTeamProse(q: Queryable, t: ErasureTarget): Promise<void> {
+  // The team's prose about them: the facts (ratings, outcome, recommendation) stay.
+  await q.query(
+    `UPDATE interviews SET title = 'Interview' WHERE org_id = $1 AND application_id IN ${APPLICATIONS_OF_CANDIDATE}`,
+    [t.orgId, t.candidateId],
+  );
+  await q.query(
+    `UPDATE interviews SET promise_statement = '[erased]'
+      WHERE org_id = $1 AND application_id IN ${APPLICATIONS_OF_CANDIDATE} AND promise_statement ILIKE ANY ($3::text[])`,
+    [t.orgId, t.candidateId, t.identifiers.map(containsPattern)],
+  );
+  await q.query(
+    `UPDATE feedback SET notes = '' WHERE org_id = $1
+        AND interview_id IN (SELECT id FROM interviews WHERE org_id = $1 AND application_id IN ${APPLICATIONS_OF_CANDIDATE})`,
+    [t.orgId, t.candidateId],
+  );
+  await q.query(
+    `UPDATE feedback_versions SET notes = '' WHERE org_id = $1
+        AND interview_id IN (SELECT id FROM interviews WHERE org_id = $1 AND application_id IN ${APPLICATIONS_OF_CANDIDATE})`,
+    [t.orgId, t.candidateId],
+  );
+  // Drafts never submitted are nobody's record yet: they go whole.
+  await q.query(
+    `DELETE FROM feedback_drafts WHERE org_id = $1
+        AND interview_id IN (SELECT id FROM interviews WHERE org_id = $1 AND application_id IN ${APPLICATIONS_OF_CANDIDATE})`,
+    [t.orgId, t.candidateId],
+  );
+  await q.query(
+    `UPDATE decisions SET reasons = '[]'::jsonb, notes = '', recommendation = ''
+      WHERE org_id = $1 AND application_id IN ${APPLICATIONS_OF_CANDIDATE}`,
+    [t.orgId, t.candidateId],
+  );
+}
+
+/** Stored API responses (Idempotency-Key replays) that name them or their records. */
+async function eraseStoredResponses(q: Queryable, t: ErasureTarget): Promise<void> {
+  await q.query(`DELETE FROM idempotency_keys WHERE org_id = $1 AND response::text ILIKE ANY ($2::text[])`, [
+    t.orgId,
+    [...t.identifiers, t.candidateId, ...t.applicationIds].map(containsPattern),
+  ]);
+}
+
+/** Messages to them and what they wrote to the team, calendar invitations naming them, their mail in the dev mailbox. */
+async function eraseMailToCandidate(q: Queryable, t: ErasureTarget): Promise<void> {
+  await q.query(
+    `UPDATE messages SET to_address = 'erased@invalid', to_name = '', subject = '[erased]', body_text = '[erased]',
+                         body_html = '[erased]', status = CASE WHEN status IN ('draft', 'scheduled') THEN 'cancelled' ELSE status END,
+                         cancel_reason = CASE WHEN status IN ('draft', 'scheduled') THEN 'erased' ELSE cancel_reason END,
+                         updated_at = $3
+      WHERE org_id = $1 AND audience = 'candidate' AND application_id IN ${APPLICATIONS_OF_CANDIDATE}`,
+    [t.orgId, t.candidateId, t.at],
+  );
+  // What they wrote, forwarded to the team (replies, notes), goes with them.
+  await q.query(
+    `UPDATE messages SET body_text = '[erased]', body_html = '[erased]', subject = '[erased]', updated_at = $3
+      WHERE org_id = $1 AND application_id IN ${APPLICATIONS_OF_CANDIDATE} AND kind IN ('reply_notice', 'candidate_note')`,
+    [t.orgId, t.candidateId, t.at],
+  );
+  // Calendar invitations name the candidate as an attendee, also in the interviewers' copies.
+  await q.query(
+    `UPDATE messages SET ics = NULL, ics_method = NULL WHERE org_id = $1 AND application_id IN ${APPLICATIONS_OF_CANDIDATE} AND ics IS NOT NULL`,
+    [t.orgId, t.candidateId],
+  );
+  if (t.email) {
+    await q.query(
+      `UPDATE dev_mailbox SET ics = NULL WHERE org_id = $1 AND strpos(lower(ics), lower($2)) > 0`,
+      [t.orgId, t.email],
+    );
+    await q.query(`DELETE FROM dev_mailbox WHERE org_id = $1 AND lower(envelope_to) = lower($2)`, [
+      t.orgId,
+      t.email,
+    ]);
+  }
+}
+
+/** Touchpoint summaries, rating comments, event data; their status links are revoked. */
+async function eraseApplicationTraces(q: Queryable, t: ErasureTarget): Promise<void> {
+  await q.query(
+    `UPDATE touchpoints SET summary = '' WHERE org_id = $1 AND application_id IN ${APPLICATIONS_OF_CANDIDATE}`,
+    [t.orgId, t.candidateId],
+  );
+  await q.query(
+    `UPDATE candidate_ratings SET comment = '' WHERE org_id = $1 AND application_id IN ${APPLICATIONS_OF_CANDIDATE}`,
+    [t.orgId, t.candidateId],
+  );
+  await q.query(
+    `UPDATE events SET data = '{}'::jsonb WHERE org_id = $1 AND application_id IN ${APPLICATIONS_OF_CANDIDATE}`,
+    [t.orgId, t.candidateId],
+  );
+  await q.query(
+    `UPDATE status_links SET revoked_at = coalesce(revoked_at, $3) WHERE org_id = $1 AND application_id IN ${APPLICATIONS_OF_CANDIDATE}`,
+    [t.orgId, t.candidateId, t.at],
+  );
+}
+
+/** Mail they sent us, their talent-pool answers, and their name in queued webhook payloads. */
+async function eraseWhatTheySent(q: Queryable, t: ErasureTarget): Promise<void> {
+  await q.query(
+    `UPDATE inbound_emails SET from_address = 'erased@invalid', from_name = '', subject = '[erased]',
+                               body_text = '[erased]', full_text = '[erased]', to_addresses = '{}',
+                               attachments = '[]'::jsonb, bounce = NULL, rfc_message_id = NULL
+      WHERE org_id = $1 AND (application_id IN ${APPLICATIONS_OF_CANDIDATE} OR ($3::text IS NOT NULL AND lower(from_address) = lower($3)))`,
+    [t.orgId, t.candidateId, t.email],
+  );
+  await q.query(`DELETE FROM pool_memberships WHERE org_id = $1 AND candidate_id = $2`, [
+    t.orgId,
+    t.candidateId,
+  ]);
+  await q.query(
+    `UPDATE webhook_deliveries SET payload = jsonb_set(payload, '{data,candidate,name}', '"Erased candidate"')
+      WHERE org_id = $1 AND payload #>> '{data,candidate,id}' = $2::text`,
+    [t.orgId, t.candidateId],
+  );
 }
 
 /** The tables an erasure rewrites: on PostgreSQL they are vacuumed after it. */

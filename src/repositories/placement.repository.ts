@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/db.ts';
-import type { Keyset } from '../db/sql.ts';
+import { keysetPage, type KeysetPage } from '../db/sql.ts';
 import type { SubmissionStage } from '../domain/agency.ts';
 import type { FollowUpKind, Party } from '../domain/follow-up.ts';
 import type { PlacementFee } from '../domain/placement.ts';
@@ -146,14 +146,14 @@ export async function listPlacements(
   q: Queryable,
   orgId: string,
   filter: { clientId?: string | undefined },
-  page: { after: Keyset | null; limit: number },
+  page: KeysetPage,
 ): Promise<Placement[]> {
+  const k = keysetPage(page, { by: 'created_at', firstParam: 2 });
   const rows = await q.query<PlacementRow>(
     `SELECT ${COLUMNS} FROM placements
-      WHERE org_id = $1 AND ($5::uuid IS NULL OR client_id = $5)
-        AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
-      ORDER BY created_at, id LIMIT $4`,
-    [orgId, page.after?.key ?? null, page.after?.id ?? null, page.limit, filter.clientId ?? null],
+      WHERE org_id = $1 AND ($5::uuid IS NULL OR client_id = $5) AND ${k.where}
+      ${k.orderLimit}`,
+    [orgId, ...k.params, filter.clientId ?? null],
   );
   return rows.map(toPlacement);
 }

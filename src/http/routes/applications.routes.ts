@@ -32,6 +32,7 @@ import {
   pageOf,
   TouchpointSchema,
 } from '../schemas.ts';
+import type { RouteApp } from './route-app.ts';
 
 const TimelineEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('application_created'), at: z.date(), application: ApplicationSchema }),
@@ -84,162 +85,182 @@ const EventSchema = z
   })
   .meta({ id: 'Event' });
 
+const tags = ['applications'];
+
 /** Applications: a candidate in a job, with its timeline and decisions. */
 export function applicationsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    const tags = ['applications'];
-    app.post(
-      '/applications',
-      {
-        schema: {
-          operationId: 'createApplication',
-          tags,
-          summary: 'Put a candidate into a job',
-          body: ApplicationCreateSchema,
-          response: { 201: ApplicationSchema },
-        },
-      },
-      async (req, reply) =>
-        reply.code(201).send(await createApplication(deps, req.principal.orgId, req.body)),
-    );
-    app.get(
-      '/applications',
-      {
-        schema: {
-          operationId: 'listApplications',
-          tags,
-          summary: 'List applications',
-          querystring: ApplicationListQuerySchema,
-          response: { 200: pageOf(ApplicationSchema) },
-        },
-      },
-      (req) => listApplicationsPage(deps, req.principal.orgId, req.query),
-    );
-    app.get(
-      '/applications/:id',
-      {
-        schema: {
-          operationId: 'getApplication',
-          tags,
-          summary: 'Get an application',
-          params: IdParamsSchema,
-          response: { 200: ApplicationSchema },
-        },
-      },
-      (req) => getApplication(deps, req.principal.orgId, req.params.id),
-    );
-    app.patch(
-      '/applications/:id',
-      {
-        schema: {
-          operationId: 'updateApplication',
-          tags,
-          summary:
-            'Change stage, status, final stage or agency recruiter (withdrawn cancels every open follow-up)',
-          params: IdParamsSchema,
-          body: ApplicationPatchSchema,
-          response: { 200: ApplicationSchema.extend({ cancelledFollowUps: z.array(FollowUpSchema) }) },
-        },
-      },
-      async (req) => {
-        const { application, cancelledFollowUps } = await changeApplication(
-          deps,
-          req.principal.orgId,
-          req.params.id,
-          req.body,
-        );
-        return { ...application, cancelledFollowUps };
-      },
-    );
-    app.delete(
-      '/applications/:id',
-      {
-        schema: {
-          operationId: 'deleteApplication',
-          tags,
-          summary: 'Delete an application without history',
-          params: IdParamsSchema,
-          response: { 204: z.null().describe('Deleted.') },
-        },
-      },
-      async (req, reply) => {
-        await deleteApplication(deps, req.principal.orgId, req.params.id);
-        return reply.code(204).send(null);
-      },
-    );
-    app.get(
-      '/applications/:id/timeline',
-      {
-        schema: {
-          operationId: 'getApplicationTimeline',
-          tags,
-          summary: 'Everything that happened on an application, and what is still owed',
-          params: IdParamsSchema,
-          response: { 200: TimelineSchema },
-        },
-      },
-      (req) => getApplicationTimeline(deps, req.principal.orgId, req.params.id),
-    );
-    app.get(
-      '/applications/:id/events',
-      {
-        schema: {
-          operationId: 'listApplicationEvents',
-          tags,
-          summary: 'What was done on an application: reminders, updates, escalations, sends, overrides',
-          params: IdParamsSchema,
-          querystring: PageQuerySchema,
-          response: { 200: pageOf(EventSchema) },
-        },
-      },
-      (req) => listApplicationEventsPage(deps, req.principal.orgId, req.params.id, req.query),
-    );
-    app.get(
-      '/applications/:id/interviews',
-      {
-        schema: {
-          operationId: 'listApplicationInterviews',
-          tags,
-          summary: "An application's interviews, oldest first",
-          params: IdParamsSchema,
-          querystring: PageQuerySchema,
-          response: { 200: pageOf(InterviewSchema) },
-        },
-      },
-      (req) => listInterviewsPage(deps, req.principal.orgId, req.params.id, req.query),
-    );
-    app.post(
-      '/applications/:id/decisions',
-      {
-        schema: {
-          operationId: 'recordDecision',
-          tags: ['decisions'],
-          summary: 'Record your decision (it does not tell the candidate: the outcome follow-up stays open)',
-          params: IdParamsSchema,
-          body: DecisionCreateSchema,
-          response: {
-            201: z.object({ decision: DecisionSchema, outcomeFollowUp: FollowUpSchema.nullable() }),
-          },
-        },
-      },
-      async (req, reply) =>
-        reply
-          .code(201)
-          .send(await recordDecision(deps, req.principal.orgId, req.params.id, req.body, actorOf(req))),
-    );
-    app.get(
-      '/applications/:id/decisions',
-      {
-        schema: {
-          operationId: 'listDecisions',
-          tags: ['decisions'],
-          summary: "An application's decisions, oldest first",
-          params: IdParamsSchema,
-          querystring: PageQuerySchema,
-          response: { 200: pageOf(DecisionSchema) },
-        },
-      },
-      (req) => listDecisionsPage(deps, req.principal.orgId, req.params.id, req.query),
-    );
+    registerApplicationRoutes(app, deps);
+    registerApplicationChangeRoutes(app, deps);
+    registerApplicationHistoryRoutes(app, deps);
+    registerDecisionRoutes(app, deps);
   };
+}
+
+/** Create, list and read applications. */
+function registerApplicationRoutes(app: RouteApp, deps: ServiceDeps): void {
+  app.post(
+    '/applications',
+    {
+      schema: {
+        operationId: 'createApplication',
+        tags,
+        summary: 'Put a candidate into a job',
+        body: ApplicationCreateSchema,
+        response: { 201: ApplicationSchema },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createApplication(deps, req.principal.orgId, req.body)),
+  );
+  app.get(
+    '/applications',
+    {
+      schema: {
+        operationId: 'listApplications',
+        tags,
+        summary: 'List applications',
+        querystring: ApplicationListQuerySchema,
+        response: { 200: pageOf(ApplicationSchema) },
+      },
+    },
+    (req) => listApplicationsPage(deps, req.principal.orgId, req.query),
+  );
+  app.get(
+    '/applications/:id',
+    {
+      schema: {
+        operationId: 'getApplication',
+        tags,
+        summary: 'Get an application',
+        params: IdParamsSchema,
+        response: { 200: ApplicationSchema },
+      },
+    },
+    (req) => getApplication(deps, req.principal.orgId, req.params.id),
+  );
+}
+
+/** Change an application and delete one. */
+function registerApplicationChangeRoutes(app: RouteApp, deps: ServiceDeps): void {
+  app.patch(
+    '/applications/:id',
+    {
+      schema: {
+        operationId: 'updateApplication',
+        tags,
+        summary:
+          'Change stage, status, final stage or agency recruiter (withdrawn cancels every open follow-up)',
+        params: IdParamsSchema,
+        body: ApplicationPatchSchema,
+        response: { 200: ApplicationSchema.extend({ cancelledFollowUps: z.array(FollowUpSchema) }) },
+      },
+    },
+    async (req) => {
+      const { application, cancelledFollowUps } = await changeApplication(
+        deps,
+        req.principal.orgId,
+        req.params.id,
+        req.body,
+      );
+      return { ...application, cancelledFollowUps };
+    },
+  );
+  app.delete(
+    '/applications/:id',
+    {
+      schema: {
+        operationId: 'deleteApplication',
+        tags,
+        summary: 'Delete an application without history',
+        params: IdParamsSchema,
+        response: { 204: z.null().describe('Deleted.') },
+      },
+    },
+    async (req, reply) => {
+      await deleteApplication(deps, req.principal.orgId, req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+}
+
+/** An application's timeline, events and interviews. */
+function registerApplicationHistoryRoutes(app: RouteApp, deps: ServiceDeps): void {
+  app.get(
+    '/applications/:id/timeline',
+    {
+      schema: {
+        operationId: 'getApplicationTimeline',
+        tags,
+        summary: 'Everything that happened on an application, and what is still owed',
+        params: IdParamsSchema,
+        response: { 200: TimelineSchema },
+      },
+    },
+    (req) => getApplicationTimeline(deps, req.principal.orgId, req.params.id),
+  );
+  app.get(
+    '/applications/:id/events',
+    {
+      schema: {
+        operationId: 'listApplicationEvents',
+        tags,
+        summary: 'What was done on an application: reminders, updates, escalations, sends, overrides',
+        params: IdParamsSchema,
+        querystring: PageQuerySchema,
+        response: { 200: pageOf(EventSchema) },
+      },
+    },
+    (req) => listApplicationEventsPage(deps, req.principal.orgId, req.params.id, req.query),
+  );
+  app.get(
+    '/applications/:id/interviews',
+    {
+      schema: {
+        operationId: 'listApplicationInterviews',
+        tags,
+        summary: "An application's interviews, oldest first",
+        params: IdParamsSchema,
+        querystring: PageQuerySchema,
+        response: { 200: pageOf(InterviewSchema) },
+      },
+    },
+    (req) => listInterviewsPage(deps, req.principal.orgId, req.params.id, req.query),
+  );
+}
+
+/** Record and list an application's decisions. */
+function registerDecisionRoutes(app: RouteApp, deps: ServiceDeps): void {
+  app.post(
+    '/applications/:id/decisions',
+    {
+      schema: {
+        operationId: 'recordDecision',
+        tags: ['decisions'],
+        summary: 'Record your decision (it does not tell the candidate: the outcome follow-up stays open)',
+        params: IdParamsSchema,
+        body: DecisionCreateSchema,
+        response: {
+          201: z.object({ decision: DecisionSchema, outcomeFollowUp: FollowUpSchema.nullable() }),
+        },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(await recordDecision(deps, req.principal.orgId, req.params.id, req.body, actorOf(req))),
+  );
+  app.get(
+    '/applications/:id/decisions',
+    {
+      schema: {
+        operationId: 'listDecisions',
+        tags: ['decisions'],
+        summary: "An application's decisions, oldest first",
+        params: IdParamsSchema,
+        querystring: PageQuerySchema,
+        response: { 200: pageOf(DecisionSchema) },
+      },
+    },
+    (req) => listDecisionsPage(deps, req.principal.orgId, req.params.id, req.query),
+  );
 }

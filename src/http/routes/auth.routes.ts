@@ -18,6 +18,7 @@ import { SESSION_COOKIE, type WindowLimiter } from '../auth.ts';
 import { problem, sendProblem } from '../error-handler.ts';
 import { EmailSchema, IdSchema, MemberSchema, NoBodySchema } from '../schemas.ts';
 import { clearSessionCookie, setSessionCookie, type CookieSettings } from '../session-cookie.ts';
+import type { RouteApp } from './route-app.ts';
 
 /** A signed-in session as the API answers it. */
 export const SessionSchema = z
@@ -56,6 +57,8 @@ export interface AuthLimiters {
   linkPerEmail: WindowLimiter;
 }
 
+const tags = ['auth'];
+
 /** Sign-in, sign-out, magic links, invitations, password changes. */
 export function authRoutes(
   deps: MessagingDeps & { publicUrl: string },
@@ -63,162 +66,200 @@ export function authRoutes(
   limits: AuthLimiters,
 ): FastifyPluginAsyncZod {
   return async (app) => {
-    const tags = ['auth'];
-    const session = (s: SignedIn) => sessionAnswer(s, deps.clock.now());
-
-    app.post(
-      '/auth/sign-in',
-      {
-        schema: {
-          operationId: 'signIn',
-          tags,
-          summary: 'Sign in with email and password (sets the session cookie)',
-          security: [],
-          body: z.strictObject({
-            email: EmailSchema,
-            password: z.string().min(1).max(256),
-            organizationId: IdSchema.optional().describe('When the account exists in several organizations.'),
-          }),
-          response: { 200: SessionSchema },
-        },
-      },
-      async (req, reply) => {
-        // Failed attempts are limited in the service, per account and address, in the database.
-        const signedIn = await signInWithPassword(
-          deps,
-          { ...req.body, userAgent: req.headers['user-agent'] ?? '', address: req.ip },
-          cookies.policy,
-        );
-        setSessionCookie(reply, signedIn.token, cookies);
-        return session(signedIn);
-      },
-    );
-
-    app.post(
-      '/auth/magic-link',
-      {
-        schema: {
-          operationId: 'requestSignInLink',
-          tags,
-          summary:
-            'Email a single-use sign-in link (10 minutes); the answer is the same whether or not the account exists',
-          security: [],
-          body: z.strictObject({ email: EmailSchema }),
-          response: { 202: z.object({ status: z.literal('sent_if_account_exists') }) },
-        },
-      },
-      async (req, reply) => {
-        if (!limits.linkPerIp.take(req.ip) || !limits.linkPerEmail.take(req.body.email.toLowerCase())) {
-          return sendProblem(
-            reply,
-            problem('rate_limited', 'Too many sign-in links asked for; wait a few minutes.'),
-          );
-        }
-        await requestMagicLink(deps, req.body.email);
-        return reply.code(202).send({ status: 'sent_if_account_exists' as const });
-      },
-    );
-
-    app.post(
-      '/auth/invitations/accept',
-      {
-        schema: {
-          operationId: 'acceptInvitation',
-          tags,
-          summary: 'Accept an invitation: choose a password and sign in',
-          security: [],
-          body: z.strictObject({ token: z.string().min(20).max(200), password: z.string().min(1).max(256) }),
-          response: { 200: SessionSchema },
-        },
-      },
-      async (req, reply) => {
-        if (!limits.linkPerIp.take(req.ip)) {
-          return sendProblem(reply, problem('rate_limited', 'Too many attempts; wait a few minutes.'));
-        }
-        const signedIn = await acceptInvite(
-          deps,
-          { ...req.body, userAgent: req.headers['user-agent'] ?? '' },
-          cookies.policy,
-        );
-        setSessionCookie(reply, signedIn.token, cookies);
-        return session(signedIn);
-      },
-    );
-
-    app.get(
-      '/auth/session',
-      {
-        schema: {
-          operationId: 'getSession',
-          tags,
-          summary: 'Who is signed in, and the CSRF token',
-          response: { 200: SessionSchema },
-        },
-      },
-      async (req) => {
-        const p = req.principal;
-        if (p.kind !== 'member') throw new Error('unreachable: session routes need a member');
-        const [member, org] = await Promise.all([
-          getMember(deps, p.orgId, p.memberId),
-          getOrganization(deps, p.orgId),
-        ]);
-        return sessionAnswer(
-          {
-            member,
-            organization: { id: org.id, name: org.name },
-            csrfToken: csrfTokenFor(req.cookies[SESSION_COOKIE] ?? ''),
-          },
-          deps.clock.now(),
-        );
-      },
-    );
-
-    app.post(
-      '/auth/sign-out',
-      {
-        schema: {
-          operationId: 'signOut',
-          tags,
-          summary: 'End this session',
-          body: NoBodySchema,
-          response: { 204: z.null().describe('Signed out.') },
-        },
-      },
-      async (req, reply) => {
-        const p = req.principal;
-        if (p.kind === 'member') await signOut(deps, p.orgId, p.sessionId);
-        clearSessionCookie(reply, cookies);
-        return reply.code(204).send(null);
-      },
-    );
-
-    app.post(
-      '/auth/password',
-      {
-        schema: {
-          operationId: 'changePassword',
-          tags,
-          summary: 'Change your password; every other session ends',
-          body: z.strictObject({
-            currentPassword: z.string().min(1).max(256),
-            newPassword: z.string().min(1).max(256),
-          }),
-          response: { 200: SessionSchema },
-        },
-      },
-      async (req, reply) => {
-        const p = req.principal;
-        if (p.kind !== 'member') throw new Error('unreachable: session routes need a member');
-        const signedIn = await changePassword(
-          deps,
-          p.orgId,
-          p.memberId,
-          { ...req.body, userAgent: req.headers['user-agent'] ?? '' },
-          cookies.policy,
-        );
-        setSessionCookie(reply, signedIn.token, cookies);
-        return session(signedIn);
-      },
-    );
+    registerSignInRoutes(app, deps, cookies, limits);
+    registerInvitationAcceptRoutes(app, deps, cookies, limits);
+    registerSessionRoutes(app, deps, cookies);
+    registerPasswordRoute(app, deps, cookies);
   };
+}
+
+/** Sign in with a password or ask for a magic link. */
+function registerSignInRoutes(
+  app: RouteApp,
+  deps: MessagingDeps & { publicUrl: string },
+  cookies: CookieSettings,
+  limits: AuthLimiters,
+): void {
+  const session = (s: SignedIn) => sessionAnswer(s, deps.clock.now());
+
+  app.post(
+    '/auth/sign-in',
+    {
+      schema: {
+        operationId: 'signIn',
+        tags,
+        summary: 'Sign in with email and password (sets the session cookie)',
+        security: [],
+        body: z.strictObject({
+          email: EmailSchema,
+          password: z.string().min(1).max(256),
+          organizationId: IdSchema.optional().describe('When the account exists in several organizations.'),
+        }),
+        response: { 200: SessionSchema },
+      },
+    },
+    async (req, reply) => {
+      // Failed attempts are limited in the service, per account and address, in the database.
+      const signedIn = await signInWithPassword(
+        deps,
+        { ...req.body, userAgent: req.headers['user-agent'] ?? '', address: req.ip },
+        cookies.policy,
+      );
+      setSessionCookie(reply, signedIn.token, cookies);
+      return session(signedIn);
+    },
+  );
+
+  app.post(
+    '/auth/magic-link',
+    {
+      schema: {
+        operationId: 'requestSignInLink',
+        tags,
+        summary:
+          'Email a single-use sign-in link (10 minutes); the answer is the same whether or not the account exists',
+        security: [],
+        body: z.strictObject({ email: EmailSchema }),
+        response: { 202: z.object({ status: z.literal('sent_if_account_exists') }) },
+      },
+    },
+    async (req, reply) => {
+      if (!limits.linkPerIp.take(req.ip) || !limits.linkPerEmail.take(req.body.email.toLowerCase())) {
+        return sendProblem(
+          reply,
+          problem('rate_limited', 'Too many sign-in links asked for; wait a few minutes.'),
+        );
+      }
+      await requestMagicLink(deps, req.body.email);
+      return reply.code(202).send({ status: 'sent_if_account_exists' as const });
+    },
+  );
+}
+
+/** Accept an invitation and sign in. */
+function registerInvitationAcceptRoutes(
+  app: RouteApp,
+  deps: MessagingDeps & { publicUrl: string },
+  cookies: CookieSettings,
+  limits: AuthLimiters,
+): void {
+  const session = (s: SignedIn) => sessionAnswer(s, deps.clock.now());
+
+  app.post(
+    '/auth/invitations/accept',
+    {
+      schema: {
+        operationId: 'acceptInvitation',
+        tags,
+        summary: 'Accept an invitation: choose a password and sign in',
+        security: [],
+        body: z.strictObject({ token: z.string().min(20).max(200), password: z.string().min(1).max(256) }),
+        response: { 200: SessionSchema },
+      },
+    },
+    async (req, reply) => {
+      if (!limits.linkPerIp.take(req.ip)) {
+        return sendProblem(reply, problem('rate_limited', 'Too many attempts; wait a few minutes.'));
+      }
+      const signedIn = await acceptInvite(
+        deps,
+        { ...req.body, userAgent: req.headers['user-agent'] ?? '' },
+        cookies.policy,
+      );
+      setSessionCookie(reply, signedIn.token, cookies);
+      return session(signedIn);
+    },
+  );
+}
+
+/** Read the session and sign out. */
+function registerSessionRoutes(
+  app: RouteApp,
+  deps: MessagingDeps & { publicUrl: string },
+  cookies: CookieSettings,
+): void {
+  app.get(
+    '/auth/session',
+    {
+      schema: {
+        operationId: 'getSession',
+        tags,
+        summary: 'Who is signed in, and the CSRF token',
+        response: { 200: SessionSchema },
+      },
+    },
+    async (req) => {
+      const p = req.principal;
+      if (p.kind !== 'member') throw new Error('unreachable: session routes need a member');
+      const [member, org] = await Promise.all([
+        getMember(deps, p.orgId, p.memberId),
+        getOrganization(deps, p.orgId),
+      ]);
+      return sessionAnswer(
+        {
+          member,
+          organization: { id: org.id, name: org.name },
+          csrfToken: csrfTokenFor(req.cookies[SESSION_COOKIE] ?? ''),
+        },
+        deps.clock.now(),
+      );
+    },
+  );
+
+  app.post(
+    '/auth/sign-out',
+    {
+      schema: {
+        operationId: 'signOut',
+        tags,
+        summary: 'End this session',
+        body: NoBodySchema,
+        response: { 204: z.null().describe('Signed out.') },
+      },
+    },
+    async (req, reply) => {
+      const p = req.principal;
+      if (p.kind === 'member') await signOut(deps, p.orgId, p.sessionId);
+      clearSessionCookie(reply, cookies);
+      return reply.code(204).send(null);
+    },
+  );
+}
+
+/** Change one's password. */
+function registerPasswordRoute(
+  app: RouteApp,
+  deps: MessagingDeps & { publicUrl: string },
+  cookies: CookieSettings,
+): void {
+  const session = (s: SignedIn) => sessionAnswer(s, deps.clock.now());
+
+  app.post(
+    '/auth/password',
+    {
+      schema: {
+        operationId: 'changePassword',
+        tags,
+        summary: 'Change your password; every other session ends',
+        body: z.strictObject({
+          currentPassword: z.string().min(1).max(256),
+          newPassword: z.string().min(1).max(256),
+        }),
+        response: { 200: SessionSchema },
+      },
+    },
+    async (req, reply) => {
+      const p = req.principal;
+      if (p.kind !== 'member') throw new Error('unreachable: session routes need a member');
+      const signedIn = await changePassword(
+        deps,
+        p.orgId,
+        p.memberId,
+        { ...req.body, userAgent: req.headers['user-agent'] ?? '' },
+        cookies.policy,
+      );
+      setSessionCookie(reply, signedIn.token, cookies);
+      return session(signedIn);
+    },
+  );
 }

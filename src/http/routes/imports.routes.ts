@@ -13,6 +13,7 @@ import {
 } from '../../services/import.service.ts';
 import { actorOf } from '../auth.ts';
 import { IdParamsSchema, IdSchema, LineSchema, PageQuerySchema, pageOf } from '../schemas.ts';
+import type { RouteApp } from './route-app.ts';
 
 /** Field → the column header it reads; a field left out is not imported. */
 const MappingSchema = z
@@ -77,6 +78,8 @@ export const ImportRunSchema = z
   })
   .meta({ id: 'ImportRun' });
 
+const tags = ['imports'];
+
 /**
  * Imports from the upload screen: preview a file's mapping, start it (it runs in the background,
  * per row — clean rows imported whole, the rest refused with their line numbers), watch its
@@ -84,96 +87,105 @@ export const ImportRunSchema = z
  */
 export function importsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    const tags = ['imports'];
-    app.post(
-      '/imports/preview',
-      {
-        bodyLimit: UPLOAD_BODY_LIMIT,
-        schema: {
-          operationId: 'previewImport',
-          tags,
-          summary:
-            'Read a CSV file’s header and first rows with the suggested (or given) mapping; writes nothing',
-          body: UploadSchema,
-          response: { 200: ImportPreviewSchema },
-        },
-      },
-      async (req) => {
-        const { csv, mapping } = req.body;
-        const preview = await previewImport(deps, req.principal.orgId, Readable.from([csv]), mapping);
-        return {
-          ...preview,
-          mapping: definedOnly(preview.mapping),
-          suggested: definedOnly(preview.suggested),
-          rows: preview.rows.map((r) => ({ ...r, row: r.row as Record<string, unknown> | null })),
-          fields: [...preview.fields],
-        };
-      },
-    );
-    app.post(
-      '/imports',
-      {
-        bodyLimit: UPLOAD_BODY_LIMIT,
-        schema: {
-          operationId: 'createImport',
-          tags,
-          summary:
-            'Start importing a CSV file (jobs, candidates, applications, interviews); follow it with getImport',
-          body: UploadSchema,
-          response: { 202: ImportRunSchema },
-        },
-      },
-      async (req, reply) => {
-        const run = await startImport(deps, req.principal.orgId, actorOf(req).memberId, req.body);
-        return reply.code(202).send(run);
-      },
-    );
-    app.get(
-      '/imports',
-      {
-        schema: {
-          operationId: 'listImports',
-          tags,
-          summary: 'Imports, newest first',
-          querystring: PageQuerySchema,
-          response: { 200: pageOf(ImportRunSchema) },
-        },
-      },
-      async (req) => listImportsPage(deps, req.principal.orgId, req.query),
-    );
-    app.get(
-      '/imports/:id',
-      {
-        schema: {
-          operationId: 'getImport',
-          tags,
-          summary: 'One import, with its progress and the refused rows’ line numbers',
-          params: IdParamsSchema,
-          response: { 200: ImportRunSchema },
-        },
-      },
-      async (req) => getImportRun(deps, req.principal.orgId, req.params.id),
-    );
-    app.get(
-      '/imports/:id/rejected.csv',
-      {
-        schema: {
-          operationId: 'getImportRejectedRows',
-          tags,
-          summary: 'The refused rows as CSV: line and errors, then the original columns',
-          params: IdParamsSchema,
-          response: { 200: z.string().describe('text/csv') },
-        },
-      },
-      async (req, reply) => {
-        const csv = await getRejectedRows(deps, req.principal.orgId, req.params.id);
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', 'attachment; filename="rejected-rows.csv"')
-          .send(csv);
-      },
-    );
+    registerImportRunRoutes(app, deps);
+    registerImportHistoryRoutes(app, deps);
   };
+}
+
+/** Preview an import, then run it. */
+function registerImportRunRoutes(app: RouteApp, deps: ServiceDeps): void {
+  app.post(
+    '/imports/preview',
+    {
+      bodyLimit: UPLOAD_BODY_LIMIT,
+      schema: {
+        operationId: 'previewImport',
+        tags,
+        summary:
+          'Read a CSV file’s header and first rows with the suggested (or given) mapping; writes nothing',
+        body: UploadSchema,
+        response: { 200: ImportPreviewSchema },
+      },
+    },
+    async (req) => {
+      const { csv, mapping } = req.body;
+      const preview = await previewImport(deps, req.principal.orgId, Readable.from([csv]), mapping);
+      return {
+        ...preview,
+        mapping: definedOnly(preview.mapping),
+        suggested: definedOnly(preview.suggested),
+        rows: preview.rows.map((r) => ({ ...r, row: r.row as Record<string, unknown> | null })),
+        fields: [...preview.fields],
+      };
+    },
+  );
+  app.post(
+    '/imports',
+    {
+      bodyLimit: UPLOAD_BODY_LIMIT,
+      schema: {
+        operationId: 'createImport',
+        tags,
+        summary:
+          'Start importing a CSV file (jobs, candidates, applications, interviews); follow it with getImport',
+        body: UploadSchema,
+        response: { 202: ImportRunSchema },
+      },
+    },
+    async (req, reply) => {
+      const run = await startImport(deps, req.principal.orgId, actorOf(req).memberId, req.body);
+      return reply.code(202).send(run);
+    },
+  );
+}
+
+/** List and read past imports and download their rejected rows. */
+function registerImportHistoryRoutes(app: RouteApp, deps: ServiceDeps): void {
+  app.get(
+    '/imports',
+    {
+      schema: {
+        operationId: 'listImports',
+        tags,
+        summary: 'Imports, newest first',
+        querystring: PageQuerySchema,
+        response: { 200: pageOf(ImportRunSchema) },
+      },
+    },
+    async (req) => listImportsPage(deps, req.principal.orgId, req.query),
+  );
+  app.get(
+    '/imports/:id',
+    {
+      schema: {
+        operationId: 'getImport',
+        tags,
+        summary: 'One import, with its progress and the refused rows’ line numbers',
+        params: IdParamsSchema,
+        response: { 200: ImportRunSchema },
+      },
+    },
+    async (req) => getImportRun(deps, req.principal.orgId, req.params.id),
+  );
+  app.get(
+    '/imports/:id/rejected.csv',
+    {
+      schema: {
+        operationId: 'getImportRejectedRows',
+        tags,
+        summary: 'The refused rows as CSV: line and errors, then the original columns',
+        params: IdParamsSchema,
+        response: { 200: z.string().describe('text/csv') },
+      },
+    },
+    async (req, reply) => {
+      const csv = await getRejectedRows(deps, req.principal.orgId, req.params.id);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="rejected-rows.csv"')
+        .send(csv);
+    },
+  );
 }
 
 /** A mapping without the fields left out (JSON has no `undefined`). */

@@ -33,6 +33,7 @@ import {
   pageOf,
   PromiseWarningSchema,
 } from '../schemas.ts';
+import type { RouteApp } from './route-app.ts';
 
 const WrittenPromiseSchema = z
   .object({
@@ -94,144 +95,154 @@ const InterviewClosePreviewSchema = z
   })
   .meta({ id: 'InterviewClosePreview' });
 
+const tags = ['interviews'];
+
 /** Interviews, their close (the promise) and their feedback. */
 export function interviewsRoutes(deps: InterviewDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    const tags = ['interviews'];
-    app.post(
-      '/interviews',
-      {
-        schema: {
-          operationId: 'createInterview',
-          tags,
-          summary: 'Create an interview',
-          body: InterviewCreateSchema,
-          response: { 201: InterviewSchema },
-        },
-      },
-      async (req, reply) => reply.code(201).send(await createInterview(deps, req.principal.orgId, req.body)),
-    );
-    app.get(
-      '/interviews/:id',
-      {
-        schema: {
-          operationId: 'getInterview',
-          tags,
-          summary: 'Get an interview',
-          params: IdParamsSchema,
-          response: { 200: InterviewSchema },
-        },
-      },
-      (req) => getInterview(deps, req.principal.orgId, req.params.id),
-    );
-    app.post(
-      '/interviews/:id/close',
-      {
-        schema: {
-          operationId: 'closeInterview',
-          tags,
-          summary: 'Close an interview with the promise made at its end; opens the outcome follow-up',
-          params: IdParamsSchema,
-          body: InterviewCloseSchema,
-          response: { 200: ClosedInterviewSchema },
-        },
-      },
-      (req) => closeInterview(deps, req.principal.orgId, req.params.id, req.body, actorOf(req)),
-    );
-    app.post(
-      '/interviews/:id/promise-preview',
-      {
-        schema: {
-          operationId: 'previewInterviewClose',
-          tags,
-          summary: 'Preview closing an interview: the due date in both zones, the owner, the warnings',
-          params: IdParamsSchema,
-          body: InterviewCloseSchema.pick({ statement: true, ownerId: true, endedAt: true }),
-          response: { 200: InterviewClosePreviewSchema },
-        },
-      },
-      (req) => previewCloseInterview(deps, req.principal.orgId, req.params.id, req.body, actorOf(req)),
-    );
-    app.post(
-      '/interviews/:id/feedback',
-      {
-        schema: {
-          operationId: 'submitFeedback',
-          tags: ['feedback'],
-          summary:
-            'Save your scorecard for an interview you gave: a resubmission becomes its next version (earlier versions are kept; 409 if `baseVersion` is not the current one)',
-          params: IdParamsSchema,
-          body: FeedbackCreateSchema,
-          response: { 201: FeedbackSchema },
-        },
-      },
-      async (req, reply) =>
-        reply
-          .code(201)
-          .send(await submitFeedback(deps, req.principal.orgId, req.params.id, req.body, actorOf(req))),
-    );
-    app.get(
-      '/interviews/:id/feedback',
-      {
-        schema: {
-          operationId: 'listFeedback',
-          tags: ['feedback'],
-          summary: "An interview's scorecards",
-          params: IdParamsSchema,
-          querystring: PageQuerySchema,
-          response: { 200: pageOf(FeedbackSchema) },
-        },
-      },
-      (req) => listFeedbackPage(deps, req.principal.orgId, req.params.id, req.query),
-    );
-    app.put(
-      '/interviews/:id/feedback/draft',
-      {
-        schema: {
-          operationId: 'replaceFeedbackDraft',
-          tags: ['feedback'],
-          summary:
-            'Save your scorecard as a draft, without submitting it: seen by you alone, not counted as feedback given, settles nothing (409 if `baseVersion` is not the current submitted version)',
-          params: IdParamsSchema,
-          body: FeedbackDraftReplaceSchema,
-          response: { 200: FeedbackDraftSchema },
-        },
-      },
-      (req) => saveFeedbackDraft(deps, req.principal.orgId, req.params.id, req.body, actorOf(req)),
-    );
-    app.get(
-      '/interviews/:id/feedback/mine',
-      {
-        schema: {
-          operationId: 'getMyFeedback',
-          tags: ['feedback'],
-          summary: 'Your own scorecard on an interview: your draft and your latest submitted version',
-          params: IdParamsSchema,
-          response: { 200: MyFeedbackSchema },
-        },
-      },
-      (req) => getMyFeedback(deps, req.principal.orgId, req.params.id, actorOf(req)),
-    );
-    app.get(
-      '/interviews/:id/feedback/:interviewerId/versions',
-      {
-        schema: {
-          operationId: 'listFeedbackVersions',
-          tags: ['feedback'],
-          summary: "Every saved version of one interviewer's scorecard on an interview, the newest first",
-          params: z.strictObject({ id: IdSchema, interviewerId: IdSchema }),
-          querystring: PageQuerySchema,
-          response: { 200: pageOf(FeedbackSchema) },
-        },
-      },
-      (req) =>
-        listFeedbackVersionsPage(
-          deps,
-          req.principal.orgId,
-          req.params.id,
-          req.params.interviewerId,
-          req.query,
-        ),
-    );
+    registerInterviewRoutes(app, deps);
+    registerFeedbackRoutes(app, deps);
+    registerFeedbackHistoryRoutes(app, deps);
   };
+}
+
+/** Schedule, read and close interviews, and preview the promise a close would make. */
+function registerInterviewRoutes(app: RouteApp, deps: InterviewDeps): void {
+  app.post(
+    '/interviews',
+    {
+      schema: {
+        operationId: 'createInterview',
+        tags,
+        summary: 'Create an interview',
+        body: InterviewCreateSchema,
+        response: { 201: InterviewSchema },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createInterview(deps, req.principal.orgId, req.body)),
+  );
+  app.get(
+    '/interviews/:id',
+    {
+      schema: {
+        operationId: 'getInterview',
+        tags,
+        summary: 'Get an interview',
+        params: IdParamsSchema,
+        response: { 200: InterviewSchema },
+      },
+    },
+    (req) => getInterview(deps, req.principal.orgId, req.params.id),
+  );
+  app.post(
+    '/interviews/:id/close',
+    {
+      schema: {
+        operationId: 'closeInterview',
+        tags,
+        summary: 'Close an interview with the promise made at its end; opens the outcome follow-up',
+        params: IdParamsSchema,
+        body: InterviewCloseSchema,
+        response: { 200: ClosedInterviewSchema },
+      },
+    },
+    (req) => closeInterview(deps, req.principal.orgId, req.params.id, req.body, actorOf(req)),
+  );
+  app.post(
+    '/interviews/:id/promise-preview',
+    {
+      schema: {
+        operationId: 'previewInterviewClose',
+        tags,
+        summary: 'Preview closing an interview: the due date in both zones, the owner, the warnings',
+        params: IdParamsSchema,
+        body: InterviewCloseSchema.pick({ statement: true, ownerId: true, endedAt: true }),
+        response: { 200: InterviewClosePreviewSchema },
+      },
+    },
+    (req) => previewCloseInterview(deps, req.principal.orgId, req.params.id, req.body, actorOf(req)),
+  );
+}
+
+/** Submit and list an interview's feedback, and save a draft of one's own. */
+function registerFeedbackRoutes(app: RouteApp, deps: InterviewDeps): void {
+  app.post(
+    '/interviews/:id/feedback',
+    {
+      schema: {
+        operationId: 'submitFeedback',
+        tags: ['feedback'],
+        summary:
+          'Save your scorecard for an interview you gave: a resubmission becomes its next version (earlier versions are kept; 409 if `baseVersion` is not the current one)',
+        params: IdParamsSchema,
+        body: FeedbackCreateSchema,
+        response: { 201: FeedbackSchema },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(await submitFeedback(deps, req.principal.orgId, req.params.id, req.body, actorOf(req))),
+  );
+  app.get(
+    '/interviews/:id/feedback',
+    {
+      schema: {
+        operationId: 'listFeedback',
+        tags: ['feedback'],
+        summary: "An interview's scorecards",
+        params: IdParamsSchema,
+        querystring: PageQuerySchema,
+        response: { 200: pageOf(FeedbackSchema) },
+      },
+    },
+    (req) => listFeedbackPage(deps, req.principal.orgId, req.params.id, req.query),
+  );
+  app.put(
+    '/interviews/:id/feedback/draft',
+    {
+      schema: {
+        operationId: 'replaceFeedbackDraft',
+        tags: ['feedback'],
+        summary:
+          'Save your scorecard as a draft, without submitting it: seen by you alone, not counted as feedback given, settles nothing (409 if `baseVersion` is not the current submitted version)',
+        params: IdParamsSchema,
+        body: FeedbackDraftReplaceSchema,
+        response: { 200: FeedbackDraftSchema },
+      },
+    },
+    (req) => saveFeedbackDraft(deps, req.principal.orgId, req.params.id, req.body, actorOf(req)),
+  );
+}
+
+/** One's own feedback, and an interviewer's earlier versions. */
+function registerFeedbackHistoryRoutes(app: RouteApp, deps: InterviewDeps): void {
+  app.get(
+    '/interviews/:id/feedback/mine',
+    {
+      schema: {
+        operationId: 'getMyFeedback',
+        tags: ['feedback'],
+        summary: 'Your own scorecard on an interview: your draft and your latest submitted version',
+        params: IdParamsSchema,
+        response: { 200: MyFeedbackSchema },
+      },
+    },
+    (req) => getMyFeedback(deps, req.principal.orgId, req.params.id, actorOf(req)),
+  );
+  app.get(
+    '/interviews/:id/feedback/:interviewerId/versions',
+    {
+      schema: {
+        operationId: 'listFeedbackVersions',
+        tags: ['feedback'],
+        summary: "Every saved version of one interviewer's scorecard on an interview, the newest first",
+        params: z.strictObject({ id: IdSchema, interviewerId: IdSchema }),
+        querystring: PageQuerySchema,
+        response: { 200: pageOf(FeedbackSchema) },
+      },
+    },
+    (req) =>
+      listFeedbackVersionsPage(deps, req.principal.orgId, req.params.id, req.params.interviewerId, req.query),
+  );
 }

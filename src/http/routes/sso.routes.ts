@@ -20,6 +20,7 @@ import { EmailSchema, LineSchema } from '../schemas.ts';
 import { setSessionCookie, type CookieSettings } from '../session-cookie.ts';
 import { page } from './auth-pages.routes.ts';
 import { sessionAnswer, SessionSchema } from './auth.routes.ts';
+import type { RouteApp } from './route-app.ts';
 
 /** The cookie that binds a sign-in in progress to the browser that started it. */
 const SSO_COOKIE = 'hb_sso';
@@ -89,6 +90,8 @@ function refuse(req: FastifyRequest, reply: FastifyReply, error: AppError): Fast
     );
 }
 
+const tags = ['auth'];
+
 /** Single sign-on: the browser's round trip through the identity provider, and its admin settings. */
 export function ssoRoutes(
   deps: SsoDeps,
@@ -96,168 +99,187 @@ export function ssoRoutes(
   perIp: WindowLimiter,
 ): FastifyPluginAsyncZod {
   return async (app) => {
-    const tags = ['auth'];
+    registerSsoStartRoute(app, deps, cookies, perIp);
+    registerSsoCallbackRoute(app, deps, cookies, perIp);
+    registerSsoSettingsRoutes(app, deps);
+  };
+}
 
-    app.get(
-      '/auth/sso/start',
-      {
-        schema: {
-          operationId: 'requestSsoSignIn',
-          tags,
-          summary:
-            "Start signing in with the company account of the email's organization (redirects to its provider)",
-          security: [],
-          querystring: z.strictObject({ email: EmailSchema }),
-          response: {
-            200: z
-              .object({
-                redirectTo: z
-                  .string()
-                  .describe("The identity provider's sign-in page: send the browser there."),
-              })
-              .describe('For API clients (no text/html in Accept); the sign-in cookie is set all the same.'),
-            303: z.null().describe("For browsers: to the identity provider's sign-in page."),
-          },
+/** Start single sign-on: send the browser to the identity provider. */
+function registerSsoStartRoute(
+  app: RouteApp,
+  deps: SsoDeps,
+  cookies: CookieSettings & { policy: SessionPolicy },
+  perIp: WindowLimiter,
+): void {
+  app.get(
+    '/auth/sso/start',
+    {
+      schema: {
+        operationId: 'requestSsoSignIn',
+        tags,
+        summary:
+          "Start signing in with the company account of the email's organization (redirects to its provider)",
+        security: [],
+        querystring: z.strictObject({ email: EmailSchema }),
+        response: {
+          200: z
+            .object({
+              redirectTo: z
+                .string()
+                .describe("The identity provider's sign-in page: send the browser there."),
+            })
+            .describe('For API clients (no text/html in Accept); the sign-in cookie is set all the same.'),
+          303: z.null().describe("For browsers: to the identity provider's sign-in page."),
         },
       },
-      async (req, reply) => {
-        if (!perIp.take(req.ip)) {
-          return refuse(
-            req,
-            reply,
-            new AppError('rate_limited', 'Too many sign-in attempts; wait a few minutes.'),
-          );
-        }
-        try {
-          const started = await startSsoSignIn(deps, req.query.email);
-          void reply.setCookie(SSO_COOKIE, started.browserToken, {
-            httpOnly: true,
-            // Lax: the provider sends the browser back with a top-level GET, which carries it.
-            sameSite: 'lax',
-            secure: cookies.secure,
-            path: SSO_COOKIE_PATH,
-            maxAge: 600,
-          });
-          if (!wantsHtml(req)) return { redirectTo: started.url };
-          return reply.redirect(started.url, 303);
-        } catch (error) {
-          if (!(error instanceof AppError)) throw error;
-          return refuse(req, reply, error);
-        }
-      },
-    );
-
-    app.get(
-      '/auth/sso/callback',
-      {
-        schema: {
-          operationId: 'acceptSsoSignIn',
-          tags,
-          summary: 'Where the identity provider sends the browser back: checks its answer and signs in',
-          security: [],
-          // What the provider sends back (RFC 6749 4.1.2, RFC 9207); anything else it adds is kept.
-          querystring: z.looseObject({
-            code: z.string().max(4000).optional(),
-            state: z.string().max(200).optional(),
-            iss: z.string().max(500).optional(),
-            error: z.string().max(200).optional(),
-            error_description: z.string().max(1000).optional(),
-          }),
-          response: {
-            200: SessionSchema.describe(
-              'For API clients (no text/html in Accept): signed in, the cookie set.',
-            ),
-            303: z.null().describe('For browsers: signed in (the session cookie is set), to the app.'),
-          },
-        },
-      },
-      async (req, reply) => {
-        if (!perIp.take(req.ip)) {
-          return refuse(
-            req,
-            reply,
-            new AppError('rate_limited', 'Too many sign-in attempts; wait a few minutes.'),
-          );
-        }
-        const browserToken = req.cookies[SSO_COOKIE] ?? '';
-        // Used or not, the binding is spent with this answer.
-        void reply.clearCookie(SSO_COOKIE, {
+    },
+    async (req, reply) => {
+      if (!perIp.take(req.ip)) {
+        return refuse(
+          req,
+          reply,
+          new AppError('rate_limited', 'Too many sign-in attempts; wait a few minutes.'),
+        );
+      }
+      try {
+        const started = await startSsoSignIn(deps, req.query.email);
+        void reply.setCookie(SSO_COOKIE, started.browserToken, {
           httpOnly: true,
+          // Lax: the provider sends the browser back with a top-level GET, which carries it.
           sameSite: 'lax',
           secure: cookies.secure,
           path: SSO_COOKIE_PATH,
+          maxAge: 600,
         });
-        try {
-          const signedIn = await finishSsoSignIn(
-            deps,
-            {
-              query: Object.fromEntries(
-                Object.entries(req.query).filter((e): e is [string, string] => typeof e[1] === 'string'),
-              ),
-              browserToken,
-              userAgent: req.headers['user-agent'] ?? '',
-            },
-            cookies.policy,
-          );
-          setSessionCookie(reply, signedIn.token, cookies);
-          if (!wantsHtml(req)) return sessionAnswer(signedIn, deps.clock.now());
-          return reply.redirect('/', 303);
-        } catch (error) {
-          if (!(error instanceof AppError)) throw error;
-          return refuse(req, reply, error);
-        }
-      },
-    );
+        if (!wantsHtml(req)) return { redirectTo: started.url };
+        return reply.redirect(started.url, 303);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        return refuse(req, reply, error);
+      }
+    },
+  );
+}
 
-    app.get(
-      '/organization/sso',
-      {
-        schema: {
-          operationId: 'getSsoSettings',
-          tags: ['organization'],
-          summary:
-            'Single sign-on settings (the client secret is never shown) and the redirect URI to register',
-          response: { 200: SsoAnswerSchema },
+/** Come back from the identity provider and sign in. */
+function registerSsoCallbackRoute(
+  app: RouteApp,
+  deps: SsoDeps,
+  cookies: CookieSettings & { policy: SessionPolicy },
+  perIp: WindowLimiter,
+): void {
+  app.get(
+    '/auth/sso/callback',
+    {
+      schema: {
+        operationId: 'acceptSsoSignIn',
+        tags,
+        summary: 'Where the identity provider sends the browser back: checks its answer and signs in',
+        security: [],
+        // What the provider sends back (RFC 6749 4.1.2, RFC 9207); anything else it adds is kept.
+        querystring: z.looseObject({
+          code: z.string().max(4000).optional(),
+          state: z.string().max(200).optional(),
+          iss: z.string().max(500).optional(),
+          error: z.string().max(200).optional(),
+          error_description: z.string().max(1000).optional(),
+        }),
+        response: {
+          200: SessionSchema.describe('For API clients (no text/html in Accept): signed in, the cookie set.'),
+          303: z.null().describe('For browsers: signed in (the session cookie is set), to the app.'),
         },
       },
-      async (req) => ({
-        redirectUri: ssoRedirectUri(deps.publicUrl),
-        settings: await getSsoSettings(deps, req.principal.orgId),
-      }),
-    );
+    },
+    async (req, reply) => {
+      if (!perIp.take(req.ip)) {
+        return refuse(
+          req,
+          reply,
+          new AppError('rate_limited', 'Too many sign-in attempts; wait a few minutes.'),
+        );
+      }
+      const browserToken = req.cookies[SSO_COOKIE] ?? '';
+      // Used or not, the binding is spent with this answer.
+      void reply.clearCookie(SSO_COOKIE, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: cookies.secure,
+        path: SSO_COOKIE_PATH,
+      });
+      try {
+        const signedIn = await finishSsoSignIn(
+          deps,
+          {
+            query: Object.fromEntries(
+              Object.entries(req.query).filter((e): e is [string, string] => typeof e[1] === 'string'),
+            ),
+            browserToken,
+            userAgent: req.headers['user-agent'] ?? '',
+          },
+          cookies.policy,
+        );
+        setSessionCookie(reply, signedIn.token, cookies);
+        if (!wantsHtml(req)) return sessionAnswer(signedIn, deps.clock.now());
+        return reply.redirect('/', 303);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        return refuse(req, reply, error);
+      }
+    },
+  );
+}
 
-    app.put(
-      '/organization/sso',
-      {
-        schema: {
-          operationId: 'replaceSsoSettings',
-          tags: ['organization'],
-          summary:
-            'Set up or replace single sign-on; passwords and sign-in links can be turned off only by an admin who signed in through the provider',
-          body: SsoInputSchema,
-          response: { 200: SsoAnswerSchema },
-        },
+/** Read, set and remove the organization's single sign-on. */
+function registerSsoSettingsRoutes(app: RouteApp, deps: SsoDeps): void {
+  app.get(
+    '/organization/sso',
+    {
+      schema: {
+        operationId: 'getSsoSettings',
+        tags: ['organization'],
+        summary:
+          'Single sign-on settings (the client secret is never shown) and the redirect URI to register',
+        response: { 200: SsoAnswerSchema },
       },
-      async (req) => ({
-        redirectUri: ssoRedirectUri(deps.publicUrl),
-        settings: await putSsoSettings(deps, req.principal.orgId, actorOf(req), req.body),
-      }),
-    );
+    },
+    async (req) => ({
+      redirectUri: ssoRedirectUri(deps.publicUrl),
+      settings: await getSsoSettings(deps, req.principal.orgId),
+    }),
+  );
 
-    app.delete(
-      '/organization/sso',
-      {
-        schema: {
-          operationId: 'removeSsoSettings',
-          tags: ['organization'],
-          summary: 'Remove single sign-on: passwords and sign-in links work again',
-          response: { 204: z.null().describe('Removed.') },
-        },
+  app.put(
+    '/organization/sso',
+    {
+      schema: {
+        operationId: 'replaceSsoSettings',
+        tags: ['organization'],
+        summary:
+          'Set up or replace single sign-on; passwords and sign-in links can be turned off only by an admin who signed in through the provider',
+        body: SsoInputSchema,
+        response: { 200: SsoAnswerSchema },
       },
-      async (req, reply) => {
-        await removeSsoSettings(deps, req.principal.orgId);
-        return reply.code(204).send(null);
+    },
+    async (req) => ({
+      redirectUri: ssoRedirectUri(deps.publicUrl),
+      settings: await putSsoSettings(deps, req.principal.orgId, actorOf(req), req.body),
+    }),
+  );
+
+  app.delete(
+    '/organization/sso',
+    {
+      schema: {
+        operationId: 'removeSsoSettings',
+        tags: ['organization'],
+        summary: 'Remove single sign-on: passwords and sign-in links work again',
+        response: { 204: z.null().describe('Removed.') },
       },
-    );
-  };
+    },
+    async (req, reply) => {
+      await removeSsoSettings(deps, req.principal.orgId);
+      return reply.code(204).send(null);
+    },
+  );
 }

@@ -48,6 +48,12 @@ const NOTICES: Record<string, string> = {
   pool_leave: 'You left our talent pool. We will not contact you about other roles.',
 };
 
+/** The status page's forms: each posts to /s/<action> with the CSRF token, and a refused one gets its text back. */
+interface StatusForms {
+  form: (action: string, inner: string, button: string, cls?: string) => string;
+  keptText: (action: string) => string;
+}
+
 /** Render the status page. `csrf` goes into every form; `notice`/`error` come from the last action. */
 export function statusPage(
   v: StatusView,
@@ -61,172 +67,232 @@ export function statusPage(
   },
 ): string {
   const hidden = `<input type="hidden" name="csrf" value="${e(opts.csrf)}">`;
-  const keptText = (action: string) => (opts.kept?.action === action ? e(opts.kept.text) : '');
-  const form = (action: string, inner: string, button: string, cls = '') =>
-    `<form method="post" action="/s/${action}">${hidden}${inner}<button type="submit"${cls ? ` class="${cls}"` : ''}>${e(button)}</button></form>`;
+  const f: StatusForms = {
+    keptText: (action) => (opts.kept?.action === action ? e(opts.kept.text) : ''),
+    form: (action, inner, button, cls = '') =>
+      `<form method="post" action="/s/${action}">${hidden}${inner}<button type="submit"${cls ? ` class="${cls}"` : ''}>${e(button)}</button></form>`,
+  };
   const parts: string[] = [];
   parts.push(`<h1>Your application for ${e(v.job.title)} at ${e(v.organizationName)}</h1>`);
   const notice = opts.notice ? NOTICES[opts.notice] : undefined;
   if (notice) parts.push(`<p class="notice" role="status">${e(notice)}</p>`);
   if (opts.error) parts.push(`<p class="error" role="alert">${e(opts.error)}</p>`);
-
+  parts.push(...promiseSection(v), ...statusSection(v));
+  // Once withdrawn or told the outcome, there is nothing left to send about this application.
+  if (!v.withdrawn && !v.outcomeDelivered) {
+    parts.push(...thankYouSection(v, f), ...checkInSection(v, f), ...interestSection(v, f));
+  }
   parts.push(
+    ...feedbackSection(v, f),
+    ...ratingSection(v, f),
+    ...poolSection(v, f),
+    ...messagesSection(v),
+    ...settingsSection(v, f, opts.zones),
+  );
+  return candidateShell(`Your application · ${v.organizationName}`, parts.join('\n'));
+}
+
+/** When the candidate will hear from us: the promise, or the outcome once told. */
+function promiseSection(v: StatusView): string[] {
+  const out: string[] = [];
+  out.push(
     `<section class="promise" aria-labelledby="h-promise"><h2 id="h-promise">When you will hear from us</h2>`,
   );
   if (v.outcomeDelivered) {
-    parts.push(`<p class="lead">${e(v.status.words)}</p><p>${e(v.next)}</p>`);
+    out.push(`<p class="lead">${e(v.status.words)}</p><p>${e(v.next)}</p>`);
   } else if (v.promise) {
-    parts.push(
+    out.push(
       `<p class="lead">We promised to contact you by <strong>${e(v.promise.dueDate)}</strong>.</p>`,
       `<p class="muted">What we said: “${e(v.promise.statement)}”</p>`,
       `<p>Today is day ${v.promise.dayOfWait} since your interview. ${v.promise.overdue ? 'We are late, and we are sorry: the team has been reminded.' : e(v.next)}</p>`,
     );
   } else {
-    parts.push(`<p class="lead">${e(v.status.words)}</p><p>${e(v.next)}</p>`);
+    out.push(`<p class="lead">${e(v.status.words)}</p><p>${e(v.next)}</p>`);
   }
-  if (v.contact) parts.push(`<p class="muted">Your contact: ${e(v.contact.name)}</p>`);
-  parts.push('</section>');
+  if (v.contact) out.push(`<p class="muted">Your contact: ${e(v.contact.name)}</p>`);
+  out.push('</section>');
+  return out;
+}
 
-  parts.push(
+/** Where things stand, and the interviews done. */
+function statusSection(v: StatusView): string[] {
+  const out: string[] = [];
+  out.push(
     `<section aria-labelledby="h-status"><h2 id="h-status">Where things stand</h2><p>${e(v.status.words)}</p>`,
   );
   if (v.interviews.length > 0) {
-    parts.push(
+    out.push(
       `<p>Interviews done:</p><ul>${v.interviews
         .map((i) => `<li>${e(i.title)}${i.at ? ` — ${e(humanDate(i.at, v.timeZone))}` : ''}</li>`)
         .join('')}</ul>`,
     );
   }
-  parts.push('</section>');
+  out.push('</section>');
+  return out;
+}
 
-  if (!v.withdrawn && !v.outcomeDelivered) {
-    parts.push(`<section aria-labelledby="h-thanks"><h2 id="h-thanks">Send a thank-you note</h2>`);
-    if (v.thankYou.sent) {
-      parts.push('<p>You sent a thank-you note. Thank you!</p>');
-    } else {
-      parts.push(
-        v.thankYou.open
-          ? `<p>Best sent within 48 hours of the interview: <strong>${v.thankYou.hoursLeft} hours left</strong>.</p>`
-          : '<p>The best time (48 hours after the interview) has passed, but a short note is still welcome.</p>',
-        `<p class="muted">Keep it short and specific: thanks, your interest, one or two points from the conversation, what you would bring. Up to ${v.thankYou.wordLimit} words. It is never a condition for anything.</p>`,
-        form(
-          'thank-you',
-          `<label for="thank-you-text">Your note</label><textarea id="thank-you-text" name="text" required>${keptText('thank-you')}</textarea>`,
-          'Send the note',
-        ),
-      );
-    }
-    parts.push('</section>');
-
-    parts.push(`<section aria-labelledby="h-checkin"><h2 id="h-checkin">Check in</h2>`);
-    const c = v.checkIn;
-    if (c.allowed) {
-      parts.push(
-        `<p>The promised date has passed. You can send the team a short message (${c.remaining} left).</p>`,
-        form(
-          'check-in',
-          `<label for="check-in-text">Your message</label><textarea id="check-in-text" name="text" required>${keptText('check-in')}</textarea>`,
-          'Send',
-        ),
-      );
-    } else if (c.reason === 'before_grace' || c.reason === 'too_soon') {
-      parts.push(
-        `<p>You can check in from <strong>${e(humanDateTime(c.opensAt, v.timeZone))}</strong>. Until then there is no need: the team has a date to keep and is reminded before it.</p>`,
-      );
-    } else if (c.reason === 'limit_reached') {
-      parts.push('<p>You have checked in as often as you can here. The team will contact you.</p>');
-    } else {
-      parts.push('<p>The team will contact you; there is nothing you need to do.</p>');
-    }
-    parts.push('</section>');
-
-    parts.push(
-      `<section aria-labelledby="h-interest"><h2 id="h-interest">Still interested?</h2>`,
-      v.interestConfirmed
-        ? '<p>You told the team you are still interested.</p>'
-        : form('confirm', '', 'Yes, I am still interested', 'secondary'),
+/** The thank-you note: its form until one is sent. */
+function thankYouSection(v: StatusView, { form, keptText }: StatusForms): string[] {
+  const out: string[] = [];
+  out.push(`<section aria-labelledby="h-thanks"><h2 id="h-thanks">Send a thank-you note</h2>`);
+  if (v.thankYou.sent) {
+    out.push('<p>You sent a thank-you note. Thank you!</p>');
+  } else {
+    out.push(
+      v.thankYou.open
+        ? `<p>Best sent within 48 hours of the interview: <strong>${v.thankYou.hoursLeft} hours left</strong>.</p>`
+        : '<p>The best time (48 hours after the interview) has passed, but a short note is still welcome.</p>',
+      `<p class="muted">Keep it short and specific: thanks, your interest, one or two points from the conversation, what you would bring. Up to ${v.thankYou.wordLimit} words. It is never a condition for anything.</p>`,
       form(
-        'withdraw',
-        '<p class="muted">If you have accepted another offer or changed your mind, you can withdraw. The team will not contact you about this role again.</p>',
-        'Withdraw my application',
-        'danger',
+        'thank-you',
+        `<label for="thank-you-text">Your note</label><textarea id="thank-you-text" name="text" required>${keptText('thank-you')}</textarea>`,
+        'Send the note',
       ),
-      '</section>',
     );
   }
+  out.push('</section>');
+  return out;
+}
 
-  if (v.feedbackRequest.allowed) {
-    parts.push(
-      `<section aria-labelledby="h-feedback"><h2 id="h-feedback">Feedback</h2>`,
-      v.feedbackRequest.requested
-        ? '<p>You asked for feedback; the team will answer.</p>'
-        : form(
-            'feedback',
-            '<p>You can ask the team for more feedback on your interviews.</p>',
-            'Ask for feedback',
-            'secondary',
-          ),
-      '</section>',
+/** Checking in: open once the promised date has passed, within the limit. */
+function checkInSection(v: StatusView, { form, keptText }: StatusForms): string[] {
+  const out: string[] = [];
+  out.push(`<section aria-labelledby="h-checkin"><h2 id="h-checkin">Check in</h2>`);
+  const c = v.checkIn;
+  if (c.allowed) {
+    out.push(
+      `<p>The promised date has passed. You can send the team a short message (${c.remaining} left).</p>`,
+      form(
+        'check-in',
+        `<label for="check-in-text">Your message</label><textarea id="check-in-text" name="text" required>${keptText('check-in')}</textarea>`,
+        'Send',
+      ),
     );
+  } else if (c.reason === 'before_grace' || c.reason === 'too_soon') {
+    out.push(
+      `<p>You can check in from <strong>${e(humanDateTime(c.opensAt, v.timeZone))}</strong>. Until then there is no need: the team has a date to keep and is reminded before it.</p>`,
+    );
+  } else if (c.reason === 'limit_reached') {
+    out.push('<p>You have checked in as often as you can here. The team will contact you.</p>');
+  } else {
+    out.push('<p>The team will contact you; there is nothing you need to do.</p>');
   }
+  out.push('</section>');
+  return out;
+}
 
-  if (v.rating.allowed) {
-    const stars = [1, 2, 3, 4, 5]
-      .map(
-        (n) =>
-          `<label><input type="radio" name="rating" value="${n}" required${v.rating.given?.rating === n ? ' checked' : ''}> ${n}</label>`,
-      )
+/** Still interested, or withdraw. */
+function interestSection(v: StatusView, { form }: StatusForms): string[] {
+  const out: string[] = [];
+  out.push(
+    `<section aria-labelledby="h-interest"><h2 id="h-interest">Still interested?</h2>`,
+    v.interestConfirmed
+      ? '<p>You told the team you are still interested.</p>'
+      : form('confirm', '', 'Yes, I am still interested', 'secondary'),
+    form(
+      'withdraw',
+      '<p class="muted">If you have accepted another offer or changed your mind, you can withdraw. The team will not contact you about this role again.</p>',
+      'Withdraw my application',
+      'danger',
+    ),
+    '</section>',
+  );
+  return out;
+}
+
+/** Asking for feedback, where the team offers it. */
+function feedbackSection(v: StatusView, { form }: StatusForms): string[] {
+  const out: string[] = [];
+  if (!v.feedbackRequest.allowed) return out;
+
+  out.push(
+    `<section aria-labelledby="h-feedback"><h2 id="h-feedback">Feedback</h2>`,
+    v.feedbackRequest.requested
+      ? '<p>You asked for feedback; the team will answer.</p>'
+      : form(
+          'feedback',
+          '<p>You can ask the team for more feedback on your interviews.</p>',
+          'Ask for feedback',
+          'secondary',
+        ),
+    '</section>',
+  );
+  return out;
+}
+
+/** Rating the experience, where it is asked. */
+function ratingSection(v: StatusView, { form }: StatusForms): string[] {
+  const out: string[] = [];
+  if (!v.rating.allowed) return out;
+
+  const stars = [1, 2, 3, 4, 5]
+    .map(
+      (n) =>
+        `<label><input type="radio" name="rating" value="${n}" required${v.rating.given?.rating === n ? ' checked' : ''}> ${n}</label>`,
+    )
+    .join('');
+  out.push(
+    `<section aria-labelledby="h-rating"><h2 id="h-rating">How was your experience?</h2>`,
+    form(
+      'rating',
+      `<fieldset class="stars"><legend>From 1 (poor) to 5 (excellent)</legend>${stars}</fieldset><label for="rating-comment">Anything to add? (optional)</label><textarea id="rating-comment" name="comment">${e(v.rating.given?.comment ?? '')}</textarea>`,
+      v.rating.given ? 'Update my rating' : 'Send my rating',
+    ),
+    '</section>',
+  );
+  return out;
+}
+
+/** The talent pool: the invitation, the membership, or the refusal. */
+function poolSection(v: StatusView, { form }: StatusForms): string[] {
+  const out: string[] = [];
+  if (!v.pool) return out;
+
+  out.push(`<section aria-labelledby="h-pool"><h2 id="h-pool">Stay in touch?</h2>`);
+  if (v.pool.status === 'invited') {
+    const months = v.pool.monthChoices
+      .map((n, i) => `<option value="${n}"${i === 0 ? ' selected' : ''}>${n} months</option>`)
       .join('');
-    parts.push(
-      `<section aria-labelledby="h-rating"><h2 id="h-rating">How was your experience?</h2>`,
+    out.push(
+      `<p>The team would like to keep in touch about ${e(v.pool.offer || 'future roles that fit you')}. It is your choice; nothing changes if you say no.</p>`,
       form(
-        'rating',
-        `<fieldset class="stars"><legend>From 1 (poor) to 5 (excellent)</legend>${stars}</fieldset><label for="rating-comment">Anything to add? (optional)</label><textarea id="rating-comment" name="comment">${e(v.rating.given?.comment ?? '')}</textarea>`,
-        v.rating.given ? 'Update my rating' : 'Send my rating',
+        'pool-join',
+        `<label for="pool-interests">What would you like to hear about? (optional)</label><textarea id="pool-interests" name="text" maxlength="1000"></textarea><label for="pool-months">For how long</label><select id="pool-months" name="months">${months}</select>`,
+        'Yes, keep in touch',
       ),
-      '</section>',
+      form('pool-decline', '', 'No, thank you', 'secondary'),
     );
+  } else if (v.pool.status === 'opted_in') {
+    out.push(
+      `<p>You are in the team's talent pool${v.pool.consentUntil ? ` until ${e(humanDate(v.pool.consentUntil, v.timeZone))}` : ''}${v.pool.interests ? `, for: ${e(v.pool.interests)}` : ''}. After that, you leave it on your own.</p>`,
+      form('pool-leave', '', 'Leave the talent pool', 'secondary'),
+    );
+  } else {
+    out.push('<p>You chose not to stay in touch. We will not contact you about other roles.</p>');
   }
+  out.push('</section>');
+  return out;
+}
 
-  if (v.pool) {
-    parts.push(`<section aria-labelledby="h-pool"><h2 id="h-pool">Stay in touch?</h2>`);
-    if (v.pool.status === 'invited') {
-      const months = v.pool.monthChoices
-        .map((n, i) => `<option value="${n}"${i === 0 ? ' selected' : ''}>${n} months</option>`)
-        .join('');
-      parts.push(
-        `<p>The team would like to keep in touch about ${e(v.pool.offer || 'future roles that fit you')}. It is your choice; nothing changes if you say no.</p>`,
-        form(
-          'pool-join',
-          `<label for="pool-interests">What would you like to hear about? (optional)</label><textarea id="pool-interests" name="text" maxlength="1000"></textarea><label for="pool-months">For how long</label><select id="pool-months" name="months">${months}</select>`,
-          'Yes, keep in touch',
-        ),
-        form('pool-decline', '', 'No, thank you', 'secondary'),
-      );
-    } else if (v.pool.status === 'opted_in') {
-      parts.push(
-        `<p>You are in the team's talent pool${v.pool.consentUntil ? ` until ${e(humanDate(v.pool.consentUntil, v.timeZone))}` : ''}${v.pool.interests ? `, for: ${e(v.pool.interests)}` : ''}. After that, you leave it on your own.</p>`,
-        form('pool-leave', '', 'Leave the talent pool', 'secondary'),
-      );
-    } else {
-      parts.push('<p>You chose not to stay in touch. We will not contact you about other roles.</p>');
-    }
-    parts.push('</section>');
-  }
-
-  parts.push(`<section aria-labelledby="h-messages"><h2 id="h-messages">Messages we sent you</h2>`);
-  if (v.messages.length === 0) parts.push('<p>None yet.</p>');
+/** The messages sent to the candidate. */
+function messagesSection(v: StatusView): string[] {
+  const out: string[] = [];
+  out.push(`<section aria-labelledby="h-messages"><h2 id="h-messages">Messages we sent you</h2>`);
+  if (v.messages.length === 0) out.push('<p>None yet.</p>');
   for (const m of v.messages) {
-    parts.push(
+    out.push(
       `<details><summary>${e(m.subject)}${m.sentAt ? ` — ${e(humanDate(m.sentAt, v.timeZone))}` : ''}</summary><pre>${e(describeStatusLinks(m.bodyText))}</pre></details>`,
     );
   }
-  parts.push('</section>');
+  out.push('</section>');
+  return out;
+}
 
-  const options = opts.zones
-    .map((z) => `<option${z === v.timeZone ? ' selected' : ''}>${e(z)}</option>`)
-    .join('');
-  parts.push(
+/** The time zone, the data download and erasure. */
+function settingsSection(v: StatusView, { form }: StatusForms, zones: string[]): string[] {
+  const out: string[] = [];
+  const options = zones.map((z) => `<option${z === v.timeZone ? ' selected' : ''}>${e(z)}</option>`).join('');
+  out.push(
     `<section aria-labelledby="h-settings"><h2 id="h-settings">Your time zone and your data</h2>`,
     form(
       'time-zone',
@@ -243,7 +309,7 @@ export function statusPage(
     ),
     '</section>',
   );
-  return candidateShell(`Your application · ${v.organizationName}`, parts.join('\n'));
+  return out;
 }
 
 /** The page after an erasure. */
