@@ -42,6 +42,7 @@ import { findJob } from '../repositories/job.repository.ts';
 import { findMember } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { invitationsDue, queueInvitations } from './calendar.service.ts';
+import { buildMessage } from './message-builder.ts';
 import { enqueueMessage, type MailIdentity } from './outbox.service.ts';
 import { statusLinkPlaceholder } from './candidate-page.service.ts';
 import { linkBase, loadTemplate } from './message.service.ts';
@@ -340,28 +341,18 @@ async function queueWrittenPromise(
   const message = await enqueueMessage(
     tx,
     deps.identity,
-    {
+    buildMessage({
       orgId,
       applicationId: application.id,
-      followUpId: null,
-      decisionId: null,
       kind: 'written_promise',
-      audience: 'candidate',
-      toMemberId: null,
-      toAddress: candidate.email!,
-      toName: candidate.name,
+      to: { audience: 'candidate', name: candidate.name, email: candidate.email! },
       replyTo: owner.email,
-      subject: rendered.subject,
-      bodyText: rendered.text,
-      bodyHtml: rendered.html,
+      content: rendered,
+      send: { at: plan.sendAt, because: plan.scheduledBecause },
       automatic: true,
-      status: 'scheduled',
-      sendAt: plan.sendAt,
-      scheduledBecause: plan.scheduledBecause,
       checkKind: 'advance',
-      findings: [],
       createdBy: ctx.actor?.memberId ?? null,
-    },
+    }),
     now,
   );
   await event(
