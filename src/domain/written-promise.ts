@@ -5,6 +5,7 @@
  *
  * Pure: no I/O, no clock. The services decide whether it goes and when; this module words it.
  */
+import { candidateTemplateContext } from './candidate-context.ts';
 import { DateTime } from 'luxon';
 
 /** The promise's due time as the candidate reads it: "Friday 4 December, 17:00". */
@@ -49,12 +50,14 @@ export interface WrittenPromiseFacts {
 /** The template context of a written promise (variables as `TEMPLATE_VARIABLES.written_promise`). */
 export function writtenPromiseContext(f: WrittenPromiseFacts): Record<string, unknown> {
   return {
-    organization: { name: f.organizationName },
-    candidate: { name: f.candidateName, first_name: f.candidateName.split(/\s+/)[0] ?? f.candidateName },
-    job: { title: f.jobTitle },
+    ...candidateTemplateContext({
+      organizationName: f.organizationName,
+      candidateName: f.candidateName,
+      jobTitle: f.jobTitle,
+      owner: { name: f.ownerName, email: f.ownerEmail },
+      statusLink: f.statusLink,
+    }),
     interview: { title: f.interviewTitle },
-    owner: { name: f.ownerName, email: f.ownerEmail },
-    status_link: f.statusLink,
     due: promiseDueWords(f.dueAt, f.timeZone),
     time_zone: f.timeZone,
     contact_how: f.contactWords,

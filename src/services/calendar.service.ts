@@ -3,9 +3,10 @@ import { DateTime } from 'luxon';
 import type { Queryable } from '../db/db.ts';
 import { buildFeedIcs, buildInvitationIcs, interviewUid, type CalendarPerson } from '../domain/calendar.ts';
 import { instantOf, type DateOrInstant } from '../domain/business-time.ts';
-import type { Interview, Member } from '../domain/model.ts';
-import { effectivePolicy } from '../domain/policy.ts';
-import { renderTemplate, textToHtml, type TemplateKey } from '../domain/templates.ts';
+import { candidateTemplateContext } from '../domain/candidate-context.ts';
+import type { Application, Candidate, Interview, Job, Member, Organization } from '../domain/model.ts';
+import { effectivePolicy, type Policy } from '../domain/policy.ts';
+import { renderTemplate, type TemplateKey } from '../domain/templates.ts';
 import { errors } from '../errors.ts';
 import { findApplication } from '../repositories/application.repository.ts';
 import {
@@ -29,6 +30,7 @@ import { hashToken } from './auth.service.ts';
 import type { ServiceDeps } from './deps.ts';
 import { createStatusLink } from './candidate-page.service.ts';
 import { linkBase, loadTemplate, type MessagingDeps } from './message.service.ts';
+import { buildMessage, type Recipient } from './message-builder.ts';
 import { enqueueMessages, type MessageDraft } from './outbox.service.ts';
 import { requireActiveMember } from './references.ts';
 
@@ -56,6 +58,45 @@ export async function queueInvitations(
   cancelFor: Member[] = [],
 ): Promise<number> {
   if (!interview.scheduledAt || !interview.endsAt) return 0;
+  const inv = await loadInvitation(tx, deps, orgId, interview, method, now);
+  const drafts: MessageDraft[] = [];
+  const toCandidate = await candidateInvitation(tx, inv, method);
+  if (toCandidate) drafts.push(toCandidate);
+  for (const m of inv.interviewers.filter((i) => i.active)) drafts.push(memberInvitation(inv, m, method));
+  for (const m of cancelFor.filter((i) => i.active)) drafts.push(memberInvitation(inv, m, 'CANCEL'));
+  await enqueueMessages(tx, deps.identity, drafts, now);
+  await markInvitationsSent(tx, orgId, interview.id);
+  return drafts.length;
+}
+
+/** What every invitation of one interview shares: who is in it, the organizer, its title. */
+interface InvitationFacts {
+  deps: MessagingDeps;
+  orgId: string;
+  now: Date;
+  interview: Interview;
+  application: Application;
+  candidate: Candidate;
+  job: Job;
+  org: Organization;
+  policy: Policy;
+  interviewers: Member[];
+  organizer: CalendarPerson;
+  attendees: CalendarPerson[];
+  uid: string;
+  title: string;
+  /** The subject's first word: Invitation, Updated or Cancelled. */
+  verb: string;
+}
+
+async function loadInvitation(
+  tx: Queryable,
+  deps: MessagingDeps,
+  orgId: string,
+  interview: Interview,
+  method: 'REQUEST' | 'CANCEL',
+  now: Date,
+): Promise<InvitationFacts> {
   const application = (await findApplication(tx, orgId, interview.applicationId))!;
   const candidate = (await findCandidate(tx, orgId, application.candidateId))!;
   const job = (await findJob(tx, orgId, application.jobId))!;
@@ -70,109 +111,108 @@ export async function queueInvitations(
     ...(candidate.email ? [{ name: candidate.name, email: candidate.email }] : []),
     ...interviewers.map((m) => ({ name: m.name, email: m.email })),
   ];
-  const uid = interviewUid(interview.id, deps.identity.domain);
-  const title = `${interview.title}: ${job.title} — ${org.name}`;
-  const verb = method === 'CANCEL' ? 'Cancelled' : interview.icsSequence > 0 ? 'Updated' : 'Invitation';
-  const drafts: MessageDraft[] = [];
-  const invitation = (zone: string, description: string, m: 'REQUEST' | 'CANCEL') =>
-    buildInvitationIcs({
-      uid,
-      sequence: interview.icsSequence,
-      method: m,
-      title,
-      description,
-      location: interview.location,
-      start: interview.scheduledAt!,
-      end: interview.endsAt!,
-      timeZone: zone,
-      organizer,
-      attendees,
-      stamp: now,
-    });
-  const draft = (
-    to: { id: string | null; email: string; name: string; zone: string; audience: 'candidate' | 'member' },
-    m: 'REQUEST' | 'CANCEL',
-    text: string,
-    subject = `${m === 'CANCEL' ? 'Cancelled' : verb}: ${title}`,
-  ): MessageDraft => {
-    return {
-      orgId,
-      applicationId: application.id,
-      followUpId: null,
-      decisionId: null,
-      kind: 'invitation',
-      audience: to.audience,
-      toMemberId: to.audience === 'member' ? to.id : null,
-      toAddress: to.email,
-      toName: to.name,
-      replyTo: organizer.email,
-      subject,
-      bodyText: text,
-      bodyHtml: textToHtml(text, { title: subject }),
-      automatic: true,
-      status: 'scheduled',
-      sendAt: now,
-      checkKind: null,
-      findings: [],
-      createdBy: null,
-      calendar: { method: m, ics: invitation(to.zone, text, m) },
-    };
+  return {
+    deps,
+    orgId,
+    now,
+    interview,
+    application,
+    candidate,
+    job,
+    org,
+    policy,
+    interviewers,
+    organizer,
+    attendees,
+    uid: interviewUid(interview.id, deps.identity.domain),
+    title: `${interview.title}: ${job.title} — ${org.name}`,
+    verb: method === 'CANCEL' ? 'Cancelled' : interview.icsSequence > 0 ? 'Updated' : 'Invitation',
   };
-  if (candidate.email && !candidate.emailBouncedAt && application.status !== 'withdrawn') {
-    const zone = candidate.timeZone ?? policy.timeZone;
-    const link = await createStatusLink(tx, linkBase(deps), orgId, application.id, now);
-    const key: TemplateKey =
-      method === 'CANCEL'
-        ? 'calendar_cancel'
-        : interview.icsSequence > 0
-          ? 'calendar_update'
-          : 'calendar_invitation';
-    const rendered = renderTemplate(await loadTemplate(tx, orgId, key), {
-      organization: { name: org.name },
-      candidate: { name: candidate.name, first_name: candidate.name.split(/\s+/)[0] },
-      job: { title: job.title },
-      owner: { name: organizer.name, email: organizer.email },
-      interview: { title: interview.title },
-      when: whenIn(interview, zone),
-      location: interview.location,
-      status_link: link,
-    });
-    drafts.push(
-      draft(
-        { id: null, email: candidate.email, name: candidate.name, zone, audience: 'candidate' },
-        method,
-        rendered.text,
-        rendered.subject,
-      ),
-    );
-  }
-  const memberText = (m: 'REQUEST' | 'CANCEL', zone: string) =>
-    m === 'CANCEL'
+}
+
+/** One person's invitation (or cancellation), with the event in their zone attached. */
+function invitationDraft(
+  inv: InvitationFacts,
+  to: Recipient & { zone: string },
+  m: 'REQUEST' | 'CANCEL',
+  text: string,
+  subject = `${m === 'CANCEL' ? 'Cancelled' : inv.verb}: ${inv.title}`,
+): MessageDraft {
+  const { interview } = inv;
+  const ics = buildInvitationIcs({
+    uid: inv.uid,
+    sequence: interview.icsSequence,
+    method: m,
+    title: inv.title,
+    description: text,
+    location: interview.location,
+    start: interview.scheduledAt!,
+    end: interview.endsAt!,
+    timeZone: to.zone,
+    organizer: inv.organizer,
+    attendees: inv.attendees,
+    stamp: inv.now,
+  });
+  return buildMessage({
+    orgId: inv.orgId,
+    applicationId: inv.application.id,
+    kind: 'invitation',
+    to,
+    replyTo: inv.organizer.email,
+    content: { subject, text },
+    send: { at: inv.now },
+    automatic: true,
+    createdBy: null,
+    calendar: { method: m, ics },
+  });
+}
+
+/** The candidate's invitation from the organization's template, when they can be written to. */
+async function candidateInvitation(
+  tx: Queryable,
+  inv: InvitationFacts,
+  method: 'REQUEST' | 'CANCEL',
+): Promise<MessageDraft | null> {
+  const { candidate, application, interview, organizer } = inv;
+  if (!candidate.email || candidate.emailBouncedAt || application.status === 'withdrawn') return null;
+  const zone = candidate.timeZone ?? inv.policy.timeZone;
+  const link = await createStatusLink(tx, linkBase(inv.deps), inv.orgId, application.id, inv.now);
+  const key: TemplateKey =
+    method === 'CANCEL'
+      ? 'calendar_cancel'
+      : interview.icsSequence > 0
+        ? 'calendar_update'
+        : 'calendar_invitation';
+  const rendered = renderTemplate(await loadTemplate(tx, inv.orgId, key), {
+    ...candidateTemplateContext({
+      organizationName: inv.org.name,
+      candidateName: candidate.name,
+      jobTitle: inv.job.title,
+      owner: organizer,
+      statusLink: link,
+    }),
+    interview: { title: interview.title },
+    when: whenIn(interview, zone),
+    location: interview.location,
+  });
+  const to = { audience: 'candidate' as const, name: candidate.name, email: candidate.email, zone };
+  return invitationDraft(inv, to, method, rendered.text, rendered.subject);
+}
+
+/** An interviewer's invitation (or cancellation), the times in their zone. */
+function memberInvitation(inv: InvitationFacts, m: Member, method: 'REQUEST' | 'CANCEL'): MessageDraft {
+  const { interview, candidate, job, application } = inv;
+  const zone = m.timeZone ?? inv.policy.timeZone;
+  const text =
+    method === 'CANCEL'
       ? `${interview.title} with ${candidate.name} (${job.title}) on ${whenIn(interview, zone)} is cancelled for you.`
-      : `${interview.title} with ${candidate.name} (${job.title}): ${whenIn(interview, zone)}.${interview.location ? `\nWhere: ${interview.location}` : ''}\n\nAfter it, close it with the promise you made: ${linkBase(deps)}/#/applications/${application.id}`;
-  for (const m of interviewers.filter((i) => i.active)) {
-    const zone = m.timeZone ?? policy.timeZone;
-    drafts.push(
-      draft(
-        { id: m.id, email: m.email, name: m.name, zone, audience: 'member' },
-        method,
-        memberText(method, zone),
-      ),
-    );
-  }
-  for (const m of cancelFor.filter((i) => i.active)) {
-    const zone = m.timeZone ?? policy.timeZone;
-    drafts.push(
-      draft(
-        { id: m.id, email: m.email, name: m.name, zone, audience: 'member' },
-        'CANCEL',
-        memberText('CANCEL', zone),
-      ),
-    );
-  }
-  await enqueueMessages(tx, deps.identity, drafts, now);
-  await markInvitationsSent(tx, orgId, interview.id);
-  return drafts.length;
+      : `${interview.title} with ${candidate.name} (${job.title}): ${whenIn(interview, zone)}.${interview.location ? `\nWhere: ${interview.location}` : ''}\n\nAfter it, close it with the promise you made: ${linkBase(inv.deps)}/#/applications/${application.id}`;
+  return invitationDraft(
+    inv,
+    { audience: 'member', id: m.id, name: m.name, email: m.email, zone },
+    method,
+    text,
+  );
 }
 
 /** Whether scheduling this interview should invite people: a future time and the policy on. */

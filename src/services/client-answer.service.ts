@@ -19,7 +19,6 @@ import {
   type ClientLinkState,
 } from '../domain/client-links.ts';
 import { calendarOf } from '../domain/policy.ts';
-import { textToHtml } from '../domain/templates.ts';
 import { AppError, errors } from '../errors.ts';
 import type { ClientContact, JobOrder, Submission } from '../repositories/agency.repository.ts';
 import { findSubmission } from '../repositories/agency.repository.ts';
@@ -40,6 +39,7 @@ import { findOrganization } from '../repositories/organization.repository.ts';
 import { recordClientAnswer, type ClientAnswerRecorded } from './agency.service.ts';
 import { hashToken } from './auth.service.ts';
 import type { ServiceDeps } from './deps.ts';
+import { buildMessage } from './message-builder.ts';
 import { enqueueMessage, type MailIdentity } from './outbox.service.ts';
 
 /** What sending the submission email needs besides the database. */
@@ -77,29 +77,19 @@ export async function enqueueSubmissionEmail(
   const message = await enqueueMessage(
     tx,
     deps.identity,
-    {
+    buildMessage({
       orgId,
       applicationId: s.submission.applicationId,
-      followUpId: null,
-      decisionId: null,
       kind: 'client_submission',
       // Someone outside the organization, as a member notice to an agency recruiter is.
-      audience: 'member',
-      toMemberId: null,
-      toAddress: s.contact.email,
-      toName: s.contact.name,
+      to: { audience: 'member', id: null, name: s.contact.name, email: s.contact.email },
       // The client's reply reaches the recruiter who submitted.
       replyTo: recruiter.email,
-      subject: mail.subject,
-      bodyText: mail.text,
-      bodyHtml: textToHtml(mail.text, { title: mail.subject }),
+      content: { subject: mail.subject, text: mail.text },
+      send: { at: now },
       automatic: false,
-      status: 'scheduled',
-      sendAt: now,
-      checkKind: null,
-      findings: [],
       createdBy: s.submission.recruiterId,
-    },
+    }),
     now,
   );
   return { messageId: message.id };

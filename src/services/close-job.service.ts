@@ -4,6 +4,7 @@
  * drafts a rejection for everyone else, worded for how far their stage got. The drafts wait in
  * the organization's "to send" list (`GET /messages?status=draft`) until someone reviews them.
  */
+import { candidateTemplateContext } from '../domain/candidate-context.ts';
 import { endOfBusinessDaysAfter } from '../domain/business-time.ts';
 import { groupByStage, IN_PROCESS_STATUSES, type CloseOutReach } from '../domain/close-out.ts';
 import type { Application, DecisionOutcome, FollowUp, Job } from '../domain/model.ts';
@@ -33,6 +34,7 @@ import {
   type MessageView,
   type MessagingDeps,
 } from './message.service.ts';
+import { buildMessage } from './message-builder.ts';
 import { enqueueMessage } from './outbox.service.ts';
 import { cancelInternalDeadlinesOfJob } from './internal-deadlines.ts';
 
@@ -230,40 +232,33 @@ export async function closeJob(
         }
         // One wording per stage (its reach); each candidate's copy carries their own name and link.
         const rendered = renderTemplate(template, {
-          organization: { name: org.name },
-          candidate: { name: candidate.name, first_name: candidate.name.split(/\s+/)[0] },
-          job: { title: job.title },
-          owner: { name: owner.name, email: owner.email },
-          status_link: statusLinkPlaceholder(linkBase(deps)),
+          ...candidateTemplateContext({
+            organizationName: org.name,
+            candidateName: candidate.name,
+            jobTitle: job.title,
+            owner,
+            statusLink: statusLinkPlaceholder(linkBase(deps)),
+          }),
           outcome: input.status,
           reach: group.reach,
         });
         const message = await enqueueMessage(
           tx,
           deps.identity,
-          {
+          buildMessage({
             orgId,
             applicationId: application.id,
             followUpId: followUp.id,
-            decisionId: null,
             kind: 'job_closed',
-            audience: 'candidate',
-            toMemberId: null,
-            toAddress: candidate.email,
-            toName: candidate.name,
+            to: { audience: 'candidate', name: candidate.name, email: candidate.email },
             replyTo: owner.email,
-            subject: rendered.subject,
-            bodyText: rendered.text,
-            bodyHtml: rendered.html,
+            content: rendered,
+            send: 'draft',
             automatic: false,
-            status: 'draft',
-            sendAt: null,
-            scheduledBecause: null,
             // A close-out message is a rejection, and is checked as one before it goes.
             checkKind: 'rejection',
-            findings: [],
             createdBy: actor.memberId,
-          },
+          }),
           now,
         );
         drafts.push(viewMessage(message));

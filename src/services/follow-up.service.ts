@@ -5,7 +5,6 @@ import {
   endOfLocalDay,
   instantOf,
   localDateOf,
-  nextBusinessSlot,
   type DateOrInstant,
 } from '../domain/business-time.ts';
 import { nextLadderAction, type NextAction } from '../domain/follow-up-ladder.ts';
@@ -44,10 +43,9 @@ import { findOrganization } from '../repositories/organization.repository.ts';
 import { insertEvent } from '../repositories/event.repository.ts';
 import { roleAllows } from '../domain/permissions.ts';
 import { humanDateTime } from '../domain/format.ts';
-import { scheduleSend } from '../domain/schedule.ts';
-import { textToHtml } from '../domain/templates.ts';
 import { findMember } from '../repositories/member.repository.ts';
-import { draftSchedule, enqueueMessages, type MailIdentity } from './outbox.service.ts';
+import { buildMessage, inBusinessHours, memberRecipient } from './message-builder.ts';
+import { enqueueMessages, type MailIdentity } from './outbox.service.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { scheduleNextStayInTouch } from './talent-pool.service.ts';
 import { emitEvents, type EventToEmit } from './webhook.service.ts';
@@ -536,34 +534,18 @@ export async function reassignFollowUp(
       tx,
       deps.identity,
       [
-        {
+        buildMessage({
           orgId,
           applicationId: fu.applicationId,
-          followUpId: null,
-          decisionId: null,
           // A reminder of what they now own; no message kind of its own.
           kind: 'reminder',
-          audience: 'member',
-          toMemberId: member.id,
-          toAddress: member.email,
-          toName: member.name,
+          to: memberRecipient(member),
           replyTo: null,
-          subject,
-          bodyText: text,
-          bodyHtml: textToHtml(text, { title: subject }),
+          content: { subject, text },
+          send: inBusinessHours(now, calendarOf(policy), 'team_business_hours'),
           automatic: true,
-          status: 'scheduled',
-          ...draftSchedule(
-            scheduleSend(
-              [{ at: now, because: 'immediately' }],
-              (t) => nextBusinessSlot(t, calendarOf(policy)),
-              'team_business_hours',
-            ),
-          ),
-          checkKind: null,
-          findings: [],
           createdBy: actor.memberId,
-        },
+        }),
       ],
       now,
     );

@@ -1,7 +1,7 @@
 import { Readable, Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
-import type { Queryable } from '../db/db.ts';
+import type { Queryable, ScopedDb } from '../db/db.ts';
 import {
   IMPORT_FIELDS,
   mappingProblems,
@@ -153,224 +153,330 @@ export async function importCsv(
 ): Promise<ImportResult> {
   const tenant = deps.db.tenant(orgId);
   const zone = (await findOrganization(tenant, orgId))?.policy.timeZone ?? 'UTC';
-  const now = deps.clock.now();
-  let bytesRead = 0;
+  const s: ImportState = {
+    orgId,
+    tenant,
+    now: deps.clock.now(),
+    mapping: options.mapping ?? {},
+    run: options.run ?? null,
+    created: { jobs: 0, candidates: 0, applications: 0, interviews: 0 },
+    rejected: [],
+    rowsDone: 0,
+    rowsImported: 0,
+    bytesRead: 0,
+    jobIds: new Map(),
+    onProgress: options.onProgress,
+  };
   let headers: string[] = [];
-  let mapping: ImportMapping = options.mapping ?? {};
-  let run = options.run ?? null;
-  const created = { jobs: 0, candidates: 0, applications: 0, interviews: 0 };
-  const rejected: { line: number; values: string[]; errors: string[] }[] = [];
-  let rowsDone = 0;
-  let rowsImported = 0;
-  let batch: { line: number; values: string[]; row: ImportRow }[] = [];
-  const jobIds = new Map<string, string>();
-
-  const progress = async () => {
-    options.onProgress?.({ rowsDone, rowsImported, rowsRejected: rejected.length, bytesRead });
-    if (run) {
-      await updateImportRun(tenant, orgId, run.id, {
-        rowsDone,
-        rowsImported,
-        rowsRejected: rejected.length,
-        created,
-      });
-    }
-  };
-
-  const writeRow = async (tx: Queryable, row: ImportRow) => {
-    const jobKey = row.job.externalId ? `x:${row.job.externalId}` : `t:${row.job.title.toLowerCase()}`;
-    let jobId = jobIds.get(jobKey);
-    let jobInserted = false;
-    if (!jobId) {
-      const job = await upsertImportedJob(tx, orgId, row.job, now);
-      jobInserted = job.inserted;
-      jobId = job.id;
-    }
-    const candidate = await upsertImportedCandidate(tx, orgId, row.candidate, now);
-    const application = await upsertImportedApplication(tx, orgId, jobId, candidate.id, row.application, now);
-    const interview = row.interview
-      ? await upsertImportedInterview(tx, orgId, application.id, row.interview, now)
-      : null;
-    return { jobKey, jobId, jobInserted, candidate, application, interview };
-  };
-  const count = (w: Awaited<ReturnType<typeof writeRow>>) => {
-    if (w.jobInserted) created.jobs += 1;
-    if (w.candidate.inserted) created.candidates += 1;
-    if (w.application.inserted) created.applications += 1;
-    if (w.interview?.inserted) created.interviews += 1;
-  };
-
-  const lastBy = <T>(items: T[], key: (t: T) => string): T[] => [
-    ...new Map(items.map((t) => [key(t), t])).values(),
-  ];
-  /** Write a batch of rows set-based; returns the job ids it created or found (to cache). */
-  const writeBatch = async (tx: Queryable, rows: ImportRow[]): Promise<Map<string, string>> => {
-    const jobs = new Map<string, string>();
-    const keyOf = (row: ImportRow) =>
-      row.job.externalId ? `x:${row.job.externalId}` : `t:${row.job.title.toLowerCase()}`;
-    const byExternal = lastBy(
-      rows.filter((r) => r.job.externalId && !jobIds.has(keyOf(r))),
-      (r) => r.job.externalId!,
-    ).map((r) => ({ externalId: r.job.externalId!, title: r.job.title, roleKind: r.job.roleKind }));
-    for (const [ext, j] of await upsertImportedJobsByExternalId(tx, orgId, byExternal, now)) {
-      jobs.set(`x:${ext}`, j.id);
-      if (j.inserted) created.jobs += 1;
-    }
-    for (const r of rows) {
-      const key = keyOf(r);
-      if (jobIds.has(key) || jobs.has(key)) continue;
-      const j = await upsertImportedJob(tx, orgId, r.job, now);
-      jobs.set(key, j.id);
-      if (j.inserted) created.jobs += 1;
-    }
-    const jobId = (r: ImportRow) => jobIds.get(keyOf(r)) ?? jobs.get(keyOf(r))!;
-    const candidates = await upsertImportedCandidatesByExternalId(
-      tx,
-      orgId,
-      lastBy(
-        rows.filter((r) => r.candidate.externalId).map((r) => r.candidate),
-        (c) => c.externalId!,
-      ),
-      now,
-    );
-    for (const c of candidates.values()) if (c.inserted) created.candidates += 1;
-    const candidateIds = new Map<ImportRow, string>();
-    for (const r of rows) {
-      if (r.candidate.externalId) {
-        candidateIds.set(r, candidates.get(r.candidate.externalId)!.id);
-      } else {
-        const c = await upsertImportedCandidate(tx, orgId, r.candidate, now);
-        if (c.inserted) created.candidates += 1;
-        candidateIds.set(r, c.id);
-      }
-    }
-    const applications = await upsertImportedApplications(
-      tx,
-      orgId,
-      lastBy(
-        rows.map((r) => ({ jobId: jobId(r), candidateId: candidateIds.get(r)!, a: r.application })),
-        (x) => `${x.jobId}:${x.candidateId}`,
-      ),
-      now,
-      { stage: mapping.application_stage !== undefined, status: mapping.application_status !== undefined },
-    );
-    for (const a of applications.values()) if (a.inserted) created.applications += 1;
-    created.interviews += await upsertImportedInterviews(
-      tx,
-      orgId,
-      rows.flatMap((r) =>
-        r.interview
-          ? [{ applicationId: applications.get(`${jobId(r)}:${candidateIds.get(r)!}`)!.id, i: r.interview }]
-          : [],
-      ),
-      now,
-    );
-    return jobs;
-  };
-
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const rows = batch;
-    batch = [];
-    const before = { ...created };
-    try {
-      // The whole batch in one transaction, a few set-based statements: the fast path. Job ids
-      // are cached only once the transaction has committed.
-      const made = await tenant.transaction(async (tx) =>
-        writeBatch(
-          tx,
-          rows.map((r) => r.row),
-        ),
-      );
-      for (const [k, v] of made) jobIds.set(k, v);
-      rowsImported += rows.length;
-    } catch (e) {
-      if (process.env.DEBUG_IMPORT) console.error('batch failed', e);
-      Object.assign(created, before);
-      // One savepoint per row: only the row at fault is refused.
-      await tenant.transaction(async (tx) => {
-        for (const r of rows) {
-          await tx.exec('SAVEPOINT import_row');
-          try {
-            const w = await writeRow(tx, r.row);
-            await tx.exec('RELEASE SAVEPOINT import_row');
-            count(w);
-            rowsImported += 1;
-          } catch (error) {
-            await tx.exec('ROLLBACK TO SAVEPOINT import_row');
-            rejected.push({
-              line: r.line,
-              values: r.values,
-              errors: [`not saved: ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`],
-            });
-          }
-        }
-      });
-    }
-    await progress();
-  };
-
-  for await (const r of records(source, (n) => (bytesRead += n))) {
+  let batch: PendingRow[] = [];
+  for await (const r of records(source, (n) => (s.bytesRead += n))) {
     if (r.line === 1) {
       headers = r.values.map((h) => h.trim());
-      if (!options.mapping) mapping = suggestMapping(headers);
-      const problems = mappingProblems(mapping, headers);
-      if (problems.length > 0) {
-        source.destroy();
-        throw errors.validation(`The column mapping is incomplete: ${problems.join('; ')}.`, { problems });
-      }
-      run ??= await insertImportRun(tenant, {
-        orgId,
-        fileName: options.fileName,
-        mapping: mapping,
-        rowsTotal: options.rowsTotal ?? 0,
-        createdBy: actorId,
-        at: now,
-      });
+      await startImportRun(s, headers, source, actorId, options);
       continue;
     }
-    rowsDone += 1;
-    if (r.values.length !== headers.length) {
-      rejected.push({
-        line: r.line,
-        values: r.values,
-        errors: [`expected ${headers.length} columns, found ${r.values.length}`],
-      });
-      continue;
+    s.rowsDone += 1;
+    const row = readRecord(s, r, headers, zone);
+    if (!row) continue;
+    batch.push(row);
+    if (batch.length >= BATCH) {
+      await flushImportBatch(s, batch);
+      batch = [];
     }
-    const cells = Object.fromEntries(headers.map((h, i) => [h, r.values[i] ?? '']));
-    const read = readImportRow(cells, mapping, zone);
-    if (read.row === null) {
-      rejected.push({ line: r.line, values: r.values, errors: read.errors });
-      continue;
-    }
-    batch.push({ line: r.line, values: r.values, row: read.row });
-    if (batch.length >= BATCH) await flush();
   }
-  await flush();
-  if (!run) throw errors.validation('The file is empty: it has no header row.');
+  await flushImportBatch(s, batch);
+  if (!s.run) throw errors.validation('The file is empty: it has no header row.');
+  return finishImport(deps, s, s.run, headers);
+}
 
-  rejected.sort((a, b) => a.line - b.line);
+/** The state of one running import: what it has read, written and refused so far. */
+interface ImportState {
+  orgId: string;
+  tenant: ScopedDb;
+  now: Date;
+  mapping: ImportMapping;
+  run: ImportRun | null;
+  created: { jobs: number; candidates: number; applications: number; interviews: number };
+  rejected: { line: number; values: string[]; errors: string[] }[];
+  rowsDone: number;
+  rowsImported: number;
+  bytesRead: number;
+  /** Job ids found or created by committed batches, by {@link jobKeyOf}. */
+  jobIds: Map<string, string>;
+  onProgress: ((p: ImportProgress) => void) | undefined;
+}
+
+/** A row that read cleanly, waiting for its batch. */
+interface PendingRow {
+  line: number;
+  values: string[];
+  row: ImportRow;
+}
+
+/** The header row: check the mapping against it and record the run (unless the API did). */
+async function startImportRun(
+  s: ImportState,
+  headers: string[],
+  source: Readable,
+  actorId: string | null,
+  options: { fileName: string; mapping?: ImportMapping | undefined; rowsTotal?: number },
+): Promise<void> {
+  if (!options.mapping) s.mapping = suggestMapping(headers);
+  const problems = mappingProblems(s.mapping, headers);
+  if (problems.length > 0) {
+    source.destroy();
+    throw errors.validation(`The column mapping is incomplete: ${problems.join('; ')}.`, { problems });
+  }
+  s.run ??= await insertImportRun(s.tenant, {
+    orgId: s.orgId,
+    fileName: options.fileName,
+    mapping: s.mapping,
+    rowsTotal: options.rowsTotal ?? 0,
+    createdBy: actorId,
+    at: s.now,
+  });
+}
+
+/** One data record read through the mapping; null (and refused with its reasons) when it does not read. */
+function readRecord(s: ImportState, r: CsvRecord, headers: string[], zone: string): PendingRow | null {
+  if (r.values.length !== headers.length) {
+    s.rejected.push({
+      line: r.line,
+      values: r.values,
+      errors: [`expected ${headers.length} columns, found ${r.values.length}`],
+    });
+    return null;
+  }
+  const cells = Object.fromEntries(headers.map((h, i) => [h, r.values[i] ?? '']));
+  const read = readImportRow(cells, s.mapping, zone);
+  if (read.row === null) {
+    s.rejected.push({ line: r.line, values: r.values, errors: read.errors });
+    return null;
+  }
+  return { line: r.line, values: r.values, row: read.row };
+}
+
+/** Report progress to the caller and on the run. */
+async function reportImportProgress(s: ImportState): Promise<void> {
+  s.onProgress?.({
+    rowsDone: s.rowsDone,
+    rowsImported: s.rowsImported,
+    rowsRejected: s.rejected.length,
+    bytesRead: s.bytesRead,
+  });
+  if (s.run) {
+    await updateImportRun(s.tenant, s.orgId, s.run.id, {
+      rowsDone: s.rowsDone,
+      rowsImported: s.rowsImported,
+      rowsRejected: s.rejected.length,
+      created: s.created,
+    });
+  }
+}
+
+/** The key a job is matched by within one import: its external id, else its title. */
+function jobKeyOf(row: ImportRow): string {
+  return row.job.externalId ? `x:${row.job.externalId}` : `t:${row.job.title.toLowerCase()}`;
+}
+
+/** The last of each key, in first-seen order (a file naming a thing twice: its last row wins). */
+function lastBy<T>(items: T[], key: (t: T) => string): T[] {
+  return [...new Map(items.map((t) => [key(t), t])).values()];
+}
+
+/**
+ * Write a batch: in one transaction, a few set-based statements (the fast path); job ids are
+ * cached only once it has committed. If it fails, replay it one row per savepoint so that only the
+ * row at fault is refused.
+ */
+async function flushImportBatch(s: ImportState, rows: PendingRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const before = { ...s.created };
+  try {
+    const made = await s.tenant.transaction(async (tx) =>
+      writeImportBatch(
+        tx,
+        s,
+        rows.map((r) => r.row),
+      ),
+    );
+    for (const [k, v] of made) s.jobIds.set(k, v);
+    s.rowsImported += rows.length;
+  } catch (e) {
+    if (process.env.DEBUG_IMPORT) console.error('batch failed', e);
+    Object.assign(s.created, before);
+    await s.tenant.transaction(async (tx) => {
+      for (const r of rows) {
+        await tx.exec('SAVEPOINT import_row');
+        try {
+          const made = await writeImportRow(tx, s, r.row);
+          await tx.exec('RELEASE SAVEPOINT import_row');
+          s.created.jobs += made.jobs;
+          s.created.candidates += made.candidates;
+          s.created.applications += made.applications;
+          s.created.interviews += made.interviews;
+          s.rowsImported += 1;
+        } catch (error) {
+          await tx.exec('ROLLBACK TO SAVEPOINT import_row');
+          s.rejected.push({
+            line: r.line,
+            values: r.values,
+            errors: [`not saved: ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`],
+          });
+        }
+      }
+    });
+  }
+  await reportImportProgress(s);
+}
+
+/** Write one row (the slow path) and say what it created; the caller counts it once it is kept. */
+async function writeImportRow(
+  tx: Queryable,
+  s: ImportState,
+  row: ImportRow,
+): Promise<ImportState['created']> {
+  const { orgId, now } = s;
+  let jobId = s.jobIds.get(jobKeyOf(row));
+  let jobInserted = false;
+  if (!jobId) {
+    const job = await upsertImportedJob(tx, orgId, row.job, now);
+    jobInserted = job.inserted;
+    jobId = job.id;
+  }
+  const candidate = await upsertImportedCandidate(tx, orgId, row.candidate, now);
+  const application = await upsertImportedApplication(tx, orgId, jobId, candidate.id, row.application, now);
+  const interview = row.interview
+    ? await upsertImportedInterview(tx, orgId, application.id, row.interview, now)
+    : null;
+  return {
+    jobs: jobInserted ? 1 : 0,
+    candidates: candidate.inserted ? 1 : 0,
+    applications: application.inserted ? 1 : 0,
+    interviews: interview?.inserted ? 1 : 0,
+  };
+}
+
+/** Write a batch of rows set-based; returns the job ids it created or found (to cache). */
+async function writeImportBatch(
+  tx: Queryable,
+  s: ImportState,
+  rows: ImportRow[],
+): Promise<Map<string, string>> {
+  const jobs = await upsertBatchJobs(tx, s, rows);
+  const jobId = (r: ImportRow) => s.jobIds.get(jobKeyOf(r)) ?? jobs.get(jobKeyOf(r))!;
+  const candidateIds = await upsertBatchCandidates(tx, s, rows);
+  const applications = await upsertImportedApplications(
+    tx,
+    s.orgId,
+    lastBy(
+      rows.map((r) => ({ jobId: jobId(r), candidateId: candidateIds.get(r)!, a: r.application })),
+      (x) => `${x.jobId}:${x.candidateId}`,
+    ),
+    s.now,
+    { stage: s.mapping.application_stage !== undefined, status: s.mapping.application_status !== undefined },
+  );
+  for (const a of applications.values()) if (a.inserted) s.created.applications += 1;
+  s.created.interviews += await upsertImportedInterviews(
+    tx,
+    s.orgId,
+    rows.flatMap((r) =>
+      r.interview
+        ? [{ applicationId: applications.get(`${jobId(r)}:${candidateIds.get(r)!}`)!.id, i: r.interview }]
+        : [],
+    ),
+    s.now,
+  );
+  return jobs;
+}
+
+/** The batch's jobs not cached yet: by external id in one statement, the rest by title. */
+async function upsertBatchJobs(
+  tx: Queryable,
+  s: ImportState,
+  rows: ImportRow[],
+): Promise<Map<string, string>> {
+  const jobs = new Map<string, string>();
+  const byExternal = lastBy(
+    rows.filter((r) => r.job.externalId && !s.jobIds.has(jobKeyOf(r))),
+    (r) => r.job.externalId!,
+  ).map((r) => ({ externalId: r.job.externalId!, title: r.job.title, roleKind: r.job.roleKind }));
+  for (const [ext, j] of await upsertImportedJobsByExternalId(tx, s.orgId, byExternal, s.now)) {
+    jobs.set(`x:${ext}`, j.id);
+    if (j.inserted) s.created.jobs += 1;
+  }
+  for (const r of rows) {
+    const key = jobKeyOf(r);
+    if (s.jobIds.has(key) || jobs.has(key)) continue;
+    const j = await upsertImportedJob(tx, s.orgId, r.job, s.now);
+    jobs.set(key, j.id);
+    if (j.inserted) s.created.jobs += 1;
+  }
+  return jobs;
+}
+
+/** The batch's candidates: by external id in one statement, the rest one by one; their ids by row. */
+async function upsertBatchCandidates(
+  tx: Queryable,
+  s: ImportState,
+  rows: ImportRow[],
+): Promise<Map<ImportRow, string>> {
+  const candidates = await upsertImportedCandidatesByExternalId(
+    tx,
+    s.orgId,
+    lastBy(
+      rows.filter((r) => r.candidate.externalId).map((r) => r.candidate),
+      (c) => c.externalId!,
+    ),
+    s.now,
+  );
+  for (const c of candidates.values()) if (c.inserted) s.created.candidates += 1;
+  const candidateIds = new Map<ImportRow, string>();
+  for (const r of rows) {
+    if (r.candidate.externalId) {
+      candidateIds.set(r, candidates.get(r.candidate.externalId)!.id);
+    } else {
+      const c = await upsertImportedCandidate(tx, s.orgId, r.candidate, s.now);
+      if (c.inserted) s.created.candidates += 1;
+      candidateIds.set(r, c.id);
+    }
+  }
+  return candidateIds;
+}
+
+/** Record the run as done with its refused rows, and return it with the rejected-rows file. */
+async function finishImport(
+  deps: ServiceDeps,
+  s: ImportState,
+  run: ImportRun,
+  headers: string[],
+): Promise<ImportResult> {
+  s.rejected.sort((a, b) => a.line - b.line);
   const rejectedCsv =
-    rejected.length === 0
+    s.rejected.length === 0
       ? ''
       : // Line and reasons first: a short or long row cannot push them under another column.
         stringify([
           ['line', 'errors', ...headers],
-          ...rejected.map((r) => [String(r.line), r.errors.join('; '), ...r.values]),
+          ...s.rejected.map((r) => [String(r.line), r.errors.join('; '), ...r.values]),
         ]);
-  await updateImportRun(tenant, orgId, run.id, {
-    rowsDone,
-    rowsImported,
-    rowsRejected: rejected.length,
-    created,
-    errors: rejected.map((r) => ({ line: r.line, errors: r.errors })),
+  await updateImportRun(s.tenant, s.orgId, run.id, {
+    rowsDone: s.rowsDone,
+    rowsImported: s.rowsImported,
+    rowsRejected: s.rejected.length,
+    created: s.created,
+    errors: s.rejected.map((r) => ({ line: r.line, errors: r.errors })),
     rejectedCsv,
     status: 'done',
     finishedAt: deps.clock.now(),
   });
-  options.onProgress?.({ rowsDone, rowsImported, rowsRejected: rejected.length, bytesRead });
-  return { run: (await findImportRun(tenant, orgId, run.id))!, rejectedCsv };
+  s.onProgress?.({
+    rowsDone: s.rowsDone,
+    rowsImported: s.rowsImported,
+    rowsRejected: s.rejected.length,
+    bytesRead: s.bytesRead,
+  });
+  return { run: (await findImportRun(s.tenant, s.orgId, run.id))!, rejectedCsv };
 }
 
 /**

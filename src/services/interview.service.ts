@@ -7,6 +7,7 @@ import {
   localDateOf,
   nextBusinessSlot,
   TRACKED_YEARS,
+  type BusinessCalendar,
   type DateOrInstant,
 } from '../domain/business-time.ts';
 import type {
@@ -42,6 +43,7 @@ import { findJob } from '../repositories/job.repository.ts';
 import { findMember } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { invitationsDue, queueInvitations } from './calendar.service.ts';
+import { buildMessage } from './message-builder.ts';
 import { enqueueMessage, type MailIdentity } from './outbox.service.ts';
 import { statusLinkPlaceholder } from './candidate-page.service.ts';
 import { linkBase, loadTemplate } from './message.service.ts';
@@ -340,28 +342,18 @@ async function queueWrittenPromise(
   const message = await enqueueMessage(
     tx,
     deps.identity,
-    {
+    buildMessage({
       orgId,
       applicationId: application.id,
-      followUpId: null,
-      decisionId: null,
       kind: 'written_promise',
-      audience: 'candidate',
-      toMemberId: null,
-      toAddress: candidate.email!,
-      toName: candidate.name,
+      to: { audience: 'candidate', name: candidate.name, email: candidate.email! },
       replyTo: owner.email,
-      subject: rendered.subject,
-      bodyText: rendered.text,
-      bodyHtml: rendered.html,
+      content: rendered,
+      send: { at: plan.sendAt, because: plan.scheduledBecause },
       automatic: true,
-      status: 'scheduled',
-      sendAt: plan.sendAt,
-      scheduledBecause: plan.scheduledBecause,
       checkKind: 'advance',
-      findings: [],
       createdBy: ctx.actor?.memberId ?? null,
-    },
+    }),
     now,
   );
   await event(
@@ -392,21 +384,11 @@ export async function closeInterview(
 ): Promise<ClosedInterview> {
   const now = deps.clock.now();
   return deps.db.tenant(orgId).transaction(async (tx) => {
-    const interview = await findInterview(tx, orgId, interviewId, { forUpdate: true });
-    if (!interview) throw errors.notFound('Interview', interviewId);
-    if (interview.closedAt) {
-      throw errors.invalidState('This interview is already closed; its promise is on record.', {
-        closedAt: interview.closedAt.toISOString(),
-      });
-    }
-    const application = await requireApplication(tx, orgId, interview.applicationId, { forUpdate: true });
-    if (application.status === 'withdrawn' || application.status === 'hired') {
-      throw errors.invalidState(`The application is ${application.status}; no outcome is owed.`);
-    }
-    const job = (await findJob(tx, orgId, application.jobId))!;
-    // The job's overrides count: its calendar and its default promise are the ones in force.
-    const organization = (await findOrganization(tx, orgId))!;
-    const policy = effectivePolicy(organization.policy, job.policyOverrides);
+    const { interview, application, job, organization, policy } = await loadInterviewToClose(
+      tx,
+      orgId,
+      interviewId,
+    );
     const calendar = calendarOf(policy);
     const endedAt = input.endedAt ? instantOf(input.endedAt, calendar.timeZone) : (interview.endsAt ?? now);
     if (endedAt.getTime() > now.getTime() + END_TIME_SLACK_MS) {
@@ -421,45 +403,7 @@ export async function closeInterview(
       );
     }
     const owner = await requireActiveMember(tx, orgId, ownerId, 'ownerId');
-
-    let promise: InterviewPromise;
-    if (input.dueAt) {
-      const dueAt = dueTimeOf(input.dueAt, calendar);
-      if (dueAt.getTime() <= endedAt.getTime()) {
-        throw errors.validation('dueAt must be after the interview ended.', { field: 'dueAt' });
-      }
-      const warnings: PromiseWarning[] = [];
-      promise = {
-        statement: input.statement,
-        dueAt,
-        ownerId,
-        resolution: 'explicit',
-        rule: 'explicit',
-        warnings,
-      };
-    } else {
-      const resolved = resolvePromise({
-        statement: input.statement,
-        at: endedAt,
-        calendar,
-        defaultBusinessDays: policy.defaultPromiseBusinessDays,
-      });
-      promise = {
-        statement: input.statement,
-        dueAt: resolved.dueAt,
-        ownerId,
-        resolution: resolved.resolution,
-        rule: resolved.rule,
-        warnings: resolved.warnings,
-      };
-      // "By 31 December 9999" parses, but no follow-up can be kept (or stored) that far out.
-      if (!isTrackedInstant(promise.dueAt)) {
-        throw errors.validation(
-          `The statement promises ${localDateOf(promise.dueAt, calendar.timeZone)}, outside the years Hearback tracks (${TRACKED_YEARS.min}–${TRACKED_YEARS.max}): say a date the team can keep, or give dueAt.`,
-          { field: 'statement' },
-        );
-      }
-    }
+    const promise = promiseAtClose(input, ownerId, endedAt, calendar, policy.defaultPromiseBusinessDays);
     const closed = (await closeInterviewRow(tx, orgId, interviewId, now, promise))!;
     const { followUp, superseded } = await openOutcomeFollowUp(tx, orgId, {
       applicationId: application.id,
@@ -480,34 +424,7 @@ export async function closeInterview(
       policy,
       now,
     });
-    await emitEvent(
-      tx,
-      orgId,
-      {
-        type: 'interview.closed',
-        applicationId: application.id,
-        data: {
-          interview: { id: interviewId, title: closed.title, closedAt: now.toISOString() },
-          promise: {
-            statement: promise.statement,
-            dueAt: promise.dueAt.toISOString(),
-            ownerId,
-            resolution: promise.resolution,
-          },
-          dueText: localDateOf(promise.dueAt, calendar.timeZone),
-        },
-        memberIds: [ownerId],
-      },
-      now,
-    );
-    await recordAudit(
-      tx,
-      orgId,
-      now,
-      'interview_closed',
-      { type: 'interview', id: interviewId },
-      { followUpId: followUp.id, dueAt: promise.dueAt.toISOString(), ownerId },
-    );
+    await announceClose(tx, orgId, closed, application.id, promise, followUp.id, calendar.timeZone, now);
     const candidate = (await findCandidate(tx, orgId, application.candidateId))!;
     const plan = planWrittenPromise({
       now,
@@ -545,6 +462,101 @@ export async function closeInterview(
       writtenPromise,
     };
   });
+}
+
+/** The interview to close, locked, with its application, job and the policy in force; refused when no outcome is owed. */
+async function loadInterviewToClose(tx: Queryable, orgId: string, interviewId: string) {
+  const interview = await findInterview(tx, orgId, interviewId, { forUpdate: true });
+  if (!interview) throw errors.notFound('Interview', interviewId);
+  if (interview.closedAt) {
+    throw errors.invalidState('This interview is already closed; its promise is on record.', {
+      closedAt: interview.closedAt.toISOString(),
+    });
+  }
+  const application = await requireApplication(tx, orgId, interview.applicationId, { forUpdate: true });
+  if (application.status === 'withdrawn' || application.status === 'hired') {
+    throw errors.invalidState(`The application is ${application.status}; no outcome is owed.`);
+  }
+  const job = (await findJob(tx, orgId, application.jobId))!;
+  // The job's overrides count: its calendar and its default promise are the ones in force.
+  const organization = (await findOrganization(tx, orgId))!;
+  const policy = effectivePolicy(organization.policy, job.policyOverrides);
+  return { interview, application, job, organization, policy };
+}
+
+/** The promise made at the end of an interview: an explicit due time, else the statement resolved. */
+function promiseAtClose(
+  input: CloseInterviewInput,
+  ownerId: string,
+  endedAt: Date,
+  calendar: BusinessCalendar,
+  defaultBusinessDays: number,
+): InterviewPromise {
+  if (input.dueAt) {
+    const dueAt = dueTimeOf(input.dueAt, calendar);
+    if (dueAt.getTime() <= endedAt.getTime()) {
+      throw errors.validation('dueAt must be after the interview ended.', { field: 'dueAt' });
+    }
+    const warnings: PromiseWarning[] = [];
+    return { statement: input.statement, dueAt, ownerId, resolution: 'explicit', rule: 'explicit', warnings };
+  }
+  const resolved = resolvePromise({ statement: input.statement, at: endedAt, calendar, defaultBusinessDays });
+  // "By 31 December 9999" parses, but no follow-up can be kept (or stored) that far out.
+  if (!isTrackedInstant(resolved.dueAt)) {
+    throw errors.validation(
+      `The statement promises ${localDateOf(resolved.dueAt, calendar.timeZone)}, outside the years Hearback tracks (${TRACKED_YEARS.min}–${TRACKED_YEARS.max}): say a date the team can keep, or give dueAt.`,
+      { field: 'statement' },
+    );
+  }
+  return {
+    statement: input.statement,
+    dueAt: resolved.dueAt,
+    ownerId,
+    resolution: resolved.resolution,
+    rule: resolved.rule,
+    warnings: resolved.warnings,
+  };
+}
+
+/** Tell webhooks and the audit log that an interview closed with its promise. */
+async function announceClose(
+  tx: Queryable,
+  orgId: string,
+  closed: Interview,
+  applicationId: string,
+  promise: InterviewPromise,
+  followUpId: string,
+  timeZone: string,
+  now: Date,
+): Promise<void> {
+  await emitEvent(
+    tx,
+    orgId,
+    {
+      type: 'interview.closed',
+      applicationId,
+      data: {
+        interview: { id: closed.id, title: closed.title, closedAt: now.toISOString() },
+        promise: {
+          statement: promise.statement,
+          dueAt: promise.dueAt.toISOString(),
+          ownerId: promise.ownerId,
+          resolution: promise.resolution,
+        },
+        dueText: localDateOf(promise.dueAt, timeZone),
+      },
+      memberIds: [promise.ownerId],
+    },
+    now,
+  );
+  await recordAudit(
+    tx,
+    orgId,
+    now,
+    'interview_closed',
+    { type: 'interview', id: closed.id },
+    { followUpId, dueAt: promise.dueAt.toISOString(), ownerId: promise.ownerId },
+  );
 }
 
 /** What closing an interview with a statement would promise, for the close form's live preview. */

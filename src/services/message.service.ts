@@ -1,3 +1,4 @@
+import { candidateTemplateContext } from '../domain/candidate-context.ts';
 import { promisedTimeOf } from '../domain/follow-up.ts';
 import type { Queryable } from '../db/db.ts';
 import {
@@ -47,6 +48,7 @@ import { findTemplate } from '../repositories/template.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { statusLinkPlaceholder } from './candidate-page.service.ts';
+import { buildMessage } from './message-builder.ts';
 import { enqueueMessage, type MailIdentity } from './outbox.service.ts';
 import { decodeCursor, toPage, type Page } from './pagination.ts';
 import { requireApplication } from './references.ts';
@@ -187,11 +189,13 @@ export async function draftOutcomeMessage(
       ),
     ].slice(0, 3);
     const rendered = renderTemplate(await loadTemplate(tx, orgId, key), {
-      organization: { name: ctx.org.name },
-      candidate: { name: ctx.candidate.name, first_name: ctx.candidate.name.split(/\s+/)[0] },
-      job: { title: ctx.job.title },
-      owner: { name: ctx.owner?.name ?? '', email: ctx.owner?.email ?? '' },
-      status_link: statusLinkPlaceholder(linkBase(deps)),
+      ...candidateTemplateContext({
+        organizationName: ctx.org.name,
+        candidateName: ctx.candidate.name,
+        jobTitle: ctx.job.title,
+        owner: ctx.owner,
+        statusLink: statusLinkPlaceholder(linkBase(deps)),
+      }),
       reasons: decision.reasons,
       strengths,
       recommendation: decision.recommendation,
@@ -208,28 +212,20 @@ export async function draftOutcomeMessage(
     const message = await enqueueMessage(
       tx,
       deps.identity,
-      {
+      buildMessage({
         orgId,
         applicationId: application.id,
         followUpId: followUp?.id ?? null,
         decisionId: decision.id,
         kind: decision.outcome === 'hold' ? 'update' : 'outcome',
-        audience: 'candidate',
-        toMemberId: null,
-        toAddress: ctx.candidate.email,
-        toName: ctx.candidate.name,
+        to: { audience: 'candidate', name: ctx.candidate.name, email: ctx.candidate.email },
         replyTo: ctx.owner?.email ?? null,
-        subject: rendered.subject,
-        bodyText: rendered.text,
-        bodyHtml: rendered.html,
+        content: rendered,
+        send: 'draft',
         automatic: false,
-        status: 'draft',
-        sendAt: null,
-        scheduledBecause: null,
         checkKind: CHECK_FOR[key] ?? null,
-        findings: [],
         createdBy: actor.memberId,
-      },
+      }),
       now,
     );
     return viewMessage(message);

@@ -8,7 +8,6 @@ import { hashToken } from './auth.service.ts';
 import type { Message, MessageKind } from '../domain/model.ts';
 import type { TouchpointKind } from '../domain/follow-up.ts';
 import { fillStatusLinks, hasStatusLinkPlaceholder, maskStatusLinks } from '../domain/sign-in-links.ts';
-import { textToHtml } from '../domain/templates.ts';
 import type { MailTransport } from '../mail/transport.ts';
 import { insertEvent, insertEvents } from '../repositories/event.repository.ts';
 import { findFollowUp } from '../repositories/follow-up.repository.ts';
@@ -25,6 +24,7 @@ import {
 } from '../repositories/message.repository.ts';
 import { insertTouchpoints } from '../repositories/touchpoint.repository.ts';
 import { groupByOrg } from './batches.ts';
+import { buildMessage, memberRecipient } from './message-builder.ts';
 import { mintStatusLinkToken } from './candidate-page.service.ts';
 import { mintClientAnswerToken } from './client-answer.service.ts';
 import { fillClientLinks, hasClientLinkPlaceholder } from '../domain/client-links.ts';
@@ -462,27 +462,17 @@ export async function enqueueMemberNotice(
   return enqueueMessage(
     tx,
     identity,
-    {
+    buildMessage({
       orgId: notice.orgId,
       applicationId: notice.applicationId,
-      followUpId: null,
-      decisionId: null,
       kind: notice.kind,
-      audience: 'member',
-      toMemberId: notice.member.id,
-      toAddress: notice.member.email,
-      toName: notice.member.name,
+      to: memberRecipient(notice.member),
       replyTo: null,
-      subject: notice.subject,
-      bodyText: notice.text,
-      bodyHtml: textToHtml(notice.text, { title: notice.subject }),
+      content: { subject: notice.subject, text: notice.text },
+      send: { at: now },
       automatic: true,
-      status: 'scheduled',
-      sendAt: now,
-      checkKind: null,
-      findings: [],
       createdBy: null,
-    },
+    }),
     now,
   );
 }

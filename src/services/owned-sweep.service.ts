@@ -4,13 +4,10 @@
  * organization's admins hear it. One table of kinds and ladders (OWNED_LADDERS in
  * src/domain/agency.ts); outcomes keep their own ladder in sweep.service.ts.
  */
-import { nextBusinessSlot } from '../domain/business-time.ts';
 import { OWNED_LADDER_KINDS, OWNED_LADDERS, ownedStepMessage, planOwnedLadder } from '../domain/agency.ts';
 import { humanDateTime } from '../domain/format.ts';
 import type { Member } from '../domain/model.ts';
 import { calendarOf } from '../domain/policy.ts';
-import { scheduleSend } from '../domain/schedule.ts';
-import { textToHtml } from '../domain/templates.ts';
 import { claimDueOwnedFollowUps, updateOwnedLadder } from '../repositories/agency.repository.ts';
 import { insertEvents, type NewEvent } from '../repositories/event.repository.ts';
 import { findMember, listActiveMembersByRole, listMembersByIds } from '../repositories/member.repository.ts';
@@ -18,7 +15,8 @@ import { findOrganization } from '../repositories/organization.repository.ts';
 import { groupByOrg } from './batches.ts';
 import { openCandidateUpdateOnEscalation } from './debrief.service.ts';
 import type { MessagingDeps } from './message.service.ts';
-import { draftSchedule, enqueueMessages, type MessageDraft } from './outbox.service.ts';
+import { buildMessage, inBusinessHours, memberRecipient } from './message-builder.ts';
+import { enqueueMessages, type MessageDraft } from './outbox.service.ts';
 
 /** What one pass of the owned sweep did. */
 export interface OwnedSweepResult {
@@ -66,34 +64,19 @@ export async function sweepOwnedFollowUps(
         kind: 'reminder' | 'escalation',
         applicationId: string | null,
         m: { subject: string; text: string },
-      ): MessageDraft => ({
-        orgId,
-        applicationId,
-        followUpId: null,
-        decisionId: null,
-        kind,
-        audience: 'member',
-        toMemberId: to.id,
-        toAddress: to.email,
-        toName: to.name,
-        replyTo: null,
-        subject: m.subject,
-        bodyText: m.text,
-        bodyHtml: textToHtml(m.text, { title: m.subject }),
-        automatic: true,
-        status: 'scheduled',
-        // The team hears in its business hours.
-        ...draftSchedule(
-          scheduleSend(
-            [{ at: now, because: 'immediately' }],
-            (t) => nextBusinessSlot(t, cal),
-            'team_business_hours',
-          ),
-        ),
-        checkKind: null,
-        findings: [],
-        createdBy: null,
-      });
+      ): MessageDraft =>
+        buildMessage({
+          orgId,
+          applicationId,
+          kind,
+          to: memberRecipient(to),
+          replyTo: null,
+          content: m,
+          // The team hears in its business hours.
+          send: inBusinessHours(now, cal, 'team_business_hours'),
+          automatic: true,
+          createdBy: null,
+        });
       for (const fu of batch) {
         const plan = planOwnedLadder(fu.kind, fu.dueAt, fu.ladderSteps, cal, now);
         const owner = owners.get(fu.ownerId);

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/db.ts';
+import { candidateTemplateContext } from '../domain/candidate-context.ts';
 import { endOfBusinessDay, localDateOf, addCalendarDays } from '../domain/business-time.ts';
 import type { Application, FollowUp } from '../domain/model.ts';
 import { calendarOf, effectivePolicy, type Policy } from '../domain/policy.ts';
@@ -34,6 +35,7 @@ import { recordAudit } from './audit.service.ts';
 import { statusLinkPlaceholder } from './candidate-page.service.ts';
 import type { ServiceDeps } from './deps.ts';
 import { linkBase, loadTemplate, type MessagingDeps } from './message.service.ts';
+import { buildMessage } from './message-builder.ts';
 import { enqueueMessage } from './outbox.service.ts';
 import { decodeCursor, toPage, type Page } from './pagination.ts';
 import { requireActiveMember, requireApplication } from './references.ts';
@@ -110,37 +112,29 @@ export async function inviteToPool(
     const org = (await findOrganization(tx, orgId))!;
     // The real link is minted when the email is handed over: no stored copy holds one that works.
     const rendered = renderTemplate(await loadTemplate(tx, orgId, 'pool_invitation'), {
-      organization: { name: org.name },
-      candidate: { name: candidate.name, first_name: candidate.name.split(/\s+/)[0] },
-      job: { title: job.title },
-      owner: { name: owner.name, email: owner.email },
+      ...candidateTemplateContext({
+        organizationName: org.name,
+        candidateName: candidate.name,
+        jobTitle: job.title,
+        owner,
+        statusLink: statusLinkPlaceholder(linkBase(deps)),
+      }),
       offer: membership.offer,
-      status_link: statusLinkPlaceholder(linkBase(deps)),
     });
     await enqueueMessage(
       tx,
       deps.identity,
-      {
+      buildMessage({
         orgId,
         applicationId,
-        followUpId: null,
-        decisionId: null,
         kind: 'pool_invite',
-        audience: 'candidate',
-        toMemberId: null,
-        toAddress: candidate.email,
-        toName: candidate.name,
+        to: { audience: 'candidate', name: candidate.name, email: candidate.email },
         replyTo: owner.email,
-        subject: rendered.subject,
-        bodyText: rendered.text,
-        bodyHtml: rendered.html,
+        content: rendered,
+        send: { at: now },
         automatic: false,
-        status: 'scheduled',
-        sendAt: now,
-        checkKind: null,
-        findings: [],
         createdBy: owner.id,
-      },
+      }),
       now,
     );
     await insertEvent(tx, { orgId, type: 'pool_invited', applicationId, memberId: owner.id, at: now });
