@@ -36,18 +36,18 @@ describe('chaos run (CI version)', () => {
   );
 
   it(
-    'PGlite: 1,000 messages, the serving process SIGKILLed 5 times — none lost, none left open',
+    'PGlite: 500 messages, the serving process SIGKILLed 4 times — none lost, none left open',
     { timeout: 600_000 },
     async () => {
       const r = await runChaos({
         backend: 'pglite',
-        messages: 1000,
-        kills: 5,
+        messages: 500,
+        kills: 4,
         pgRestarts: 0,
         timeLimitMs: 480_000,
       });
-      expect(r.serverKills).toBe(5);
-      expectUnbroken(r, 1000);
+      expect(r.serverKills).toBe(4);
+      expectUnbroken(r, 500);
     },
   );
 });
