@@ -56,10 +56,13 @@ describe.skipIf(!backends.includes('postgres'))('database connections dropped mi
           arrived() < MESSAGES &&
           Date.now() - started < 120_000
         ) {
+          // OFFSET 0 keeps the filter in a subquery: PostgreSQL may evaluate a WHERE clause's terms in
+          // any order, and must not terminate this admin connection itself.
           const { rows } = await admin.query<{ pid: number }>(
-            `SELECT pid FROM pg_stat_activity
-            WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL
-              AND pg_terminate_backend(pid)`,
+            `SELECT pid FROM (SELECT pid FROM pg_stat_activity
+                               WHERE datname = current_database() AND pid <> pg_backend_pid()
+                                 AND xact_start IS NOT NULL OFFSET 0) AS busy
+              WHERE pg_terminate_backend(pid)`,
           );
           cut += rows.length;
           await sleep(30);
