@@ -46,16 +46,12 @@ describe.skipIf(!backends.includes('postgres'))('database connections dropped mi
           { pollMs: 50, batchSize: 50, leaseMs: 2000, maxAttempts: 50, concurrency: 4 },
           { info: () => {}, error: (obj) => errors.push(String((obj as { err?: unknown }).err)) },
         );
-        // Terminate every backend of this database that is inside a transaction, every 30 ms, until
-        // at least 8 were cut mid-transaction or half the messages arrived.
+        // Terminate every backend of this database that is inside a transaction, every 100 ms, until
+        // 20 were cut mid-transaction.
         let cut = 0;
         const arrived = () => new Set(sink.received.map((m) => m.headers.get('message-id'))).size;
         const started = Date.now();
-        while (
-          (cut < 8 || arrived() < MESSAGES / 2) &&
-          arrived() < MESSAGES &&
-          Date.now() - started < 120_000
-        ) {
+        while (cut < 20 && arrived() < MESSAGES && Date.now() - started < 120_000) {
           // OFFSET 0 keeps the filter in a subquery: PostgreSQL may evaluate a WHERE clause's terms in
           // any order, and must not terminate this admin connection itself.
           const { rows } = await admin.query<{ pid: number }>(
@@ -65,7 +61,7 @@ describe.skipIf(!backends.includes('postgres'))('database connections dropped mi
               WHERE pg_terminate_backend(pid)`,
           );
           cut += rows.length;
-          await sleep(30);
+          await sleep(100);
         }
         // Then let it drain without interference: leases of the cut transactions expire and are retried.
         const drainStarted = Date.now();
@@ -81,7 +77,7 @@ describe.skipIf(!backends.includes('postgres'))('database connections dropped mi
           `[connection drops] ${cut} backends cut mid-transaction, ${errors.length} failed ticks, ` +
             `${sink.received.length} deliveries of ${MESSAGES} messages`,
         );
-        expect(cut).toBeGreaterThanOrEqual(8);
+        expect(cut).toBeGreaterThanOrEqual(20);
         expect(errors.length).toBeGreaterThan(0); // the cuts did land in the worker's work
 
         const { rows: counts } = await admin.query<Record<string, number>>(
