@@ -202,6 +202,14 @@ function openPostgres(url: string, max: number, tenantUrl?: string): Db {
     on: pg.Pool = pool,
   ): Promise<T> => {
     const client = await on.connect();
+    // A checked-out client whose server goes away (restart, pg_terminate_backend) emits 'error';
+    // the pool listens only to idle clients, so unheard it would crash the process. Heard, the
+    // transaction fails like any other and the broken client is destroyed, not pooled again.
+    let lost: Error | undefined;
+    const onLost = (error: Error) => {
+      lost ??= error;
+    };
+    client.on('error', onLost);
     try {
       // With a scope, BEGIN and SET_SCOPE go as one simple query: a round trip less for every
       // scoped transaction (BENCHMARKS.md, F5). Simple queries take no parameters, so the values
@@ -215,10 +223,11 @@ function openPostgres(url: string, max: number, tenantUrl?: string): Db {
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await client.query('ROLLBACK').catch((rollbackError: Error) => onLost(rollbackError));
       throw error;
     } finally {
-      client.release();
+      client.off('error', onLost);
+      client.release(lost);
     }
   };
   return {

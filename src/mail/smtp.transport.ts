@@ -9,6 +9,8 @@ export interface SmtpOptions {
   maxConnections?: number;
   /** DKIM signing, when all three are set. */
   dkim?: { domainName: string; keySelector: string; privateKey: string } | undefined;
+  /** Connection, greeting and socket timeouts in ms. Default nodemailer's (2 min, 30 s, 10 min). */
+  timeoutMs?: number;
 }
 
 /**
@@ -27,6 +29,11 @@ export function createSmtpTransport(options: SmtpOptions): MailTransport {
       auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) },
     }),
     ...(options.dkim && { dkim: options.dkim }),
+    ...(options.timeoutMs !== undefined && {
+      connectionTimeout: options.timeoutMs,
+      greetingTimeout: options.timeoutMs,
+      socketTimeout: options.timeoutMs,
+    }),
   });
   return {
     kind: 'smtp',

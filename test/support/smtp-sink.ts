@@ -18,6 +18,10 @@ export interface SmtpSink {
   received: ReceivedMail[];
   /** While set, every RCPT is refused with this 5xx/4xx reply text. */
   refuse: string | null;
+  /** The reply code of a refusal (default 550; a 4xx is a temporary one). */
+  refuseCode: number;
+  /** Refuse at the end of DATA instead of at RCPT (the relay read the whole message, then said no). */
+  refuseAfterData: boolean;
   close(): Promise<void>;
 }
 
@@ -42,16 +46,26 @@ export function parseHeaders(raw: string): Map<string, string> {
 
 /** Start an SMTP server on 127.0.0.1 (random port). No TLS, no auth: a test relay. */
 export async function startSmtpSink(now: () => Date = () => new Date(0)): Promise<SmtpSink> {
-  const sink: SmtpSink = { url: '', received: [], refuse: null, close: async () => {} };
+  const sink: SmtpSink = {
+    url: '',
+    received: [],
+    refuse: null,
+    refuseCode: 550,
+    refuseAfterData: false,
+    close: async () => {},
+  };
+  const refusal = () => {
+    const error = new Error(sink.refuse!) as Error & { responseCode: number };
+    error.responseCode = sink.refuseCode;
+    return error;
+  };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onRcptTo(_address, _session, callback) {
-      if (sink.refuse) {
-        const error = new Error(sink.refuse) as Error & { responseCode: number };
-        error.responseCode = 550;
-        callback(error);
+      if (sink.refuse && !sink.refuseAfterData) {
+        callback(refusal());
       } else {
         callback();
       }
@@ -60,6 +74,10 @@ export async function startSmtpSink(now: () => Date = () => new Date(0)): Promis
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
+        if (sink.refuse && sink.refuseAfterData) {
+          callback(refusal());
+          return;
+        }
         const raw = Buffer.concat(chunks).toString('utf8');
         sink.received.push({
           at: now(),
