@@ -13,7 +13,6 @@ const STILL_UNTYPED = new Set([
   'CandidateContactForm.tsx',
   'CandidateScreen.tsx',
   'ClientView.tsx',
-  'Composer.tsx',
   'DebriefForms.tsx',
   'DeskClientLinks.tsx',
   'DeskCoverage.tsx',
