@@ -30,7 +30,6 @@ export function SettingsScreen() {
   const [members, setMembers] = useState<Schema<'Member'>[]>([]);
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
-  const devMailbox = useDevMailbox();
 
   const load = useCallback(async () => {
     try {
@@ -81,30 +80,44 @@ export function SettingsScreen() {
 
       <SsoSection />
 
-      <section className="card" aria-labelledby="h-export">
-        <h2 id="h-export" style={{ marginTop: 0 }}>
-          Export
-        </h2>
-        <p>
-          Everything this organization holds, as one JSON file: every table but passwords, tokens and other
-          secrets. Each export is recorded in the audit log.
-        </p>
-        <a href="/api/v1/exports/organization.json" download>
-          Export organization (JSON)
-        </a>
-      </section>
+      <ExportSection />
 
-      {devMailbox && (
-        <section className="card" aria-labelledby="h-devmail">
-          <h2 id="h-devmail" style={{ marginTop: 0 }}>
-            Dev mailbox
-          </h2>
-          <p>
-            This server keeps every email it sends instead of delivering it (no SMTP server is set). Read them
-            in the <a href="/dev/mail">dev mailbox</a>.
-          </p>
-        </section>
-      )}
+      <DevMailboxSection />
     </>
+  );
+}
+
+/** The organization's export: one JSON file of everything but secrets (audited). */
+function ExportSection() {
+  return (
+    <section className="card" aria-labelledby="h-export">
+      <h2 id="h-export" style={{ marginTop: 0 }}>
+        Export
+      </h2>
+      <p>
+        Everything this organization holds, as one JSON file: every table but passwords, tokens and other
+        secrets. Each export is recorded in the audit log.
+      </p>
+      <a href="/api/v1/exports/organization.json" download>
+        Export organization (JSON)
+      </a>
+    </section>
+  );
+}
+
+/** The dev mailbox's link, when this server keeps sent email instead of delivering it. */
+function DevMailboxSection() {
+  const devMailbox = useDevMailbox();
+  if (!devMailbox) return null;
+  return (
+    <section className="card" aria-labelledby="h-devmail">
+      <h2 id="h-devmail" style={{ marginTop: 0 }}>
+        Dev mailbox
+      </h2>
+      <p>
+        This server keeps every email it sends instead of delivering it (no SMTP server is set). Read them in
+        the <a href="/dev/mail">dev mailbox</a>.
+      </p>
+    </section>
   );
 }
