@@ -1,18 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { api, listAll, messageOf } from './api.ts';
+import { client, dataOf, everyItem, messageOf, type Body, type Schema } from './api.ts';
 import { ConfirmInline, SecretOnce } from './SecretOnce.tsx';
 
-interface ApiToken {
-  id: string;
-  name: string;
-  scopes: string[];
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+type ApiToken = Schema<'ApiToken'>;
+type Scope = NonNullable<Body<'/api/v1/api-tokens', 'post'>['scopes']>[number];
 
-const ACCESS: { scope: string; label: string }[] = [
+const ACCESS: { scope: Scope; label: string }[] = [
   { scope: 'read', label: 'Read only' },
   { scope: 'write', label: 'Read and write (no admin settings)' },
   { scope: '*', label: 'Everything, including admin settings' },
@@ -29,7 +23,7 @@ function day(iso: string | null): string {
 /** API tokens: the list, issuing one (its secret shown once) and revoking one after a confirmation. */
 export function ApiTokensSection() {
   const [tokens, setTokens] = useState<ApiToken[] | null>(null);
-  const [form, setForm] = useState({ name: '', scope: 'read' });
+  const [form, setForm] = useState<{ name: string; scope: Scope }>({ name: '', scope: 'read' });
   const [issued, setIssued] = useState<{ name: string; token: string } | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -38,7 +32,7 @@ export function ApiTokensSection() {
 
   const load = useCallback(async () => {
     try {
-      setTokens(await listAll<ApiToken>('/api-tokens'));
+      setTokens(await everyItem((query) => client.GET('/api/v1/api-tokens', { params: { query } })));
     } catch (e) {
       setError(messageOf(e, 'Could not load the API tokens.'));
     }
@@ -52,10 +46,9 @@ export function ApiTokensSection() {
     setNotice('');
     setBusy(true);
     try {
-      const r = await api<{ name: string; token: string }>('POST', '/api-tokens', {
-        name: form.name,
-        scopes: [form.scope],
-      });
+      const r = await dataOf(
+        client.POST('/api/v1/api-tokens', { body: { name: form.name, scopes: [form.scope] } }),
+      );
       setIssued({ name: r.name, token: r.token });
       setForm({ name: '', scope: 'read' }); // cleared only once it worked: a failure keeps the input
       await load();
@@ -70,7 +63,7 @@ export function ApiTokensSection() {
     setError('');
     setBusy(true);
     try {
-      await api('POST', `/api-tokens/${t.id}/revoke`);
+      await client.POST('/api/v1/api-tokens/{id}/revoke', { params: { path: { id: t.id } } });
       setConfirming(null);
       setNotice(`Revoked “${t.name}”: it no longer works.`);
       await load();

@@ -1,6 +1,6 @@
 import { Component, lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { GlobalSearch } from './GlobalSearch.tsx';
-import { api, ApiError, setCsrf, type Session } from './api.ts';
+import { ApiError, client, dataOf, setCsrf, type Session } from './api.ts';
 import { setServerNow } from './format.ts';
 import { homeOf, SCREENS, screensFor } from './nav.ts';
 import { SignInScreen } from './SignInScreen.tsx';
@@ -74,7 +74,7 @@ export function App() {
 
   const load = useCallback(async () => {
     try {
-      const s = await api<Session>('GET', '/auth/session');
+      const s = await dataOf(client.GET('/api/v1/auth/session'));
       setCsrf(s.csrfToken);
       setServerNow(s.now);
       setSession(s);
@@ -140,7 +140,7 @@ export function App() {
           <button
             className="secondary"
             onClick={() => {
-              void api('POST', '/auth/sign-out').then(() => setSession(null));
+              void client.POST('/api/v1/auth/sign-out').then(() => setSession(null));
             }}
           >
             Sign out

@@ -1,6 +1,6 @@
 import { Alerts } from './Alerts.tsx';
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, type Session } from './api.ts';
+import { ApiError, client, dataOf, type Session } from './api.ts';
 
 /** Email and password, a sign-in link by email, or the organization's company account (single sign-on). */
 export function SignInScreen({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
@@ -15,7 +15,7 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (s: Session) => void 
     setBusy(true);
     setError('');
     try {
-      onSignedIn(await api<Session>('POST', '/auth/sign-in', { email, password }));
+      onSignedIn(await dataOf(client.POST('/api/v1/auth/sign-in', { body: { email, password } })));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Something went wrong. Try again.');
     } finally {
@@ -26,7 +26,7 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (s: Session) => void 
   async function link() {
     setError('');
     try {
-      await api('POST', '/auth/magic-link', { email });
+      await client.POST('/api/v1/auth/magic-link', { body: { email } });
       setNotice(
         'If an account has this address, a sign-in link is on its way. It works once, for 10 minutes.',
       );

@@ -1,31 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { api, messageOf } from './api.ts';
+import { client, dataOf, messageOf, type Schema } from './api.ts';
 import { when } from './format.ts';
 import { ConfirmInline } from './SecretOnce.tsx';
 
-interface SsoSettings {
-  issuer: string;
-  clientId: string;
-  clientSecretSet: true;
-  emailDomains: string[];
-  jitRole: string | null;
-  passwordsEnabled: boolean;
-  signInLinksEnabled: boolean;
-  updatedAt: string;
-}
+type SsoSettings = Schema<'SsoSettings'>;
+type SsoAnswer = Schema<'SsoAnswer'>;
 
-interface SsoAnswer {
-  redirectUri: string;
-  settings: SsoSettings | null;
-}
-
+/** The form's fields: the domains as typed, and '' for no role a first sign-in joins at. */
 interface Form {
   issuer: string;
   clientId: string;
   clientSecret: string;
   domains: string;
-  jitRole: string;
+  jitRole: NonNullable<SsoSettings['jitRole']> | '';
   passwordsEnabled: boolean;
   signInLinksEnabled: boolean;
 }
@@ -68,7 +56,7 @@ export function SsoSection() {
 
   const load = useCallback(async () => {
     try {
-      const a = await api<SsoAnswer>('GET', '/organization/sso');
+      const a = await dataOf(client.GET('/api/v1/organization/sso'));
       setAnswer(a);
       setForm(formOf(a.settings));
     } catch (e) {
@@ -91,17 +79,19 @@ export function SsoSection() {
     setBusy(true);
     try {
       // The form keeps its text when the server refuses it.
-      await api('PUT', '/organization/sso', {
-        issuer: form.issuer.trim(),
-        clientId: form.clientId.trim(),
-        ...(form.clientSecret && { clientSecret: form.clientSecret }),
-        emailDomains: form.domains
-          .split(/[\s,]+/)
-          .map((d) => d.trim())
-          .filter(Boolean),
-        jitRole: form.jitRole || null,
-        passwordsEnabled: form.passwordsEnabled,
-        signInLinksEnabled: form.signInLinksEnabled,
+      await client.PUT('/api/v1/organization/sso', {
+        body: {
+          issuer: form.issuer.trim(),
+          clientId: form.clientId.trim(),
+          ...(form.clientSecret && { clientSecret: form.clientSecret }),
+          emailDomains: form.domains
+            .split(/[\s,]+/)
+            .map((d) => d.trim())
+            .filter(Boolean),
+          jitRole: form.jitRole || null,
+          passwordsEnabled: form.passwordsEnabled,
+          signInLinksEnabled: form.signInLinksEnabled,
+        },
       });
       setConfirming(null);
       setNotice('Single sign-on saved.');
@@ -118,7 +108,7 @@ export function SsoSection() {
     setError('');
     setBusy(true);
     try {
-      await api('DELETE', '/organization/sso');
+      await client.DELETE('/api/v1/organization/sso');
       setConfirming(null);
       setNotice('Single sign-on removed: passwords and sign-in links work again.');
       await load();
@@ -190,7 +180,7 @@ export function SsoSection() {
           <select
             id="sso-role"
             value={form.jitRole}
-            onChange={(e) => setForm({ ...form, jitRole: e.target.value })}
+            onChange={(e) => setForm({ ...form, jitRole: e.target.value as Form['jitRole'] })}
           >
             <option value="">Nobody joins: only existing members sign in</option>
             <option value="interviewer">Interviewer</option>

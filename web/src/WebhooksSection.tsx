@@ -1,38 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { api, listAll, messageOf, type Page } from './api.ts';
+import { client, dataOf, everyItem, messageOf, type Schema } from './api.ts';
 import { when } from './format.ts';
 import { ConfirmInline, SecretOnce } from './SecretOnce.tsx';
 
-interface Endpoint {
-  id: string;
-  kind: 'webhook' | 'slack' | 'teams';
-  url: string;
-  description: string;
-  events: string[];
-  active: boolean;
-  disabledAt: string | null;
-  disabledReason: string | null;
-  consecutiveFailures: number;
-  createdAt: string;
-}
-
-interface Delivery {
-  id: string;
-  eventId: string;
-  eventType: string;
-  status: 'pending' | 'delivering' | 'delivered' | 'failed';
-  attempts: number;
-  nextAttemptAt: string;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  deliveredAt: string | null;
-  replayOf: string | null;
-  createdAt: string;
-}
+type Endpoint = Schema<'WebhookEndpoint'>;
+type Delivery = Schema<'WebhookDelivery'>;
+type EventType = Endpoint['events'][number];
 
 /** The events an endpoint can pick (WEBHOOK_EVENTS in src/domain/webhooks.ts), in words. */
-const EVENTS: { type: string; label: string }[] = [
+const EVENTS: { type: EventType; label: string }[] = [
   { type: 'interview.closed', label: 'Interview closed (with its promise)' },
   { type: 'promise.due_soon', label: 'Promise due soon' },
   { type: 'promise.broken', label: 'Promise broken' },
@@ -57,7 +34,7 @@ const STATUS_WORDS: Record<Delivery['status'], string> = {
  */
 export function WebhooksSection() {
   const [endpoints, setEndpoints] = useState<Endpoint[] | null>(null);
-  const [form, setForm] = useState<{ url: string; description: string; events: string[] }>({
+  const [form, setForm] = useState<{ url: string; description: string; events: EventType[] }>({
     url: '',
     description: '',
     events: [],
@@ -71,7 +48,7 @@ export function WebhooksSection() {
 
   const load = useCallback(async () => {
     try {
-      setEndpoints(await listAll<Endpoint>('/webhooks'));
+      setEndpoints(await everyItem((query) => client.GET('/api/v1/webhooks', { params: { query } })));
     } catch (e) {
       setError(messageOf(e, 'Could not load the webhooks.'));
     }
@@ -89,11 +66,15 @@ export function WebhooksSection() {
     }
     setBusy(true);
     try {
-      const r = await api<{ endpoint: Endpoint; secret: string | null }>('POST', '/webhooks', {
-        url: form.url,
-        events: form.events,
-        ...(form.description.trim() && { description: form.description.trim() }),
-      });
+      const r = await dataOf(
+        client.POST('/api/v1/webhooks', {
+          body: {
+            url: form.url,
+            events: form.events,
+            ...(form.description.trim() && { description: form.description.trim() }),
+          },
+        }),
+      );
       if (r.secret) setIssued({ url: r.endpoint.url, secret: r.secret });
       setForm({ url: '', description: '', events: [] }); // cleared only once it worked
       await load();
@@ -108,7 +89,7 @@ export function WebhooksSection() {
     setError('');
     setBusy(true);
     try {
-      await api('PATCH', `/webhooks/${e.id}`, { active });
+      await client.PATCH('/api/v1/webhooks/{id}', { params: { path: { id: e.id } }, body: { active } });
       setNotice(
         active ? `Enabled ${e.url}: new events go to it again.` : `Disabled ${e.url}: nothing is sent to it.`,
       );
@@ -124,7 +105,7 @@ export function WebhooksSection() {
     setError('');
     setBusy(true);
     try {
-      await api('DELETE', `/webhooks/${e.id}`);
+      await client.DELETE('/api/v1/webhooks/{id}', { params: { path: { id: e.id } } });
       setConfirming(null);
       if (logOf === e.id) setLogOf(null);
       setNotice(`Removed ${e.url}.`);
@@ -280,9 +261,10 @@ function DeliveryLog({ endpoint }: { endpoint: Endpoint }) {
   const load = useCallback(
     async (after: string | null) => {
       try {
-        const page = await api<Page<Delivery>>(
-          'GET',
-          `/webhooks/${endpoint.id}/deliveries?limit=20${after ? `&cursor=${encodeURIComponent(after)}` : ''}`,
+        const page = await dataOf(
+          client.GET('/api/v1/webhooks/{id}/deliveries', {
+            params: { path: { id: endpoint.id }, query: { limit: 20, ...(after && { cursor: after }) } },
+          }),
         );
         setItems((old) => (after ? [...(old ?? []), ...page.items] : page.items));
         setCursor(page.nextCursor);
@@ -299,7 +281,7 @@ function DeliveryLog({ endpoint }: { endpoint: Endpoint }) {
   async function replay(d: Delivery) {
     setError('');
     try {
-      await api('POST', `/webhook-deliveries/${d.id}/replay`);
+      await client.POST('/api/v1/webhook-deliveries/{id}/replay', { params: { path: { id: d.id } } });
       setNotice(`Replaying ${d.eventType}: it is sent again now, with the same event id.`);
       await load(null);
     } catch (e) {

@@ -55,6 +55,22 @@ export function setCsrf(token: string): void {
 /** A schema of the API by its OpenAPI name, e.g. `Schema<'Job'>`. */
 export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];
 
+type Ok<Op> = Op extends { responses: { 200: { content: { 'application/json': infer T } } } }
+  ? T
+  : Op extends { responses: { 201: { content: { 'application/json': infer T } } } }
+    ? T
+    : never;
+
+/** The success body of an operation, e.g. `Answer<'/api/v1/templates/{key}/preview', 'post'>`. */
+export type Answer<P extends keyof paths, M extends keyof paths[P]> = Ok<paths[P][M]>;
+
+/** The JSON request body of an operation, e.g. `Body<'/api/v1/api-tokens', 'post'>`. */
+export type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer T } };
+}
+  ? T
+  : never;
+
 /** The ApiError for a failed response: the problem document's code, detail and failed fields. */
 async function problemOf(res: Response): Promise<ApiError> {
   const data = (await res.json().catch(() => ({}))) as {
@@ -115,15 +131,8 @@ export async function api<T>(
   return (await res.json().catch(() => ({}))) as T;
 }
 
-export interface Session {
-  member: { id: string; name: string; email: string; role: string; timeZone: string | null };
-  organization: { id: string; name: string };
-  csrfToken: string;
-  /** What the member's role may do: the screens shown are those these allow. */
-  permissions: string[];
-  /** The server's clock when the session was read: due times are worded against it. */
-  now: string;
-}
+/** The signed-in member's session (GET /auth/session, POST /auth/sign-in). */
+export type Session = Schema<'Session'>;
 
 export interface FollowUp {
   id: string;
@@ -188,6 +197,27 @@ export async function listAll<T>(path: string, pageSize = 200): Promise<T[]> {
     );
     items.push(...page.items);
     cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
+/**
+ * Every item of a typed list, page after page: `page` asks for one page of `limit` items after
+ * `cursor`, e.g. `(query) => client.GET('/api/v1/members', { params: { query } })`.
+ */
+export async function everyItem<T>(
+  page: (query: { limit: number; cursor?: string }) => Promise<{
+    data?: { items: T[]; nextCursor: string | null };
+    response: Response;
+  }>,
+  pageSize = 200,
+): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const data = await dataOf(page({ limit: pageSize, ...(cursor && { cursor }) }));
+    items.push(...data.items);
+    cursor = data.nextCursor ?? undefined;
   } while (cursor);
   return items;
 }
