@@ -62,6 +62,7 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
   'GET /api/v1/follow-ups/:id': 'follow_ups:read',
   'POST /api/v1/follow-ups/:id/cancel': 'follow_ups:write',
   'POST /api/v1/follow-ups/:id/reassign': 'follow_ups:write',
+  'POST /api/v1/follow-ups/:id/snooze': 'follow_ups:write',
 
   'POST /api/v1/touchpoints': 'touchpoints:write',
   'POST /api/v1/touchpoints/:id/undo': 'touchpoints:write',
