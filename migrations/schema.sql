@@ -62,6 +62,19 @@ CREATE FUNCTION public.app_org_id() RETURNS uuid
     AS $$ SELECT nullif(current_setting('app.org_id', true), '')::uuid $$;
 
 --
+-- Name: applications_stage_changed(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.applications_stage_changed() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+  NEW.stage_changed_at := NEW.updated_at;
+  RETURN NEW;
+END
+$$;
+
+--
 -- Name: api_tokens; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -98,6 +111,7 @@ CREATE TABLE public.applications (
     agency_recruiter_email text,
     awaiting_reply_since timestamp with time zone,
     external_id text,
+    stage_changed_at timestamp with time zone,
     CONSTRAINT applications_agency_recruiter_check CHECK (((agency_recruiter_name IS NULL) = (agency_recruiter_email IS NULL))),
     CONSTRAINT applications_status_check CHECK ((status = ANY (ARRAY['active'::text, 'on_hold'::text, 'offered'::text, 'hired'::text, 'rejected'::text, 'withdrawn'::text])))
 );
@@ -2128,6 +2142,12 @@ CREATE INDEX webhook_deliveries_endpoint_idx ON public.webhook_deliveries USING 
 --
 
 CREATE INDEX webhook_deliveries_lease_idx ON public.webhook_deliveries USING btree (lease_until) WHERE (status = 'delivering'::text);
+
+--
+-- Name: applications applications_stage_changed; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER applications_stage_changed BEFORE UPDATE OF stage ON public.applications FOR EACH ROW WHEN ((new.stage IS DISTINCT FROM old.stage)) EXECUTE FUNCTION public.applications_stage_changed();
 
 --
 -- Name: api_tokens api_tokens_member_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -

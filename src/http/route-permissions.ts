@@ -24,6 +24,7 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
   'POST /api/v1/jobs': 'jobs:write',
   'GET /api/v1/jobs': 'jobs:read',
   'GET /api/v1/jobs/:id': 'jobs:read',
+  'GET /api/v1/jobs/:id/pipeline': 'applications:read',
   'PATCH /api/v1/jobs/:id': 'jobs:write',
   'DELETE /api/v1/jobs/:id': 'jobs:write',
   'GET /api/v1/jobs/:id/close-out': 'jobs:write',

@@ -1,8 +1,0 @@
--- Snooze (issue #17): a follow-up's reminders wait until a time, for a stated reason ("the hiring
--- manager is back from leave on Monday"). The sweep skips a snoozed follow-up until the snooze
--- ends; the service refuses a snooze past what a candidate was promised, so no promise to a
--- candidate lapses in silence. Who snoozed it and when is in the audit log and the events.
-ALTER TABLE follow_ups ADD COLUMN snoozed_until timestamptz;
-ALTER TABLE follow_ups ADD COLUMN snooze_reason text;
-ALTER TABLE follow_ups ADD CONSTRAINT follow_ups_snooze_reason_check
-  CHECK ((snoozed_until IS NULL) = (snooze_reason IS NULL) AND length(snooze_reason) BETWEEN 1 AND 500);
