@@ -1,23 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { api, messageOf } from './api.ts';
+import { api, messageOf, type Schema } from './api.ts';
 import { when } from './format.ts';
 import { KIND_WORDS } from './QueueRow.tsx';
 
-/** `GET /jobs/{id}/pipeline` (JobPipeline); kept here, in one place, to swap for the generated type. */
-interface PipelineCard {
-  applicationId: string;
-  stage: string;
-  status: string;
-  finalStage: boolean;
-  daysInStage: number;
-  candidate: { id: string; name: string };
-  followUp: { id: string; kind: string; dueAt: string; overdue: boolean; dueWords: string } | null;
-}
-interface JobPipeline {
-  job: { id: string; title: string; status: string };
-  columns: { stage: string; cards: PipelineCard[] }[];
-}
+/** `GET /jobs/{id}/pipeline`, as the generated API types say. */
+type JobPipeline = Schema<'JobPipeline'>;
+type PipelineCard = JobPipeline['columns'][number]['cards'][number];
 
 // Stages a card can move to besides the columns already on the board (the usual ones, in order).
 const USUAL_STAGES = ['applied', 'screen', 'interview', 'onsite', 'final', 'offer'];

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { Schema } from './api.ts';
 import {
   Bar,
   BarChart,
@@ -12,23 +13,8 @@ import {
   YAxis,
 } from 'recharts';
 
-/** One line of `GET /reports/follow-ups` (ReportLine). Kept here, in one place, to swap for the generated type. */
-export interface ReportLine {
-  key: string | null;
-  label: string | null;
-  interviewed: number;
-  outcomeDelivered: number;
-  closureRate: number | null;
-  medianHoursToOutcome: number | null;
-  p90HoursToOutcome: number | null;
-  promisesKept: number;
-  promisesBroken: number;
-  promisesKeptRate: number | null;
-  updatesSent: number;
-  overdueNow: number;
-  statusInquiries: number;
-  averageRating: number | null;
-}
+/** One line of `GET /reports/follow-ups`, as the generated API types say. */
+export type ReportLine = Schema<'ReportLine'>;
 
 /** A 0–1 rate as a whole percentage, or a dash. */
 export const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);

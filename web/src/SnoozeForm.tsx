@@ -1,12 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { api, messageOf, type FollowUp } from './api.ts';
+import { api, messageOf, type FollowUp, type Schema } from './api.ts';
 import { serverNow, when } from './format.ts';
 
-/** A follow-up's snooze as the API answers it (FollowUp.snoozedUntil/snoozeReason); one place to swap for the generated type. */
-export interface SnoozeFields {
-  snoozedUntil?: string | null;
-  snoozeReason?: string | null;
-}
+/** A follow-up's snooze, as the generated API types say. */
+export type SnoozeFields = Pick<Schema<'FollowUp'>, 'snoozedUntil' | 'snoozeReason'>;
 
 /** The snooze in words while it holds ("Snoozed until Thu 3 Dec, 09:00 EST — the reason"), else null. */
 export function snoozeWords(f: SnoozeFields, timeZone: string | null): string | null {
