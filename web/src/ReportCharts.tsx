@@ -191,3 +191,31 @@ export function ReportTable({
     </section>
   );
 }
+
+/** One headline figure: the number large, what it is under it. */
+function Figure({ value, children }: { value: ReactNode; children: ReactNode }) {
+  return (
+    <div className="card" role="listitem">
+      <strong style={{ fontSize: '1.6rem' }}>{value}</strong>
+      <div className="meta">{children}</div>
+    </div>
+  );
+}
+
+/** The period's headline figures for the whole team, or a note that there is nothing yet. */
+export function HeadlineFigures({ total }: { total: ReportLine | null }) {
+  if (!total) return <p className="empty">No interviews closed in this period yet.</p>;
+  return (
+    <div className="row" role="list" aria-label="Headline figures">
+      <Figure value={pct(total.closureRate)}>
+        closure rate ({total.outcomeDelivered} of {total.interviewed} heard back)
+      </Figure>
+      <Figure value={hours(total.medianHoursToOutcome)}>
+        median to outcome (p90 {hours(total.p90HoursToOutcome)})
+      </Figure>
+      <Figure value={pct(total.promisesKeptRate)}>promises kept ({total.updatesSent} updates sent)</Figure>
+      <Figure value={total.statusInquiries}>status inquiries received</Figure>
+      <Figure value={total.averageRating ?? '—'}>candidates&apos; average rating (1–5)</Figure>
+    </div>
+  );
+}

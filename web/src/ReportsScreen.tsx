@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { AgencyReportSection } from './AgencyReportSection.tsx';
 import { api, ApiError } from './api.ts';
-import { CompareChart, hours, pct, ReportTable, TrendCharts, type ReportLine } from './ReportCharts.tsx';
+import { CompareChart, HeadlineFigures, ReportTable, TrendCharts, type ReportLine } from './ReportCharts.tsx';
 
 const REPORT = '/reports/follow-ups';
 /** A report query's path with its parameters; `format=csv` for the download of the same lines. */
@@ -59,34 +59,7 @@ export function ReportsScreen() {
     <>
       <h1>Reports</h1>
       <p className="meta">Interviews closed in the last 90 days.</p>
-      {total ? (
-        <div className="row" role="list" aria-label="Headline figures">
-          <div className="card" role="listitem">
-            <strong style={{ fontSize: '1.6rem' }}>{pct(total.closureRate)}</strong>
-            <div className="meta">
-              closure rate ({total.outcomeDelivered} of {total.interviewed} heard back)
-            </div>
-          </div>
-          <div className="card" role="listitem">
-            <strong style={{ fontSize: '1.6rem' }}>{hours(total.medianHoursToOutcome)}</strong>
-            <div className="meta">median to outcome (p90 {hours(total.p90HoursToOutcome)})</div>
-          </div>
-          <div className="card" role="listitem">
-            <strong style={{ fontSize: '1.6rem' }}>{pct(total.promisesKeptRate)}</strong>
-            <div className="meta">promises kept ({total.updatesSent} updates sent)</div>
-          </div>
-          <div className="card" role="listitem">
-            <strong style={{ fontSize: '1.6rem' }}>{total.statusInquiries}</strong>
-            <div className="meta">status inquiries received</div>
-          </div>
-          <div className="card" role="listitem">
-            <strong style={{ fontSize: '1.6rem' }}>{total.averageRating ?? '—'}</strong>
-            <div className="meta">candidates&apos; average rating (1–5)</div>
-          </div>
-        </div>
-      ) : (
-        <p className="empty">No interviews closed in this period yet.</p>
-      )}
+      <HeadlineFigures total={total} />
       {total && (
         <section aria-labelledby="over-time">
           <h2 id="over-time">Over time</h2>
