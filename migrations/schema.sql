@@ -62,6 +62,19 @@ CREATE FUNCTION public.app_org_id() RETURNS uuid
     AS $$ SELECT nullif(current_setting('app.org_id', true), '')::uuid $$;
 
 --
+-- Name: applications_stage_changed(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.applications_stage_changed() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+  NEW.stage_changed_at := NEW.updated_at;
+  RETURN NEW;
+END
+$$;
+
+--
 -- Name: api_tokens; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -98,6 +111,7 @@ CREATE TABLE public.applications (
     agency_recruiter_email text,
     awaiting_reply_since timestamp with time zone,
     external_id text,
+    stage_changed_at timestamp with time zone,
     CONSTRAINT applications_agency_recruiter_check CHECK (((agency_recruiter_name IS NULL) = (agency_recruiter_email IS NULL))),
     CONSTRAINT applications_status_check CHECK ((status = ANY (ARRAY['active'::text, 'on_hold'::text, 'offered'::text, 'hired'::text, 'rejected'::text, 'withdrawn'::text])))
 );
@@ -493,12 +507,15 @@ CREATE TABLE public.follow_ups (
     ladder_steps integer DEFAULT 0 NOT NULL,
     promised_due_at timestamp with time zone,
     placement_id uuid,
+    snoozed_until timestamp with time zone,
+    snooze_reason text,
     CONSTRAINT follow_ups_check1 CHECK (((owed_by <> 'team'::text) OR (owner_id IS NOT NULL))),
     CONSTRAINT follow_ups_check2 CHECK (((status = 'done'::text) = (done_at IS NOT NULL))),
     CONSTRAINT follow_ups_kind_check CHECK ((kind = ANY (ARRAY['outcome'::text, 'update'::text, 'feedback_due'::text, 'thank_you'::text, 'check_in'::text, 'debrief'::text, 'client_feedback'::text, 'client_update'::text, 'reply'::text, 'reach_another_way'::text, 'stay_in_touch'::text, 'backfill'::text, 'decision_due'::text, 'placement_check_in'::text]))),
     CONSTRAINT follow_ups_owed_by_check CHECK ((owed_by = ANY (ARRAY['team'::text, 'candidate'::text, 'recruiter'::text, 'client'::text]))),
     CONSTRAINT follow_ups_owed_to_check CHECK ((owed_to = ANY (ARRAY['team'::text, 'candidate'::text, 'recruiter'::text, 'client'::text]))),
     CONSTRAINT follow_ups_parties_check CHECK (((owed_by <> owed_to) OR ((owed_by = 'team'::text) AND (kind = ANY (ARRAY['feedback_due'::text, 'decision_due'::text, 'backfill'::text]))))),
+    CONSTRAINT follow_ups_snooze_reason_check CHECK ((((snoozed_until IS NULL) = (snooze_reason IS NULL)) AND ((length(snooze_reason) >= 1) AND (length(snooze_reason) <= 500)))),
     CONSTRAINT follow_ups_status_check CHECK ((status = ANY (ARRAY['open'::text, 'done'::text, 'cancelled'::text]))),
     CONSTRAINT follow_ups_subject_check CHECK (((application_id IS NOT NULL) OR (client_contact_id IS NOT NULL)))
 );
@@ -2125,6 +2142,12 @@ CREATE INDEX webhook_deliveries_endpoint_idx ON public.webhook_deliveries USING 
 --
 
 CREATE INDEX webhook_deliveries_lease_idx ON public.webhook_deliveries USING btree (lease_until) WHERE (status = 'delivering'::text);
+
+--
+-- Name: applications applications_stage_changed; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER applications_stage_changed BEFORE UPDATE OF stage ON public.applications FOR EACH ROW WHEN ((new.stage IS DISTINCT FROM old.stage)) EXECUTE FUNCTION public.applications_stage_changed();
 
 --
 -- Name: api_tokens api_tokens_member_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -

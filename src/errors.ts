@@ -49,6 +49,8 @@ export const ErrorCode = {
   invalid_reference: 422,
   /** A follow-up needs a named owner and none could be determined (422). */
   owner_required: 422,
+  /** A snooze would run past the time a candidate was promised; tell them a new date first (409). */
+  snooze_past_promise: 409,
   /** Something that may only be turned off with a reason was turned off without one (400). */
   reason_required: 400,
   /** A job marked filled without naming who was hired (400). */

@@ -228,6 +228,9 @@ export interface FollowUp {
   updatesSent: number;
   /** When the sweep looks at this follow-up again (reminder, breach, escalation). */
   nextActionAt: Date | null;
+  /** Its reminders wait until then (the sweep skips it), for `snoozeReason`; null when not snoozed. */
+  snoozedUntil: Date | null;
+  snoozeReason: string | null;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -50,6 +50,8 @@ import { exportsRoutes } from './routes/exports.routes.ts';
 import { applicationsRoutes } from './routes/applications.routes.ts';
 import { candidatesRoutes } from './routes/candidates.routes.ts';
 import { followUpsRoutes } from './routes/follow-ups.routes.ts';
+import { followUpSnoozeRoutes } from './routes/follow-up-snooze.routes.ts';
+import { jobPipelineRoutes } from './routes/job-pipeline.routes.ts';
 import { interviewsRoutes } from './routes/interviews.routes.ts';
 import { jobsRoutes } from './routes/jobs.routes.ts';
 import { membersRoutes } from './routes/members.routes.ts';
@@ -323,6 +325,8 @@ async function registerApiRoutes(
   await api.register(applicationsRoutes(deps));
   await api.register(interviewsRoutes(deps));
   await api.register(followUpsRoutes(deps));
+  await api.register(followUpSnoozeRoutes(deps));
+  await api.register(jobPipelineRoutes(deps));
   await api.register(touchpointsRoutes(deps));
   await api.register(promisesRoutes(deps.clock));
   await api.register(messagesRoutes(deps));

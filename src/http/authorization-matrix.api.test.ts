@@ -286,6 +286,11 @@ function overrides(f: Fixture): Record<string, PlannedRequest> {
       url: `/api/v1/follow-ups/${f.followUpId}/reassign`,
       body: { ownerId: f.admin.id, reason: 'test' },
     },
+    // A snooze ends in the future (the fixture's clock) and before the candidate's promise.
+    'POST /api/v1/follow-ups/:id/snooze': {
+      url: `/api/v1/follow-ups/${f.followUpId}/snooze`,
+      body: { until: '2026-12-01T16:00:00Z', reason: 'test' },
+    },
     'POST /api/v1/touchpoints': {
       url: '/api/v1/touchpoints',
       body: {

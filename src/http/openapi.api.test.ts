@@ -41,6 +41,7 @@ const VERBS = [
   'search',
   'send',
   'sign',
+  'snooze',
   'submit',
   'undo',
   'update',

@@ -24,6 +24,7 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
   'POST /api/v1/jobs': 'jobs:write',
   'GET /api/v1/jobs': 'jobs:read',
   'GET /api/v1/jobs/:id': 'jobs:read',
+  'GET /api/v1/jobs/:id/pipeline': 'applications:read',
   'PATCH /api/v1/jobs/:id': 'jobs:write',
   'DELETE /api/v1/jobs/:id': 'jobs:write',
   'GET /api/v1/jobs/:id/close-out': 'jobs:write',
@@ -62,6 +63,7 @@ export const ROUTE_PERMISSIONS: Record<string, Permission | 'public' | 'session'
   'GET /api/v1/follow-ups/:id': 'follow_ups:read',
   'POST /api/v1/follow-ups/:id/cancel': 'follow_ups:write',
   'POST /api/v1/follow-ups/:id/reassign': 'follow_ups:write',
+  'POST /api/v1/follow-ups/:id/snooze': 'follow_ups:write',
 
   'POST /api/v1/touchpoints': 'touchpoints:write',
   'POST /api/v1/touchpoints/:id/undo': 'touchpoints:write',

@@ -349,6 +349,11 @@ export const FollowUpSchema = z
     breachedAt: z.date().nullable(),
     remindedAt: z.date().nullable(),
     updatesSent: z.number().int(),
+    snoozedUntil: z
+      .date()
+      .nullable()
+      .describe('Its reminders wait until then (POST /follow-ups/{id}/snooze); null when never snoozed.'),
+    snoozeReason: z.string().nullable().describe('Why it was snoozed, as the member said it.'),
     createdAt: z.date(),
     updatedAt: z.date(),
   })

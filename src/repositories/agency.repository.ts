@@ -547,6 +547,7 @@ export async function claimDueOwnedFollowUps(
         WHERE f.status = 'open' AND f.kind <> 'outcome' AND f.owner_id IS NOT NULL
           AND f.kind = ANY($2::text[]) AND f.next_action_at <= $1
           AND ($4::uuid IS NULL OR f.org_id = $4)
+          AND (f.snoozed_until IS NULL OR f.snoozed_until <= $1)
         ORDER BY f.next_action_at LIMIT $3
         FOR UPDATE OF f SKIP LOCKED)
      SELECT f.id, f.org_id, f.kind, f.application_id, f.owner_id, f.due_at, f.ladder_steps, f.escalation_level,

@@ -48,6 +48,8 @@ interface FollowUpRow {
   reminded_at: Date | null;
   updates_sent: number;
   next_action_at: Date | null;
+  snoozed_until: Date | null;
+  snooze_reason: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -90,6 +92,8 @@ const toFollowUp = (r: FollowUpRow): FollowUp => ({
   remindedAt: r.reminded_at,
   updatesSent: r.updates_sent,
   nextActionAt: r.next_action_at,
+  snoozedUntil: r.snoozed_until ?? null,
+  snoozeReason: r.snooze_reason ?? null,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -436,6 +440,8 @@ export async function claimDueFollowUps(
        SELECT org_id FROM follow_ups
         WHERE status = 'open' AND kind = 'outcome' AND next_action_at <= $1
           AND ($3::uuid IS NULL OR org_id = $3)
+          -- A snoozed follow-up waits for its snooze to end (never past a candidate's promise).
+          AND (snoozed_until IS NULL OR snoozed_until <= $1)
         ORDER BY next_action_at
         LIMIT 1
         FOR UPDATE SKIP LOCKED
@@ -443,6 +449,7 @@ export async function claimDueFollowUps(
      SELECT f.* FROM follow_ups f
       WHERE f.org_id = (SELECT org_id FROM first)
         AND f.status = 'open' AND f.kind = 'outcome' AND f.next_action_at <= $1
+        AND (f.snoozed_until IS NULL OR f.snoozed_until <= $1)
       ORDER BY f.next_action_at
       LIMIT $2
       FOR UPDATE OF f SKIP LOCKED`,

@@ -9,7 +9,7 @@ export interface ReportFilter {
   ownerId?: string | undefined;
 }
 
-/** One row of a report: the whole organization, or one group (a job, an owner, a week). */
+/** One row of a report: the whole organization, or one group (a job, an owner, a week, a month). */
 export interface ReportRow {
   key: string | null;
   label: string | null;
@@ -26,7 +26,7 @@ export interface ReportRow {
 }
 
 /** How rows are grouped. */
-export type ReportGroup = 'none' | 'job' | 'owner' | 'week';
+export type ReportGroup = 'none' | 'job' | 'owner' | 'week' | 'month';
 
 interface Row {
   key: string | null;
@@ -61,6 +61,7 @@ export async function followUpReport(
     job: `a.job_id::text`,
     owner: `fo.owner_id::text`,
     week: `to_char(date_trunc('week', fi.first_closed), 'YYYY-MM-DD')`,
+    month: `to_char(date_trunc('month', fi.first_closed), 'YYYY-MM')`,
   }[group];
   const rows = await q.query<Row>(
     `WITH first_interview AS (

@@ -152,4 +152,78 @@ describe.each(backends)('the follow-up report on %s', (backend) => {
       promisesKept: 1,
     });
   });
+
+  it('buckets by month for the charts, and follows one job or person over time', async () => {
+    const clock = new ManualClock('2026-11-24T15:00:00Z'); // Tuesday
+    const deps = { db, clock };
+    const s = await buildInterviewScenario(deps);
+    const org = s.organization.id;
+    const other = await buildMember(deps, org, { role: 'recruiter', name: 'Mona Month' });
+    const job2 = await buildJob(deps, org, { title: 'Account Executive', recruiterId: other.id });
+    // November: the scenario's interview, delivered within its promise (kept).
+    await closeInterview(deps, org, s.interview.id, { statement: 'within 2 business days' });
+    clock.advance(HOUR);
+    await logTouchpoint(
+      deps,
+      org,
+      {
+        applicationId: s.application.id,
+        channel: 'email',
+        kind: 'outcome',
+        fromParty: 'team',
+        toParty: 'candidate',
+      },
+      { memberId: s.recruiter.id },
+    );
+    // December: two interviews on job 2, none delivered; one candidate asks for news.
+    clock.set('2026-12-08T15:00:00Z');
+    const decApps: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const c = await buildCandidate(deps, org);
+      const a = await createApplication(deps, org, { jobId: job2.id, candidateId: c.id });
+      const iv = await createInterview(deps, org, { applicationId: a.id, title: 'Panel' });
+      await closeInterview(deps, org, iv.id, { statement: 'within 2 business days' });
+      decApps.push(a.id);
+    }
+    await logTouchpoint(
+      deps,
+      org,
+      {
+        applicationId: decApps[0]!,
+        channel: 'email',
+        kind: 'check_in',
+        fromParty: 'candidate',
+        toParty: 'team',
+      },
+      { memberId: other.id },
+    );
+    clock.set('2026-12-20T15:00:00Z');
+    const period = { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-12-31T00:00:00Z') };
+
+    const byMonth = await getFollowUpReport(deps, org, { ...period, group: 'month' });
+    expect(byMonth.map((r) => r.key)).toEqual(['2026-11', '2026-12']);
+    expect(byMonth[0]).toMatchObject({
+      interviewed: 1,
+      outcomeDelivered: 1,
+      closureRate: 1,
+      promisesKept: 1,
+    });
+    expect(byMonth[1]).toMatchObject({
+      interviewed: 2,
+      outcomeDelivered: 0,
+      closureRate: 0,
+      promisesBroken: 2,
+      overdueNow: 2,
+      statusInquiries: 1,
+    });
+
+    const personOverTime = await getFollowUpReport(deps, org, {
+      ...period,
+      group: 'month',
+      ownerId: other.id,
+    });
+    expect(personOverTime.map((r) => [r.key, r.interviewed])).toEqual([['2026-12', 2]]);
+    const jobOverTime = await getFollowUpReport(deps, org, { ...period, group: 'week', jobId: s.job.id });
+    expect(jobOverTime.map((r) => [r.key, r.interviewed, r.promisesKept])).toEqual([['2026-11-23', 1, 1]]);
+  });
 });

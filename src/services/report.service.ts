@@ -32,8 +32,8 @@ export interface ReportQuery {
 const DEFAULT_DAYS = 90;
 
 /**
- * The follow-up report for interviews closed in [from, to), whole or grouped by job, owner or
- * week. Plain dates are read in the organization's time zone: `from` from the start of its day,
+ * The follow-up report for interviews closed in [from, to), whole or grouped by job, owner,
+ * week or month. Plain dates are read in the organization's time zone: `from` from the start of its day,
  * `to` to the end of its day (inclusive).
  */
 export async function getFollowUpReport(

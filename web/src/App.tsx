@@ -17,6 +17,9 @@ const CandidateScreen = lazy(() =>
 );
 const JobsScreen = lazy(() => import('./JobsScreen.tsx').then((m) => ({ default: m.JobsScreen })));
 const ToSendScreen = lazy(() => import('./ToSendScreen.tsx').then((m) => ({ default: m.ToSendScreen })));
+const PipelineScreen = lazy(() =>
+  import('./PipelineScreen.tsx').then((m) => ({ default: m.PipelineScreen })),
+);
 const ReportsScreen = lazy(() => import('./ReportsScreen.tsx').then((m) => ({ default: m.ReportsScreen })));
 const DeskScreen = lazy(() => import('./DeskScreen.tsx').then((m) => ({ default: m.DeskScreen })));
 const TalentPoolScreen = lazy(() =>
@@ -105,6 +108,7 @@ export function App() {
   const path = raw === '/' ? homeOf(role) : raw;
   const application = /^\/applications\/([0-9a-f-]{36})$/.exec(path);
   const candidate = /^\/candidates\/([0-9a-f-]{36})$/.exec(path);
+  const pipeline = /^\/jobs\/([0-9a-f-]{36})\/pipeline$/.exec(path);
   const next = new URLSearchParams(query).get('next') ?? undefined;
   const current = application ? 'application' : candidate ? 'candidate' : path;
   const screens = screensFor(role, session.permissions);
@@ -166,6 +170,8 @@ export function App() {
               />
             ) : candidate ? (
               <CandidateScreen key={candidate[1]} candidateId={candidate[1]!} />
+            ) : pipeline ? (
+              <PipelineScreen key={pipeline[1]} jobId={pipeline[1]!} />
             ) : path === '/reports' ? (
               <ReportsScreen />
             ) : path === '/settings' ? (

@@ -300,7 +300,8 @@ export function JobsScreen({ session }: { session: Session }) {
               {mine.length} candidate(s):{' '}
               {stages.map((s) => `${mine.filter((a) => a.stage === s).length} ${s}`).join(', ') || 'none'} ·{' '}
               {mine.filter((a) => a.status === 'active').length} active · {owedHere.length} follow-up(s) owed,{' '}
-              {owedHere.filter((f) => f.state === 'overdue').length} overdue
+              {owedHere.filter((f) => f.state === 'overdue').length} overdue ·{' '}
+              <a href={`#/jobs/${job.id}/pipeline`}>Pipeline of {job.title}</a>
             </p>
             {canEdit && policy && (
               <div className="row">

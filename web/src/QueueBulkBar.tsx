@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api, messageOf, type FollowUp } from './api.ts';
+import { SnoozeForm } from './SnoozeForm.tsx';
 
 /** A member who can take a follow-up on. */
 export interface QueueMember {
@@ -14,7 +15,8 @@ type SendResult = { id: string; outcome: 'scheduled' } | { id: string; outcome: 
 /**
  * What can be done to several selected follow-ups at once: send their reviewed drafts (each as a
  * single send would go: checks, business hours, the undo window) after a confirmation, or hand
- * them to another member with a reason. Whatever is refused says why and stays in the queue.
+ * them to another member with a reason, or snooze them until a time with a reason. Whatever is
+ * refused says why and stays in the queue.
  */
 export function QueueBulkBar({
   chosen,
@@ -119,6 +121,7 @@ export function QueueBulkBar({
           Reassign {chosen.length}
         </button>
       </span>
+      <SnoozeForm chosen={chosen} onDone={onDone} onError={onError} />
       <button className="secondary" onClick={onClear}>
         Clear selection
       </button>

@@ -2,6 +2,7 @@ import type { FollowUp } from './api.ts';
 import { DueTime } from './DueTime.tsx';
 import { nextStepWords } from './FollowUpTruth.tsx';
 import { when } from './format.ts';
+import { snoozeWords, type SnoozeFields } from './SnoozeForm.tsx';
 
 export const KIND_WORDS: Record<string, string> = {
   outcome: 'Outcome',
@@ -89,7 +90,9 @@ export function QueueRow({
   const href = `#/applications/${f.applicationId}`;
   const mine = when(f.dueAt, memberTimeZone);
   const theirs = when(f.dueAt, f.candidateTimeZone);
+  const snoozed = snoozeWords(f as FollowUp & SnoozeFields, memberTimeZone);
   const detail =
+    (snoozed ? `${snoozed} · ` : '') +
     `Next: ${nextStepWords(f, memberTimeZone)} Due ${mine} (your time)` +
     (theirs !== mine ? ` · ${theirs} (candidate’s time)` : '') +
     (f.promisedDueAt ? ` · the candidate was promised ${when(f.promisedDueAt, f.candidateTimeZone)}` : '');
@@ -116,6 +119,7 @@ export function QueueRow({
         {f.owedBy !== 'team' && ` (owed by the ${f.owedBy})`}
         {f.escalationLevel > 0 && <span className="badge">Escalated</span>}
         {f.decidedNotTold && <span className="badge">Decided, not told</span>}
+        {snoozed && <span className="badge">Snoozed</span>}
       </span>
       <span className="qdue">
         <strong>
@@ -124,6 +128,7 @@ export function QueueRow({
         · owner {f.owner?.name ?? 'nobody'}
       </span>
       <span className="qnext" title={detail}>
+        {snoozed && <>{snoozed} · </>}
         Next: {nextStepWords(f, memberTimeZone)} Due {mine} (your time)
         {theirs !== mine && <> · {theirs} (candidate’s time)</>}
         {f.promisedDueAt && <> · the candidate was promised {when(f.promisedDueAt, f.candidateTimeZone)}</>}

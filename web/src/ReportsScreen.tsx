@@ -1,73 +1,52 @@
 import { useEffect, useState } from 'react';
 import { AgencyReportSection } from './AgencyReportSection.tsx';
 import { api, ApiError } from './api.ts';
+import { CompareChart, HeadlineFigures, ReportTable, TrendCharts, type ReportLine } from './ReportCharts.tsx';
 
-interface Line {
-  key: string | null;
-  label: string | null;
-  interviewed: number;
-  outcomeDelivered: number;
-  closureRate: number | null;
-  medianHoursToOutcome: number | null;
-  p90HoursToOutcome: number | null;
-  promisesKept: number;
-  promisesBroken: number;
-  promisesKeptRate: number | null;
-  updatesSent: number;
-  overdueNow: number;
-}
+const REPORT = '/reports/follow-ups';
+/** A report query's path with its parameters; `format=csv` for the download of the same lines. */
+const reportPath = (params: Record<string, string>) => `${REPORT}?${new URLSearchParams(params).toString()}`;
 
-const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
-const hours = (x: number | null) => (x === null ? '—' : x < 48 ? `${x} h` : `${Math.round(x / 24)} days`);
+/** Whose figures the trend shows: the whole team, one job, or one person. */
+type Scope = { kind: 'team' } | { kind: 'job' | 'owner'; id: string };
+const scopeParams = (s: Scope): Record<string, string> =>
+  s.kind === 'team' ? {} : s.kind === 'job' ? { jobId: s.id } : { ownerId: s.id };
+const scopeValue = (s: Scope) => (s.kind === 'team' ? 'team' : `${s.kind}:${s.id}`);
+const scopeOf = (v: string): Scope => {
+  const [kind, id] = v.split(':');
+  return (kind === 'job' || kind === 'owner') && id ? { kind, id } : { kind: 'team' };
+};
 
-/** Closure rate over time, as bars: a plain SVG with a text alternative (the table below it). */
-function ClosureChart({ weeks }: { weeks: Line[] }) {
-  const w = 36;
-  const width = Math.max(weeks.length * w, w);
-  return (
-    <svg
-      role="img"
-      aria-label="Closure rate by week of interview"
-      viewBox={`0 0 ${width} 130`}
-      style={{ width: '100%', maxWidth: width, height: 'auto' }}
-    >
-      {weeks.map((l, i) => {
-        const h = Math.round((l.closureRate ?? 0) * 100);
-        return (
-          <g key={l.key}>
-            <rect x={i * w + 6} y={110 - h} width={w - 12} height={h} fill="#2945c4">
-              <title>{`${l.key}: ${pct(l.closureRate)}`}</title>
-            </rect>
-            <text x={i * w + w / 2} y={125} fontSize="9" textAnchor="middle">
-              {l.key?.slice(5)}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
-  );
-}
-
-/** Reports: did every interviewed candidate hear back, how fast, and were promises kept. */
+/**
+ * Reports: did every interviewed candidate hear back, how fast, were promises kept, how often
+ * candidates had to ask, and how they rated the experience — for the team, a job or a person,
+ * over time and side by side.
+ */
 export function ReportsScreen() {
-  const [total, setTotal] = useState<Line | null>(null);
-  const [byJob, setByJob] = useState<Line[]>([]);
-  const [byOwner, setByOwner] = useState<Line[]>([]);
-  const [weeks, setWeeks] = useState<Line[]>([]);
+  const [total, setTotal] = useState<ReportLine | null>(null);
+  const [byJob, setByJob] = useState<ReportLine[]>([]);
+  const [byOwner, setByOwner] = useState<ReportLine[]>([]);
+  const [trend, setTrend] = useState<ReportLine[]>([]);
+  const [bucket, setBucket] = useState<'week' | 'month'>('week');
+  const [scope, setScope] = useState<Scope>({ kind: 'team' });
   const [error, setError] = useState('');
+  const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : 'Could not load the report.');
+  const get = (params: Record<string, string>) =>
+    api<{ items: ReportLine[] }>('GET', reportPath({ limit: '200', ...params })).then((r) => r.items);
+
   useEffect(() => {
-    const get = (group: string) =>
-      api<{ items: Line[] }>('GET', `/reports/follow-ups?group=${group}`).then((r) => r.items);
-    Promise.all([get('none'), get('job'), get('owner'), get('week')]).then(
-      ([t, j, o, w]) => {
+    Promise.all([get({ group: 'none' }), get({ group: 'job' }), get({ group: 'owner' })]).then(
+      ([t, j, o]) => {
         setTotal(t[0] ?? null);
         setByJob(j);
         setByOwner(o);
-        setWeeks(w);
       },
-      (e: unknown) => setError(e instanceof ApiError ? e.message : 'Could not load the report.'),
+      fail,
     );
   }, []);
+  useEffect(() => {
+    get({ group: bucket, ...scopeParams(scope) }).then(setTrend, fail);
+  }, [bucket, scope]);
 
   if (error)
     return (
@@ -75,75 +54,74 @@ export function ReportsScreen() {
         {error}
       </p>
     );
-  const table = (title: string, lines: Line[]) => (
-    <section aria-labelledby={`t-${title}`}>
-      <h2 id={`t-${title}`}>{title}</h2>
-      {/* Focusable so keyboard users can scroll a table wider than a phone. */}
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`t-${title}`}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{title === 'By job' ? 'Job' : 'Owner'}</th>
-              <th scope="col">Interviewed</th>
-              <th scope="col">Heard back</th>
-              <th scope="col">Closure rate</th>
-              <th scope="col">Median time to outcome</th>
-              <th scope="col">Promises kept</th>
-              <th scope="col">Overdue now</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((l) => (
-              <tr key={l.key ?? 'all'}>
-                <th scope="row">{l.label ?? l.key ?? 'All'}</th>
-                <td>{l.interviewed}</td>
-                <td>{l.outcomeDelivered}</td>
-                <td>{pct(l.closureRate)}</td>
-                <td>{hours(l.medianHoursToOutcome)}</td>
-                <td>{pct(l.promisesKeptRate)}</td>
-                <td>{l.overdueNow}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  );
+  const trendParams = { group: bucket, ...scopeParams(scope) };
   return (
     <>
       <h1>Reports</h1>
       <p className="meta">Interviews closed in the last 90 days.</p>
-      {total ? (
-        <div className="row" role="list" aria-label="Headline figures">
-          <div className="card" role="listitem">
-            <strong style={{ fontSize: '1.6rem' }}>{pct(total.closureRate)}</strong>
-            <div className="meta">
-              closure rate ({total.outcomeDelivered} of {total.interviewed} heard back)
-            </div>
+      <HeadlineFigures total={total} />
+      {total && (
+        <section aria-labelledby="over-time">
+          <h2 id="over-time">Over time</h2>
+          <div className="row">
+            <label>
+              Whose{' '}
+              <select value={scopeValue(scope)} onChange={(e) => setScope(scopeOf(e.target.value))}>
+                <option value="team">The whole team</option>
+                {byJob.map((l) => (
+                  <option key={`job:${l.key}`} value={`job:${l.key}`}>
+                    Job: {l.label}
+                  </option>
+                ))}
+                {byOwner.map((l) => (
+                  <option key={`owner:${l.key}`} value={`owner:${l.key}`}>
+                    Person: {l.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              By{' '}
+              <select
+                value={bucket}
+                onChange={(e) => setBucket(e.target.value === 'month' ? 'month' : 'week')}
+              >
+                <option value="week">week</option>
+                <option value="month">month</option>
+              </select>
+            </label>
           </div>
-          <div className="card" role="listitem">
-            <strong style={{ fontSize: '1.6rem' }}>{hours(total.medianHoursToOutcome)}</strong>
-            <div className="meta">median to outcome (p90 {hours(total.p90HoursToOutcome)})</div>
-          </div>
-          <div className="card" role="listitem">
-            <strong style={{ fontSize: '1.6rem' }}>{pct(total.promisesKeptRate)}</strong>
-            <div className="meta">promises kept ({total.updatesSent} updates sent)</div>
-          </div>
-        </div>
-      ) : (
-        <p className="empty">No interviews closed in this period yet.</p>
+          <TrendCharts lines={trend} bucket={bucket} />
+          <ReportTable
+            title={bucket === 'week' ? 'By week' : 'By month'}
+            first={bucket === 'week' ? 'Week of' : 'Month'}
+            lines={trend}
+            csvHref={`/api/v1${reportPath({ ...trendParams, format: 'csv' })}`}
+          />
+        </section>
       )}
-      {weeks.length > 0 && (
-        <>
-          <h2>Closure rate by week</h2>
-          <ClosureChart weeks={weeks} />
-        </>
+      {byJob.length > 0 && (
+        <CompareChart id="compare-job" title="Closure rate and promises kept by job (%)" lines={byJob} />
       )}
-      {table('By job', byJob)}
-      {table('By owner', byOwner)}
-      <p>
-        <a href="/api/v1/reports/follow-ups?group=job&format=csv">Download by job (CSV)</a>
-      </p>
+      <ReportTable
+        title="By job"
+        first="Job"
+        lines={byJob}
+        csvHref={`/api/v1${reportPath({ group: 'job', format: 'csv' })}`}
+      />
+      {byOwner.length > 0 && (
+        <CompareChart
+          id="compare-owner"
+          title="Closure rate and promises kept by person (%)"
+          lines={byOwner}
+        />
+      )}
+      <ReportTable
+        title="By owner"
+        first="Owner"
+        lines={byOwner}
+        csvHref={`/api/v1${reportPath({ group: 'owner', format: 'csv' })}`}
+      />
       <AgencyReportSection />
     </>
   );

@@ -743,6 +743,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/follow-ups/{id}/snooze': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Snooze an open follow-up until a time, with a reason
+     * @description The sweep sends none of its reminders or escalations until `until`; then its ladder resumes where it stands. A contact owed to a candidate cannot be snoozed past the time they were promised (409 `snooze_past_promise`, with `promisedAt`): tell them a new date first. Snoozing again replaces the snooze. Recorded as a `follow_up_snoozed` event and in the audit log. For several at once, call it per follow-up (the queue's bulk bar does; each refusal is the follow-up's own).
+     */
+    post: operations['snoozeFollowUp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/jobs/{id}/pipeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A job's pipeline: everyone still in the running, in columns by stage
+     * @description Usual stages in hiring order (applied, screen, interview, onsite, final, offer …), then any other stage in use by name. Each card: the candidate, days in the stage, and the open follow-up the team owes soonest with its due time (overdue marked). At most 500 cards. Move a card with PATCH /applications/{id} `{ stage }`.
+     */
+    get: operations['getJobPipeline'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/touchpoints': {
     parameters: {
       query?: never;
@@ -2321,6 +2361,10 @@ export interface components {
       breachedAt: string | null;
       remindedAt: string | null;
       updatesSent: number;
+      /** @description Its reminders wait until then (POST /follow-ups/{id}/snooze); null when never snoozed. */
+      snoozedUntil: string | null;
+      /** @description Why it was snoozed, as the member said it. */
+      snoozeReason: string | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -2410,6 +2454,10 @@ export interface components {
       breachedAt: string | null;
       remindedAt: string | null;
       updatesSent: number;
+      /** @description Its reminders wait until then (POST /follow-ups/{id}/snooze); null when never snoozed. */
+      snoozedUntil: string | null;
+      /** @description Why it was snoozed, as the member said it. */
+      snoozeReason: string | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -2757,7 +2805,7 @@ export interface components {
       deliveredAt: string;
     };
     ReportLine: {
-      /** @description The group: a job id, an owner id, a week (YYYY-MM-DD), or null for the total. */
+      /** @description The group: a job id, an owner id, a week (its Monday, YYYY-MM-DD), a month (YYYY-MM), or null for the total. */
       key: string | null;
       label: string | null;
       interviewed: number;
@@ -3414,6 +3462,60 @@ export interface components {
       };
       /** Format: date-time */
       at: string;
+    };
+    PipelineCard: {
+      /**
+       * Format: uuid
+       * @description A resource id (UUID).
+       */
+      applicationId: string;
+      stage: string;
+      status: string;
+      finalStage: boolean;
+      /**
+       * Format: date-time
+       * @description When it entered its stage (its creation, if it never moved).
+       */
+      stageSince: string;
+      daysInStage: number;
+      candidate: {
+        /**
+         * Format: uuid
+         * @description A resource id (UUID).
+         */
+        id: string;
+        name: string;
+      };
+      /** @description The open follow-up our side owes on it, due soonest; null when nothing is owed. */
+      followUp: {
+        /**
+         * Format: uuid
+         * @description A resource id (UUID).
+         */
+        id: string;
+        kind: string;
+        /** Format: date-time */
+        dueAt: string;
+        overdue: boolean;
+        /** @description "due in 2 hours", "3 days late", by the server's clock. */
+        dueWords: string;
+        snoozedUntil: string | null;
+      } | null;
+    };
+    JobPipeline: {
+      job: {
+        /**
+         * Format: uuid
+         * @description A resource id (UUID).
+         */
+        id: string;
+        title: string;
+        status: string;
+      };
+      columns: {
+        stage: string;
+        cards: components['schemas']['PipelineCard'][];
+      }[];
     };
     WrittenPromise: {
       /**
@@ -10036,6 +10138,187 @@ export interface operations {
       };
     };
   };
+  snoozeFollowUp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A resource id (UUID). */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description When its reminders start again: in the future, within 60 days, and for a contact owed to a candidate no later than what they were promised. A plain date is the start of that day in the organization's time zone. */
+          until: string;
+          /** @description Why it waits (e.g. "the hiring manager is back from leave on Monday"); shown on the follow-up, kept in its events and the audit log. */
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FollowUpView'];
+        };
+      };
+      /** @description Bad input: validation, malformed JSON, a body where none is taken, a forged cursor */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in, or an unknown or revoked API token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for your role or your token’s scopes, or a missing CSRF token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource in your organization */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The change conflicts with the resource’s state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is over 1 MiB */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A reference names nothing in your organization, or the change is refused as it stands */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  getJobPipeline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A resource id (UUID). */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['JobPipeline'];
+        };
+      };
+      /** @description Bad input: validation, malformed JSON, a body where none is taken, a forged cursor */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in, or an unknown or revoked API token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for your role or your token’s scopes, or a missing CSRF token */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such resource in your organization */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   logTouchpoint: {
     parameters: {
       query?: never;
@@ -11841,7 +12124,8 @@ export interface operations {
         from?: string;
         /** @description End of the period (exclusive), default now. A plain date is inclusive: the end of that day in the organization's time zone. */
         to?: string;
-        group?: 'none' | 'job' | 'owner' | 'week';
+        /** @description week and month are time series (by the week or month of the first closed interview); combine with jobId or ownerId for one job or person over time. */
+        group?: 'none' | 'job' | 'owner' | 'week' | 'month';
         /** @description A resource id (UUID). */
         jobId?: string;
         /** @description A resource id (UUID). */
@@ -17223,7 +17507,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description CSV with a header row: id, applicationId, interviewId, kind, owedBy, owedTo, ownerId, dueAt, promisedDueAt, status, doneAt, doneByTouchpointId, cancelReason, supersededById, escalationLevel, breachedAt, remindedAt, updatesSent, createdAt, updatedAt, candidate.id, candidate.name, candidate.timeZone, job.id, job.title, interview.id, interview.title, interview.scheduledAt, interview.endsAt, promiseStatement, owner.id, owner.name, candidateTimeZone, decidedNotTold, dueWords, nextStep.action, nextStep.at, nextStep.toRole, nextStep.to, nextAction.kind, nextAction.at, nextAction.because, nextAction.detail, nextAction.to, overdue, kept, state. */
+      /** @description CSV with a header row: id, applicationId, interviewId, kind, owedBy, owedTo, ownerId, dueAt, promisedDueAt, status, doneAt, doneByTouchpointId, cancelReason, supersededById, escalationLevel, breachedAt, remindedAt, updatesSent, snoozedUntil, snoozeReason, createdAt, updatedAt, candidate.id, candidate.name, candidate.timeZone, job.id, job.title, interview.id, interview.title, interview.scheduledAt, interview.endsAt, promiseStatement, owner.id, owner.name, candidateTimeZone, decidedNotTold, dueWords, nextStep.action, nextStep.at, nextStep.toRole, nextStep.to, nextAction.kind, nextAction.at, nextAction.because, nextAction.detail, nextAction.to, overdue, kept, state. */
       200: {
         headers: {
           [name: string]: unknown;

@@ -9,5 +9,6 @@ export const EVENT_WORDS: Record<string, string> = {
   follow_up_opened: 'Follow-up opened',
   follow_up_done: 'Follow-up done',
   follow_up_cancelled: 'Follow-up cancelled',
+  follow_up_snoozed: 'Follow-up snoozed',
   written_promise: 'Written promise to the candidate',
 };

@@ -9,7 +9,9 @@ const ReportLineSchema = z
     key: z
       .string()
       .nullable()
-      .describe('The group: a job id, an owner id, a week (YYYY-MM-DD), or null for the total.'),
+      .describe(
+        'The group: a job id, an owner id, a week (its Monday, YYYY-MM-DD), a month (YYYY-MM), or null for the total.',
+      ),
     label: z.string().nullable(),
     interviewed: z.number().int(),
     outcomeDelivered: z.number().int(),
@@ -48,7 +50,12 @@ export function reportsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
               .describe(
                 "End of the period (exclusive), default now. A plain date is inclusive: the end of that day in the organization's time zone.",
               ),
-            group: z.enum(['none', 'job', 'owner', 'week']).default('none'),
+            group: z
+              .enum(['none', 'job', 'owner', 'week', 'month'])
+              .default('none')
+              .describe(
+                'week and month are time series (by the week or month of the first closed interview); combine with jobId or ownerId for one job or person over time.',
+              ),
             jobId: IdSchema.optional(),
             ownerId: IdSchema.optional(),
             format: z.enum(['json', 'csv']).default('json').describe('csv: every line, no paging.'),
