@@ -165,7 +165,7 @@ export function App() {
                 next={next}
               />
             ) : candidate ? (
-              <CandidateScreen key={candidate[1]} candidateId={candidate[1]!} />
+              <CandidateScreen key={candidate[1]} candidateId={candidate[1]!} session={session} />
             ) : path === '/reports' ? (
               <ReportsScreen />
             ) : path === '/settings' ? (
