@@ -1,20 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { api } from './api.ts';
+import { client, dataOf, type Schema } from './api.ts';
 import { MemberSelect, useFormErrors, type MemberOption } from './form-fields.tsx';
 
 /** A job as the form reads and writes it. */
-export interface JobRecord {
-  id: string;
-  title: string;
-  status: string;
-  roleKind: string;
-  hiringManagerId: string | null;
-  recruiterId: string | null;
-  policyOverrides: Record<string, unknown>;
-}
+export type JobRecord = Schema<'Job'>;
+type RoleKind = JobRecord['roleKind'];
 
-const ROLE_KIND_WORDS: Record<string, string> = {
+const ROLE_KIND_WORDS: Record<RoleKind, string> = {
   sales: 'sales',
   client_facing: 'client-facing',
   technical: 'technical',
@@ -23,7 +16,7 @@ const ROLE_KIND_WORDS: Record<string, string> = {
 
 interface Draft {
   title: string;
-  roleKind: string;
+  roleKind: RoleKind;
   hiringManagerId: string;
   recruiterId: string;
   finalistTarget: string;
@@ -56,16 +49,14 @@ async function saveJob(job: JobRecord | null, d: Draft): Promise<JobRecord> {
     hiringManagerId: d.hiringManagerId || null,
     recruiterId: d.recruiterId || null,
   };
-  if (job)
-    return api<JobRecord>('PATCH', `/jobs/${job.id}`, {
-      ...fields,
-      policyOverrides: overridesWith(job.policyOverrides, d.finalistTarget),
-    });
-  const created = await api<JobRecord>('POST', '/jobs', fields);
+  const change = (id: string, policyOverrides: Record<string, unknown>, more: Partial<typeof fields> = {}) =>
+    dataOf(
+      client.PATCH('/api/v1/jobs/{id}', { params: { path: { id } }, body: { ...more, policyOverrides } }),
+    );
+  if (job) return change(job.id, overridesWith(job.policyOverrides, d.finalistTarget), fields);
+  const created = await dataOf(client.POST('/api/v1/jobs', { body: fields }));
   if (d.finalistTarget.trim() === '') return created;
-  return api<JobRecord>('PATCH', `/jobs/${created.id}`, {
-    policyOverrides: overridesWith({}, d.finalistTarget),
-  });
+  return change(created.id, overridesWith({}, d.finalistTarget));
 }
 
 /**
@@ -155,7 +146,11 @@ function JobFields({
       />
       {errs.errorOf('title')}
       <label htmlFor={`${p}-roleKind`}>Role kind</label>
-      <select id={`${p}-roleKind`} value={draft.roleKind} onChange={(e) => set({ roleKind: e.target.value })}>
+      <select
+        id={`${p}-roleKind`}
+        value={draft.roleKind}
+        onChange={(e) => set({ roleKind: e.target.value as RoleKind })}
+      >
         {Object.entries(ROLE_KIND_WORDS).map(([v, w]) => (
           <option key={v} value={v}>
             {w}

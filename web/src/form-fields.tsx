@@ -1,13 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import { fieldErrorsOf, messageOf } from './api.ts';
+import { fieldErrorsOf, messageOf, type Schema } from './api.ts';
 
 /** Members as the pickers list them. */
-export interface MemberOption {
-  id: string;
-  name: string;
-  role: string;
-  active: boolean;
-}
+export type MemberOption = Schema<'Member'>;
 
 /**
  * A form's failure: the problem's messages by field (shown beside each input) and one line for the
