@@ -1,16 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { api, ApiError, type Page } from './api.ts';
+import { ApiError, client, dataOf, type Schema } from './api.ts';
 import { useFormErrors } from './form-fields.tsx';
 
 /** A candidate as the form reads and writes it. */
-export interface CandidateRecord {
-  id: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  timeZone: string | null;
-}
+export type CandidateRecord = Schema<'Candidate'>;
 
 interface Draft {
   name: string;
@@ -26,10 +20,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The candidate who already has this email (not `exceptId`), if any. */
 async function findByEmail(email: string, exceptId?: string): Promise<CandidateRecord | null> {
-  const page = await api<Page<CandidateRecord>>(
-    'GET',
-    `/candidates?email=${encodeURIComponent(email)}&limit=1`,
-  );
+  const page = await dataOf(client.GET('/api/v1/candidates', { params: { query: { email, limit: 2 } } }));
   return page.items.find((c) => c.id !== exceptId) ?? null;
 }
 
@@ -100,9 +91,10 @@ export function CandidateForm({
     if (duplicate) return errs.set('email', `${duplicate.name} already has this email.`);
     setBusy(true);
     const body = bodyOf(draft);
-    (candidate
-      ? api<CandidateRecord>('PATCH', `/candidates/${candidate.id}`, body)
-      : api<CandidateRecord>('POST', '/candidates', body)
+    dataOf(
+      candidate
+        ? client.PATCH('/api/v1/candidates/{id}', { params: { path: { id: candidate.id } }, body })
+        : client.POST('/api/v1/candidates', { body }),
     )
       .then(onSaved)
       .catch((err: unknown) => {

@@ -1,21 +1,23 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
 import { AddToJob } from './AddToJob.tsx';
-import { api, ApiError, listAll, messageOf, type FollowUp, type Page, type Session } from './api.ts';
+import {
+  api,
+  ApiError,
+  listAll,
+  messageOf,
+  type FollowUp,
+  type Page,
+  type Schema,
+  type Session,
+} from './api.ts';
 import { CandidateForm } from './CandidateForm.tsx';
 import { EVENT_WORDS } from './event-words.ts';
 import { DueTime } from './DueTime.tsx';
 import { KIND_WORDS } from './QueueRow.tsx';
 import { when } from './format.ts';
 
-interface Candidate {
-  id: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  timeZone: string | null;
-  createdAt: string;
-}
+type Candidate = Schema<'Candidate'>;
 interface ApplicationRow {
   id: string;
   jobId: string;
