@@ -1,20 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { api } from './api.ts';
+import { client, dataOf, type Schema } from './api.ts';
 import { useFormErrors, type MemberOption } from './form-fields.tsx';
 import { when } from './format.ts';
 
 /** An interview as scheduling reads and writes it. */
-export interface ScheduledInterview {
-  id: string;
-  title: string;
-  scheduledAt: string | null;
-  endsAt: string | null;
-  location: string;
-  interviewerIds: string[];
-  closedAt: string | null;
-  cancelledAt: string | null;
-}
+export type ScheduledInterview = Pick<
+  Schema<'Interview'>,
+  'id' | 'title' | 'scheduledAt' | 'endsAt' | 'location' | 'interviewerIds' | 'closedAt' | 'cancelledAt'
+>;
 
 interface Draft {
   title: string;
@@ -43,7 +37,7 @@ const draftOf = (i: ScheduledInterview | null): Draft => ({
 });
 
 /** The request body: the local time read in the browser's zone, the end from the duration. */
-function bodyOf(d: Draft): Record<string, unknown> {
+function bodyOf(d: Draft) {
   const start = new Date(d.at);
   return {
     title: d.title,
@@ -86,9 +80,13 @@ export function InterviewForm({
     if (!/^\d+$/.test(draft.minutes) || Number(draft.minutes) < 5)
       return errs.set('endsAt', 'A duration of at least 5 minutes.');
     setBusy(true);
-    (interview
-      ? api('PATCH', `/interviews/${interview.id}`, bodyOf(draft))
-      : api('POST', '/interviews', { applicationId, ...bodyOf(draft) })
+    dataOf<unknown>(
+      interview
+        ? client.PATCH('/api/v1/interviews/{id}', {
+            params: { path: { id: interview.id } },
+            body: bodyOf(draft),
+          })
+        : client.POST('/api/v1/interviews', { body: { applicationId, ...bodyOf(draft) } }),
     )
       .then(onSaved)
       .catch((err: unknown) => errs.fail(err, 'Could not schedule the interview.'))

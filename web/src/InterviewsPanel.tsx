@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { api, listAll, messageOf } from './api.ts';
+import { client, dataOf, listAll, messageOf } from './api.ts';
 import type { MemberOption } from './form-fields.tsx';
 import { InterviewForm, type ScheduledInterview } from './InterviewForm.tsx';
 import { when } from './format.ts';
@@ -24,7 +24,7 @@ function InterviewRow({
   const names = i.interviewerIds.map((id) => members.find((m) => m.id === id)?.name ?? 'someone').join(', ');
   const cancel = () => {
     setBusy(true);
-    api('POST', `/interviews/${i.id}/cancel`)
+    dataOf(client.POST('/api/v1/interviews/{id}/cancel', { params: { path: { id: i.id } } }))
       .then(() => onChanged(`Cancelled “${i.title}”: everyone invited gets a cancellation.`))
       .catch((e: unknown) => setError(messageOf(e, 'Could not cancel the interview.')))
       .finally(() => {
