@@ -27,6 +27,8 @@ export const ErrorCode = {
   not_found: 404,
   /** The resource exists but this change conflicts with its state (409). */
   conflict: 409,
+  /** A candidate with this email is already in the organization; `candidateId` names them (409). */
+  candidate_exists: 409,
   /** The change is not allowed in the resource's current state (409). */
   invalid_state: 409,
   /** A request with this Idempotency-Key is still being processed (409). */

@@ -1,5 +1,5 @@
 import type { Candidate } from '../domain/model.ts';
-import { errors } from '../errors.ts';
+import { AppError, errors } from '../errors.ts';
 import {
   deleteCandidateWithoutApplications,
   findCandidate,
@@ -18,12 +18,33 @@ export interface CandidateInput {
   timeZone?: string | null | undefined;
 }
 
-/** Add a candidate. */
+/**
+ * Refuse a second candidate with an email already on file, naming the one who has it, so a client
+ * can open them instead (the unique index still refuses a racing duplicate, as a plain conflict).
+ */
+async function refuseDuplicateEmail(
+  deps: ServiceDeps,
+  orgId: string,
+  email: string | null | undefined,
+  exceptId?: string,
+): Promise<void> {
+  if (!email) return;
+  const [existing] = await listCandidates(deps.db.tenant(orgId), orgId, { after: null, limit: 1, email });
+  if (existing && existing.id !== exceptId) {
+    throw new AppError('candidate_exists', `${existing.name} already has the email ${email}.`, {
+      field: 'email',
+      candidateId: existing.id,
+    });
+  }
+}
+
+/** Add a candidate; a candidate with the same email is refused (`candidate_exists`). */
 export async function createCandidate(
   deps: ServiceDeps,
   orgId: string,
   input: CandidateInput,
 ): Promise<Candidate> {
+  await refuseDuplicateEmail(deps, orgId, input.email);
   return insertCandidate(deps.db.tenant(orgId), {
     orgId,
     name: input.name,
@@ -63,6 +84,7 @@ export async function changeCandidate(
   id: string,
   patch: Partial<CandidateInput>,
 ): Promise<Candidate> {
+  await refuseDuplicateEmail(deps, orgId, patch.email, id);
   const candidate = await updateCandidate(deps.db.tenant(orgId), orgId, id, patch, deps.clock.now());
   if (!candidate) throw errors.notFound('Candidate', id);
   return candidate;

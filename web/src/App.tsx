@@ -169,7 +169,7 @@ export function App() {
                 next={next}
               />
             ) : candidate ? (
-              <CandidateScreen key={candidate[1]} candidateId={candidate[1]!} />
+              <CandidateScreen key={candidate[1]} candidateId={candidate[1]!} session={session} />
             ) : pipeline ? (
               <PipelineScreen key={pipeline[1]} jobId={pipeline[1]!} />
             ) : path === '/reports' ? (

@@ -7,13 +7,12 @@ import { Composer } from './Composer.tsx';
 import { DueTime } from './DueTime.tsx';
 import { homeOf, SCREENS } from './nav.ts';
 import { FollowUpTruth } from './FollowUpTruth.tsx';
+import type { ScheduledInterview } from './InterviewForm.tsx';
+import { InterviewsPanel } from './InterviewsPanel.tsx';
+import { StageForm } from './StageForm.tsx';
 import { when } from './format.ts';
 
-interface Interview {
-  id: string;
-  title: string;
-  closedAt: string | null;
-  interviewerIds: string[];
+interface Interview extends ScheduledInterview {
   promise: { statement: string; dueAt: string; warnings: string[] } | null;
 }
 interface TimelineEvent {
@@ -306,7 +305,8 @@ export function ApplicationScreen({
       </p>
     );
   if (!timeline) return <p role="status">Loading…</p>;
-  const open = interviews.filter((i) => !i.closedAt);
+  const open = interviews.filter((i) => !i.closedAt && !i.cancelledAt);
+  const may = (p: string) => session.permissions.includes(p);
   return (
     <>
       <p>
@@ -378,6 +378,15 @@ export function ApplicationScreen({
             timeline.job.status === 'closed' ||
             timeline.job.status === 'filled'
           }
+        />
+      )}
+      {may('applications:write') && <StageForm applicationId={applicationId} onMoved={() => void load()} />}
+      {may('interviews:write') && (
+        <InterviewsPanel
+          applicationId={applicationId}
+          interviews={interviews}
+          candidateTimeZone={timeline.candidate.timeZone}
+          onChanged={() => void load()}
         />
       )}
       {interviews.some((i) => i.interviewerIds.includes(session.member.id)) && (

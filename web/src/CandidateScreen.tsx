@@ -1,19 +1,23 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { api, ApiError, listAll, messageOf, type FollowUp, type Page } from './api.ts';
+import { AddToJob } from './AddToJob.tsx';
+import {
+  api,
+  ApiError,
+  listAll,
+  messageOf,
+  type FollowUp,
+  type Page,
+  type Schema,
+  type Session,
+} from './api.ts';
+import { CandidateForm } from './CandidateForm.tsx';
 import { EVENT_WORDS } from './event-words.ts';
 import { DueTime } from './DueTime.tsx';
 import { KIND_WORDS } from './QueueRow.tsx';
 import { when } from './format.ts';
 
-interface Candidate {
-  id: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  timeZone: string | null;
-  createdAt: string;
-}
+type Candidate = Schema<'Candidate'>;
 interface ApplicationRow {
   id: string;
   jobId: string;
@@ -65,12 +69,74 @@ async function loadProfile(candidateId: string): Promise<Profile> {
   return { candidate, applications: rows, events };
 }
 
+/** The profile's actions: edit the candidate, add them to a job; what happened is said above them. */
+function ProfileActions({
+  candidate,
+  session,
+  reload,
+}: {
+  candidate: Candidate;
+  session: Session;
+  reload: () => void;
+}) {
+  const [open, setOpen] = useState<'edit' | 'add' | null>(null);
+  const [notice, setNotice] = useState<{ text: string; applicationId?: string } | null>(null);
+  const canEdit = session.permissions.includes('candidates:write');
+  const canApply = session.permissions.includes('applications:write');
+  return (
+    <>
+      {notice && (
+        <p className="notice" role="status">
+          {notice.text}{' '}
+          {notice.applicationId && (
+            <a href={`#/applications/${notice.applicationId}`}>Open the application</a>
+          )}
+        </p>
+      )}
+      <div className="row">
+        {canEdit && (
+          <button className="secondary" aria-expanded={open === 'edit'} onClick={() => setOpen('edit')}>
+            Edit
+          </button>
+        )}
+        {canApply && (
+          <button className="secondary" aria-expanded={open === 'add'} onClick={() => setOpen('add')}>
+            Add to a job
+          </button>
+        )}
+      </div>
+      {open === 'edit' && (
+        <CandidateForm
+          candidate={candidate}
+          onSaved={(c) => {
+            setOpen(null);
+            setNotice({ text: `Saved ${c.name}.` });
+            reload();
+          }}
+          onCancel={() => setOpen(null)}
+        />
+      )}
+      {open === 'add' && (
+        <AddToJob
+          candidate={candidate}
+          onAdded={(applicationId, jobTitle) => {
+            setOpen(null);
+            setNotice({ text: `${candidate.name} is in ${jobTitle}.`, applicationId });
+            reload();
+          }}
+          onCancel={() => setOpen(null)}
+        />
+      )}
+    </>
+  );
+}
+
 /**
  * A candidate's profile: how to reach them, every application with what is still owed on it and
  * by whom, and one timeline across their applications (messages, calls, promises, feedback,
  * decisions), newest first. Each application links to its own screen for acting on it.
  */
-export function CandidateScreen({ candidateId }: { candidateId: string }) {
+export function CandidateScreen({ candidateId, session }: { candidateId: string; session: Session }) {
   const [profile, setProfile] = useState<Profile | null>(null);
   const [error, setError] = useState('');
   const load = useCallback(async () => {
@@ -90,6 +156,7 @@ export function CandidateScreen({ candidateId }: { candidateId: string }) {
   return (
     <>
       <h1>{candidate.name}</h1>
+      <ProfileActions candidate={candidate} session={session} reload={() => void load()} />
       <dl className="facts">
         <dt>Email</dt>
         <dd>

@@ -1,17 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
 import { api, ApiError, listAll, messageOf, type FollowUp, type Page, type Session } from './api.ts';
+import { AddCandidateToJob } from './AddToJob.tsx';
+import type { MemberOption } from './form-fields.tsx';
+import { JobForm, type JobRecord } from './JobForm.tsx';
 import { JobPolicyEditor, type OrgPolicy } from './JobPolicyEditor.tsx';
 import { ConfirmInline } from './SecretOnce.tsx';
 import { DraftReview, type Draft } from './ToSendScreen.tsx';
 
-interface Job {
-  id: string;
-  title: string;
-  status: string;
-  roleKind: string;
-  policyOverrides: Record<string, unknown>;
-}
+type Job = JobRecord;
 interface Application {
   id: string;
   jobId: string;
@@ -221,57 +218,162 @@ function CloseOutPanel({
   );
 }
 
-/** Jobs: the pipeline per job (applications by stage and status, what is owed), and closing a job. */
-export function JobsScreen({ session }: { session: Session }) {
+/** The organization's finalist target (the policy's default when unread). */
+const orgFinalists = (p: OrgPolicy | null): number => {
+  const v: unknown = p?.['finalistTarget'];
+  return typeof v === 'number' ? v : 2;
+};
+
+/** What a job card needs from the screen. */
+interface JobCardProps {
+  job: Job;
+  apps: Application[];
+  owed: FollowUp[];
+  policy: OrgPolicy | null;
+  members: MemberOption[];
+  canEdit: boolean;
+  reload: () => void;
+}
+
+/** One job: its pipeline in a line, and (for the team) change it, add a candidate, its policy, close it. */
+function JobCard({ job, apps, owed, policy, members, canEdit, reload }: JobCardProps) {
+  const [open, setOpen] = useState<'change' | 'add' | 'policy' | 'close' | null>(null);
+  const [added, setAdded] = useState<{ id: string; name: string } | null>(null);
+  const mine = apps.filter((a) => a.jobId === job.id);
+  const stages = [...new Set(mine.map((a) => a.stage))];
+  const ids = new Set(mine.map((a) => a.id));
+  const owedHere = owed.filter((f) => ids.has(f.applicationId) && f.owedBy === 'team');
+  const toggle = (panel: typeof open) => setOpen(open === panel ? null : panel);
+  const live = job.status === 'open' || job.status === 'on_hold';
+  return (
+    <article className="card" aria-labelledby={`job-${job.id}`}>
+      <h2 id={`job-${job.id}`} style={{ marginTop: 0 }}>
+        {job.title} <span className="meta">({job.status})</span>
+      </h2>
+      <p className="meta">
+        {mine.length} candidate(s):{' '}
+        {stages.map((s) => `${mine.filter((a) => a.stage === s).length} ${s}`).join(', ') || 'none'} ·{' '}
+        {mine.filter((a) => a.status === 'active').length} active · {owedHere.length} follow-up(s) owed,{' '}
+        {owedHere.filter((f) => f.state === 'overdue').length} overdue ·{' '}
+        <a href={`#/jobs/${job.id}/pipeline`}>Pipeline of {job.title}</a>
+      </p>
+      {added && (
+        <p className="notice" role="status">
+          {added.name} is in {job.title}. <a href={`#/applications/${added.id}`}>Open the application</a>
+        </p>
+      )}
+      {canEdit && (
+        <div className="row">
+          {live && (
+            <button className="secondary" aria-expanded={open === 'add'} onClick={() => toggle('add')}>
+              Add a candidate to {job.title}
+            </button>
+          )}
+          <button className="secondary" aria-expanded={open === 'change'} onClick={() => toggle('change')}>
+            Change {job.title}
+          </button>
+          {policy && (
+            <button
+              className="secondary"
+              aria-expanded={open === 'policy'}
+              aria-controls={`policy-${job.id}`}
+              onClick={() => toggle('policy')}
+            >
+              Policy for {job.title}
+              {Object.keys(job.policyOverrides).length > 0 &&
+                ` (${Object.keys(job.policyOverrides).length} override(s))`}
+            </button>
+          )}
+          {live && open !== 'close' && (
+            <button className="secondary" onClick={() => setOpen('close')}>
+              Close job
+            </button>
+          )}
+        </div>
+      )}
+      {open === 'add' && (
+        <AddCandidateToJob
+          job={job}
+          onAdded={(id, name) => {
+            setAdded({ id, name });
+            setOpen(null);
+            reload();
+          }}
+          onCancel={() => setOpen(null)}
+        />
+      )}
+      {open === 'change' && (
+        <JobForm
+          job={job}
+          members={members}
+          orgFinalistTarget={orgFinalists(policy)}
+          onSaved={() => {
+            setOpen(null);
+            reload();
+          }}
+          onCancel={() => setOpen(null)}
+        />
+      )}
+      {open === 'policy' && policy && (
+        <div id={`policy-${job.id}`}>
+          <JobPolicyEditor job={job} org={policy} onSaved={reload} />
+        </div>
+      )}
+      {open === 'close' && <CloseOutPanel job={job} onClosed={reload} onCancel={() => setOpen(null)} />}
+    </article>
+  );
+}
+
+/** Everything the jobs screen shows, loaded together. */
+function useJobsData(canEdit: boolean) {
   const [jobs, setJobs] = useState<Job[] | null>(null);
   const [apps, setApps] = useState<Application[]>([]);
   const [owed, setOwed] = useState<FollowUp[]>([]);
   const [policy, setPolicy] = useState<OrgPolicy | null>(null);
-  const [editing, setEditing] = useState<string | null>(null);
-  const canEdit = session.member.role !== 'interviewer';
+  const [members, setMembers] = useState<MemberOption[]>([]);
+  const [toSend, setToSend] = useState(0);
   const [error, setError] = useState('');
-
   const load = useCallback(async () => {
     try {
-      const [j, a, f, p] = await Promise.all([
+      const [j, a, f, p, m] = await Promise.all([
         listAll<Job>('/jobs'),
         api<Page<Application>>('GET', '/applications?limit=200'),
         api<Page<FollowUp>>('GET', '/follow-ups?status=open&limit=200'),
         api<OrgPolicy>('GET', '/policy'),
+        listAll<MemberOption>('/members'),
       ]);
       setJobs(j);
       setPolicy(p);
       setApps(a.items);
       setOwed(f.items);
+      setMembers(m);
+      if (canEdit) setToSend((await listAll<{ id: string }>('/messages?status=draft')).length);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not load the jobs.');
     }
-  }, []);
+  }, [canEdit]);
   useEffect(() => {
     void load();
   }, [load]);
+  return { jobs, apps, owed, policy, members, toSend, error, load };
+}
 
-  // Closing a job opens its close-out panel: nothing changes until the confirmation.
-  const [closing, setClosing] = useState<string | null>(null);
-  const [toSend, setToSend] = useState(0);
-  useEffect(() => {
-    if (!canEdit) return;
-    listAll<{ id: string }>('/messages?status=draft')
-      .then((d) => setToSend(d.length))
-      .catch(() => undefined);
-  }, [canEdit, jobs]);
-
-  if (error && !jobs)
-    return (
-      <p className="error" role="alert">
-        {error}
-      </p>
-    );
+/**
+ * Jobs: open one, and per job its pipeline (applications by stage and status, what is owed),
+ * changing it, adding candidates, its policy, and closing it.
+ */
+export function JobsScreen({ session }: { session: Session }) {
+  const canEdit = session.member.role !== 'interviewer';
+  const { jobs, apps, owed, policy, members, toSend, error, load } = useJobsData(canEdit);
+  const [opening, setOpening] = useState(false);
+  const [notice, setNotice] = useState('');
+  if (error && !jobs) return <Alerts error={error} />;
   if (!jobs) return <p role="status">Loading jobs…</p>;
   return (
     <>
       <h1>Jobs</h1>
       <p className="row">
+        {canEdit && !opening && <button onClick={() => setOpening(true)}>Open a job</button>}
         <a href="/api/v1/exports/jobs.csv" download>
           Export jobs (CSV)
         </a>
@@ -279,62 +381,38 @@ export function JobsScreen({ session }: { session: Session }) {
           Export applications (CSV)
         </a>
       </p>
-      <Alerts error={error} />
+      <Alerts error={error} notice={notice} />
+      {opening && (
+        <JobForm
+          job={null}
+          members={members}
+          orgFinalistTarget={orgFinalists(policy)}
+          onSaved={(job) => {
+            setOpening(false);
+            setNotice(`${job.title} is open. Add its candidates below.`);
+            void load();
+          }}
+          onCancel={() => setOpening(false)}
+        />
+      )}
       {canEdit && (
         <p>
           <a href="#/to-send">To send ({toSend})</a>: drafted messages not sent yet.
         </p>
       )}
       {jobs.length === 0 && <p className="empty">No jobs yet.</p>}
-      {jobs.map((job) => {
-        const mine = apps.filter((a) => a.jobId === job.id);
-        const stages = [...new Set(mine.map((a) => a.stage))];
-        const ids = new Set(mine.map((a) => a.id));
-        const owedHere = owed.filter((f) => ids.has(f.applicationId) && f.owedBy === 'team');
-        return (
-          <article key={job.id} className="card" aria-labelledby={`job-${job.id}`}>
-            <h2 id={`job-${job.id}`} style={{ marginTop: 0 }}>
-              {job.title} <span className="meta">({job.status})</span>
-            </h2>
-            <p className="meta">
-              {mine.length} candidate(s):{' '}
-              {stages.map((s) => `${mine.filter((a) => a.stage === s).length} ${s}`).join(', ') || 'none'} ·{' '}
-              {mine.filter((a) => a.status === 'active').length} active · {owedHere.length} follow-up(s) owed,{' '}
-              {owedHere.filter((f) => f.state === 'overdue').length} overdue ·{' '}
-              <a href={`#/jobs/${job.id}/pipeline`}>Pipeline of {job.title}</a>
-            </p>
-            {canEdit && policy && (
-              <div className="row">
-                <button
-                  className="secondary"
-                  aria-expanded={editing === job.id}
-                  aria-controls={`policy-${job.id}`}
-                  onClick={() => setEditing(editing === job.id ? null : job.id)}
-                >
-                  Policy for {job.title}
-                  {Object.keys(job.policyOverrides).length > 0 &&
-                    ` (${Object.keys(job.policyOverrides).length} override(s))`}
-                </button>
-              </div>
-            )}
-            {canEdit && policy && editing === job.id && (
-              <div id={`policy-${job.id}`}>
-                <JobPolicyEditor job={job} org={policy} onSaved={() => void load()} />
-              </div>
-            )}
-            {(job.status === 'open' || job.status === 'on_hold') && canEdit && closing !== job.id && (
-              <div className="row">
-                <button className="secondary" onClick={() => setClosing(job.id)}>
-                  Close job
-                </button>
-              </div>
-            )}
-            {closing === job.id && (
-              <CloseOutPanel job={job} onClosed={() => void load()} onCancel={() => setClosing(null)} />
-            )}
-          </article>
-        );
-      })}
+      {jobs.map((job) => (
+        <JobCard
+          key={job.id}
+          job={job}
+          apps={apps}
+          owed={owed}
+          policy={policy}
+          members={members}
+          canEdit={canEdit}
+          reload={() => void load()}
+        />
+      ))}
     </>
   );
 }
