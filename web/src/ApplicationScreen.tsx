@@ -306,7 +306,7 @@ export function ApplicationScreen({
     );
   if (!timeline) return <p role="status">Loading…</p>;
   const open = interviews.filter((i) => !i.closedAt && !i.cancelledAt);
-  const may = (p: string) => session.permissions.includes(p);
+  const may = (p: (typeof session.permissions)[number]) => session.permissions.includes(p);
   return (
     <>
       <p>
