@@ -1,17 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { api, listAll, type Page } from './api.ts';
+import { client, dataOf, everyItem, type Schema } from './api.ts';
 import { CandidateForm, type CandidateRecord } from './CandidateForm.tsx';
 import { useFormErrors } from './form-fields.tsx';
 
-interface JobOption {
-  id: string;
-  title: string;
-  status: string;
-}
-interface Created {
-  id: string;
-}
+type JobOption = Schema<'Job'>;
 interface ApplyDraft {
   stage: string;
   agencyName: string;
@@ -21,14 +14,18 @@ interface ApplyDraft {
 const emptyApply: ApplyDraft = { stage: '', agencyName: '', agencyEmail: '' };
 
 /** Put a candidate in a job; the agency recruiter only when one is named. */
-function createApplication(jobId: string, candidateId: string, d: ApplyDraft): Promise<Created> {
+function createApplication(jobId: string, candidateId: string, d: ApplyDraft) {
   const agency = d.agencyName.trim() || d.agencyEmail.trim();
-  return api<Created>('POST', '/applications', {
-    jobId,
-    candidateId,
-    ...(d.stage.trim() && { stage: d.stage.trim() }),
-    ...(agency && { agencyRecruiter: { name: d.agencyName.trim(), email: d.agencyEmail.trim() } }),
-  });
+  return dataOf(
+    client.POST('/api/v1/applications', {
+      body: {
+        jobId,
+        candidateId,
+        ...(d.stage.trim() && { stage: d.stage.trim() }),
+        ...(agency && { agencyRecruiter: { name: d.agencyName.trim(), email: d.agencyEmail.trim() } }),
+      },
+    }),
+  );
 }
 
 /** The application's inputs: the stage it starts in and the agency recruiter the candidate came through. */
@@ -94,7 +91,7 @@ export function AddToJob({
   const p = `add-${candidate.id}`;
   const errs = useFormErrors(p);
   useEffect(() => {
-    listAll<JobOption>('/jobs?status=open')
+    everyItem((query) => client.GET('/api/v1/jobs', { params: { query: { ...query, status: 'open' } } }))
       .then(setJobs)
       .catch((e: unknown) => errs.fail(e, 'Could not load the jobs.'));
   }, []);
@@ -150,7 +147,7 @@ function useCandidateSearch(q: string): CandidateRecord[] {
     if (text.length < 2) return setFound([]);
     let current = true;
     const timer = setTimeout(() => {
-      api<Page<CandidateRecord>>('GET', `/candidates?q=${encodeURIComponent(text)}&limit=8`)
+      dataOf(client.GET('/api/v1/candidates', { params: { query: { q: text, limit: 8 } } }))
         .then((p) => current && setFound(p.items))
         .catch(() => undefined);
     }, 250);

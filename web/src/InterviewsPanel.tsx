@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { client, dataOf, listAll, messageOf } from './api.ts';
+import { client, dataOf, everyItem, messageOf } from './api.ts';
 import type { MemberOption } from './form-fields.tsx';
 import { InterviewForm, type ScheduledInterview } from './InterviewForm.tsx';
 import { when } from './format.ts';
@@ -84,7 +84,7 @@ export function InterviewsPanel({
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   useEffect(() => {
-    listAll<MemberOption>('/members')
+    everyItem((query) => client.GET('/api/v1/members', { params: { query } }))
       .then(setMembers)
       .catch(() => undefined);
   }, []);

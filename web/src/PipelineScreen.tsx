@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { api, messageOf, type Schema } from './api.ts';
+import { client, dataOf, messageOf, type Schema } from './api.ts';
 import { when } from './format.ts';
 import { KIND_WORDS } from './QueueRow.tsx';
 
@@ -23,7 +23,7 @@ export function PipelineScreen({ jobId }: { jobId: string }) {
   const [busy, setBusy] = useState(false);
   const load = useCallback(async () => {
     try {
-      setBoard(await api<JobPipeline>('GET', `/jobs/${jobId}/pipeline`));
+      setBoard(await dataOf(client.GET('/api/v1/jobs/{id}/pipeline', { params: { path: { id: jobId } } })));
     } catch (e) {
       setError(messageOf(e, 'Could not load the pipeline.'));
     }
@@ -37,7 +37,10 @@ export function PipelineScreen({ jobId }: { jobId: string }) {
     setBusy(true);
     setError('');
     try {
-      await api('PATCH', `/applications/${card.applicationId}`, { stage });
+      await client.PATCH('/api/v1/applications/{id}', {
+        params: { path: { id: card.applicationId } },
+        body: { stage },
+      });
       setNotice(`${card.candidate.name} moved to ${stage}.`);
       await load();
     } catch (e) {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api, messageOf, type FollowUp, type Schema } from './api.ts';
+import { client, messageOf, type FollowUp, type Schema } from './api.ts';
 import { serverNow, when } from './format.ts';
 
 /** A follow-up's snooze, as the generated API types say. */
@@ -47,7 +47,10 @@ export function SnoozeForm({
     const refused: string[] = [];
     for (const f of chosen) {
       try {
-        await api('POST', `/follow-ups/${f.id}/snooze`, { until: at.toISOString(), reason });
+        await client.POST('/api/v1/follow-ups/{id}/snooze', {
+          params: { path: { id: f.id } },
+          body: { until: at.toISOString(), reason },
+        });
       } catch (err) {
         refused.push(`${f.candidate.name}: ${messageOf(err, 'not snoozed.')}`);
       }

@@ -1,14 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { api, listAll } from './api.ts';
+import { client, dataOf, everyItem, type Schema } from './api.ts';
 import { useFormErrors } from './form-fields.tsx';
 
-interface ApplicationRecord {
-  id: string;
-  jobId: string;
-  stage: string;
-  finalStage: boolean;
-}
+type ApplicationRecord = Schema<'Application'>;
 
 /** The stages already used in the job, for the stage input's suggestions. */
 function useJobStages(applicationId: string) {
@@ -16,9 +11,13 @@ function useJobStages(applicationId: string) {
   const [stages, setStages] = useState<string[]>([]);
   useEffect(() => {
     void (async () => {
-      const a = await api<ApplicationRecord>('GET', `/applications/${applicationId}`);
+      const a = await dataOf(
+        client.GET('/api/v1/applications/{id}', { params: { path: { id: applicationId } } }),
+      );
       setApp(a);
-      const all = await listAll<ApplicationRecord>(`/applications?jobId=${a.jobId}`);
+      const all = await everyItem((query) =>
+        client.GET('/api/v1/applications', { params: { query: { ...query, jobId: a.jobId } } }),
+      );
       setStages([...new Set(all.map((x) => x.stage))]);
     })().catch(() => undefined);
   }, [applicationId]);
@@ -46,7 +45,11 @@ export function StageForm({ applicationId, onMoved }: { applicationId: string; o
     setNotice('');
     if (value.trim() === '') return errs.set('stage', 'Name the stage.');
     setBusy(true);
-    api('PATCH', `/applications/${applicationId}`, { stage: value.trim(), finalStage: isFinal })
+    client
+      .PATCH('/api/v1/applications/{id}', {
+        params: { path: { id: applicationId } },
+        body: { stage: value.trim(), finalStage: isFinal },
+      })
       .then(() => {
         setNotice(`Moved to ${value.trim()}.`);
         onMoved();
