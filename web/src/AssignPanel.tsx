@@ -70,6 +70,14 @@ function useAssignChoice(setError: (words: string) => void) {
   return { found, candidate, applications, jobs, applicationId, setApplicationId, search, choose };
 }
 
+/** What assigning did, in words: to whom, which job, and how many follow-ups it closed. */
+function assignedWords(name: string, job: string, closed: number): string {
+  return (
+    `Assigned to ${name} · ${job}: recorded as their reply` +
+    (closed ? `; ${closed} follow-up${closed === 1 ? '' : 's'} it answers closed.` : '.')
+  );
+}
+
 /**
  * Choosing the application: find the candidate (by email through the API's exact match, by name
  * among the organization's candidates), then pick one of their applications.
@@ -88,11 +96,9 @@ export function AssignPanel({
   const [error, setError] = useState('');
   const choice = useAssignChoice(setError);
   const { candidate, applications, applicationId, search } = choice;
-  const searchInput = useRef<HTMLInputElement>(null);
 
   // Mail waits here only when its sender is a known candidate: look them up at once.
   useEffect(() => {
-    searchInput.current?.focus();
     void search(mail.fromAddress);
   }, [mail.fromAddress, search]);
 
@@ -108,11 +114,7 @@ export function AssignPanel({
         }),
       );
       const job = choice.jobs[applications?.find((a) => a.id === applicationId)?.jobId ?? ''] ?? 'the job';
-      const closed = r.closedFollowUps.length;
-      onAssigned(
-        `Assigned to ${candidate.name} · ${job}: recorded as their reply` +
-          (closed ? `; ${closed} follow-up${closed === 1 ? '' : 's'} it answers closed.` : '.'),
-      );
+      onAssigned(assignedWords(candidate.name, job, r.closedFollowUps.length));
     } catch (e) {
       setError(messageOf(e, 'Could not assign the mail.'));
       setBusy(false);
@@ -126,27 +128,7 @@ export function AssignPanel({
         Assign to an application
       </h3>
       <Alerts error={error} />
-      <form
-        role="search"
-        aria-label="Find the candidate"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void search(query);
-        }}
-      >
-        <label htmlFor={`q-${mail.id}`}>Candidate name or email</label>
-        <div className="row" style={{ marginTop: 0, flexWrap: 'nowrap' }}>
-          <input
-            id={`q-${mail.id}`}
-            ref={searchInput}
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-          />
-          <button type="submit" className="secondary">
-            Search
-          </button>
-        </div>
-      </form>
+      <CandidateSearchForm inputId={`q-${mail.id}`} query={query} onQuery={setQuery} onSearch={search} />
       {choice.found !== null && (
         <CandidateChoice
           mailId={mail.id}
@@ -251,5 +233,39 @@ function ApplicationChoice({
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/** The search for the candidate, by name or email; focused as the panel opens. */
+function CandidateSearchForm({
+  inputId,
+  query,
+  onQuery,
+  onSearch,
+}: {
+  inputId: string;
+  query: string;
+  onQuery: (q: string) => void;
+  onSearch: (q: string) => Promise<void>;
+}) {
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+  return (
+    <form
+      role="search"
+      aria-label="Find the candidate"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSearch(query);
+      }}
+    >
+      <label htmlFor={inputId}>Candidate name or email</label>
+      <div className="row" style={{ marginTop: 0, flexWrap: 'nowrap' }}>
+        <input id={inputId} ref={input} value={query} onChange={(e) => onQuery(e.target.value)} />
+        <button type="submit" className="secondary">
+          Search
+        </button>
+      </div>
+    </form>
   );
 }

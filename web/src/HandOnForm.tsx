@@ -56,27 +56,13 @@ export function HandOnForm({
         void reassign();
       }}
     >
-      <label htmlFor={`${id}-owner`}>New owner</label>
-      <select
-        id={`${id}-owner`}
+      <OwnerSelect
+        id={id}
+        members={candidates}
         value={ownerId}
-        required
-        onChange={(e) => setOwnerId(e.target.value)}
-        aria-invalid={fieldErrors.ownerId ? true : undefined}
-        aria-describedby={fieldErrors.ownerId ? `${id}-owner-err` : undefined}
-      >
-        <option value="">Choose a member…</option>
-        {candidates.map((m) => (
-          <option key={m.id} value={m.id}>
-            {m.name} ({m.role.replace('_', ' ')})
-          </option>
-        ))}
-      </select>
-      {fieldErrors.ownerId && (
-        <p id={`${id}-owner-err`} className="error">
-          {fieldErrors.ownerId}
-        </p>
-      )}
+        error={fieldErrors.ownerId}
+        onChange={setOwnerId}
+      />
       <label htmlFor={`${id}-reason`}>Why (optional; kept in the audit log)</label>
       <input id={`${id}-reason`} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
       <div className="row">
@@ -89,5 +75,46 @@ export function HandOnForm({
       </div>
       <Alerts error={error} />
     </form>
+  );
+}
+
+/** The new owner, among the members who may take it on, with the reason a choice was refused. */
+function OwnerSelect({
+  id,
+  members,
+  value,
+  error,
+  onChange,
+}: {
+  id: string;
+  members: Schema<'Member'>[];
+  value: string;
+  error: string | undefined;
+  onChange: (ownerId: string) => void;
+}) {
+  return (
+    <>
+      <label htmlFor={`${id}-owner`}>New owner</label>
+      <select
+        id={`${id}-owner`}
+        value={value}
+        required
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-owner-err` : undefined}
+      >
+        <option value="">Choose a member…</option>
+        {members.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.name} ({m.role.replace('_', ' ')})
+          </option>
+        ))}
+      </select>
+      {error && (
+        <p id={`${id}-owner-err`} className="error">
+          {error}
+        </p>
+      )}
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { client, dataOf, messageOf, type Schema } from './api.ts';
+import { client, dataOf, messageOf, type Answer, type Schema } from './api.ts';
 
 /** A drafted message, as the "to send" list shows it. */
 export type Draft = Schema<'Message'>;
@@ -11,30 +11,10 @@ export interface DraftGroup {
   drafts: Draft[];
 }
 
-/**
- * The review of `given` drafts: which are selected, the edited texts, what was refused and why,
- * what was scheduled (and can be undone), and the actions. A refused edit or send keeps its text.
- */
-export function useDraftReview(given: DraftGroup[], onChanged: () => void) {
-  const [unselected, setUnselected] = useState<Set<string>>(new Set());
+/** The texts edited here (unsaved) and the refusals, by draft; `save` keeps a refused text. */
+function useDraftEdits() {
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [refused, setRefused] = useState<Record<string, string>>({});
-  const [scheduled, setScheduled] = useState<Draft[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const [notice, setNotice] = useState('');
-  // What was scheduled here is no longer a draft, whether or not the caller reloads its list.
-  const gone = new Set(scheduled.map((m) => m.id));
-  const groups = given.map((g) => ({ ...g, drafts: g.drafts.filter((d) => !gone.has(d.id)) }));
-  const all = groups.flatMap((g) => g.drafts);
-  const selected = all.filter((d) => !unselected.has(d.id));
-
-  function toggle(id: string, on: boolean) {
-    const next = new Set(unselected);
-    if (on) next.delete(id);
-    else next.add(id);
-    setUnselected(next);
-  }
 
   async function save(d: Draft): Promise<boolean> {
     const bodyText = texts[d.id];
@@ -47,6 +27,45 @@ export function useDraftReview(given: DraftGroup[], onChanged: () => void) {
       setRefused((r) => ({ ...r, [d.id]: messageOf(e, 'Could not save the changes.') }));
       return false;
     }
+  }
+
+  const edit = (id: string, text: string) => setTexts((t) => ({ ...t, [id]: text }));
+  return { texts, setTexts, refused, setRefused, save, edit };
+}
+
+/** A bulk send's answer: the messages scheduled, and the reason for each refused, by draft. */
+function outcomesOf(results: Answer<'/api/v1/messages/send', 'post'>['results']) {
+  const refused: Record<string, string> = {};
+  const done: Draft[] = [];
+  for (const result of results) {
+    if (result.outcome === 'scheduled') done.push(result.message);
+    else refused[result.id] = result.reason;
+  }
+  return { done, refused };
+}
+
+/**
+ * The review of `given` drafts: which are selected, the edited texts, what was refused and why,
+ * what was scheduled (and can be undone), and the actions. A refused edit or send keeps its text.
+ */
+export function useDraftReview(given: DraftGroup[], onChanged: () => void) {
+  const [unselected, setUnselected] = useState<Set<string>>(new Set());
+  const [scheduled, setScheduled] = useState<Draft[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [notice, setNotice] = useState('');
+  const { texts, setTexts, refused, setRefused, save, edit } = useDraftEdits();
+  // What was scheduled here is no longer a draft, whether or not the caller reloads its list.
+  const gone = new Set(scheduled.map((m) => m.id));
+  const groups = given.map((g) => ({ ...g, drafts: g.drafts.filter((d) => !gone.has(d.id)) }));
+  const all = groups.flatMap((g) => g.drafts);
+  const selected = all.filter((d) => !unselected.has(d.id));
+
+  function toggle(id: string, on: boolean) {
+    const next = new Set(unselected);
+    if (on) next.delete(id);
+    else next.add(id);
+    setUnselected(next);
   }
 
   async function saveOne(d: Draft) {
@@ -67,12 +86,7 @@ export function useDraftReview(given: DraftGroup[], onChanged: () => void) {
       for (const d of selected) if (await save(d)) ids.push(d.id);
       if (ids.length === 0) return;
       const r = await dataOf(client.POST('/api/v1/messages/send', { body: { ids } }));
-      const nextRefused: Record<string, string> = {};
-      const done: Draft[] = [];
-      for (const result of r.results) {
-        if (result.outcome === 'scheduled') done.push(result.message);
-        else nextRefused[result.id] = result.reason;
-      }
+      const { done, refused: nextRefused } = outcomesOf(r.results);
       setRefused(nextRefused);
       setScheduled((s) => [...done, ...s]);
       setTexts((t) => Object.fromEntries(Object.entries(t).filter(([id]) => id in nextRefused)));
@@ -105,7 +119,6 @@ export function useDraftReview(given: DraftGroup[], onChanged: () => void) {
     }
   }
 
-  const edit = (id: string, text: string) => setTexts((t) => ({ ...t, [id]: text }));
   return {
     ...{ groups, all, selected, unselected, texts, refused, scheduled, busy, error, notice },
     ...{ toggle, edit, saveOne, sendSelected, undo },
