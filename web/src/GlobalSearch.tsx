@@ -1,10 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { api, messageOf, type Page } from './api.ts';
-
-interface Found {
-  candidates: { id: string; name: string; email: string | null }[];
-  jobs: { id: string; title: string; status: string }[];
-}
+import { SearchResults, type Found } from './SearchResults.tsx';
+import { client, dataOf, messageOf } from './api.ts';
 
 /** True when a key press belongs to a field being typed in. */
 function typing(target: EventTarget | null): boolean {
@@ -12,19 +8,8 @@ function typing(target: EventTarget | null): boolean {
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
 
-/**
- * Find anything from every screen: candidates by part of their name or email, jobs by part of the
- * title. `/` jumps here (unless a field is being typed in); a candidate opens their profile, a job
- * its follow-ups. Only what the member may read is searched.
- */
-export function GlobalSearch({ permissions }: { permissions: readonly string[] }) {
-  const [text, setText] = useState('');
-  const [found, setFound] = useState<Found | null>(null);
-  const [error, setError] = useState('');
-  const input = useRef<HTMLInputElement>(null);
-  const canCandidates = permissions.includes('candidates:read');
-  const canJobs = permissions.includes('jobs:read');
-
+/** `/` moves focus to `input` (unless a field is being typed in). */
+function useSlashToFocus(input: React.RefObject<HTMLInputElement | null>): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
@@ -33,24 +18,30 @@ export function GlobalSearch({ permissions }: { permissions: readonly string[] }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [input]);
+}
 
+/**
+ * What `text` finds (null under two characters): candidates and jobs the member may read. Typing
+ * settles before asking: one request per pause, not per key; a stale answer is dropped.
+ */
+function useSearch(text: string, canCandidates: boolean, canJobs: boolean) {
+  const [found, setFound] = useState<Found | null>(null);
+  const [error, setError] = useState('');
   useEffect(() => {
     const q = text.trim();
     if (q.length < 2) {
       setFound(null);
       return;
     }
-    // Typing settles before asking: one request per pause, not per key; a stale answer is dropped.
     let stale = false;
     const timer = setTimeout(() => {
-      const param = encodeURIComponent(q);
       void Promise.all([
         canCandidates
-          ? api<Page<Found['candidates'][number]>>('GET', `/candidates?q=${param}&limit=8`)
+          ? dataOf(client.GET('/api/v1/candidates', { params: { query: { q, limit: 8 } } }))
           : Promise.resolve({ items: [] }),
         canJobs
-          ? api<Page<Found['jobs'][number]>>('GET', `/jobs?q=${param}&limit=5`)
+          ? dataOf(client.GET('/api/v1/jobs', { params: { query: { q, limit: 5 } } }))
           : Promise.resolve({ items: [] }),
       ])
         .then(([c, j]) => {
@@ -65,6 +56,21 @@ export function GlobalSearch({ permissions }: { permissions: readonly string[] }
       clearTimeout(timer);
     };
   }, [text, canCandidates, canJobs]);
+  return { found, setFound, error };
+}
+
+/**
+ * Find anything from every screen: candidates by part of their name or email, jobs by part of the
+ * title. `/` jumps here (unless a field is being typed in); a candidate opens their profile, a job
+ * its follow-ups. Only what the member may read is searched.
+ */
+export function GlobalSearch({ permissions }: { permissions: readonly string[] }) {
+  const [text, setText] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  const canCandidates = permissions.includes('candidates:read');
+  const canJobs = permissions.includes('jobs:read');
+  useSlashToFocus(input);
+  const { found, setFound, error } = useSearch(text, canCandidates, canJobs);
 
   if (!canCandidates && !canJobs) return null;
   const close = () => {
@@ -92,32 +98,7 @@ export function GlobalSearch({ permissions }: { permissions: readonly string[] }
           {error}
         </p>
       )}
-      {found && (
-        <div className="search-results" aria-live="polite">
-          {found.candidates.length + found.jobs.length === 0 ? (
-            <p className="empty">Nothing matches “{text.trim()}”.</p>
-          ) : (
-            <ul aria-label="Search results">
-              {found.candidates.map((c) => (
-                <li key={c.id}>
-                  <a href={`#/candidates/${c.id}`} onClick={close}>
-                    {c.name}
-                  </a>{' '}
-                  <span className="meta">candidate{c.email ? ` · ${c.email}` : ''}</span>
-                </li>
-              ))}
-              {found.jobs.map((j) => (
-                <li key={j.id}>
-                  <a href={`#/follow-ups?owner=anyone&job=${j.id}`} onClick={close}>
-                    {j.title}
-                  </a>{' '}
-                  <span className="meta">job · {j.status} · its follow-ups</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {found && <SearchResults found={found} text={text} onChoose={close} />}
     </div>
   );
 }

@@ -1,16 +1,19 @@
 import { useState } from 'react';
-import { api, messageOf, type FollowUp } from './api.ts';
+import { client, dataOf, messageOf, type FollowUp } from './api.ts';
 import { SnoozeForm } from './SnoozeForm.tsx';
+import type { QueueMember } from './useFollowUpQueue.ts';
 
-/** A member who can take a follow-up on. */
-export interface QueueMember {
-  id: string;
-  name: string;
-  role: string;
-  active: boolean;
+export type { QueueMember } from './useFollowUpQueue.ts';
+
+/** What a bulk action reports back to the queue. */
+interface BulkProps {
+  chosen: FollowUp[];
+  onDone: (words: string) => void;
+  onError: (words: string) => void;
+  /** One action at a time: while one runs, the others wait. */
+  busy: boolean;
+  setBusy: (on: boolean) => void;
 }
-
-type SendResult = { id: string; outcome: 'scheduled' } | { id: string; outcome: 'refused'; reason: string };
 
 /**
  * What can be done to several selected follow-ups at once: send their reviewed drafts (each as a
@@ -25,19 +28,37 @@ export function QueueBulkBar({
   onDone,
   onError,
   onClear,
-}: {
-  chosen: FollowUp[];
+}: Omit<BulkProps, 'busy' | 'setBusy'> & {
   /** The candidate-facing draft of each application that has one. */
   drafts: Map<string, string>;
   members: QueueMember[];
-  onDone: (words: string) => void;
-  onError: (words: string) => void;
   onClear: () => void;
 }) {
-  const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [ownerId, setOwnerId] = useState('');
-  const [reason, setReason] = useState('');
+  const props = { chosen, onDone, onError, busy, setBusy };
+  return (
+    <section className="card bulk" aria-label="Bulk actions">
+      <strong>{chosen.length} selected</strong>
+      <BulkSend {...props} drafts={drafts} />
+      <BulkReassign {...props} members={members} />
+      <SnoozeForm chosen={chosen} onDone={onDone} onError={onError} />
+      <button className="secondary" onClick={onClear}>
+        Clear selection
+      </button>
+    </section>
+  );
+}
+
+/** Send the selected rows' reviewed drafts, after saying to whom. */
+function BulkSend({
+  chosen,
+  drafts,
+  onDone,
+  onError,
+  busy,
+  setBusy,
+}: BulkProps & { drafts: Map<string, string> }) {
+  const [confirming, setConfirming] = useState(false);
   const sendable = chosen.filter((f) => drafts.has(f.applicationId));
   const draftIds = [...new Set(sendable.map((f) => drafts.get(f.applicationId)!))];
 
@@ -45,7 +66,7 @@ export function QueueBulkBar({
     setBusy(true);
     onError('');
     try {
-      const r = await api<{ results: SendResult[] }>('POST', '/messages/send', { ids: draftIds });
+      const r = await dataOf(client.POST('/api/v1/messages/send', { body: { ids: draftIds } }));
       const sent = r.results.filter((x) => x.outcome === 'scheduled').length;
       const refused = r.results.flatMap((x) => (x.outcome === 'refused' ? [x.reason] : []));
       setConfirming(false);
@@ -60,13 +81,49 @@ export function QueueBulkBar({
     }
   }
 
+  return confirming ? (
+    <span className="row">
+      Send {draftIds.length} reviewed message(s) to {sendable.map((f) => f.candidate.name).join(', ')}?
+      <button disabled={busy} onClick={() => void send()}>
+        Yes, send {draftIds.length}
+      </button>
+      <button className="secondary" disabled={busy} onClick={() => setConfirming(false)}>
+        Not now
+      </button>
+    </span>
+  ) : (
+    <button
+      disabled={busy || draftIds.length === 0}
+      onClick={() => setConfirming(true)}
+      title={draftIds.length === 0 ? 'None of the selected has a reviewed draft to send.' : undefined}
+    >
+      Send reviewed drafts ({draftIds.length})
+    </button>
+  );
+}
+
+/** Hand the selected rows to another member, with a reason; each refusal is named. */
+function BulkReassign({
+  chosen,
+  members,
+  onDone,
+  onError,
+  busy,
+  setBusy,
+}: BulkProps & { members: QueueMember[] }) {
+  const [ownerId, setOwnerId] = useState('');
+  const [reason, setReason] = useState('');
+
   async function reassign() {
     setBusy(true);
     onError('');
     const failed: string[] = [];
     for (const f of chosen) {
       try {
-        await api('POST', `/follow-ups/${f.id}/reassign`, { ownerId, ...(reason.trim() && { reason }) });
+        await client.POST('/api/v1/follow-ups/{id}/reassign', {
+          params: { path: { id: f.id } },
+          body: { ownerId, ...(reason.trim() && { reason }) },
+        });
       } catch (e) {
         failed.push(`${f.candidate.name}: ${messageOf(e, 'not handed on.')}`);
       }
@@ -81,50 +138,24 @@ export function QueueBulkBar({
   }
 
   return (
-    <section className="card bulk" aria-label="Bulk actions">
-      <strong>{chosen.length} selected</strong>
-      {confirming ? (
-        <span className="row">
-          Send {draftIds.length} reviewed message(s) to {sendable.map((f) => f.candidate.name).join(', ')}?
-          <button disabled={busy} onClick={() => void send()}>
-            Yes, send {draftIds.length}
-          </button>
-          <button className="secondary" disabled={busy} onClick={() => setConfirming(false)}>
-            Not now
-          </button>
-        </span>
-      ) : (
-        <button
-          disabled={busy || draftIds.length === 0}
-          onClick={() => setConfirming(true)}
-          title={draftIds.length === 0 ? 'None of the selected has a reviewed draft to send.' : undefined}
-        >
-          Send reviewed drafts ({draftIds.length})
-        </button>
-      )}
-      <span className="row">
-        <label>
-          Hand to{' '}
-          <select value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
-            <option value="">Choose…</option>
-            {members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Reason <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
-        </label>
-        <button className="secondary" disabled={busy || !ownerId} onClick={() => void reassign()}>
-          Reassign {chosen.length}
-        </button>
-      </span>
-      <SnoozeForm chosen={chosen} onDone={onDone} onError={onError} />
-      <button className="secondary" onClick={onClear}>
-        Clear selection
+    <span className="row">
+      <label>
+        Hand to{' '}
+        <select value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
+          <option value="">Choose…</option>
+          {members.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Reason <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
+      </label>
+      <button className="secondary" disabled={busy || !ownerId} onClick={() => void reassign()}>
+        Reassign {chosen.length}
       </button>
-    </section>
+    </span>
   );
 }

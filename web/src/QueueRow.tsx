@@ -2,7 +2,7 @@ import type { FollowUp } from './api.ts';
 import { DueTime } from './DueTime.tsx';
 import { nextStepWords } from './FollowUpTruth.tsx';
 import { when } from './format.ts';
-import { snoozeWords, type SnoozeFields } from './SnoozeForm.tsx';
+import { snoozeWords } from './SnoozeForm.tsx';
 
 export const KIND_WORDS: Record<string, string> = {
   outcome: 'Outcome',
@@ -47,7 +47,13 @@ export function nextActionOf(f: FollowUp, hasDraft: boolean, role: string): Next
     case 'check_in':
     case 'debrief':
       return role === 'interviewer' ? null : { label: 'Log call', call: true };
-    default:
+    case 'thank_you':
+    case 'client_feedback':
+    case 'client_update':
+    case 'reply':
+    case 'reach_another_way':
+    case 'stay_in_touch':
+    case 'placement_check_in':
       return role === 'interviewer' ? null : { label: 'Log a call', next: 'call', writes: false };
   }
 }
@@ -87,10 +93,9 @@ export function QueueRow({
   onFocus: () => void;
   onLogCall: () => void;
 }) {
-  const href = `#/applications/${f.applicationId}`;
   const mine = when(f.dueAt, memberTimeZone);
   const theirs = when(f.dueAt, f.candidateTimeZone);
-  const snoozed = snoozeWords(f as FollowUp & SnoozeFields, memberTimeZone);
+  const snoozed = snoozeWords(f, memberTimeZone);
   const detail =
     (snoozed ? `${snoozed} · ` : '') +
     `Next: ${nextStepWords(f, memberTimeZone)} Due ${mine} (your time)` +
@@ -134,35 +139,53 @@ export function QueueRow({
         {f.promisedDueAt && <> · the candidate was promised {when(f.promisedDueAt, f.candidateTimeZone)}</>}
         {f.promiseStatement && <> · promised: “{f.promiseStatement}”</>}
       </span>
-      <span className="qactions">
-        {action &&
-          ('call' in action ? (
-            <button onClick={onLogCall} aria-label={`Log call (reached) with ${f.candidate.name}`}>
-              Log call (reached)
-            </button>
-          ) : (
-            <a
-              className="button"
-              href={`${href}?next=${action.next}`}
-              aria-label={`${action.label}: ${f.candidate.name}`}
-            >
-              {action.label}
-            </a>
-          ))}
-        {f.owedTo !== 'team' && action && !('call' in action) && action.writes && role !== 'interviewer' && (
-          // An outcome call must say what was told: it is logged on the application, not in one click.
-          <a
-            className="button secondary"
-            href={`${href}?next=call`}
-            aria-label={`Log a call with ${f.candidate.name}`}
-          >
-            Log a call
-          </a>
-        )}
-        <a className="button secondary" href={href} aria-label={`Open ${f.candidate.name}`}>
-          Open
-        </a>
-      </span>
+      <QueueRowActions f={f} action={action} role={role} onLogCall={onLogCall} />
     </article>
+  );
+}
+
+/** The row's buttons: its next step (a link, or logging a call here), a call to log, and Open. */
+function QueueRowActions({
+  f,
+  action,
+  role,
+  onLogCall,
+}: {
+  f: FollowUp;
+  action: NextAction | null;
+  role: string;
+  onLogCall: () => void;
+}) {
+  const href = `#/applications/${f.applicationId}`;
+  return (
+    <span className="qactions">
+      {action &&
+        ('call' in action ? (
+          <button onClick={onLogCall} aria-label={`Log call (reached) with ${f.candidate.name}`}>
+            Log call (reached)
+          </button>
+        ) : (
+          <a
+            className="button"
+            href={`${href}?next=${action.next}`}
+            aria-label={`${action.label}: ${f.candidate.name}`}
+          >
+            {action.label}
+          </a>
+        ))}
+      {f.owedTo !== 'team' && action && !('call' in action) && action.writes && role !== 'interviewer' && (
+        // An outcome call must say what was told: it is logged on the application, not in one click.
+        <a
+          className="button secondary"
+          href={`${href}?next=call`}
+          aria-label={`Log a call with ${f.candidate.name}`}
+        >
+          Log a call
+        </a>
+      )}
+      <a className="button secondary" href={href} aria-label={`Open ${f.candidate.name}`}>
+        Open
+      </a>
+    </span>
   );
 }

@@ -17,19 +17,12 @@ const STILL_UNTYPED = new Set([
   'DeskClientLinks.tsx',
   'DeskCoverage.tsx',
   'DeskScreen.tsx',
-  'FollowUpsScreen.tsx',
-  'GlobalSearch.tsx',
   'ImportScreen.tsx',
-  'InboxScreen.tsx',
   'JobPolicyEditor.tsx',
   'JobsScreen.tsx',
   'PlacementPanel.tsx',
-  'QueueBulkBar.tsx',
   'ReportsScreen.tsx',
-  'ScorecardsScreen.tsx',
   'TalentPoolScreen.tsx',
-  'ToSendScreen.tsx',
-  'WaitingOnMeScreen.tsx',
 ]);
 
 const dir = new URL('./', import.meta.url);

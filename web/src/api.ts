@@ -134,49 +134,13 @@ export async function api<T>(
 /** The signed-in member's session (GET /auth/session, POST /auth/sign-in). */
 export type Session = Schema<'Session'>;
 
-export interface FollowUp {
-  id: string;
-  applicationId: string;
-  kind: string;
-  owedBy: string;
-  owedTo: string;
-  ownerId: string | null;
-  dueAt: string;
-  /** What the candidate was promised, when a decision pulled dueAt forward. */
-  promisedDueAt: string | null;
-  status: string;
-  overdue: boolean;
-  escalationLevel: number;
-  state: 'upcoming' | 'due_today' | 'overdue' | 'kept' | 'late' | 'cancelled';
-  candidate: { id: string; name: string; timeZone: string | null };
-  job: { id: string; title: string };
-  /** The interview it comes from (a scorecard is owed on it). */
-  interview: { id: string; title: string; scheduledAt: string | null; endsAt: string | null } | null;
-  promiseStatement: string | null;
-  owner: { id: string; name: string } | null;
-  /** The candidate's zone, else the organization's. */
-  candidateTimeZone: string;
-  /** The team decided and the candidate has not been told yet. */
-  decidedNotTold: boolean;
-  /** The due time in words by the server's clock ("due in 2 hours", "3 days late"). */
-  dueWords: string | null;
-  /** The next automatic step, to whom by name, and when. */
-  nextStep: {
-    action: 'reminder' | 'update' | 'escalation';
-    at: string;
-    toRole: 'owner' | 'candidate' | 'hiring_manager' | 'recruiter' | 'admins';
-    to: string;
-  } | null;
-  /** What Hearback will do next on its own, when, and why; null when nothing is planned. */
-  nextAction: {
-    kind: 'reminder' | 'update' | 'escalation';
-    at: string;
-    because: string;
-    detail: string;
-    to: string;
-  } | null;
-}
+/**
+ * A follow-up as the lists answer it (GET /follow-ups): the row, its candidate, job, interview and
+ * owner by name, and where it stands by the server's clock.
+ */
+export type FollowUp = Schema<'FollowUpView'>;
 
+/** One page of a list, as `api<T>()` callers read it; goes with `listAll` once every screen is typed. */
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;

@@ -1,6 +1,7 @@
 // The follow-up queue's pure parts: its filters as a shareable URL, its groups, and what a key
 // press does. Kept apart from the screen so they are tested without a browser.
 import type { FollowUp } from './api.ts';
+import type { paths } from './api-schema.ts';
 
 /** What the queue shows; every field is in the URL so a view can be shared or saved as a link. */
 export interface QueueFilters {
@@ -44,12 +45,25 @@ export function queryOf(f: QueueFilters): string {
   return q.toString();
 }
 
-/** The API request for a set of filters (the job is filtered here: the list has no job parameter). */
+/** The query of GET /follow-ups for a view. */
+export type FollowUpQuery = NonNullable<paths['/api/v1/follow-ups']['get']['parameters']['query']>;
+
+/** The list query for a set of filters (the job is filtered here: the list has no job parameter). */
+export function followUpQueryOf(f: QueueFilters, memberId: string): FollowUpQuery {
+  return {
+    status: 'open',
+    limit: 200,
+    ...(f.owner !== 'anyone' && { ownerId: f.owner === 'me' ? memberId : f.owner }),
+    // From the URL, so any text: the API refuses a kind it does not know.
+    ...(f.kind && { kind: f.kind as FollowUp['kind'] }),
+    ...(f.overdueOnly && { overdue: 'true' as const }),
+  };
+}
+
+/** The API request for a set of filters, as a path under /api/v1. */
 export function requestOf(f: QueueFilters, memberId: string): string {
-  const q = new URLSearchParams({ status: 'open', limit: '200' });
-  if (f.owner !== 'anyone') q.set('ownerId', f.owner === 'me' ? memberId : f.owner);
-  if (f.kind) q.set('kind', f.kind);
-  if (f.overdueOnly) q.set('overdue', 'true');
+  const q = new URLSearchParams();
+  for (const [key, value] of Object.entries(followUpQueryOf(f, memberId))) q.set(key, String(value));
   return `/follow-ups?${q.toString()}`;
 }
 
