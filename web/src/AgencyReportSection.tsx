@@ -1,29 +1,8 @@
 import { useEffect, useState } from 'react';
-import { api, ApiError } from './api.ts';
+import { ApiError, client, dataOf, type Schema } from './api.ts';
 
-/** One line of `GET /reports/agency` (AgencyReportLine). */
-interface AgencyLine {
-  key: string | null;
-  label: string;
-  submissions: number;
-  interviewed: number;
-  offered: number;
-  placed: number;
-  interviewRate: number | null;
-  placementRate: number | null;
-  feedbackOwed: number;
-  feedbackAnswered: number;
-  medianHoursToFeedback: number | null;
-  answeredWithinDeadline: number;
-  withinDeadlineRate: number | null;
-  waitingPastDeadline: number;
-  nudges: number;
-  nudgesAnswered: number;
-  nudgesAnsweredRate: number | null;
-  placementsKept: number;
-  placementsInGuarantee: number;
-  placementsFellThrough: number;
-}
+/** One line of `GET /reports/agency`. */
+type AgencyLine = Schema<'AgencyReportLine'>;
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
 const hours = (x: number | null) => (x === null ? '—' : x < 48 ? `${x} h` : `${Math.round(x / 24)} days`);
@@ -38,8 +17,10 @@ export function AgencyReportSection() {
   const [byContact, setByContact] = useState<AgencyLine[]>([]);
   const [error, setError] = useState('');
   useEffect(() => {
-    const get = (group: string) =>
-      api<{ items: AgencyLine[] }>('GET', `/reports/agency?group=${group}&limit=200`).then((r) => r.items);
+    const get = (group: 'client' | 'contact') =>
+      dataOf(client.GET('/api/v1/reports/agency', { params: { query: { group, limit: 200 } } })).then(
+        (r) => r.items,
+      );
     Promise.all([get('client'), get('contact')]).then(
       ([c, k]) => {
         setByClient(c);

@@ -1,31 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { api, messageOf } from './api.ts';
+import { client, dataOf, messageOf, type Schema } from './api.ts';
 import { DueTime } from './DueTime.tsx';
 import { PlacementForm } from './PlacementPanel.tsx';
 
-interface OpenSubmission {
-  submissionId: string;
-  stage: string;
-  submittedAt: string;
-  candidateName: string;
-  jobTitle: string;
-  contactName: string;
-  feedbackDueAt: string | null;
-  daysWaiting: number;
-  pastDeadline: boolean;
-}
-interface ClientRecord {
-  client: { id: string; name: string; guaranteeDays: number; feedbackDaysAfterSubmission: number };
-  contacts: { id: string; name: string; title: string }[];
-  openSubmissions: OpenSubmission[];
-  feedback: {
-    answered: number;
-    overdue: number;
-    medianDaysToFeedback: number | null;
-    shareWithinDeadline: number | null;
-  };
-}
+type ClientRecord = Schema<'ClientRecord'>;
+type OpenSubmission = ClientRecord['openSubmissions'][number];
 
 const STAGE_WORDS: Record<string, string> = {
   submitted: 'submitted',
@@ -57,7 +37,9 @@ export function ClientView({
   const heading = useRef<HTMLHeadingElement>(null);
   const load = useCallback(async () => {
     try {
-      setRecord(await api<ClientRecord>('GET', `/clients/${clientId}/record`));
+      setRecord(
+        await dataOf(client.GET('/api/v1/clients/{id}/record', { params: { path: { id: clientId } } })),
+      );
     } catch (e) {
       setError(messageOf(e, 'The client could not be loaded.'));
     }

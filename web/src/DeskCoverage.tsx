@@ -1,41 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { api, messageOf } from './api.ts';
+import { client, dataOf, messageOf, type Schema } from './api.ts';
 import { DueTime } from './DueTime.tsx';
 
-interface Candidates {
-  earlier: { applicationId: string; candidateName: string; stage: string }[];
-  pool: { candidateId: string; candidateName: string }[];
-}
-interface Coverage {
-  jobOrders: {
-    jobId: string;
-    clientName: string;
-    title: string;
-    finalists: number;
-    target: number;
-    short: boolean;
-    openBackfillId: string | null;
-    candidates: Candidates | null;
-  }[];
-  contactsWithoutNextContact: {
-    contactId: string;
-    contactName: string;
-    clientName: string;
-    lastContactAt: string | null;
-  }[];
-  placements: {
-    placementId: string;
-    candidateName: string;
-    clientName: string;
-    jobTitle: string;
-    startDate: string;
-    guaranteeEndsOn: string;
-    fellThroughOn: string | null;
-    nextCheckInAt: string | null;
-    nextCheckInWith: string | null;
-  }[];
-}
+type Coverage = Schema<'DeskCoverage'>;
+type Candidates = NonNullable<Coverage['jobOrders'][number]['candidates']>;
 
 const names = (c: Candidates) =>
   [
@@ -52,7 +21,7 @@ export function DeskCoverage({ version }: { version: number }) {
   const [coverage, setCoverage] = useState<Coverage | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
-    api<Coverage>('GET', '/desk/coverage')
+    dataOf(client.GET('/api/v1/desk/coverage'))
       .then(setCoverage)
       .catch((e: unknown) => setError(messageOf(e, 'Coverage could not be loaded.')));
   }, [version]);

@@ -1,13 +1,9 @@
 import { useState } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { api, fieldErrorsOf, messageOf } from './api.ts';
+import { client, dataOf, fieldErrorsOf, messageOf, type Body, type Schema } from './api.ts';
 
-/** What placing returns, as far as the panel shows it. */
-export interface PlacedView {
-  id: string;
-  guaranteeEndsOn: string;
-  checkIns: { id: string; owedTo: string; dueAt: string }[];
-}
+/** What placing returns: the placement with its check-ins. */
+export type PlacedView = Schema<'PlacementView'>;
 
 /**
  * Record a placement of a submission: the start date, the fee (a percent of salary or a fixed
@@ -42,16 +38,21 @@ export function PlacementForm({
       aria-label={`Place ${candidateName}`}
       onSubmit={(e) => {
         e.preventDefault();
-        const fee =
+        const fee: Body<'/api/v1/submissions/{id}/placement', 'post'>['fee'] =
           feeKind === 'percent'
             ? { kind: 'percent', percent: Number(percent) }
             : { kind: 'fixed', amount: Number(amount), currency: currency.trim().toUpperCase() };
-        void api<PlacedView>('POST', `/submissions/${submissionId}/placement`, {
-          startDate,
-          fee,
-          guaranteeDays: Number(guarantee),
-          ...(note.trim() && { feeNote: note.trim() }),
-        })
+        dataOf(
+          client.POST('/api/v1/submissions/{id}/placement', {
+            params: { path: { id: submissionId } },
+            body: {
+              startDate,
+              fee,
+              guaranteeDays: Number(guarantee),
+              ...(note.trim() && { feeNote: note.trim() }),
+            },
+          }),
+        )
           .then(onPlaced)
           .catch((err: unknown) => {
             setFieldErrors(fieldErrorsOf(err));

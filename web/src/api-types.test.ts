@@ -7,27 +7,19 @@ import { describe, expect, it } from 'vitest';
  * a hand-written shape. The screens below still do and are being converted; the list only shrinks.
  */
 const STILL_UNTYPED = new Set([
-  'AgencyReportSection.tsx',
   'ApplicationPanels.tsx',
   'ApplicationScreen.tsx',
   'CandidateContactForm.tsx',
   'CandidateScreen.tsx',
-  'ClientView.tsx',
-  'DebriefForms.tsx',
-  'DeskClientLinks.tsx',
-  'DeskCoverage.tsx',
-  'DeskScreen.tsx',
   'FollowUpsScreen.tsx',
   'GlobalSearch.tsx',
   'ImportScreen.tsx',
   'InboxScreen.tsx',
   'JobPolicyEditor.tsx',
   'JobsScreen.tsx',
-  'PlacementPanel.tsx',
   'QueueBulkBar.tsx',
   'ReportsScreen.tsx',
   'ScorecardsScreen.tsx',
-  'TalentPoolScreen.tsx',
   'ToSendScreen.tsx',
   'WaitingOnMeScreen.tsx',
 ]);
