@@ -50,34 +50,14 @@ export function DeskWaiting({
             </thead>
             <tbody>
               {waiting.map((w) => (
-                <tr key={w.submissionId} className={w.pastDeadline ? 'overdue' : undefined}>
-                  <td>
-                    {w.candidateName} · {w.jobTitle}
-                  </td>
-                  <td>
-                    {w.clientName} · {w.contactName}
-                  </td>
-                  <td>
-                    {w.daysWaiting} day{w.daysWaiting === 1 ? '' : 's'}
-                  </td>
-                  <td>
-                    {w.pastDeadline && <strong>Past the deadline · </strong>}
-                    <DueTime at={w.feedbackDueAt} timeZone={w.contactTimeZone} />
-                  </td>
-                  <td className="row">
-                    {w.pastDeadline && (
-                      <button type="button" onClick={() => onNudge(w)}>
-                        Nudge {w.contactName}
-                      </button>
-                    )}
-                    <ClientAnswer waiting={w} onDone={onDone} onError={onError} />
-                    <MoreTimeAnswer waiting={w} onDone={onDone} />
-                    <RevokeClientLinks waiting={w} onDone={onDone} onError={onError} />
-                    <button type="button" className="secondary" onClick={() => setInterviewing(w)}>
-                      Record client interview…
-                    </button>
-                  </td>
-                </tr>
+                <WaitingRow
+                  key={w.submissionId}
+                  waiting={w}
+                  onNudge={onNudge}
+                  onInterview={setInterviewing}
+                  onDone={onDone}
+                  onError={onError}
+                />
               ))}
             </tbody>
           </table>
@@ -106,6 +86,52 @@ export function DeskWaiting({
         />
       )}
     </section>
+  );
+}
+
+/** One submission waiting on its client, with what the recruiter can record or do about it. */
+function WaitingRow({
+  waiting,
+  onNudge,
+  onInterview,
+  onDone,
+  onError,
+}: {
+  waiting: Waiting;
+  onNudge: (w: Waiting) => void;
+  onInterview: (s: SubmissionRef) => void;
+  onDone: (message: string) => void;
+  onError: (message: string) => void;
+}) {
+  return (
+    <tr className={waiting.pastDeadline ? 'overdue' : undefined}>
+      <td>
+        {waiting.candidateName} · {waiting.jobTitle}
+      </td>
+      <td>
+        {waiting.clientName} · {waiting.contactName}
+      </td>
+      <td>
+        {waiting.daysWaiting} day{waiting.daysWaiting === 1 ? '' : 's'}
+      </td>
+      <td>
+        {waiting.pastDeadline && <strong>Past the deadline · </strong>}
+        <DueTime at={waiting.feedbackDueAt} timeZone={waiting.contactTimeZone} />
+      </td>
+      <td className="row">
+        {waiting.pastDeadline && (
+          <button type="button" onClick={() => onNudge(waiting)}>
+            Nudge {waiting.contactName}
+          </button>
+        )}
+        <ClientAnswer waiting={waiting} onDone={onDone} onError={onError} />
+        <MoreTimeAnswer waiting={waiting} onDone={onDone} />
+        <RevokeClientLinks waiting={waiting} onDone={onDone} onError={onError} />
+        <button type="button" className="secondary" onClick={() => onInterview(waiting)}>
+          Record client interview…
+        </button>
+      </td>
+    </tr>
   );
 }
 

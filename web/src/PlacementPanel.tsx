@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { client, dataOf, fieldErrorsOf, messageOf, type Body, type Schema } from './api.ts';
+import { client, dataOf, fieldErrorsOf, messageOf, type Schema } from './api.ts';
+import { feeOf, PlacementFeeFields, type FeeDraft } from './PlacementFeeFields.tsx';
 
 /** What placing returns: the placement with its check-ins. */
 export type PlacedView = Schema<'PlacementView'>;
@@ -24,10 +25,7 @@ export function PlacementForm({
   onCancel: () => void;
 }) {
   const [startDate, setStartDate] = useState('');
-  const [feeKind, setFeeKind] = useState<'percent' | 'fixed'>('percent');
-  const [percent, setPercent] = useState('20');
-  const [amount, setAmount] = useState('');
-  const [currency, setCurrency] = useState('EUR');
+  const [fee, setFee] = useState<FeeDraft>({ kind: 'percent', percent: '20', amount: '', currency: 'EUR' });
   const [guarantee, setGuarantee] = useState(String(defaultGuaranteeDays));
   const [note, setNote] = useState('');
   const [failed, setFailed] = useState('');
@@ -38,16 +36,12 @@ export function PlacementForm({
       aria-label={`Place ${candidateName}`}
       onSubmit={(e) => {
         e.preventDefault();
-        const fee: Body<'/api/v1/submissions/{id}/placement', 'post'>['fee'] =
-          feeKind === 'percent'
-            ? { kind: 'percent', percent: Number(percent) }
-            : { kind: 'fixed', amount: Number(amount), currency: currency.trim().toUpperCase() };
         dataOf(
           client.POST('/api/v1/submissions/{id}/placement', {
             params: { path: { id: submissionId } },
             body: {
               startDate,
-              fee,
+              fee: feeOf(fee),
               guaranteeDays: Number(guarantee),
               ...(note.trim() && { feeNote: note.trim() }),
             },
@@ -66,44 +60,7 @@ export function PlacementForm({
           Start date{' '}
           <input type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} required />
         </label>
-        <label>
-          Fee kind{' '}
-          <select value={feeKind} onChange={(e) => setFeeKind(e.target.value as 'percent' | 'fixed')}>
-            <option value="percent">percent of salary</option>
-            <option value="fixed">fixed amount</option>
-          </select>
-        </label>
-        {feeKind === 'percent' ? (
-          <label>
-            Percent{' '}
-            <input
-              type="number"
-              min={0.1}
-              max={100}
-              step={0.1}
-              value={percent}
-              onChange={(e) => setPercent(e.target.value)}
-              required
-            />
-          </label>
-        ) : (
-          <>
-            <label>
-              Amount{' '}
-              <input
-                type="number"
-                min={1}
-                value={amount}
-                onChange={(e) => setAmount(e.target.value)}
-                required
-              />
-            </label>
-            <label>
-              Currency{' '}
-              <input value={currency} onChange={(e) => setCurrency(e.target.value)} size={4} required />
-            </label>
-          </>
-        )}
+        <PlacementFeeFields fee={fee} onChange={setFee} />
         <label>
           Guarantee (days){' '}
           <input
