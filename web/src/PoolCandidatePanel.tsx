@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
 import { ApiError, client, dataOf, everyItem, messageOf, type Schema } from './api.ts';
+import { useBusyAction } from './busy-action.ts';
 import { membershipWords } from './pool.ts';
 import { PoolCandidateHistory } from './PoolCandidateHistory.tsx';
 import { PoolMatchForm } from './PoolMatchForm.tsx';
@@ -12,8 +13,8 @@ function usePoolCandidate(candidateId: string, onRemoved: () => void) {
   const [jobs, setJobs] = useState<Schema<'Job'>[]>([]);
   const [matched, setMatched] = useState<{ id: string; jobTitle: string } | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const { busy, act } = useBusyAction(setError);
   const [notice, setNotice] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   const load = useCallback(async () => {
@@ -38,18 +39,6 @@ function usePoolCandidate(candidateId: string, onRemoved: () => void) {
       () => setJobs([]),
     );
   }, [load]);
-  /** Run an action with the panel busy, showing its failure. */
-  const act = async (what: () => Promise<void>, failure: string) => {
-    setError('');
-    setBusy(true);
-    try {
-      await what();
-    } catch (e) {
-      setError(messageOf(e, failure));
-    } finally {
-      setBusy(false);
-    }
-  };
   const match = (jobId: string) =>
     act(async () => {
       const a = await dataOf(

@@ -1,6 +1,7 @@
 /** The webhooks section's state and actions: the endpoints, register, enable/disable, remove. */
 import { useCallback, useEffect, useState } from 'react';
 import { client, dataOf, everyItem, messageOf } from './api.ts';
+import { useBusyAction } from './busy-action.ts';
 import type { EndpointDraft } from './WebhookRegisterForm.tsx';
 import type { Endpoint } from './webhook-words.ts';
 
@@ -10,8 +11,8 @@ export function useWebhookEndpoints() {
   const [issued, setIssued] = useState<{ url: string; secret: string } | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [logOf, setLogOf] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const { busy, act } = useBusyAction(setError);
   const [notice, setNotice] = useState('');
 
   const load = useCallback(async () => {
@@ -24,21 +25,6 @@ export function useWebhookEndpoints() {
   useEffect(() => {
     void load();
   }, [load]);
-
-  /** Run a change with the section busy; true when it worked, else its failure is shown. */
-  async function act(change: () => Promise<void>, failure: string): Promise<boolean> {
-    setError('');
-    setBusy(true);
-    try {
-      await change();
-      return true;
-    } catch (e) {
-      setError(messageOf(e, failure));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
 
   async function register(form: EndpointDraft): Promise<boolean> {
     setError('');
