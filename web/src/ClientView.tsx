@@ -1,38 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { api, messageOf } from './api.ts';
-import { DueTime } from './DueTime.tsx';
+import { client, dataOf, messageOf, type Schema } from './api.ts';
+import { ClientFeedbackRecord } from './ClientFeedbackRecord.tsx';
+import { ClientOpenSubmissions } from './ClientOpenSubmissions.tsx';
 import { PlacementForm } from './PlacementPanel.tsx';
 
-interface OpenSubmission {
-  submissionId: string;
-  stage: string;
-  submittedAt: string;
-  candidateName: string;
-  jobTitle: string;
-  contactName: string;
-  feedbackDueAt: string | null;
-  daysWaiting: number;
-  pastDeadline: boolean;
-}
-interface ClientRecord {
-  client: { id: string; name: string; guaranteeDays: number; feedbackDaysAfterSubmission: number };
-  contacts: { id: string; name: string; title: string }[];
-  openSubmissions: OpenSubmission[];
-  feedback: {
-    answered: number;
-    overdue: number;
-    medianDaysToFeedback: number | null;
-    shareWithinDeadline: number | null;
-  };
-}
-
-const STAGE_WORDS: Record<string, string> = {
-  submitted: 'submitted',
-  client_reviewing: 'client reviewing',
-  interviewing: 'interviewing',
-  offered: 'offered',
-};
+type ClientRecord = Schema<'ClientRecord'>;
+type OpenSubmission = ClientRecord['openSubmissions'][number];
 
 /**
  * One client at a glance: every open submission with its deadline, and how the client answers
@@ -57,7 +31,9 @@ export function ClientView({
   const heading = useRef<HTMLHeadingElement>(null);
   const load = useCallback(async () => {
     try {
-      setRecord(await api<ClientRecord>('GET', `/clients/${clientId}/record`));
+      setRecord(
+        await dataOf(client.GET('/api/v1/clients/{id}/record', { params: { path: { id: clientId } } })),
+      );
     } catch (e) {
       setError(messageOf(e, 'The client could not be loaded.'));
     }
@@ -73,7 +49,6 @@ export function ClientView({
   }, [loaded, clientId]);
 
   if (!record) return <Alerts error={error} />;
-  const f = record.feedback;
   return (
     <section aria-labelledby="client-view" className="card">
       <div className="row">
@@ -85,71 +60,9 @@ export function ClientView({
         </button>
       </div>
       <Alerts error={error} />
-      <h3>Feedback record</h3>
-      <dl className="meta" aria-label="Feedback record">
-        <dt>Median days to feedback</dt>
-        <dd>
-          {f.medianDaysToFeedback === null
-            ? 'no answer yet'
-            : `${f.medianDaysToFeedback} day${f.medianDaysToFeedback === 1 ? '' : 's'}`}
-        </dd>
-        <dt>Answered within the agreed deadline</dt>
-        <dd>
-          {f.shareWithinDeadline === null
-            ? 'nothing due yet'
-            : `${Math.round(f.shareWithinDeadline * 100)}% (${f.answered} answered, ${f.overdue} unanswered past the deadline)`}
-        </dd>
-        <dt>Agreed deadline after a submission</dt>
-        <dd>{record.client.feedbackDaysAfterSubmission} business day(s)</dd>
-      </dl>
+      <ClientFeedbackRecord record={record} />
       <h3>Open submissions</h3>
-      {record.openSubmissions.length === 0 ? (
-        <p className="empty">No open submission.</p>
-      ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="client-view">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Candidate · job</th>
-                <th scope="col">Contact</th>
-                <th scope="col">Stage</th>
-                <th scope="col">Waiting</th>
-                <th scope="col">Feedback due</th>
-                <th scope="col">Act</th>
-              </tr>
-            </thead>
-            <tbody>
-              {record.openSubmissions.map((s) => (
-                <tr key={s.submissionId} className={s.pastDeadline ? 'overdue' : undefined}>
-                  <td>
-                    {s.candidateName} · {s.jobTitle}
-                  </td>
-                  <td>{s.contactName}</td>
-                  <td>{STAGE_WORDS[s.stage] ?? s.stage}</td>
-                  <td>
-                    {s.daysWaiting} day{s.daysWaiting === 1 ? '' : 's'}
-                  </td>
-                  <td>
-                    {s.feedbackDueAt ? (
-                      <>
-                        {s.pastDeadline && <strong>Past the deadline · </strong>}
-                        <DueTime at={s.feedbackDueAt} />
-                      </>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td>
-                    <button type="button" className="secondary" onClick={() => setPlacing(s)}>
-                      Place {s.candidateName}…
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ClientOpenSubmissions submissions={record.openSubmissions} onPlace={setPlacing} />
       {placing && (
         <PlacementForm
           key={placing.submissionId}

@@ -1,4 +1,5 @@
 import { useRef, useState, type MutableRefObject } from 'react';
+import { useComposeSend } from './compose-send.ts';
 import { client, dataOf, messageOf, type Schema } from './api.ts';
 import { ComposerChecks, type CheckedText } from './ComposerChecks.tsx';
 import { ComposerWhen } from './ComposerWhen.tsx';
@@ -109,42 +110,9 @@ export function ComposeForm(props: {
 }) {
   const { draft, body, onBody, check, candidateTimeZone, setError } = props;
   const bodyRef = useRef<HTMLTextAreaElement>(null);
-  const [override, setOverride] = useState('');
-  const [schedule, setSchedule] = useState<'asap' | 'later'>('asap');
-  const [sendAtLocal, setSendAtLocal] = useState('');
-  const [busy, setBusy] = useState(false);
-  const sendAt = schedule === 'later' && sendAtLocal ? new Date(sendAtLocal) : null;
+  const { override, setOverride, schedule, setSchedule, sendAtLocal, setSendAtLocal, sendAt, busy, send } =
+    useComposeSend({ draft, body, lastSaved: props.lastSaved, onSent: props.onSent, setError });
   const errors = check?.findings.filter((f) => f.severity === 'error') ?? [];
-
-  async function send() {
-    setError('');
-    if (schedule === 'later' && (!sendAt || Number.isNaN(sendAt.getTime()))) {
-      setError('Pick a date and time to send it, or choose “as soon as possible”.');
-      return;
-    }
-    setBusy(true);
-    try {
-      const id = { params: { path: { id: draft.id } } };
-      if (body !== props.lastSaved.current) {
-        await client.PATCH('/api/v1/messages/{id}', { ...id, body: { bodyText: body } });
-        props.lastSaved.current = body;
-      }
-      const r = await dataOf(
-        client.POST('/api/v1/messages/{id}/send', {
-          ...id,
-          body: {
-            ...(sendAt && { sendAt: sendAt.toISOString() }),
-            ...(override.trim() && { override: { reason: override.trim() } }),
-          },
-        }),
-      );
-      props.onSent(r);
-    } catch (e) {
-      setError(messageOf(e, 'Could not send.')); // the text, the schedule and the override stay
-    } finally {
-      setBusy(false);
-    }
-  }
 
   /** Select a finding's span in the message, so it can be rewritten in place. */
   function showInText(f: Finding) {

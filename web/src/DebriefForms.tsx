@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { NextContactFields } from './NextContactFields.tsx';
 import { Alerts } from './Alerts.tsx';
-import { api, fieldErrorsOf, messageOf } from './api.ts';
-import { DueTime } from './DueTime.tsx';
+import { client, dataOf, fieldErrorsOf, messageOf, type Answer, type Body, type Schema } from './api.ts';
+import { DebriefFields } from './DebriefFields.tsx';
+import { DebriefThankYou } from './DebriefThankYou.tsx';
 
 /** A submission as these forms name it. */
 export interface SubmissionRef {
@@ -12,22 +12,9 @@ export interface SubmissionRef {
   contactName?: string | null;
 }
 
-interface Recorded {
-  clientFeedback: { dueAt: string };
-  debrief: { dueAt: string };
-  interview: { promise: { resolution: string; dueAt: string } };
-}
-
-interface DebriefLogged {
-  thankYou: { text: string | null; advice: string };
-  nextContact: { dueAt: string } | null;
-}
-
-interface NudgeDraft {
-  text: string | null;
-  news: string[];
-  couldAdd: string[];
-}
+/** What logging a debrief answers: the thank-you note it suggests and the next contact. */
+export type DebriefLogged = Answer<'/api/v1/submissions/{id}/debriefs', 'post'>;
+type DebriefChannel = Body<'/api/v1/submissions/{id}/debriefs', 'post'>['channel'];
 
 const value = (form: FormData, name: string) => {
   const v = form.get(name);
@@ -55,15 +42,20 @@ export function ClientInterviewForm({
     const at = value(f, 'at');
     setFailed('');
     setErrors({});
-    void api<Recorded>('POST', `/submissions/${submission.submissionId}/client-interviews`, {
-      // The browser's local time, as an instant: the server reads it in the contact's zone.
-      at: at ? new Date(at).toISOString() : '',
-      interviewers: value(f, 'interviewers')
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-      promise: value(f, 'promise'),
-    })
+    dataOf(
+      client.POST('/api/v1/submissions/{id}/client-interviews', {
+        params: { path: { id: submission.submissionId } },
+        body: {
+          // The browser's local time, as an instant: the server reads it in the contact's zone.
+          at: at ? new Date(at).toISOString() : '',
+          interviewers: value(f, 'interviewers')
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+          promise: value(f, 'promise'),
+        },
+      }),
+    )
       .then((r) => {
         onDone(
           `Interview at ${submission.clientName} recorded. The client’s feedback is due ${new Date(
@@ -127,47 +119,31 @@ export function DebriefForm({
   const [failed, setFailed] = useState('');
   const [logged, setLogged] = useState<DebriefLogged | null>(null);
   const name = submission.candidateName;
-  if (logged) {
-    return (
-      <section className="card" aria-label={`Thank-you note for ${name}`}>
-        <h3>Suggested thank-you note for {name}</h3>
-        <p className="meta">{logged.thankYou.advice}</p>
-        {logged.thankYou.text && (
-          <label>
-            Thank-you note (pass it on for {name} to make their own)
-            <textarea readOnly rows={9} value={logged.thankYou.text} />
-          </label>
-        )}
-        {logged.nextContact && (
-          <p>
-            Next contact with {name}: <DueTime at={logged.nextContact.dueAt} />
-          </p>
-        )}
-        <button type="button" className="secondary" onClick={onClose}>
-          Close
-        </button>
-      </section>
-    );
-  }
+  if (logged) return <DebriefThankYou name={name} logged={logged} onClose={onClose} />;
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const optional = (key: string) => (value(f, key) ? { [key]: value(f, key) } : {});
     setFailed('');
     setErrors({});
-    void api<DebriefLogged>('POST', `/submissions/${submission.submissionId}/debriefs`, {
-      channel: value(f, 'channel') || 'phone',
-      impressions: value(f, 'impressions'),
-      interestLevel: Number(value(f, 'interestLevel')),
-      ...optional('surprises'),
-      ...optional('nextSteps'),
-      ...optional('questionsForClient'),
-      ...optional('availability'),
-      mayMentionOtherProcesses: f.get('mayMention') === 'on',
-      ...(noNext
-        ? { noNextContactReason: value(f, 'noNextContactReason') }
-        : { nextContactAt: value(f, 'nextContactAt') }),
-    })
+    dataOf(
+      client.POST('/api/v1/submissions/{id}/debriefs', {
+        params: { path: { id: submission.submissionId } },
+        body: {
+          channel: (value(f, 'channel') || 'phone') as DebriefChannel,
+          impressions: value(f, 'impressions'),
+          interestLevel: Number(value(f, 'interestLevel')),
+          ...optional('surprises'),
+          ...optional('nextSteps'),
+          ...optional('questionsForClient'),
+          ...optional('availability'),
+          mayMentionOtherProcesses: f.get('mayMention') === 'on',
+          ...(noNext
+            ? { noNextContactReason: value(f, 'noNextContactReason') }
+            : { nextContactAt: value(f, 'nextContactAt') }),
+        },
+      }),
+    )
       .then((r) => {
         setLogged(r);
         onDone(`Debrief with ${name} logged.`);
@@ -182,52 +158,7 @@ export function DebriefForm({
       <h3>
         Debrief {name} after the interview at {submission.clientName}
       </h3>
-      <div className="row">
-        <label>
-          How{' '}
-          <select name="channel" defaultValue="phone">
-            <option value="phone">phone</option>
-            <option value="in_person">in person</option>
-            <option value="email">email</option>
-            <option value="sms">sms</option>
-          </select>
-        </label>
-        <label>
-          Interest (1–5){' '}
-          <select name="interestLevel" defaultValue="4">
-            <option value="5">5 — very keen</option>
-            <option value="4">4 — keen</option>
-            <option value="3">3 — interested, with doubts</option>
-            <option value="2">2 — lukewarm</option>
-            <option value="1">1 — no longer interested</option>
-          </select>
-        </label>
-      </div>
-      <label>
-        Impressions (what went well, in their words)
-        <textarea name="impressions" rows={2} required />
-      </label>
-      <label>
-        Surprises
-        <textarea name="surprises" rows={2} />
-      </label>
-      <label>
-        Next steps
-        <input name="nextSteps" />
-      </label>
-      <label>
-        Questions for the client
-        <input name="questionsForClient" />
-      </label>
-      <label>
-        New availability or notice period
-        <input name="availability" />
-      </label>
-      <label className="choice">
-        <input type="checkbox" name="mayMention" /> {name} agrees that their other interviews and offers may
-        be mentioned to this client
-      </label>
-      <NextContactFields name={name} none={noNext} onNone={setNoNext} />
+      <DebriefFields name={name} noNext={noNext} onNoNext={setNoNext} />
       <Alerts error={[failed, ...Object.values(errors)].filter(Boolean).join(' ')} />
       <div className="row">
         <button type="submit">Log debrief</button>
@@ -252,12 +183,17 @@ export function NudgeDraftHelper({
   /** `replace`: the recruiter asked for it (a fact added); otherwise only an empty message is filled. */
   onDraft: (text: string, replace: boolean) => void;
 }) {
-  const [draft, setDraft] = useState<NudgeDraft | null>(null);
+  const [draft, setDraft] = useState<Schema<'NudgeDraft'> | null>(null);
   const [facts, setFacts] = useState<string[]>([]);
   const [fact, setFact] = useState('');
   const [failed, setFailed] = useState('');
   useEffect(() => {
-    void api<NudgeDraft>('POST', `/submissions/${submissionId}/nudge-drafts`, facts.length ? { facts } : {})
+    dataOf(
+      client.POST('/api/v1/submissions/{id}/nudge-drafts', {
+        params: { path: { id: submissionId } },
+        body: facts.length ? { facts } : {},
+      }),
+    )
       .then((d) => {
         setDraft(d);
         if (d.text) onDraft(d.text, facts.length > 0);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { api, messageOf } from './api.ts';
+import { client, dataOf, messageOf, type Answer } from './api.ts';
 
 /** The part of a waiting submission these controls need. */
 interface WaitingSubmission {
@@ -38,12 +38,16 @@ export function MoreTimeAnswer({
       onSubmit={(e) => {
         e.preventDefault();
         setFailed('');
-        void api('POST', `/submissions/${waiting.submissionId}/client-answer`, {
-          answer: 'more_time',
-          until,
-          channel: 'phone',
-          ...(summary.trim() && { summary: summary.trim() }),
-        })
+        void client
+          .POST('/api/v1/submissions/{id}/client-answer', {
+            params: { path: { id: waiting.submissionId } },
+            body: {
+              answer: 'more_time',
+              until,
+              channel: 'phone',
+              ...(summary.trim() && { summary: summary.trim() }),
+            },
+          })
           .then(() => {
             setOpen(false);
             setUntil('');
@@ -99,7 +103,11 @@ export function RevokeClientLinks({
         type="button"
         className="danger"
         onClick={() =>
-          void api<{ revoked: number }>('POST', `/submissions/${waiting.submissionId}/client-links/revoke`)
+          void dataOf(
+            client.POST('/api/v1/submissions/{id}/client-links/revoke', {
+              params: { path: { id: waiting.submissionId } },
+            }),
+          )
             .then((r) => {
               setAsking(false);
               onDone(
@@ -120,10 +128,8 @@ export function RevokeClientLinks({
   );
 }
 
-/** What submitting answers that the desk shows: the earlier submissions, outside the window. */
-export interface SubmissionCreated {
-  earlierSubmissions: { submittedAt: string; recruiterName: string; jobTitle: string; stage: string }[];
-}
+/** What submitting answers (the desk shows the earlier submissions, outside the window). */
+export type SubmissionCreated = Answer<'/api/v1/submissions', 'post'>;
 
 /** The earlier submissions of a new one, as history (empty when there were none). */
 export function historyOf(created: SubmissionCreated): string {

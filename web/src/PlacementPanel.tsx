@@ -1,13 +1,10 @@
 import { useState } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { api, fieldErrorsOf, messageOf } from './api.ts';
+import { client, dataOf, fieldErrorsOf, messageOf, type Schema } from './api.ts';
+import { feeOf, PlacementFeeFields, type FeeDraft } from './PlacementFeeFields.tsx';
 
-/** What placing returns, as far as the panel shows it. */
-export interface PlacedView {
-  id: string;
-  guaranteeEndsOn: string;
-  checkIns: { id: string; owedTo: string; dueAt: string }[];
-}
+/** What placing returns: the placement with its check-ins. */
+export type PlacedView = Schema<'PlacementView'>;
 
 /**
  * Record a placement of a submission: the start date, the fee (a percent of salary or a fixed
@@ -28,10 +25,7 @@ export function PlacementForm({
   onCancel: () => void;
 }) {
   const [startDate, setStartDate] = useState('');
-  const [feeKind, setFeeKind] = useState<'percent' | 'fixed'>('percent');
-  const [percent, setPercent] = useState('20');
-  const [amount, setAmount] = useState('');
-  const [currency, setCurrency] = useState('EUR');
+  const [fee, setFee] = useState<FeeDraft>({ kind: 'percent', percent: '20', amount: '', currency: 'EUR' });
   const [guarantee, setGuarantee] = useState(String(defaultGuaranteeDays));
   const [note, setNote] = useState('');
   const [failed, setFailed] = useState('');
@@ -42,16 +36,17 @@ export function PlacementForm({
       aria-label={`Place ${candidateName}`}
       onSubmit={(e) => {
         e.preventDefault();
-        const fee =
-          feeKind === 'percent'
-            ? { kind: 'percent', percent: Number(percent) }
-            : { kind: 'fixed', amount: Number(amount), currency: currency.trim().toUpperCase() };
-        void api<PlacedView>('POST', `/submissions/${submissionId}/placement`, {
-          startDate,
-          fee,
-          guaranteeDays: Number(guarantee),
-          ...(note.trim() && { feeNote: note.trim() }),
-        })
+        dataOf(
+          client.POST('/api/v1/submissions/{id}/placement', {
+            params: { path: { id: submissionId } },
+            body: {
+              startDate,
+              fee: feeOf(fee),
+              guaranteeDays: Number(guarantee),
+              ...(note.trim() && { feeNote: note.trim() }),
+            },
+          }),
+        )
           .then(onPlaced)
           .catch((err: unknown) => {
             setFieldErrors(fieldErrorsOf(err));
@@ -65,44 +60,7 @@ export function PlacementForm({
           Start date{' '}
           <input type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} required />
         </label>
-        <label>
-          Fee kind{' '}
-          <select value={feeKind} onChange={(e) => setFeeKind(e.target.value as 'percent' | 'fixed')}>
-            <option value="percent">percent of salary</option>
-            <option value="fixed">fixed amount</option>
-          </select>
-        </label>
-        {feeKind === 'percent' ? (
-          <label>
-            Percent{' '}
-            <input
-              type="number"
-              min={0.1}
-              max={100}
-              step={0.1}
-              value={percent}
-              onChange={(e) => setPercent(e.target.value)}
-              required
-            />
-          </label>
-        ) : (
-          <>
-            <label>
-              Amount{' '}
-              <input
-                type="number"
-                min={1}
-                value={amount}
-                onChange={(e) => setAmount(e.target.value)}
-                required
-              />
-            </label>
-            <label>
-              Currency{' '}
-              <input value={currency} onChange={(e) => setCurrency(e.target.value)} size={4} required />
-            </label>
-          </>
-        )}
+        <PlacementFeeFields fee={fee} onChange={setFee} />
         <label>
           Guarantee (days){' '}
           <input

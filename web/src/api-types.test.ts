@@ -7,22 +7,14 @@ import { describe, expect, it } from 'vitest';
  * a hand-written shape. The screens below still do and are being converted; the list only shrinks.
  */
 const STILL_UNTYPED = new Set([
-  'AgencyReportSection.tsx',
   'ApplicationPanels.tsx',
   'ApplicationScreen.tsx',
   'CandidateContactForm.tsx',
   'CandidateScreen.tsx',
-  'ClientView.tsx',
-  'DebriefForms.tsx',
-  'DeskClientLinks.tsx',
-  'DeskCoverage.tsx',
-  'DeskScreen.tsx',
   'ImportScreen.tsx',
   'JobPolicyEditor.tsx',
   'JobsScreen.tsx',
-  'PlacementPanel.tsx',
   'ReportsScreen.tsx',
-  'TalentPoolScreen.tsx',
 ]);
 
 const dir = new URL('./', import.meta.url);
