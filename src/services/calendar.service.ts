@@ -6,7 +6,7 @@ import { instantOf, type DateOrInstant } from '../domain/business-time.ts';
 import { candidateTemplateContext } from '../domain/candidate-context.ts';
 import type { Application, Candidate, Interview, Job, Member, Organization } from '../domain/model.ts';
 import { effectivePolicy, type Policy } from '../domain/policy.ts';
-import { renderTemplate, type TemplateKey } from '../domain/templates.ts';
+import { renderTemplate, type TemplateKey } from '../domain/template-engine.ts';
 import { errors } from '../errors.ts';
 import { findApplication } from '../repositories/application.repository.ts';
 import {

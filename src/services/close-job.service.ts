@@ -9,7 +9,7 @@ import { endOfBusinessDaysAfter } from '../domain/business-time.ts';
 import { groupByStage, IN_PROCESS_STATUSES, type CloseOutReach } from '../domain/close-out.ts';
 import type { Application, DecisionOutcome, FollowUp, Job } from '../domain/model.ts';
 import { calendarOf, effectivePolicy } from '../domain/policy.ts';
-import { renderTemplate } from '../domain/templates.ts';
+import { renderTemplate } from '../domain/template-engine.ts';
 import { AppError, errors } from '../errors.ts';
 import type { Queryable } from '../db/db.ts';
 import { listApplications, updateApplication } from '../repositories/application.repository.ts';

@@ -21,7 +21,7 @@ import type {
 } from '../domain/model.ts';
 import { calendarOf, effectivePolicy, type Policy } from '../domain/policy.ts';
 import { scheduleSend, type ScheduleReason } from '../domain/schedule.ts';
-import { renderTemplate } from '../domain/templates.ts';
+import { renderTemplate } from '../domain/template-engine.ts';
 import {
   contactHow,
   describeWrittenPromiseSend,

@@ -20,13 +20,9 @@ import type { Application, Decision, DecisionOutcome, Message, MessageStatus } f
 import { calendarOf, effectivePolicy } from '../domain/policy.ts';
 import { headerValue } from '../domain/email.ts';
 import { maskSecretLinks, maskStatusLinks } from '../domain/sign-in-links.ts';
-import {
-  DEFAULT_TEMPLATES,
-  renderTemplate,
-  textToHtml,
-  type TemplateKey,
-  type TemplateSource,
-} from '../domain/templates.ts';
+import { DEFAULT_TEMPLATES } from '../domain/template-copy.ts';
+import { renderTemplate, type TemplateKey, type TemplateSource } from '../domain/template-engine.ts';
+import { textToHtml } from '../domain/template-html.ts';
 import { AppError, errors } from '../errors.ts';
 import { findCandidate } from '../repositories/candidate.repository.ts';
 import { findDecision, listDecisionsOfApplication } from '../repositories/decision.repository.ts';

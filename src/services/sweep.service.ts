@@ -12,7 +12,7 @@ import {
   type RenderedEmail,
   type TemplateKey,
   type TemplateSource,
-} from '../domain/templates.ts';
+} from '../domain/template-engine.ts';
 import { claimDigest } from '../repositories/dev-mailbox.repository.ts';
 import { insertEvent, insertEvents, type NewEvent } from '../repositories/event.repository.ts';
 import {

@@ -3,7 +3,7 @@ import { candidateTemplateContext } from '../domain/candidate-context.ts';
 import { endOfBusinessDay, localDateOf, addCalendarDays } from '../domain/business-time.ts';
 import type { Application, FollowUp } from '../domain/model.ts';
 import { calendarOf, effectivePolicy, type Policy } from '../domain/policy.ts';
-import { renderTemplate } from '../domain/templates.ts';
+import { renderTemplate } from '../domain/template-engine.ts';
 import { errors } from '../errors.ts';
 import { findApplication, listApplications } from '../repositories/application.repository.ts';
 import { eraseCandidateData } from '../repositories/candidate-page.repository.ts';
