@@ -26,9 +26,9 @@ import {
 import { findJob } from '../repositories/job.repository.ts';
 import { findMember, listMembersByIds } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
-import { hashToken } from './auth.service.ts';
+import { hashToken } from './secret-tokens.ts';
 import type { ServiceDeps } from './deps.ts';
-import { createStatusLink } from './candidate-page.service.ts';
+import { createStatusLink } from './candidate-links.ts';
 import { linkBase, loadTemplate, type MessagingDeps } from './message.service.ts';
 import { buildMessage, type Recipient } from './message-builder.ts';
 import { enqueueMessages, type MessageDraft } from './outbox.service.ts';

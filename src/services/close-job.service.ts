@@ -24,7 +24,7 @@ import { listInterviewsOfApplication } from '../repositories/interview.repositor
 import { findJob, updateJob } from '../repositories/job.repository.ts';
 import { findMember } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
-import { statusLinkPlaceholder } from './candidate-page.service.ts';
+import { statusLinkPlaceholder } from './candidate-links.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { openOutcomeFollowUp } from './follow-up.service.ts';
 import {

@@ -45,7 +45,7 @@ import { findOrganization } from '../repositories/organization.repository.ts';
 import { invitationsDue, queueInvitations } from './calendar.service.ts';
 import { buildMessage } from './message-builder.ts';
 import { enqueueMessage, type MailIdentity } from './outbox.service.ts';
-import { statusLinkPlaceholder } from './candidate-page.service.ts';
+import { statusLinkPlaceholder } from './candidate-links.ts';
 import { linkBase, loadTemplate } from './message.service.ts';
 import { emitEvent } from './webhook.service.ts';
 import type { Queryable } from '../db/db.ts';

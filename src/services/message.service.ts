@@ -43,7 +43,7 @@ import { findOrganization } from '../repositories/organization.repository.ts';
 import { findTemplate } from '../repositories/template.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
-import { statusLinkPlaceholder } from './candidate-page.service.ts';
+import { statusLinkPlaceholder } from './candidate-links.ts';
 import { buildMessage } from './message-builder.ts';
 import { enqueueMessage, type MailIdentity } from './outbox.service.ts';
 import { decodeCursor, toPage, type Page } from './pagination.ts';

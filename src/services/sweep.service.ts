@@ -35,7 +35,7 @@ import {
 } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { groupByOrg } from './batches.ts';
-import { statusLinkPlaceholder } from './candidate-page.service.ts';
+import { statusLinkPlaceholder } from './candidate-links.ts';
 import { linkBase, loadTemplate, type MessagingDeps } from './message.service.ts';
 import { buildMessage, inBusinessHours, memberRecipient } from './message-builder.ts';
 import { enqueueMessage, enqueueMessages, type MessageDraft } from './outbox.service.ts';

@@ -32,7 +32,7 @@ import {
 import type { CandidateAccess } from '../repositories/candidate-page.repository.ts';
 import { addApplication } from './application.service.ts';
 import { recordAudit } from './audit.service.ts';
-import { statusLinkPlaceholder } from './candidate-page.service.ts';
+import { statusLinkPlaceholder } from './candidate-links.ts';
 import type { ServiceDeps } from './deps.ts';
 import { linkBase, loadTemplate, type MessagingDeps } from './message.service.ts';
 import { buildMessage } from './message-builder.ts';
