@@ -29,7 +29,7 @@ import { findOrganization } from '../repositories/organization.repository.ts';
 import { hashToken } from './secret-tokens.ts';
 import type { ServiceDeps } from './deps.ts';
 import { createStatusLink } from './candidate-links.ts';
-import { linkBase, loadTemplate, type MessagingDeps } from './message.service.ts';
+import { linkBase, loadTemplate, type MessagingDeps } from './message-templates.ts';
 import { buildMessage, type Recipient } from './message-builder.ts';
 import { enqueueMessages, type MessageDraft } from './outbox.service.ts';
 import { requireActiveMember } from './references.ts';

@@ -27,13 +27,8 @@ import { findOrganization } from '../repositories/organization.repository.ts';
 import { statusLinkPlaceholder } from './candidate-links.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { openOutcomeFollowUp } from './follow-up.service.ts';
-import {
-  linkBase,
-  loadTemplate,
-  viewMessage,
-  type MessageView,
-  type MessagingDeps,
-} from './message.service.ts';
+import { viewMessage, type MessageView } from './message.service.ts';
+import { linkBase, loadTemplate, type MessagingDeps } from './message-templates.ts';
 import { buildMessage } from './message-builder.ts';
 import { enqueueMessage } from './outbox.service.ts';
 import { cancelInternalDeadlinesOfJob } from './internal-deadlines.ts';

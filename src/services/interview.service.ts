@@ -46,7 +46,7 @@ import { invitationsDue, queueInvitations } from './calendar.service.ts';
 import { buildMessage } from './message-builder.ts';
 import { enqueueMessage, type MailIdentity } from './outbox.service.ts';
 import { statusLinkPlaceholder } from './candidate-links.ts';
-import { linkBase, loadTemplate } from './message.service.ts';
+import { linkBase, loadTemplate } from './message-templates.ts';
 import { emitEvent } from './webhook.service.ts';
 import type { Queryable } from '../db/db.ts';
 import type { Actor, ServiceDeps } from './deps.ts';

@@ -36,7 +36,7 @@ import {
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { groupByOrg } from './batches.ts';
 import { statusLinkPlaceholder } from './candidate-links.ts';
-import { linkBase, loadTemplate, type MessagingDeps } from './message.service.ts';
+import { linkBase, loadTemplate, type MessagingDeps } from './message-templates.ts';
 import { buildMessage, inBusinessHours, memberRecipient } from './message-builder.ts';
 import { enqueueMessage, enqueueMessages, type MessageDraft } from './outbox.service.ts';
 import { emitEvents, type EventToEmit } from './webhook.service.ts';

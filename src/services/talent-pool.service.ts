@@ -34,7 +34,7 @@ import { addApplication } from './application.service.ts';
 import { recordAudit } from './audit.service.ts';
 import { statusLinkPlaceholder } from './candidate-links.ts';
 import type { ServiceDeps } from './deps.ts';
-import { linkBase, loadTemplate, type MessagingDeps } from './message.service.ts';
+import { linkBase, loadTemplate, type MessagingDeps } from './message-templates.ts';
 import { buildMessage } from './message-builder.ts';
 import { enqueueMessage } from './outbox.service.ts';
 import { decodeCursor, toPage, type Page } from './pagination.ts';
