@@ -27,12 +27,9 @@ import type { Member } from '../src/domain/model.ts';
 import { AppError } from '../src/errors.ts';
 import { createSmtpTransport } from '../src/mail/smtp.transport.ts';
 import { changeApplication, createApplication } from '../src/services/application.service.ts';
-import {
-  candidateAccess,
-  openStatusLink,
-  requestFeedback,
-  withdrawApplication,
-} from '../src/services/candidate-page.service.ts';
+import { candidateAccess, openStatusLink } from '../src/services/candidate-session.service.ts';
+import { requestFeedback } from '../src/services/candidate-notes.service.ts';
+import { withdrawApplication } from '../src/services/candidate-page.service.ts';
 import { createCandidate } from '../src/services/candidate.service.ts';
 import { submitFeedback } from '../src/services/feedback.service.ts';
 import { closeInterview, createInterview } from '../src/services/interview.service.ts';

@@ -18,7 +18,7 @@ import { createInterface } from 'node:readline';
 import { systemClock } from '../src/clock.ts';
 import { openDb } from '../src/db/db.ts';
 import { createOrganization } from '../src/services/organization.service.ts';
-import { mintStatusLinkToken } from '../src/services/candidate-page.service.ts';
+import { mintStatusLinkToken } from '../src/services/candidate-links.ts';
 import {
   args,
   dropDatabase,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { textToHtml } from './templates.ts';
+import { textToHtml } from './template-html.ts';
 import {
   describeStatusLinks,
   fillStatusLinks,

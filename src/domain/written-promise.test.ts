@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkMessage, hasBlockingFindings } from './message-check/index.ts';
-import { DEFAULT_TEMPLATES, renderTemplate, validateTemplate } from './templates.ts';
+import { DEFAULT_TEMPLATES } from './template-copy.ts';
+import { renderTemplate, validateTemplate } from './template-engine.ts';
 import {
   contactHow,
   describeWrittenPromiseSend,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import { revokeStatusLinks } from '../repositories/candidate-page.repository.ts';
-import { createStatusLink } from '../services/candidate-page.service.ts';
+import { createStatusLink } from '../services/candidate-links.ts';
 import { closeInterview } from '../services/interview.service.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
 import { buildInterviewScenario } from '../../test/support/factories.ts';
@@ -86,7 +86,7 @@ describe.each(backends)('candidate status links on %s', (backend) => {
     clock.set('2026-12-01T15:00:00Z');
     const { s, path } = await link();
     const { updatePolicy } = await import('../services/organization.service.ts');
-    const { eraseDueCandidates } = await import('../services/candidate-page.service.ts');
+    const { eraseDueCandidates } = await import('../services/candidate-privacy.service.ts');
     const { getCandidate } = await import('../services/candidate.service.ts');
     await updatePolicy({ db, clock }, s.organization.id, { legalHoldDays: 30 });
     const open = await app.inject({ method: 'GET', url: path, remoteAddress: '10.0.0.5' });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import { createDevMailboxTransport } from '../mail/dev-mailbox.transport.ts';
-import { createStatusLink } from '../services/candidate-page.service.ts';
+import { createStatusLink } from '../services/candidate-links.ts';
 import { changeCandidate } from '../services/candidate.service.ts';
 import { closeInterview } from '../services/interview.service.ts';
 import { sendMessage } from '../services/message.service.ts';

@@ -4,7 +4,7 @@ import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import { changeApplication, createApplication } from '../services/application.service.ts';
 import { csrfTokenFor } from '../services/auth.service.ts';
-import { createStatusLink } from '../services/candidate-page.service.ts';
+import { createStatusLink } from '../services/candidate-links.ts';
 import { closeInterview } from '../services/interview.service.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
 import {

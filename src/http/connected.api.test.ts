@@ -5,7 +5,7 @@ import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import { createHttpSender } from '../net/webhook-sender.ts';
 import { csrfTokenFor } from '../services/auth.service.ts';
-import { createStatusLink } from '../services/candidate-page.service.ts';
+import { createStatusLink } from '../services/candidate-links.ts';
 import { createApiToken } from '../services/organization.service.ts';
 import { dispatchDueDeliveries } from '../services/webhook.service.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';

@@ -4,7 +4,7 @@ import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import { changeApplication } from '../services/application.service.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
-import { createStatusLink } from '../services/candidate-page.service.ts';
+import { createStatusLink } from '../services/candidate-links.ts';
 import { buildInterviewScenario } from '../../test/support/factories.ts';
 import { seriousViolations, signIn, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
 import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';

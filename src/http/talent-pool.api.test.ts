@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import { csrfTokenFor } from '../services/auth.service.ts';
-import { createStatusLink } from '../services/candidate-page.service.ts';
+import { createStatusLink } from '../services/candidate-links.ts';
 import { getCandidate } from '../services/candidate.service.ts';
 import { recordDecision } from '../services/decision.service.ts';
 import { listFollowUpsPage } from '../services/follow-up.service.ts';

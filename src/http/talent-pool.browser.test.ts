@@ -6,7 +6,7 @@ import type { Db } from '../db/db.ts';
 import { createDevMailboxTransport } from '../mail/dev-mailbox.transport.ts';
 import { createApplication } from '../services/application.service.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
-import { createStatusLink } from '../services/candidate-page.service.ts';
+import { createStatusLink } from '../services/candidate-links.ts';
 import { recordDecision } from '../services/decision.service.ts';
 import { closeInterview } from '../services/interview.service.ts';
 import { sendMessage } from '../services/message.service.ts';

@@ -203,7 +203,7 @@ export async function dueErasures(
  * those mails in the dev mailbox; touchpoint summaries, ratings' comments, events' data; the
  * team's prose about them (interview titles, feedback notes, decisions' reasons and notes); stored
  * API responses that quote them — while the de-identified facts (an application existed, a
- * promise was kept, the ratings and outcomes) stay for reports. `src/services/erasure.db.test.ts`
+ * promise was kept, the ratings and outcomes) stay for reports. `src/services/candidate-privacy.service.db.test.ts`
  * scans every text and jsonb column of every table afterwards. Returns the tables it changed.
  */
 export async function eraseCandidateData(

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { hashToken } from './secret-tokens.ts';
 import { hash, verify } from '@node-rs/argon2';
 import type { Member } from '../domain/model.ts';
 import { isCommonPassword } from '../domain/passwords.ts';
@@ -44,11 +45,6 @@ export const MIN_PASSWORD_LENGTH = 12;
 const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 // Verified against when no account matches, so a wrong email costs the same time as a wrong password.
 const DUMMY_HASH = hash('no account has this password', ARGON2);
-
-/** SHA-256 of a random token: tokens are 256-bit, so a fast hash suffices for storage. */
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
 
 /** A new 256-bit random token, URL-safe. */
 function newToken(): string {

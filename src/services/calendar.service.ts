@@ -6,7 +6,7 @@ import { instantOf, type DateOrInstant } from '../domain/business-time.ts';
 import { candidateTemplateContext } from '../domain/candidate-context.ts';
 import type { Application, Candidate, Interview, Job, Member, Organization } from '../domain/model.ts';
 import { effectivePolicy, type Policy } from '../domain/policy.ts';
-import { renderTemplate, type TemplateKey } from '../domain/templates.ts';
+import { renderTemplate, type TemplateKey } from '../domain/template-engine.ts';
 import { errors } from '../errors.ts';
 import { findApplication } from '../repositories/application.repository.ts';
 import {
@@ -26,10 +26,10 @@ import {
 import { findJob } from '../repositories/job.repository.ts';
 import { findMember, listMembersByIds } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
-import { hashToken } from './auth.service.ts';
+import { hashToken } from './secret-tokens.ts';
 import type { ServiceDeps } from './deps.ts';
-import { createStatusLink } from './candidate-page.service.ts';
-import { linkBase, loadTemplate, type MessagingDeps } from './message.service.ts';
+import { createStatusLink } from './candidate-links.ts';
+import { linkBase, loadTemplate, type MessagingDeps } from './message-templates.ts';
 import { buildMessage, type Recipient } from './message-builder.ts';
 import { enqueueMessages, type MessageDraft } from './outbox.service.ts';
 import { requireActiveMember } from './references.ts';

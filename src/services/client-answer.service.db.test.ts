@@ -4,7 +4,7 @@ import type { Db } from '../db/db.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
 import { buildCandidate, buildMember, buildOrganization } from '../../test/support/factories.ts';
 import { createClient, createClientContact, createJobOrder, createSubmission } from './agency.service.ts';
-import { hashToken } from './auth.service.ts';
+import { hashToken } from './secret-tokens.ts';
 import {
   answerThroughLink,
   getClientPage,

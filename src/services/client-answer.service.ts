@@ -37,7 +37,7 @@ import {
 import { findMember } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { recordClientAnswer, type ClientAnswerRecorded } from './agency.service.ts';
-import { hashToken } from './auth.service.ts';
+import { hashToken } from './secret-tokens.ts';
 import type { ServiceDeps } from './deps.ts';
 import { buildMessage } from './message-builder.ts';
 import { enqueueMessage, type MailIdentity } from './outbox.service.ts';

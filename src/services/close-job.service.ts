@@ -9,7 +9,7 @@ import { endOfBusinessDaysAfter } from '../domain/business-time.ts';
 import { groupByStage, IN_PROCESS_STATUSES, type CloseOutReach } from '../domain/close-out.ts';
 import type { Application, DecisionOutcome, FollowUp, Job } from '../domain/model.ts';
 import { calendarOf, effectivePolicy } from '../domain/policy.ts';
-import { renderTemplate } from '../domain/templates.ts';
+import { renderTemplate } from '../domain/template-engine.ts';
 import { AppError, errors } from '../errors.ts';
 import type { Queryable } from '../db/db.ts';
 import { listApplications, updateApplication } from '../repositories/application.repository.ts';
@@ -24,16 +24,11 @@ import { listInterviewsOfApplication } from '../repositories/interview.repositor
 import { findJob, updateJob } from '../repositories/job.repository.ts';
 import { findMember } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
-import { statusLinkPlaceholder } from './candidate-page.service.ts';
+import { statusLinkPlaceholder } from './candidate-links.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { openOutcomeFollowUp } from './follow-up.service.ts';
-import {
-  linkBase,
-  loadTemplate,
-  viewMessage,
-  type MessageView,
-  type MessagingDeps,
-} from './message.service.ts';
+import { viewMessage, type MessageView } from './message.service.ts';
+import { linkBase, loadTemplate, type MessagingDeps } from './message-templates.ts';
 import { buildMessage } from './message-builder.ts';
 import { enqueueMessage } from './outbox.service.ts';
 import { cancelInternalDeadlinesOfJob } from './internal-deadlines.ts';

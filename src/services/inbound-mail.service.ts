@@ -44,7 +44,7 @@ import { findJob } from '../repositories/job.repository.ts';
 import { findMember } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { insertTouchpoint } from '../repositories/touchpoint.repository.ts';
-import { hashToken } from './auth.service.ts';
+import { hashToken } from './secret-tokens.ts';
 import type { ServiceDeps } from './deps.ts';
 import { closeFollowUpsByTouchpoint } from './follow-up.service.ts';
 import { enqueueMemberNotice, type MailIdentity } from './outbox.service.ts';

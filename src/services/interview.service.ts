@@ -21,7 +21,7 @@ import type {
 } from '../domain/model.ts';
 import { calendarOf, effectivePolicy, type Policy } from '../domain/policy.ts';
 import { scheduleSend, type ScheduleReason } from '../domain/schedule.ts';
-import { renderTemplate } from '../domain/templates.ts';
+import { renderTemplate } from '../domain/template-engine.ts';
 import {
   contactHow,
   describeWrittenPromiseSend,
@@ -45,8 +45,8 @@ import { findOrganization } from '../repositories/organization.repository.ts';
 import { invitationsDue, queueInvitations } from './calendar.service.ts';
 import { buildMessage } from './message-builder.ts';
 import { enqueueMessage, type MailIdentity } from './outbox.service.ts';
-import { statusLinkPlaceholder } from './candidate-page.service.ts';
-import { linkBase, loadTemplate } from './message.service.ts';
+import { statusLinkPlaceholder } from './candidate-links.ts';
+import { linkBase, loadTemplate } from './message-templates.ts';
 import { emitEvent } from './webhook.service.ts';
 import type { Queryable } from '../db/db.ts';
 import type { Actor, ServiceDeps } from './deps.ts';

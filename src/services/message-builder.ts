@@ -1,7 +1,7 @@
 import { nextBusinessSlot, type BusinessCalendar } from '../domain/business-time.ts';
 import type { Message, MessageKind } from '../domain/model.ts';
 import { scheduleSend, type ScheduleReason, type SendConstraint } from '../domain/schedule.ts';
-import { textToHtml } from '../domain/templates.ts';
+import { textToHtml } from '../domain/template-html.ts';
 import type { MessageDraft } from './outbox.service.ts';
 
 /**

@@ -20,13 +20,8 @@ import type { Application, Decision, DecisionOutcome, Message, MessageStatus } f
 import { calendarOf, effectivePolicy } from '../domain/policy.ts';
 import { headerValue } from '../domain/email.ts';
 import { maskSecretLinks, maskStatusLinks } from '../domain/sign-in-links.ts';
-import {
-  DEFAULT_TEMPLATES,
-  renderTemplate,
-  textToHtml,
-  type TemplateKey,
-  type TemplateSource,
-} from '../domain/templates.ts';
+import { renderTemplate, type TemplateKey } from '../domain/template-engine.ts';
+import { textToHtml } from '../domain/template-html.ts';
 import { AppError, errors } from '../errors.ts';
 import { findCandidate } from '../repositories/candidate.repository.ts';
 import { findDecision, listDecisionsOfApplication } from '../repositories/decision.repository.ts';
@@ -44,26 +39,14 @@ import {
   unscheduleMessage,
 } from '../repositories/message.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
-import { findTemplate } from '../repositories/template.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
-import { statusLinkPlaceholder } from './candidate-page.service.ts';
+import { statusLinkPlaceholder } from './candidate-links.ts';
 import { buildMessage } from './message-builder.ts';
-import { enqueueMessage, type MailIdentity } from './outbox.service.ts';
+import { linkBase, loadTemplate, type MessagingDeps } from './message-templates.ts';
+import { enqueueMessage } from './outbox.service.ts';
 import { decodeCursor, toPage, type Page } from './pagination.ts';
 import { requireApplication } from './references.ts';
-
-/** What the message use cases need. */
-export interface MessagingDeps extends ServiceDeps {
-  identity: MailIdentity;
-  /** Base URL for the links in emails (the candidate's status page). Default http://localhost:3000. */
-  publicUrl?: string;
-}
-
-/** The base URL for links, from the deps. */
-export function linkBase(deps: { publicUrl?: string | undefined }): string {
-  return deps.publicUrl ?? 'http://localhost:3000';
-}
 
 /** A message as people see it: when it goes out and why, and its check. */
 export interface MessageView extends Message {
@@ -99,12 +82,6 @@ export function viewMessage(stored: Message): MessageView {
 /** Check a text as the composer would (API and CLI). */
 export function checkText(kind: CheckKind, text: string): MessageCheck {
   return checkMessage(kind, text);
-}
-
-/** The organization's template for a key, or the default. */
-export async function loadTemplate(q: Queryable, orgId: string, key: TemplateKey): Promise<TemplateSource> {
-  const custom = await findTemplate(q, orgId, key);
-  return custom ? { subject: custom.subject, body: custom.body } : DEFAULT_TEMPLATES[key];
 }
 
 const TEMPLATE_FOR: Record<DecisionOutcome, TemplateKey> = {

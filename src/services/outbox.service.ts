@@ -4,7 +4,7 @@ import type { Clock } from '../clock.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { headerValue, messageIdFor, threadHeaders } from '../domain/email.ts';
 import { replyAddressFor } from '../domain/inbound-mail.ts';
-import { hashToken } from './auth.service.ts';
+import { hashToken } from './secret-tokens.ts';
 import type { Message, MessageKind } from '../domain/model.ts';
 import type { TouchpointKind } from '../domain/follow-up.ts';
 import { fillStatusLinks, hasStatusLinkPlaceholder, maskStatusLinks } from '../domain/sign-in-links.ts';
@@ -25,7 +25,7 @@ import {
 import { insertTouchpoints } from '../repositories/touchpoint.repository.ts';
 import { groupByOrg } from './batches.ts';
 import { buildMessage, memberRecipient } from './message-builder.ts';
-import { mintStatusLinkToken } from './candidate-page.service.ts';
+import { mintStatusLinkToken } from './candidate-links.ts';
 import { mintClientAnswerToken } from './client-answer.service.ts';
 import { fillClientLinks, hasClientLinkPlaceholder } from '../domain/client-links.ts';
 import { closeFollowUpsByTouchpoints } from './follow-up.service.ts';

@@ -14,7 +14,7 @@ import { findMember, listActiveMembersByRole, listMembersByIds } from '../reposi
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { groupByOrg } from './batches.ts';
 import { openCandidateUpdateOnEscalation } from './debrief.service.ts';
-import type { MessagingDeps } from './message.service.ts';
+import type { MessagingDeps } from './message-templates.ts';
 import { buildMessage, inBusinessHours, memberRecipient } from './message-builder.ts';
 import { enqueueMessages, type MessageDraft } from './outbox.service.ts';
 

@@ -5,14 +5,11 @@ import { STATUS_LINK_PLACEHOLDER } from '../domain/sign-in-links.ts';
 import { createDevMailboxTransport } from '../mail/dev-mailbox.transport.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
 import { buildInterviewScenario, buildRejectionDraft } from '../../test/support/factories.ts';
-import { hashToken } from './auth.service.ts';
-import {
-  candidateAccess,
-  createStatusLink,
-  eraseCandidate,
-  openStatusLink,
-  withdrawApplication,
-} from './candidate-page.service.ts';
+import { hashToken } from './secret-tokens.ts';
+import { candidateAccess, openStatusLink } from './candidate-session.service.ts';
+import { createStatusLink } from './candidate-links.ts';
+import { eraseCandidate } from './candidate-privacy.service.ts';
+import { withdrawApplication } from './candidate-page.service.ts';
 import { listDevMailPage } from './dev-mail.service.ts';
 import { closeInterview } from './interview.service.ts';
 import { editDraft, getMessage, sendMessage } from './message.service.ts';

@@ -24,13 +24,8 @@ import {
   upsertSsoConfig,
 } from '../repositories/sso.repository.ts';
 import { recordAudit } from './audit.service.ts';
-import {
-  DEFAULT_SESSION_POLICY,
-  hashToken,
-  startSession,
-  type SessionPolicy,
-  type SignedIn,
-} from './auth.service.ts';
+import { DEFAULT_SESSION_POLICY, startSession, type SessionPolicy, type SignedIn } from './auth.service.ts';
+import { hashToken } from './secret-tokens.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 
 /** Where the provider sends the browser back; register `${publicUrl}${SSO_CALLBACK_PATH}` with it. */

@@ -12,7 +12,7 @@ import {
   type RenderedEmail,
   type TemplateKey,
   type TemplateSource,
-} from '../domain/templates.ts';
+} from '../domain/template-engine.ts';
 import { claimDigest } from '../repositories/dev-mailbox.repository.ts';
 import { insertEvent, insertEvents, type NewEvent } from '../repositories/event.repository.ts';
 import {
@@ -35,8 +35,8 @@ import {
 } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { groupByOrg } from './batches.ts';
-import { statusLinkPlaceholder } from './candidate-page.service.ts';
-import { linkBase, loadTemplate, type MessagingDeps } from './message.service.ts';
+import { statusLinkPlaceholder } from './candidate-links.ts';
+import { linkBase, loadTemplate, type MessagingDeps } from './message-templates.ts';
 import { buildMessage, inBusinessHours, memberRecipient } from './message-builder.ts';
 import { enqueueMessage, enqueueMessages, type MessageDraft } from './outbox.service.ts';
 import { emitEvents, type EventToEmit } from './webhook.service.ts';

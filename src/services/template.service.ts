@@ -1,6 +1,6 @@
 import { checkMessage, type MessageCheck } from '../domain/message-check/index.ts';
+import { DEFAULT_TEMPLATES } from '../domain/template-copy.ts';
 import {
-  DEFAULT_TEMPLATES,
   renderTemplate,
   sampleContext,
   TEMPLATE_KEYS,
@@ -9,7 +9,7 @@ import {
   type RenderedEmail,
   type TemplateKey,
   type TemplateSource,
-} from '../domain/templates.ts';
+} from '../domain/template-engine.ts';
 import { errors } from '../errors.ts';
 import {
   deleteTemplate,

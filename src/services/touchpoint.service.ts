@@ -17,7 +17,7 @@ import {
 } from '../repositories/message.repository.ts';
 import { findCandidate } from '../repositories/candidate.repository.ts';
 import { withCallSummary, withoutCallSummary } from '../domain/call-script.ts';
-import { textToHtml } from '../domain/templates.ts';
+import { textToHtml } from '../domain/template-html.ts';
 import type { Message } from '../domain/model.ts';
 import {
   findTouchpoint,

@@ -3,7 +3,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import type { MailTransport } from '../mail/transport.ts';
 import { dispatchDueMessages, type DispatchResult, type MailIdentity } from '../services/outbox.service.ts';
-import { eraseDueCandidates } from '../services/candidate-page.service.ts';
+import { eraseDueCandidates } from '../services/candidate-privacy.service.ts';
 import { purgeExpiredIdempotencyKeys } from '../services/idempotency.service.ts';
 import { sendDigests, sweepFollowUps, type SweepResult } from '../services/sweep.service.ts';
 import { sweepOwnedFollowUps } from '../services/owned-sweep.service.ts';

@@ -12,7 +12,8 @@ import type { ServiceDeps } from '../../src/services/deps.ts';
 import { createInterview } from '../../src/services/interview.service.ts';
 import { createJob, type JobInput } from '../../src/services/job.service.ts';
 import { createMember, type MemberInput } from '../../src/services/member.service.ts';
-import { draftOutcomeMessage, type MessagingDeps } from '../../src/services/message.service.ts';
+import { draftOutcomeMessage } from '../../src/services/message.service.ts';
+import { type MessagingDeps } from '../../src/services/message-templates.ts';
 import { createOrganization } from '../../src/services/organization.service.ts';
 
 const unique = () => randomUUID().slice(0, 8);

@@ -6,12 +6,8 @@
 import type { Decision, DecisionOutcome } from '../../src/domain/model.ts';
 import type { WorkerOptions } from '../../src/worker/worker.ts';
 import { recordDecision } from '../../src/services/decision.service.ts';
-import {
-  draftOutcomeMessage,
-  sendMessage,
-  type MessagingDeps,
-  type SentMessage,
-} from '../../src/services/message.service.ts';
+import { draftOutcomeMessage, sendMessage, type SentMessage } from '../../src/services/message.service.ts';
+import { type MessagingDeps } from '../../src/services/message-templates.ts';
 import { logTouchpoint, type LoggedTouchpoint } from '../../src/services/touchpoint.service.ts';
 
 /**

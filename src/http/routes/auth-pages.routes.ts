@@ -2,7 +2,7 @@ import fastifyFormbody from '@fastify/formbody';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { escapeHtml } from '../../domain/templates.ts';
+import { escapeHtml } from '../../domain/template-html.ts';
 import { AppError } from '../../errors.ts';
 import { acceptInvite, MIN_PASSWORD_LENGTH, signInWithMagicLink } from '../../services/auth.service.ts';
 import type { ServiceDeps } from '../../services/deps.ts';

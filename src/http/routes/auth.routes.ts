@@ -9,7 +9,7 @@ import {
   csrfTokenFor,
   type SignedIn,
 } from '../../services/auth.service.ts';
-import type { MessagingDeps } from '../../services/message.service.ts';
+import type { MessagingDeps } from '../../services/message-templates.ts';
 import { getMember } from '../../services/member.service.ts';
 import { getOrganization } from '../../services/organization.service.ts';
 import type { MemberRole } from '../../domain/model.ts';

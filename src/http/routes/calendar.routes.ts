@@ -6,7 +6,7 @@ import {
   rescheduleInterview,
   revokeCalendarFeed,
 } from '../../services/calendar.service.ts';
-import type { MessagingDeps } from '../../services/message.service.ts';
+import type { MessagingDeps } from '../../services/message-templates.ts';
 import { actorOf } from '../auth.ts';
 import {
   DATE_MEANS,

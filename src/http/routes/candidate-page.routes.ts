@@ -9,20 +9,19 @@ import { AppError } from '../../errors.ts';
 import { csrfTokenFor } from '../../services/auth.service.ts';
 import {
   candidateAccess,
-  checkIn,
-  confirmCandidateInterest,
-  eraseCandidate,
-  exportCandidateData,
-  getStatusView,
   openStatusLink,
+  CANDIDATE_SESSION_MAX_DAYS,
+} from '../../services/candidate-session.service.ts';
+import { checkIn, requestFeedback, sendThankYou } from '../../services/candidate-notes.service.ts';
+import {
+  confirmCandidateInterest,
+  getStatusView,
   rateExperience,
-  requestFeedback,
-  sendThankYou,
   setCandidateTimeZone,
   withdrawApplication,
-  type CandidatePageDeps,
-  CANDIDATE_SESSION_MAX_DAYS,
 } from '../../services/candidate-page.service.ts';
+import { eraseCandidate, exportCandidateData } from '../../services/candidate-privacy.service.ts';
+import { type CandidatePageDeps } from '../../services/candidate-access.ts';
 import type { WindowLimiter } from '../auth.ts';
 import type { CookieSettings } from '../session-cookie.ts';
 import {

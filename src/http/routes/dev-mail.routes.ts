@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roleAllows } from '../../domain/permissions.ts';
-import { escapeHtml } from '../../domain/templates.ts';
+import { escapeHtml } from '../../domain/template-html.ts';
 import type { SessionPolicy } from '../../services/auth.service.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { listDevMailPage } from '../../services/dev-mail.service.ts';

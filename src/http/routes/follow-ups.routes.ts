@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { MessagingDeps } from '../../services/message.service.ts';
+import type { MessagingDeps } from '../../services/message-templates.ts';
 import {
   cancelFollowUp,
   createFollowUp,

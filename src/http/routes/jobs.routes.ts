@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { closeJob, previewJobCloseOut } from '../../services/close-job.service.ts';
-import type { MessagingDeps } from '../../services/message.service.ts';
+import type { MessagingDeps } from '../../services/message-templates.ts';
 import { changeJob, createJob, deleteJob, getJob, listJobsPage } from '../../services/job.service.ts';
 import { actorOf, principalAllows } from '../auth.ts';
 import {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inviteMember } from '../../services/auth.service.ts';
-import type { MessagingDeps } from '../../services/message.service.ts';
+import type { MessagingDeps } from '../../services/message-templates.ts';
 import { changeMember, createMember, getMember, listMembersPage } from '../../services/member.service.ts';
 import {
   IdParamsSchema,

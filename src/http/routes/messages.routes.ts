@@ -11,8 +11,8 @@ import {
   listMessagesPage,
   sendMessage,
   sendMessages,
-  type MessagingDeps,
 } from '../../services/message.service.ts';
+import { type MessagingDeps } from '../../services/message-templates.ts';
 import { actorOf } from '../auth.ts';
 import {
   EmailSchema,

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MEMBER_ROLES } from '../../domain/model.ts';
-import { escapeHtml } from '../../domain/templates.ts';
+import { escapeHtml } from '../../domain/template-html.ts';
 import { AppError } from '../../errors.ts';
 import type { SessionPolicy } from '../../services/auth.service.ts';
 import {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { MessagingDeps } from '../../services/message.service.ts';
+import type { MessagingDeps } from '../../services/message-templates.ts';
 import {
   getPoolCandidate,
   inviteToPool,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { TEMPLATE_KEYS } from '../../domain/templates.ts';
+import { TEMPLATE_KEYS } from '../../domain/template-engine.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import {
   listTemplatesPage,

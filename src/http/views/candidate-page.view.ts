@@ -1,6 +1,6 @@
 import { humanDate, humanDateTime } from '../../domain/format.ts';
 import { describeStatusLinks } from '../../domain/sign-in-links.ts';
-import { escapeHtml as e } from '../../domain/templates.ts';
+import { escapeHtml as e } from '../../domain/template-html.ts';
 import type { StatusView } from '../../services/candidate-page.service.ts';
 
 /** The page shell: mobile-first, no JavaScript, readable at any size. */

@@ -1,6 +1,6 @@
 import { humanDate, humanDateTime } from '../../domain/format.ts';
 import type { ClientLinkAnswer } from '../../domain/client-links.ts';
-import { escapeHtml as e } from '../../domain/templates.ts';
+import { escapeHtml as e } from '../../domain/template-html.ts';
 import type { ClientPage } from '../../services/client-answer.service.ts';
 import { candidateShell } from './candidate-page.view.ts';
 

@@ -5,13 +5,10 @@ import { createDevMailboxTransport } from '../mail/dev-mailbox.transport.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
 import { buildInterviewScenario } from '../../test/support/factories.ts';
 import { changeCandidate } from './candidate.service.ts';
-import {
-  candidateAccess,
-  createStatusLink,
-  eraseCandidate,
-  openStatusLink,
-  sendThankYou,
-} from './candidate-page.service.ts';
+import { candidateAccess, openStatusLink } from './candidate-session.service.ts';
+import { createStatusLink } from './candidate-links.ts';
+import { eraseCandidate } from './candidate-privacy.service.ts';
+import { sendThankYou } from './candidate-notes.service.ts';
 import { recordDecision } from './decision.service.ts';
 import { submitFeedback } from './feedback.service.ts';
 import {
