@@ -17,7 +17,6 @@ const STILL_UNTYPED = new Set([
   'DeskScreen.tsx',
   'FollowUpsScreen.tsx',
   'GlobalSearch.tsx',
-  'ImportScreen.tsx',
   'InboxScreen.tsx',
   'JobPolicyEditor.tsx',
   'JobsScreen.tsx',
