@@ -18,8 +18,6 @@ const STILL_UNTYPED = new Set([
   'FollowUpsScreen.tsx',
   'GlobalSearch.tsx',
   'InboxScreen.tsx',
-  'JobPolicyEditor.tsx',
-  'JobsScreen.tsx',
   'PlacementPanel.tsx',
   'QueueBulkBar.tsx',
   'ScorecardsScreen.tsx',
