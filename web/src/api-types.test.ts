@@ -8,8 +8,6 @@ import { describe, expect, it } from 'vitest';
  */
 const STILL_UNTYPED = new Set([
   'AgencyReportSection.tsx',
-  'ApplicationPanels.tsx',
-  'ApplicationScreen.tsx',
   'ClientView.tsx',
   'DebriefForms.tsx',
   'DeskClientLinks.tsx',
