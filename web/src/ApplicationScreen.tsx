@@ -1,43 +1,26 @@
-import { useEffect, useState } from 'react';
+import { InterviewsToClose, MyScorecards } from './ApplicationInterviews.tsx';
 import { ApplicationTimeline, StillOwed } from './ApplicationTimeline.tsx';
 import type { Session } from './api.ts';
 import { Signals } from './CandidateSignals.tsx';
-import { CloseInterview } from './CloseInterview.tsx';
 import { Composer } from './Composer.tsx';
-import { FeedbackForm } from './FeedbackForm.tsx';
 import { InterviewsPanel } from './InterviewsPanel.tsx';
 import { LogContact } from './LogContact.tsx';
 import { homeOf, SCREENS } from './nav.ts';
 import { PoolInvitationPanel } from './PoolInvitationPanel.tsx';
 import { StageForm } from './StageForm.tsx';
-import { useApplication } from './use-application.ts';
+import { useApplication, useFocusNext } from './use-application.ts';
 
-/** One application: its timeline, what is still owed, and the interviews to close. */
-export function ApplicationScreen({
-  applicationId,
-  session,
-  next,
-}: {
+interface ApplicationScreenProps {
   applicationId: string;
   session: Session;
   /** The action the follow-up queue sent the member here for: the composer is brought into view. */
   next?: string | undefined;
-}) {
+}
+
+/** One application: its timeline, what is still owed, and the interviews to close. */
+export function ApplicationScreen({ applicationId, session, next }: ApplicationScreenProps) {
   const { timeline, interviews, owed, error, load } = useApplication(applicationId);
-  const [closedNote, setClosedNote] = useState('');
-  const loaded = timeline !== null;
-  useEffect(() => {
-    if (!loaded || !next) return;
-    const target = document.getElementById(
-      next === 'feedback'
-        ? 'h-feedback'
-        : next === 'call' || next === 'answer-feedback'
-          ? 'h-log'
-          : 'h-compose',
-    );
-    target?.scrollIntoView({ block: 'start' });
-    target?.focus();
-  }, [loaded, next]);
+  useFocusNext(timeline !== null, next);
 
   if (error)
     return (
@@ -46,7 +29,6 @@ export function ApplicationScreen({
       </p>
     );
   if (!timeline) return <p role="status">Loading…</p>;
-  const open = interviews.filter((i) => !i.closedAt && !i.cancelledAt);
   const may = (p: (typeof session.permissions)[number]) => session.permissions.includes(p);
   return (
     <>
@@ -105,38 +87,8 @@ export function ApplicationScreen({
           onChanged={() => void load()}
         />
       )}
-      {interviews.some((i) => i.interviewerIds.includes(session.member.id)) && (
-        <h2 id="h-feedback" tabIndex={-1}>
-          Feedback
-        </h2>
-      )}
-      {interviews
-        .filter((i) => i.interviewerIds.includes(session.member.id))
-        .map((i) => (
-          <FeedbackForm
-            key={i.id}
-            interviewId={i.id}
-            title={i.title}
-            memberId={session.member.id}
-            onSaved={() => void load()}
-          />
-        ))}
-      {open.length > 0 && <h2>Close an interview</h2>}
-      {open.map((i) => (
-        <CloseInterview
-          key={i.id}
-          interview={i}
-          onClosed={(summary) => {
-            setClosedNote(`Interview closed. ${summary}`);
-            void load();
-          }}
-        />
-      ))}
-      {closedNote && (
-        <p role="status" className="written-promise">
-          {closedNote}
-        </p>
-      )}
+      <MyScorecards interviews={interviews} memberId={session.member.id} onSaved={() => void load()} />
+      <InterviewsToClose interviews={interviews} onClosed={() => void load()} />
       <ApplicationTimeline events={timeline.events} />
     </>
   );

@@ -66,3 +66,19 @@ export function useApplication(applicationId: string) {
   }, [load]);
   return { timeline, interviews, owed, error, load };
 }
+
+/** Once the application is loaded, bring into view (and focus) the part the member came for. */
+export function useFocusNext(loaded: boolean, next: string | undefined) {
+  useEffect(() => {
+    if (!loaded || !next) return;
+    const target = document.getElementById(
+      next === 'feedback'
+        ? 'h-feedback'
+        : next === 'call' || next === 'answer-feedback'
+          ? 'h-log'
+          : 'h-compose',
+    );
+    target?.scrollIntoView({ block: 'start' });
+    target?.focus();
+  }, [loaded, next]);
+}
