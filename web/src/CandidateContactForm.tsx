@@ -1,12 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { NextContactFields } from './NextContactFields.tsx';
 import { Alerts } from './Alerts.tsx';
-import { api, fieldErrorsOf, messageOf } from './api.ts';
+import { client, dataOf, fieldErrorsOf, messageOf, type Schema } from './api.ts';
 
-interface Logged {
-  closedFollowUpIds: string[];
-  nextContact: { dueAt: string } | null;
-}
+type Channel = Schema<'CandidateContactCreateInput'>['channel'];
 
 const value = (form: FormData, name: string) => {
   const v = form.get(name);
@@ -42,14 +39,20 @@ export function CandidateContactForm({
     setFailed('');
     setErrors({});
     setBusy(true);
-    void api<Logged>('POST', `/submissions/${submissionId}/candidate-contacts`, {
-      channel: value(f, 'channel') || 'phone',
-      summary: value(f, 'summary'),
-      followUpId,
-      ...(noNext
-        ? { noNextContactReason: value(f, 'noNextContactReason') }
-        : { nextContactAt: value(f, 'nextContactAt') }),
-    })
+    void dataOf(
+      client.POST('/api/v1/submissions/{id}/candidate-contacts', {
+        params: { path: { id: submissionId } },
+        // The select offers only the API's channels.
+        body: {
+          channel: (value(f, 'channel') || 'phone') as Channel,
+          summary: value(f, 'summary'),
+          followUpId,
+          ...(noNext
+            ? { noNextContactReason: value(f, 'noNextContactReason') }
+            : { nextContactAt: value(f, 'nextContactAt') }),
+        },
+      }),
+    )
       .then((r) =>
         onDone(
           `Contact with ${candidateName} logged` +

@@ -1,16 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
 import { AddToJob } from './AddToJob.tsx';
-import {
-  api,
-  ApiError,
-  listAll,
-  messageOf,
-  type FollowUp,
-  type Page,
-  type Schema,
-  type Session,
-} from './api.ts';
+import { ApiError, client, dataOf, everyItem, messageOf, type Schema, type Session } from './api.ts';
 import { CandidateForm } from './CandidateForm.tsx';
 import { EVENT_WORDS } from './event-words.ts';
 import { DueTime } from './DueTime.tsx';
@@ -18,35 +9,30 @@ import { KIND_WORDS } from './QueueRow.tsx';
 import { when } from './format.ts';
 
 type Candidate = Schema<'Candidate'>;
-interface ApplicationRow {
-  id: string;
-  jobId: string;
-  stage: string;
-  status: string;
-  createdAt: string;
-}
-interface Event {
-  type: string;
-  at: string;
-  applicationId: string;
-}
+type Event = Pick<Schema<'Timeline'>['events'][number], 'type' | 'at'> & { applicationId: string };
 interface Profile {
   candidate: Candidate;
-  applications: (ApplicationRow & { jobTitle: string; open: FollowUp[] })[];
+  applications: (Schema<'Application'> & { jobTitle: string; open: Schema<'FollowUpView'>[] })[];
   /** Every application's timeline, newest first; null when the member may not read timelines. */
   events: Event[] | null;
 }
 
 async function loadProfile(candidateId: string): Promise<Profile> {
   const [candidate, applications] = await Promise.all([
-    api<Candidate>('GET', `/candidates/${candidateId}`),
-    listAll<ApplicationRow>(`/applications?candidateId=${candidateId}`),
+    dataOf(client.GET('/api/v1/candidates/{id}', { params: { path: { id: candidateId } } })),
+    everyItem((query) =>
+      client.GET('/api/v1/applications', { params: { query: { ...query, candidateId } } }),
+    ),
   ]);
   const rows = await Promise.all(
     applications.map(async (a) => {
       const [job, open] = await Promise.all([
-        api<{ title: string }>('GET', `/jobs/${a.jobId}`),
-        api<Page<FollowUp>>('GET', `/follow-ups?status=open&applicationId=${a.id}&limit=200`),
+        dataOf(client.GET('/api/v1/jobs/{id}', { params: { path: { id: a.jobId } } })),
+        dataOf(
+          client.GET('/api/v1/follow-ups', {
+            params: { query: { status: 'open', applicationId: a.id, limit: 200 } },
+          }),
+        ),
       ]);
       return { ...a, jobTitle: job.title, open: open.items };
     }),
@@ -55,11 +41,13 @@ async function loadProfile(candidateId: string): Promise<Profile> {
   try {
     const timelines = await Promise.all(
       applications.map((a) =>
-        api<{ events: Omit<Event, 'applicationId'>[] }>('GET', `/applications/${a.id}/timeline`),
+        dataOf(client.GET('/api/v1/applications/{id}/timeline', { params: { path: { id: a.id } } })),
       ),
     );
     events = timelines
-      .flatMap((t, i) => t.events.map((e) => ({ ...e, applicationId: applications[i]!.id })))
+      .flatMap((t, i) =>
+        t.events.map((e) => ({ type: e.type, at: e.at, applicationId: applications[i]!.id })),
+      )
       .sort((x, y) => y.at.localeCompare(x.at));
   } catch (e) {
     // Interviewers may not read decisions, so not the timeline: the profile says so instead.

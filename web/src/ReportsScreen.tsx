@@ -1,21 +1,14 @@
 import { useEffect, useState } from 'react';
 import { AgencyReportSection } from './AgencyReportSection.tsx';
-import { api, ApiError } from './api.ts';
-import { CompareChart, HeadlineFigures, ReportTable, TrendCharts, type ReportLine } from './ReportCharts.tsx';
-
-const REPORT = '/reports/follow-ups';
-/** A report query's path with its parameters; `format=csv` for the download of the same lines. */
-const reportPath = (params: Record<string, string>) => `${REPORT}?${new URLSearchParams(params).toString()}`;
-
-/** Whose figures the trend shows: the whole team, one job, or one person. */
-type Scope = { kind: 'team' } | { kind: 'job' | 'owner'; id: string };
-const scopeParams = (s: Scope): Record<string, string> =>
-  s.kind === 'team' ? {} : s.kind === 'job' ? { jobId: s.id } : { ownerId: s.id };
-const scopeValue = (s: Scope) => (s.kind === 'team' ? 'team' : `${s.kind}:${s.id}`);
-const scopeOf = (v: string): Scope => {
-  const [kind, id] = v.split(':');
-  return (kind === 'job' || kind === 'owner') && id ? { kind, id } : { kind: 'team' };
-};
+import { client, dataOf, messageOf } from './api.ts';
+import { CompareChart, HeadlineFigures, ReportTable, type ReportLine } from './ReportCharts.tsx';
+import {
+  csvHrefOf,
+  ReportTrendSection,
+  scopeParams,
+  type ReportQuery,
+  type Scope,
+} from './ReportTrendSection.tsx';
 
 /**
  * Reports: did every interviewed candidate hear back, how fast, were promises kept, how often
@@ -30,9 +23,10 @@ export function ReportsScreen() {
   const [bucket, setBucket] = useState<'week' | 'month'>('week');
   const [scope, setScope] = useState<Scope>({ kind: 'team' });
   const [error, setError] = useState('');
-  const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : 'Could not load the report.');
-  const get = (params: Record<string, string>) =>
-    api<{ items: ReportLine[] }>('GET', reportPath({ limit: '200', ...params })).then((r) => r.items);
+  const fail = (e: unknown) => setError(messageOf(e, 'Could not load the report.'));
+  const get = async (query: ReportQuery) =>
+    (await dataOf(client.GET('/api/v1/reports/follow-ups', { params: { query: { limit: 200, ...query } } })))
+      .items;
 
   useEffect(() => {
     Promise.all([get({ group: 'none' }), get({ group: 'job' }), get({ group: 'owner' })]).then(
@@ -54,61 +48,26 @@ export function ReportsScreen() {
         {error}
       </p>
     );
-  const trendParams = { group: bucket, ...scopeParams(scope) };
   return (
     <>
       <h1>Reports</h1>
       <p className="meta">Interviews closed in the last 90 days.</p>
       <HeadlineFigures total={total} />
       {total && (
-        <section aria-labelledby="over-time">
-          <h2 id="over-time">Over time</h2>
-          <div className="row">
-            <label>
-              Whose{' '}
-              <select value={scopeValue(scope)} onChange={(e) => setScope(scopeOf(e.target.value))}>
-                <option value="team">The whole team</option>
-                {byJob.map((l) => (
-                  <option key={`job:${l.key}`} value={`job:${l.key}`}>
-                    Job: {l.label}
-                  </option>
-                ))}
-                {byOwner.map((l) => (
-                  <option key={`owner:${l.key}`} value={`owner:${l.key}`}>
-                    Person: {l.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              By{' '}
-              <select
-                value={bucket}
-                onChange={(e) => setBucket(e.target.value === 'month' ? 'month' : 'week')}
-              >
-                <option value="week">week</option>
-                <option value="month">month</option>
-              </select>
-            </label>
-          </div>
-          <TrendCharts lines={trend} bucket={bucket} />
-          <ReportTable
-            title={bucket === 'week' ? 'By week' : 'By month'}
-            first={bucket === 'week' ? 'Week of' : 'Month'}
-            lines={trend}
-            csvHref={`/api/v1${reportPath({ ...trendParams, format: 'csv' })}`}
-          />
-        </section>
+        <ReportTrendSection
+          lines={trend}
+          byJob={byJob}
+          byOwner={byOwner}
+          bucket={bucket}
+          onBucket={setBucket}
+          scope={scope}
+          onScope={setScope}
+        />
       )}
       {byJob.length > 0 && (
         <CompareChart id="compare-job" title="Closure rate and promises kept by job (%)" lines={byJob} />
       )}
-      <ReportTable
-        title="By job"
-        first="Job"
-        lines={byJob}
-        csvHref={`/api/v1${reportPath({ group: 'job', format: 'csv' })}`}
-      />
+      <ReportTable title="By job" first="Job" lines={byJob} csvHref={csvHrefOf({ group: 'job' })} />
       {byOwner.length > 0 && (
         <CompareChart
           id="compare-owner"
@@ -116,12 +75,7 @@ export function ReportsScreen() {
           lines={byOwner}
         />
       )}
-      <ReportTable
-        title="By owner"
-        first="Owner"
-        lines={byOwner}
-        csvHref={`/api/v1${reportPath({ group: 'owner', format: 'csv' })}`}
-      />
+      <ReportTable title="By owner" first="Owner" lines={byOwner} csvHref={csvHrefOf({ group: 'owner' })} />
       <AgencyReportSection />
     </>
   );

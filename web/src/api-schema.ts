@@ -4251,7 +4251,30 @@ export interface components {
         line: number;
         /** @description The row as it would be imported. */
         row: {
-          [key: string]: unknown;
+          job: {
+            externalId: string | null;
+            title: string;
+            /** @enum {string} */
+            roleKind: 'sales' | 'client_facing' | 'technical' | 'other';
+          };
+          candidate: {
+            externalId: string | null;
+            name: string;
+            email: string | null;
+            phone: string | null;
+            timeZone: string | null;
+          };
+          application: {
+            externalId: string | null;
+            stage: string | null;
+            status: ('active' | 'on_hold' | 'offered' | 'hired' | 'rejected' | 'withdrawn') | null;
+          };
+          interview: {
+            externalId: string | null;
+            title: string;
+            scheduledAt: string | null;
+            endsAt: string | null;
+          } | null;
         } | null;
         /** @description Why the row would be refused; empty when it reads cleanly. */
         errors: string[];

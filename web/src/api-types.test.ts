@@ -4,18 +4,8 @@ import { describe, expect, it } from 'vitest';
 /**
  * One source of API types: a screen calls the API through the typed client in api.ts (types
  * generated from the OpenAPI document), never through a bare fetch or the untyped `api<T>()` with
- * a hand-written shape. The screens below still do and are being converted; the list only shrinks.
+ * a hand-written shape; and api.ts offers no untyped way to.
  */
-const STILL_UNTYPED = new Set([
-  'ApplicationPanels.tsx',
-  'ApplicationScreen.tsx',
-  'CandidateContactForm.tsx',
-  'CandidateScreen.tsx',
-  'ImportScreen.tsx',
-  'JobPolicyEditor.tsx',
-  'JobsScreen.tsx',
-  'ReportsScreen.tsx',
-]);
 
 const dir = new URL('./', import.meta.url);
 const sources = readdirSync(dir)
@@ -32,9 +22,8 @@ function untypedCalls(text: string): string[] {
 }
 
 describe('web/src reaches the API through the generated types', () => {
-  it('calls the API only through the typed client, outside the screens still being converted', () => {
+  it('calls the API only through the typed client', () => {
     const offenders = sources
-      .filter((s) => !STILL_UNTYPED.has(s.file))
       .map((s) => ({ file: s.file, calls: untypedCalls(s.text) }))
       .filter((s) => s.calls.length > 0);
     expect(offenders, 'use `client` and `Schema<…>` from api.ts (types from `npm run api:types`)').toEqual(
@@ -42,10 +31,9 @@ describe('web/src reaches the API through the generated types', () => {
     );
   });
 
-  it('lists as still untyped only screens that are (a converted screen leaves the list)', () => {
-    const converted = sources.filter((s) => STILL_UNTYPED.has(s.file) && untypedCalls(s.text).length === 0);
-    expect(converted.map((s) => s.file)).toEqual([]);
-    const known = new Set(sources.map((s) => s.file));
-    expect([...STILL_UNTYPED].filter((f) => !known.has(f))).toEqual([]);
+  it('offers no untyped call or hand-written page shape in api.ts', () => {
+    const api = readFileSync(new URL('api.ts', dir), 'utf8');
+    expect(api).not.toMatch(/export (async )?function (api|listAll)\b/);
+    expect(api).not.toMatch(/export interface (Page|FollowUp)\b/);
   });
 });

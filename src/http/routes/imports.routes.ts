@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { IMPORT_FIELDS, type ImportField } from '../../domain/csv-import.ts';
+import { APPLICATION_STATUSES, ROLE_KINDS } from '../../domain/model.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import {
   getImportRun,
@@ -38,9 +39,35 @@ const UploadSchema = z.strictObject({
 // service refuses a file over MAX_IMPORT_BYTES with a clear problem.
 const UPLOAD_BODY_LIMIT = Math.ceil(MAX_IMPORT_BYTES * 1.25);
 
+const ExternalIdSchema = z.string().nullable();
+/** A row as it would be imported (the domain's ImportRow). */
+const ImportedRowSchema = z.object({
+  job: z.object({ externalId: ExternalIdSchema, title: z.string(), roleKind: z.enum(ROLE_KINDS) }),
+  candidate: z.object({
+    externalId: ExternalIdSchema,
+    name: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    timeZone: z.string().nullable(),
+  }),
+  application: z.object({
+    externalId: ExternalIdSchema,
+    stage: z.string().nullable(),
+    status: z.enum(APPLICATION_STATUSES).nullable(),
+  }),
+  interview: z
+    .object({
+      externalId: ExternalIdSchema,
+      title: z.string(),
+      scheduledAt: z.date().nullable(),
+      endsAt: z.date().nullable(),
+    })
+    .nullable(),
+});
+
 const ImportRowSchema = z.object({
   line: z.number().int().describe('Line in the file (the header is line 1).'),
-  row: z.record(z.string(), z.unknown()).nullable().describe('The row as it would be imported.'),
+  row: ImportedRowSchema.nullable().describe('The row as it would be imported.'),
   errors: z.array(z.string()).describe('Why the row would be refused; empty when it reads cleanly.'),
 });
 
@@ -114,7 +141,6 @@ function registerImportRunRoutes(app: RouteApp, deps: ServiceDeps): void {
         ...preview,
         mapping: definedOnly(preview.mapping),
         suggested: definedOnly(preview.suggested),
-        rows: preview.rows.map((r) => ({ ...r, row: r.row as Record<string, unknown> | null })),
         fields: [...preview.fields],
       };
     },
