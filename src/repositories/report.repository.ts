@@ -43,21 +43,28 @@ interface Row {
   rating: number | null;
 }
 
-/** The expression a report's rows are grouped by, per grouping. */
-const GROUP_KEYS: Record<ReportGroup, string> = {
-  none: `NULL::text`,
-  job: `a.job_id::text`,
-  owner: `fo.owner_id::text`,
-  week: `to_char(date_trunc('week', fi.first_closed), 'YYYY-MM-DD')`,
-  month: `to_char(date_trunc('month', fi.first_closed), 'YYYY-MM')`,
-};
-
 /**
- * The period's interviewed applications (first_interview, outcome, base), each with its group
- * key: the CTEs every measure below starts from. Parameters: $1 org, $2/$3 the period, $5 job, $6 owner.
+ * The follow-up report (principle 8). Interviewed = applications with an interview closed in
+ * [from, to); delivered = of those, the ones whose outcome follow-up is done (a touchpoint reached
+ * the candidate). A promise is kept when done by its due time, broken when done late, extended by
+ * an automatic update, or still open past due; promises superseded by a newer one, or ended by a
+ * withdrawal, count as neither.
  */
-function periodApplicationsSql(keyExpr: string): string {
-  return `WITH first_interview AS (
+export async function followUpReport(
+  q: Queryable,
+  orgId: string,
+  f: ReportFilter,
+  group: ReportGroup,
+): Promise<ReportRow[]> {
+  const keyExpr = {
+    none: `NULL::text`,
+    job: `a.job_id::text`,
+    owner: `fo.owner_id::text`,
+    week: `to_char(date_trunc('week', fi.first_closed), 'YYYY-MM-DD')`,
+    month: `to_char(date_trunc('month', fi.first_closed), 'YYYY-MM')`,
+  }[group];
+  const rows = await q.query<Row>(
+    `WITH first_interview AS (
        SELECT i.application_id, min(i.closed_at) AS first_closed
          FROM interviews i
         WHERE i.org_id = $1 AND i.closed_at >= $2 AND i.closed_at < $3
@@ -81,11 +88,7 @@ function periodApplicationsSql(keyExpr: string): string {
          LEFT JOIN outcome fo ON fo.application_id = a.id
         WHERE ($5::uuid IS NULL OR a.job_id = $5) AND ($6::uuid IS NULL OR fo.owner_id = $6)
      ),
-`;
-}
-
-/** The measures per group key (promises, updates, inquiries, ratings, totals); $4 is now. */
-const MEASURES_SQL = `     -- Promises are the candidate's: kept and broken go by what they were promised
+     -- Promises are the candidate's: kept and broken go by what they were promised
      -- (promised_due_at when a decision pulled the team's due time forward); overdue by the team's.
      promises AS (
        SELECT b.key,
@@ -120,10 +123,7 @@ const MEASURES_SQL = `     -- Promises are the candidate's: kept and broken go b
               (percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - first_closed) / 3600))::float8 AS p90_hours
          FROM base GROUP BY key
      )
-`;
-
-/** The report's rows: totals joined to each measure, labelled by job title or owner name ($7 the grouping). */
-const REPORT_ROWS_SQL = `     SELECT t.key,
+     SELECT t.key,
             -- Compare ids, not text: id::text cannot use the primary key, and with thousands of jobs
             -- the labels alone took three seconds (F4). The key is a uuid in these two branches.
             CASE WHEN $7 = 'job' THEN (SELECT j.title FROM jobs j WHERE j.org_id = $1 AND j.id = t.key::uuid)
@@ -139,11 +139,10 @@ const REPORT_ROWS_SQL = `     SELECT t.key,
        LEFT JOIN updates u ON coalesce(u.key, '') = coalesce(t.key, '')
        LEFT JOIN inquiries i ON coalesce(i.key, '') = coalesce(t.key, '')
        LEFT JOIN ratings r ON coalesce(r.key, '') = coalesce(t.key, '')
-      ORDER BY t.key NULLS FIRST`;
-
-/** A report row as the API names its measures. */
-function reportRowOf(r: Row): ReportRow {
-  return {
+      ORDER BY t.key NULLS FIRST`,
+    [orgId, f.from, f.to, f.now, f.jobId ?? null, f.ownerId ?? null, group],
+  );
+  return rows.map((r) => ({
     key: r.key,
     label: r.label,
     interviewed: r.interviewed,
@@ -156,30 +155,5 @@ function reportRowOf(r: Row): ReportRow {
     overdueNow: r.overdue,
     statusInquiries: r.inquiries,
     averageRating: r.rating,
-  };
-}
-
-/**
- * The follow-up report (principle 8). Interviewed = applications with an interview closed in
- * [from, to); delivered = of those, the ones whose outcome follow-up is done (a touchpoint reached
- * the candidate). A promise is kept when done by its due time, broken when done late, extended by
- * an automatic update, or still open past due; promises superseded by a newer one, or ended by a
- * withdrawal, count as neither.
- */
-export async function followUpReport(
-  q: Queryable,
-  orgId: string,
-  f: ReportFilter,
-  group: ReportGroup,
-): Promise<ReportRow[]> {
-  const rows = await q.query<Row>(periodApplicationsSql(GROUP_KEYS[group]) + MEASURES_SQL + REPORT_ROWS_SQL, [
-    orgId,
-    f.from,
-    f.to,
-    f.now,
-    f.jobId ?? null,
-    f.ownerId ?? null,
-    group,
-  ]);
-  return rows.map(reportRowOf);
+  }));
 }
