@@ -453,3 +453,44 @@ export async function insertReplay(
   );
   return toDelivery(row!);
 }
+
+/** Who and what an event is about, as webhook payloads name them (no contact details). */
+export interface EventSubject {
+  application: { id: string; status: string };
+  candidate: { id: string; name: string };
+  job: { id: string; title: string };
+}
+
+/** The subjects (application, candidate, job) of events about these applications, in one statement. */
+export async function findEventSubjects(
+  tx: Queryable,
+  orgId: string,
+  applicationIds: string[],
+): Promise<Map<string, EventSubject>> {
+  if (applicationIds.length === 0) return new Map();
+  const rows = await tx.query<{
+    id: string;
+    status: string;
+    candidate_id: string;
+    candidate_name: string;
+    job_id: string;
+    job_title: string;
+  }>(
+    `SELECT a.id, a.status, c.id AS candidate_id, c.name AS candidate_name, j.id AS job_id, j.title AS job_title
+       FROM applications a
+       JOIN candidates c ON c.org_id = a.org_id AND c.id = a.candidate_id
+       JOIN jobs j ON j.org_id = a.org_id AND j.id = a.job_id
+      WHERE a.org_id = $1 AND a.id = ANY($2::uuid[])`,
+    [orgId, [...new Set(applicationIds)]],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        application: { id: r.id, status: r.status },
+        candidate: { id: r.candidate_id, name: r.candidate_name },
+        job: { id: r.job_id, title: r.job_title },
+      },
+    ]),
+  );
+}

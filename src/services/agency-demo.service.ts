@@ -313,25 +313,24 @@ const CONTACT_LOGS: {
   },
 ];
 
-/**
- * Build a sample agency through the real use cases, replaying two weeks on a manual clock: three
- * clients with different terms and contacts in New York, Honolulu, Los Angeles, London and Paris,
- * job orders, submissions in every stage, logged contacts that each set the next, and a slow client
- * past its agreed deadline — so the desk opens with nudges due. The clock ends where it started.
- */
-export async function createAgencyDemoOrganization(
-  deps: { db: Db; clock: ManualClock; identity: MailIdentity },
-  options: { tick?: (orgId: string) => Promise<void> } = {},
-): Promise<AgencyDemoSummary> {
-  const end = deps.clock.now();
-  // Mid-morning in Chicago on the day `daysAgo` before the end (never after the end).
-  const at = (daysAgo: number, hourUtc = 15) => {
+type DemoDeps = { db: Db; clock: ManualClock; identity: MailIdentity };
+type Actor = { memberId: string };
+/** One event of the replay: what to run, and when on the manual clock. */
+type Step = { when: Date; run: () => Promise<void> };
+/** A time `daysAgo` days before the end of the replay, at an hour UTC. */
+type DayAt = (daysAgo: number, hourUtc?: number) => Date;
+
+/** Mid-morning in Chicago on the day `daysAgo` before `end` (never after the end). */
+function agencyDayAt(end: Date): DayAt {
+  return (daysAgo, hourUtc = 15) => {
     const d = new Date(end.getTime() - daysAgo * DAY);
     d.setUTCHours(hourUtc, 0, 0, 0);
     return daysAgo >= 0 && d.getTime() > end.getTime() ? new Date(end.getTime() - 2 * HOUR) : d;
   };
-  deps.clock.set(at(15, 14));
-  const name = 'Harbor & Pine Talent (demo)';
+}
+
+/** Create the agency, its owner (with a fresh password) and a second recruiter. */
+async function seedAgencyTeam(deps: DemoDeps, name: string) {
   // The owner recruits herself: the printed token and sign-in see her desk.
   const {
     organization,
@@ -351,8 +350,11 @@ export async function createAgencyDemoOrganization(
     role: 'recruiter',
     timeZone: 'America/Chicago',
   });
-  const actor = { memberId: june.id };
+  return { org, june, apiToken, password };
+}
 
+/** Create the three clients with their contacts and job orders; June recruits every job. */
+async function seedClients(deps: DemoDeps, org: string, recruiterId: string) {
   const contacts = new Map<ContactKey, ClientContact>();
   const jobs = new Map<JobKey, string>();
   for (const c of CLIENTS) {
@@ -366,14 +368,81 @@ export async function createAgencyDemoOrganization(
         title: j.title,
         roleKind: j.roleKind,
         hiringAuthorityId: contacts.get(j.authority)!.id,
-        recruiterId: june.id,
+        recruiterId,
       });
       jobs.set(j.key, job.id);
     }
   }
+  return { contacts, jobs };
+}
 
-  // Every event in time order, so the clock only moves forward.
-  type Step = { when: Date; run: () => Promise<void> };
+/** Play one thing that happened to a submission: a client's answer, a move, a placement, a nudge. */
+async function playSubmissionEvent(
+  deps: DemoDeps,
+  org: string,
+  submissionId: string,
+  e: Event,
+  context: { at: DayAt; actor: Actor },
+): Promise<void> {
+  const { at, actor } = context;
+  switch (e.do) {
+    case 'answer_interview':
+      await recordClientAnswer(deps, org, submissionId, { answer: 'interview', channel: 'phone' }, actor);
+      return;
+    case 'answer_decline':
+      await recordClientAnswer(
+        deps,
+        org,
+        submissionId,
+        { answer: 'decline', reason: e.reason, channel: 'email' },
+        actor,
+      );
+      return;
+    case 'answer_more_time':
+      await recordClientAnswer(
+        deps,
+        org,
+        submissionId,
+        { answer: 'more_time', until: at(e.untilDaysAgo, 22), channel: 'phone' },
+        actor,
+      );
+      return;
+    case 'move':
+      // A placement is its own record (start date, fee, guarantee, check-ins).
+      if (e.stage === 'placed') {
+        // The candidate starts two weeks after accepting.
+        const start = new Date(at(e.daysAgo, 15).getTime() + 14 * DAY).toISOString().slice(0, 10);
+        await placeSubmission(
+          deps,
+          org,
+          submissionId,
+          { startDate: start, fee: { kind: 'percent', percent: 20 } },
+          actor,
+        );
+      } else await moveSubmission(deps, org, submissionId, { stage: e.stage });
+      return;
+    case 'nudge':
+      await sendNudge(
+        deps,
+        org,
+        submissionId,
+        { text: e.text, channel: 'email', nextContactAt: at(e.nextContactDaysAgo, 16) },
+        actor,
+      );
+      return;
+  }
+}
+
+/**
+ * Add every story's candidate now, and plan its submission, what followed it, and every logged
+ * client contact as steps for the replay.
+ */
+async function planAgencySteps(
+  deps: DemoDeps,
+  org: string,
+  context: { contacts: Map<ContactKey, ClientContact>; jobs: Map<JobKey, string>; at: DayAt; actor: Actor },
+): Promise<Step[]> {
+  const { contacts, jobs, at, actor } = context;
   const steps: Step[] = [];
   for (const story of SUBMISSIONS) {
     const candidate = await createCandidate(deps, org, story.candidate);
@@ -398,60 +467,7 @@ export async function createAgencyDemoOrganization(
     for (const e of story.events) {
       steps.push({
         when: at(e.daysAgo, 17),
-        run: async () => {
-          switch (e.do) {
-            case 'answer_interview':
-              await recordClientAnswer(
-                deps,
-                org,
-                submissionId,
-                { answer: 'interview', channel: 'phone' },
-                actor,
-              );
-              return;
-            case 'answer_decline':
-              await recordClientAnswer(
-                deps,
-                org,
-                submissionId,
-                { answer: 'decline', reason: e.reason, channel: 'email' },
-                actor,
-              );
-              return;
-            case 'answer_more_time':
-              await recordClientAnswer(
-                deps,
-                org,
-                submissionId,
-                { answer: 'more_time', until: at(e.untilDaysAgo, 22), channel: 'phone' },
-                actor,
-              );
-              return;
-            case 'move':
-              // A placement is its own record (start date, fee, guarantee, check-ins).
-              if (e.stage === 'placed') {
-                // The candidate starts two weeks after accepting.
-                const start = new Date(at(e.daysAgo, 15).getTime() + 14 * DAY).toISOString().slice(0, 10);
-                await placeSubmission(
-                  deps,
-                  org,
-                  submissionId,
-                  { startDate: start, fee: { kind: 'percent', percent: 20 } },
-                  actor,
-                );
-              } else await moveSubmission(deps, org, submissionId, { stage: e.stage });
-              return;
-            case 'nudge':
-              await sendNudge(
-                deps,
-                org,
-                submissionId,
-                { text: e.text, channel: 'email', nextContactAt: at(e.nextContactDaysAgo, 16) },
-                actor,
-              );
-              return;
-          }
-        },
+        run: () => playSubmissionEvent(deps, org, submissionId, e, { at, actor }),
       });
     }
   }
@@ -474,25 +490,60 @@ export async function createAgencyDemoOrganization(
       },
     });
   }
+  return steps;
+}
+
+/**
+ * Run the steps in time order, hour by hour up to `end`, so the worker (when given) prompts and
+ * escalates on time; steps planned after `end` run last; the clock ends at `end`.
+ */
+async function replayAgencySteps(
+  clock: ManualClock,
+  steps: Step[],
+  end: Date,
+  tick: (() => Promise<void>) | undefined,
+): Promise<void> {
+  // Every event in time order, so the clock only moves forward.
   steps.sort((a, b) => a.when.getTime() - b.when.getTime());
-  // Hour by hour, so the worker (when given) prompts and escalates on time.
   let next = 0;
-  for (let t = deps.clock.now().getTime(); t <= end.getTime(); t += HOUR) {
+  for (let t = clock.now().getTime(); t <= end.getTime(); t += HOUR) {
     while (next < steps.length && steps[next]!.when.getTime() <= t) {
-      deps.clock.set(steps[next]!.when);
+      clock.set(steps[next]!.when);
       await steps[next]!.run();
       next += 1;
     }
-    deps.clock.set(new Date(t));
-    await options.tick?.(org);
+    clock.set(new Date(t));
+    await tick?.();
   }
   while (next < steps.length) {
-    deps.clock.set(steps[next]!.when);
+    clock.set(steps[next]!.when);
     await steps[next]!.run();
     next += 1;
   }
-  deps.clock.set(end);
-  await options.tick?.(org);
+  clock.set(end);
+  await tick?.();
+}
+
+/**
+ * Build a sample agency through the real use cases, replaying two weeks on a manual clock: three
+ * clients with different terms and contacts in New York, Honolulu, Los Angeles, London and Paris,
+ * job orders, submissions in every stage, logged contacts that each set the next, and a slow client
+ * past its agreed deadline — so the desk opens with nudges due. The clock ends where it started.
+ */
+export async function createAgencyDemoOrganization(
+  deps: DemoDeps,
+  options: { tick?: (orgId: string) => Promise<void> } = {},
+): Promise<AgencyDemoSummary> {
+  const end = deps.clock.now();
+  const at = agencyDayAt(end);
+  deps.clock.set(at(15, 14));
+  const name = 'Harbor & Pine Talent (demo)';
+  const { org, june, apiToken, password } = await seedAgencyTeam(deps, name);
+  const actor = { memberId: june.id };
+  const { contacts, jobs } = await seedClients(deps, org, june.id);
+  const steps = await planAgencySteps(deps, org, { contacts, jobs, at, actor });
+  const tick = options.tick;
+  await replayAgencySteps(deps.clock, steps, end, tick && (() => tick(org)));
   return {
     organizationId: org,
     name,

@@ -7,7 +7,7 @@
 import { candidateTemplateContext } from '../domain/candidate-context.ts';
 import { endOfBusinessDaysAfter } from '../domain/business-time.ts';
 import { groupByStage, IN_PROCESS_STATUSES, type CloseOutReach } from '../domain/close-out.ts';
-import type { Application, DecisionOutcome, FollowUp, Job } from '../domain/model.ts';
+import type { Application, DecisionOutcome, FollowUp, Job, Member } from '../domain/model.ts';
 import { calendarOf, effectivePolicy } from '../domain/policy.ts';
 import { renderTemplate } from '../domain/template-engine.ts';
 import { AppError, errors } from '../errors.ts';
@@ -163,16 +163,7 @@ export async function closeJob(
 ): Promise<CloseJobResult> {
   const now = deps.clock.now();
   const hiredIds = [...new Set(input.hiredApplicationIds ?? [])];
-  if (input.status === 'filled' && hiredIds.length === 0) {
-    throw new AppError('hire_required', 'A filled job names who was hired: give hiredApplicationIds.', {
-      field: 'hiredApplicationIds',
-    });
-  }
-  if (input.status === 'closed' && hiredIds.length > 0) {
-    throw errors.validation('A job closed without hiring names no hires; use status "filled".', {
-      field: 'hiredApplicationIds',
-    });
-  }
+  checkHires(input.status, hiredIds);
   return deps.db.tenant(orgId).transaction(async (tx) => {
     // Locked: two closes at once would otherwise both draft to everyone.
     const job = await requireJob(tx, orgId, jobId, true);
@@ -187,79 +178,17 @@ export async function closeJob(
     await updateJob(tx, orgId, jobId, { status: input.status }, now);
     const org = (await findOrganization(tx, orgId))!;
     const cal = calendarOf(effectivePolicy(org.policy, job.policyOverrides));
-    const template = await loadTemplate(tx, orgId, 'job_closed');
     const ownerId = job.recruiterId ?? actor.memberId;
     const owner = (await findMember(tx, orgId, ownerId))!;
-
-    const hired = new Set(hiredIds);
-    const rejected: { application: Application; view: CloseOutApplication; followUp: FollowUp }[] = [];
-    for (const application of inProcess) {
-      if (hired.has(application.id)) {
-        await updateApplication(tx, orgId, application.id, { status: 'hired' }, now);
-        continue;
-      }
-      const open = await lockOpenFollowUpsOfApplication(tx, orgId, application.id);
-      const view = await describeApplication(tx, orgId, application, open);
-      await updateApplication(tx, orgId, application.id, { status: 'rejected' }, now);
-      let followUp = open.find((f) => f.kind === 'outcome');
-      if (!followUp) {
-        ({ followUp } = await openOutcomeFollowUp(tx, orgId, {
-          applicationId: application.id,
-          interviewId: null,
-          ownerId,
-          dueAt: endOfBusinessDaysAfter(now, 1, cal),
-          now,
-        }));
-      }
-      rejected.push({ application, view, followUp });
-    }
-
-    const stages: CloseJobResult['stages'] = [];
-    for (const group of stagesOf(rejected.map((r) => r.view))) {
-      const drafts: MessageView[] = [];
-      const withoutEmail: string[] = [];
-      for (const view of group.applications) {
-        const { application, followUp } = rejected.find((r) => r.view === view)!;
-        const candidate = (await findCandidate(tx, orgId, application.candidateId))!;
-        if (!candidate.email) {
-          withoutEmail.push(application.id);
-          continue;
-        }
-        // One wording per stage (its reach); each candidate's copy carries their own name and link.
-        const rendered = renderTemplate(template, {
-          ...candidateTemplateContext({
-            organizationName: org.name,
-            candidateName: candidate.name,
-            jobTitle: job.title,
-            owner,
-            statusLink: statusLinkPlaceholder(linkBase(deps)),
-          }),
-          outcome: input.status,
-          reach: group.reach,
-        });
-        const message = await enqueueMessage(
-          tx,
-          deps.identity,
-          buildMessage({
-            orgId,
-            applicationId: application.id,
-            followUpId: followUp.id,
-            kind: 'job_closed',
-            to: { audience: 'candidate', name: candidate.name, email: candidate.email },
-            replyTo: owner.email,
-            content: rendered,
-            send: 'draft',
-            automatic: false,
-            // A close-out message is a rejection, and is checked as one before it goes.
-            checkKind: 'rejection',
-            createdBy: actor.memberId,
-          }),
-          now,
-        );
-        drafts.push(viewMessage(message));
-      }
-      stages.push({ ...group, drafts, withoutEmail });
-    }
+    const rejected = await settleApplications(tx, orgId, inProcess, new Set(hiredIds), { ownerId, cal, now });
+    const stages = await draftCloseOutMessages(tx, deps, orgId, rejected, {
+      organizationName: org.name,
+      job,
+      owner,
+      status: input.status,
+      actor,
+      now,
+    });
     const drafts = stages.flatMap((s) => s.drafts);
     const withoutEmail = stages.flatMap((s) => s.withoutEmail);
     await insertEvent(tx, {
@@ -279,4 +208,132 @@ export async function closeJob(
     await cancelInternalDeadlinesOfJob(tx, orgId, jobId, `the job is ${input.status}`, now);
     return { status: input.status, hired: hiredIds, stages, drafts, withoutEmail };
   });
+}
+
+/** A filled job names its hires; a job closed without hiring names none. */
+function checkHires(status: CloseJobInput['status'], hiredIds: string[]): void {
+  if (status === 'filled' && hiredIds.length === 0) {
+    throw new AppError('hire_required', 'A filled job names who was hired: give hiredApplicationIds.', {
+      field: 'hiredApplicationIds',
+    });
+  }
+  if (status === 'closed' && hiredIds.length > 0) {
+    throw errors.validation('A job closed without hiring names no hires; use status "filled".', {
+      field: 'hiredApplicationIds',
+    });
+  }
+}
+
+/** An application the close rejected: how far it got, and the outcome follow-up its message closes. */
+interface RejectedApplication {
+  application: Application;
+  view: CloseOutApplication;
+  followUp: FollowUp;
+}
+
+/**
+ * The hires become `hired`; everyone else still in process becomes `rejected`, described by how
+ * far they got, with an outcome follow-up (the open one, else a new one due the next business day).
+ */
+async function settleApplications(
+  tx: Queryable,
+  orgId: string,
+  inProcess: Application[],
+  hired: Set<string>,
+  context: { ownerId: string; cal: ReturnType<typeof calendarOf>; now: Date },
+): Promise<RejectedApplication[]> {
+  const { ownerId, cal, now } = context;
+  const rejected: RejectedApplication[] = [];
+  for (const application of inProcess) {
+    if (hired.has(application.id)) {
+      await updateApplication(tx, orgId, application.id, { status: 'hired' }, now);
+      continue;
+    }
+    const open = await lockOpenFollowUpsOfApplication(tx, orgId, application.id);
+    const view = await describeApplication(tx, orgId, application, open);
+    await updateApplication(tx, orgId, application.id, { status: 'rejected' }, now);
+    let followUp = open.find((f) => f.kind === 'outcome');
+    if (!followUp) {
+      ({ followUp } = await openOutcomeFollowUp(tx, orgId, {
+        applicationId: application.id,
+        interviewId: null,
+        ownerId,
+        dueAt: endOfBusinessDaysAfter(now, 1, cal),
+        now,
+      }));
+    }
+    rejected.push({ application, view, followUp });
+  }
+  return rejected;
+}
+
+/** Who and what a close-out message is written from. */
+interface CloseOutAuthor {
+  organizationName: string;
+  job: Job;
+  owner: Member;
+  status: CloseJobInput['status'];
+  actor: Actor;
+  now: Date;
+}
+
+/**
+ * Group the rejected by stage and draft each one's close-out message, worded for how far their
+ * stage got; candidates without an email are listed to call instead.
+ */
+async function draftCloseOutMessages(
+  tx: Queryable,
+  deps: MessagingDeps,
+  orgId: string,
+  rejected: RejectedApplication[],
+  author: CloseOutAuthor,
+): Promise<CloseJobResult['stages']> {
+  const template = await loadTemplate(tx, orgId, 'job_closed');
+  const stages: CloseJobResult['stages'] = [];
+  for (const group of stagesOf(rejected.map((r) => r.view))) {
+    const drafts: MessageView[] = [];
+    const withoutEmail: string[] = [];
+    for (const view of group.applications) {
+      const { application, followUp } = rejected.find((r) => r.view === view)!;
+      const candidate = (await findCandidate(tx, orgId, application.candidateId))!;
+      if (!candidate.email) {
+        withoutEmail.push(application.id);
+        continue;
+      }
+      // One wording per stage (its reach); each candidate's copy carries their own name and link.
+      const rendered = renderTemplate(template, {
+        ...candidateTemplateContext({
+          organizationName: author.organizationName,
+          candidateName: candidate.name,
+          jobTitle: author.job.title,
+          owner: author.owner,
+          statusLink: statusLinkPlaceholder(linkBase(deps)),
+        }),
+        outcome: author.status,
+        reach: group.reach,
+      });
+      const message = await enqueueMessage(
+        tx,
+        deps.identity,
+        buildMessage({
+          orgId,
+          applicationId: application.id,
+          followUpId: followUp.id,
+          kind: 'job_closed',
+          to: { audience: 'candidate', name: candidate.name, email: candidate.email },
+          replyTo: author.owner.email,
+          content: rendered,
+          send: 'draft',
+          automatic: false,
+          // A close-out message is a rejection, and is checked as one before it goes.
+          checkKind: 'rejection',
+          createdBy: author.actor.memberId,
+        }),
+        author.now,
+      );
+      drafts.push(viewMessage(message));
+    }
+    stages.push({ ...group, drafts, withoutEmail });
+  }
+  return stages;
 }

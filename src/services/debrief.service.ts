@@ -145,42 +145,10 @@ export async function recordClientInterview(
     if (at.getTime() < submission.submittedAt.getTime()) {
       throw errors.validation('The interview cannot be before the submission.', { field: 'at' });
     }
-    let promise: ClientInterview['promise'];
-    if (input.promiseDueAt !== undefined) {
-      const dueAt = dueTimeOf(input.promiseDueAt, contactCal);
-      if (dueAt.getTime() <= at.getTime()) {
-        throw errors.validation('The promised date must be after the interview.', { field: 'promiseDueAt' });
-      }
-      promise = {
-        statement: input.promise,
-        dueAt,
-        ownerId: submission.recruiterId,
-        resolution: 'explicit',
-        rule: 'explicit',
-        warnings: [],
-      };
-    } else {
-      const resolved = resolvePromise({
-        statement: input.promise,
-        at,
-        calendar: contactCal,
-        defaultBusinessDays: client.feedbackDaysAfterInterview,
-      });
-      if (!isTrackedInstant(resolved.dueAt)) {
-        throw errors.validation(
-          `The promise resolves to ${localDateOf(resolved.dueAt, contactCal.timeZone)}: give promiseDueAt instead.`,
-          { field: 'promise' },
-        );
-      }
-      promise = {
-        statement: input.promise,
-        dueAt: resolved.dueAt,
-        ownerId: submission.recruiterId,
-        resolution: resolved.resolution,
-        rule: resolved.rule,
-        warnings: resolved.warnings,
-      };
-    }
+    const promise = clientPromiseOf(input, at, contactCal, {
+      defaultBusinessDays: client.feedbackDaysAfterInterview,
+      ownerId: submission.recruiterId,
+    });
     const interview = await insertClientInterview(tx, {
       orgId,
       submissionId,
@@ -213,34 +181,98 @@ export async function recordClientInterview(
       ? await updateSubmissionStage(tx, orgId, submissionId, { stage: 'interviewing' }, now)
       : submission;
     const termsDue = clientFeedbackDue(at, 'interview', client, contactCal);
-    const clientFeedback = await insertCandidateSideFollowUp(tx, {
-      orgId,
-      applicationId: submission.applicationId,
-      submissionId,
+    const { clientFeedback, debrief } = await openInterviewFollowUps(tx, orgId, submission, {
       interviewId: interview.id,
-      clientContactId: submission.contactId,
-      kind: 'client_feedback',
-      owedBy: 'client',
-      owedTo: 'recruiter',
-      ownerId: submission.recruiterId,
-      dueAt: clientFeedbackDueAfterInterview(promise, termsDue),
-      createdAt: now,
-    });
-    const debrief = await insertCandidateSideFollowUp(tx, {
-      orgId,
-      applicationId: submission.applicationId,
-      submissionId,
-      interviewId: interview.id,
-      clientContactId: null,
-      kind: 'debrief',
-      owedBy: 'recruiter',
-      owedTo: 'candidate',
-      ownerId: submission.recruiterId,
-      dueAt: debriefDue(at, await calendarFor(tx, orgId, candidate.timeZone)),
-      createdAt: now,
+      clientFeedbackDueAt: clientFeedbackDueAfterInterview(promise, termsDue),
+      debriefDueAt: debriefDue(at, await calendarFor(tx, orgId, candidate.timeZone)),
+      now,
     });
     return { interview, submission: moved, clientFeedback, debrief, closedFollowUpIds: answered };
   });
+}
+
+/**
+ * The client's promise at an interview: an explicit date (after the interview), else the
+ * statement resolved in the contact's business time with the terms' default; refused when it
+ * resolves to a date that cannot be tracked.
+ */
+function clientPromiseOf(
+  input: ClientInterviewInput,
+  at: Date,
+  contactCal: BusinessCalendar,
+  terms: { defaultBusinessDays: number; ownerId: string },
+): ClientInterview['promise'] {
+  if (input.promiseDueAt !== undefined) {
+    const dueAt = dueTimeOf(input.promiseDueAt, contactCal);
+    if (dueAt.getTime() <= at.getTime()) {
+      throw errors.validation('The promised date must be after the interview.', { field: 'promiseDueAt' });
+    }
+    return {
+      statement: input.promise,
+      dueAt,
+      ownerId: terms.ownerId,
+      resolution: 'explicit',
+      rule: 'explicit',
+      warnings: [],
+    };
+  }
+  const resolved = resolvePromise({
+    statement: input.promise,
+    at,
+    calendar: contactCal,
+    defaultBusinessDays: terms.defaultBusinessDays,
+  });
+  if (!isTrackedInstant(resolved.dueAt)) {
+    throw errors.validation(
+      `The promise resolves to ${localDateOf(resolved.dueAt, contactCal.timeZone)}: give promiseDueAt instead.`,
+      { field: 'promise' },
+    );
+  }
+  return {
+    statement: input.promise,
+    dueAt: resolved.dueAt,
+    ownerId: terms.ownerId,
+    resolution: resolved.resolution,
+    rule: resolved.rule,
+    warnings: resolved.warnings,
+  };
+}
+
+/** After an interview at the client: the client owes the recruiter feedback, the recruiter owes the candidate a debrief. */
+async function openInterviewFollowUps(
+  tx: Queryable,
+  orgId: string,
+  submission: Submission,
+  due: { interviewId: string; clientFeedbackDueAt: Date; debriefDueAt: Date; now: Date },
+) {
+  const { interviewId, now } = due;
+  const clientFeedback = await insertCandidateSideFollowUp(tx, {
+    orgId,
+    applicationId: submission.applicationId,
+    submissionId: submission.id,
+    interviewId,
+    clientContactId: submission.contactId,
+    kind: 'client_feedback',
+    owedBy: 'client',
+    owedTo: 'recruiter',
+    ownerId: submission.recruiterId,
+    dueAt: due.clientFeedbackDueAt,
+    createdAt: now,
+  });
+  const debrief = await insertCandidateSideFollowUp(tx, {
+    orgId,
+    applicationId: submission.applicationId,
+    submissionId: submission.id,
+    interviewId,
+    clientContactId: null,
+    kind: 'debrief',
+    owedBy: 'recruiter',
+    owedTo: 'candidate',
+    ownerId: submission.recruiterId,
+    dueAt: due.debriefDueAt,
+    createdAt: now,
+  });
+  return { clientFeedback, debrief };
 }
 
 /** The interviews at the client of a submission, oldest first, a page at a time (a submission has few). */

@@ -121,23 +121,24 @@ const STORIES: Story[] = [
   },
 ];
 
-/**
- * Build a sample organization through the real use cases, replaying three weeks of activity on
- * a manual clock: closed interviews with varied promises, kept, overdue and superseded follow-ups,
- * a voicemail that closed nothing, a withdrawal. The clock ends where it started.
- */
-export async function createDemoOrganization(
-  deps: { db: Db; clock: ManualClock; identity: MailIdentity },
-  options: { tick?: (orgId: string) => Promise<void> } = {},
-): Promise<DemoSummary> {
-  const end = deps.clock.now();
-  const at = (daysAgo: number, hourUtc = 19) => {
+type DemoDeps = { db: Db; clock: ManualClock; identity: MailIdentity };
+type People = Record<'riley' | 'morgan' | 'sam' | 'ines' | 'theo', Member>;
+/** One event of the replay: what to run, and when on the manual clock. */
+type Step = { when: Date; run: () => Promise<void> };
+/** `daysAgo` days before `end` at `hourUtc`, never later than an hour before `end`. */
+type DayAt = (daysAgo: number, hourUtc?: number) => Date;
+
+/** The time `daysAgo` days before `end` at an hour UTC, clamped to an hour before `end`. */
+function dayAtFrom(end: Date): DayAt {
+  return (daysAgo, hourUtc = 19) => {
     const d = new Date(end.getTime() - daysAgo * DAY);
     d.setUTCHours(hourUtc, 0, 0, 0);
     return d.getTime() > end.getTime() ? new Date(end.getTime() - 3_600_000) : d;
   };
-  deps.clock.set(at(25, 14));
-  const name = 'Northwind Outfitters (demo)';
+}
+
+/** Create the demo organization, its admin's password and its five other members. */
+async function seedDemoTeam(deps: DemoDeps, name: string) {
   // The demo's API token acts as Avery, its admin.
   const {
     organization,
@@ -154,12 +155,20 @@ export async function createDemoOrganization(
   // A fresh random password per demo, printed once, so the web app can be explored signed in.
   const password = randomBytes(9).toString('base64url');
   await setMemberPassword(deps, org, avery.id, password);
-  const riley = await member('riley@northwind.example', 'Riley Park', 'recruiter');
-  const morgan = await member('morgan@northwind.example', 'Morgan Diaz', 'hiring_manager');
-  const sam = await member('sam@northwind.example', 'Sam Whitfield', 'hiring_manager');
-  const ines = await member('ines@northwind.example', 'Inès Laurent', 'interviewer');
-  const theo = await member('theo@northwind.example', 'Theo Okafor', 'interviewer');
-  const jobs: Record<Story['job'], Job> = {
+  const people: People = {
+    riley: await member('riley@northwind.example', 'Riley Park', 'recruiter'),
+    morgan: await member('morgan@northwind.example', 'Morgan Diaz', 'hiring_manager'),
+    sam: await member('sam@northwind.example', 'Sam Whitfield', 'hiring_manager'),
+    ines: await member('ines@northwind.example', 'Inès Laurent', 'interviewer'),
+    theo: await member('theo@northwind.example', 'Theo Okafor', 'interviewer'),
+  };
+  return { org, avery, apiToken, password, people };
+}
+
+/** Open the demo's three jobs, each with its hiring manager and Riley as recruiter. */
+async function seedDemoJobs(deps: DemoDeps, org: string, people: People): Promise<Record<Story['job'], Job>> {
+  const { riley, morgan, sam } = people;
+  return {
     sales: await createJob(deps, org, {
       title: 'Account Executive',
       roleKind: 'sales',
@@ -179,11 +188,125 @@ export async function createDemoOrganization(
       recruiterId: riley.id,
     }),
   };
+}
 
-  // Replay every story's events in time order, so the clock only moves forward.
-  type Step = { when: Date; run: () => Promise<void> };
+/** Hold an interview ending now, close it with the statement and file the first interviewer's scorecard. */
+async function holdDemoInterview(
+  deps: DemoDeps,
+  org: string,
+  applicationId: string,
+  interview: { daysAgo: number; statement: string; title: string; interviewerIds: string[] },
+): Promise<void> {
+  const { daysAgo, statement, title, interviewerIds } = interview;
+  const ends = deps.clock.now();
+  const created = await createInterview(deps, org, {
+    applicationId,
+    title,
+    scheduledAt: new Date(ends.getTime() - 3_600_000),
+    endsAt: ends,
+    interviewerIds,
+  });
+  await closeInterview(deps, org, created.id, { statement });
+  await submitFeedback(
+    deps,
+    org,
+    created.id,
+    {
+      recommendation: daysAgo % 2 === 0 ? 'yes' : 'no',
+      ratings: { communication: 4, role_skills: daysAgo % 2 === 0 ? 4 : 2 },
+      notes: 'Clear communicator; see scorecard for specifics.',
+    },
+    { memberId: interviewerIds[0]! },
+  );
+}
+
+/** Play what happened after a story's interview: a rejection call, an advance email, a voicemail, a withdrawal. */
+async function playStoryAction(
+  deps: DemoDeps,
+  org: string,
+  applicationId: string,
+  action: NonNullable<Story['then']>[number]['action'],
+  people: People,
+): Promise<void> {
+  const { riley, sam } = people;
+  switch (action) {
+    case 'reject_call': {
+      const { decision } = await recordDecision(
+        deps,
+        org,
+        applicationId,
+        {
+          outcome: 'reject',
+          reasons: ['Less depth in enterprise deal cycles than the role needs right now'],
+        },
+        { memberId: sam.id },
+      );
+      await logTouchpoint(
+        deps,
+        org,
+        {
+          applicationId,
+          channel: 'phone',
+          kind: 'outcome',
+          fromParty: 'team',
+          toParty: 'candidate',
+          connected: true,
+          summary: 'Called with the outcome, the reason and a recommendation; she thanked us.',
+          decisionId: decision.id,
+        },
+        { memberId: riley.id },
+      );
+      return;
+    }
+    case 'advance_email': {
+      // Through the composer and the outbox, like a recruiter would: the worker delivers it.
+      await recordDecision(deps, org, applicationId, { outcome: 'advance' }, { memberId: sam.id });
+      const draft = await draftOutcomeMessage(
+        deps,
+        org,
+        {
+          applicationId,
+          nextSteps: 'a final interview with the sales panel (60 minutes, video)',
+          timeline: 'within the next two weeks',
+        },
+        { memberId: riley.id },
+      );
+      await sendMessage(deps, org, draft.id, {}, { memberId: riley.id });
+      return;
+    }
+    case 'voicemail':
+      await logTouchpoint(
+        deps,
+        org,
+        {
+          applicationId,
+          channel: 'phone',
+          kind: 'outcome',
+          fromParty: 'team',
+          toParty: 'candidate',
+          connected: false,
+          summary: 'Left a voicemail asking for a call back.',
+        },
+        { memberId: riley.id },
+      );
+      return;
+    case 'withdraw':
+      await changeApplication(deps, org, applicationId, { status: 'withdrawn' });
+      return;
+  }
+}
+
+/**
+ * Add every story's candidate and application now, and plan its interviews and what followed as
+ * steps for the replay; `closed.count` counts the interviews closed as the steps run.
+ */
+async function planStorySteps(
+  deps: DemoDeps,
+  org: string,
+  context: { jobs: Record<Story['job'], Job>; people: People; at: DayAt; closed: { count: number } },
+): Promise<Step[]> {
+  const { jobs, people, at, closed } = context;
   const steps: Step[] = [];
-  let interviewsClosed = 0;
   for (const story of STORIES) {
     const candidate = await createCandidate(deps, org, story.candidate);
     const application = await createApplication(deps, org, {
@@ -191,126 +314,75 @@ export async function createDemoOrganization(
       candidateId: candidate.id,
     });
     if (story.interviewDaysAgo === null) continue;
-    const interviewers = story.job === 'backend' ? [theo.id, morgan.id] : [ines.id, sam.id];
-    const interview = async (daysAgo: number, statement: string, title: string) => {
+    const interviewerIds =
+      story.job === 'backend' ? [people.theo.id, people.morgan.id] : [people.ines.id, people.sam.id];
+    const interview = (daysAgo: number, statement: string, title: string) =>
       steps.push({
         when: at(daysAgo),
         run: async () => {
-          const ends = deps.clock.now();
-          const created = await createInterview(deps, org, {
-            applicationId: application.id,
-            title,
-            scheduledAt: new Date(ends.getTime() - 3_600_000),
-            endsAt: ends,
-            interviewerIds: interviewers,
-          });
-          await closeInterview(deps, org, created.id, { statement });
-          interviewsClosed += 1;
-          await submitFeedback(
-            deps,
-            org,
-            created.id,
-            {
-              recommendation: daysAgo % 2 === 0 ? 'yes' : 'no',
-              ratings: { communication: 4, role_skills: daysAgo % 2 === 0 ? 4 : 2 },
-              notes: 'Clear communicator; see scorecard for specifics.',
-            },
-            { memberId: interviewers[0]! },
-          );
+          await holdDemoInterview(deps, org, application.id, { daysAgo, statement, title, interviewerIds });
+          closed.count += 1;
         },
       });
-    };
-    await interview(story.interviewDaysAgo, story.statement, 'First interview');
+    interview(story.interviewDaysAgo, story.statement, 'First interview');
     if (story.secondInterview) {
-      await interview(story.secondInterview.daysAgo, story.secondInterview.statement, 'Final interview');
+      interview(story.secondInterview.daysAgo, story.secondInterview.statement, 'Final interview');
     }
     for (const t of story.then ?? []) {
       steps.push({
         when: at(story.interviewDaysAgo - t.afterDays, 16),
-        run: async () => {
-          switch (t.action) {
-            case 'reject_call': {
-              const { decision } = await recordDecision(
-                deps,
-                org,
-                application.id,
-                {
-                  outcome: 'reject',
-                  reasons: ['Less depth in enterprise deal cycles than the role needs right now'],
-                },
-                { memberId: sam.id },
-              );
-              await logTouchpoint(
-                deps,
-                org,
-                {
-                  applicationId: application.id,
-                  channel: 'phone',
-                  kind: 'outcome',
-                  fromParty: 'team',
-                  toParty: 'candidate',
-                  connected: true,
-                  summary: 'Called with the outcome, the reason and a recommendation; she thanked us.',
-                  decisionId: decision.id,
-                },
-                { memberId: riley.id },
-              );
-              return;
-            }
-            case 'advance_email': {
-              // Through the composer and the outbox, like a recruiter would: the worker delivers it.
-              await recordDecision(deps, org, application.id, { outcome: 'advance' }, { memberId: sam.id });
-              const draft = await draftOutcomeMessage(
-                deps,
-                org,
-                {
-                  applicationId: application.id,
-                  nextSteps: 'a final interview with the sales panel (60 minutes, video)',
-                  timeline: 'within the next two weeks',
-                },
-                { memberId: riley.id },
-              );
-              await sendMessage(deps, org, draft.id, {}, { memberId: riley.id });
-              return;
-            }
-            case 'voicemail':
-              await logTouchpoint(
-                deps,
-                org,
-                {
-                  applicationId: application.id,
-                  channel: 'phone',
-                  kind: 'outcome',
-                  fromParty: 'team',
-                  toParty: 'candidate',
-                  connected: false,
-                  summary: 'Left a voicemail asking for a call back.',
-                },
-                { memberId: riley.id },
-              );
-              return;
-            case 'withdraw':
-              await changeApplication(deps, org, application.id, { status: 'withdrawn' });
-              return;
-          }
-        },
+        run: () => playStoryAction(deps, org, application.id, t.action, people),
       });
     }
   }
+  return steps;
+}
+
+/**
+ * Run the steps in time order, hour by hour up to `end`, so the worker (when given) reminds,
+ * updates, escalates and delivers on time; the clock ends at `end`.
+ */
+async function replaySteps(
+  clock: ManualClock,
+  steps: Step[],
+  end: Date,
+  tick: (() => Promise<void>) | undefined,
+): Promise<void> {
+  // Replay every story's events in time order, so the clock only moves forward.
   steps.sort((a, b) => a.when.getTime() - b.when.getTime());
-  // Hour by hour, so the worker (when given) reminds, updates, escalates and delivers on time.
   let next = 0;
-  for (let t = deps.clock.now().getTime(); t <= end.getTime(); t += 3_600_000) {
+  for (let t = clock.now().getTime(); t <= end.getTime(); t += 3_600_000) {
     while (next < steps.length && steps[next]!.when.getTime() <= t) {
-      deps.clock.set(steps[next]!.when);
+      clock.set(steps[next]!.when);
       await steps[next]!.run();
       next += 1;
     }
-    deps.clock.set(new Date(t));
-    await options.tick?.(org);
+    clock.set(new Date(t));
+    await tick?.();
   }
-  deps.clock.set(end);
-  await options.tick?.(org);
+  clock.set(end);
+  await tick?.();
+}
+
+/**
+ * Build a sample organization through the real use cases, replaying three weeks of activity on
+ * a manual clock: closed interviews with varied promises, kept, overdue and superseded follow-ups,
+ * a voicemail that closed nothing, a withdrawal. The clock ends where it started.
+ */
+export async function createDemoOrganization(
+  deps: DemoDeps,
+  options: { tick?: (orgId: string) => Promise<void> } = {},
+): Promise<DemoSummary> {
+  const end = deps.clock.now();
+  const at = dayAtFrom(end);
+  deps.clock.set(at(25, 14));
+  const name = 'Northwind Outfitters (demo)';
+  const { org, avery, apiToken, password, people } = await seedDemoTeam(deps, name);
+  const jobs = await seedDemoJobs(deps, org, people);
+  const closed = { count: 0 };
+  const steps = await planStorySteps(deps, org, { jobs, people, at, closed });
+  const tick = options.tick;
+  await replaySteps(deps.clock, steps, end, tick && (() => tick(org)));
   return {
     organizationId: org,
     name,
@@ -318,7 +390,7 @@ export async function createDemoOrganization(
     members: 6,
     jobs: Object.keys(jobs).length,
     candidates: STORIES.length,
-    interviewsClosed,
+    interviewsClosed: closed.count,
     signIn: { email: avery.email, password },
   };
 }

@@ -12,7 +12,7 @@ import {
   stripQuotedReply,
   type InboundClass,
 } from '../domain/inbound-mail.ts';
-import type { FollowUp } from '../domain/model.ts';
+import type { Candidate, FollowUp, Job, Member } from '../domain/model.ts';
 import { calendarOf, effectivePolicy } from '../domain/policy.ts';
 import { errors } from '../errors.ts';
 import type { ImapFetcher } from '../mail/imap-fetcher.ts';
@@ -91,11 +91,11 @@ export async function receiveEmail(
   raw: Buffer,
   envelope: InboundEnvelope,
 ): Promise<ReceivedEmail> {
-  const none = { inboundId: null, orgId: null, applicationId: null, closedFollowUps: [] };
-  if (raw.length > deps.limits.maxBytes) return { outcome: 'too_large', classification: null, ...none };
+  if (raw.length > deps.limits.maxBytes)
+    return { outcome: 'too_large', classification: null, ...nothingRecorded() };
   const rawHash = createHash('sha256').update(raw).digest('hex');
   if (await inboundExists(deps.db.system(), rawHash))
-    return { outcome: 'duplicate', classification: null, ...none };
+    return { outcome: 'duplicate', classification: null, ...nothingRecorded() };
   const mail = await parseInboundEmail(raw, deps.limits);
   const classification = classifyInbound({
     headers: mail.headers,
@@ -109,7 +109,49 @@ export async function receiveEmail(
 
   const matched = await matchThread(deps, mail, envelope, bounce?.originalMessageId ?? null);
   const now = deps.clock.now();
-  const base: Omit<NewInbound, 'orgId' | 'applicationId' | 'messageId' | 'matchedBy' | 'status'> = {
+  const base = inboundRecordOf(mail, envelope, { classification, bounce, receivedAt: now, rawHash });
+  if (matched && matched.applicationId) {
+    const { applicationId, orgId } = matched;
+    return deps.db.tenant(orgId).transaction(async (tx) => {
+      const inbound = await insertInbound(tx, {
+        ...base,
+        orgId,
+        applicationId,
+        messageId: matched.id,
+        matchedBy: matched.by,
+        status: 'processed',
+      });
+      if (!inbound) return { outcome: 'duplicate', classification, ...nothingRecorded() };
+      const closed = await act(tx, deps, orgId, applicationId, inbound, matched, now);
+      return {
+        outcome: 'processed',
+        classification,
+        inboundId: inbound.id,
+        orgId,
+        applicationId,
+        closedFollowUps: closed.map((f) => f.id),
+      };
+    });
+  }
+  return recordUnthreaded(deps, mail, base, matched?.orgId ?? null, matched?.id ?? null);
+}
+
+/** The part of a `ReceivedEmail` for a mail recorded nowhere (yet); a fresh object each time. */
+function nothingRecorded() {
+  return { inboundId: null, orgId: null, applicationId: null, closedFollowUps: [] as string[] };
+}
+
+/** What every inbound row holds whatever it matched: the mail as parsed, trimmed to its limits. */
+type InboundRecord = Omit<NewInbound, 'orgId' | 'applicationId' | 'messageId' | 'matchedBy' | 'status'>;
+
+/** The inbound row's fields from the parsed mail and its envelope, trimmed to the stored limits. */
+function inboundRecordOf(
+  mail: ParsedInbound,
+  envelope: InboundEnvelope,
+  seen: { classification: InboundClass; bounce: Bounce | null; receivedAt: Date; rawHash: string },
+): InboundRecord {
+  const { classification, bounce, receivedAt, rawHash } = seen;
+  return {
     source: envelope.source,
     classification,
     fromAddress: mail.from.address.slice(0, 320),
@@ -129,37 +171,25 @@ export async function receiveEmail(
           diagnostic: bounce.diagnostic,
         }
       : null,
-    receivedAt: now,
+    receivedAt,
     rawHash,
   };
+}
 
-  if (matched && matched.applicationId) {
-    const { applicationId, orgId } = matched;
-    return deps.db.tenant(orgId).transaction(async (tx) => {
-      const inbound = await insertInbound(tx, {
-        ...base,
-        orgId,
-        applicationId,
-        messageId: matched.id,
-        matchedBy: matched.by,
-        status: 'processed',
-      });
-      if (!inbound) return { outcome: 'duplicate', classification, ...none };
-      const closed = await act(tx, deps, orgId, applicationId, inbound, matched, now);
-      return {
-        outcome: 'processed',
-        classification,
-        inboundId: inbound.id,
-        orgId,
-        applicationId,
-        closedFollowUps: closed.map((f) => f.id),
-      };
-    });
-  }
-
-  // No thread: an organization's inbox, by who sent it (a candidate's address in exactly one
-  // organization, with their latest application suggested) or the only organization there is.
-  let orgId = matched?.orgId ?? null;
+/**
+ * A mail with no thread: into an organization's inbox, by who sent it (a candidate's address in
+ * exactly one organization, with their latest application suggested) or the only organization
+ * there is; else unrouted.
+ */
+async function recordUnthreaded(
+  deps: InboundDeps,
+  mail: ParsedInbound,
+  base: InboundRecord,
+  matchedOrgId: string | null,
+  matchedMessageId: string | null,
+): Promise<ReceivedEmail> {
+  const { classification } = base;
+  let orgId = matchedOrgId;
   let suggested: string | null = null;
   if (!orgId && classification === 'reply' && mail.from.address) {
     const owners = await findCandidatesByEmail(deps.db.system(), mail.from.address);
@@ -182,7 +212,7 @@ export async function receiveEmail(
     return {
       outcome: inbound ? 'unrouted' : 'duplicate',
       classification,
-      ...none,
+      ...nothingRecorded(),
       inboundId: inbound?.id ?? null,
     };
   }
@@ -190,14 +220,14 @@ export async function receiveEmail(
     ...base,
     orgId,
     applicationId: suggested,
-    messageId: matched?.id ?? null,
+    messageId: matchedMessageId,
     matchedBy: suggested ? 'sender' : 'none',
     status: 'unassigned',
   });
   return {
     outcome: inbound ? 'unassigned' : 'duplicate',
     classification,
-    ...none,
+    ...nothingRecorded(),
     inboundId: inbound?.id ?? null,
     orgId,
   };
@@ -262,6 +292,19 @@ async function ownerOf(
   return null;
 }
 
+/** What acting on a threaded mail knows: its application's people, policy calendar and open follow-ups. */
+interface ActContext {
+  orgId: string;
+  applicationId: string;
+  candidate: Candidate;
+  job: Job;
+  cal: ReturnType<typeof calendarOf>;
+  open: FollowUp[];
+  owner: Member | null;
+  appLink: string;
+  now: Date;
+}
+
 /** Act on a mail that belongs to an application; returns the follow-ups it closed. */
 async function act(
   tx: Queryable,
@@ -291,62 +334,88 @@ async function act(
   const open = await lockOpenFollowUpsOfApplication(tx, orgId, applicationId);
   const owner = await ownerOf(tx, orgId, open, matched?.createdBy ?? null, job);
   const appLink = `${deps.publicUrl}/#/applications/${applicationId}`;
-
+  const context: ActContext = { orgId, applicationId, candidate, job, cal, open, owner, appLink, now };
   if (inbound.classification === 'bounce') {
-    const bounce = inbound.bounce!;
-    const address = matched?.toAddress ?? bounce.recipient ?? '';
-    await insertEvent(tx, {
-      orgId,
-      type: 'message_bounced',
-      applicationId,
-      data: { inboundEmailId: inbound.id, severity: bounce.severity, status: bounce.status },
-      at: now,
-    });
-    if (bounce.severity !== 'hard') return [];
-    const marked = await markEmailBounced(
-      tx,
-      orgId,
-      candidate.id,
-      address,
-      bounce.diagnostic ?? bounce.status ?? 'bounced',
-      now,
-    );
-    if (!marked) return [];
-    if (owner && !open.some((f) => f.kind === 'reach_another_way')) {
-      await insertFollowUp(tx, {
-        orgId,
-        applicationId,
-        interviewId: null,
-        kind: 'reach_another_way',
-        owedBy: 'team',
-        owedTo: 'candidate',
-        ownerId: owner.id,
-        dueAt: endOfBusinessDaysAfter(now, 1, cal),
-        createdAt: now,
-      });
-      await enqueueMemberNotice(
-        tx,
-        deps.identity,
-        {
-          orgId,
-          applicationId,
-          member: owner,
-          kind: 'failure_alert',
-          subject: `Email to ${candidate.name} bounced (${job.title})`,
-          text:
-            `Hi ${owner.name},\n\nMail to ${candidate.name} at ${address} bounced: ` +
-            `${bounce.diagnostic ?? bounce.status ?? 'the address does not accept mail'}.\n\n` +
-            `Nothing more will be emailed to that address. Please reach them another way (a call), or ` +
-            `correct the address: ${appLink}`,
-        },
-        now,
-      );
-    }
+    await actOnBounce(tx, deps, context, inbound, matched?.toAddress ?? null);
     return [];
   }
+  return actOnReply(tx, deps, context, inbound);
+}
 
-  // A person's reply: it becomes a touchpoint from the candidate, closes what they owed us
-  // (a check-in we asked for), pauses automatic updates, and waits in the owner's queue.
+/**
+ * A bounce: noted; a hard one marks the address bounced and, the first time, asks the owner to
+ * reach the candidate another way.
+ */
+async function actOnBounce(
+  tx: Queryable,
+  deps: InboundDeps,
+  context: ActContext,
+  inbound: InboundEmail,
+  sentTo: string | null,
+): Promise<void> {
+  const { orgId, applicationId, candidate, job, cal, open, owner, appLink, now } = context;
+  const bounce = inbound.bounce!;
+  const address = sentTo ?? bounce.recipient ?? '';
+  await insertEvent(tx, {
+    orgId,
+    type: 'message_bounced',
+    applicationId,
+    data: { inboundEmailId: inbound.id, severity: bounce.severity, status: bounce.status },
+    at: now,
+  });
+  if (bounce.severity !== 'hard') return;
+  const marked = await markEmailBounced(
+    tx,
+    orgId,
+    candidate.id,
+    address,
+    bounce.diagnostic ?? bounce.status ?? 'bounced',
+    now,
+  );
+  if (!marked) return;
+  if (!owner || open.some((f) => f.kind === 'reach_another_way')) return;
+  await insertFollowUp(tx, {
+    orgId,
+    applicationId,
+    interviewId: null,
+    kind: 'reach_another_way',
+    owedBy: 'team',
+    owedTo: 'candidate',
+    ownerId: owner.id,
+    dueAt: endOfBusinessDaysAfter(now, 1, cal),
+    createdAt: now,
+  });
+  await enqueueMemberNotice(
+    tx,
+    deps.identity,
+    {
+      orgId,
+      applicationId,
+      member: owner,
+      kind: 'failure_alert',
+      subject: `Email to ${candidate.name} bounced (${job.title})`,
+      text:
+        `Hi ${owner.name},\n\nMail to ${candidate.name} at ${address} bounced: ` +
+        `${bounce.diagnostic ?? bounce.status ?? 'the address does not accept mail'}.\n\n` +
+        `Nothing more will be emailed to that address. Please reach them another way (a call), or ` +
+        `correct the address: ${appLink}`,
+    },
+    now,
+  );
+}
+
+/**
+ * A person's reply: it becomes a touchpoint from the candidate, closes what they owed us (a
+ * check-in we asked for), pauses automatic updates, and waits in the owner's queue. Returns the
+ * follow-ups it closed.
+ */
+async function actOnReply(
+  tx: Queryable,
+  deps: InboundDeps,
+  context: ActContext,
+  inbound: InboundEmail,
+): Promise<FollowUp[]> {
+  const { orgId, applicationId, cal, open, owner, now } = context;
   const answered = followUpKindsAnsweredBy('candidate');
   const owed = open.find((f) => f.owedBy === 'candidate' && answered.includes(f.kind));
   const text = inbound.bodyText || '(no text)';
@@ -380,27 +449,7 @@ async function act(
       createdAt: now,
     });
   }
-  if (owner) {
-    const attachments =
-      inbound.attachments.length > 0
-        ? `\n\nAttachments (not kept by Hearback; see your mailbox): ${inbound.attachments.map((a) => a.filename).join(', ')}`
-        : '';
-    await enqueueMemberNotice(
-      tx,
-      deps.identity,
-      {
-        orgId,
-        applicationId,
-        member: owner,
-        kind: 'reply_notice',
-        subject: `${candidate.name} replied: ${inbound.subject || job.title}`,
-        text:
-          `${text}${attachments}\n\n— ${candidate.name} replied on the ${job.title} role. Automatic updates ` +
-          `to them are paused until someone answers. Answer and log it here: ${appLink}`,
-      },
-      now,
-    );
-  }
+  if (owner) await noticeReplyToOwner(tx, deps, context, owner, inbound, text);
   await emitEvent(
     tx,
     orgId,
@@ -416,6 +465,37 @@ async function act(
     now,
   );
   return closed;
+}
+
+/** Tell the owner the candidate replied: the reply's text, its attachments' names, and where to answer. */
+async function noticeReplyToOwner(
+  tx: Queryable,
+  deps: InboundDeps,
+  context: ActContext,
+  owner: Member,
+  inbound: InboundEmail,
+  text: string,
+): Promise<void> {
+  const { orgId, applicationId, candidate, job, appLink, now } = context;
+  const attachments =
+    inbound.attachments.length > 0
+      ? `\n\nAttachments (not kept by Hearback; see your mailbox): ${inbound.attachments.map((a) => a.filename).join(', ')}`
+      : '';
+  await enqueueMemberNotice(
+    tx,
+    deps.identity,
+    {
+      orgId,
+      applicationId,
+      member: owner,
+      kind: 'reply_notice',
+      subject: `${candidate.name} replied: ${inbound.subject || job.title}`,
+      text:
+        `${text}${attachments}\n\n— ${candidate.name} replied on the ${job.title} role. Automatic updates ` +
+        `to them are paused until someone answers. Answer and log it here: ${appLink}`,
+    },
+    now,
+  );
 }
 
 /** The inbox: mail waiting to be assigned (or, with a status, handled mail too), newest first. */

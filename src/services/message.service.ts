@@ -276,55 +276,16 @@ export async function sendMessage(
         },
       );
     }
-    let script: string[] | null = null;
+    const rules = message.applicationId
+      ? await applicationSendRules(tx, orgId, message, message.applicationId, now)
+      : {
+          constraints: [],
+          place: (earliest: Date) => earliest,
+          orgZone: async () => (await findOrganization(tx, orgId))!.policy.timeZone,
+          script: null,
+        };
     // The times it may not go before, most telling first (on a tie, the first listed is the reason).
-    const constraints: SendConstraint[] = [];
-    let place = (earliest: Date) => earliest;
-    let orgZone = async () => (await findOrganization(tx, orgId))!.policy.timeZone;
-    if (message.applicationId) {
-      const application = await requireApplication(tx, orgId, message.applicationId, { forUpdate: true });
-      if (application.status === 'withdrawn') throw errors.invalidState('The candidate has withdrawn.');
-      const ctx = await candidateContext(tx, orgId, application, null);
-      const policy = ctx.policy;
-      orgZone = () => Promise.resolve(policy.timeZone);
-      const decision = message.decisionId ? await findDecision(tx, orgId, message.decisionId) : null;
-      if (
-        decision &&
-        application.finalStage &&
-        policy.phoneFirstBusinessDays > 0 &&
-        message.kind === 'outcome'
-      ) {
-        constraints.push({
-          at: businessDaysLater(now, policy.phoneFirstBusinessDays, calendarOf(policy)),
-          because: 'phone_first_wait',
-        });
-        script = callScript({
-          outcome: decision.outcome,
-          candidateFirstName: ctx.candidate.name.split(/\s+/)[0] ?? ctx.candidate.name,
-          jobTitle: ctx.job.title,
-          reasons: decision.reasons,
-          recommendation: decision.recommendation,
-        });
-      }
-      if (decision && policy.sendDelayMinutes > 0) {
-        constraints.push({
-          at: new Date(decision.decidedAt.getTime() + policy.sendDelayMinutes * 60_000),
-          because: 'send_delay',
-        });
-      }
-      if (policy.undoWindowMinutes > 0) {
-        constraints.push({
-          at: new Date(now.getTime() + policy.undoWindowMinutes * 60_000),
-          because: 'undo_window',
-        });
-      }
-      // In the candidate's business hours: their zone if known, else the organization's.
-      const candidateCalendar = {
-        ...calendarOf(policy),
-        timeZone: ctx.candidate.timeZone ?? policy.timeZone,
-      };
-      place = (earliest) => nextBusinessSlot(earliest, candidateCalendar);
-    }
+    const { constraints, place, orgZone, script } = rules;
     if (input.sendAt) {
       constraints.unshift({ at: instantOf(input.sendAt, await orgZone()), because: 'requested_time' });
     }
@@ -338,43 +299,134 @@ export async function sendMessage(
       input.override?.reason ?? null,
       now,
     ))!;
-    await recordAudit(
+    await recordSend(
       tx,
       orgId,
+      { message, view, input, actor },
+      { sendAt, because, phoneFirst: script !== null },
       now,
-      message.kind === 'outcome' ? 'outcome_sent' : 'message_sent',
-      { type: 'message', id },
-      {
-        sendAt: sendAt.toISOString(),
-        because,
-        ...(input.override && { override: input.override.reason }),
-      },
     );
+    return { message: viewMessage(scheduled), callScript: script };
+  });
+}
+
+/** When a message may go and how it is placed: its constraints, its slotting, the zone a plain date means. */
+interface SendRules {
+  constraints: SendConstraint[];
+  place: (earliest: Date) => Date;
+  orgZone: () => Promise<string>;
+  /** The call to make first (final-stage outcomes), else null. */
+  script: string[] | null;
+}
+
+/**
+ * The send rules of a message to an application's candidate: the phone-first wait (with its call
+ * script) for a final-stage outcome, the send delay after a decision, the undo window, and the
+ * candidate's business hours. Refuses a withdrawn candidate.
+ */
+async function applicationSendRules(
+  tx: Queryable,
+  orgId: string,
+  message: Message,
+  applicationId: string,
+  now: Date,
+): Promise<SendRules> {
+  const application = await requireApplication(tx, orgId, applicationId, { forUpdate: true });
+  if (application.status === 'withdrawn') throw errors.invalidState('The candidate has withdrawn.');
+  const ctx = await candidateContext(tx, orgId, application, null);
+  const policy = ctx.policy;
+  const constraints: SendConstraint[] = [];
+  let script: string[] | null = null;
+  const decision = message.decisionId ? await findDecision(tx, orgId, message.decisionId) : null;
+  if (decision && application.finalStage && policy.phoneFirstBusinessDays > 0 && message.kind === 'outcome') {
+    constraints.push({
+      at: businessDaysLater(now, policy.phoneFirstBusinessDays, calendarOf(policy)),
+      because: 'phone_first_wait',
+    });
+    script = callScript({
+      outcome: decision.outcome,
+      candidateFirstName: ctx.candidate.name.split(/\s+/)[0] ?? ctx.candidate.name,
+      jobTitle: ctx.job.title,
+      reasons: decision.reasons,
+      recommendation: decision.recommendation,
+    });
+  }
+  if (decision && policy.sendDelayMinutes > 0) {
+    constraints.push({
+      at: new Date(decision.decidedAt.getTime() + policy.sendDelayMinutes * 60_000),
+      because: 'send_delay',
+    });
+  }
+  if (policy.undoWindowMinutes > 0) {
+    constraints.push({
+      at: new Date(now.getTime() + policy.undoWindowMinutes * 60_000),
+      because: 'undo_window',
+    });
+  }
+  // In the candidate's business hours: their zone if known, else the organization's.
+  const candidateCalendar = {
+    ...calendarOf(policy),
+    timeZone: ctx.candidate.timeZone ?? policy.timeZone,
+  };
+  return {
+    constraints,
+    place: (earliest) => nextBusinessSlot(earliest, candidateCalendar),
+    orgZone: () => Promise.resolve(policy.timeZone),
+    script,
+  };
+}
+
+/** Record a send: the audit entry, the scheduled event, and an override of blocking findings. */
+async function recordSend(
+  tx: Queryable,
+  orgId: string,
+  sent: {
+    message: Message;
+    view: MessageView;
+    input: { override?: { reason: string } | undefined };
+    actor: Actor;
+  },
+  schedule: { sendAt: Date; because: string; phoneFirst: boolean },
+  now: Date,
+): Promise<void> {
+  const { message, view, input, actor } = sent;
+  const { sendAt, because, phoneFirst } = schedule;
+  const id = message.id;
+  await recordAudit(
+    tx,
+    orgId,
+    now,
+    message.kind === 'outcome' ? 'outcome_sent' : 'message_sent',
+    { type: 'message', id },
+    {
+      sendAt: sendAt.toISOString(),
+      because,
+      ...(input.override && { override: input.override.reason }),
+    },
+  );
+  await insertEvent(tx, {
+    orgId,
+    type: 'message_scheduled',
+    applicationId: message.applicationId,
+    messageId: id,
+    memberId: actor.memberId,
+    data: { sendAt: sendAt.toISOString(), because, phoneFirst },
+    at: now,
+  });
+  if (input.override && view.check?.blocking) {
     await insertEvent(tx, {
       orgId,
-      type: 'message_scheduled',
+      type: 'message_check_overridden',
       applicationId: message.applicationId,
       messageId: id,
       memberId: actor.memberId,
-      data: { sendAt: sendAt.toISOString(), because, phoneFirst: script !== null },
+      data: {
+        reason: input.override.reason,
+        findings: view.check.findings.filter((f) => f.severity === 'error'),
+      },
       at: now,
     });
-    if (input.override && view.check?.blocking) {
-      await insertEvent(tx, {
-        orgId,
-        type: 'message_check_overridden',
-        applicationId: message.applicationId,
-        messageId: id,
-        memberId: actor.memberId,
-        data: {
-          reason: input.override.reason,
-          findings: view.check.findings.filter((f) => f.severity === 'error'),
-        },
-        at: now,
-      });
-    }
-    return { message: viewMessage(scheduled), callScript: script };
-  });
+  }
 }
 
 /** What happened to one message of a bulk send. */

@@ -86,16 +86,11 @@ const OUR_SIDE: ReadonlySet<Party> = new Set(['team', 'recruiter']);
 const CLOCK_SLACK_MS = 5 * 60_000;
 
 /**
- * Log a touchpoint, as `actor`'s, and close what it fulfils (principle 3): a follow-up is done
- * only by a contact that reached the party it is owed to — a voicemail is recorded and closes nothing.
+ * Refuse a touchpoint that cannot be logged as given; say whether it tells the candidate their
+ * outcome by voice (a call that connected, a meeting), which must name the decision and say what
+ * was told.
  */
-export async function logTouchpoint(
-  deps: ServiceDeps,
-  orgId: string,
-  input: TouchpointInput,
-  actor: Actor,
-): Promise<LoggedTouchpoint> {
-  const now = deps.clock.now();
+function checkTouchpointInput(input: TouchpointInput): boolean {
   if (input.fromParty === input.toParty) throw errors.validation('fromParty and toParty must differ.');
   if (input.channel === 'phone' && input.connected === undefined) {
     throw errors.validation('Say whether the call connected (connected: true or false).', {
@@ -125,6 +120,21 @@ export async function logTouchpoint(
   if (input.skipWrittenNote && input.skipWrittenNote.reason.trim().length === 0) {
     throw errors.validation('Say why the written note should not be sent.', { field: 'skipWrittenNote' });
   }
+  return tellsOutcome;
+}
+
+/**
+ * Log a touchpoint, as `actor`'s, and close what it fulfils (principle 3): a follow-up is done
+ * only by a contact that reached the party it is owed to — a voicemail is recorded and closes nothing.
+ */
+export async function logTouchpoint(
+  deps: ServiceDeps,
+  orgId: string,
+  input: TouchpointInput,
+  actor: Actor,
+): Promise<LoggedTouchpoint> {
+  const now = deps.clock.now();
+  const tellsOutcome = checkTouchpointInput(input);
   const id = await deps.db.tenant(orgId).transaction(async (tx) => {
     const application = await requireApplicationRef(tx, orgId, input.applicationId, 'applicationId', {
       forUpdate: true,
@@ -135,13 +145,7 @@ export async function logTouchpoint(
         throw errors.invalidReference('decisionId', 'decision of this application', input.decisionId);
       }
     }
-    const occurredAt =
-      input.occurredAt instanceof Date || input.occurredAt === undefined
-        ? (input.occurredAt ?? now)
-        : instantOf(input.occurredAt, (await findOrganization(tx, orgId))!.policy.timeZone);
-    if (occurredAt.getTime() > now.getTime() + CLOCK_SLACK_MS) {
-      throw errors.validation('A touchpoint cannot have happened in the future.', { field: 'occurredAt' });
-    }
+    const occurredAt = await occurredAtOf(tx, orgId, input.occurredAt, now);
     const touchpoint = await insertTouchpoint(tx, {
       orgId,
       applicationId: application.id,
@@ -165,35 +169,7 @@ export async function logTouchpoint(
       input.followUpId,
       tellsOutcome,
     );
-    let writtenNote: WrittenNote | null = null;
-    if (tellsOutcome) {
-      const note = (await pendingNotes(tx, orgId, application.id)).at(-1);
-      if (!note) writtenNote = { status: 'none' };
-      else if (input.skipWrittenNote) {
-        const reason = input.skipWrittenNote.reason.trim();
-        await cancelPendingMessages(tx, orgId, { ids: [note.id] }, `after_call: ${reason}`, now);
-        writtenNote = { status: 'cancelled', messageId: note.id, reason };
-      } else {
-        // The note carries what was said, so the candidate has the call in writing too.
-        const withSummary = withCallSummary(note.bodyText, input.summary ?? '');
-        const rewritten = (await rewritePendingBody(
-          tx,
-          orgId,
-          note.id,
-          { bodyText: withSummary, bodyHtml: textToHtml(withSummary, { title: note.subject }) },
-          now,
-        ))!;
-        const candidate = await findCandidate(tx, orgId, application.candidateId);
-        writtenNote = {
-          status: 'scheduled',
-          messageId: note.id,
-          sendAt: note.sendAt,
-          to: note.toAddress,
-          timeZone: candidate?.timeZone ?? (await findOrganization(tx, orgId))!.policy.timeZone,
-          text: rewritten.bodyText,
-        };
-      }
-    }
+    const writtenNote = tellsOutcome ? await settleWrittenNote(tx, orgId, application, input, now) : null;
     await insertEvent(tx, {
       orgId,
       type: 'touchpoint_logged',
@@ -222,6 +198,61 @@ export async function logTouchpoint(
     notClosed: id.notClosed,
     writtenNote: id.writtenNote,
     undoUntil: id.undoUntil,
+  };
+}
+
+/** When the touchpoint happened: now, an instant, or a local time in the organization's zone; never in the future. */
+async function occurredAtOf(
+  tx: Queryable,
+  orgId: string,
+  given: TouchpointInput['occurredAt'],
+  now: Date,
+): Promise<Date> {
+  const occurredAt =
+    given instanceof Date || given === undefined
+      ? (given ?? now)
+      : instantOf(given, (await findOrganization(tx, orgId))!.policy.timeZone);
+  if (occurredAt.getTime() > now.getTime() + CLOCK_SLACK_MS) {
+    throw errors.validation('A touchpoint cannot have happened in the future.', { field: 'occurredAt' });
+  }
+  return occurredAt;
+}
+
+/**
+ * After an outcome told by voice, the pending written note: cancelled when the caller says why
+ * it should not go, else rewritten to carry what was said; `none` when there is no note.
+ */
+async function settleWrittenNote(
+  tx: Queryable,
+  orgId: string,
+  application: { id: string; candidateId: string },
+  input: TouchpointInput,
+  now: Date,
+): Promise<WrittenNote> {
+  const note = (await pendingNotes(tx, orgId, application.id)).at(-1);
+  if (!note) return { status: 'none' };
+  if (input.skipWrittenNote) {
+    const reason = input.skipWrittenNote.reason.trim();
+    await cancelPendingMessages(tx, orgId, { ids: [note.id] }, `after_call: ${reason}`, now);
+    return { status: 'cancelled', messageId: note.id, reason };
+  }
+  // The note carries what was said, so the candidate has the call in writing too.
+  const withSummary = withCallSummary(note.bodyText, input.summary ?? '');
+  const rewritten = (await rewritePendingBody(
+    tx,
+    orgId,
+    note.id,
+    { bodyText: withSummary, bodyHtml: textToHtml(withSummary, { title: note.subject }) },
+    now,
+  ))!;
+  const candidate = await findCandidate(tx, orgId, application.candidateId);
+  return {
+    status: 'scheduled',
+    messageId: note.id,
+    sendAt: note.sendAt,
+    to: note.toAddress,
+    timeZone: candidate?.timeZone ?? (await findOrganization(tx, orgId))!.policy.timeZone,
+    text: rewritten.bodyText,
   };
 }
 

@@ -16,6 +16,7 @@ import { listActiveMembersByRole } from '../repositories/member.repository.ts';
 import {
   claimDueDeliveries,
   deleteEndpoint,
+  findEventSubjects,
   disableEndpoint,
   findDelivery,
   findEndpoint,
@@ -38,47 +39,6 @@ import { decodeCursor, toPage, type Page } from './pagination.ts';
 import { requireActiveMember } from './references.ts';
 import type { WebhookSender } from '../net/webhook-sender.ts';
 
-/** Who and what an event is about, as webhook payloads name them (no contact details). */
-export interface EventSubject {
-  application: { id: string; status: string };
-  candidate: { id: string; name: string };
-  job: { id: string; title: string };
-}
-
-/** Load the subjects of events about applications, in one statement. */
-export async function loadEventSubjects(
-  tx: Queryable,
-  orgId: string,
-  applicationIds: string[],
-): Promise<Map<string, EventSubject>> {
-  if (applicationIds.length === 0) return new Map();
-  const rows = await tx.query<{
-    id: string;
-    status: string;
-    candidate_id: string;
-    candidate_name: string;
-    job_id: string;
-    job_title: string;
-  }>(
-    `SELECT a.id, a.status, c.id AS candidate_id, c.name AS candidate_name, j.id AS job_id, j.title AS job_title
-       FROM applications a
-       JOIN candidates c ON c.org_id = a.org_id AND c.id = a.candidate_id
-       JOIN jobs j ON j.org_id = a.org_id AND j.id = a.job_id
-      WHERE a.org_id = $1 AND a.id = ANY($2::uuid[])`,
-    [orgId, [...new Set(applicationIds)]],
-  );
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        application: { id: r.id, status: r.status },
-        candidate: { id: r.candidate_id, name: r.candidate_name },
-        job: { id: r.job_id, title: r.job_title },
-      },
-    ]),
-  );
-}
-
 /** An event to emit: its type, its data, the application it is about, the members it concerns. */
 export interface EventToEmit {
   type: WebhookEventType;
@@ -100,7 +60,7 @@ export async function emitEvents(
   now: Date,
 ): Promise<void> {
   if (events.length === 0) return;
-  const subjects = await loadEventSubjects(
+  const subjects = await findEventSubjects(
     tx,
     orgId,
     events.flatMap((e) => (e.applicationId ? [e.applicationId] : [])),
