@@ -772,7 +772,7 @@ export interface paths {
     };
     /**
      * A job's pipeline: everyone still in the running, in columns by stage
-     * @description Usual stages in hiring order (applied, screen, interview, onsite, final, offer …), then any other stage in use by name. Each card: the candidate, days in the stage, and the open follow-up the team owes soonest with its due time (overdue marked). At most 500 cards. Move a card with PATCH /applications/{id} `{ stage }`.
+     * @description The job's stages in its order (each shown, even when empty), then any other stage an application is in, by name. Each card: the candidate, days in the stage, and the open follow-up the team owes soonest with its due time (overdue marked). At most 500 cards. Move a card with PATCH /applications/{id} `{ stage }`.
      */
     get: operations['getJobPipeline'];
     put?: never;
@@ -2225,6 +2225,8 @@ export interface components {
       policyOverrides: {
         [key: string]: unknown;
       };
+      /** @description Its stages in order: the pipeline's columns, left to right; the first is where candidates start. */
+      stages: string[];
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -2240,6 +2242,8 @@ export interface components {
       email: string | null;
       phone: string | null;
       timeZone: string | null;
+      /** @description Where they came from (a referral, a job board, an agency …); null when not known. */
+      source: string | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -6697,6 +6701,8 @@ export interface operations {
           status?: 'open' | 'on_hold' | 'closed' | 'filled';
           hiringManagerId?: string | null;
           recruiterId?: string | null;
+          /** @description Its stages in order. Default: applied, screen, interview, final, offer. */
+          stages?: string[];
         };
       };
     };
@@ -6960,6 +6966,8 @@ export interface operations {
           status?: 'open' | 'on_hold' | 'closed' | 'filled';
           hiringManagerId?: string | null;
           recruiterId?: string | null;
+          /** @description Replaces the list. An application whose stage is not in it keeps its stage (shown after the list). */
+          stages?: string[];
         };
       };
     };
@@ -7374,6 +7382,8 @@ export interface operations {
           email?: string | null;
           phone?: string | null;
           timeZone?: string | null;
+          /** @description Where they came from, e.g. "referral", "job board", "agency", "sourced", "careers site". */
+          source?: string | null;
         };
       };
     };
@@ -7630,6 +7640,8 @@ export interface operations {
           email?: string | null;
           phone?: string | null;
           timeZone?: string | null;
+          /** @description Where they came from, e.g. "referral", "job board", "agency", "sourced", "careers site". */
+          source?: string | null;
         };
       };
     };
@@ -17053,6 +17065,7 @@ export interface operations {
             candidate_email?: string;
             candidate_phone?: string;
             candidate_time_zone?: string;
+            candidate_source?: string;
             application_external_id?: string;
             application_stage?: string;
             application_status?: string;
@@ -17238,6 +17251,7 @@ export interface operations {
             candidate_email?: string;
             candidate_phone?: string;
             candidate_time_zone?: string;
+            candidate_source?: string;
             application_external_id?: string;
             application_stage?: string;
             application_status?: string;
@@ -17630,7 +17644,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description CSV with a header row: id, name, email, phone, timeZone, createdAt, updatedAt. */
+      /** @description CSV with a header row: id, name, email, phone, timeZone, source, createdAt, updatedAt. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -17690,7 +17704,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description CSV with a header row: id, title, roleKind, status, hiringManagerId, recruiterId, policyOverrides, createdAt, updatedAt. */
+      /** @description CSV with a header row: id, title, roleKind, status, hiringManagerId, recruiterId, policyOverrides, stages, createdAt, updatedAt. */
       200: {
         headers: {
           [name: string]: unknown;
