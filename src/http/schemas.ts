@@ -275,7 +275,7 @@ const FinalStageSchema = z.boolean().describe('Final-stage candidates hear the o
 export const ApplicationCreateSchema = z.strictObject({
   jobId: IdSchema,
   candidateId: IdSchema,
-  stage: LineSchema(100).optional().describe("Default: 'applied'."),
+  stage: LineSchema(100).optional().describe("Default: the job's first stage ('applied' unless changed)."),
   finalStage: FinalStageSchema.optional().describe(
     'Default false. Final-stage candidates hear the outcome by phone first.',
   ),
