@@ -60,12 +60,6 @@ export function StagesEditor({
     setAdding('');
     setFocus(`${p}-stage-new`);
   };
-  const addOnEnter = (e: KeyboardEvent<HTMLInputElement>) => {
-    // Enter adds the stage instead of submitting the whole form.
-    if (e.key !== 'Enter') return;
-    e.preventDefault();
-    add();
-  };
   return (
     <fieldset aria-describedby={error ? errId : undefined}>
       <legend>Stages, in order (the pipeline’s columns)</legend>
@@ -86,20 +80,13 @@ export function StagesEditor({
         ))}
       </ol>
       {error}
-      <label htmlFor={`${p}-stage-new`}>Add a stage</label>
-      <div className="row">
-        <input
-          id={`${p}-stage-new`}
-          value={adding}
-          maxLength={MAX_STAGE_LENGTH}
-          disabled={rows.length >= MAX_STAGES}
-          onChange={(e) => setAdding(e.target.value)}
-          onKeyDown={addOnEnter}
-        />
-        <button type="button" className="secondary" onClick={add} disabled={rows.length >= MAX_STAGES}>
-          Add the stage
-        </button>
-      </div>
+      <NewStageField
+        id={`${p}-stage-new`}
+        value={adding}
+        full={rows.length >= MAX_STAGES}
+        onChange={setAdding}
+        onAdd={add}
+      />
     </fieldset>
   );
 }
@@ -167,5 +154,45 @@ function StageRowFields({
         Remove
       </button>
     </li>
+  );
+}
+
+/** The name of a stage to add at the end; Enter adds it rather than submitting the whole form. */
+function NewStageField({
+  id,
+  value,
+  full,
+  onChange,
+  onAdd,
+}: {
+  id: string;
+  value: string;
+  /** The list is at its limit: nothing more can be added. */
+  full: boolean;
+  onChange: (value: string) => void;
+  onAdd: () => void;
+}) {
+  const addOnEnter = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    onAdd();
+  };
+  return (
+    <>
+      <label htmlFor={id}>Add a stage</label>
+      <div className="row">
+        <input
+          id={id}
+          value={value}
+          maxLength={MAX_STAGE_LENGTH}
+          disabled={full}
+          onChange={(e) => onChange(e.target.value)}
+          onKeyDown={addOnEnter}
+        />
+        <button type="button" className="secondary" onClick={onAdd} disabled={full}>
+          Add the stage
+        </button>
+      </div>
+    </>
   );
 }
