@@ -7,16 +7,17 @@ ALTER TABLE jobs ADD CONSTRAINT jobs_stages_check
   CHECK (cardinality(stages) BETWEEN 1 AND 20 AND array_position(stages, NULL) IS NULL);
 
 -- Existing jobs keep the board they had: the default list, then every other stage their
--- applications use, in the order it was first entered (ties by name), compared without case.
+-- applications use, in the order it was first entered, compared without case (spelt as first entered).
 -- Only names the API would accept (1–60 characters) and at most 20 in all; any other stage still
 -- shows, in a column after the job's stages.
 ALTER TABLE jobs NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE applications NO FORCE ROW LEVEL SECURITY;
 UPDATE jobs j SET stages = (j.stages || extra.stages)[1:20]
   FROM (
-    SELECT s.org_id, s.job_id, array_agg(s.stage ORDER BY s.first_used, s.stage) AS stages
+    SELECT s.org_id, s.job_id, array_agg(s.stage ORDER BY s.first_used, s.stage COLLATE "C") AS stages
       FROM (
-        SELECT a.org_id, a.job_id, min(btrim(a.stage)) AS stage,
+        SELECT a.org_id, a.job_id,
+               (array_agg(btrim(a.stage) ORDER BY coalesce(a.stage_changed_at, a.created_at), a.id))[1] AS stage,
                min(coalesce(a.stage_changed_at, a.created_at)) AS first_used
           FROM applications a
          WHERE char_length(btrim(a.stage)) BETWEEN 1 AND 60

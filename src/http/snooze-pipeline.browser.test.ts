@@ -137,7 +137,7 @@ describe('snooze, pipeline and report charts, in a browser', () => {
       await expect
         .poll(() => form.getByRole('textbox', { name: 'Stage 7' }).getAttribute('aria-invalid'))
         .toBe('true');
-      await form.getByRole('button', { name: 'Remove Screen' }).click();
+      await form.getByRole('button', { name: 'Remove Screen', exact: true }).click();
       // Up twice from the keyboard: the focus stays on the moved stage's button.
       await form.getByRole('button', { name: 'Move onsite up' }).focus();
       await page.keyboard.press('Enter');
