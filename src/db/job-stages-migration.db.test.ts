@@ -31,7 +31,7 @@ async function emptyDb(backend: 'pglite' | 'postgres'): Promise<{ db: Db; drop: 
  * use, in the order first entered, so no board loses a column; new jobs get the default list.
  */
 describe.each(backends)('migration 0026 on %s', (backend) => {
-  it('backfills each job’s stages from the default and the stages in use', { timeout: 60_000 }, async () => {
+  it('backfills each job’s stages from the default and the stages in use', { timeout: 300_000 }, async () => {
     const { db, drop } = await emptyDb(backend);
     try {
       const all = await loadMigrations();
