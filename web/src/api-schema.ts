@@ -7827,7 +7827,7 @@ export interface operations {
            * @description A resource id (UUID).
            */
           candidateId: string;
-          /** @description Default: 'applied'. */
+          /** @description Default: the job's first stage ('applied' unless changed). */
           stage?: string;
           /** @description Default false. Final-stage candidates hear the outcome by phone first. */
           finalStage?: boolean;
