@@ -221,7 +221,9 @@ CREATE TABLE public.candidates (
     erase_after timestamp with time zone,
     email_bounced_at timestamp with time zone,
     email_bounce_reason text,
-    external_id text
+    external_id text,
+    source text,
+    CONSTRAINT candidates_source_check CHECK (((char_length(source) >= 1) AND (char_length(source) <= 100)))
 );
 
 ALTER TABLE ONLY public.candidates FORCE ROW LEVEL SECURITY;
@@ -676,8 +678,10 @@ CREATE TABLE public.jobs (
     client_id uuid,
     hiring_authority_id uuid,
     external_id text,
+    stages text[] DEFAULT ARRAY['applied'::text, 'screen'::text, 'interview'::text, 'final'::text, 'offer'::text] NOT NULL,
     CONSTRAINT jobs_hiring_authority_check CHECK (((hiring_authority_id IS NULL) OR (client_id IS NOT NULL))),
     CONSTRAINT jobs_role_kind_check CHECK ((role_kind = ANY (ARRAY['sales'::text, 'client_facing'::text, 'technical'::text, 'other'::text]))),
+    CONSTRAINT jobs_stages_check CHECK ((((cardinality(stages) >= 1) AND (cardinality(stages) <= 20)) AND (array_position(stages, NULL::text) IS NULL))),
     CONSTRAINT jobs_status_check CHECK ((status = ANY (ARRAY['open'::text, 'on_hold'::text, 'closed'::text, 'filled'::text])))
 );
 

@@ -55,6 +55,8 @@ export const ErrorCode = {
   snooze_past_promise: 409,
   /** Something that may only be turned off with a reason was turned off without one (400). */
   reason_required: 400,
+  /** A job's stage list names a stage twice (compared without case); `errors` points at each repeat (400). */
+  duplicate_stage: 400,
   /** A job marked filled without naming who was hired (400). */
   hire_required: 400,
   /** Password sign-in is turned off for the account's organization: it signs in through its identity provider (403). */

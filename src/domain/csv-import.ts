@@ -21,6 +21,7 @@ export const IMPORT_FIELDS = [
   'candidate_email',
   'candidate_phone',
   'candidate_time_zone',
+  'candidate_source',
   'application_external_id',
   'application_stage',
   'application_status',
@@ -58,6 +59,7 @@ const SYNONYMS: Record<ImportField, string[]> = {
   candidate_email: ['email', 'emailaddress', 'candidateemail', 'applicantemail', 'emails'],
   candidate_phone: ['phone', 'phonenumber', 'mobile', 'candidatephone', 'telephone', 'phones'],
   candidate_time_zone: ['timezone', 'candidatetimezone', 'tz'],
+  candidate_source: ['source', 'candidatesource', 'leadsource', 'sourcename', 'origin', 'referralsource'],
   application_external_id: ['applicationid', 'applicationexternalid', 'opportunityid'],
   application_stage: ['stage', 'currentstage', 'applicationstage', 'pipelinestage'],
   application_status: ['status', 'applicationstatus', 'state', 'disposition'],
@@ -121,6 +123,8 @@ export interface ImportRow {
     email: string | null;
     phone: string | null;
     timeZone: string | null;
+    /** Where they came from; null keeps what a candidate already on file has. */
+    source: string | null;
   };
   application: { externalId: string | null; stage: string | null; status: ApplicationStatus | null };
   interview: {
@@ -154,6 +158,8 @@ const STATUS_WORDS: Record<string, ApplicationStatus> = {
 };
 
 const MAX_TEXT = 500;
+// The candidate's source is one short line (the column's own limit).
+const MAX_SOURCE = 100;
 
 /**
  * Read a date-time cell: ISO 8601 with an offset is an instant; a local `YYYY-MM-DD HH:mm` (or
@@ -226,6 +232,9 @@ export function readImportRow(
   const timeZone = get('candidate_time_zone');
   if (timeZone && !isValidTimeZone(timeZone))
     errors.push(`candidate_time_zone: "${timeZone}" is not an IANA time zone`);
+  const source = get('candidate_source');
+  if (source && source.length > MAX_SOURCE)
+    errors.push(`candidate_source: longer than ${MAX_SOURCE} characters`);
 
   const statusText = get('application_status');
   const status = statusText ? (STATUS_WORDS[normalize(statusText)] ?? null) : null;
@@ -265,6 +274,7 @@ export function readImportRow(
         email,
         phone: get('candidate_phone'),
         timeZone,
+        source,
       },
       application: {
         externalId: get('application_external_id'),

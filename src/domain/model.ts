@@ -64,6 +64,8 @@ export interface Job {
   recruiterId: string | null;
   /** Policy fields this job overrides. */
   policyOverrides: Record<string, unknown>;
+  /** Its stages in order: the pipeline's columns, left to right. */
+  stages: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -80,6 +82,8 @@ export interface Candidate {
   emailBounceReason: string | null;
   /** The record's id in the system it was imported from. */
   externalId: string | null;
+  /** Where they came from (a referral, a job board, an agency …), as the team writes it. */
+  source: string | null;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -2,29 +2,31 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { columnsOf, daysInStage, pipelineStages } from './pipeline.ts';
 
+const JOB = ['applied', 'screen', 'interview', 'final', 'offer'];
+
 describe('pipelineStages', () => {
   it.each([
-    [[], ['applied']],
+    [JOB, [], JOB],
+    [JOB, ['interview', 'applied', 'interview'], JOB],
+    [JOB, ['offer', 'Zeta round', 'screen', 'Alpha round'], [...JOB, 'Alpha round', 'Zeta round']],
     [
-      ['onsite', 'applied', 'onsite'],
-      ['applied', 'onsite'],
+      ['phone', 'onsite'],
+      ['onsite', 'applied'],
+      ['phone', 'onsite', 'applied'],
     ],
-    [
-      ['offer', 'Zeta round', 'screen', 'Alpha round'],
-      ['screen', 'offer', 'Alpha round', 'Zeta round'],
-    ],
-  ])('%j → %j', (inUse, columns) => {
-    expect(pipelineStages(inUse)).toEqual(columns);
+  ])('job %j with %j in use → %j', (jobStages, inUse, columns) => {
+    expect(pipelineStages(jobStages, inUse)).toEqual(columns);
   });
 });
 
 describe('columnsOf', () => {
-  it('puts every card in exactly one column, in its own stage', () => {
+  it('puts every card in exactly one column, in its own stage, after the job’s stages', () => {
     fc.assert(
       fc.property(
         fc.array(fc.record({ stage: fc.constantFrom('applied', 'onsite', 'x', 'offer', '') })),
         (cards) => {
-          const columns = columnsOf(cards);
+          const columns = columnsOf(JOB, cards);
+          expect(columns.slice(0, JOB.length).map((c) => c.stage)).toEqual(JOB);
           expect(columns.flatMap((c) => c.cards)).toHaveLength(cards.length);
           for (const c of columns) for (const card of c.cards) expect(card.stage).toBe(c.stage);
         },

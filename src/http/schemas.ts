@@ -25,6 +25,7 @@ import {
 } from '../domain/model.ts';
 import { isTrackedInstant, TRACKED_YEARS, type DateOrInstant } from '../domain/business-time.ts';
 import { NEXT_ACTION_KINDS, NEXT_ACTION_REASONS } from '../domain/follow-up-ladder.ts';
+import { DEFAULT_JOB_STAGES, MAX_JOB_STAGES, MAX_STAGE_LENGTH } from '../domain/job-stages.ts';
 import { TimeZoneSchema } from '../domain/policy.ts';
 import { SCHEDULE_REASONS } from '../domain/schedule.ts';
 import { TEXT_PROBLEM_MESSAGES, textProblem } from '../domain/text.ts';
@@ -164,6 +165,8 @@ export const MemberListQuerySchema = PageQuerySchema.extend({
 }).strict();
 
 // ---- jobs
+/** A job's stages: 1–20 names, each trimmed, 1–60 characters; a repeat is a 400 `duplicate_stage`. */
+const JobStagesSchema = z.array(LineSchema(MAX_STAGE_LENGTH)).min(1).max(MAX_JOB_STAGES);
 export const JobSchema = z
   .object({
     id: IdSchema,
@@ -173,6 +176,11 @@ export const JobSchema = z
     hiringManagerId: IdSchema.nullable(),
     recruiterId: IdSchema.nullable(),
     policyOverrides: z.record(z.string(), z.unknown()).describe('Policy fields this job overrides.'),
+    stages: z
+      .array(z.string())
+      .describe(
+        "Its stages in order: the pipeline's columns, left to right; the first is where candidates start.",
+      ),
     createdAt: z.date(),
     updatedAt: z.date(),
   })
@@ -183,6 +191,9 @@ export const JobCreateSchema = z.strictObject({
   status: z.enum(JOB_STATUSES).optional(),
   hiringManagerId: IdSchema.nullable().optional(),
   recruiterId: IdSchema.nullable().optional(),
+  stages: JobStagesSchema.optional().describe(
+    `Its stages in order. Default: ${DEFAULT_JOB_STAGES.join(', ')}.`,
+  ),
 });
 export const JobPatchSchema = z.strictObject({
   policyOverrides: z
@@ -194,6 +205,9 @@ export const JobPatchSchema = z.strictObject({
   status: z.enum(JOB_STATUSES).optional(),
   hiringManagerId: IdSchema.nullable().optional(),
   recruiterId: IdSchema.nullable().optional(),
+  stages: JobStagesSchema.optional().describe(
+    'Replaces the list. An application whose stage is not in it keeps its stage (shown after the list).',
+  ),
 });
 export const JobListQuerySchema = PageQuerySchema.extend({
   status: z.enum(JOB_STATUSES).optional(),
@@ -208,6 +222,10 @@ export const CandidateSchema = z
     email: z.string().nullable(),
     phone: z.string().nullable(),
     timeZone: z.string().nullable(),
+    source: z
+      .string()
+      .nullable()
+      .describe('Where they came from (a referral, a job board, an agency …); null when not known.'),
     createdAt: z.date(),
     updatedAt: z.date(),
   })
@@ -222,6 +240,10 @@ export const CandidateCreateSchema = z.strictObject({
     .nullable()
     .optional(),
   timeZone: TimeZoneSchema.nullable().optional(),
+  source: LineSchema(100)
+    .nullable()
+    .optional()
+    .describe('Where they came from, e.g. "referral", "job board", "agency", "sourced", "careers site".'),
 });
 export const CandidatePatchSchema = CandidateCreateSchema.partial().strict();
 export const CandidateListQuerySchema = PageQuerySchema.extend({
@@ -253,7 +275,7 @@ const FinalStageSchema = z.boolean().describe('Final-stage candidates hear the o
 export const ApplicationCreateSchema = z.strictObject({
   jobId: IdSchema,
   candidateId: IdSchema,
-  stage: LineSchema(100).optional().describe("Default: 'applied'."),
+  stage: LineSchema(100).optional().describe("Default: the job's first stage ('applied' unless changed)."),
   finalStage: FinalStageSchema.optional().describe(
     'Default false. Final-stage candidates hear the outcome by phone first.',
   ),

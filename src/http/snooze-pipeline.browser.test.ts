@@ -110,6 +110,47 @@ describe('snooze, pipeline and report charts, in a browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it(
+    'edits the job’s stages from the keyboard, refusing a repeat at the field',
+    { timeout: WALK_TIMEOUT_MS },
+    async () => {
+      await page.goto(`${base}/#/jobs`);
+      await page.getByRole('button', { name: `Change ${s.job.title}` }).click();
+      const form = page.getByRole('form', { name: `Change ${s.job.title}` });
+      const stageNames = () =>
+        form
+          .getByRole('textbox', { name: /^Stage \d+$/ })
+          .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+      await expect.poll(stageNames).toEqual(['applied', 'screen', 'interview', 'final', 'offer']);
+      // Enter in "Add a stage" adds it at the end (and does not submit the form).
+      await form.getByLabel('Add a stage').fill('onsite');
+      await form.getByLabel('Add a stage').press('Enter');
+      await form.getByLabel('Add a stage').fill('Screen');
+      await form.getByLabel('Add a stage').press('Enter');
+      await expect
+        .poll(stageNames)
+        .toEqual(['applied', 'screen', 'interview', 'final', 'offer', 'onsite', 'Screen']);
+      await form.getByRole('button', { name: 'Save the job' }).click();
+      await expect
+        .poll(() => form.textContent())
+        .toContain('Each stage once: Screen is already in the list.');
+      await expect
+        .poll(() => form.getByRole('textbox', { name: 'Stage 7' }).getAttribute('aria-invalid'))
+        .toBe('true');
+      await form.getByRole('button', { name: 'Remove Screen', exact: true }).click();
+      // Up twice from the keyboard: the focus stays on the moved stage's button.
+      await form.getByRole('button', { name: 'Move onsite up' }).focus();
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      await expect.poll(stageNames).toEqual(['applied', 'screen', 'interview', 'onsite', 'final', 'offer']);
+      await form.getByRole('button', { name: 'Save the job' }).click();
+      await expect.poll(() => form.count()).toBe(0);
+      const [job] = await db.query<{ stages: string[] }>(`SELECT stages FROM jobs WHERE id = $1`, [s.job.id]);
+      expect(job!.stages).toEqual(['applied', 'screen', 'interview', 'onsite', 'final', 'offer']);
+      expect(await seriousViolations(page)).toEqual([]);
+    },
+  );
+
   it('shows the pipeline and moves a card by its select', { timeout: WALK_TIMEOUT_MS }, async () => {
     await page.goto(`${base}/#/jobs`);
     await page.getByRole('link', { name: `Pipeline of ${s.job.title}` }).click();
@@ -117,6 +158,10 @@ describe('snooze, pipeline and report charts, in a browser', () => {
     const applied = page.getByRole('region', { name: /^applied/ });
     await expect.poll(() => applied.textContent()).toContain('Ada Snooze');
     await expect.poll(() => applied.textContent()).toContain('days in stage');
+    // The job's stages in its order, empty ones too.
+    await expect
+      .poll(() => page.locator('.pipeline-column h2').allTextContents())
+      .toEqual(['applied (4)', 'screen (0)', 'interview (0)', 'onsite (0)', 'final (0)', 'offer (0)']);
     await page.getByRole('combobox', { name: 'Move Cy Awake to stage' }).selectOption('onsite');
     const onsite = page.getByRole('region', { name: /^onsite/ });
     await expect.poll(() => onsite.textContent()).toContain('Cy Awake');
@@ -127,6 +172,29 @@ describe('snooze, pipeline and report charts, in a browser', () => {
     expect(moved!.stage).toBe('onsite');
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: 'docs/screens/pipeline-1366.png' });
+  });
+
+  it('adds a new candidate to the job with where they came from', { timeout: WALK_TIMEOUT_MS }, async () => {
+    await page.goto(`${base}/#/jobs`);
+    await page.getByRole('button', { name: `Add a candidate to ${s.job.title}` }).click();
+    await page.getByRole('button', { name: 'New candidate' }).click();
+    const form = page.getByRole('form', { name: 'Add a candidate' });
+    await form.getByLabel('Name').fill('Dee Referred');
+    const source = form.getByLabel('Source (where they came from)');
+    // Suggestions come from a datalist; anything else may be typed.
+    await expect
+      .poll(() =>
+        source.getAttribute('list').then((id) => page.locator(`datalist[id="${id}"] option`).count()),
+      )
+      .toBeGreaterThan(3);
+    await source.fill('referred by Ana');
+    await form.getByRole('button', { name: `Add to ${s.job.title}` }).click();
+    await expect.poll(() => page.textContent('main')).toContain(`Dee Referred is in ${s.job.title}`);
+    const [row] = await db.query<{ source: string | null }>(
+      `SELECT source FROM candidates WHERE name = 'Dee Referred'`,
+    );
+    expect(row!.source).toBe('referred by Ana');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('charts the report with a table and a CSV behind each chart', { timeout: WALK_TIMEOUT_MS }, async () => {

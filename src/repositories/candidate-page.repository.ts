@@ -239,7 +239,7 @@ export async function eraseCandidateData(
   await eraseWhatTheySent(q, target);
   await q.query(
     `UPDATE candidates SET name = 'Erased candidate', email = NULL, phone = NULL, time_zone = NULL, erased_at = $3,
-                           email_bounce_reason = NULL, erase_after = NULL, updated_at = $3
+                           email_bounce_reason = NULL, source = NULL, erase_after = NULL, updated_at = $3
       WHERE org_id = $1 AND id = $2`,
     [orgId, candidateId, at],
   );

@@ -13,6 +13,7 @@ interface CandidateRow {
   email_bounced_at: Date | null;
   email_bounce_reason: string | null;
   external_id: string | null;
+  source: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -27,6 +28,7 @@ const toCandidate = (r: CandidateRow): Candidate => ({
   emailBouncedAt: r.email_bounced_at,
   emailBounceReason: r.email_bounce_reason,
   externalId: r.external_id,
+  source: r.source,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -37,13 +39,15 @@ const duplicateEmail = (email: string | null | undefined) =>
 /** Insert a candidate. Throws conflict on a duplicate email in the organization. */
 export async function insertCandidate(
   q: Queryable,
-  c: Pick<Candidate, 'orgId' | 'name' | 'email' | 'phone' | 'timeZone' | 'createdAt'>,
+  c: Pick<Candidate, 'orgId' | 'name' | 'email' | 'phone' | 'timeZone' | 'createdAt'> & {
+    source?: string | null | undefined;
+  },
 ): Promise<Candidate> {
   try {
     const [row] = await q.query<CandidateRow>(
-      `INSERT INTO candidates (org_id, name, email, phone, time_zone, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING *`,
-      [c.orgId, c.name, c.email, c.phone, c.timeZone, c.createdAt],
+      `INSERT INTO candidates (org_id, name, email, phone, time_zone, created_at, updated_at, source)
+       VALUES ($1, $2, $3, $4, $5, $6, $6, $7) RETURNING *`,
+      [c.orgId, c.name, c.email, c.phone, c.timeZone, c.createdAt, c.source ?? null],
     );
     return toCandidate(row!);
   } catch (error) {
@@ -85,10 +89,14 @@ export async function updateCandidate(
   q: Queryable,
   orgId: string,
   id: string,
-  patch: Partial<Pick<Candidate, 'name' | 'email' | 'phone' | 'timeZone'>>,
+  patch: Partial<Pick<Candidate, 'name' | 'email' | 'phone' | 'timeZone' | 'source'>>,
   at: Date,
 ): Promise<Candidate | null> {
-  const set = assignments(patch, { name: 'name', email: 'email', phone: 'phone', timeZone: 'time_zone' }, 4);
+  const set = assignments(
+    patch,
+    { name: 'name', email: 'email', phone: 'phone', timeZone: 'time_zone', source: 'source' },
+    4,
+  );
   // A new address is a fresh start: the old one's bounce no longer applies (the right-hand side
   // of SET reads the row as it was).
   const emailParam = 4 + set.params.length;

@@ -56,27 +56,29 @@ export async function upsertImportedCandidate(
       );
     }
     const [row] = await q.query<Inserted>(
-      `INSERT INTO candidates (org_id, external_id, name, email, phone, time_zone, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
+      `INSERT INTO candidates (org_id, external_id, name, email, phone, time_zone, created_at, updated_at, source)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8)
        ON CONFLICT (org_id, external_id) WHERE external_id IS NOT NULL
        DO UPDATE SET name = EXCLUDED.name, email = coalesce(EXCLUDED.email, candidates.email),
                      phone = coalesce(EXCLUDED.phone, candidates.phone),
-                     time_zone = coalesce(EXCLUDED.time_zone, candidates.time_zone), updated_at = EXCLUDED.updated_at
+                     time_zone = coalesce(EXCLUDED.time_zone, candidates.time_zone),
+                     source = coalesce(EXCLUDED.source, candidates.source), updated_at = EXCLUDED.updated_at
        WHERE candidates.erased_at IS NULL
        RETURNING id, (xmax = 0) AS inserted`,
-      [orgId, c.externalId, c.name, c.email, c.phone, c.timeZone, at],
+      [orgId, c.externalId, c.name, c.email, c.phone, c.timeZone, at, c.source],
     );
     if (row) return row;
     throw new Error('the candidate was erased; they are not imported again');
   }
   const [row] = await q.query<Inserted>(
-    `INSERT INTO candidates (org_id, name, email, phone, time_zone, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $6)
+    `INSERT INTO candidates (org_id, name, email, phone, time_zone, created_at, updated_at, source)
+     VALUES ($1, $2, $3, $4, $5, $6, $6, $7)
      ON CONFLICT (org_id, lower(email)) WHERE email IS NOT NULL
      DO UPDATE SET name = EXCLUDED.name, phone = coalesce(EXCLUDED.phone, candidates.phone),
-                   time_zone = coalesce(EXCLUDED.time_zone, candidates.time_zone), updated_at = EXCLUDED.updated_at
+                   time_zone = coalesce(EXCLUDED.time_zone, candidates.time_zone),
+                   source = coalesce(EXCLUDED.source, candidates.source), updated_at = EXCLUDED.updated_at
      RETURNING id, (xmax = 0) AS inserted`,
-    [orgId, c.name, c.email, c.phone, c.timeZone, at],
+    [orgId, c.name, c.email, c.phone, c.timeZone, at, c.source],
   );
   return row!;
 }
@@ -333,6 +335,7 @@ export async function upsertImportedCandidatesByExternalId(
       email: c.email,
       phone: c.phone,
       time_zone: c.timeZone,
+      source: c.source,
     })),
   );
   await q.query(
@@ -342,13 +345,15 @@ export async function upsertImportedCandidatesByExternalId(
     [orgId, json],
   );
   const rows = await q.query<Inserted & { external_id: string }>(
-    `INSERT INTO candidates (org_id, external_id, name, email, phone, time_zone, created_at, updated_at)
-     SELECT $1, x.external_id, x.name, x.email, x.phone, x.time_zone, $3, $3
-       FROM jsonb_to_recordset($2::jsonb) AS x(external_id text, name text, email text, phone text, time_zone text)
+    `INSERT INTO candidates (org_id, external_id, name, email, phone, time_zone, created_at, updated_at, source)
+     SELECT $1, x.external_id, x.name, x.email, x.phone, x.time_zone, $3, $3, x.source
+       FROM jsonb_to_recordset($2::jsonb)
+         AS x(external_id text, name text, email text, phone text, time_zone text, source text)
      ON CONFLICT (org_id, external_id) WHERE external_id IS NOT NULL
      DO UPDATE SET name = EXCLUDED.name, email = coalesce(EXCLUDED.email, candidates.email),
                    phone = coalesce(EXCLUDED.phone, candidates.phone),
-                   time_zone = coalesce(EXCLUDED.time_zone, candidates.time_zone), updated_at = EXCLUDED.updated_at
+                   time_zone = coalesce(EXCLUDED.time_zone, candidates.time_zone),
+                   source = coalesce(EXCLUDED.source, candidates.source), updated_at = EXCLUDED.updated_at
        WHERE candidates.erased_at IS NULL
      RETURNING id, external_id, (xmax = 0) AS inserted`,
     [orgId, json, at],

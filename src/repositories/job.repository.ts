@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/db.ts';
 import { assignments, containsPattern, type Keyset } from '../db/sql.ts';
+import { DEFAULT_JOB_STAGES } from '../domain/job-stages.ts';
 import type { Job } from '../domain/model.ts';
 
 interface JobRow {
@@ -11,6 +12,7 @@ interface JobRow {
   hiring_manager_id: string | null;
   recruiter_id: string | null;
   policy_overrides: Record<string, unknown>;
+  stages: string[];
   created_at: Date;
   updated_at: Date;
 }
@@ -24,19 +26,34 @@ const toJob = (r: JobRow): Job => ({
   hiringManagerId: r.hiring_manager_id,
   recruiterId: r.recruiter_id,
   policyOverrides: r.policy_overrides,
+  stages: r.stages,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
 
-/** Insert a job. */
+/** Insert a job (without stages, it gets the default list). */
 export async function insertJob(
   q: Queryable,
-  j: Pick<Job, 'orgId' | 'title' | 'roleKind' | 'status' | 'hiringManagerId' | 'recruiterId' | 'createdAt'>,
+  j: Pick<
+    Job,
+    'orgId' | 'title' | 'roleKind' | 'status' | 'hiringManagerId' | 'recruiterId' | 'createdAt'
+  > & {
+    stages?: string[] | undefined;
+  },
 ): Promise<Job> {
   const [row] = await q.query<JobRow>(
-    `INSERT INTO jobs (org_id, title, role_kind, status, hiring_manager_id, recruiter_id, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING *`,
-    [j.orgId, j.title, j.roleKind, j.status, j.hiringManagerId, j.recruiterId, j.createdAt],
+    `INSERT INTO jobs (org_id, title, role_kind, status, hiring_manager_id, recruiter_id, created_at, updated_at, stages)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8::text[]) RETURNING *`,
+    [
+      j.orgId,
+      j.title,
+      j.roleKind,
+      j.status,
+      j.hiringManagerId,
+      j.recruiterId,
+      j.createdAt,
+      j.stages ?? [...DEFAULT_JOB_STAGES],
+    ],
   );
   return toJob(row!);
 }
@@ -90,7 +107,9 @@ export async function updateJob(
   q: Queryable,
   orgId: string,
   id: string,
-  patch: Partial<Pick<Job, 'title' | 'roleKind' | 'status' | 'hiringManagerId' | 'recruiterId'>> & {
+  patch: Partial<
+    Pick<Job, 'title' | 'roleKind' | 'status' | 'hiringManagerId' | 'recruiterId' | 'stages'>
+  > & {
     policyOverrides?: Record<string, unknown> | undefined;
   },
   at: Date,
@@ -104,6 +123,7 @@ export async function updateJob(
       hiringManagerId: 'hiring_manager_id',
       recruiterId: 'recruiter_id',
       policyOverrides: 'policy_overrides',
+      stages: 'stages',
     },
     4,
   );

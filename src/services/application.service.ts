@@ -73,7 +73,8 @@ export async function addApplication(
     orgId,
     jobId: input.jobId,
     candidateId: input.candidateId,
-    stage: input.stage ?? 'applied',
+    // Without a stage a candidate starts where the job's process does.
+    stage: input.stage ?? job.stages[0] ?? 'applied',
     status: 'active',
     finalStage: input.finalStage,
     agencyRecruiter: input.agencyRecruiter,

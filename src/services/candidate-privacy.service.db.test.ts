@@ -64,7 +64,9 @@ describe.each(backends)('erasure on %s', (backend) => {
     const email = 'zephyrine.quill@example.org';
     const phone = '+1 202 555 0177';
     const note = 'marmalade sunrise over the harbour';
-    await changeCandidate(deps, org, s.candidate.id, { name, email, phone });
+    // Where they came from can name them (or the person who referred them): erasure clears it.
+    const source = 'referral from Ana Marrowfield';
+    await changeCandidate(deps, org, s.candidate.id, { name, email, phone, source });
     // The team writes about the candidate by name, in every place that takes prose.
     await createInterview(deps, org, {
       applicationId: s.application.id,
@@ -123,7 +125,7 @@ describe.each(backends)('erasure on %s', (backend) => {
       { batchSize: 50, leaseMs: 60_000, maxAttempts: 3 },
     );
 
-    const needles = [name, 'Zephyrine', 'Quillfeather', email, phone, note];
+    const needles = [name, 'Zephyrine', 'Quillfeather', email, phone, note, source];
     // The test can fail: before erasure every needle is somewhere.
     const before = await scan(db, needles);
     for (const needle of needles) expect(before.join('\n')).toContain(`"${needle}"`);

@@ -16,6 +16,7 @@ export interface CandidateInput {
   email?: string | null | undefined;
   phone?: string | null | undefined;
   timeZone?: string | null | undefined;
+  source?: string | null | undefined;
 }
 
 /**
@@ -51,6 +52,7 @@ export async function createCandidate(
     email: input.email ?? null,
     phone: input.phone ?? null,
     timeZone: input.timeZone ?? null,
+    source: input.source ?? null,
     createdAt: deps.clock.now(),
   });
 }

@@ -6,6 +6,7 @@ import { buildCandidate, buildInterviewScenario } from '../../test/support/facto
 import { changeApplication, createApplication } from './application.service.ts';
 import { closeInterview } from './interview.service.ts';
 import { getJobPipeline } from './job-pipeline.service.ts';
+import { changeJob } from './job.service.ts';
 
 const DAY = 86_400_000;
 
@@ -31,8 +32,18 @@ describe.each(backends)('a job pipeline on %s', (backend) => {
     clock.advance(3 * DAY); // the outcome promised in two business days is now late
 
     const board = await getJobPipeline(deps, org, s.job.id);
-    expect(board.columns.map((c) => c.stage)).toEqual(['applied', 'onsite']);
-    const [applied, onsite] = board.columns;
+    // The job's stages in its order, empty ones too, then a stage not on its list.
+    expect(board.columns.map((c) => c.stage)).toEqual([
+      'applied',
+      'screen',
+      'interview',
+      'final',
+      'offer',
+      'onsite',
+    ]);
+    expect(board.columns.slice(1, 5).every((c) => c.cards.length === 0)).toBe(true);
+    const applied = board.columns[0];
+    const onsite = board.columns[5];
     expect(applied!.cards).toHaveLength(1);
     expect(applied!.cards[0]).toMatchObject({
       applicationId: s.application.id,
@@ -49,6 +60,15 @@ describe.each(backends)('a job pipeline on %s', (backend) => {
         followUp: null,
         candidate: expect.objectContaining({ name: 'Omar Onsite' }),
       }),
+    ]);
+
+    // With onsite on the job's list, its column moves into the job's order.
+    await changeJob(deps, org, s.job.id, { stages: ['applied', 'onsite', 'offer'] });
+    const reordered = await getJobPipeline(deps, org, s.job.id);
+    expect(reordered.columns.map((c) => [c.stage, c.cards.length])).toEqual([
+      ['applied', 1],
+      ['onsite', 1],
+      ['offer', 0],
     ]);
 
     // Another organization's job is not found.

@@ -35,6 +35,9 @@ export async function getJobPipeline(deps: ServiceDeps, orgId: string, jobId: st
         dueWords: dueWords(c.followUp.dueAt, now),
       },
     }));
-    return { job: { id: job.id, title: job.title, status: job.status }, columns: columnsOf(cards) };
+    return {
+      job: { id: job.id, title: job.title, status: job.status },
+      columns: columnsOf(job.stages, cards),
+    };
   });
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_JOB_STAGES, duplicateStages } from '../domain/job-stages.ts';
 import type { Job } from '../domain/model.ts';
 import {
   changedComplianceOverrides,
@@ -26,10 +27,24 @@ export interface JobInput {
   status?: Job['status'] | undefined;
   hiringManagerId?: string | null | undefined;
   recruiterId?: string | null | undefined;
+  /** Its stages in order; default {@link DEFAULT_JOB_STAGES}. */
+  stages?: string[] | undefined;
+}
+
+/** Refuse a stage list that names a stage twice (`duplicate_stage`), pointing at each repeat. */
+function refuseDuplicateStages(stages: readonly string[] | undefined): void {
+  const repeats = duplicateStages(stages ?? []);
+  if (repeats.length === 0) return;
+  const names = [...new Set(repeats.map((r) => r.stage.toLowerCase()))];
+  throw new AppError('duplicate_stage', `A job names each stage once; twice here: ${names.join(', ')}.`, {
+    field: 'stages',
+    errors: repeats.map((r) => ({ path: `stages.${r.index}`, message: `"${r.stage}" is already a stage` })),
+  });
 }
 
 /** Open a job. */
 export async function createJob(deps: ServiceDeps, orgId: string, input: JobInput): Promise<Job> {
+  refuseDuplicateStages(input.stages);
   return deps.db.tenant(orgId).transaction(async (tx) => {
     if (input.hiringManagerId) await requireActiveMember(tx, orgId, input.hiringManagerId, 'hiringManagerId');
     if (input.recruiterId) await requireActiveMember(tx, orgId, input.recruiterId, 'recruiterId');
@@ -40,6 +55,7 @@ export async function createJob(deps: ServiceDeps, orgId: string, input: JobInpu
       status: input.status ?? 'open',
       hiringManagerId: input.hiringManagerId ?? null,
       recruiterId: input.recruiterId ?? null,
+      stages: input.stages ?? [...DEFAULT_JOB_STAGES],
       createdAt: deps.clock.now(),
     });
   });
@@ -90,6 +106,7 @@ export async function changeJob(
       'Close or fill a job with POST /api/v1/jobs/{id}/close, which notifies its candidates.',
     );
   }
+  refuseDuplicateStages(patch.stages);
   return deps.db.tenant(orgId).transaction(async (tx) => {
     if (patch.policyOverrides) {
       const known = new Set(Object.keys(PolicySchema.shape));

@@ -34,22 +34,31 @@ function ApplyFields({
   draft,
   set,
   errs,
+  stages,
 }: {
   p: string;
   draft: ApplyDraft;
   set: (d: ApplyDraft) => void;
   errs: ReturnType<typeof useFormErrors>;
+  /** The chosen job's stages (empty until a job is chosen). */
+  stages: readonly string[];
 }) {
   return (
     <>
       <label htmlFor={`${p}-stage`}>Stage</label>
-      <input
+      <select
         id={`${p}-stage`}
-        placeholder="applied"
         value={draft.stage}
         onChange={(e) => set({ ...draft, stage: e.target.value })}
         {...errs.invalid('stage')}
-      />
+      >
+        <option value="">{stages[0] ? `the job’s first (${stages[0]})` : 'the job’s first'}</option>
+        {stages.slice(1).map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
+      </select>
       {errs.errorOf('stage')}
       <fieldset>
         <legend>Came through an agency recruiter (optional)</legend>
@@ -114,7 +123,11 @@ export function AddToJob({
       <select
         id={`${p}-jobId`}
         value={jobId}
-        onChange={(e) => setJobId(e.target.value)}
+        onChange={(e) => {
+          setJobId(e.target.value);
+          // Another job has other stages: start from its first again.
+          setDraft({ ...draft, stage: '' });
+        }}
         {...errs.invalid('jobId')}
       >
         <option value="">{jobs ? 'choose an open job' : 'loading…'}</option>
@@ -125,7 +138,13 @@ export function AddToJob({
         ))}
       </select>
       {errs.errorOf('jobId')}
-      <ApplyFields p={p} draft={draft} set={setDraft} errs={errs} />
+      <ApplyFields
+        p={p}
+        draft={draft}
+        set={setDraft}
+        errs={errs}
+        stages={jobs?.find((j) => j.id === jobId)?.stages ?? []}
+      />
       <Alerts error={errs.error} />
       <div className="row">
         <button type="submit" disabled={busy}>

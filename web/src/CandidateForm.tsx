@@ -11,7 +11,19 @@ interface Draft {
   email: string;
   phone: string;
   timeZone: string;
+  source: string;
 }
+
+// Where candidates usually come from; the team may write anything else ("referred by Ana").
+const SOURCE_SUGGESTIONS = [
+  'referral',
+  'job board',
+  'agency',
+  'sourced',
+  'careers site',
+  'event',
+  'internal',
+];
 
 /** Every IANA zone this browser knows, for the time-zone select. */
 const ZONES: readonly string[] = Intl.supportedValuesOf('timeZone');
@@ -55,10 +67,11 @@ const bodyOf = (d: Draft) => ({
   email: d.email.trim() || null,
   phone: d.phone.trim() || null,
   timeZone: d.timeZone || null,
+  source: d.source.trim() || null,
 });
 
 /**
- * Add a candidate or change one: name, email, phone and time zone. An email already on file is
+ * Add a candidate or change one: name, email, phone, time zone and source. An email already on file is
  * named with a link to its candidate instead of a second record; a refused save keeps what was
  * typed, with each problem beside its field.
  */
@@ -79,6 +92,7 @@ export function CandidateForm({
     email: candidate?.email ?? '',
     phone: candidate?.phone ?? '',
     timeZone: candidate?.timeZone ?? '',
+    source: candidate?.source ?? '',
   });
   const [busy, setBusy] = useState(false);
   const p = `cand-form-${candidate?.id ?? 'new'}`;
@@ -178,6 +192,22 @@ function CandidateFields({
         ))}
       </select>
       {errs.errorOf('timeZone')}
+      <label htmlFor={`${p}-source`}>Source (where they came from)</label>
+      <input
+        id={`${p}-source`}
+        list={`${p}-sources`}
+        autoComplete="off"
+        maxLength={100}
+        value={draft.source}
+        onChange={(e) => set({ source: e.target.value })}
+        {...errs.invalid('source')}
+      />
+      <datalist id={`${p}-sources`}>
+        {SOURCE_SUGGESTIONS.map((s) => (
+          <option key={s} value={s} />
+        ))}
+      </datalist>
+      {errs.errorOf('source')}
     </>
   );
 }

@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Alerts } from './Alerts.tsx';
 import { client, dataOf, type Schema } from './api.ts';
 import { MemberSelect, useFormErrors, type MemberOption } from './form-fields.tsx';
+import { stageListProblem } from './stages.ts';
+import { StagesEditor, stageRowsOf, type StageRow } from './StagesEditor.tsx';
 
 /** A job as the form reads and writes it. */
 export type JobRecord = Schema<'Job'>;
@@ -20,7 +22,11 @@ interface Draft {
   hiringManagerId: string;
   recruiterId: string;
   finalistTarget: string;
+  stages: StageRow[];
 }
+
+// A new job's stages until the team changes them (the server's default list).
+const NEW_JOB_STAGES = ['applied', 'screen', 'interview', 'final', 'offer'];
 
 const draftOf = (job: JobRecord | null): Draft => ({
   title: job?.title ?? '',
@@ -29,6 +35,7 @@ const draftOf = (job: JobRecord | null): Draft => ({
   recruiterId: job?.recruiterId ?? '',
   finalistTarget:
     typeof job?.policyOverrides.finalistTarget === 'number' ? String(job.policyOverrides.finalistTarget) : '',
+  stages: stageRowsOf(job?.stages ?? NEW_JOB_STAGES),
 });
 
 /** The finalist target is a per-job policy override: blank follows the organization's. */
@@ -48,6 +55,7 @@ async function saveJob(job: JobRecord | null, d: Draft): Promise<JobRecord> {
     roleKind: d.roleKind,
     hiringManagerId: d.hiringManagerId || null,
     recruiterId: d.recruiterId || null,
+    stages: d.stages.map((r) => r.name.trim()),
   };
   const change = (id: string, policyOverrides: Record<string, unknown>, more: Partial<typeof fields> = {}) =>
     dataOf(
@@ -60,8 +68,8 @@ async function saveJob(job: JobRecord | null, d: Draft): Promise<JobRecord> {
 }
 
 /**
- * Open a job or change one: title, role kind, hiring manager, recruiter and how many finalists it
- * keeps. A refused save keeps what was typed and says what is wrong beside the field.
+ * Open a job or change one: title, role kind, hiring manager, recruiter, how many finalists it
+ * keeps and its stages. A refused save keeps what was typed and says what is wrong beside the field.
  */
 export function JobForm({
   job,
@@ -79,13 +87,18 @@ export function JobForm({
 }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(job));
   const [busy, setBusy] = useState(false);
+  const [badStages, setBadStages] = useState<number[]>([]);
   const p = `job-form-${job?.id ?? 'new'}`;
   const errs = useFormErrors(p);
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     errs.clear();
-    if (draft.title.trim() === '') return errs.set('title', 'Give the job a title.');
+    const stagesProblem = stageListProblem(draft.stages.map((r) => r.name));
+    setBadStages(stagesProblem?.rows ?? []);
+    if (stagesProblem) errs.set('stages', stagesProblem.message);
+    if (draft.title.trim() === '') errs.set('title', 'Give the job a title.');
+    if (stagesProblem || draft.title.trim() === '') return;
     setBusy(true);
     saveJob(job, draft)
       .then(onSaved)
@@ -105,6 +118,13 @@ export function JobForm({
         members={members}
         errs={errs}
         orgFinalistTarget={orgFinalistTarget}
+      />
+      <StagesEditor
+        p={p}
+        rows={draft.stages}
+        onChange={(stages) => set({ stages })}
+        invalidRows={badStages}
+        error={errs.errorOf('stages')}
       />
       <Alerts error={errs.error} />
       <div className="row">

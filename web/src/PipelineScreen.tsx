@@ -8,11 +8,9 @@ import { KIND_WORDS } from './QueueRow.tsx';
 type JobPipeline = Schema<'JobPipeline'>;
 type PipelineCard = JobPipeline['columns'][number]['cards'][number];
 
-// Stages a card can move to besides the columns already on the board (the usual ones, in order).
-const USUAL_STAGES = ['applied', 'screen', 'interview', 'onsite', 'final', 'offer'];
-
 /**
- * A job's pipeline: a column per stage, a card per candidate still in the running with days in
+ * A job's pipeline: a column per stage of the job (in its order, empty ones too, then any other
+ * stage a card is in), a card per candidate still in the running with days in
  * the stage and the next follow-up owed (overdue marked). A card moves with its "Move to" select
  * (keyboard and screen-reader friendly; no drag needed), through PATCH /applications/{id}.
  */
@@ -51,10 +49,8 @@ export function PipelineScreen({ jobId }: { jobId: string }) {
   }
 
   if (!board) return error ? <Alerts error={error} notice="" /> : <p role="status">Loading…</p>;
-  const stages = [
-    ...board.columns.map((c) => c.stage),
-    ...USUAL_STAGES.filter((s) => !board.columns.some((c) => c.stage === s)),
-  ];
+  // The columns are the job's stages (then any other stage a card is in): a card moves to any of them.
+  const stages = board.columns.map((c) => c.stage);
   return (
     <>
       <p>

@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Alerts } from './Alerts.tsx';
-import { client, dataOf, everyItem, type Schema } from './api.ts';
+import { client, dataOf, type Schema } from './api.ts';
 import { useFormErrors } from './form-fields.tsx';
 
 type ApplicationRecord = Schema<'Application'>;
 
-/** The stages already used in the job, for the stage input's suggestions. */
+/** The application and its job's stages, for the stage input's suggestions. */
 function useJobStages(applicationId: string) {
   const [app, setApp] = useState<ApplicationRecord | null>(null);
   const [stages, setStages] = useState<string[]>([]);
@@ -15,18 +15,16 @@ function useJobStages(applicationId: string) {
         client.GET('/api/v1/applications/{id}', { params: { path: { id: applicationId } } }),
       );
       setApp(a);
-      const all = await everyItem((query) =>
-        client.GET('/api/v1/applications', { params: { query: { ...query, jobId: a.jobId } } }),
-      );
-      setStages([...new Set(all.map((x) => x.stage))]);
+      const job = await dataOf(client.GET('/api/v1/jobs/{id}', { params: { path: { id: a.jobId } } }));
+      setStages(job.stages);
     })().catch(() => undefined);
   }, [applicationId]);
   return { app, stages };
 }
 
 /**
- * Move an application to another stage (a job's stages are the ones its applications use, offered
- * as suggestions), and say whether it is the final stage: finalists hear the outcome by phone first.
+ * Move an application to another stage (the job's stages are offered as suggestions; another
+ * name is allowed and shows in its own pipeline column), and say whether it is the final stage: finalists hear the outcome by phone first.
  */
 export function StageForm({ applicationId, onMoved }: { applicationId: string; onMoved: () => void }) {
   const { app, stages } = useJobStages(applicationId);

@@ -772,7 +772,7 @@ export interface paths {
     };
     /**
      * A job's pipeline: everyone still in the running, in columns by stage
-     * @description Usual stages in hiring order (applied, screen, interview, onsite, final, offer …), then any other stage in use by name. Each card: the candidate, days in the stage, and the open follow-up the team owes soonest with its due time (overdue marked). At most 500 cards. Move a card with PATCH /applications/{id} `{ stage }`.
+     * @description The job's stages in its order (each shown, even when empty), then any other stage an application is in, by name. Each card: the candidate, days in the stage, and the open follow-up the team owes soonest with its due time (overdue marked). At most 500 cards. Move a card with PATCH /applications/{id} `{ stage }`.
      */
     get: operations['getJobPipeline'];
     put?: never;
@@ -2225,6 +2225,8 @@ export interface components {
       policyOverrides: {
         [key: string]: unknown;
       };
+      /** @description Its stages in order: the pipeline's columns, left to right; the first is where candidates start. */
+      stages: string[];
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -2240,6 +2242,8 @@ export interface components {
       email: string | null;
       phone: string | null;
       timeZone: string | null;
+      /** @description Where they came from (a referral, a job board, an agency …); null when not known. */
+      source: string | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -6720,6 +6724,8 @@ export interface operations {
           status?: 'open' | 'on_hold' | 'closed' | 'filled';
           hiringManagerId?: string | null;
           recruiterId?: string | null;
+          /** @description Its stages in order. Default: applied, screen, interview, final, offer. */
+          stages?: string[];
         };
       };
     };
@@ -6983,6 +6989,8 @@ export interface operations {
           status?: 'open' | 'on_hold' | 'closed' | 'filled';
           hiringManagerId?: string | null;
           recruiterId?: string | null;
+          /** @description Replaces the list. An application whose stage is not in it keeps its stage (shown after the list). */
+          stages?: string[];
         };
       };
     };
@@ -7397,6 +7405,8 @@ export interface operations {
           email?: string | null;
           phone?: string | null;
           timeZone?: string | null;
+          /** @description Where they came from, e.g. "referral", "job board", "agency", "sourced", "careers site". */
+          source?: string | null;
         };
       };
     };
@@ -7653,6 +7663,8 @@ export interface operations {
           email?: string | null;
           phone?: string | null;
           timeZone?: string | null;
+          /** @description Where they came from, e.g. "referral", "job board", "agency", "sourced", "careers site". */
+          source?: string | null;
         };
       };
     };
@@ -7838,7 +7850,7 @@ export interface operations {
            * @description A resource id (UUID).
            */
           candidateId: string;
-          /** @description Default: 'applied'. */
+          /** @description Default: the job's first stage ('applied' unless changed). */
           stage?: string;
           /** @description Default false. Final-stage candidates hear the outcome by phone first. */
           finalStage?: boolean;
@@ -17076,6 +17088,7 @@ export interface operations {
             candidate_email?: string;
             candidate_phone?: string;
             candidate_time_zone?: string;
+            candidate_source?: string;
             application_external_id?: string;
             application_stage?: string;
             application_status?: string;
@@ -17261,6 +17274,7 @@ export interface operations {
             candidate_email?: string;
             candidate_phone?: string;
             candidate_time_zone?: string;
+            candidate_source?: string;
             application_external_id?: string;
             application_stage?: string;
             application_status?: string;
@@ -17653,7 +17667,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description CSV with a header row: id, name, email, phone, timeZone, createdAt, updatedAt. */
+      /** @description CSV with a header row: id, name, email, phone, timeZone, source, createdAt, updatedAt. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -17713,7 +17727,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description CSV with a header row: id, title, roleKind, status, hiringManagerId, recruiterId, policyOverrides, createdAt, updatedAt. */
+      /** @description CSV with a header row: id, title, roleKind, status, hiringManagerId, recruiterId, policyOverrides, stages, createdAt, updatedAt. */
       200: {
         headers: {
           [name: string]: unknown;

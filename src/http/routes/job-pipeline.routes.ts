@@ -45,7 +45,7 @@ export function jobPipelineRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           tags: ['jobs'],
           summary: "A job's pipeline: everyone still in the running, in columns by stage",
           description:
-            'Usual stages in hiring order (applied, screen, interview, onsite, final, offer …), then any other stage in use by name. Each card: the candidate, days in the stage, and the open follow-up the team owes soonest with its due time (overdue marked). At most 500 cards. Move a card with PATCH /applications/{id} `{ stage }`.',
+            "The job's stages in its order (each shown, even when empty), then any other stage an application is in, by name. Each card: the candidate, days in the stage, and the open follow-up the team owes soonest with its due time (overdue marked). At most 500 cards. Move a card with PATCH /applications/{id} `{ stage }`.",
           params: IdParamsSchema,
           response: { 200: JobPipelineSchema },
         },
