@@ -111,26 +111,6 @@ export async function dataOf<T>(call: Promise<{ data?: T; response: Response }>)
   return data as T;
 }
 
-/** Call the API; throws ApiError with the problem's detail on failure. */
-export async function api<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const res = await fetch(`/api/v1${path}`, {
-    method,
-    credentials: 'same-origin',
-    headers: {
-      ...(body !== undefined && { 'content-type': 'application/json' }),
-      ...(method !== 'GET' && { 'x-csrf-token': csrfToken }),
-    },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  if (res.status === 204) return undefined as T;
-  if (!res.ok) throw await problemOf(res);
-  return (await res.json().catch(() => ({}))) as T;
-}
-
 /** The signed-in member's session (GET /auth/session, POST /auth/sign-in). */
 export type Session = Schema<'Session'>;
 
@@ -139,31 +119,6 @@ export type Session = Schema<'Session'>;
  * owner by name, and where it stands by the server's clock.
  */
 export type FollowUp = Schema<'FollowUpView'>;
-
-/** One page of a list, as `api<T>()` callers read it; goes with `listAll` once every screen is typed. */
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-/**
- * Every item of a list, page after page. For lists bounded by the organization (members, tokens,
- * jobs): a screen that read only the first page would quietly leave the rest out.
- */
-export async function listAll<T>(path: string, pageSize = 200): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | null = null;
-  const sep = path.includes('?') ? '&' : '?';
-  do {
-    const page: Page<T> = await api<Page<T>>(
-      'GET',
-      `${path}${sep}limit=${pageSize}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-    );
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return items;
-}
 
 /**
  * Every item of a typed list, page after page: `page` asks for one page of `limit` items after
