@@ -1,44 +1,12 @@
-/** The talent pool's shapes as the API answers them, and their words, shared by its screens. */
+/** The talent pool's shapes (generated from the API) and their words, shared by its screens. */
+import type { Schema } from './api.ts';
 
-/** A candidate's place in the talent pool (`PoolMembership`). */
-export interface PoolMembership {
-  id: string;
-  candidateId: string;
-  applicationId: string;
-  status: 'invited' | 'opted_in' | 'declined' | 'expired' | 'removed';
-  offer: string;
-  interests: string;
-  tags: string[];
-  cadenceDays: number;
-  /** While invited: the months the team suggested; once opted in: what the candidate chose. */
-  consentMonths: number | null;
-  consentUntil: string | null;
-  ownerId: string;
-  invitedAt: string;
-  respondedAt: string | null;
-  endedAt: string | null;
-}
-
-/** One opted-in candidate in a search (`PoolEntry`). */
-export interface PoolEntry extends PoolMembership {
-  candidate: { name: string; email: string | null };
-  job: { id: string; title: string };
-  nextContactAt: string | null;
-}
-
-/** A pool candidate in full (`PoolCandidate`): history and what they were told. */
-export interface PoolCandidate {
-  membership: PoolMembership;
-  candidate: { id: string; name: string; email: string | null; phone: string | null };
-  applications: {
-    id: string;
-    jobId: string;
-    jobTitle: string;
-    status: string;
-    interviews: { title: string; scheduledAt: string | null; closedAt: string | null }[];
-  }[];
-  feedbackGiven: { subject: string; text: string; sentAt: string | null }[];
-}
+/** A candidate's place in the talent pool, as the API answers it. */
+export type PoolMembership = Schema<'PoolMembership'>;
+/** One opted-in candidate in a search. */
+export type PoolEntry = Schema<'PoolEntry'>;
+/** A pool candidate in full: history and what they were told. */
+export type PoolCandidate = Schema<'PoolCandidate'>;
 
 /** A day for people: "Tue 8 Dec 2026". */
 export function day(iso: string): string {
