@@ -5,57 +5,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../db/db.ts';
+import { openDb } from '../db/db.ts';
 import { migrate } from '../db/migrate.ts';
 import { createPostgresDatabase, type Backend, backends } from '../../test/support/db.ts';
+import { seedOutcomeMessages } from '../../test/support/chaos.ts';
 import { startSmtpSink } from '../../test/support/smtp-sink.ts';
 
 // This test runs real worker processes in real time: it reads the wall clock on purpose.
-/* eslint-disable no-restricted-syntax, no-restricted-properties */
+/* eslint-disable no-restricted-properties */
 
 const CHILD = fileURLToPath(new URL('../../test/support/worker-child.ts', import.meta.url));
 const MESSAGES = 2000;
-
-/** Seed one organization with `n` applications, each owed an outcome with an outcome email due now. */
-async function seed(db: Db, n: number): Promise<void> {
-  await db.transaction(async (tx) => {
-    const now = new Date();
-    const [org] = await tx.query<{ id: string }>(
-      `INSERT INTO organizations (name, created_at) VALUES ('Crash Test', $1) RETURNING id`,
-      [now],
-    );
-    const orgId = org!.id;
-    const [member] = await tx.query<{ id: string }>(
-      `INSERT INTO members (org_id, email, name, role, created_at, updated_at)
-       VALUES ($1, 'owner@crash.test', 'Owner', 'recruiter', $2, $2) RETURNING id`,
-      [orgId, now],
-    );
-    const [job] = await tx.query<{ id: string }>(
-      `INSERT INTO jobs (org_id, title, role_kind, created_at, updated_at) VALUES ($1, 'Role', 'other', $2, $2) RETURNING id`,
-      [orgId, now],
-    );
-    await tx.query(
-      `WITH c AS (
-         INSERT INTO candidates (org_id, name, email, created_at, updated_at)
-         SELECT $1, 'Candidate ' || i, 'c' || i || '@candidates.test', $2, $2 FROM generate_series(1, $4::int) AS i
-         RETURNING id, email),
-       a AS (
-         INSERT INTO applications (org_id, job_id, candidate_id, created_at, updated_at)
-         SELECT $1, $3, c.id, $2, $2 FROM c RETURNING id, candidate_id),
-       f AS (
-         INSERT INTO follow_ups (org_id, application_id, kind, owed_by, owed_to, owner_id, due_at, created_at, updated_at)
-         SELECT $1, a.id, 'outcome', 'team', 'candidate', $5, $2::timestamptz + interval '7 days', $2, $2 FROM a
-         RETURNING id, application_id)
-       INSERT INTO messages (id, org_id, application_id, follow_up_id, kind, audience, to_address, to_name, subject,
-                             body_text, body_html, automatic, status, send_at, message_id, created_by, created_at, updated_at)
-       SELECT x.id, $1, x.application_id, x.follow_up_id, 'outcome', 'candidate', x.email, 'Candidate',
-              'Your application', 'Body', '<p>Body</p>', false, 'scheduled', $2, '<' || x.id || '@crash.test>', $5, $2, $2
-         FROM (SELECT gen_random_uuid() AS id, a.id AS application_id, f.id AS follow_up_id, c.email
-                 FROM a JOIN c ON c.id = a.candidate_id JOIN f ON f.application_id = a.id) x`,
-      [orgId, now, job!.id, n, member!.id],
-    );
-  });
-}
 
 // A test that times out leaves its loop running, and its worker outlived the run (for twenty
 // minutes, on a loaded machine): once the test's signal aborts, no new worker starts and the live
@@ -98,7 +58,7 @@ describe.each(backends)('worker crashes on %s', (backend: Backend) => {
       target = created.url;
       cleanup = created.drop;
       const db = await openDb({ kind: 'postgres', url: target, poolMax: 2 });
-      await seed(db, MESSAGES);
+      await seedOutcomeMessages(db, MESSAGES);
       await db.close();
     } else {
       const dir = await mkdtemp(join(tmpdir(), 'hb-crash-worker-'));
@@ -108,7 +68,7 @@ describe.each(backends)('worker crashes on %s', (backend: Backend) => {
       const { wrapPglite } = await import('../db/db.ts');
       const db = wrapPglite(instance);
       await migrate(db);
-      await seed(db, MESSAGES);
+      await seedOutcomeMessages(db, MESSAGES);
       await db.close();
     }
     const uniqueReceived = () => new Set(sink.received.map((m) => m.headers.get('message-id'))).size;
