@@ -185,17 +185,12 @@ export function parseImportDateTime(value: string, zone: string): Date | null {
   return null;
 }
 
-/**
- * Turn one row into what it describes, or the reasons it cannot be imported (every reason, so
- * the person fixes the row once). `zone` reads local date-times (the organization's zone).
- */
-export function readImportRow(
-  cells: Record<string, string>,
-  mapping: ImportMapping,
-  zone: string,
-): { row: ImportRow; errors: [] } | { row: null; errors: string[] } {
-  const errors: string[] = [];
-  const get = (field: ImportField): string | null => {
+/** Reads one trimmed cell by field (null when empty); an over-long cell is cut and reported. */
+type CellReader = (field: ImportField) => string | null;
+
+/** A reader of the row's cells through the mapping, pushing a length error for an over-long cell. */
+function cellReader(cells: Record<string, string>, mapping: ImportMapping, errors: string[]): CellReader {
+  return (field) => {
     const header = mapping[field];
     const value = header === undefined ? undefined : cells[header];
     const trimmed = value?.trim() ?? '';
@@ -205,7 +200,13 @@ export function readImportRow(
     }
     return trimmed === '' ? null : trimmed;
   };
+}
 
+/** The job's title and role kind from the row; null where a reason was recorded. */
+function readJobCells(
+  get: CellReader,
+  errors: string[],
+): { jobTitle: string | null; roleKind: RoleKind | null } {
   const jobTitle = get('job_title');
   if (!jobTitle) errors.push('job_title: empty');
   const roleKindText =
@@ -216,7 +217,11 @@ export function readImportRow(
     ? (roleKindText as RoleKind)
     : null;
   if (!roleKind) errors.push(`job_role_kind: "${roleKindText}" is not one of ${ROLE_KINDS.join(', ')}`);
+  return { jobTitle, roleKind };
+}
 
+/** The candidate's cells: name, first email, external id, time zone and source, each checked. */
+function readCandidateCells(get: CellReader, errors: string[]) {
   const name =
     get('candidate_name') ??
     ([get('candidate_first_name'), get('candidate_last_name')].filter(Boolean).join(' ') || null);
@@ -235,34 +240,57 @@ export function readImportRow(
   const source = get('candidate_source');
   if (source && source.length > MAX_SOURCE)
     errors.push(`candidate_source: longer than ${MAX_SOURCE} characters`);
+  return { name, email, candidateExternalId, timeZone, source };
+}
 
+/** The application's status from the ATS's word for it; null when blank or unknown (reported). */
+function readApplicationStatus(get: CellReader, errors: string[]): ApplicationStatus | null {
   const statusText = get('application_status');
   const status = statusText ? (STATUS_WORDS[normalize(statusText)] ?? null) : null;
   if (statusText && !status) {
     errors.push(`application_status: "${statusText}" is not one of ${APPLICATION_STATUSES.join(', ')}`);
   }
+  return status;
+}
 
+/** The interview the row names, with its times read in `zone`; null when no interview cell is filled. */
+function readInterviewCells(get: CellReader, errors: string[], zone: string): ImportRow['interview'] {
   const interviewExternalId = get('interview_external_id');
   const interviewTitle = get('interview_title');
   const scheduledText = get('interview_scheduled_at');
   const endsText = get('interview_ends_at');
-  let interview: ImportRow['interview'] = null;
-  if (interviewExternalId || interviewTitle || scheduledText || endsText) {
-    const scheduledAt = scheduledText ? parseImportDateTime(scheduledText, zone) : null;
-    const endsAt = endsText ? parseImportDateTime(endsText, zone) : null;
-    if (scheduledText && !scheduledAt)
-      errors.push(`interview_scheduled_at: "${scheduledText}" is not a date and time`);
-    if (endsText && !endsAt) errors.push(`interview_ends_at: "${endsText}" is not a date and time`);
-    if (scheduledAt && endsAt && endsAt.getTime() < scheduledAt.getTime()) {
-      errors.push('interview_ends_at: before interview_scheduled_at');
-    }
-    interview = {
-      externalId: interviewExternalId,
-      title: interviewTitle ?? 'Interview',
-      scheduledAt,
-      endsAt,
-    };
+  if (!(interviewExternalId || interviewTitle || scheduledText || endsText)) return null;
+  const scheduledAt = scheduledText ? parseImportDateTime(scheduledText, zone) : null;
+  const endsAt = endsText ? parseImportDateTime(endsText, zone) : null;
+  if (scheduledText && !scheduledAt)
+    errors.push(`interview_scheduled_at: "${scheduledText}" is not a date and time`);
+  if (endsText && !endsAt) errors.push(`interview_ends_at: "${endsText}" is not a date and time`);
+  if (scheduledAt && endsAt && endsAt.getTime() < scheduledAt.getTime()) {
+    errors.push('interview_ends_at: before interview_scheduled_at');
   }
+  return {
+    externalId: interviewExternalId,
+    title: interviewTitle ?? 'Interview',
+    scheduledAt,
+    endsAt,
+  };
+}
+
+/**
+ * Turn one row into what it describes, or the reasons it cannot be imported (every reason, so
+ * the person fixes the row once). `zone` reads local date-times (the organization's zone).
+ */
+export function readImportRow(
+  cells: Record<string, string>,
+  mapping: ImportMapping,
+  zone: string,
+): { row: ImportRow; errors: [] } | { row: null; errors: string[] } {
+  const errors: string[] = [];
+  const get = cellReader(cells, mapping, errors);
+  const { jobTitle, roleKind } = readJobCells(get, errors);
+  const { name, email, candidateExternalId, timeZone, source } = readCandidateCells(get, errors);
+  const status = readApplicationStatus(get, errors);
+  const interview = readInterviewCells(get, errors, zone);
 
   if (errors.length > 0) return { row: null, errors };
   return {

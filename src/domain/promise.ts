@@ -789,6 +789,144 @@ function normalize(statement: string): string {
     .replace(/[\u2010-\u2015\u2212]/g, '-');
 }
 
+/** Every time expression in the statement, overlaps settled: base readings, modifiers and anaphora. */
+function timeCandidates(text: string, ctx: Ctx, order: DateOrder): Candidate[] {
+  const base = [
+    ...durationCandidates(text, ctx),
+    ...ruleCandidates(text, ctx),
+    ...chronoCandidates(text, ctx),
+    ...numericDateCandidates(text, ctx, order),
+    ...holidayCandidates(text, ctx),
+  ];
+  return selectNonOverlapping([...base, ...modifierCandidates(text, base, ctx), ...anaphoraCandidates(text)]);
+}
+
+/** The statement's clauses as the judging of each time expression needs them. */
+interface ClauseReader {
+  /** Whether a position lies in a past-tense clause (history, not a promise). */
+  inPast: (pos: number) => boolean;
+  /** The clause span holding a position (the last one past the end). */
+  spanAt: (pos: number) => { start: number; end: number };
+  /** Whether a clause promises contact or a decision from the hiring team. */
+  isContact: (clause: string) => boolean;
+}
+
+/** Read the statement's clauses once: compromise's tenses and our own clause spans. */
+function readClauses(statement: string, text: string): ClauseReader {
+  // compromise reads the clauses' tense: a time in a past-tense clause is history, not a promise.
+  const clauses = analyzeText(statement).sentences.flatMap((sentence) => sentence.clauses);
+  const inPast = (pos: number): boolean =>
+    clauses.some(
+      (c) => c.start <= pos && pos < c.end && c.tense === 'past' && !c.conditional && c.modal === null,
+    );
+  const spans = clauseSpans(text);
+  const spanAt = (pos: number) => spans.find((sp) => sp.start <= pos && pos < sp.end) ?? spans.at(-1)!;
+  const isContact = (clause: string): boolean =>
+    CONTACT_RE.test(clause) && !CANDIDATE_CONTACT_RE.test(clause);
+  return { inPast, spanAt, isContact };
+}
+
+/** The due a candidate names, resolving offsets and anaphora against its anchor; null when none. */
+function anchoredDue(c: Candidate, prev: Judged | undefined, ctx: Ctx): Due | null {
+  let due = c.due;
+  if (!due && c.offset) due = applyOffset(prev?.due ?? { kind: 'date', date: ctx.today }, c.offset, ctx);
+  if (!due && c.anaphora && prev) {
+    const date = dueDateOf(prev.due, ctx);
+    due =
+      c.anaphora === 'same'
+        ? prev.due
+        : {
+            kind: 'date',
+            date: c.anaphora === 'next_day' ? addCalendarDays(date, 1) : addBusinessDays(date, 1, ctx.cal),
+          };
+  }
+  return due;
+}
+
+/** Shift an anchorable date by the words before it ("the following", "after", "before", "w/c"). */
+function shiftedByLeadIn(
+  text: string,
+  c: Candidate,
+  due: Due,
+  before: string,
+  prev: Judged | undefined,
+  ctx: Ctx,
+): { due: Due; rule: string } {
+  let rule = c.rule;
+  if (ANCHORABLE_RULES.has(c.rule) && due.kind === 'date') {
+    const following = /\bthe\s+following\s+$/.exec(before);
+    const after = /\b(?:after|post|following|once)\b([^.;]*)$/.exec(before);
+    if (following && c.rule === 'weekday' && prev) {
+      const weekday = WEEKDAYS[text.slice(c.start, c.end).replace(/^.*\s/, '')] ?? weekdayOf(due.date);
+      due = { kind: 'date', date: nextWeekday(dueDateOf(prev.due, ctx), weekday, false) };
+    } else if (
+      after &&
+      !CONTACT_RE.test(after[1] ?? '') &&
+      !/\b(?:by|within|before|until|till|no\s+later\s+than)\b/.test(after[1] ?? '')
+    ) {
+      due = { kind: 'date', date: addBusinessDays(due.date, 1, ctx.cal) };
+      rule = 'after_event';
+    } else if (/\bbefore\s+(?:the\s+)?$/.test(before) && !/\bor\s+before\s+(?:the\s+)?$/.test(before)) {
+      due = { kind: 'date', date: subtractBusinessDays(due.date, 1, ctx.cal) };
+    } else if (/(?:\bw\/c|\bwc|\bweek\s+(?:commencing|beginning|starting|of))\s+(?:the\s+)?$/.test(before)) {
+      due = { kind: 'date', date: lastBusinessDayOfWeek(due.date, ctx.cal) };
+      rule = 'week_of';
+    }
+  }
+  return { due, rule };
+}
+
+/** Judge one time expression in its clause: its due, and whether it is history, contact or an event. */
+function judgeCandidate(
+  text: string,
+  c: Candidate,
+  judged: readonly Judged[],
+  reader: ClauseReader,
+  ctx: Ctx,
+): Judged | null {
+  const { inPast, spanAt, isContact } = reader;
+  const span = spanAt(c.start);
+  const clause = text.slice(span.start, span.end);
+  const before = text.slice(span.start, c.start);
+  const prevClause = c.start > 0 ? spanAt(c.start - 1) : span;
+  const rest = (text.slice(span.start, c.start) + text.slice(c.end, span.end)).trim();
+  const bare = BARE_RE.test(rest);
+  // "We'll get back to you, hopefully by Friday": a bare time after a comma belongs to the clause before.
+  const joined = c.anaphora !== undefined || (bare && /^,/.test(text.slice(span.start)));
+  const joinedTo = c.anaphora !== undefined ? prevClause : span.start > 0 ? spanAt(span.start - 1) : span;
+  const contact = isContact(clause) || (joined && isContact(text.slice(joinedTo.start, joinedTo.end)));
+  const excluded =
+    /\b(?:last|this\s+past|past)\s+$/.test(before) ||
+    /^\s+just\s+gone\b/.test(text.slice(c.end)) ||
+    CONVERSATION_TIME_RE.test(text.slice(c.start)) ||
+    (!contact && CONVERSATION_RE.test(clause)) ||
+    CANDIDATE_CONTACT_RE.test(clause) ||
+    inPast(c.start);
+  // An anchor is the latest expression before this one that is not history.
+  const prev = judged.filter((j) => j.c.end <= c.start && !j.excluded).at(-1);
+  const anchored = anchoredDue(c, prev, ctx);
+  if (!anchored) return null;
+  const { due, rule } = shiftedByLeadIn(text, c, anchored, before, prev, ctx);
+  return {
+    c: { ...c, rule },
+    due,
+    dueAt: dueInstant(due, ctx),
+    excluded,
+    contact,
+    event: !contact && EVENT_RE.test(clause),
+    bare,
+  };
+}
+
+/** The promise among the judged times: the latest attached to contact, else the latest loose one. */
+function promisedTime(judged: readonly Judged[]): Judged | null {
+  const attached = judged.filter((j) => !j.excluded && j.contact);
+  const loose = judged.filter((j) => !j.excluded && !j.event && (j.c.rule !== 'today' || j.bare));
+  const pool = attached.length > 0 ? attached : loose;
+  if (pool.length === 0) return null;
+  return pool.reduce((best, r) => (r.dueAt.getTime() > best.dueAt.getTime() ? r : best));
+}
+
 /** Resolve the closing statement of an interview into a due time in the organization's calendar. */
 export function resolvePromise(input: ResolvePromiseInput): ResolvedPromise {
   const { at, calendar } = input;
@@ -800,104 +938,16 @@ export function resolvePromise(input: ResolvePromiseInput): ResolvedPromise {
   const warnings: PromiseWarning[] = [];
   if (SILENT_RES.some((re) => re.test(text))) warnings.push('silent_rejection');
 
-  const order = input.dateOrder ?? dateOrderOf(calendar);
-  const base = [
-    ...durationCandidates(text, ctx),
-    ...ruleCandidates(text, ctx),
-    ...chronoCandidates(text, ctx),
-    ...numericDateCandidates(text, ctx, order),
-    ...holidayCandidates(text, ctx),
-  ];
-  const selected = selectNonOverlapping([
-    ...base,
-    ...modifierCandidates(text, base, ctx),
-    ...anaphoraCandidates(text),
-  ]);
-
-  // compromise reads the clauses' tense: a time in a past-tense clause is history, not a promise.
-  const clauses = analyzeText(statement).sentences.flatMap((sentence) => sentence.clauses);
-  const inPast = (pos: number): boolean =>
-    clauses.some(
-      (c) => c.start <= pos && pos < c.end && c.tense === 'past' && !c.conditional && c.modal === null,
-    );
-  const spans = clauseSpans(text);
-  const spanAt = (pos: number) => spans.find((sp) => sp.start <= pos && pos < sp.end) ?? spans.at(-1)!;
-  const isContact = (clause: string): boolean =>
-    CONTACT_RE.test(clause) && !CANDIDATE_CONTACT_RE.test(clause);
-
+  const selected = timeCandidates(text, ctx, input.dateOrder ?? dateOrderOf(calendar));
+  const reader = readClauses(statement, text);
   const judged: Judged[] = [];
   for (const c of selected) {
-    const span = spanAt(c.start);
-    const clause = text.slice(span.start, span.end);
-    const before = text.slice(span.start, c.start);
-    const prevClause = c.start > 0 ? spanAt(c.start - 1) : span;
-    const rest = (text.slice(span.start, c.start) + text.slice(c.end, span.end)).trim();
-    const bare = BARE_RE.test(rest);
-    // "We'll get back to you, hopefully by Friday": a bare time after a comma belongs to the clause before.
-    const joined = c.anaphora !== undefined || (bare && /^,/.test(text.slice(span.start)));
-    const joinedTo = c.anaphora !== undefined ? prevClause : span.start > 0 ? spanAt(span.start - 1) : span;
-    const contact = isContact(clause) || (joined && isContact(text.slice(joinedTo.start, joinedTo.end)));
-    const excluded =
-      /\b(?:last|this\s+past|past)\s+$/.test(before) ||
-      /^\s+just\s+gone\b/.test(text.slice(c.end)) ||
-      CONVERSATION_TIME_RE.test(text.slice(c.start)) ||
-      (!contact && CONVERSATION_RE.test(clause)) ||
-      CANDIDATE_CONTACT_RE.test(clause) ||
-      inPast(c.start);
-    // An anchor is the latest expression before this one that is not history.
-    const prev = judged.filter((j) => j.c.end <= c.start && !j.excluded).at(-1);
-    let due = c.due;
-    if (!due && c.offset) due = applyOffset(prev?.due ?? { kind: 'date', date: ctx.today }, c.offset, ctx);
-    if (!due && c.anaphora && prev) {
-      const date = dueDateOf(prev.due, ctx);
-      due =
-        c.anaphora === 'same'
-          ? prev.due
-          : {
-              kind: 'date',
-              date: c.anaphora === 'next_day' ? addCalendarDays(date, 1) : addBusinessDays(date, 1, ctx.cal),
-            };
-    }
-    if (!due) continue;
-    let rule = c.rule;
-    if (ANCHORABLE_RULES.has(c.rule) && due.kind === 'date') {
-      const following = /\bthe\s+following\s+$/.exec(before);
-      const after = /\b(?:after|post|following|once)\b([^.;]*)$/.exec(before);
-      if (following && c.rule === 'weekday' && prev) {
-        const weekday = WEEKDAYS[text.slice(c.start, c.end).replace(/^.*\s/, '')] ?? weekdayOf(due.date);
-        due = { kind: 'date', date: nextWeekday(dueDateOf(prev.due, ctx), weekday, false) };
-      } else if (
-        after &&
-        !CONTACT_RE.test(after[1] ?? '') &&
-        !/\b(?:by|within|before|until|till|no\s+later\s+than)\b/.test(after[1] ?? '')
-      ) {
-        due = { kind: 'date', date: addBusinessDays(due.date, 1, ctx.cal) };
-        rule = 'after_event';
-      } else if (/\bbefore\s+(?:the\s+)?$/.test(before) && !/\bor\s+before\s+(?:the\s+)?$/.test(before)) {
-        due = { kind: 'date', date: subtractBusinessDays(due.date, 1, ctx.cal) };
-      } else if (
-        /(?:\bw\/c|\bwc|\bweek\s+(?:commencing|beginning|starting|of))\s+(?:the\s+)?$/.test(before)
-      ) {
-        due = { kind: 'date', date: lastBusinessDayOfWeek(due.date, ctx.cal) };
-        rule = 'week_of';
-      }
-    }
-    judged.push({
-      c: { ...c, rule },
-      due,
-      dueAt: dueInstant(due, ctx),
-      excluded,
-      contact,
-      event: !contact && EVENT_RE.test(clause),
-      bare,
-    });
+    const j = judgeCandidate(text, c, judged, reader, ctx);
+    if (j) judged.push(j);
   }
 
-  const attached = judged.filter((j) => !j.excluded && j.contact);
-  const loose = judged.filter((j) => !j.excluded && !j.event && (j.c.rule !== 'today' || j.bare));
-  const pool = attached.length > 0 ? attached : loose;
-
-  if (pool.length === 0) {
+  const chosen = promisedTime(judged);
+  if (!chosen) {
     const dueDate = addBusinessDays(ctx.today, defaultDays, calendar);
     return {
       dueAt: endOfBusinessDay(dueDate, calendar),
@@ -908,7 +958,6 @@ export function resolvePromise(input: ResolvePromiseInput): ResolvedPromise {
       rule: 'policy_default',
     };
   }
-  const chosen = pool.reduce((best, r) => (r.dueAt.getTime() > best.dueAt.getTime() ? r : best));
 
   if (chosen.dueAt.getTime() < at.getTime()) warnings.push('past_date');
   if (chosen.dueAt.getTime() - at.getTime() > FAR_FUTURE_MS) warnings.push('far_future');

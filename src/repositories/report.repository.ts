@@ -43,28 +43,17 @@ interface Row {
   rating: number | null;
 }
 
-/**
- * The follow-up report (principle 8). Interviewed = applications with an interview closed in
- * [from, to); delivered = of those, the ones whose outcome follow-up is done (a touchpoint reached
- * the candidate). A promise is kept when done by its due time, broken when done late, extended by
- * an automatic update, or still open past due; promises superseded by a newer one, or ended by a
- * withdrawal, count as neither.
- */
-export async function followUpReport(
-  q: Queryable,
-  orgId: string,
-  f: ReportFilter,
-  group: ReportGroup,
-): Promise<ReportRow[]> {
-  const keyExpr = {
-    none: `NULL::text`,
-    job: `a.job_id::text`,
-    owner: `fo.owner_id::text`,
-    week: `to_char(date_trunc('week', fi.first_closed), 'YYYY-MM-DD')`,
-    month: `to_char(date_trunc('month', fi.first_closed), 'YYYY-MM')`,
-  }[group];
-  const rows = await q.query<Row>(
-    `WITH first_interview AS (
+/** The grouping key of each report row, as an SQL expression over the cohort. */
+const REPORT_KEY_SQL: Record<ReportGroup, string> = {
+  none: `NULL::text`,
+  job: `a.job_id::text`,
+  owner: `fo.owner_id::text`,
+  week: `to_char(date_trunc('week', fi.first_closed), 'YYYY-MM-DD')`,
+  month: `to_char(date_trunc('month', fi.first_closed), 'YYYY-MM')`,
+};
+
+/** The report's cohort: applications first interviewed in the period, with outcome and owner. */
+const REPORT_COHORT_SQL = `WITH first_interview AS (
        SELECT i.application_id, min(i.closed_at) AS first_closed
          FROM interviews i
         WHERE i.org_id = $1 AND i.closed_at >= $2 AND i.closed_at < $3
@@ -82,7 +71,10 @@ export async function followUpReport(
         GROUP BY f.application_id
      ),
      base AS (
-       SELECT a.id AS application_id, a.job_id, fi.first_closed, fo.delivered_at, fo.owner_id, ${keyExpr} AS key
+       SELECT a.id AS application_id, a.job_id, fi.first_closed, fo.delivered_at, fo.owner_id, `;
+
+/** The per-group measures after the key: promises, updates, inquiries, ratings and totals. */
+const REPORT_MEASURES_SQL = ` AS key
          FROM first_interview fi
          JOIN applications a ON a.org_id = $1 AND a.id = fi.application_id
          LEFT JOIN outcome fo ON fo.application_id = a.id
@@ -123,7 +115,10 @@ export async function followUpReport(
               (percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - first_closed) / 3600))::float8 AS p90_hours
          FROM base GROUP BY key
      )
-     SELECT t.key,
+`;
+
+/** One row per group, labelled, with every measure joined to the totals. */
+const REPORT_ROWS_SQL = `     SELECT t.key,
             -- Compare ids, not text: id::text cannot use the primary key, and with thousands of jobs
             -- the labels alone took three seconds (F4). The key is a uuid in these two branches.
             CASE WHEN $7 = 'job' THEN (SELECT j.title FROM jobs j WHERE j.org_id = $1 AND j.id = t.key::uuid)
@@ -139,10 +134,11 @@ export async function followUpReport(
        LEFT JOIN updates u ON coalesce(u.key, '') = coalesce(t.key, '')
        LEFT JOIN inquiries i ON coalesce(i.key, '') = coalesce(t.key, '')
        LEFT JOIN ratings r ON coalesce(r.key, '') = coalesce(t.key, '')
-      ORDER BY t.key NULLS FIRST`,
-    [orgId, f.from, f.to, f.now, f.jobId ?? null, f.ownerId ?? null, group],
-  );
-  return rows.map((r) => ({
+      ORDER BY t.key NULLS FIRST`;
+
+/** A database row of the report in the API's names. */
+function toReportRow(r: Row): ReportRow {
+  return {
     key: r.key,
     label: r.label,
     interviewed: r.interviewed,
@@ -155,5 +151,31 @@ export async function followUpReport(
     overdueNow: r.overdue,
     statusInquiries: r.inquiries,
     averageRating: r.rating,
-  }));
+  };
+}
+
+/**
+ * The follow-up report (principle 8). Interviewed = applications with an interview closed in
+ * [from, to); delivered = of those, the ones whose outcome follow-up is done (a touchpoint reached
+ * the candidate). A promise is kept when done by its due time, broken when done late, extended by
+ * an automatic update, or still open past due; promises superseded by a newer one, or ended by a
+ * withdrawal, count as neither.
+ */
+export async function followUpReport(
+  q: Queryable,
+  orgId: string,
+  f: ReportFilter,
+  group: ReportGroup,
+): Promise<ReportRow[]> {
+  const keyExpr = REPORT_KEY_SQL[group];
+  const rows = await q.query<Row>(`${REPORT_COHORT_SQL}${keyExpr}${REPORT_MEASURES_SQL}${REPORT_ROWS_SQL}`, [
+    orgId,
+    f.from,
+    f.to,
+    f.now,
+    f.jobId ?? null,
+    f.ownerId ?? null,
+    group,
+  ]);
+  return rows.map(toReportRow);
 }

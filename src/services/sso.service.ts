@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import * as oidc from 'openid-client';
 import { secondsAheadOfWallClock } from '../clock.ts';
+import type { Queryable } from '../db/db.ts';
 import { isUniqueViolation } from '../db/sql.ts';
 import type { Member, MemberRole } from '../domain/model.ts';
 import {
@@ -22,6 +23,7 @@ import {
   markSsoSignIn,
   takeSsoLogin,
   upsertSsoConfig,
+  type SsoLogin,
 } from '../repositories/sso.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import { DEFAULT_SESSION_POLICY, startSession, type SessionPolicy, type SignedIn } from './auth.service.ts';
@@ -326,37 +328,35 @@ function tokenRefusal(error: unknown): AppError {
   });
 }
 
-/**
- * Finish a sign-in: the state must be one this browser started (used once, within ten minutes);
- * openid-client exchanges the code and checks the ID token (signature, issuer, audience, expiry,
- * nonce); the email must be verified by the provider and in an allowed domain. The member with that
- * email signs in (a deactivated one is refused) or, when the organization allows it, joins at the
- * configured role. The session is the same as a password sign-in's.
- */
-export async function finishSsoSignIn(
+/** The sign-in this browser started for `state`, taken once; refused when unknown, expired or another browser's. */
+async function takeStartedSignIn(
   deps: SsoDeps,
-  input: { query: Record<string, string>; browserToken: string; userAgent: string },
-  policy: SessionPolicy = DEFAULT_SESSION_POLICY,
-): Promise<SignedIn> {
-  const state = input.query.state;
+  state: string | undefined,
+  browserToken: string,
+): Promise<{ login: SsoLogin; now: Date }> {
   if (!state || state.length > 200) throw refusedState();
   const login = await takeSsoLogin(deps.db.system(), hashToken(state));
   const now = deps.clock.now();
   if (
     !login ||
     login.expiresAt.getTime() <= now.getTime() ||
-    !sameHash(login.browserHash, hashToken(input.browserToken))
+    !sameHash(login.browserHash, hashToken(browserToken))
   ) {
     throw refusedState();
   }
-  const tenant = deps.db.tenant(login.orgId);
-  const config = await findSsoConfig(tenant, login.orgId);
-  if (!config)
-    throw new AppError('sso_not_configured', 'Single sign-on was turned off for this organization.');
-  const provider = await discover(deps, config);
+  return { login, now };
+}
+
+/** Exchange the provider's code for ID token claims; openid-client checks the token itself. */
+async function exchangeSignInCode(
+  deps: SsoDeps,
+  provider: oidc.Configuration,
+  login: SsoLogin,
+  state: string,
+  query: Record<string, string>,
+): Promise<oidc.IDToken> {
   const callback = new URL(ssoRedirectUri(deps.publicUrl));
-  for (const [key, value] of Object.entries(input.query)) callback.searchParams.set(key, value);
-  let claims: oidc.IDToken;
+  for (const [key, value] of Object.entries(query)) callback.searchParams.set(key, value);
   try {
     const tokens = await oidc.authorizationCodeGrant(provider, callback, {
       pkceCodeVerifier: login.codeVerifier,
@@ -364,11 +364,15 @@ export async function finishSsoSignIn(
       expectedNonce: login.nonce,
       idTokenExpected: true,
     });
-    claims = tokens.claims()!;
+    return tokens.claims()!;
   } catch (error) {
     if (error instanceof TypeError) throw error;
     throw tokenRefusal(error);
   }
+}
+
+/** The email the provider verified, refused unless it is in one of the organization's domains. */
+function allowedSsoEmail(claims: oidc.IDToken, config: SsoConfig): string {
   const email = typeof claims.email === 'string' ? claims.email : '';
   // Entra ID sends no email_verified; its optional claim xms_edov says the email's domain owner verified it.
   const verified = claims.email_verified === true || claims.xms_edov === true || claims.xms_edov === '1';
@@ -384,44 +388,89 @@ export async function finishSsoSignIn(
       `${email} is not in a domain that signs in to this organization (${config.emailDomains.join(', ')}).`,
     );
   }
+  return email;
+}
+
+/** Add the signing-in person as a member at the configured role (just-in-time), audited. */
+async function joinBySso(
+  tx: Queryable,
+  orgId: string,
+  config: SsoConfig,
+  claims: oidc.IDToken,
+  email: string,
+  now: Date,
+): Promise<Member> {
+  if (!config.jitRole) {
+    throw new AppError(
+      'sso_no_membership',
+      `${email} is not a member of this organization yet: ask an admin to add you.`,
+    );
+  }
+  const name =
+    typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 200) : email;
+  const member = await insertMember(tx, {
+    orgId,
+    email,
+    name,
+    role: config.jitRole,
+    timeZone: null,
+    createdAt: now,
+  });
+  await recordAudit(
+    tx,
+    orgId,
+    now,
+    'member_joined_by_sso',
+    { type: 'member', id: member.id },
+    { role: config.jitRole },
+    { type: 'member', id: member.id },
+  );
+  return member;
+}
+
+/** The active member with this email, or a new one when the organization allows joining. */
+async function ssoMember(
+  tx: Queryable,
+  orgId: string,
+  config: SsoConfig,
+  claims: oidc.IDToken,
+  email: string,
+  now: Date,
+): Promise<Member> {
+  const found = await findMemberIdByEmail(tx, orgId, email);
+  if (!found) return joinBySso(tx, orgId, config, claims, email, now);
+  if (!found.active) {
+    throw new AppError(
+      'sso_member_deactivated',
+      'Your membership of this organization is deactivated: ask an admin.',
+    );
+  }
+  return (await findMember(tx, orgId, found.id))!;
+}
+
+/**
+ * Finish a sign-in: the state must be one this browser started (used once, within ten minutes);
+ * openid-client exchanges the code and checks the ID token (signature, issuer, audience, expiry,
+ * nonce); the email must be verified by the provider and in an allowed domain. The member with that
+ * email signs in (a deactivated one is refused) or, when the organization allows it, joins at the
+ * configured role. The session is the same as a password sign-in's.
+ */
+export async function finishSsoSignIn(
+  deps: SsoDeps,
+  input: { query: Record<string, string>; browserToken: string; userAgent: string },
+  policy: SessionPolicy = DEFAULT_SESSION_POLICY,
+): Promise<SignedIn> {
+  const state = input.query.state;
+  const { login, now } = await takeStartedSignIn(deps, state, input.browserToken);
+  const tenant = deps.db.tenant(login.orgId);
+  const config = await findSsoConfig(tenant, login.orgId);
+  if (!config)
+    throw new AppError('sso_not_configured', 'Single sign-on was turned off for this organization.');
+  const provider = await discover(deps, config);
+  const claims = await exchangeSignInCode(deps, provider, login, state!, input.query);
+  const email = allowedSsoEmail(claims, config);
   const member = await tenant.transaction(async (tx): Promise<Member> => {
-    const found = await findMemberIdByEmail(tx, login.orgId, email);
-    let member: Member;
-    if (found) {
-      if (!found.active) {
-        throw new AppError(
-          'sso_member_deactivated',
-          'Your membership of this organization is deactivated: ask an admin.',
-        );
-      }
-      member = (await findMember(tx, login.orgId, found.id))!;
-    } else {
-      if (!config.jitRole) {
-        throw new AppError(
-          'sso_no_membership',
-          `${email} is not a member of this organization yet: ask an admin to add you.`,
-        );
-      }
-      const name =
-        typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 200) : email;
-      member = await insertMember(tx, {
-        orgId: login.orgId,
-        email,
-        name,
-        role: config.jitRole,
-        timeZone: null,
-        createdAt: now,
-      });
-      await recordAudit(
-        tx,
-        login.orgId,
-        now,
-        'member_joined_by_sso',
-        { type: 'member', id: member.id },
-        { role: config.jitRole },
-        { type: 'member', id: member.id },
-      );
-    }
+    const member = await ssoMember(tx, login.orgId, config, claims, email, now);
     await markSsoSignIn(tx, login.orgId, member.id, now);
     return member;
   });
