@@ -22,7 +22,7 @@ import {
 } from '../domain/business-time.ts';
 import type { Channel } from '../domain/follow-up.ts';
 import { checkMessage, hasBlockingFindings, type MessageCheck } from '../domain/message-check/index.ts';
-import type { Job } from '../domain/model.ts';
+import type { Application, Candidate, Job } from '../domain/model.ts';
 import { calendarOf } from '../domain/policy.ts';
 import { AppError, errors } from '../errors.ts';
 import {
@@ -286,22 +286,7 @@ export async function createSubmission(
 ): Promise<SubmissionCreated> {
   const now = deps.clock.now();
   return deps.db.tenant(orgId).transaction(async (tx) => {
-    const job = await findJobOrder(tx, orgId, input.jobId);
-    if (!job) throw errors.invalidReference('jobId', 'job order (a job of a client)', input.jobId);
-    if (job.status === 'closed' || job.status === 'filled') {
-      throw errors.invalidState(`The job is ${job.status}; it takes no new submissions.`, { field: 'jobId' });
-    }
-    const candidate = await requireCandidateRef(tx, orgId, input.candidateId, 'candidateId');
-    const contactId = input.contactId ?? job.hiringAuthorityId;
-    if (!contactId) {
-      throw errors.validation('Name the client contact (contactId): the job order has no hiring authority.', {
-        field: 'contactId',
-      });
-    }
-    const contact = await findClientContact(tx, orgId, contactId);
-    if (!contact || contact.clientId !== job.clientId) {
-      throw errors.invalidReference('contactId', 'contact of this client', contactId);
-    }
+    const { job, candidate, contactId, contact } = await resolveSubmissionTarget(tx, orgId, input);
     const client = (await findClient(tx, orgId, job.clientId))!;
     const orgCal = await calendarFor(tx, orgId, null);
     // No double submission: refused inside the client's ownership window or against the
@@ -311,29 +296,17 @@ export async function createSubmission(
     if (consentAt.getTime() > now.getTime()) {
       throw errors.validation('Consent cannot be given in the future.', { field: 'consentAt' });
     }
-    const application = await insertApplication(tx, {
-      orgId,
-      jobId: job.id,
-      candidateId: input.candidateId,
-      stage: 'submitted',
-      status: 'active',
-      createdAt: now,
-    });
     // The check above holds the client's row: two submissions racing take turns, the second is a 409.
-    const submission = await insertSubmission(tx, {
+    const { application, submission } = await fileSubmission(
+      tx,
       orgId,
-      clientId: job.clientId,
-      jobId: job.id,
-      candidateId: input.candidateId,
-      applicationId: application.id,
+      job,
       contactId,
-      recruiterId: actor.memberId,
-      pitch: input.pitch,
+      input,
+      actor,
       consentAt,
-      consentNote: input.consentNote ?? '',
-      submittedAt: now,
-      createdAt: now,
-    });
+      now,
+    );
     const dueAt = clientFeedbackDue(
       now,
       'submission',
@@ -363,6 +336,67 @@ export async function createSubmission(
     }
     return { submission, feedbackFollowUp, earlierSubmissions: history.map(earlierSubmissionView) };
   });
+}
+
+/** The open job order, the candidate and the client contact a submission goes to, or the refusal. */
+async function resolveSubmissionTarget(
+  tx: Queryable,
+  orgId: string,
+  input: SubmissionInput,
+): Promise<{ job: JobOrder; candidate: Candidate; contactId: string; contact: ClientContact }> {
+  const job = await findJobOrder(tx, orgId, input.jobId);
+  if (!job) throw errors.invalidReference('jobId', 'job order (a job of a client)', input.jobId);
+  if (job.status === 'closed' || job.status === 'filled') {
+    throw errors.invalidState(`The job is ${job.status}; it takes no new submissions.`, { field: 'jobId' });
+  }
+  const candidate = await requireCandidateRef(tx, orgId, input.candidateId, 'candidateId');
+  const contactId = input.contactId ?? job.hiringAuthorityId;
+  if (!contactId) {
+    throw errors.validation('Name the client contact (contactId): the job order has no hiring authority.', {
+      field: 'contactId',
+    });
+  }
+  const contact = await findClientContact(tx, orgId, contactId);
+  if (!contact || contact.clientId !== job.clientId) {
+    throw errors.invalidReference('contactId', 'contact of this client', contactId);
+  }
+  return { job, candidate, contactId, contact };
+}
+
+/** Put the candidate in the job as submitted: the application and the submission that carries it. */
+async function fileSubmission(
+  tx: Queryable,
+  orgId: string,
+  job: JobOrder,
+  contactId: string,
+  input: SubmissionInput,
+  actor: Actor,
+  consentAt: Date,
+  now: Date,
+): Promise<{ application: Application; submission: Submission }> {
+  const application = await insertApplication(tx, {
+    orgId,
+    jobId: job.id,
+    candidateId: input.candidateId,
+    stage: 'submitted',
+    status: 'active',
+    createdAt: now,
+  });
+  const submission = await insertSubmission(tx, {
+    orgId,
+    clientId: job.clientId,
+    jobId: job.id,
+    candidateId: input.candidateId,
+    applicationId: application.id,
+    contactId,
+    recruiterId: actor.memberId,
+    pitch: input.pitch,
+    consentAt,
+    consentNote: input.consentNote ?? '',
+    submittedAt: now,
+    createdAt: now,
+  });
+  return { application, submission };
 }
 
 /** One submission. */
@@ -478,23 +512,7 @@ export async function recordClientAnswer(
   const run = <T>(fn: (tx: Queryable) => Promise<T>) =>
     within ? fn(within) : deps.db.tenant(orgId).transaction(fn);
   return run(async (tx) => {
-    const submission = await findSubmission(tx, orgId, id, { forUpdate: true });
-    if (!submission) throw errors.notFound('Submission', id);
-    if (submissionEnded(submission.stage)) {
-      throw errors.invalidState(`The submission is ${submission.stage}; it takes no more answers.`);
-    }
-    const contact = (await findClientContact(tx, orgId, submission.contactId))!;
-    const contactCal = await calendarFor(tx, orgId, contact.timeZone);
-    let answer: ClientAnswer;
-    if (input.answer === 'more_time') {
-      const until = dueTimeOf(input.until, contactCal);
-      if (until.getTime() <= now.getTime()) {
-        throw errors.validation('The new date must be in the future.', { field: 'until' });
-      }
-      answer = { answer: 'more_time', until };
-    } else {
-      answer = input;
-    }
+    const { submission, answer } = await readClientAnswer(tx, orgId, id, input, now);
     const touchpoint = await insertTouchpoint(tx, {
       orgId,
       applicationId: submission.applicationId,
@@ -518,52 +536,111 @@ export async function recordClientAnswer(
       touchpoint.id,
       now,
     );
-    let moved = submission;
-    const stage = stageAfterAnswer(answer.answer);
-    if (stage && canMoveSubmission(submission.stage, stage)) {
-      moved = await updateSubmissionStage(
-        tx,
-        orgId,
-        id,
-        answer.answer === 'decline'
-          ? { stage, declinedBy: 'client', declineReason: answer.reason }
-          : { stage },
-        now,
-      );
-      await followSubmissionStage(tx, orgId, moved, now);
-    } else if (answer.answer === 'more_time' && submission.stage === 'submitted') {
-      moved = await updateSubmissionStage(tx, orgId, id, { stage: 'client_reviewing' }, now);
-    }
-    const candidate = (await findCandidate(tx, orgId, submission.candidateId))!;
-    const tellCandidate = await insertDeskFollowUp(tx, {
+    const moved = await moveSubmissionOnAnswer(tx, orgId, id, submission, answer, now);
+    const { tellCandidate, nextClientFeedback } = await openAnswerFollowUps(
+      tx,
       orgId,
-      applicationId: submission.applicationId,
-      submissionId: id,
-      clientContactId: null,
-      kind: 'update',
-      owedBy: 'recruiter',
-      owedTo: 'candidate',
-      ownerId: submission.recruiterId,
-      dueAt: endOfBusinessDaysAfter(now, 1, await calendarFor(tx, orgId, candidate.timeZone)),
-      createdAt: now,
-    });
-    const nextClientFeedback =
-      answer.answer === 'more_time'
-        ? await insertDeskFollowUp(tx, {
-            orgId,
-            applicationId: submission.applicationId,
-            submissionId: id,
-            clientContactId: submission.contactId,
-            kind: 'client_feedback',
-            owedBy: 'client',
-            owedTo: 'recruiter',
-            ownerId: submission.recruiterId,
-            dueAt: answer.until,
-            createdAt: now,
-          })
-        : null;
+      id,
+      submission,
+      answer,
+      now,
+    );
     return { submission: moved, closedFollowUpIds: open.map((f) => f.id), tellCandidate, nextClientFeedback };
   });
+}
+
+/** Lock the submission the client answered and read their answer in the contact's business time. */
+async function readClientAnswer(
+  tx: Queryable,
+  orgId: string,
+  id: string,
+  input: ClientAnswerInput,
+  now: Date,
+): Promise<{ submission: Submission; answer: ClientAnswer }> {
+  const submission = await findSubmission(tx, orgId, id, { forUpdate: true });
+  if (!submission) throw errors.notFound('Submission', id);
+  if (submissionEnded(submission.stage)) {
+    throw errors.invalidState(`The submission is ${submission.stage}; it takes no more answers.`);
+  }
+  const contact = (await findClientContact(tx, orgId, submission.contactId))!;
+  const contactCal = await calendarFor(tx, orgId, contact.timeZone);
+  let answer: ClientAnswer;
+  if (input.answer === 'more_time') {
+    const until = dueTimeOf(input.until, contactCal);
+    if (until.getTime() <= now.getTime()) {
+      throw errors.validation('The new date must be in the future.', { field: 'until' });
+    }
+    answer = { answer: 'more_time', until };
+  } else {
+    answer = input;
+  }
+  return { submission, answer };
+}
+
+/** Move the submission to the stage the client's answer leads to (more time puts it in review). */
+async function moveSubmissionOnAnswer(
+  tx: Queryable,
+  orgId: string,
+  id: string,
+  submission: Submission,
+  answer: ClientAnswer,
+  now: Date,
+): Promise<Submission> {
+  let moved = submission;
+  const stage = stageAfterAnswer(answer.answer);
+  if (stage && canMoveSubmission(submission.stage, stage)) {
+    moved = await updateSubmissionStage(
+      tx,
+      orgId,
+      id,
+      answer.answer === 'decline' ? { stage, declinedBy: 'client', declineReason: answer.reason } : { stage },
+      now,
+    );
+    await followSubmissionStage(tx, orgId, moved, now);
+  } else if (answer.answer === 'more_time' && submission.stage === 'submitted') {
+    moved = await updateSubmissionStage(tx, orgId, id, { stage: 'client_reviewing' }, now);
+  }
+  return moved;
+}
+
+/** Open the recruiter's follow-up to tell the candidate and, for more time, the client's next deadline. */
+async function openAnswerFollowUps(
+  tx: Queryable,
+  orgId: string,
+  id: string,
+  submission: Submission,
+  answer: ClientAnswer,
+  now: Date,
+): Promise<Pick<ClientAnswerRecorded, 'tellCandidate' | 'nextClientFeedback'>> {
+  const candidate = (await findCandidate(tx, orgId, submission.candidateId))!;
+  const tellCandidate = await insertDeskFollowUp(tx, {
+    orgId,
+    applicationId: submission.applicationId,
+    submissionId: id,
+    clientContactId: null,
+    kind: 'update',
+    owedBy: 'recruiter',
+    owedTo: 'candidate',
+    ownerId: submission.recruiterId,
+    dueAt: endOfBusinessDaysAfter(now, 1, await calendarFor(tx, orgId, candidate.timeZone)),
+    createdAt: now,
+  });
+  const nextClientFeedback =
+    answer.answer === 'more_time'
+      ? await insertDeskFollowUp(tx, {
+          orgId,
+          applicationId: submission.applicationId,
+          submissionId: id,
+          clientContactId: submission.contactId,
+          kind: 'client_feedback',
+          owedBy: 'client',
+          owedTo: 'recruiter',
+          ownerId: submission.recruiterId,
+          dueAt: answer.until,
+          createdAt: now,
+        })
+      : null;
+  return { tellCandidate, nextClientFeedback };
 }
 
 function answerSummary(a: ClientAnswer): string {

@@ -463,20 +463,7 @@ export async function logDebrief(
   requireNextContactOrReason(input);
   return deps.db.tenant(orgId).transaction(async (tx) => {
     const submission = await requireSubmission(tx, orgId, submissionId, true);
-    const interviews = await listClientInterviews(tx, orgId, submissionId);
-    const interview = input.interviewId
-      ? interviews.find((i) => i.id === input.interviewId)
-      : interviews.at(-1);
-    if (!interview) {
-      if (input.interviewId) {
-        throw errors.invalidReference(
-          'interviewId',
-          'interview at the client of this submission',
-          input.interviewId,
-        );
-      }
-      throw errors.invalidState('Record the interview at the client first; a debrief follows an interview.');
-    }
+    const interview = await findDebriefedInterview(tx, orgId, submissionId, input);
     const candidate = (await findCandidate(tx, orgId, submission.candidateId))!;
     const candidateCal = await calendarFor(tx, orgId, candidate.timeZone);
     const { occurredAt, nextDue } = contactTimes(input, candidateCal, now);
@@ -523,16 +510,52 @@ export async function logDebrief(
       nextFollowUpId: nextContact?.id ?? null,
       createdAt: now,
     });
-    const client = (await findClient(tx, orgId, submission.clientId))!;
-    const job = (await findJob(tx, orgId, submission.jobId))!;
-    const thankYou = suggestThankYou({
-      candidateName: candidate.name,
-      interviewers: interview.interviewers,
-      jobTitle: job.title,
-      clientName: client.name,
-      points,
-    });
+    const thankYou = await suggestDebriefThankYou(tx, orgId, submission, candidate, interview, points);
     return { debrief, closedFollowUpIds: owed, nextContact, thankYou };
+  });
+}
+
+/** The interview at the client a debrief follows: the one named, else the latest. */
+async function findDebriefedInterview(
+  tx: Queryable,
+  orgId: string,
+  submissionId: string,
+  input: DebriefInput,
+) {
+  const interviews = await listClientInterviews(tx, orgId, submissionId);
+  const interview = input.interviewId
+    ? interviews.find((i) => i.id === input.interviewId)
+    : interviews.at(-1);
+  if (!interview) {
+    if (input.interviewId) {
+      throw errors.invalidReference(
+        'interviewId',
+        'interview at the client of this submission',
+        input.interviewId,
+      );
+    }
+    throw errors.invalidState('Record the interview at the client first; a debrief follows an interview.');
+  }
+  return interview;
+}
+
+/** The candidate's thank-you note, suggested from the debrief's points. */
+async function suggestDebriefThankYou(
+  tx: Queryable,
+  orgId: string,
+  submission: Awaited<ReturnType<typeof requireSubmission>>,
+  candidate: { name: string },
+  interview: Awaited<ReturnType<typeof findDebriefedInterview>>,
+  points: Parameters<typeof suggestThankYou>[0]['points'],
+): Promise<ThankYouSuggestion> {
+  const client = (await findClient(tx, orgId, submission.clientId))!;
+  const job = (await findJob(tx, orgId, submission.jobId))!;
+  return suggestThankYou({
+    candidateName: candidate.name,
+    interviewers: interview.interviewers,
+    jobTitle: job.title,
+    clientName: client.name,
+    points,
   });
 }
 

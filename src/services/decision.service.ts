@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/db.ts';
 import { endOfBusinessDaysAfter } from '../domain/business-time.ts';
 import { decidedDueTime } from '../domain/follow-up-ladder.ts';
-import type { ApplicationStatus, Decision, DecisionOutcome, FollowUp } from '../domain/model.ts';
+import type { Application, ApplicationStatus, Decision, DecisionOutcome, FollowUp } from '../domain/model.ts';
 import { calendarOf, effectivePolicy, type Policy } from '../domain/policy.ts';
 import { errors } from '../errors.ts';
 import { updateApplication } from '../repositories/application.repository.ts';
@@ -31,6 +31,14 @@ const STATUS_AFTER: Record<DecisionOutcome, ApplicationStatus> = {
   offer: 'offered',
 };
 
+/** What a decision says: its outcome, with reasons, a recommendation and notes. */
+interface DecisionInput {
+  outcome: DecisionOutcome;
+  reasons?: string[] | undefined;
+  recommendation?: string | undefined;
+  notes?: string | undefined;
+}
+
 /** A decision and the follow-up that now carries the duty to tell the candidate. */
 export interface RecordedDecision {
   decision: Decision;
@@ -49,12 +57,7 @@ export async function recordDecision(
   deps: ServiceDeps,
   orgId: string,
   applicationId: string,
-  input: {
-    outcome: DecisionOutcome;
-    reasons?: string[] | undefined;
-    recommendation?: string | undefined;
-    notes?: string | undefined;
-  },
+  input: DecisionInput,
   actor: Actor,
 ): Promise<RecordedDecision> {
   const now = deps.clock.now();
@@ -63,25 +66,7 @@ export async function recordDecision(
     if (application.status === 'withdrawn' || application.status === 'hired') {
       throw errors.invalidState(`The application is ${application.status}; it takes no more decisions.`);
     }
-    // Decisions are ordered by their time, and "the latest" is what a draft tells: two recorded
-    // within the same millisecond (a double submit, a frozen test clock) tied, and the tie fell
-    // either way. A decision is kept strictly after the one before it (the row lock above
-    // serialises them), by a millisecond at most.
-    const previous = (await listDecisionsOfApplication(tx, orgId, applicationId)).at(-1);
-    const decidedAt =
-      previous && previous.decidedAt.getTime() >= now.getTime()
-        ? new Date(previous.decidedAt.getTime() + 1)
-        : now;
-    const decision = await insertDecision(tx, {
-      orgId,
-      applicationId,
-      outcome: input.outcome,
-      reasons: input.reasons ?? [],
-      recommendation: input.recommendation ?? '',
-      notes: input.notes ?? '',
-      decidedBy: actor.memberId,
-      decidedAt,
-    });
+    const decision = await insertDecisionInOrder(tx, orgId, applicationId, input, actor, now);
     const after = (await updateApplication(
       tx,
       orgId,
@@ -93,30 +78,7 @@ export async function recordDecision(
     // Decided: the decide-by is met (a hold is still deciding).
     if (input.outcome !== 'hold') await settleDecideBy(tx, orgId, applicationId, now);
 
-    const open = await lockOpenFollowUpsOfApplication(tx, orgId, applicationId);
-    let outcomeFollowUp = open.find((f) => f.kind === 'outcome') ?? null;
-    const job = (await findJob(tx, orgId, application.jobId))!;
-    const orgPolicy = (await findOrganization(tx, orgId))!.policy;
-    if (outcomeFollowUp) {
-      outcomeFollowUp = await retimeOutcome(tx, orgId, outcomeFollowUp, decision, {
-        policy: effectivePolicy(orgPolicy, job.policyOverrides),
-        candidateZone: (await findCandidate(tx, orgId, application.candidateId))?.timeZone ?? null,
-        actor,
-        now,
-      });
-    }
-    // A hold is internal until it changes; the existing promise (if any) still stands.
-    if (!outcomeFollowUp && input.outcome !== 'hold') {
-      const calendar = calendarOf(orgPolicy);
-      const dueAt = endOfBusinessDaysAfter(now, 1, calendar);
-      ({ followUp: outcomeFollowUp } = await openOutcomeFollowUp(tx, orgId, {
-        applicationId,
-        interviewId: null,
-        ownerId: job.recruiterId ?? actor.memberId,
-        dueAt,
-        now,
-      }));
-    }
+    const outcomeFollowUp = await outcomeFollowUpAfterDecision(tx, orgId, application, decision, actor, now);
     await emitEvent(
       tx,
       orgId,
@@ -130,6 +92,73 @@ export async function recordDecision(
     );
     return { decision, outcomeFollowUp };
   });
+}
+
+/** Record the decision strictly after the application's previous one. */
+async function insertDecisionInOrder(
+  tx: Queryable,
+  orgId: string,
+  applicationId: string,
+  input: DecisionInput,
+  actor: Actor,
+  now: Date,
+): Promise<Decision> {
+  // Decisions are ordered by their time, and "the latest" is what a draft tells: two recorded
+  // within the same millisecond (a double submit, a frozen test clock) tied, and the tie fell
+  // either way. A decision is kept strictly after the one before it (the row lock above
+  // serialises them), by a millisecond at most.
+  const previous = (await listDecisionsOfApplication(tx, orgId, applicationId)).at(-1);
+  const decidedAt =
+    previous && previous.decidedAt.getTime() >= now.getTime()
+      ? new Date(previous.decidedAt.getTime() + 1)
+      : now;
+  return insertDecision(tx, {
+    orgId,
+    applicationId,
+    outcome: input.outcome,
+    reasons: input.reasons ?? [],
+    recommendation: input.recommendation ?? '',
+    notes: input.notes ?? '',
+    decidedBy: actor.memberId,
+    decidedAt,
+  });
+}
+
+/** The outcome follow-up after a decision: the open one retimed, or one opened because the candidate must hear it. */
+async function outcomeFollowUpAfterDecision(
+  tx: Queryable,
+  orgId: string,
+  application: Application,
+  decision: Decision,
+  actor: Actor,
+  now: Date,
+): Promise<FollowUp | null> {
+  const applicationId = application.id;
+  const open = await lockOpenFollowUpsOfApplication(tx, orgId, applicationId);
+  let outcomeFollowUp = open.find((f) => f.kind === 'outcome') ?? null;
+  const job = (await findJob(tx, orgId, application.jobId))!;
+  const orgPolicy = (await findOrganization(tx, orgId))!.policy;
+  if (outcomeFollowUp) {
+    outcomeFollowUp = await retimeOutcome(tx, orgId, outcomeFollowUp, decision, {
+      policy: effectivePolicy(orgPolicy, job.policyOverrides),
+      candidateZone: (await findCandidate(tx, orgId, application.candidateId))?.timeZone ?? null,
+      actor,
+      now,
+    });
+  }
+  // A hold is internal until it changes; the existing promise (if any) still stands.
+  if (!outcomeFollowUp && decision.outcome !== 'hold') {
+    const calendar = calendarOf(orgPolicy);
+    const dueAt = endOfBusinessDaysAfter(now, 1, calendar);
+    ({ followUp: outcomeFollowUp } = await openOutcomeFollowUp(tx, orgId, {
+      applicationId,
+      interviewId: null,
+      ownerId: job.recruiterId ?? actor.memberId,
+      dueAt,
+      now,
+    }));
+  }
+  return outcomeFollowUp;
 }
 
 /**

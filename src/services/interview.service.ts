@@ -48,7 +48,7 @@ import { enqueueMessage, type MailIdentity } from './outbox.service.ts';
 import { statusLinkPlaceholder } from './candidate-links.ts';
 import { linkBase, loadTemplate } from './message-templates.ts';
 import { emitEvent } from './webhook.service.ts';
-import type { Queryable } from '../db/db.ts';
+import type { Queryable, ScopedTx } from '../db/db.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { decodeCursor, toPage, type Page, type PageQuery } from './pagination.ts';
 import { previewPromise, type PromisePreview } from './promise.service.ts';
@@ -277,6 +277,36 @@ async function yourTimeZoneOf(q: Queryable, orgId: string, actor: Actor | undefi
   return member?.timeZone ?? policy.timeZone;
 }
 
+/** The written promise in the organization's template, addressed to the candidate in their zone. */
+async function renderWrittenPromise(
+  tx: Queryable,
+  deps: InterviewDeps,
+  orgId: string,
+  ctx: Parameters<typeof queueWrittenPromise>[3],
+) {
+  const { plan, application, candidate, owner } = ctx;
+  return renderTemplate(
+    await loadTemplate(tx, orgId, 'written_promise'),
+    writtenPromiseContext({
+      organizationName: ctx.organizationName,
+      candidateName: candidate.name,
+      jobTitle: ctx.job.title,
+      interviewTitle: ctx.interview.title,
+      ownerName: owner.name,
+      ownerEmail: owner.email,
+      statement: ctx.promise.statement,
+      dueAt: ctx.promise.dueAt,
+      timeZone: plan.candidateTimeZone,
+      contactWords: contactHow({
+        finalStage: application.finalStage,
+        phoneFirstBusinessDays: ctx.policy.phoneFirstBusinessDays,
+        hasPhone: !!candidate.phone,
+      }).words,
+      statusLink: statusLinkPlaceholder(linkBase(deps)),
+    }),
+  );
+}
+
 /**
  * Queue the written promise in the closing transaction and record on the application's timeline
  * what happened to it (queued, or why not).
@@ -319,26 +349,7 @@ async function queueWrittenPromise(
     return plan;
   }
   if (plan.status !== 'scheduled' || !deps.identity) return plan;
-  const rendered = renderTemplate(
-    await loadTemplate(tx, orgId, 'written_promise'),
-    writtenPromiseContext({
-      organizationName: ctx.organizationName,
-      candidateName: candidate.name,
-      jobTitle: ctx.job.title,
-      interviewTitle: ctx.interview.title,
-      ownerName: owner.name,
-      ownerEmail: owner.email,
-      statement: ctx.promise.statement,
-      dueAt: ctx.promise.dueAt,
-      timeZone: plan.candidateTimeZone,
-      contactWords: contactHow({
-        finalStage: application.finalStage,
-        phoneFirstBusinessDays: ctx.policy.phoneFirstBusinessDays,
-        hasPhone: !!candidate.phone,
-      }).words,
-      statusLink: statusLinkPlaceholder(linkBase(deps)),
-    }),
-  );
+  const rendered = await renderWrittenPromise(tx, deps, orgId, ctx);
   const message = await enqueueMessage(
     tx,
     deps.identity,
@@ -367,6 +378,37 @@ async function queueWrittenPromise(
 // Clocks drift and forms are slow to submit: an end time this far ahead of "now" is still accepted.
 const END_TIME_SLACK_MS = 5 * 60_000;
 
+/** When the interview ended, who owns the promise, and the promise resolved in the organization's calendar. */
+async function resolvePromiseAtClose(
+  tx: Queryable,
+  orgId: string,
+  ctx: {
+    input: CloseInterviewInput;
+    interview: Interview;
+    job: Job;
+    policy: Policy;
+    calendar: ReturnType<typeof calendarOf>;
+    now: Date;
+  },
+) {
+  const { input, interview, job, policy, calendar, now } = ctx;
+  const endedAt = input.endedAt ? instantOf(input.endedAt, calendar.timeZone) : (interview.endsAt ?? now);
+  if (endedAt.getTime() > now.getTime() + END_TIME_SLACK_MS) {
+    throw errors.validation('The interview cannot have ended in the future.', { field: 'endedAt' });
+  }
+  const ownerId = input.ownerId ?? job.recruiterId ?? job.hiringManagerId;
+  if (!ownerId) {
+    throw new AppError(
+      'owner_required',
+      'Name an owner: the job has neither a recruiter nor a hiring manager to default to.',
+      { field: 'ownerId' },
+    );
+  }
+  const owner = await requireActiveMember(tx, orgId, ownerId, 'ownerId');
+  const promise = promiseAtClose(input, ownerId, endedAt, calendar, policy.defaultPromiseBusinessDays);
+  return { endedAt, ownerId, owner, promise };
+}
+
 /**
  * Close an interview with the promise made at its end (principle 1): resolve the statement to a
  * due time in the organization's calendar, name an owner, and open the outcome follow-up owed to
@@ -390,20 +432,14 @@ export async function closeInterview(
       interviewId,
     );
     const calendar = calendarOf(policy);
-    const endedAt = input.endedAt ? instantOf(input.endedAt, calendar.timeZone) : (interview.endsAt ?? now);
-    if (endedAt.getTime() > now.getTime() + END_TIME_SLACK_MS) {
-      throw errors.validation('The interview cannot have ended in the future.', { field: 'endedAt' });
-    }
-    const ownerId = input.ownerId ?? job.recruiterId ?? job.hiringManagerId;
-    if (!ownerId) {
-      throw new AppError(
-        'owner_required',
-        'Name an owner: the job has neither a recruiter nor a hiring manager to default to.',
-        { field: 'ownerId' },
-      );
-    }
-    const owner = await requireActiveMember(tx, orgId, ownerId, 'ownerId');
-    const promise = promiseAtClose(input, ownerId, endedAt, calendar, policy.defaultPromiseBusinessDays);
+    const { endedAt, ownerId, owner, promise } = await resolvePromiseAtClose(tx, orgId, {
+      input,
+      interview,
+      job,
+      policy,
+      calendar,
+      now,
+    });
     const closed = (await closeInterviewRow(tx, orgId, interviewId, now, promise))!;
     const { followUp, superseded } = await openOutcomeFollowUp(tx, orgId, {
       applicationId: application.id,
@@ -425,31 +461,17 @@ export async function closeInterview(
       now,
     });
     await announceClose(tx, orgId, closed, application.id, promise, followUp.id, calendar.timeZone, now);
-    const candidate = (await findCandidate(tx, orgId, application.candidateId))!;
-    const plan = planWrittenPromise({
-      now,
+    const writtenPromise = await queueWrittenPromiseAtClose(tx, deps, orgId, {
+      application,
+      job,
+      owner,
+      interview: closed,
+      promise,
+      organizationName: organization.name,
       policy,
-      candidate,
-      yourTimeZone: await yourTimeZoneOf(tx, orgId, actor, policy),
-      mails: deps.identity !== undefined,
+      actor,
+      now,
     });
-    // Hearback writes the note, whoever closes: an interviewer may close an interview but may
-    // not read the candidate's messages (row-level security), so it is queued as the organization.
-    const writtenPromise = await tx.asOrganization(() =>
-      queueWrittenPromise(tx, deps, orgId, {
-        plan,
-        application,
-        job,
-        candidate,
-        owner,
-        interview: closed,
-        promise,
-        organizationName: organization.name,
-        policy,
-        actor,
-        now,
-      }),
-    );
     return {
       interview: closed,
       promise: {
@@ -462,6 +484,33 @@ export async function closeInterview(
       writtenPromise,
     };
   });
+}
+
+/** Plan the written promise for the candidate and queue it, as the organization, in the closing transaction. */
+async function queueWrittenPromiseAtClose(
+  tx: ScopedTx,
+  deps: InterviewDeps,
+  orgId: string,
+  ctx: Omit<Parameters<typeof queueWrittenPromise>[3], 'plan' | 'candidate'>,
+): Promise<WrittenPromisePlan> {
+  const { application, policy, actor, now } = ctx;
+  const candidate = (await findCandidate(tx, orgId, application.candidateId))!;
+  const plan = planWrittenPromise({
+    now,
+    policy,
+    candidate,
+    yourTimeZone: await yourTimeZoneOf(tx, orgId, actor, policy),
+    mails: deps.identity !== undefined,
+  });
+  // Hearback writes the note, whoever closes: an interviewer may close an interview but may
+  // not read the candidate's messages (row-level security), so it is queued as the organization.
+  return tx.asOrganization(() =>
+    queueWrittenPromise(tx, deps, orgId, {
+      ...ctx,
+      plan,
+      candidate,
+    }),
+  );
 }
 
 /** The interview to close, locked, with its application, job and the policy in force; refused when no outcome is owed. */
