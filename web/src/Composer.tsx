@@ -1,8 +1,7 @@
 import { useRef, useState } from 'react';
-import { Alerts } from './Alerts.tsx';
 import { client, dataOf, messageOf } from './api.ts';
 import { useDraft, useMessageCheck, type Outcome } from './composer-hooks.ts';
-import { ComposeForm, DecisionForm } from './ComposerForms.tsx';
+import { ComposerDecide } from './ComposerDecide.tsx';
 import { ComposerScheduled } from './ComposerScheduled.tsx';
 
 /** Decide, then compose the candidate's message with the checks beside it, and send (with an undo). */
@@ -53,48 +52,23 @@ export function Composer({
       />
     );
   return (
-    <section className="card" aria-labelledby="h-decide">
-      <h3 id="h-decide" style={{ margin: 0 }}>
-        Decide and tell the candidate
-      </h3>
-      {!d.draft ? (
-        <DecisionForm
-          applicationId={applicationId}
-          outcome={outcome}
-          onOutcome={(o) => {
-            outcomeChosen.current = true;
-            setOutcome(o);
-          }}
-          onDrafted={(draft) => {
-            d.adopt(draft);
-            onChange();
-          }}
-          setError={setError}
-        />
-      ) : (
-        <ComposeForm
-          draft={d.draft}
-          body={d.body}
-          onBody={(body) => {
-            d.ownDraft.current = true;
-            d.setBody(body);
-          }}
-          setBody={d.setBody}
-          html={d.html}
-          saved={d.saved}
-          lastSaved={d.lastSaved}
-          check={check}
-          checkError={checkError}
-          candidateTimeZone={candidateTimeZone}
-          onSent={(r) => {
-            d.setSent(r.message);
-            setScript(r.callScript);
-            onChange();
-          }}
-          setError={setError}
-        />
-      )}
-      <Alerts error={error} />
-    </section>
+    <ComposerDecide
+      applicationId={applicationId}
+      candidateTimeZone={candidateTimeZone}
+      outcome={outcome}
+      setOutcome={setOutcome}
+      outcomeChosen={outcomeChosen}
+      d={d}
+      check={check}
+      checkError={checkError}
+      error={error}
+      setError={setError}
+      onChange={onChange}
+      onSent={(r) => {
+        d.setSent(r.message);
+        setScript(r.callScript);
+        onChange();
+      }}
+    />
   );
 }

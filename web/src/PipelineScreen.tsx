@@ -1,12 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alerts } from './Alerts.tsx';
 import { client, dataOf, messageOf, type Schema } from './api.ts';
-import { when } from './format.ts';
-import { KIND_WORDS } from './QueueRow.tsx';
+import { PipelineCardItem, type PipelineCard } from './PipelineCard.tsx';
 
 /** `GET /jobs/{id}/pipeline`, as the generated API types say. */
 type JobPipeline = Schema<'JobPipeline'>;
-type PipelineCard = JobPipeline['columns'][number]['cards'][number];
 
 /**
  * A job's pipeline: a column per stage of the job (in its order, empty ones too, then any other
@@ -67,42 +65,13 @@ export function PipelineScreen({ jobId }: { jobId: string }) {
             {column.cards.length === 0 && <p className="empty">Nobody here.</p>}
             <ul>
               {column.cards.map((card) => (
-                <li
+                <PipelineCardItem
                   key={card.applicationId}
-                  className={`card pipeline-card${card.followUp?.overdue ? ' overdue' : ''}`}
-                >
-                  <a href={`#/applications/${card.applicationId}`}>
-                    <strong>{card.candidate.name}</strong>
-                  </a>
-                  <div className="meta">
-                    {card.daysInStage} day{card.daysInStage === 1 ? '' : 's'} in stage
-                    {card.status !== 'active' && ` · ${card.status.replace('_', ' ')}`}
-                  </div>
-                  {card.followUp ? (
-                    <div>
-                      {card.followUp.overdue && <span className="badge">Overdue</span>}{' '}
-                      {KIND_WORDS[card.followUp.kind] ?? card.followUp.kind}:{' '}
-                      <span title={when(card.followUp.dueAt)}>{card.followUp.dueWords}</span>
-                    </div>
-                  ) : (
-                    <div className="meta">Nothing owed</div>
-                  )}
-                  <label>
-                    Move to{' '}
-                    <select
-                      value={card.stage}
-                      disabled={busy}
-                      onChange={(e) => void move(card, e.target.value)}
-                      aria-label={`Move ${card.candidate.name} to stage`}
-                    >
-                      {stages.map((s) => (
-                        <option key={s} value={s}>
-                          {s}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                </li>
+                  card={card}
+                  stages={stages}
+                  busy={busy}
+                  onMove={(c, stage) => void move(c, stage)}
+                />
               ))}
             </ul>
           </section>

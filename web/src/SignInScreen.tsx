@@ -1,6 +1,7 @@
 import { Alerts } from './Alerts.tsx';
 import { useState, type FormEvent } from 'react';
 import { ApiError, client, dataOf, type Session } from './api.ts';
+import { CompanySignIn } from './CompanySignIn.tsx';
 
 /** Email and password, a sign-in link by email, or the organization's company account (single sign-on). */
 export function SignInScreen({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
@@ -35,12 +36,6 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (s: Session) => void 
     }
   }
 
-  // A full navigation, not a fetch: the server sends the browser on to the identity provider, which
-  // sends it back signed in (or to a page that says what went wrong).
-  function company() {
-    window.location.assign(`/api/v1/auth/sso/start?email=${encodeURIComponent(email)}`);
-  }
-
   return (
     <main id="main" className="signin">
       <h1>Sign in to Hearback</h1>
@@ -73,16 +68,7 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (s: Session) => void 
           </button>
         </div>
       </form>
-      <section aria-labelledby="h-sso-signin">
-        <h2 id="h-sso-signin">Company account</h2>
-        <p className="meta">
-          If your organization signs in with Google Workspace, Microsoft Entra ID or Okta, enter your work
-          email above and continue with your company account.
-        </p>
-        <button type="button" className="secondary" disabled={!email} onClick={company}>
-          Sign in with your company account
-        </button>
-      </section>
+      <CompanySignIn email={email} />
     </main>
   );
 }

@@ -14,6 +14,97 @@ const CHECK_KIND: Record<Outcome, 'rejection' | 'advance' | 'update'> = {
   hold: 'update',
 };
 
+/** The newest candidate-facing outcome or update message still a draft or scheduled, if any. */
+function latestOpenDraft(messages: Message[]): Message | undefined {
+  return messages
+    .filter(
+      (x) =>
+        x.audience === 'candidate' &&
+        (x.kind === 'outcome' || x.kind === 'update') &&
+        (x.status === 'draft' || x.status === 'scheduled'),
+    )
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+}
+
+/** What the draft hooks share: the composer's draft state and its setters. */
+interface DraftState {
+  lastSaved: MutableRefObject<string>;
+  ownDraft: MutableRefObject<boolean>;
+  setDraft: (m: Message) => void;
+  setBody: (body: string) => void;
+  setHtml: (html: string) => void;
+  setSaved: (words: string) => void;
+  setSent: (m: Message) => void;
+}
+
+/**
+ * A draft saved earlier (by this composer or a job's close-out) is picked up where it was left,
+ * and a message already scheduled shows as scheduled (with its undo), not as a blank form.
+ */
+function useSavedDraftPickUp(
+  applicationId: string,
+  outcomeChosen: MutableRefObject<boolean>,
+  setOutcome: (o: Outcome) => void,
+  { lastSaved, ownDraft, setDraft, setBody, setHtml, setSent }: DraftState,
+) {
+  useEffect(() => {
+    let live = true;
+    Promise.all([
+      dataOf(client.GET('/api/v1/messages', { params: { query: { applicationId, limit: 50 } } })),
+      dataOf(
+        client.GET('/api/v1/applications/{id}/decisions', {
+          params: { path: { id: applicationId }, query: { limit: 200 } },
+        }),
+      ),
+    ]).then(
+      ([messages, decisions]) => {
+        const m = latestOpenDraft(messages.items);
+        if (!live || !m || ownDraft.current) return;
+        const last = decisions.items.at(-1)?.outcome;
+        if (last && !outcomeChosen.current) setOutcome(last);
+        if (m.status === 'scheduled') {
+          setSent(m);
+          return;
+        }
+        setDraft(m);
+        setBody(m.bodyText);
+        setHtml(m.bodyHtml);
+        lastSaved.current = m.bodyText;
+      },
+      () => undefined, // nothing saved to show: the decision form is the start
+    );
+    return () => {
+      live = false;
+    };
+  }, [applicationId, outcomeChosen, setOutcome, lastSaved, ownDraft, setDraft, setBody, setHtml, setSent]);
+}
+
+/**
+ * The draft is saved as it is typed: a reload or a failed send loses nothing, and the HTML
+ * preview is the server's rendering, exactly what the candidate will receive.
+ */
+function useDraftAutosave(draft: Message | null, body: string, { lastSaved, setHtml, setSaved }: DraftState) {
+  useEffect(() => {
+    if (!draft || body === lastSaved.current || !body.trim()) return;
+    const timer = setTimeout(() => {
+      dataOf(
+        client.PATCH('/api/v1/messages/{id}', {
+          params: { path: { id: draft.id } },
+          body: { bodyText: body },
+        }),
+      ).then(
+        (m) => {
+          lastSaved.current = m.bodyText;
+          setHtml(m.bodyHtml);
+          setSaved('Draft saved.');
+        },
+        (e: unknown) => setSaved(messageOf(e, 'The draft could not be saved; your text is still here.')),
+      );
+    }, 600);
+    return () => clearTimeout(timer);
+  }, [body, draft, lastSaved, setHtml, setSaved]);
+}
+
 /**
  * The composer's draft: one saved earlier is picked up where it was left (a scheduled one shows as
  * scheduled), and the text is saved as it is typed. `adopt` makes a draft from the server this
@@ -33,68 +124,9 @@ export function useDraft(
   // Set once this composer has a draft of its own (decided here, or typed in): a slow first load
   // arriving after that must not replace it with the server's older copy.
   const ownDraft = useRef(false);
-
-  // A draft saved earlier (by this composer or a job's close-out) is picked up where it was left,
-  // and a message already scheduled shows as scheduled (with its undo), not as a blank form.
-  useEffect(() => {
-    let live = true;
-    Promise.all([
-      dataOf(client.GET('/api/v1/messages', { params: { query: { applicationId, limit: 50 } } })),
-      dataOf(
-        client.GET('/api/v1/applications/{id}/decisions', {
-          params: { path: { id: applicationId }, query: { limit: 200 } },
-        }),
-      ),
-    ]).then(
-      ([messages, decisions]) => {
-        const m = messages.items
-          .filter(
-            (x) =>
-              x.audience === 'candidate' &&
-              (x.kind === 'outcome' || x.kind === 'update') &&
-              (x.status === 'draft' || x.status === 'scheduled'),
-          )
-          .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-        if (!live || !m || ownDraft.current) return;
-        const last = decisions.items.at(-1)?.outcome;
-        if (last && !outcomeChosen.current) setOutcome(last);
-        if (m.status === 'scheduled') {
-          setSent(m);
-          return;
-        }
-        setDraft(m);
-        setBody(m.bodyText);
-        setHtml(m.bodyHtml);
-        lastSaved.current = m.bodyText;
-      },
-      () => undefined, // nothing saved to show: the decision form is the start
-    );
-    return () => {
-      live = false;
-    };
-  }, [applicationId, outcomeChosen, setOutcome]);
-
-  // The draft is saved as it is typed: a reload or a failed send loses nothing, and the HTML
-  // preview is the server's rendering, exactly what the candidate will receive.
-  useEffect(() => {
-    if (!draft || body === lastSaved.current || !body.trim()) return;
-    const timer = setTimeout(() => {
-      dataOf(
-        client.PATCH('/api/v1/messages/{id}', {
-          params: { path: { id: draft.id } },
-          body: { bodyText: body },
-        }),
-      ).then(
-        (m) => {
-          lastSaved.current = m.bodyText;
-          setHtml(m.bodyHtml);
-          setSaved('Draft saved.');
-        },
-        (e: unknown) => setSaved(messageOf(e, 'The draft could not be saved; your text is still here.')),
-      );
-    }, 600);
-    return () => clearTimeout(timer);
-  }, [body, draft]);
+  const state: DraftState = { lastSaved, ownDraft, setDraft, setBody, setHtml, setSaved, setSent };
+  useSavedDraftPickUp(applicationId, outcomeChosen, setOutcome, state);
+  useDraftAutosave(draft, body, state);
 
   const adopt = (d: Message) => {
     ownDraft.current = true;
