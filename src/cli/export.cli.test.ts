@@ -45,6 +45,7 @@ describe('hearback export', { timeout: 300_000 }, () => {
       'email',
       'phone',
       'timeZone',
+      'source',
       'createdAt',
       'updatedAt',
     ]);
