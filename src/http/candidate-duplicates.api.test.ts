@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
+import { bearerApi } from '../../test/support/api-client.ts';
 import { buildOrganization } from '../../test/support/factories.ts';
 import { buildApp } from './app.ts';
 
@@ -26,15 +27,7 @@ describe.each(backends)('duplicate candidates on %s', (backend) => {
 
   async function newOrg() {
     const { apiToken } = await buildOrganization({ db, clock });
-    return async (method: 'GET' | 'POST' | 'PATCH', url: string, body?: object) => {
-      const res = await app.inject({
-        method,
-        url,
-        headers: { authorization: `Bearer ${apiToken}` },
-        ...(body && { payload: body }),
-      });
-      return { status: res.statusCode, body: res.json<Record<string, any>>() };
-    };
+    return bearerApi(app, apiToken);
   }
 
   it('refuses a second candidate with the same email (any case), naming the first', async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
+import { bearerApi } from '../../test/support/api-client.ts';
 import { buildOrganization } from '../../test/support/factories.ts';
 import { buildApp } from './app.ts';
 
@@ -23,15 +24,7 @@ describe.each(backends)('job stages and candidate source on %s', (backend) => {
 
   async function newApi() {
     const { apiToken } = await buildOrganization({ db, clock });
-    return async (method: 'GET' | 'POST' | 'PATCH', url: string, body?: object) => {
-      const res = await app.inject({
-        method,
-        url,
-        headers: { authorization: `Bearer ${apiToken}` },
-        ...(body && { payload: body }),
-      });
-      return { status: res.statusCode, body: res.json<Record<string, any>>() };
-    };
+    return bearerApi(app, apiToken);
   }
 
   it('gives a new job the default stages, takes a list, and refuses a bad one at the field', async () => {
