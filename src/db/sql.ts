@@ -16,7 +16,7 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
  * Turn a patch into `col = $n` assignments. Only keys listed in `columns` are used, so a caller can
  * never write a column it did not mean to; undefined values are skipped (absent from the patch).
  */
-export function assignments(
+function assignments(
   patch: Record<string, unknown>,
   columns: Record<string, string>,
   firstParam: number,
@@ -30,6 +30,24 @@ export function assignments(
     parts.push(`${column} = $${firstParam + params.length - 1}`);
   }
   return { sql: parts.join(', '), params };
+}
+
+/**
+ * The SET list of a partial update (PATCH) of one row, for
+ * `UPDATE … SET ${sql} WHERE org_id = $1 AND id = $2` with parameters `[orgId, id, ...params]`:
+ * `updated_at = $3` (the time `at`), then the patch's columns (see {@link assignments}) from `$4`.
+ * The statement and its tenant filter stay written out in the repository.
+ *
+ * @example patchSet({ name: 'Ada', phone: undefined }, { name: 'name', phone: 'phone' }, at)
+ *   // sql: updated_at = $3, name = $4   params: [at, 'Ada']
+ */
+export function patchSet(
+  patch: Record<string, unknown>,
+  columns: Record<string, string>,
+  at: Date,
+): { sql: string; params: unknown[] } {
+  const set = assignments(patch, columns, 4);
+  return { sql: `updated_at = $3${set.sql ? `, ${set.sql}` : ''}`, params: [at, ...set.params] };
 }
 
 /** A keyset position: the sort value (ISO time or text) and the row id as tie-breaker. */

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.ts';
-import { assignments, isUniqueViolation, type Keyset } from '../db/sql.ts';
+import { isUniqueViolation, patchSet, type Keyset } from '../db/sql.ts';
 import type { Application } from '../domain/model.ts';
 import { errors } from '../errors.ts';
 
@@ -135,7 +135,7 @@ export async function updateApplication(
       agencyEmail: patch.agencyRecruiter?.email ?? null,
     }),
   };
-  const set = assignments(
+  const set = patchSet(
     flat,
     {
       stage: 'stage',
@@ -144,12 +144,11 @@ export async function updateApplication(
       agencyName: 'agency_recruiter_name',
       agencyEmail: 'agency_recruiter_email',
     },
-    4,
+    at,
   );
   const [row] = await q.query<ApplicationRow>(
-    `UPDATE applications SET updated_at = $3${set.sql ? `, ${set.sql}` : ''}
-      WHERE org_id = $1 AND id = $2 RETURNING *`,
-    [orgId, id, at, ...set.params],
+    `UPDATE applications SET ${set.sql} WHERE org_id = $1 AND id = $2 RETURNING *`,
+    [orgId, id, ...set.params],
   );
   return row ? toApplication(row) : null;
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.ts';
-import { assignments, containsPattern, isUniqueViolation, type Keyset } from '../db/sql.ts';
+import { containsPattern, isUniqueViolation, patchSet, type Keyset } from '../db/sql.ts';
 import type { Candidate } from '../domain/model.ts';
 import { errors } from '../errors.ts';
 
@@ -92,23 +92,22 @@ export async function updateCandidate(
   patch: Partial<Pick<Candidate, 'name' | 'email' | 'phone' | 'timeZone' | 'source'>>,
   at: Date,
 ): Promise<Candidate | null> {
-  const set = assignments(
+  const set = patchSet(
     patch,
     { name: 'name', email: 'email', phone: 'phone', timeZone: 'time_zone', source: 'source' },
-    4,
+    at,
   );
   // A new address is a fresh start: the old one's bounce no longer applies (the right-hand side
   // of SET reads the row as it was).
-  const emailParam = 4 + set.params.length;
+  const emailParam = 3 + set.params.length;
   const clearBounce =
     patch.email !== undefined
       ? `, email_bounced_at = CASE WHEN lower(email) IS DISTINCT FROM lower($${emailParam}::text) THEN NULL ELSE email_bounced_at END`
       : '';
   try {
     const [row] = await q.query<CandidateRow>(
-      `UPDATE candidates SET updated_at = $3${set.sql ? `, ${set.sql}` : ''}${clearBounce}
-        WHERE org_id = $1 AND id = $2 RETURNING *`,
-      [orgId, id, at, ...set.params, ...(patch.email !== undefined ? [patch.email] : [])],
+      `UPDATE candidates SET ${set.sql}${clearBounce} WHERE org_id = $1 AND id = $2 RETURNING *`,
+      [orgId, id, ...set.params, ...(patch.email !== undefined ? [patch.email] : [])],
     );
     return row ? toCandidate(row) : null;
   } catch (error) {

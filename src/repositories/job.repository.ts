@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.ts';
-import { assignments, containsPattern, type Keyset } from '../db/sql.ts';
+import { containsPattern, patchSet, type Keyset } from '../db/sql.ts';
 import { DEFAULT_JOB_STAGES } from '../domain/job-stages.ts';
 import type { Job } from '../domain/model.ts';
 
@@ -102,6 +102,17 @@ export async function listJobs(
   return rows.map(toJob);
 }
 
+// The job fields a patch may change, and their columns.
+const JOB_COLUMNS = {
+  title: 'title',
+  roleKind: 'role_kind',
+  status: 'status',
+  hiringManagerId: 'hiring_manager_id',
+  recruiterId: 'recruiter_id',
+  policyOverrides: 'policy_overrides',
+  stages: 'stages',
+};
+
 /** Apply a patch to a job. */
 export async function updateJob(
   q: Queryable,
@@ -114,26 +125,19 @@ export async function updateJob(
   },
   at: Date,
 ): Promise<Job | null> {
-  const set = assignments(
-    patch,
+  const set = patchSet(
     {
-      title: 'title',
-      roleKind: 'role_kind',
-      status: 'status',
-      hiringManagerId: 'hiring_manager_id',
-      recruiterId: 'recruiter_id',
-      policyOverrides: 'policy_overrides',
-      stages: 'stages',
+      ...patch,
+      // jsonb goes over the wire as text: objects must not be left to the driver's array handling.
+      policyOverrides:
+        patch.policyOverrides === undefined ? undefined : JSON.stringify(patch.policyOverrides),
     },
-    4,
+    JOB_COLUMNS,
+    at,
   );
-  if (patch.policyOverrides !== undefined) {
-    // jsonb goes over the wire as text: objects must not be left to the driver's array handling.
-    set.params[set.params.indexOf(patch.policyOverrides)] = JSON.stringify(patch.policyOverrides);
-  }
   const [row] = await q.query<JobRow>(
-    `UPDATE jobs SET updated_at = $3${set.sql ? `, ${set.sql}` : ''} WHERE org_id = $1 AND id = $2 RETURNING *`,
-    [orgId, id, at, ...set.params],
+    `UPDATE jobs SET ${set.sql} WHERE org_id = $1 AND id = $2 RETURNING *`,
+    [orgId, id, ...set.params],
   );
   return row ? toJob(row) : null;
 }

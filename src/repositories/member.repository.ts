@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.ts';
-import { assignments, isUniqueViolation, type Keyset } from '../db/sql.ts';
+import { isUniqueViolation, patchSet, type Keyset } from '../db/sql.ts';
 import type { Member } from '../domain/model.ts';
 import { errors } from '../errors.ts';
 
@@ -114,16 +114,15 @@ export async function updateMember(
   patch: Partial<Pick<Member, 'email' | 'name' | 'role' | 'timeZone' | 'active'>>,
   at: Date,
 ): Promise<Member | null> {
-  const set = assignments(
+  const set = patchSet(
     patch,
     { email: 'email', name: 'name', role: 'role', timeZone: 'time_zone', active: 'active' },
-    4,
+    at,
   );
   try {
     const [row] = await q.query<MemberRow>(
-      `UPDATE members SET updated_at = $3${set.sql ? `, ${set.sql}` : ''}
-        WHERE org_id = $1 AND id = $2 RETURNING *`,
-      [orgId, id, at, ...set.params],
+      `UPDATE members SET ${set.sql} WHERE org_id = $1 AND id = $2 RETURNING *`,
+      [orgId, id, ...set.params],
     );
     return row ? toMember(row) : null;
   } catch (error) {
