@@ -65,22 +65,23 @@ export interface KeysetPage {
 /**
  * The SQL of one keyset page over rows ordered by `(by, id)`: the condition that skips to the
  * position (every row when there is none) and the ORDER BY … LIMIT, with their three parameters
- * (position's key and id, limit) numbered from `firstParam`. Pass `params` at that place.
+ * (position's key and id, limit) numbered from `firstParam`. Pass `params` at that place. Without a
+ * page (undefined) it reads every row: no position, and `LIMIT NULL`.
  *
  * @example keysetPage({ after: null, limit: 51 }, { by: 'created_at', firstParam: 2 })
  *   // where: ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
  *   // orderLimit: ORDER BY created_at, id LIMIT $4
  */
 export function keysetPage(
-  page: KeysetPage,
+  page: KeysetPage | undefined,
   o: { by: string; id?: string; firstParam: number; descending?: boolean },
-): { where: string; orderLimit: string; params: [string | null, string | null, number] } {
+): { where: string; orderLimit: string; params: [string | null, string | null, number | null] } {
   const id = o.id ?? 'id';
   const [k, i, l] = [o.firstParam, o.firstParam + 1, o.firstParam + 2];
   const dir = o.descending ? ' DESC' : '';
   return {
     where: `($${k}::timestamptz IS NULL OR (${o.by}, ${id}) ${o.descending ? '<' : '>'} ($${k}::timestamptz, $${i}::uuid))`,
     orderLimit: `ORDER BY ${o.by}${dir}, ${id}${dir} LIMIT $${l}`,
-    params: [page.after?.key ?? null, page.after?.id ?? null, page.limit],
+    params: [page?.after?.key ?? null, page?.after?.id ?? null, page?.limit ?? null],
   };
 }

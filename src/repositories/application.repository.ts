@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.ts';
-import { isUniqueViolation, patchSet, type Keyset } from '../db/sql.ts';
+import { isUniqueViolation, keysetPage, patchSet, type KeysetPage } from '../db/sql.ts';
 import type { Application } from '../domain/model.ts';
 import { errors } from '../errors.ts';
 
@@ -91,31 +91,22 @@ export async function findApplication(
 export async function listApplications(
   q: Queryable,
   orgId: string,
-  page: {
-    after: Keyset | null;
-    limit: number;
+  page: KeysetPage & {
     jobId?: string | undefined;
     candidateId?: string | undefined;
     status?: Application['status'] | undefined;
   },
 ): Promise<Application[]> {
+  const k = keysetPage(page, { by: 'created_at', firstParam: 2 });
   const rows = await q.query<ApplicationRow>(
     `SELECT * FROM applications
       WHERE org_id = $1
-        AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
+        AND ${k.where}
         AND ($5::uuid IS NULL OR job_id = $5)
         AND ($6::uuid IS NULL OR candidate_id = $6)
         AND ($7::text IS NULL OR status = $7)
-      ORDER BY created_at, id LIMIT $4`,
-    [
-      orgId,
-      page.after?.key ?? null,
-      page.after?.id ?? null,
-      page.limit,
-      page.jobId ?? null,
-      page.candidateId ?? null,
-      page.status ?? null,
-    ],
+      ${k.orderLimit}`,
+    [orgId, ...k.params, page.jobId ?? null, page.candidateId ?? null, page.status ?? null],
   );
   return rows.map(toApplication);
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.ts';
-import { containsPattern, isUniqueViolation, patchSet, type Keyset } from '../db/sql.ts';
+import { containsPattern, isUniqueViolation, keysetPage, patchSet, type KeysetPage } from '../db/sql.ts';
 import type { Candidate } from '../domain/model.ts';
 import { errors } from '../errors.ts';
 
@@ -69,17 +69,18 @@ export async function findCandidate(q: Queryable, orgId: string, id: string): Pr
 export async function listCandidates(
   q: Queryable,
   orgId: string,
-  page: { after: Keyset | null; limit: number; email?: string | undefined; contains?: string | undefined },
+  page: KeysetPage & { email?: string | undefined; contains?: string | undefined },
 ): Promise<Candidate[]> {
   const pattern = page.contains === undefined ? null : containsPattern(page.contains);
+  const k = keysetPage(page, { by: 'created_at', firstParam: 2 });
   const rows = await q.query<CandidateRow>(
     `SELECT * FROM candidates
       WHERE org_id = $1
-        AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
+        AND ${k.where}
         AND ($5::text IS NULL OR lower(email) = lower($5))
         AND ($6::text IS NULL OR name ILIKE $6 ESCAPE '\\' OR email ILIKE $6 ESCAPE '\\')
-      ORDER BY created_at, id LIMIT $4`,
-    [orgId, page.after?.key ?? null, page.after?.id ?? null, page.limit, page.email ?? null, pattern],
+      ${k.orderLimit}`,
+    [orgId, ...k.params, page.email ?? null, pattern],
   );
   return rows.map(toCandidate);
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.ts';
-import { containsPattern, patchSet, type Keyset } from '../db/sql.ts';
+import { containsPattern, keysetPage, patchSet, type KeysetPage } from '../db/sql.ts';
 import { DEFAULT_JOB_STAGES } from '../domain/job-stages.ts';
 import type { Job } from '../domain/model.ts';
 
@@ -76,25 +76,22 @@ export async function findJob(
 export async function listJobs(
   q: Queryable,
   orgId: string,
-  page: {
-    after: Keyset | null;
-    limit: number;
+  page: KeysetPage & {
     status?: Job['status'] | undefined;
     contains?: string | undefined;
   },
 ): Promise<Job[]> {
+  const k = keysetPage(page, { by: 'created_at', firstParam: 2 });
   const rows = await q.query<JobRow>(
     `SELECT * FROM jobs
       WHERE org_id = $1
-        AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
+        AND ${k.where}
         AND ($5::text IS NULL OR status = $5)
         AND ($6::text IS NULL OR title ILIKE $6 ESCAPE '\\')
-      ORDER BY created_at, id LIMIT $4`,
+      ${k.orderLimit}`,
     [
       orgId,
-      page.after?.key ?? null,
-      page.after?.id ?? null,
-      page.limit,
+      ...k.params,
       page.status ?? null,
       page.contains === undefined ? null : containsPattern(page.contains),
     ],
