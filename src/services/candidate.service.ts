@@ -8,7 +8,7 @@ import {
   updateCandidate,
 } from '../repositories/candidate.repository.ts';
 import type { ServiceDeps } from './deps.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { fetchPage, type Page } from './pagination.ts';
 
 /** Fields a candidate is created with. */
 export interface CandidateInput {
@@ -70,13 +70,12 @@ export async function listCandidatesPage(
   orgId: string,
   query: { cursor?: string | undefined; limit: number; email?: string | undefined; q?: string | undefined },
 ): Promise<Page<Candidate>> {
-  const rows = await listCandidates(deps.db.tenant(orgId), orgId, {
-    after: decodeCursor(query.cursor),
-    limit: query.limit + 1,
-    email: query.email,
-    contains: query.q,
-  });
-  return toPage(rows, query.limit, (c) => c.createdAt);
+  return fetchPage(
+    query,
+    (page) =>
+      listCandidates(deps.db.tenant(orgId), orgId, { ...page, email: query.email, contains: query.q }),
+    (c) => c.createdAt,
+  );
 }
 
 /** Change a candidate. */

@@ -16,7 +16,7 @@ import {
   updateJob,
 } from '../repositories/job.repository.ts';
 import type { ServiceDeps } from './deps.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { fetchPage, type Page } from './pagination.ts';
 import { requireActiveMember } from './references.ts';
 import { reviewFinalists } from './finalists.ts';
 
@@ -79,13 +79,11 @@ export async function listJobsPage(
     q?: string | undefined;
   },
 ): Promise<Page<Job>> {
-  const rows = await listJobs(deps.db.tenant(orgId), orgId, {
-    after: decodeCursor(query.cursor),
-    limit: query.limit + 1,
-    status: query.status,
-    contains: query.q,
-  });
-  return toPage(rows, query.limit, (j) => j.createdAt);
+  return fetchPage(
+    query,
+    (page) => listJobs(deps.db.tenant(orgId), orgId, { ...page, status: query.status, contains: query.q }),
+    (j) => j.createdAt,
+  );
 }
 
 /** Change a job. */

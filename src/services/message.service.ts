@@ -45,7 +45,7 @@ import { statusLinkPlaceholder } from './candidate-links.ts';
 import { buildMessage } from './message-builder.ts';
 import { linkBase, loadTemplate, type MessagingDeps } from './message-templates.ts';
 import { enqueueMessage } from './outbox.service.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { fetchPage, type Page } from './pagination.ts';
 import { requireApplication } from './references.ts';
 
 /** A message as people see it: when it goes out and why, and its check. */
@@ -551,12 +551,11 @@ export async function listMessagesPage(
     status?: MessageStatus | undefined;
   },
 ): Promise<Page<MessageView>> {
-  const rows = await listMessages(
-    deps.db.tenant(orgId),
-    orgId,
-    { applicationId: query.applicationId, jobId: query.jobId, status: query.status },
-    { after: decodeCursor(query.cursor), limit: query.limit + 1 },
+  const filter = { applicationId: query.applicationId, jobId: query.jobId, status: query.status };
+  const messages = await fetchPage(
+    query,
+    (page) => listMessages(deps.db.tenant(orgId), orgId, filter, page),
+    (m) => m.createdAt,
   );
-  const page = toPage(rows, query.limit, (m) => m.createdAt);
-  return { items: page.items.map(viewMessage), nextCursor: page.nextCursor };
+  return { items: messages.items.map(viewMessage), nextCursor: messages.nextCursor };
 }
