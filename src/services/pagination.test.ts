@@ -59,7 +59,7 @@ describe('fetchPage', () => {
     expect(first).toEqual(toPage(rows, 2, (r) => r.at));
     await fetchPage(
       { cursor: first.nextCursor!, limit: 2 },
-      (page) => (asked.push(page), Promise.resolve([])),
+      (page) => (asked.push(page), Promise.resolve(rows.slice(2))),
       (r) => r.at,
     );
     expect(asked).toEqual([
