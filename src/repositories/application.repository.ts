@@ -144,6 +144,28 @@ export async function updateApplication(
   return row ? toApplication(row) : null;
 }
 
+// What an application points at, and the column it points with (a closed list, never input).
+const APPLIED_BY = { candidates: 'candidate_id', jobs: 'job_id' } as const;
+
+/**
+ * Delete a candidate or a job that no application names; false when one does (its history is kept)
+ * or the row does not exist.
+ */
+export async function deleteWithoutApplications(
+  q: Queryable,
+  orgId: string,
+  table: keyof typeof APPLIED_BY,
+  id: string,
+): Promise<boolean> {
+  const rows = await q.query(
+    `DELETE FROM ${table} WHERE org_id = $1 AND id = $2
+        AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.org_id = $1 AND a.${APPLIED_BY[table]} = $2)
+      RETURNING id`,
+    [orgId, id],
+  );
+  return rows.length === 1;
+}
+
 /** Delete an application that has no interviews, decisions, touchpoints or follow-ups. */
 export async function deleteApplicationWithoutHistory(
   q: Queryable,

@@ -116,18 +116,3 @@ export async function updateCandidate(
     throw error;
   }
 }
-
-/** Delete a candidate who has no applications; false when they have some or do not exist. */
-export async function deleteCandidateWithoutApplications(
-  q: Queryable,
-  orgId: string,
-  id: string,
-): Promise<boolean> {
-  const rows = await q.query(
-    `DELETE FROM candidates WHERE org_id = $1 AND id = $2
-        AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.org_id = $1 AND a.candidate_id = $2)
-      RETURNING id`,
-    [orgId, id],
-  );
-  return rows.length === 1;
-}

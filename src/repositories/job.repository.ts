@@ -138,18 +138,3 @@ export async function updateJob(
   );
   return row ? toJob(row) : null;
 }
-
-/** Delete a job that has no applications; returns false when it has some or does not exist. */
-export async function deleteJobWithoutApplications(
-  q: Queryable,
-  orgId: string,
-  id: string,
-): Promise<boolean> {
-  const rows = await q.query(
-    `DELETE FROM jobs WHERE org_id = $1 AND id = $2
-        AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.org_id = $1 AND a.job_id = $2)
-      RETURNING id`,
-    [orgId, id],
-  );
-  return rows.length === 1;
-}

@@ -1,12 +1,12 @@
 import type { Candidate } from '../domain/model.ts';
 import { AppError, errors } from '../errors.ts';
 import {
-  deleteCandidateWithoutApplications,
   findCandidate,
   insertCandidate,
   listCandidates,
   updateCandidate,
 } from '../repositories/candidate.repository.ts';
+import { deleteWithoutApplications } from '../repositories/application.repository.ts';
 import type { ServiceDeps } from './deps.ts';
 import { fetchPage, type Page } from './pagination.ts';
 
@@ -95,7 +95,7 @@ export async function changeCandidate(
 export async function deleteCandidate(deps: ServiceDeps, orgId: string, id: string): Promise<void> {
   await deps.db.tenant(orgId).transaction(async (tx) => {
     if (!(await findCandidate(tx, orgId, id))) throw errors.notFound('Candidate', id);
-    if (!(await deleteCandidateWithoutApplications(tx, orgId, id))) {
+    if (!(await deleteWithoutApplications(tx, orgId, 'candidates', id))) {
       throw errors.conflict('This candidate has applications; their history is kept.');
     }
   });

@@ -8,13 +8,8 @@ import {
 import { replanFollowUps } from '../repositories/follow-up.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { AppError, errors } from '../errors.ts';
-import {
-  deleteJobWithoutApplications,
-  findJob,
-  insertJob,
-  listJobs,
-  updateJob,
-} from '../repositories/job.repository.ts';
+import { findJob, insertJob, listJobs, updateJob } from '../repositories/job.repository.ts';
+import { deleteWithoutApplications } from '../repositories/application.repository.ts';
 import type { ServiceDeps } from './deps.ts';
 import { fetchPage, type Page } from './pagination.ts';
 import { requireActiveMember } from './references.ts';
@@ -167,7 +162,7 @@ export async function changeJob(
 export async function deleteJob(deps: ServiceDeps, orgId: string, id: string): Promise<void> {
   await deps.db.tenant(orgId).transaction(async (tx) => {
     if (!(await findJob(tx, orgId, id))) throw errors.notFound('Job', id);
-    if (!(await deleteJobWithoutApplications(tx, orgId, id))) {
+    if (!(await deleteWithoutApplications(tx, orgId, 'jobs', id))) {
       throw errors.conflict('This job has applications; close it instead of deleting it.');
     }
   });
