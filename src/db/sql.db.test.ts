@@ -1,3 +1,4 @@
+// In the db tier only because test/tiers.test.ts keeps unit tests out of src/db/; it reads no database.
 import { describe, expect, it } from 'vitest';
 import { keysetPage, patchSet } from './sql.ts';
 
