@@ -16,7 +16,7 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
  * Turn a patch into `col = $n` assignments. Only keys listed in `columns` are used, so a caller can
  * never write a column it did not mean to; undefined values are skipped (absent from the patch).
  */
-export function assignments(
+function assignments(
   patch: Record<string, unknown>,
   columns: Record<string, string>,
   firstParam: number,
@@ -30,6 +30,24 @@ export function assignments(
     parts.push(`${column} = $${firstParam + params.length - 1}`);
   }
   return { sql: parts.join(', '), params };
+}
+
+/**
+ * The SET list of a partial update (PATCH) of one row, for
+ * `UPDATE … SET ${sql} WHERE org_id = $1 AND id = $2` with parameters `[orgId, id, ...params]`:
+ * `updated_at = $3` (the time `at`), then the patch's columns (see {@link assignments}) from `$4`.
+ * The statement and its tenant filter stay written out in the repository.
+ *
+ * @example patchSet({ name: 'Ada', phone: undefined }, { name: 'name', phone: 'phone' }, at)
+ *   // sql: updated_at = $3, name = $4   params: [at, 'Ada']
+ */
+export function patchSet(
+  patch: Record<string, unknown>,
+  columns: Record<string, string>,
+  at: Date,
+): { sql: string; params: unknown[] } {
+  const set = assignments(patch, columns, 4);
+  return { sql: `updated_at = $3${set.sql ? `, ${set.sql}` : ''}`, params: [at, ...set.params] };
 }
 
 /** A keyset position: the sort value (ISO time or text) and the row id as tie-breaker. */
@@ -47,22 +65,23 @@ export interface KeysetPage {
 /**
  * The SQL of one keyset page over rows ordered by `(by, id)`: the condition that skips to the
  * position (every row when there is none) and the ORDER BY … LIMIT, with their three parameters
- * (position's key and id, limit) numbered from `firstParam`. Pass `params` at that place.
+ * (position's key and id, limit) numbered from `firstParam`. Pass `params` at that place. Without a
+ * page (undefined) it reads every row: no position, and `LIMIT NULL`.
  *
  * @example keysetPage({ after: null, limit: 51 }, { by: 'created_at', firstParam: 2 })
  *   // where: ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
  *   // orderLimit: ORDER BY created_at, id LIMIT $4
  */
 export function keysetPage(
-  page: KeysetPage,
+  page: KeysetPage | undefined,
   o: { by: string; id?: string; firstParam: number; descending?: boolean },
-): { where: string; orderLimit: string; params: [string | null, string | null, number] } {
+): { where: string; orderLimit: string; params: [string | null, string | null, number | null] } {
   const id = o.id ?? 'id';
   const [k, i, l] = [o.firstParam, o.firstParam + 1, o.firstParam + 2];
   const dir = o.descending ? ' DESC' : '';
   return {
     where: `($${k}::timestamptz IS NULL OR (${o.by}, ${id}) ${o.descending ? '<' : '>'} ($${k}::timestamptz, $${i}::uuid))`,
     orderLimit: `ORDER BY ${o.by}${dir}, ${id}${dir} LIMIT $${l}`,
-    params: [page.after?.key ?? null, page.after?.id ?? null, page.limit],
+    params: [page?.after?.key ?? null, page?.after?.id ?? null, page?.limit ?? null],
   };
 }

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/db.ts';
-import { assignments, isUniqueViolation, keysetPage, type KeysetPage } from '../db/sql.ts';
+import { isUniqueViolation, keysetPage, patchSet, type KeysetPage } from '../db/sql.ts';
 import { errors } from '../errors.ts';
 import type { ClientLogChannel, ContactChannel, SubmissionStage } from '../domain/agency.ts';
 import type { FollowUpKind, Party } from '../domain/follow-up.ts';
@@ -123,6 +123,16 @@ export async function listClients(q: Queryable, orgId: string, page: KeysetPage)
   return rows.map((r) => camel<Client>(r));
 }
 
+// The client fields a patch may change, and their columns.
+const CLIENT_COLUMNS = {
+  name: 'name',
+  feedbackDaysAfterSubmission: 'feedback_days_after_submission',
+  feedbackDaysAfterInterview: 'feedback_days_after_interview',
+  updateCadenceDays: 'update_cadence_days',
+  guaranteeDays: 'guarantee_days',
+  ownershipDays: 'ownership_days',
+};
+
 /** Apply a patch to a client. */
 export async function updateClient(
   q: Queryable,
@@ -131,22 +141,12 @@ export async function updateClient(
   patch: Partial<Omit<Client, 'id' | 'orgId' | 'createdAt' | 'updatedAt'>>,
   at: Date,
 ): Promise<Client | null> {
-  const set = assignments(
-    patch,
-    {
-      name: 'name',
-      feedbackDaysAfterSubmission: 'feedback_days_after_submission',
-      feedbackDaysAfterInterview: 'feedback_days_after_interview',
-      updateCadenceDays: 'update_cadence_days',
-      guaranteeDays: 'guarantee_days',
-      ownershipDays: 'ownership_days',
-    },
-    4,
-  );
-  const [row] = await q.query(
-    `UPDATE clients SET updated_at = $3${set.sql ? `, ${set.sql}` : ''} WHERE org_id = $1 AND id = $2 RETURNING *`,
-    [orgId, id, at, ...set.params],
-  );
+  const set = patchSet(patch, CLIENT_COLUMNS, at);
+  const [row] = await q.query(`UPDATE clients SET ${set.sql} WHERE org_id = $1 AND id = $2 RETURNING *`, [
+    orgId,
+    id,
+    ...set.params,
+  ]);
   return row ? camel<Client>(row) : null;
 }
 
@@ -193,6 +193,16 @@ export async function listClientContacts(
   return rows.map((r) => camel<ClientContact>(r));
 }
 
+// The contact fields a patch may change, and their columns.
+const CONTACT_COLUMNS = {
+  name: 'name',
+  title: 'title',
+  email: 'email',
+  phone: 'phone',
+  preferredChannel: 'preferred_channel',
+  timeZone: 'time_zone',
+};
+
 /** Apply a patch to a contact. */
 export async function updateClientContact(
   q: Queryable,
@@ -201,22 +211,10 @@ export async function updateClientContact(
   patch: Partial<Pick<ClientContact, 'name' | 'title' | 'email' | 'phone' | 'preferredChannel' | 'timeZone'>>,
   at: Date,
 ): Promise<ClientContact | null> {
-  const set = assignments(
-    patch,
-    {
-      name: 'name',
-      title: 'title',
-      email: 'email',
-      phone: 'phone',
-      preferredChannel: 'preferred_channel',
-      timeZone: 'time_zone',
-    },
-    4,
-  );
+  const set = patchSet(patch, CONTACT_COLUMNS, at);
   const [row] = await q.query(
-    `UPDATE client_contacts SET updated_at = $3${set.sql ? `, ${set.sql}` : ''}
-      WHERE org_id = $1 AND id = $2 RETURNING *`,
-    [orgId, id, at, ...set.params],
+    `UPDATE client_contacts SET ${set.sql} WHERE org_id = $1 AND id = $2 RETURNING *`,
+    [orgId, id, ...set.params],
   );
   return row ? camel<ClientContact>(row) : null;
 }

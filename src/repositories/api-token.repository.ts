@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/db.ts';
+import { keysetPage, type KeysetPage } from '../db/sql.ts';
 import type { MemberRole } from '../domain/model.ts';
 
 /** An API token's record (never the token itself). */
@@ -82,14 +83,15 @@ export async function touchApiToken(q: Queryable, orgId: string, id: string, at:
 export async function listApiTokens(
   q: Queryable,
   orgId: string,
-  page: { after: { key: string; id: string } | null; limit: number },
+  page: KeysetPage,
 ): Promise<ApiTokenRecord[]> {
+  const k = keysetPage(page, { by: 'created_at', firstParam: 2, descending: true });
   const rows = await q.query<ApiTokenRow>(
     `SELECT ${COLUMNS} FROM api_tokens
       WHERE org_id = $1
-        AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))
-      ORDER BY created_at DESC, id DESC LIMIT $4`,
-    [orgId, page.after?.key ?? null, page.after?.id ?? null, page.limit],
+        AND ${k.where}
+      ${k.orderLimit}`,
+    [orgId, ...k.params],
   );
   return rows.map(toRecord);
 }

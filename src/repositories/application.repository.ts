@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.ts';
-import { assignments, isUniqueViolation, type Keyset } from '../db/sql.ts';
+import { isUniqueViolation, keysetPage, patchSet, type KeysetPage } from '../db/sql.ts';
 import type { Application } from '../domain/model.ts';
 import { errors } from '../errors.ts';
 
@@ -91,31 +91,22 @@ export async function findApplication(
 export async function listApplications(
   q: Queryable,
   orgId: string,
-  page: {
-    after: Keyset | null;
-    limit: number;
+  page: KeysetPage & {
     jobId?: string | undefined;
     candidateId?: string | undefined;
     status?: Application['status'] | undefined;
   },
 ): Promise<Application[]> {
+  const k = keysetPage(page, { by: 'created_at', firstParam: 2 });
   const rows = await q.query<ApplicationRow>(
     `SELECT * FROM applications
       WHERE org_id = $1
-        AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
+        AND ${k.where}
         AND ($5::uuid IS NULL OR job_id = $5)
         AND ($6::uuid IS NULL OR candidate_id = $6)
         AND ($7::text IS NULL OR status = $7)
-      ORDER BY created_at, id LIMIT $4`,
-    [
-      orgId,
-      page.after?.key ?? null,
-      page.after?.id ?? null,
-      page.limit,
-      page.jobId ?? null,
-      page.candidateId ?? null,
-      page.status ?? null,
-    ],
+      ${k.orderLimit}`,
+    [orgId, ...k.params, page.jobId ?? null, page.candidateId ?? null, page.status ?? null],
   );
   return rows.map(toApplication);
 }
@@ -135,7 +126,7 @@ export async function updateApplication(
       agencyEmail: patch.agencyRecruiter?.email ?? null,
     }),
   };
-  const set = assignments(
+  const set = patchSet(
     flat,
     {
       stage: 'stage',
@@ -144,14 +135,35 @@ export async function updateApplication(
       agencyName: 'agency_recruiter_name',
       agencyEmail: 'agency_recruiter_email',
     },
-    4,
+    at,
   );
   const [row] = await q.query<ApplicationRow>(
-    `UPDATE applications SET updated_at = $3${set.sql ? `, ${set.sql}` : ''}
-      WHERE org_id = $1 AND id = $2 RETURNING *`,
-    [orgId, id, at, ...set.params],
+    `UPDATE applications SET ${set.sql} WHERE org_id = $1 AND id = $2 RETURNING *`,
+    [orgId, id, ...set.params],
   );
   return row ? toApplication(row) : null;
+}
+
+// What an application points at, and the column it points with (a closed list, never input).
+const APPLIED_BY = { candidates: 'candidate_id', jobs: 'job_id' } as const;
+
+/**
+ * Delete a candidate or a job that no application names; false when one does (its history is kept)
+ * or the row does not exist.
+ */
+export async function deleteWithoutApplications(
+  q: Queryable,
+  orgId: string,
+  table: keyof typeof APPLIED_BY,
+  id: string,
+): Promise<boolean> {
+  const rows = await q.query(
+    `DELETE FROM ${table} WHERE org_id = $1 AND id = $2
+        AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.org_id = $1 AND a.${APPLIED_BY[table]} = $2)
+      RETURNING id`,
+    [orgId, id],
+  );
+  return rows.length === 1;
 }
 
 /** Delete an application that has no interviews, decisions, touchpoints or follow-ups. */

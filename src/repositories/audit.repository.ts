@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.ts';
-import type { Keyset } from '../db/sql.ts';
+import { keysetPage, type KeysetPage } from '../db/sql.ts';
 
 /** One entry of the audit log. */
 export interface AuditEntry {
@@ -69,15 +69,16 @@ export async function insertAudit(q: Queryable, e: Omit<AuditEntry, 'id'>): Prom
 export async function listAudit(
   q: Queryable,
   orgId: string,
-  page: { after: Keyset | null; limit: number; action?: string | undefined },
+  page: KeysetPage & { action?: string | undefined },
 ): Promise<AuditEntry[]> {
+  const k = keysetPage(page, { by: 'at', firstParam: 2, descending: true });
   const rows = await q.query<AuditRow>(
     `SELECT * FROM audit_log
       WHERE org_id = $1
-        AND ($2::timestamptz IS NULL OR (at, id) < ($2::timestamptz, $3::uuid))
+        AND ${k.where}
         AND ($5::text IS NULL OR action = $5)
-      ORDER BY at DESC, id DESC LIMIT $4`,
-    [orgId, page.after?.key ?? null, page.after?.id ?? null, page.limit, page.action ?? null],
+      ${k.orderLimit}`,
+    [orgId, ...k.params, page.action ?? null],
   );
   return rows.map(toEntry);
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.ts';
-import { assignments, containsPattern, isUniqueViolation, type Keyset } from '../db/sql.ts';
+import { containsPattern, isUniqueViolation, keysetPage, patchSet, type KeysetPage } from '../db/sql.ts';
 import type { Candidate } from '../domain/model.ts';
 import { errors } from '../errors.ts';
 
@@ -69,17 +69,18 @@ export async function findCandidate(q: Queryable, orgId: string, id: string): Pr
 export async function listCandidates(
   q: Queryable,
   orgId: string,
-  page: { after: Keyset | null; limit: number; email?: string | undefined; contains?: string | undefined },
+  page: KeysetPage & { email?: string | undefined; contains?: string | undefined },
 ): Promise<Candidate[]> {
   const pattern = page.contains === undefined ? null : containsPattern(page.contains);
+  const k = keysetPage(page, { by: 'created_at', firstParam: 2 });
   const rows = await q.query<CandidateRow>(
     `SELECT * FROM candidates
       WHERE org_id = $1
-        AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
+        AND ${k.where}
         AND ($5::text IS NULL OR lower(email) = lower($5))
         AND ($6::text IS NULL OR name ILIKE $6 ESCAPE '\\' OR email ILIKE $6 ESCAPE '\\')
-      ORDER BY created_at, id LIMIT $4`,
-    [orgId, page.after?.key ?? null, page.after?.id ?? null, page.limit, page.email ?? null, pattern],
+      ${k.orderLimit}`,
+    [orgId, ...k.params, page.email ?? null, pattern],
   );
   return rows.map(toCandidate);
 }
@@ -92,42 +93,26 @@ export async function updateCandidate(
   patch: Partial<Pick<Candidate, 'name' | 'email' | 'phone' | 'timeZone' | 'source'>>,
   at: Date,
 ): Promise<Candidate | null> {
-  const set = assignments(
+  const set = patchSet(
     patch,
     { name: 'name', email: 'email', phone: 'phone', timeZone: 'time_zone', source: 'source' },
-    4,
+    at,
   );
   // A new address is a fresh start: the old one's bounce no longer applies (the right-hand side
   // of SET reads the row as it was).
-  const emailParam = 4 + set.params.length;
+  const emailParam = 3 + set.params.length;
   const clearBounce =
     patch.email !== undefined
       ? `, email_bounced_at = CASE WHEN lower(email) IS DISTINCT FROM lower($${emailParam}::text) THEN NULL ELSE email_bounced_at END`
       : '';
   try {
     const [row] = await q.query<CandidateRow>(
-      `UPDATE candidates SET updated_at = $3${set.sql ? `, ${set.sql}` : ''}${clearBounce}
-        WHERE org_id = $1 AND id = $2 RETURNING *`,
-      [orgId, id, at, ...set.params, ...(patch.email !== undefined ? [patch.email] : [])],
+      `UPDATE candidates SET ${set.sql}${clearBounce} WHERE org_id = $1 AND id = $2 RETURNING *`,
+      [orgId, id, ...set.params, ...(patch.email !== undefined ? [patch.email] : [])],
     );
     return row ? toCandidate(row) : null;
   } catch (error) {
     if (isUniqueViolation(error, 'candidates_email_idx')) throw duplicateEmail(patch.email);
     throw error;
   }
-}
-
-/** Delete a candidate who has no applications; false when they have some or do not exist. */
-export async function deleteCandidateWithoutApplications(
-  q: Queryable,
-  orgId: string,
-  id: string,
-): Promise<boolean> {
-  const rows = await q.query(
-    `DELETE FROM candidates WHERE org_id = $1 AND id = $2
-        AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.org_id = $1 AND a.candidate_id = $2)
-      RETURNING id`,
-    [orgId, id],
-  );
-  return rows.length === 1;
 }

@@ -4,7 +4,7 @@
  */
 import type { Queryable } from '../db/db.ts';
 import type { SubmissionStage } from '../domain/agency.ts';
-import { isUniqueViolation, type Keyset } from '../db/sql.ts';
+import { isUniqueViolation, keysetPage, type KeysetPage } from '../db/sql.ts';
 import { errors } from '../errors.ts';
 
 /** A candidate's declaration: another agency already submitted them to this client. */
@@ -74,14 +74,15 @@ export async function listClientDeclarations(
   q: Queryable,
   orgId: string,
   candidateId: string,
-  page: { after: Keyset | null; limit: number },
+  page: KeysetPage,
 ): Promise<ClientDeclaration[]> {
+  const k = keysetPage(page, { by: 'created_at', firstParam: 3 });
   const rows = await q.query<Row>(
     `SELECT ${COLUMNS} FROM candidate_client_declarations
       WHERE org_id = $1 AND candidate_id = $2
-        AND ($3::timestamptz IS NULL OR (created_at, id) > ($3::timestamptz, $4::uuid))
-      ORDER BY created_at, id LIMIT $5`,
-    [orgId, candidateId, page.after?.key ?? null, page.after?.id ?? null, page.limit],
+        AND ${k.where}
+      ${k.orderLimit}`,
+    [orgId, candidateId, ...k.params],
   );
   return rows.map(toDeclaration);
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.ts';
-import type { Keyset } from '../db/sql.ts';
+import { keysetPage, type KeysetPage } from '../db/sql.ts';
 import type { Decision } from '../domain/model.ts';
 
 interface DecisionRow {
@@ -59,13 +59,14 @@ export async function listDecisionsOfApplication(
   q: Queryable,
   orgId: string,
   applicationId: string,
-  page?: { after: Keyset | null; limit: number },
+  page?: KeysetPage,
 ): Promise<Decision[]> {
+  const k = keysetPage(page, { by: 'decided_at', firstParam: 3 });
   const rows = await q.query<DecisionRow>(
     `SELECT * FROM decisions WHERE org_id = $1 AND application_id = $2
-        AND ($3::timestamptz IS NULL OR (decided_at, id) > ($3::timestamptz, $4::uuid))
-      ORDER BY decided_at, id LIMIT $5`,
-    [orgId, applicationId, page?.after?.key ?? null, page?.after?.id ?? null, page?.limit ?? null],
+        AND ${k.where}
+      ${k.orderLimit}`,
+    [orgId, applicationId, ...k.params],
   );
   return rows.map(toDecision);
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.ts';
-import type { Keyset } from '../db/sql.ts';
+import { keysetPage, type KeysetPage } from '../db/sql.ts';
 
 /** A message as the development mailbox received it. */
 export interface DevMail {
@@ -68,15 +68,16 @@ export async function insertDevMail(
 export async function listDevMail(
   q: Queryable,
   orgId: string,
-  page: { after: Keyset | null; limit: number; to?: string | undefined },
+  page: KeysetPage & { to?: string | undefined },
 ): Promise<DevMail[]> {
+  const k = keysetPage(page, { by: 'delivered_at', firstParam: 2, descending: true });
   const rows = await q.query<DevMailRow>(
     `SELECT * FROM dev_mailbox
       WHERE org_id = $1
-        AND ($2::timestamptz IS NULL OR (delivered_at, id) < ($2::timestamptz, $3::uuid))
+        AND ${k.where}
         AND ($5::text IS NULL OR lower(envelope_to) = lower($5))
-      ORDER BY delivered_at DESC, id DESC LIMIT $4`,
-    [orgId, page.after?.key ?? null, page.after?.id ?? null, page.limit, page.to ?? null],
+      ${k.orderLimit}`,
+    [orgId, ...k.params, page.to ?? null],
   );
   return rows.map(toDevMail);
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.ts';
-import type { Keyset } from '../db/sql.ts';
+import { keysetPage, type KeysetPage } from '../db/sql.ts';
 
 /** A recorded step: what the system did on its own, or an override a person made. */
 export interface EventRecord {
@@ -80,13 +80,14 @@ export async function listEventsOfApplication(
   q: Queryable,
   orgId: string,
   applicationId: string,
-  page?: { after: Keyset | null; limit: number },
+  page?: KeysetPage,
 ): Promise<EventRecord[]> {
+  const k = keysetPage(page, { by: 'at', firstParam: 3 });
   const rows = await q.query<EventRow>(
     `SELECT * FROM events WHERE org_id = $1 AND application_id = $2
-        AND ($3::timestamptz IS NULL OR (at, id) > ($3::timestamptz, $4::uuid))
-      ORDER BY at, id LIMIT $5`,
-    [orgId, applicationId, page?.after?.key ?? null, page?.after?.id ?? null, page?.limit ?? null],
+        AND ${k.where}
+      ${k.orderLimit}`,
+    [orgId, applicationId, ...k.params],
   );
   return rows.map(toEvent);
 }

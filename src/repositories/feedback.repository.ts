@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.ts';
-import type { Keyset } from '../db/sql.ts';
+import { keysetPage, type KeysetPage } from '../db/sql.ts';
 import type { Feedback, FeedbackDraft } from '../domain/model.ts';
 
 interface FeedbackRow {
@@ -94,13 +94,14 @@ export async function listFeedbackVersions(
   orgId: string,
   interviewId: string,
   interviewerId: string,
-  page: { after: Keyset | null; limit: number },
+  page: KeysetPage,
 ): Promise<FeedbackVersion[]> {
+  const k = keysetPage(page, { by: 'submitted_at', firstParam: 4, descending: true });
   const rows = await q.query<FeedbackRow & { feedback_id: string }>(
     `SELECT * FROM feedback_versions WHERE org_id = $1 AND interview_id = $2 AND interviewer_id = $3
-        AND ($4::timestamptz IS NULL OR (submitted_at, id) < ($4::timestamptz, $5::uuid))
-      ORDER BY submitted_at DESC, id DESC LIMIT $6`,
-    [orgId, interviewId, interviewerId, page.after?.key ?? null, page.after?.id ?? null, page.limit],
+        AND ${k.where}
+      ${k.orderLimit}`,
+    [orgId, interviewId, interviewerId, ...k.params],
   );
   // A version is named by its scorecard's id and its number.
   return rows.map((r) => ({ ...toFeedback({ ...r, id: r.feedback_id }), versionId: r.id }));
@@ -111,13 +112,14 @@ export async function listFeedbackOfInterview(
   q: Queryable,
   orgId: string,
   interviewId: string,
-  page?: { after: Keyset | null; limit: number },
+  page?: KeysetPage,
 ): Promise<Feedback[]> {
+  const k = keysetPage(page, { by: 'submitted_at', firstParam: 3 });
   const rows = await q.query<FeedbackRow>(
     `SELECT * FROM feedback WHERE org_id = $1 AND interview_id = $2
-        AND ($3::timestamptz IS NULL OR (submitted_at, id) > ($3::timestamptz, $4::uuid))
-      ORDER BY submitted_at, id LIMIT $5`,
-    [orgId, interviewId, page?.after?.key ?? null, page?.after?.id ?? null, page?.limit ?? null],
+        AND ${k.where}
+      ${k.orderLimit}`,
+    [orgId, interviewId, ...k.params],
   );
   return rows.map(toFeedback);
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/db.ts';
-import type { Keyset } from '../db/sql.ts';
+import { keysetPage, type KeysetPage } from '../db/sql.ts';
 import type { FollowUpKind, FollowUpStatus } from '../domain/follow-up.ts';
 import type { FollowUp } from '../domain/model.ts';
 
@@ -348,16 +348,17 @@ export async function listFollowUps(
   q: Queryable,
   orgId: string,
   filter: FollowUpFilter,
-  page: { after: Keyset | null; limit: number },
+  page: KeysetPage,
 ): Promise<FollowUpWithContext[]> {
   // The page is cut from follow_ups alone, then dressed with its context: joining first made the
   // planner (misled by row-level security's estimates) walk every application of a large
   // organization before sorting — 2.7 s against 13 ms (BENCHMARKS.md, finding F3).
+  const k = keysetPage(page, { by: 'f.due_at', id: 'f.id', firstParam: 2 });
   const rows = await q.query<FollowUpContextRow>(
     `WITH page AS (
        SELECT f.* FROM follow_ups f
         WHERE f.org_id = $1
-          AND ($2::timestamptz IS NULL OR (f.due_at, f.id) > ($2::timestamptz, $3::uuid))
+          AND ${k.where}
           AND ($5::text IS NULL OR f.status = $5)
           AND ($6::uuid IS NULL OR f.owner_id = $6)
           AND ($7::text IS NULL OR f.kind = $7)
@@ -382,16 +383,14 @@ export async function listFollowUps(
                          SELECT 1 FROM events r
                           WHERE r.org_id = f.org_id AND r.application_id = f.application_id
                             AND r.follow_up_id = f.id AND r.type = 'follow_up_reassigned' AND r.at >= e.at))))
-        ORDER BY f.due_at, f.id LIMIT $4
+        ${k.orderLimit}
      )
      SELECT f.*, ${CONTEXT_COLUMNS}
        FROM page f ${CONTEXT_JOINS}
       ORDER BY f.due_at, f.id`,
     [
       orgId,
-      page.after?.key ?? null,
-      page.after?.id ?? null,
-      page.limit,
+      ...k.params,
       filter.status ?? null,
       filter.ownerId ?? null,
       filter.kind ?? null,

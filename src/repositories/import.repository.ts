@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.ts';
-import type { Keyset } from '../db/sql.ts';
+import { keysetPage, type KeysetPage } from '../db/sql.ts';
 import type { ImportRow } from '../domain/csv-import.ts';
 
 type Inserted = { id: string; inserted: boolean };
@@ -274,18 +274,15 @@ export async function rejectedCsvOf(q: Queryable, orgId: string, id: string): Pr
 }
 
 /** Imports, newest first. */
-export async function listImportRuns(
-  q: Queryable,
-  orgId: string,
-  page: { after: Keyset | null; limit: number },
-): Promise<ImportRun[]> {
+export async function listImportRuns(q: Queryable, orgId: string, page: KeysetPage): Promise<ImportRun[]> {
+  const k = keysetPage(page, { by: 'created_at', firstParam: 2, descending: true });
   const rows = await q.query<RunRow>(
     `SELECT id, org_id, file_name, mapping, status, rows_total, rows_done, rows_imported, rows_rejected, created,
             '[]'::jsonb AS errors, error, created_by, created_at, finished_at
        FROM import_runs
-      WHERE org_id = $1 AND ($2::timestamptz IS NULL OR (created_at, id) < ($2::timestamptz, $3::uuid))
-      ORDER BY created_at DESC, id DESC LIMIT $4`,
-    [orgId, page.after?.key ?? null, page.after?.id ?? null, page.limit],
+      WHERE org_id = $1 AND ${k.where}
+      ${k.orderLimit}`,
+    [orgId, ...k.params],
   );
   return rows.map(toRun);
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.ts';
-import type { Keyset } from '../db/sql.ts';
+import { keysetPage, type KeysetPage } from '../db/sql.ts';
 import type { InboundClass } from '../domain/inbound-mail.ts';
 
 /** An email that came in. */
@@ -196,21 +196,15 @@ export async function listInbound(
   q: Queryable,
   orgId: string,
   filter: { status?: InboundEmail['status'] | undefined; applicationId?: string | undefined },
-  page: { after: Keyset | null; limit: number },
+  page: KeysetPage,
 ): Promise<InboundEmail[]> {
+  const k = keysetPage(page, { by: 'received_at', firstParam: 4, descending: true });
   const rows = await q.query<Row>(
     `SELECT * FROM inbound_emails
       WHERE org_id = $1 AND ($2::text IS NULL OR status = $2) AND ($3::uuid IS NULL OR application_id = $3)
-        AND ($4::timestamptz IS NULL OR (received_at, id) < ($4::timestamptz, $5::uuid))
-      ORDER BY received_at DESC, id DESC LIMIT $6`,
-    [
-      orgId,
-      filter.status ?? null,
-      filter.applicationId ?? null,
-      page.after?.key ?? null,
-      page.after?.id ?? null,
-      page.limit,
-    ],
+        AND ${k.where}
+      ${k.orderLimit}`,
+    [orgId, filter.status ?? null, filter.applicationId ?? null, ...k.params],
   );
   return rows.map(toInbound);
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.ts';
-import type { Keyset } from '../db/sql.ts';
+import { keysetPage, type KeysetPage } from '../db/sql.ts';
 import type { Interview, InterviewPromise } from '../domain/model.ts';
 import type { PromiseWarning } from '../domain/promise.ts';
 
@@ -104,13 +104,14 @@ export async function listInterviewsOfApplication(
   q: Queryable,
   orgId: string,
   applicationId: string,
-  page?: { after: Keyset | null; limit: number },
+  page?: KeysetPage,
 ): Promise<Interview[]> {
+  const k = keysetPage(page, { by: 'i.created_at', id: 'i.id', firstParam: 3 });
   const rows = await q.query<InterviewRow>(
     `${SELECT_INTERVIEW} WHERE i.org_id = $1 AND i.application_id = $2
-        AND ($3::timestamptz IS NULL OR (i.created_at, i.id) > ($3::timestamptz, $4::uuid))
-      ORDER BY i.created_at, i.id LIMIT $5`,
-    [orgId, applicationId, page?.after?.key ?? null, page?.after?.id ?? null, page?.limit ?? null],
+        AND ${k.where}
+      ${k.orderLimit}`,
+    [orgId, applicationId, ...k.params],
   );
   return rows.map(toInterview);
 }
@@ -123,22 +124,16 @@ export async function listInterviewsOfOrganization(
   q: Queryable,
   orgId: string,
   filter: { applicationId?: string | undefined; closed?: boolean | undefined },
-  page: { after: Keyset | null; limit: number },
+  page: KeysetPage,
 ): Promise<Interview[]> {
+  const k = keysetPage(page, { by: 'i.created_at', id: 'i.id', firstParam: 4 });
   const rows = await q.query<InterviewRow>(
     `${SELECT_INTERVIEW} WHERE i.org_id = $1
         AND ($2::uuid IS NULL OR i.application_id = $2)
         AND ($3::boolean IS NULL OR (i.closed_at IS NOT NULL) = $3)
-        AND ($4::timestamptz IS NULL OR (i.created_at, i.id) > ($4::timestamptz, $5::uuid))
-      ORDER BY i.created_at, i.id LIMIT $6`,
-    [
-      orgId,
-      filter.applicationId ?? null,
-      filter.closed ?? null,
-      page.after?.key ?? null,
-      page.after?.id ?? null,
-      page.limit,
-    ],
+        AND ${k.where}
+      ${k.orderLimit}`,
+    [orgId, filter.applicationId ?? null, filter.closed ?? null, ...k.params],
   );
   return rows.map(toInterview);
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.ts';
-import { assignments, containsPattern, type Keyset } from '../db/sql.ts';
+import { containsPattern, keysetPage, patchSet, type KeysetPage } from '../db/sql.ts';
 import { DEFAULT_JOB_STAGES } from '../domain/job-stages.ts';
 import type { Job } from '../domain/model.ts';
 
@@ -76,31 +76,39 @@ export async function findJob(
 export async function listJobs(
   q: Queryable,
   orgId: string,
-  page: {
-    after: Keyset | null;
-    limit: number;
+  page: KeysetPage & {
     status?: Job['status'] | undefined;
     contains?: string | undefined;
   },
 ): Promise<Job[]> {
+  const k = keysetPage(page, { by: 'created_at', firstParam: 2 });
   const rows = await q.query<JobRow>(
     `SELECT * FROM jobs
       WHERE org_id = $1
-        AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
+        AND ${k.where}
         AND ($5::text IS NULL OR status = $5)
         AND ($6::text IS NULL OR title ILIKE $6 ESCAPE '\\')
-      ORDER BY created_at, id LIMIT $4`,
+      ${k.orderLimit}`,
     [
       orgId,
-      page.after?.key ?? null,
-      page.after?.id ?? null,
-      page.limit,
+      ...k.params,
       page.status ?? null,
       page.contains === undefined ? null : containsPattern(page.contains),
     ],
   );
   return rows.map(toJob);
 }
+
+// The job fields a patch may change, and their columns.
+const JOB_COLUMNS = {
+  title: 'title',
+  roleKind: 'role_kind',
+  status: 'status',
+  hiringManagerId: 'hiring_manager_id',
+  recruiterId: 'recruiter_id',
+  policyOverrides: 'policy_overrides',
+  stages: 'stages',
+};
 
 /** Apply a patch to a job. */
 export async function updateJob(
@@ -114,41 +122,19 @@ export async function updateJob(
   },
   at: Date,
 ): Promise<Job | null> {
-  const set = assignments(
-    patch,
+  const set = patchSet(
     {
-      title: 'title',
-      roleKind: 'role_kind',
-      status: 'status',
-      hiringManagerId: 'hiring_manager_id',
-      recruiterId: 'recruiter_id',
-      policyOverrides: 'policy_overrides',
-      stages: 'stages',
+      ...patch,
+      // jsonb goes over the wire as text: objects must not be left to the driver's array handling.
+      policyOverrides:
+        patch.policyOverrides === undefined ? undefined : JSON.stringify(patch.policyOverrides),
     },
-    4,
+    JOB_COLUMNS,
+    at,
   );
-  if (patch.policyOverrides !== undefined) {
-    // jsonb goes over the wire as text: objects must not be left to the driver's array handling.
-    set.params[set.params.indexOf(patch.policyOverrides)] = JSON.stringify(patch.policyOverrides);
-  }
   const [row] = await q.query<JobRow>(
-    `UPDATE jobs SET updated_at = $3${set.sql ? `, ${set.sql}` : ''} WHERE org_id = $1 AND id = $2 RETURNING *`,
-    [orgId, id, at, ...set.params],
+    `UPDATE jobs SET ${set.sql} WHERE org_id = $1 AND id = $2 RETURNING *`,
+    [orgId, id, ...set.params],
   );
   return row ? toJob(row) : null;
-}
-
-/** Delete a job that has no applications; returns false when it has some or does not exist. */
-export async function deleteJobWithoutApplications(
-  q: Queryable,
-  orgId: string,
-  id: string,
-): Promise<boolean> {
-  const rows = await q.query(
-    `DELETE FROM jobs WHERE org_id = $1 AND id = $2
-        AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.org_id = $1 AND a.job_id = $2)
-      RETURNING id`,
-    [orgId, id],
-  );
-  return rows.length === 1;
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.ts';
-import { assignments, isUniqueViolation, type Keyset } from '../db/sql.ts';
+import { isUniqueViolation, keysetPage, patchSet, type KeysetPage } from '../db/sql.ts';
 import type { Member } from '../domain/model.ts';
 import { errors } from '../errors.ts';
 
@@ -68,15 +68,16 @@ export async function listMembersByIds(q: Queryable, orgId: string, ids: string[
 export async function listMembers(
   q: Queryable,
   orgId: string,
-  page: { after: Keyset | null; limit: number; role?: Member['role'] | undefined },
+  page: KeysetPage & { role?: Member['role'] | undefined },
 ): Promise<Member[]> {
+  const k = keysetPage(page, { by: 'created_at', firstParam: 2 });
   const rows = await q.query<MemberRow>(
     `SELECT * FROM members
       WHERE org_id = $1
-        AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
+        AND ${k.where}
         AND ($5::text IS NULL OR role = $5)
-      ORDER BY created_at, id LIMIT $4`,
-    [orgId, page.after?.key ?? null, page.after?.id ?? null, page.limit, page.role ?? null],
+      ${k.orderLimit}`,
+    [orgId, ...k.params, page.role ?? null],
   );
   return rows.map(toMember);
 }
@@ -114,16 +115,15 @@ export async function updateMember(
   patch: Partial<Pick<Member, 'email' | 'name' | 'role' | 'timeZone' | 'active'>>,
   at: Date,
 ): Promise<Member | null> {
-  const set = assignments(
+  const set = patchSet(
     patch,
     { email: 'email', name: 'name', role: 'role', timeZone: 'time_zone', active: 'active' },
-    4,
+    at,
   );
   try {
     const [row] = await q.query<MemberRow>(
-      `UPDATE members SET updated_at = $3${set.sql ? `, ${set.sql}` : ''}
-        WHERE org_id = $1 AND id = $2 RETURNING *`,
-      [orgId, id, at, ...set.params],
+      `UPDATE members SET ${set.sql} WHERE org_id = $1 AND id = $2 RETURNING *`,
+      [orgId, id, ...set.params],
     );
     return row ? toMember(row) : null;
   } catch (error) {

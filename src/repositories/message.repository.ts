@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.ts';
-import type { Keyset } from '../db/sql.ts';
+import { keysetPage, type KeysetPage } from '../db/sql.ts';
 import type { Message, MessageStatus } from '../domain/model.ts';
 
 interface MessageRow {
@@ -199,26 +199,19 @@ export async function listMessages(
     jobId?: string | undefined;
     status?: MessageStatus | undefined;
   },
-  page: { after: Keyset | null; limit: number },
+  page: KeysetPage,
 ): Promise<Message[]> {
+  const k = keysetPage(page, { by: 'created_at', firstParam: 2 });
   const rows = await q.query<MessageRow>(
     `SELECT * FROM messages
       WHERE org_id = $1
-        AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
+        AND ${k.where}
         AND ($5::uuid IS NULL OR application_id = $5)
         AND ($6::text IS NULL OR status = $6)
         AND ($7::uuid IS NULL OR application_id IN
               (SELECT id FROM applications WHERE org_id = $1 AND job_id = $7))
-      ORDER BY created_at, id LIMIT $4`,
-    [
-      orgId,
-      page.after?.key ?? null,
-      page.after?.id ?? null,
-      page.limit,
-      filter.applicationId ?? null,
-      filter.status ?? null,
-      filter.jobId ?? null,
-    ],
+      ${k.orderLimit}`,
+    [orgId, ...k.params, filter.applicationId ?? null, filter.status ?? null, filter.jobId ?? null],
   );
   return rows.map(toMessage);
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.ts';
-import type { Keyset } from '../db/sql.ts';
+import { keysetPage, type KeysetPage } from '../db/sql.ts';
 
 /** A candidate's place in the talent pool. */
 export interface PoolMembership {
@@ -189,8 +189,9 @@ export async function searchPool(
   q: Queryable,
   orgId: string,
   filter: { tags: string[]; text: string | null },
-  page: { after: Keyset | null; limit: number },
+  page: KeysetPage,
 ): Promise<PoolEntry[]> {
+  const k = keysetPage(page, { by: 'p.invited_at', id: 'p.id', firstParam: 4 });
   const rows = await q.query<
     Row & {
       candidate_name: string;
@@ -212,9 +213,9 @@ export async function searchPool(
         AND p.tags @> $2::text[]
         AND ($3::text IS NULL OR c.name ILIKE '%' || $3 || '%' OR p.interests ILIKE '%' || $3 || '%'
              OR j.title ILIKE '%' || $3 || '%' OR EXISTS (SELECT 1 FROM unnest(p.tags) t WHERE t ILIKE '%' || $3 || '%'))
-        AND ($4::timestamptz IS NULL OR (p.invited_at, p.id) > ($4::timestamptz, $5::uuid))
-      ORDER BY p.invited_at, p.id LIMIT $6`,
-    [orgId, filter.tags, filter.text, page.after?.key ?? null, page.after?.id ?? null, page.limit],
+        AND ${k.where}
+      ${k.orderLimit}`,
+    [orgId, filter.tags, filter.text, ...k.params],
   );
   return rows.map((r) => ({
     ...toMembership(r),

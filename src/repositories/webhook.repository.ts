@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.ts';
-import type { Keyset } from '../db/sql.ts';
+import { keysetPage, type KeysetPage } from '../db/sql.ts';
 import type { WebhookEventType } from '../domain/webhooks.ts';
 
 /** An endpoint an admin registered. */
@@ -87,13 +87,14 @@ export async function findEndpoint(q: Queryable, orgId: string, id: string): Pro
 export async function listEndpoints(
   q: Queryable,
   orgId: string,
-  page: { after: Keyset | null; limit: number },
+  page: KeysetPage,
 ): Promise<WebhookEndpoint[]> {
+  const k = keysetPage(page, { by: 'created_at', firstParam: 2 });
   const rows = await q.query<EndpointRow>(
     `SELECT * FROM webhook_endpoints
-      WHERE org_id = $1 AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
-      ORDER BY created_at, id LIMIT $4`,
-    [orgId, page.after?.key ?? null, page.after?.id ?? null, page.limit],
+      WHERE org_id = $1 AND ${k.where}
+      ${k.orderLimit}`,
+    [orgId, ...k.params],
   );
   return rows.map(toEndpoint);
 }
@@ -387,7 +388,7 @@ export async function listDeliveries(
   q: Queryable,
   orgId: string,
   endpointId: string,
-  page: { after: Keyset | null; limit: number },
+  page: KeysetPage,
 ): Promise<
   (WebhookDelivery & {
     attemptLog: {
@@ -399,6 +400,7 @@ export async function listDeliveries(
     }[];
   })[]
 > {
+  const k = keysetPage(page, { by: 'd.created_at', id: 'd.id', firstParam: 3, descending: true });
   const rows = await q.query<
     DeliveryRow & {
       attempt_log: {
@@ -415,9 +417,9 @@ export async function listDeliveries(
                              FROM webhook_attempts a WHERE a.org_id = d.org_id AND a.delivery_id = d.id), '[]') AS attempt_log
        FROM webhook_deliveries d
       WHERE d.org_id = $1 AND d.endpoint_id = $2
-        AND ($3::timestamptz IS NULL OR (d.created_at, d.id) < ($3::timestamptz, $4::uuid))
-      ORDER BY d.created_at DESC, d.id DESC LIMIT $5`,
-    [orgId, endpointId, page.after?.key ?? null, page.after?.id ?? null, page.limit],
+        AND ${k.where}
+      ${k.orderLimit}`,
+    [orgId, endpointId, ...k.params],
   );
   return rows.map((r) => ({
     ...toDelivery(r),

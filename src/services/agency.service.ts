@@ -66,7 +66,7 @@ import type { Queryable } from '../db/db.ts';
 import { enqueueSubmissionEmail, type SubmissionMailDeps } from './client-answer.service.ts';
 import { checkSubmissionAllowed, earlierSubmissionView } from './client-declaration.service.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
-import { decodeCursor, toPage, type Page, type PageQuery } from './pagination.ts';
+import { fetchPage, type Page, type PageQuery } from './pagination.ts';
 import { requireActiveMember, requireCandidateRef } from './references.ts';
 import { followSubmissionStage } from './submission-finalists.ts';
 
@@ -109,11 +109,11 @@ export async function listClientsPage(
   orgId: string,
   query: PageQuery,
 ): Promise<Page<Client>> {
-  const rows = await listClients(deps.db.tenant(orgId), orgId, {
-    after: decodeCursor(query.cursor),
-    limit: query.limit + 1,
-  });
-  return toPage(rows, query.limit, (c) => c.createdAt);
+  return fetchPage(
+    query,
+    (page) => listClients(deps.db.tenant(orgId), orgId, page),
+    (c) => c.createdAt,
+  );
 }
 
 /** Change a client's name or terms. */
@@ -170,11 +170,11 @@ export async function listClientContactsPage(
 ): Promise<Page<ClientContact>> {
   return deps.db.tenant(orgId).transaction(async (tx) => {
     if (!(await findClient(tx, orgId, clientId))) throw errors.notFound('Client', clientId);
-    const rows = await listClientContacts(tx, orgId, clientId, {
-      after: decodeCursor(query.cursor),
-      limit: query.limit + 1,
-    });
-    return toPage(rows, query.limit, (c) => c.createdAt);
+    return fetchPage(
+      query,
+      (page) => listClientContacts(tx, orgId, clientId, page),
+      (c) => c.createdAt,
+    );
   });
 }
 
@@ -236,11 +236,11 @@ export async function listJobOrdersPage(
 ): Promise<Page<JobOrder>> {
   return deps.db.tenant(orgId).transaction(async (tx) => {
     if (!(await findClient(tx, orgId, clientId))) throw errors.notFound('Client', clientId);
-    const rows = await listJobOrders(tx, orgId, clientId, {
-      after: decodeCursor(query.cursor),
-      limit: query.limit + 1,
-    });
-    return toPage(rows, query.limit, (j) => j.createdAt);
+    return fetchPage(
+      query,
+      (page) => listJobOrders(tx, orgId, clientId, page),
+      (j) => j.createdAt,
+    );
   });
 }
 
@@ -412,11 +412,11 @@ export async function listSubmissionsPage(
   orgId: string,
   query: PageQuery & { clientId?: string | undefined; stage?: SubmissionStage | undefined },
 ): Promise<Page<Submission>> {
-  const rows = await listSubmissions(deps.db.tenant(orgId), orgId, query, {
-    after: decodeCursor(query.cursor),
-    limit: query.limit + 1,
-  });
-  return toPage(rows, query.limit, (s) => s.createdAt);
+  return fetchPage(
+    query,
+    (page) => listSubmissions(deps.db.tenant(orgId), orgId, query, page),
+    (s) => s.createdAt,
+  );
 }
 
 /**

@@ -33,7 +33,7 @@ import { listTouchpointsOfApplication } from '../repositories/touchpoint.reposit
 import { recordAudit } from './audit.service.ts';
 import type { ServiceDeps } from './deps.ts';
 import { emitEvent } from './webhook.service.ts';
-import { decodeCursor, toPage, type Page, type PageQuery } from './pagination.ts';
+import { fetchPage, type Page, type PageQuery } from './pagination.ts';
 import { requireApplication, requireCandidateRef, requireJobRef } from './references.ts';
 import { reviewFinalists } from './finalists.ts';
 
@@ -99,14 +99,12 @@ export async function listApplicationsPage(
     status?: Application['status'] | undefined;
   },
 ): Promise<Page<Application>> {
-  const rows = await listApplications(deps.db.tenant(orgId), orgId, {
-    after: decodeCursor(query.cursor),
-    limit: query.limit + 1,
-    jobId: query.jobId,
-    candidateId: query.candidateId,
-    status: query.status,
-  });
-  return toPage(rows, query.limit, (a) => a.createdAt);
+  const { jobId, candidateId, status } = query;
+  return fetchPage(
+    query,
+    (page) => listApplications(deps.db.tenant(orgId), orgId, { ...page, jobId, candidateId, status }),
+    (a) => a.createdAt,
+  );
 }
 
 /**
@@ -178,11 +176,11 @@ export async function listApplicationEventsPage(
 ): Promise<Page<EventRecord>> {
   return deps.db.tenant(orgId).transaction(async (tx) => {
     await requireApplication(tx, orgId, id);
-    const rows = await listEventsOfApplication(tx, orgId, id, {
-      after: decodeCursor(query.cursor),
-      limit: query.limit + 1,
-    });
-    return toPage(rows, query.limit, (e) => e.at);
+    return fetchPage(
+      query,
+      (page) => listEventsOfApplication(tx, orgId, id, page),
+      (e) => e.at,
+    );
   });
 }
 

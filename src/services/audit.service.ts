@@ -1,7 +1,7 @@
 import { currentViewer, type Queryable } from '../db/db.ts';
 import { insertAudit, listAudit, type AuditEntry } from '../repositories/audit.repository.ts';
 import type { ServiceDeps } from './deps.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { fetchPage, type Page } from './pagination.ts';
 
 /**
  * Append to the audit log inside the caller's transaction, attributed to the current request's
@@ -41,10 +41,9 @@ export async function listAuditPage(
   orgId: string,
   query: { cursor?: string | undefined; limit: number; action?: string | undefined },
 ): Promise<Page<AuditEntry>> {
-  const rows = await listAudit(deps.db.tenant(orgId), orgId, {
-    after: decodeCursor(query.cursor),
-    limit: query.limit + 1,
-    action: query.action,
-  });
-  return toPage(rows, query.limit, (e) => e.at);
+  return fetchPage(
+    query,
+    (page) => listAudit(deps.db.tenant(orgId), orgId, { ...page, action: query.action }),
+    (e) => e.at,
+  );
 }

@@ -1,14 +1,14 @@
 import type { Candidate } from '../domain/model.ts';
 import { AppError, errors } from '../errors.ts';
 import {
-  deleteCandidateWithoutApplications,
   findCandidate,
   insertCandidate,
   listCandidates,
   updateCandidate,
 } from '../repositories/candidate.repository.ts';
+import { deleteWithoutApplications } from '../repositories/application.repository.ts';
 import type { ServiceDeps } from './deps.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { fetchPage, type Page } from './pagination.ts';
 
 /** Fields a candidate is created with. */
 export interface CandidateInput {
@@ -70,13 +70,12 @@ export async function listCandidatesPage(
   orgId: string,
   query: { cursor?: string | undefined; limit: number; email?: string | undefined; q?: string | undefined },
 ): Promise<Page<Candidate>> {
-  const rows = await listCandidates(deps.db.tenant(orgId), orgId, {
-    after: decodeCursor(query.cursor),
-    limit: query.limit + 1,
-    email: query.email,
-    contains: query.q,
-  });
-  return toPage(rows, query.limit, (c) => c.createdAt);
+  return fetchPage(
+    query,
+    (page) =>
+      listCandidates(deps.db.tenant(orgId), orgId, { ...page, email: query.email, contains: query.q }),
+    (c) => c.createdAt,
+  );
 }
 
 /** Change a candidate. */
@@ -96,7 +95,7 @@ export async function changeCandidate(
 export async function deleteCandidate(deps: ServiceDeps, orgId: string, id: string): Promise<void> {
   await deps.db.tenant(orgId).transaction(async (tx) => {
     if (!(await findCandidate(tx, orgId, id))) throw errors.notFound('Candidate', id);
-    if (!(await deleteCandidateWithoutApplications(tx, orgId, id))) {
+    if (!(await deleteWithoutApplications(tx, orgId, 'candidates', id))) {
       throw errors.conflict('This candidate has applications; their history is kept.');
     }
   });

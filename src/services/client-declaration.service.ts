@@ -21,7 +21,7 @@ import {
   type EarlierSubmission,
 } from '../repositories/client-declaration.repository.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
-import { decodeCursor, toPage, type Page, type PageQuery } from './pagination.ts';
+import { fetchPage, type Page, type PageQuery } from './pagination.ts';
 import { requireCandidateRef } from './references.ts';
 
 const day = (at: Date, zone: string) =>
@@ -135,11 +135,11 @@ export async function listClientDeclarationsPage(
 ): Promise<Page<ClientDeclaration>> {
   return deps.db.tenant(orgId).transaction(async (tx) => {
     await requireCandidate(tx, orgId, candidateId);
-    const rows = await listClientDeclarations(tx, orgId, candidateId, {
-      after: decodeCursor(query.cursor),
-      limit: query.limit + 1,
-    });
-    return toPage(rows, query.limit, (d) => d.createdAt);
+    return fetchPage(
+      query,
+      (page) => listClientDeclarations(tx, orgId, candidateId, page),
+      (d) => d.createdAt,
+    );
   });
 }
 

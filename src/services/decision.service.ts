@@ -20,7 +20,7 @@ import type { Actor, ServiceDeps } from './deps.ts';
 import { emitEvent } from './webhook.service.ts';
 import { reviewFinalists } from './finalists.ts';
 import { openOutcomeFollowUp } from './follow-up.service.ts';
-import { decodeCursor, toPage, type Page, type PageQuery } from './pagination.ts';
+import { fetchPage, type Page, type PageQuery } from './pagination.ts';
 import { requireApplication } from './references.ts';
 import { settleDecideBy } from './internal-deadlines.ts';
 
@@ -218,10 +218,10 @@ export async function listDecisionsPage(
       type: 'application',
       id: applicationId,
     });
-    const rows = await listDecisionsOfApplication(tx, orgId, applicationId, {
-      after: decodeCursor(query.cursor),
-      limit: query.limit + 1,
-    });
-    return toPage(rows, query.limit, (d) => d.decidedAt);
+    return fetchPage(
+      query,
+      (page) => listDecisionsOfApplication(tx, orgId, applicationId, page),
+      (d) => d.decidedAt,
+    );
   });
 }

@@ -1,7 +1,7 @@
 import { maskSecretLinks } from '../domain/sign-in-links.ts';
 import { listDevMail, type DevMail } from '../repositories/dev-mailbox.repository.ts';
 import type { ServiceDeps } from './deps.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { fetchPage, type Page } from './pagination.ts';
 
 /**
  * The organization's dev mailbox, newest first, for its admins. Sign-in and invitation links are
@@ -12,13 +12,12 @@ export async function listDevMailPage(
   orgId: string,
   query: { cursor?: string | undefined; limit: number; to?: string | undefined },
 ): Promise<Page<DevMail>> {
-  const rows = await listDevMail(deps.db.tenant(orgId), orgId, {
-    after: decodeCursor(query.cursor),
-    limit: query.limit + 1,
-    to: query.to,
-  });
-  const page = toPage(rows, query.limit, (m) => m.deliveredAt);
-  return { items: page.items.map(maskDevMail), nextCursor: page.nextCursor };
+  const mail = await fetchPage(
+    query,
+    (page) => listDevMail(deps.db.tenant(orgId), orgId, { ...page, to: query.to }),
+    (m) => m.deliveredAt,
+  );
+  return { items: mail.items.map(maskDevMail), nextCursor: mail.nextCursor };
 }
 
 function maskDevMail(mail: DevMail): DevMail {

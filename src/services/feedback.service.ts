@@ -14,7 +14,7 @@ import type { Queryable } from '../db/db.ts';
 import { findInterview } from '../repositories/interview.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
-import { decodeCursor, toPage, type Page, type PageQuery } from './pagination.ts';
+import { fetchPage, type Page, type PageQuery } from './pagination.ts';
 import { settleScorecard } from './internal-deadlines.ts';
 
 /** One interviewer's scorecard. */
@@ -156,11 +156,11 @@ export async function listFeedbackPage(
     const interview = await findInterview(tx, orgId, interviewId);
     if (!interview) throw errors.notFound('Interview', interviewId);
     await recordAudit(tx, orgId, deps.clock.now(), 'feedback_read', { type: 'interview', id: interviewId });
-    const rows = await listFeedbackOfInterview(tx, orgId, interviewId, {
-      after: decodeCursor(query.cursor),
-      limit: query.limit + 1,
-    });
-    return toPage(rows, query.limit, (f) => f.submittedAt);
+    return fetchPage(
+      query,
+      (page) => listFeedbackOfInterview(tx, orgId, interviewId, page),
+      (f) => f.submittedAt,
+    );
   });
 }
 
@@ -176,16 +176,18 @@ export async function listFeedbackVersionsPage(
     const interview = await findInterview(tx, orgId, interviewId);
     if (!interview) throw errors.notFound('Interview', interviewId);
     await recordAudit(tx, orgId, deps.clock.now(), 'feedback_read', { type: 'interview', id: interviewId });
-    const rows = await listFeedbackVersions(tx, orgId, interviewId, interviewerId, {
-      after: decodeCursor(query.cursor),
-      limit: query.limit + 1,
-    });
     // Pages are cut by the version rows' own ids; each item is named by its scorecard's id.
-    const page = toPage(
-      rows.map(({ versionId, ...f }) => ({ id: versionId, feedback: f })),
-      query.limit,
+    const versions = await fetchPage(
+      query,
+      async (page) =>
+        (await listFeedbackVersions(tx, orgId, interviewId, interviewerId, page)).map(
+          ({ versionId, ...f }) => ({
+            id: versionId,
+            feedback: f,
+          }),
+        ),
       (r) => r.feedback.submittedAt,
     );
-    return { items: page.items.map((r) => r.feedback), nextCursor: page.nextCursor };
+    return { items: versions.items.map((r) => r.feedback), nextCursor: versions.nextCursor };
   });
 }

@@ -49,7 +49,7 @@ import { enqueueMessages, type MailIdentity } from './outbox.service.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { scheduleNextStayInTouch } from './talent-pool.service.ts';
 import { emitEvents, type EventToEmit } from './webhook.service.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { fetchPage, type Page } from './pagination.ts';
 import { requireActiveMember, requireApplicationRef } from './references.ts';
 
 // Follow-ups our side owes have an owner on the team.
@@ -319,22 +319,21 @@ export async function listFollowUpsPage(
   // One transaction for the page and the organization's "today" (each is a round trip more).
   return deps.db.tenant(orgId).transaction(async (tx) => {
     const policy = await policyOf(tx, orgId);
-    const rows = await listFollowUps(
-      tx,
-      orgId,
-      {
-        status: query.status,
-        ownerId: query.ownerId,
-        kind: query.kind,
-        applicationId: query.applicationId,
-        overdue: query.overdue === undefined ? undefined : { value: query.overdue, now },
-        dueBefore: query.dueBefore && instantOf(query.dueBefore, policy.timeZone),
-        hiringManagerId: query.hiringManagerId,
-        escalatedTo: query.escalatedTo,
-      },
-      { after: decodeCursor(query.cursor), limit: query.limit + 1 },
+    const filter = {
+      status: query.status,
+      ownerId: query.ownerId,
+      kind: query.kind,
+      applicationId: query.applicationId,
+      overdue: query.overdue === undefined ? undefined : { value: query.overdue, now },
+      dueBefore: query.dueBefore && instantOf(query.dueBefore, policy.timeZone),
+      hiringManagerId: query.hiringManagerId,
+      escalatedTo: query.escalatedTo,
+    };
+    const page = await fetchPage(
+      query,
+      (p) => listFollowUps(tx, orgId, filter, p),
+      (f) => f.dueAt,
     );
-    const page = toPage(rows, query.limit, (f) => f.dueAt);
     const people = await loadFollowUpPeople(tx, orgId, page.items);
     return {
       items: page.items.map((f) => viewFollowUp(f, now, policy, people)),

@@ -29,7 +29,7 @@ import {
 } from '../repositories/import.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import type { ServiceDeps } from './deps.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { fetchPage, type Page } from './pagination.ts';
 
 /** Rows written per transaction. */
 const BATCH = 250;
@@ -546,9 +546,9 @@ export async function listImportsPage(
   orgId: string,
   query: { cursor?: string | undefined; limit: number },
 ): Promise<Page<ImportRun>> {
-  const rows = await listImportRuns(deps.db.tenant(orgId), orgId, {
-    after: decodeCursor(query.cursor),
-    limit: query.limit + 1,
-  });
-  return toPage(rows, query.limit, (r) => r.createdAt);
+  return fetchPage(
+    query,
+    (page) => listImportRuns(deps.db.tenant(orgId), orgId, page),
+    (r) => r.createdAt,
+  );
 }

@@ -48,7 +48,7 @@ import { hashToken } from './secret-tokens.ts';
 import type { ServiceDeps } from './deps.ts';
 import { closeFollowUpsByTouchpoint } from './follow-up.service.ts';
 import { enqueueMemberNotice, type MailIdentity } from './outbox.service.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { fetchPage, type Page } from './pagination.ts';
 import { requireApplication } from './references.ts';
 import { emitEvent } from './webhook.service.ts';
 
@@ -509,16 +509,15 @@ export async function listInboxPage(
     limit: number;
   },
 ): Promise<Page<InboundEmail>> {
-  const rows = await listInbound(
-    deps.db.tenant(orgId),
-    orgId,
-    {
-      status: query.status ?? (query.applicationId ? undefined : 'unassigned'),
-      applicationId: query.applicationId,
-    },
-    { after: decodeCursor(query.cursor), limit: query.limit + 1 },
+  const filter = {
+    status: query.status ?? (query.applicationId ? undefined : 'unassigned'),
+    applicationId: query.applicationId,
+  };
+  return fetchPage(
+    query,
+    (page) => listInbound(deps.db.tenant(orgId), orgId, filter, page),
+    (m) => m.receivedAt,
   );
-  return toPage(rows, query.limit, (m) => m.receivedAt);
 }
 
 /** One inbound mail. */

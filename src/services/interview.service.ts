@@ -50,7 +50,7 @@ import { linkBase, loadTemplate } from './message-templates.ts';
 import { emitEvent } from './webhook.service.ts';
 import type { Queryable, ScopedTx } from '../db/db.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
-import { decodeCursor, toPage, type Page, type PageQuery } from './pagination.ts';
+import { fetchPage, type Page, type PageQuery } from './pagination.ts';
 import { previewPromise, type PromisePreview } from './promise.service.ts';
 import { openOutcomeFollowUp } from './follow-up.service.ts';
 import { requireActiveMember, requireApplication, requireApplicationRef } from './references.ts';
@@ -126,11 +126,11 @@ export async function listInterviewsPage(
 ): Promise<Page<Interview>> {
   return deps.db.tenant(orgId).transaction(async (tx) => {
     await requireApplication(tx, orgId, applicationId);
-    const rows = await listInterviewsOfApplication(tx, orgId, applicationId, {
-      after: decodeCursor(query.cursor),
-      limit: query.limit + 1,
-    });
-    return toPage(rows, query.limit, (i) => i.createdAt);
+    return fetchPage(
+      query,
+      (page) => listInterviewsOfApplication(tx, orgId, applicationId, page),
+      (i) => i.createdAt,
+    );
   });
 }
 
@@ -140,13 +140,12 @@ export async function listOrganizationInterviewsPage(
   orgId: string,
   query: PageQuery & { applicationId?: string | undefined; closed?: boolean | undefined },
 ): Promise<Page<Interview>> {
-  const rows = await listInterviewsOfOrganization(
-    deps.db.tenant(orgId),
-    orgId,
-    { applicationId: query.applicationId, closed: query.closed },
-    { after: decodeCursor(query.cursor), limit: query.limit + 1 },
+  const filter = { applicationId: query.applicationId, closed: query.closed };
+  return fetchPage(
+    query,
+    (page) => listInterviewsOfOrganization(deps.db.tenant(orgId), orgId, filter, page),
+    (i) => i.createdAt,
   );
-  return toPage(rows, query.limit, (i) => i.createdAt);
 }
 
 /** The organization's time zone, read only when one of `values` is a plain date that needs it. */

@@ -8,15 +8,10 @@ import {
 import { replanFollowUps } from '../repositories/follow-up.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { AppError, errors } from '../errors.ts';
-import {
-  deleteJobWithoutApplications,
-  findJob,
-  insertJob,
-  listJobs,
-  updateJob,
-} from '../repositories/job.repository.ts';
+import { findJob, insertJob, listJobs, updateJob } from '../repositories/job.repository.ts';
+import { deleteWithoutApplications } from '../repositories/application.repository.ts';
 import type { ServiceDeps } from './deps.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { fetchPage, type Page } from './pagination.ts';
 import { requireActiveMember } from './references.ts';
 import { reviewFinalists } from './finalists.ts';
 
@@ -79,13 +74,11 @@ export async function listJobsPage(
     q?: string | undefined;
   },
 ): Promise<Page<Job>> {
-  const rows = await listJobs(deps.db.tenant(orgId), orgId, {
-    after: decodeCursor(query.cursor),
-    limit: query.limit + 1,
-    status: query.status,
-    contains: query.q,
-  });
-  return toPage(rows, query.limit, (j) => j.createdAt);
+  return fetchPage(
+    query,
+    (page) => listJobs(deps.db.tenant(orgId), orgId, { ...page, status: query.status, contains: query.q }),
+    (j) => j.createdAt,
+  );
 }
 
 /** Change a job. */
@@ -169,7 +162,7 @@ export async function changeJob(
 export async function deleteJob(deps: ServiceDeps, orgId: string, id: string): Promise<void> {
   await deps.db.tenant(orgId).transaction(async (tx) => {
     if (!(await findJob(tx, orgId, id))) throw errors.notFound('Job', id);
-    if (!(await deleteJobWithoutApplications(tx, orgId, id))) {
+    if (!(await deleteWithoutApplications(tx, orgId, 'jobs', id))) {
       throw errors.conflict('This job has applications; close it instead of deleting it.');
     }
   });

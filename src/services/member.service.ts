@@ -11,7 +11,7 @@ import { revokeSessions } from '../repositories/session.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import type { ServiceDeps } from './deps.ts';
 import { forgetMemberTokens } from './organization.service.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { fetchPage, type Page } from './pagination.ts';
 
 /** Fields a member is created with. */
 export type MemberInput = Pick<Member, 'email' | 'name' | 'role'> & { timeZone?: string | null | undefined };
@@ -41,12 +41,11 @@ export async function listMembersPage(
   orgId: string,
   query: { cursor?: string | undefined; limit: number; role?: Member['role'] | undefined },
 ): Promise<Page<Member>> {
-  const rows = await listMembers(deps.db.tenant(orgId), orgId, {
-    after: decodeCursor(query.cursor),
-    limit: query.limit + 1,
-    role: query.role,
-  });
-  return toPage(rows, query.limit, (m) => m.createdAt);
+  return fetchPage(
+    query,
+    (page) => listMembers(deps.db.tenant(orgId), orgId, { ...page, role: query.role }),
+    (m) => m.createdAt,
+  );
 }
 
 /**

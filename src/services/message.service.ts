@@ -45,7 +45,7 @@ import { statusLinkPlaceholder } from './candidate-links.ts';
 import { buildMessage } from './message-builder.ts';
 import { linkBase, loadTemplate, type MessagingDeps } from './message-templates.ts';
 import { enqueueMessage } from './outbox.service.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { fetchPage, type Page } from './pagination.ts';
 import { requireApplication } from './references.ts';
 
 /** A message as people see it: when it goes out and why, and its check. */
@@ -470,6 +470,45 @@ export async function sendMessages(
   return { results };
 }
 
+/**
+ * Take back a message that has not gone yet, as `actor`, in one transaction: `change` moves it
+ * (returning null when it is past that) and the step is recorded as an event with its reason.
+ */
+async function takeBackMessage(
+  deps: MessagingDeps,
+  orgId: string,
+  id: string,
+  actor: Actor,
+  step: {
+    change: (tx: Queryable, now: Date) => Promise<Message | null | undefined>;
+    /** What the refusal says can no longer be done ("cancelled", "undone"). */
+    refused: string;
+    event: 'message_cancelled' | 'message_unscheduled';
+    reason: string;
+  },
+): Promise<MessageView> {
+  const now = deps.clock.now();
+  return deps.db.tenant(orgId).transaction(async (tx) => {
+    const message = await requireMessage(tx, orgId, id, true);
+    const changed = await step.change(tx, now);
+    if (!changed) {
+      throw errors.invalidState(`The message is ${message.status}; it can no longer be ${step.refused}.`, {
+        status: message.status,
+      });
+    }
+    await insertEvent(tx, {
+      orgId,
+      type: step.event,
+      applicationId: message.applicationId,
+      messageId: id,
+      memberId: actor.memberId,
+      data: { reason: step.reason },
+      at: now,
+    });
+    return viewMessage(changed);
+  });
+}
+
 /** Cancel a draft or a scheduled message (the undo), as `actor`. */
 export async function cancelMessage(
   deps: MessagingDeps,
@@ -477,25 +516,12 @@ export async function cancelMessage(
   id: string,
   actor: Actor,
 ): Promise<MessageView> {
-  const now = deps.clock.now();
-  return deps.db.tenant(orgId).transaction(async (tx) => {
-    const message = await requireMessage(tx, orgId, id, true);
-    const [cancelled] = await cancelPendingMessages(tx, orgId, { ids: [id] }, 'cancelled_by_member', now);
-    if (!cancelled) {
-      throw errors.invalidState(`The message is ${message.status}; it can no longer be cancelled.`, {
-        status: message.status,
-      });
-    }
-    await insertEvent(tx, {
-      orgId,
-      type: 'message_cancelled',
-      applicationId: message.applicationId,
-      messageId: id,
-      memberId: actor.memberId,
-      data: { reason: 'cancelled_by_member' },
-      at: now,
-    });
-    return viewMessage(cancelled);
+  return takeBackMessage(deps, orgId, id, actor, {
+    change: async (tx, now) =>
+      (await cancelPendingMessages(tx, orgId, { ids: [id] }, 'cancelled_by_member', now))[0],
+    refused: 'cancelled',
+    event: 'message_cancelled',
+    reason: 'cancelled_by_member',
   });
 }
 
@@ -509,25 +535,11 @@ export async function undoSend(
   id: string,
   actor: Actor,
 ): Promise<MessageView> {
-  const now = deps.clock.now();
-  return deps.db.tenant(orgId).transaction(async (tx) => {
-    const message = await requireMessage(tx, orgId, id, true);
-    const draft = await unscheduleMessage(tx, orgId, id, now);
-    if (!draft) {
-      throw errors.invalidState(`The message is ${message.status}; it can no longer be undone.`, {
-        status: message.status,
-      });
-    }
-    await insertEvent(tx, {
-      orgId,
-      type: 'message_unscheduled',
-      applicationId: message.applicationId,
-      messageId: id,
-      memberId: actor.memberId,
-      data: { reason: 'undo' },
-      at: now,
-    });
-    return viewMessage(draft);
+  return takeBackMessage(deps, orgId, id, actor, {
+    change: (tx, now) => unscheduleMessage(tx, orgId, id, now),
+    refused: 'undone',
+    event: 'message_unscheduled',
+    reason: 'undo',
   });
 }
 
@@ -551,12 +563,11 @@ export async function listMessagesPage(
     status?: MessageStatus | undefined;
   },
 ): Promise<Page<MessageView>> {
-  const rows = await listMessages(
-    deps.db.tenant(orgId),
-    orgId,
-    { applicationId: query.applicationId, jobId: query.jobId, status: query.status },
-    { after: decodeCursor(query.cursor), limit: query.limit + 1 },
+  const filter = { applicationId: query.applicationId, jobId: query.jobId, status: query.status };
+  const messages = await fetchPage(
+    query,
+    (page) => listMessages(deps.db.tenant(orgId), orgId, filter, page),
+    (m) => m.createdAt,
   );
-  const page = toPage(rows, query.limit, (m) => m.createdAt);
-  return { items: page.items.map(viewMessage), nextCursor: page.nextCursor };
+  return { items: messages.items.map(viewMessage), nextCursor: messages.nextCursor };
 }

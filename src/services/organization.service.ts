@@ -27,7 +27,7 @@ import {
 } from '../repositories/organization.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { fetchPage, type Page } from './pagination.ts';
 
 /** Who is calling with a valid token: the member it acts as, and what the token's scopes allow. */
 export interface ApiPrincipal {
@@ -132,12 +132,11 @@ export async function listApiTokensPage(
   orgId: string,
   query: { cursor?: string | undefined; limit: number },
 ): Promise<Page<ApiTokenRecord>> {
-  const rows = await deps.db
-    .tenant(orgId)
-    .transaction((tx) =>
-      selectApiTokens(tx, orgId, { after: decodeCursor(query.cursor), limit: query.limit + 1 }),
-    );
-  return toPage(rows, query.limit, (t) => t.createdAt);
+  return fetchPage(
+    query,
+    (page) => deps.db.tenant(orgId).transaction((tx) => selectApiTokens(tx, orgId, page)),
+    (t) => t.createdAt,
+  );
 }
 
 /**

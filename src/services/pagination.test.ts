@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, pageOfArray, toPage } from './pagination.ts';
+import { decodeCursor, fetchPage, pageOfArray, toPage } from './pagination.ts';
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 const id = '3f1e2d4c-5b6a-4978-8a9b-0c1d2e3f4a5b';
@@ -44,5 +44,38 @@ describe('cursors', () => {
         expect.objectContaining({ code: 'invalid_cursor' }),
       );
     }
+  });
+});
+
+describe('fetchPage', () => {
+  it('reads one row more than the page after the cursor, and cuts the page from it', async () => {
+    const rows = [1, 2, 3].map((n) => ({ id, at: new Date(Date.UTC(2026, 11, n)) }));
+    const asked: unknown[] = [];
+    const first = await fetchPage(
+      { limit: 2 },
+      (page) => (asked.push(page), Promise.resolve(rows)),
+      (r) => r.at,
+    );
+    expect(first).toEqual(toPage(rows, 2, (r) => r.at));
+    await fetchPage(
+      { cursor: first.nextCursor!, limit: 2 },
+      (page) => (asked.push(page), Promise.resolve(rows.slice(2))),
+      (r) => r.at,
+    );
+    expect(asked).toEqual([
+      { after: null, limit: 3 },
+      { after: { key: '2026-12-02T00:00:00.000Z', id }, limit: 3 },
+    ]);
+  });
+
+  it('refuses a forged cursor before reading anything', async () => {
+    let read = false;
+    const page = fetchPage(
+      { cursor: b64(['offset', 1]), limit: 2 },
+      () => ((read = true), Promise.resolve([] as { id: string; at: Date }[])),
+      (r) => r.at,
+    );
+    await expect(page).rejects.toMatchObject({ code: 'invalid_cursor' });
+    expect(read).toBe(false);
   });
 });

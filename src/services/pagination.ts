@@ -1,4 +1,4 @@
-import type { Keyset } from '../db/sql.ts';
+import type { Keyset, KeysetPage } from '../db/sql.ts';
 import { AppError } from '../errors.ts';
 
 /** One page of a list and the cursor of the next page (null on the last page). */
@@ -58,6 +58,22 @@ export function toPage<T extends { id: string }>(rows: T[], limit: number, keyOf
       ? Buffer.from(JSON.stringify([keyOf(last).toISOString(), last.id])).toString('base64url')
       : null;
   return { items, nextCursor };
+}
+
+/**
+ * One page of a keyset-paged list: `fetch` (a repository's list) reads `limit + 1` rows after the
+ * query's cursor, and {@link toPage} cuts them. A cursor this server did not issue is refused
+ * before anything is read.
+ *
+ * @example fetchPage(query, (page) => listJobs(tx, orgId, { ...page, status }), (j) => j.createdAt)
+ */
+export async function fetchPage<T extends { id: string }>(
+  query: PageQuery,
+  fetch: (page: KeysetPage) => Promise<T[]>,
+  keyOf: (row: T) => Date,
+): Promise<Page<T>> {
+  const rows = await fetch({ after: decodeCursor(query.cursor), limit: query.limit + 1 });
+  return toPage(rows, query.limit, keyOf);
 }
 
 const OFFSET_TAG = 'offset';

@@ -56,7 +56,7 @@ import {
 } from '../repositories/placement.repository.ts';
 import type { Queryable } from '../db/db.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
-import { decodeCursor, toPage, type Page, type PageQuery } from './pagination.ts';
+import { fetchPage, type Page, type PageQuery } from './pagination.ts';
 import { followSubmissionStage } from './submission-finalists.ts';
 
 /** How many candidates a replacement search or a short job order names, from each source. */
@@ -187,11 +187,11 @@ export async function listPlacementsPage(
   orgId: string,
   query: PageQuery & { clientId?: string | undefined },
 ): Promise<Page<Placement>> {
-  const rows = await listPlacements(deps.db.tenant(orgId), orgId, query, {
-    after: decodeCursor(query.cursor),
-    limit: query.limit + 1,
-  });
-  return toPage(rows, query.limit, (p) => p.createdAt);
+  return fetchPage(
+    query,
+    (page) => listPlacements(deps.db.tenant(orgId), orgId, query, page),
+    (p) => p.createdAt,
+  );
 }
 
 /** Who could fill a job: candidates in its earlier stages, and opted-in talent-pool candidates. */

@@ -37,7 +37,7 @@ import type { ServiceDeps } from './deps.ts';
 import { linkBase, loadTemplate, type MessagingDeps } from './message-templates.ts';
 import { buildMessage } from './message-builder.ts';
 import { enqueueMessage } from './outbox.service.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { fetchPage, type Page } from './pagination.ts';
 import { requireActiveMember, requireApplication } from './references.ts';
 
 const DAY = 86_400_000;
@@ -292,13 +292,12 @@ export async function searchTalentPool(
   orgId: string,
   query: { tags?: string[] | undefined; q?: string | undefined; cursor?: string | undefined; limit: number },
 ): Promise<Page<PoolEntry>> {
-  const rows = await searchPool(
-    deps.db.tenant(orgId),
-    orgId,
-    { tags: normalizeTags(query.tags ?? []), text: query.q?.trim() || null },
-    { after: decodeCursor(query.cursor), limit: query.limit + 1 },
+  const filter = { tags: normalizeTags(query.tags ?? []), text: query.q?.trim() || null };
+  return fetchPage(
+    query,
+    (page) => searchPool(deps.db.tenant(orgId), orgId, filter, page),
+    (m) => m.invitedAt,
   );
-  return toPage(rows, query.limit, (m) => m.invitedAt);
 }
 
 /** A pool candidate in full: the membership, their applications and interviews, the outcomes they were sent. */

@@ -35,7 +35,7 @@ import {
 } from '../repositories/webhook.repository.ts';
 import type { ServiceDeps } from './deps.ts';
 import { enqueueMemberNotice, type MailIdentity } from './outbox.service.ts';
-import { decodeCursor, toPage, type Page } from './pagination.ts';
+import { fetchPage, type Page } from './pagination.ts';
 import { requireActiveMember } from './references.ts';
 import type { WebhookSender } from '../net/webhook-sender.ts';
 
@@ -158,12 +158,12 @@ export async function listEndpointsPage(
   orgId: string,
   query: { cursor?: string | undefined; limit: number },
 ): Promise<Page<EndpointView>> {
-  const rows = await listEndpoints(deps.db.tenant(orgId), orgId, {
-    after: decodeCursor(query.cursor),
-    limit: query.limit + 1,
-  });
-  const page = toPage(rows, query.limit, (e) => e.createdAt);
-  return { items: page.items.map(viewEndpoint), nextCursor: page.nextCursor };
+  const endpoints = await fetchPage(
+    query,
+    (page) => listEndpoints(deps.db.tenant(orgId), orgId, page),
+    (e) => e.createdAt,
+  );
+  return { items: endpoints.items.map(viewEndpoint), nextCursor: endpoints.nextCursor };
 }
 
 /** One endpoint. */
@@ -224,11 +224,11 @@ export async function listDeliveriesPage(
 ): Promise<Page<DeliveryView>> {
   const tenant = deps.db.tenant(orgId);
   if (!(await findEndpoint(tenant, orgId, endpointId))) throw errors.notFound('Webhook endpoint', endpointId);
-  const rows = await listDeliveries(tenant, orgId, endpointId, {
-    after: decodeCursor(query.cursor),
-    limit: query.limit + 1,
-  });
-  return toPage(rows, query.limit, (d) => d.createdAt);
+  return fetchPage(
+    query,
+    (page) => listDeliveries(tenant, orgId, endpointId, page),
+    (d) => d.createdAt,
+  );
 }
 
 /** Send a delivery again: a new delivery of the same event (same event id), due now. */
