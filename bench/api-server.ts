@@ -26,6 +26,13 @@ const db = await openDb({ kind: 'postgres', url, poolMax: Number(poolArg ?? 10) 
 // benchmark measures the work, not the limiter.
 const app = await buildApp({ db, clock: systemClock }, { rateLimitPerMinute: 100_000_000 });
 await app.listen({ port: 0, host: '127.0.0.1' });
+// The same app on its own pool with prepared statements off: the "before" of finding F8, in the same run.
+const unpreparedDb = await openDb({ kind: 'postgres', url, poolMax: Number(poolArg ?? 10), prepare: false });
+const unprepared = await buildApp(
+  { db: unpreparedDb, clock: systemClock },
+  { rateLimitPerMinute: 100_000_000 },
+);
+await unprepared.listen({ port: 0, host: '127.0.0.1' });
 
 // The baselines: the framework, the same API-token check as the app (cached the same way), and
 // one statement — an INSERT for the writes, the follow-up list's own page query for the reads.
@@ -57,12 +64,14 @@ bare.get('/statements', async () => ({ n: statementsSent(), top: statementHistog
 await bare.listen({ port: 0, host: '127.0.0.1' });
 
 const portOf = (f: { server: { address(): unknown } }) => (f.server.address() as { port: number }).port;
-console.log(JSON.stringify({ app: portOf(app), bare: portOf(bare) }));
+console.log(JSON.stringify({ app: portOf(app), bare: portOf(bare), unprepared: portOf(unprepared) }));
 
 const stop = async () => {
   await app.close();
+  await unprepared.close();
   await bare.close();
   await db.close();
+  await unpreparedDb.close();
   process.exit(0);
 };
 process.once('SIGTERM', () => void stop());

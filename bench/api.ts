@@ -54,12 +54,15 @@ const server = spawn(
     stdio: ['ignore', 'pipe', 'inherit'],
   },
 );
-const ports = await new Promise<{ app: number; bare: number }>((resolve, reject) => {
+const ports = await new Promise<{ app: number; bare: number; unprepared: number }>((resolve, reject) => {
   const lines = createInterface({ input: server.stdout });
-  lines.once('line', (line) => resolve(JSON.parse(line) as { app: number; bare: number }));
+  lines.once('line', (line) =>
+    resolve(JSON.parse(line) as { app: number; bare: number; unprepared: number }),
+  );
   server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
 });
 const api = `http://127.0.0.1:${ports.app}/api/v1`;
+const unpreparedApi = `http://127.0.0.1:${ports.unprepared}/api/v1`;
 const auth = { authorization: `Bearer ${apiToken}`, 'content-type': 'application/json' };
 async function post<T>(path: string, body: unknown): Promise<T> {
   const r = await fetch(`${api}${path}`, { method: 'POST', headers: auth, body: JSON.stringify(body) });
@@ -102,6 +105,11 @@ const statements = async () =>
 // --only close,list skips phases (profiling one of them).
 const only = new Set((a.get('only') ?? 'baseline,close,list').split(','));
 
+const ratio = (p: Phase) => {
+  const base = phases.find((b) => b.name === p.baseline);
+  return base ? `${(p.rps / base.rps).toFixed(3)} of ${base.name.replace('baseline: ', '')}` : '—';
+};
+
 async function load(name: string, what: string, opts: autocannon.Options, baseline?: string): Promise<void> {
   if (!only.has(name.split(/[ :]/)[0]!)) return;
   const before = await statements();
@@ -129,7 +137,8 @@ async function load(name: string, what: string, opts: autocannon.Options, baseli
   phases.push(phase);
   console.log(
     `${name.padEnd(22)} ${fmt(phase.rps)} req/s  p50 ${phase.p50} ms  p99 ${phase.p99} ms  ` +
-      `${phase.statements.toFixed(1)} statements each (${fmt(phase.requests)} requests, ${phase.non2xx} non-2xx, ${phase.errors} errors)`,
+      `${phase.statements.toFixed(1)} statements each (${fmt(phase.requests)} requests, ${phase.non2xx} non-2xx, ${phase.errors} errors)` +
+      (baseline ? `  ${ratio(phase)}` : ''),
   );
 }
 
@@ -150,26 +159,31 @@ await load(
 
 let next = 0;
 const closeBody = JSON.stringify({ statement: "We'll get back to you within three business days" });
+const closeOn = (base: string): autocannon.Options => ({
+  url: base,
+  headers: auth,
+  requests: [
+    {
+      method: 'POST',
+      body: closeBody,
+      // A fresh interview for every request; when they run out the pipeline stops (no repeats).
+      setupRequest: (req) => {
+        const id = interviewIds[next++];
+        return id ? { ...req, path: `/api/v1/interviews/${id}/close` } : (undefined as unknown as typeof req);
+      },
+    },
+  ],
+});
+await load(
+  'close interview, unprepared',
+  'the same close with DATABASE_PREPARED_STATEMENTS=off (before finding F8)',
+  closeOn(unpreparedApi),
+  'baseline: bare INSERT',
+);
 await load(
   'close interview',
-  'POST /api/v1/interviews/:id/close — resolve the promise, open the follow-up',
-  {
-    url: api,
-    headers: auth,
-    requests: [
-      {
-        method: 'POST',
-        body: closeBody,
-        // A fresh interview for every request; when they run out the pipeline stops (no repeats).
-        setupRequest: (req) => {
-          const id = interviewIds[next++];
-          return id
-            ? { ...req, path: `/api/v1/interviews/${id}/close` }
-            : (undefined as unknown as typeof req);
-        },
-      },
-    ],
-  },
+  'POST /api/v1/interviews/:id/close — resolve the promise, open the follow-up, queue the written promise',
+  closeOn(api),
   'baseline: bare INSERT',
 );
 const open = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM follow_ups WHERE status = 'open'`);
@@ -180,6 +194,12 @@ await load(
   'baseline: bare list',
   "GET /list — bare Fastify route, the API-token check, the list's page query (no transaction, no row-level security, no view)",
   { url: `http://127.0.0.1:${ports.bare}/list?ownerId=${recruiter.id}&limit=50`, headers: auth },
+);
+await load(
+  'list follow-ups, unprepared',
+  'the same list with DATABASE_PREPARED_STATEMENTS=off (before finding F8)',
+  { url: `${unpreparedApi}/follow-ups?ownerId=${recruiter.id}&status=open&limit=50`, headers: auth },
+  'baseline: bare list',
 );
 await load(
   'list follow-ups',
@@ -198,10 +218,6 @@ await db.close();
 if (a.has('keep')) console.log(`kept the database ${DB} (--keep)`);
 else await dropDatabase(DB);
 
-const ratio = (p: Phase) => {
-  const base = phases.find((b) => b.name === p.baseline);
-  return base ? `${(p.rps / base.rps).toFixed(3)} of ${base.name.replace('baseline: ', '')}` : '—';
-};
 console.log(`serve peak RSS: ${fmt(rss.peakRssMiB)} MiB`);
 writeSection(
   'api',

@@ -159,17 +159,36 @@ function scoped(
     // The scope in force in this transaction (enterTenant changes it).
     let scope = scopeParams(role, orgId);
     return transaction(scope, async (tx) => {
+      // After asOrganization the acting member's scope comes back with the next statement, not
+      // at once: when the organization's write is the transaction's last, that is a round trip
+      // saved (closing an interview, BENCHMARKS.md F8). Nothing runs in between.
+      let restore: string[] | null = null;
+      const restored = async () => {
+        if (!restore) return;
+        const acting = restore;
+        restore = null;
+        await tx.query(SET_SCOPE, acting);
+      };
       return fn({
-        ...tx,
+        query: async (sql, params) => {
+          await restored();
+          return tx.query(sql, params);
+        },
+        exec: async (sql) => {
+          await restored();
+          return tx.exec(sql);
+        },
         enterTenant: async (tenant: string) => {
+          restore = null;
           scope = scopeParams('hearback_app', tenant);
           await tx.query(SET_SCOPE, scope);
         },
         asOrganization: async <R>(inner: () => Promise<R>): Promise<R> => {
+          await restored();
           const acting = scope;
           await tx.query(SET_SCOPE, [acting[0]!, acting[1]!, acting[2]!, '']);
           const result = await inner();
-          await tx.query(SET_SCOPE, acting);
+          restore = acting;
           return result;
         },
       });
