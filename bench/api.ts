@@ -3,7 +3,12 @@
  * (resolve the promise, write the follow-up) and listing a member's follow-ups, against a bare
  * Fastify route doing one INSERT on the same pool (the baseline).
  *
- *   npx tsx bench/api.ts [--duration 15] [--connections 16] [--pool 10] [--interviews 40000] [--no-write]
+ *   npx tsx bench/api.ts [--duration 15] [--connections 16] [--pool 10] [--interviews 40000] [--no-write] [--keep]
+ *
+ * Each app phase has its own baseline on the same pool and the same token check: a bare Fastify
+ * route doing one INSERT (for the close), and one reading the same page of follow-ups with the
+ * repository's own query but none of the app around it (for the list). `--keep` leaves the
+ * database (bench_api) for EXPLAIN. BENCH_WHATIF=prepared names every statement (see lib/sweep-work.ts).
  *
  * The server runs in its own process (bench/api-server.ts); autocannon drives it from this one.
  */
@@ -49,12 +54,15 @@ const server = spawn(
     stdio: ['ignore', 'pipe', 'inherit'],
   },
 );
-const ports = await new Promise<{ app: number; bare: number }>((resolve, reject) => {
+const ports = await new Promise<{ app: number; bare: number; unprepared: number }>((resolve, reject) => {
   const lines = createInterface({ input: server.stdout });
-  lines.once('line', (line) => resolve(JSON.parse(line) as { app: number; bare: number }));
+  lines.once('line', (line) =>
+    resolve(JSON.parse(line) as { app: number; bare: number; unprepared: number }),
+  );
   server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
 });
 const api = `http://127.0.0.1:${ports.app}/api/v1`;
+const unpreparedApi = `http://127.0.0.1:${ports.unprepared}/api/v1`;
 const auth = { authorization: `Bearer ${apiToken}`, 'content-type': 'application/json' };
 async function post<T>(path: string, body: unknown): Promise<T> {
   const r = await fetch(`${api}${path}`, { method: 'POST', headers: auth, body: JSON.stringify(body) });
@@ -85,6 +93,8 @@ interface Phase {
   non2xx: number;
   errors: number;
   statements: number;
+  /** The phase this one is measured against. */
+  baseline?: string;
 }
 const phases: Phase[] = [];
 const statements = async () =>
@@ -95,7 +105,12 @@ const statements = async () =>
 // --only close,list skips phases (profiling one of them).
 const only = new Set((a.get('only') ?? 'baseline,close,list').split(','));
 
-async function load(name: string, what: string, opts: autocannon.Options): Promise<void> {
+const ratio = (p: Phase) => {
+  const base = phases.find((b) => b.name === p.baseline);
+  return base ? `${(p.rps / base.rps).toFixed(3)} of ${base.name.replace('baseline: ', '')}` : '—';
+};
+
+async function load(name: string, what: string, opts: autocannon.Options, baseline?: string): Promise<void> {
   if (!only.has(name.split(/[ :]/)[0]!)) return;
   const before = await statements();
   const r = await autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts });
@@ -110,6 +125,7 @@ async function load(name: string, what: string, opts: autocannon.Options): Promi
     non2xx: r.non2xx,
     errors: r.errors + r.timeouts,
     statements: (after.n - before.n) / Math.max(1, r.requests.total),
+    baseline,
   };
   if (process.env.BENCH_SQL_HIST) {
     const b = new Map(before.top);
@@ -121,7 +137,8 @@ async function load(name: string, what: string, opts: autocannon.Options): Promi
   phases.push(phase);
   console.log(
     `${name.padEnd(22)} ${fmt(phase.rps)} req/s  p50 ${phase.p50} ms  p99 ${phase.p99} ms  ` +
-      `${phase.statements.toFixed(1)} statements each (${fmt(phase.requests)} requests, ${phase.non2xx} non-2xx, ${phase.errors} errors)`,
+      `${phase.statements.toFixed(1)} statements each (${fmt(phase.requests)} requests, ${phase.non2xx} non-2xx, ${phase.errors} errors)` +
+      (baseline ? `  ${ratio(phase)}` : ''),
   );
 }
 
@@ -129,18 +146,21 @@ async function load(name: string, what: string, opts: autocannon.Options): Promi
 await autocannon({
   url: `http://127.0.0.1:${ports.bare}/insert`,
   method: 'POST',
+  headers: auth,
+  body: '{}',
   connections: CONNECTIONS,
   duration: 3,
 });
-await load('baseline: bare INSERT', 'POST /insert — bare Fastify route, one INSERT on the same pool', {
-  url: `http://127.0.0.1:${ports.bare}/insert`,
-  method: 'POST',
-});
+await load(
+  'baseline: bare INSERT',
+  'POST /insert — bare Fastify route, the API-token check, one INSERT on the same pool',
+  { url: `http://127.0.0.1:${ports.bare}/insert`, method: 'POST', headers: auth, body: '{}' },
+);
 
 let next = 0;
 const closeBody = JSON.stringify({ statement: "We'll get back to you within three business days" });
-await load('close interview', 'POST /api/v1/interviews/:id/close — resolve the promise, open the follow-up', {
-  url: api,
+const closeOn = (base: string): autocannon.Options => ({
+  url: base,
   headers: auth,
   requests: [
     {
@@ -154,10 +174,33 @@ await load('close interview', 'POST /api/v1/interviews/:id/close — resolve the
     },
   ],
 });
+await load(
+  'close interview, unprepared',
+  'the same close with DATABASE_PREPARED_STATEMENTS=off (before finding F8)',
+  closeOn(unpreparedApi),
+  'baseline: bare INSERT',
+);
+await load(
+  'close interview',
+  'POST /api/v1/interviews/:id/close — resolve the promise, open the follow-up, queue the written promise',
+  closeOn(api),
+  'baseline: bare INSERT',
+);
 const open = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM follow_ups WHERE status = 'open'`);
 console.log(`  ${fmt(open[0]!.n)} open follow-ups now owned by the recruiter`);
 await db.query('ANALYZE');
 
+await load(
+  'baseline: bare list',
+  "GET /list — bare Fastify route, the API-token check, the list's page query (no transaction, no row-level security, no view)",
+  { url: `http://127.0.0.1:${ports.bare}/list?ownerId=${recruiter.id}&limit=50`, headers: auth },
+);
+await load(
+  'list follow-ups, unprepared',
+  'the same list with DATABASE_PREPARED_STATEMENTS=off (before finding F8)',
+  { url: `${unpreparedApi}/follow-ups?ownerId=${recruiter.id}&status=open&limit=50`, headers: auth },
+  'baseline: bare list',
+);
 await load(
   'list follow-ups',
   `GET /api/v1/follow-ups?ownerId=…&status=open&limit=50 — first page of ${fmt(open[0]!.n)}`,
@@ -165,15 +208,16 @@ await load(
     url: `${api}/follow-ups?ownerId=${recruiter.id}&status=open&limit=50`,
     headers: auth,
   },
+  'baseline: bare list',
 );
 
 const rss = (await (await fetch(`http://127.0.0.1:${ports.bare}/rss`)).json()) as { peakRssMiB: number };
 server.kill('SIGTERM');
 await new Promise((resolve) => server.once('exit', resolve));
 await db.close();
-await dropDatabase(DB);
+if (a.has('keep')) console.log(`kept the database ${DB} (--keep)`);
+else await dropDatabase(DB);
 
-const base = phases[0] ?? phases.find(() => true)!;
 console.log(`serve peak RSS: ${fmt(rss.peakRssMiB)} MiB`);
 writeSection(
   'api',
@@ -202,7 +246,7 @@ ${table(
     fmt(p.requests),
     p.non2xx,
     p.errors,
-    (p.rps / base.rps).toFixed(2),
+    ratio(p),
   ]),
 )}
 

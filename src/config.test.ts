@@ -27,7 +27,14 @@ describe('loadConfig', () => {
       kind: 'postgres',
       url: 'postgres://u:p@localhost:5432/hb',
       poolMax: 4,
+      prepare: true,
     });
+    const unprepared = loadConfig({
+      DATABASE_URL: 'postgres://u:p@localhost:5432/hb',
+      DATABASE_PREPARED_STATEMENTS: 'off',
+    });
+    expect(unprepared.database).toMatchObject({ kind: 'postgres', prepare: false });
+    expect(() => loadConfig({ DATABASE_PREPARED_STATEMENTS: 'maybe' })).toThrow(/DATABASE_PREPARED_STATEMENTS/);
   });
 
   it('treats empty strings as unset', () => {

@@ -25,6 +25,11 @@ const EnvSchema = z.object({
     .optional(),
   /** Maximum connections in the PostgreSQL pool. Default 10. Ignored for PGlite. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  /**
+   * Prepared statements on PostgreSQL: `on` (default) plans each statement once per connection;
+   * `off` behind a pooler that cannot keep them (PgBouncer in transaction mode before 1.21).
+   */
+  DATABASE_PREPARED_STATEMENTS: z.enum(['on', 'off']).default('on'),
   /** Directory of the embedded PGlite database. Default ./data. Ignored when DATABASE_URL is set. */
   DATA_DIR: z.string().min(1).default('./data'),
   /** shared_buffers of the embedded PGlite database (resident memory from the start). Default 32MB. */
@@ -106,7 +111,7 @@ export interface Config {
   port: number;
   host: string;
   database:
-    | { kind: 'postgres'; url: string; tenantUrl?: string; poolMax: number }
+    | { kind: 'postgres'; url: string; tenantUrl?: string; poolMax: number; prepare: boolean }
     | { kind: 'pglite'; dataDir: string; sharedBuffers: string };
   /** Base URL of links: PUBLIC_URL, else http://localhost:PORT (or HOST's address when it names one). */
   publicUrl: string;
@@ -196,6 +201,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           url: e.DATABASE_URL,
           ...(e.DATABASE_TENANT_URL && { tenantUrl: e.DATABASE_TENANT_URL }),
           poolMax: e.DATABASE_POOL_MAX,
+          prepare: e.DATABASE_PREPARED_STATEMENTS === 'on',
         }
       : { kind: 'pglite', dataDir: e.DATA_DIR, sharedBuffers: e.PGLITE_SHARED_BUFFERS },
     publicUrl: (e.PUBLIC_URL ?? `http://${linkHost(e.HOST)}:${e.PORT}`).replace(/\/$/, ''),

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import { setImmediate as nextLoopTurn } from 'node:timers/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -91,6 +92,12 @@ export type DatabaseTarget =
        */
       tenantUrl?: string;
       poolMax?: number;
+      /**
+       * Send a transaction's parameterised statements as named prepared statements (default true):
+       * PostgreSQL then parses and plans each once per connection. Turn off behind a pooler
+       * that cannot keep them (PgBouncer in transaction mode before 1.21).
+       */
+      prepare?: boolean;
     }
   | {
       kind: 'pglite';
@@ -123,7 +130,7 @@ export function currentViewer(): Viewer | undefined {
  */
 export async function openDb(target: DatabaseTarget, owner?: OwnerInfo): Promise<Db> {
   return target.kind === 'postgres'
-    ? openPostgres(target.url, target.poolMax ?? 10, target.tenantUrl)
+    ? openPostgres(target.url, target.poolMax ?? 10, target.tenantUrl, target.prepare ?? true)
     : openPglite(target, owner ?? { command: 'process' });
 }
 
@@ -152,17 +159,36 @@ function scoped(
     // The scope in force in this transaction (enterTenant changes it).
     let scope = scopeParams(role, orgId);
     return transaction(scope, async (tx) => {
+      // After asOrganization the acting member's scope comes back with the next statement, not
+      // at once: when the organization's write is the transaction's last, that is a round trip
+      // saved (closing an interview, BENCHMARKS.md F8). Nothing runs in between.
+      let restore: string[] | null = null;
+      const restored = async () => {
+        if (!restore) return;
+        const acting = restore;
+        restore = null;
+        await tx.query(SET_SCOPE, acting);
+      };
       return fn({
-        ...tx,
+        query: async (sql, params) => {
+          await restored();
+          return tx.query(sql, params);
+        },
+        exec: async (sql) => {
+          await restored();
+          return tx.exec(sql);
+        },
         enterTenant: async (tenant: string) => {
+          restore = null;
           scope = scopeParams('hearback_app', tenant);
           await tx.query(SET_SCOPE, scope);
         },
         asOrganization: async <R>(inner: () => Promise<R>): Promise<R> => {
+          await restored();
           const acting = scope;
           await tx.query(SET_SCOPE, [acting[0]!, acting[1]!, acting[2]!, '']);
           const result = await inner();
-          await tx.query(SET_SCOPE, acting);
+          restore = acting;
           return result;
         },
       });
@@ -185,12 +211,67 @@ function openPool(url: string, max: number): pg.Pool {
   return pool;
 }
 
-function openPostgres(url: string, max: number, tenantUrl?: string): Db {
+/**
+ * Planning, not executing, was most of PostgreSQL's time per request: closing an interview spent
+ * ~5 ms planning its statements (row-level security adds its policies to every plan) against
+ * ~4 ms running them (BENCHMARKS.md, F8). A named statement is parsed and planned once per
+ * connection, and after five runs PostgreSQL may keep a generic plan. Names come from the SQL
+ * text, so the same statement has the same name on every connection.
+ */
+const statementNames = new Map<string, string>();
+/** Statements a connection keeps prepared at most: SQL texts are module constants, so a few hundred. */
+const MAX_PREPARED_PER_CONNECTION = 2_000;
+const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
+
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `hb_${createHash('sha1').update(sql).digest('base64url')}`;
+    if (statementNames.size < MAX_PREPARED_PER_CONNECTION * 4) statementNames.set(sql, name);
+  }
+  return name;
+}
+
+/** The query config for `sql` on `client`: named when it has parameters and the connection has room. */
+function preparedQuery(client: pg.PoolClient, sql: string, params: unknown[]): pg.QueryConfig {
+  if (params.length === 0) return { text: sql };
+  let names = preparedOn.get(client);
+  if (!names) preparedOn.set(client, (names = new Set()));
+  const name = statementName(sql);
+  if (!names.has(name)) {
+    if (names.size >= MAX_PREPARED_PER_CONNECTION) return { text: sql, values: params };
+    names.add(name);
+  }
+  return { name, text: sql, values: params };
+}
+
+/**
+ * A prepared `SELECT *` whose table gained a column (a migration run by another process while this
+ * one kept its connections) fails with this; the connection is then dropped, not pooled again, so
+ * the next transaction prepares afresh.
+ */
+function isStalePlan(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    (error as { code?: string }).code === '0A000' &&
+    /cached plan must not change result type/.test(error.message)
+  );
+}
+
+function openPostgres(url: string, max: number, tenantUrl: string | undefined, prepare: boolean): Db {
   const pool = openPool(url, max);
   const tenantPool = tenantUrl ? openPool(tenantUrl, max) : pool;
   const wrap = (client: pg.Pool | pg.PoolClient): Queryable => ({
     query: async <T extends object>(sql: string, params: readonly unknown[] = []) =>
       (await client.query<T>(sql, params as unknown[])).rows,
+    exec: async (sql: string) => {
+      await client.query(sql);
+    },
+  });
+  // Inside a transaction the connection is known, so its prepared statements can be counted.
+  const wrapPrepared = (client: pg.PoolClient): Queryable => ({
+    query: async <T extends object>(sql: string, params: readonly unknown[] = []) =>
+      (await client.query<T>(preparedQuery(client, sql, params as unknown[]))).rows,
     exec: async (sql: string) => {
       await client.query(sql);
     },
@@ -219,10 +300,11 @@ function openPostgres(url: string, max: number, tenantUrl?: string): Db {
           ? `BEGIN; SELECT ${SCOPE_SETTINGS.map((name, i) => `set_config('${name}', ${client.escapeLiteral(scope[i] ?? '')}, true)`).join(', ')}`
           : 'BEGIN',
       );
-      const result = await fn(wrap(client));
+      const result = await fn(prepare ? wrapPrepared(client) : wrap(client));
       await client.query('COMMIT');
       return result;
     } catch (error) {
+      if (isStalePlan(error)) onLost(error as Error);
       await client.query('ROLLBACK').catch((rollbackError: Error) => onLost(rollbackError));
       throw error;
     } finally {

@@ -121,4 +121,25 @@ describe.each(backends)('row-level security on %s', (backend) => {
     );
     expect(asRecruiter.map((r) => r.id).sort()).toEqual([s.application.id, other.id].sort());
   });
+
+  it('acts as the organization inside asOrganization, and as the interviewer again from the next statement', async () => {
+    const clock = new ManualClock('2026-12-01T15:00:00Z');
+    const s = await buildInterviewScenario({ db, clock });
+    const { withViewer } = await import('./db.ts');
+    const roleNow = 'SELECT current_setting($1) AS role';
+    const seen = await withViewer(
+      { orgId: s.organization.id, memberId: s.manager.id, role: 'interviewer', apiTokenId: null },
+      () =>
+        db.tenant(s.organization.id).transaction(async (tx) => {
+          const read = async () => (await tx.query<{ role: string }>(roleNow, ['app.member_role']))[0]!.role;
+          const before = await read();
+          const inside = await tx.asOrganization(read);
+          const after = await read();
+          const again = await tx.asOrganization(read);
+          const decisions = await tx.query('SELECT id FROM decisions'); // narrowed again: none
+          return { before, inside, after, again, decisions };
+        }),
+    );
+    expect(seen).toEqual({ before: 'interviewer', inside: '', after: 'interviewer', again: '', decisions: [] });
+  });
 });

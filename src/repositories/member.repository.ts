@@ -192,3 +192,22 @@ export async function setPasswordHash(
     [orgId, id, hash, at],
   );
 }
+
+/**
+ * The members with these ids and every active member with `role`, in one round trip: a page of
+ * follow-ups names its people and its admins (who hold escalations) together.
+ */
+export async function listMembersByIdsOrActiveRole(
+  q: Queryable,
+  orgId: string,
+  ids: string[],
+  role: Member['role'],
+): Promise<Member[]> {
+  const rows = await q.query<MemberRow>(
+    `SELECT * FROM members
+      WHERE org_id = $1 AND (id = ANY($2::uuid[]) OR (role = $3 AND active))
+      ORDER BY created_at, id`,
+    [orgId, ids, role],
+  );
+  return rows.map(toMember);
+}

@@ -22,7 +22,7 @@ import {
 import type { FollowUp, Member, Touchpoint } from '../domain/model.ts';
 import { dueWords } from '../domain/due-words.ts';
 import { nextStepOf, type NextStep } from '../domain/next-step.ts';
-import { listActiveMembersByRole, listMembersByIds } from '../repositories/member.repository.ts';
+import { listMembersByIdsOrActiveRole } from '../repositories/member.repository.ts';
 import { cancelPendingMessages } from '../repositories/message.repository.ts';
 import { calendarOf, DEFAULT_POLICY, effectivePolicy, type Policy } from '../domain/policy.ts';
 import { errors } from '../errors.ts';
@@ -90,9 +90,12 @@ export async function loadFollowUpPeople(
   for (const f of followUps) {
     for (const id of [f.ownerId, f.job.hiringManagerId, f.job.recruiterId]) if (id) ids.add(id);
   }
-  const members = await listMembersByIds(q, orgId, [...ids]);
-  const admins = followUps.length > 0 ? await listActiveMembersByRole(q, orgId, 'admin') : [];
-  return { members: new Map(members.map((m) => [m.id, m])), admins };
+  if (followUps.length === 0) return { members: new Map(), admins: [] };
+  const found = await listMembersByIdsOrActiveRole(q, orgId, [...ids], 'admin');
+  return {
+    members: new Map(found.filter((m) => ids.has(m.id)).map((m) => [m.id, m])),
+    admins: found.filter((m) => m.role === 'admin' && m.active),
+  };
 }
 
 /** Add the derived fields; `orgPolicy` with the job's overrides is the policy the ladder follows. */

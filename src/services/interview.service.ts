@@ -40,7 +40,7 @@ import {
 } from '../repositories/interview.repository.ts';
 import { findCandidate } from '../repositories/candidate.repository.ts';
 import { findJob } from '../repositories/job.repository.ts';
-import { findMember } from '../repositories/member.repository.ts';
+import { findMember, listMembersByIds } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { invitationsDue, queueInvitations } from './calendar.service.ts';
 import { buildMessage } from './message-builder.ts';
@@ -53,7 +53,12 @@ import type { Actor, ServiceDeps } from './deps.ts';
 import { fetchPage, type Page, type PageQuery } from './pagination.ts';
 import { previewPromise, type PromisePreview } from './promise.service.ts';
 import { openOutcomeFollowUp } from './follow-up.service.ts';
-import { requireActiveMember, requireApplication, requireApplicationRef } from './references.ts';
+import {
+  activeMemberIn,
+  requireActiveMember,
+  requireApplication,
+  requireApplicationRef,
+} from './references.ts';
 import { openInternalDeadlines } from './internal-deadlines.ts';
 
 /**
@@ -387,10 +392,11 @@ async function resolvePromiseAtClose(
     job: Job;
     policy: Policy;
     calendar: ReturnType<typeof calendarOf>;
+    actor: Actor | undefined;
     now: Date;
   },
 ) {
-  const { input, interview, job, policy, calendar, now } = ctx;
+  const { input, interview, job, policy, calendar, actor, now } = ctx;
   const endedAt = input.endedAt ? instantOf(input.endedAt, calendar.timeZone) : (interview.endsAt ?? now);
   if (endedAt.getTime() > now.getTime() + END_TIME_SLACK_MS) {
     throw errors.validation('The interview cannot have ended in the future.', { field: 'endedAt' });
@@ -403,9 +409,12 @@ async function resolvePromiseAtClose(
       { field: 'ownerId' },
     );
   }
-  const owner = await requireActiveMember(tx, orgId, ownerId, 'ownerId');
+  // The owner and the member closing (whose zone the summary uses) in one round trip.
+  const people = await listMembersByIds(tx, orgId, actor ? [ownerId, actor.memberId] : [ownerId]);
+  const owner = activeMemberIn(people, ownerId, 'ownerId');
+  const yourTimeZone = (actor && people.find((m) => m.id === actor.memberId)?.timeZone) ?? policy.timeZone;
   const promise = promiseAtClose(input, ownerId, endedAt, calendar, policy.defaultPromiseBusinessDays);
-  return { endedAt, ownerId, owner, promise };
+  return { endedAt, ownerId, owner, yourTimeZone, promise };
 }
 
 /**
@@ -431,12 +440,13 @@ export async function closeInterview(
       interviewId,
     );
     const calendar = calendarOf(policy);
-    const { endedAt, ownerId, owner, promise } = await resolvePromiseAtClose(tx, orgId, {
+    const { endedAt, ownerId, owner, yourTimeZone, promise } = await resolvePromiseAtClose(tx, orgId, {
       input,
       interview,
       job,
       policy,
       calendar,
+      actor,
       now,
     });
     const closed = (await closeInterviewRow(tx, orgId, interviewId, now, promise))!;
@@ -460,7 +470,7 @@ export async function closeInterview(
       now,
     });
     await announceClose(tx, orgId, closed, application.id, promise, followUp.id, calendar.timeZone, now);
-    const writtenPromise = await queueWrittenPromiseAtClose(tx, deps, orgId, {
+    const writtenPromise = await queueWrittenPromiseAtClose(tx, deps, orgId, yourTimeZone, {
       application,
       job,
       owner,
@@ -490,15 +500,16 @@ async function queueWrittenPromiseAtClose(
   tx: ScopedTx,
   deps: InterviewDeps,
   orgId: string,
+  yourTimeZone: string,
   ctx: Omit<Parameters<typeof queueWrittenPromise>[3], 'plan' | 'candidate'>,
 ): Promise<WrittenPromisePlan> {
-  const { application, policy, actor, now } = ctx;
+  const { application, policy, now } = ctx;
   const candidate = (await findCandidate(tx, orgId, application.candidateId))!;
   const plan = planWrittenPromise({
     now,
     policy,
     candidate,
-    yourTimeZone: await yourTimeZoneOf(tx, orgId, actor, policy),
+    yourTimeZone,
     mails: deps.identity !== undefined,
   });
   // Hearback writes the note, whoever closes: an interviewer may close an interview but may

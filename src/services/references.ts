@@ -18,7 +18,12 @@ export async function requireActiveMember(
   id: string,
   field: string,
 ): Promise<Member> {
-  const member = await findMember(q, orgId, id);
+  return activeMemberIn([await findMember(q, orgId, id)], id, field);
+}
+
+/** {@link requireActiveMember} over members already read (with others, in one round trip). */
+export function activeMemberIn(members: (Member | null)[], id: string, field: string): Member {
+  const member = members.find((m) => m?.id === id);
   if (!member) throw errors.invalidReference(field, 'member', id);
   if (!member.active) throw errors.invalidState(`${field}: member ${id} is deactivated.`, { field });
   return member;

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../clock.ts';
+import { listFollowUpsPage } from '../services/follow-up.service.ts';
+import { backends, createPostgresDatabase } from '../../test/support/db.ts';
+import { buildInterviewScenario } from '../../test/support/factories.ts';
+import { openDb, type Db } from './db.ts';
+
+const onPostgres = backends.includes('postgres');
+
+/** What the connection of the current transaction has prepared, by statement text. */
+async function preparedTexts(db: Db, orgId: string): Promise<string[]> {
+  return db.tenant(orgId).transaction(async (tx) => {
+    // A parameter makes this statement a prepared one too; it lists itself among the others.
+    const rows = await tx.query<{ statement: string }>(
+      `SELECT statement FROM pg_prepared_statements WHERE name LIKE $1`,
+      ['hb\\_%'],
+    );
+    return rows.map((r) => r.statement);
+  });
+}
+
+/**
+ * BENCHMARKS.md F8: a tenant transaction's statements go as named prepared statements, planned once
+ * per connection; `prepare: false` (DATABASE_PREPARED_STATEMENTS=off) sends them unnamed. A
+ * prepared `SELECT *` outliving a migration that adds a column fails once, and its connection is
+ * dropped so the next transaction works. PostgreSQL only: PGlite has no connections to keep them on.
+ */
+describe.runIf(onPostgres)('prepared statements on PostgreSQL', () => {
+  const clock = new ManualClock('2026-12-01T15:00:00Z');
+  let database: { url: string; drop: () => Promise<void> };
+  let prepared: Db;
+  let unprepared: Db;
+
+  beforeAll(async () => {
+    database = await createPostgresDatabase();
+    // One connection each, so every transaction sees what the earlier ones prepared.
+    prepared = await openDb({ kind: 'postgres', url: database.url, poolMax: 1 });
+    unprepared = await openDb({ kind: 'postgres', url: database.url, poolMax: 1, prepare: false });
+  });
+  afterAll(async () => {
+    await prepared?.close();
+    await unprepared?.close();
+    await database?.drop();
+  });
+
+  it('prepares the statements of a tenant transaction once per connection, and answers the same', async () => {
+    const { organization, recruiter } = await buildInterviewScenario({ db: prepared, clock });
+    const query = { status: 'open' as const, ownerId: recruiter.id, limit: 50 };
+    const first = await listFollowUpsPage({ db: prepared, clock }, organization.id, query);
+    const again = await listFollowUpsPage({ db: prepared, clock }, organization.id, query);
+    const plain = await listFollowUpsPage({ db: unprepared, clock }, organization.id, query);
+    expect(again).toEqual(first);
+    expect(plain).toEqual(first);
+
+    const texts = await preparedTexts(prepared, organization.id);
+    expect(texts.some((t) => t.includes('WITH page AS'))).toBe(true);
+    // Each text is prepared once, however often it ran.
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(await preparedTexts(unprepared, organization.id)).toEqual([]);
+  });
+
+  it('drops a connection whose prepared SELECT * went stale, so the next transaction works', async () => {
+    const { organization } = await buildInterviewScenario({ db: prepared, clock });
+    const read = () =>
+      prepared
+        .tenant(organization.id)
+        .query<{ id: string }>(`SELECT * FROM organizations WHERE id = $1`, [organization.id]);
+    expect(await read()).toHaveLength(1);
+    // Another process migrates: the table gains a column under the prepared statement.
+    await prepared.exec(`ALTER TABLE organizations ADD COLUMN prepared_test_column int`);
+    try {
+      await expect(read()).rejects.toThrow(/cached plan must not change result type/);
+      const [row] = await read();
+      expect(row).toHaveProperty('prepared_test_column', null);
+    } finally {
+      await prepared.exec(`ALTER TABLE organizations DROP COLUMN prepared_test_column`);
+    }
+  });
+});
