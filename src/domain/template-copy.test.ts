@@ -9,17 +9,9 @@ import {
   unknownVariables,
   validateTemplate,
 } from './template-engine.ts';
+import { TEMPLATE_CONTEXT } from '../../test/support/template-context.ts';
 
-const context = {
-  organization: { name: 'Northwind' },
-  candidate: { name: 'Alex Morgan', first_name: 'Alex' },
-  job: { title: 'Product Designer' },
-  owner: { name: 'Sam Lee', email: 'sam.lee@northwind.example' },
-  status_link: 'https://hearback.example/s/3f9c2a',
-  reasons: ['The role needs deeper experience running user research independently.'],
-  strengths: ['Your portfolio walkthrough was clear and well structured.'],
-  recommendation: 'Leading a research project end to end would make a strong application next time.',
-};
+const context = TEMPLATE_CONTEXT;
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 

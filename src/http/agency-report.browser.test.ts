@@ -1,7 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
-import type { Db } from '../db/db.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
 import {
   createClient,
@@ -12,7 +10,7 @@ import {
 } from '../services/agency.service.ts';
 import { buildCandidate, buildOrganization } from '../../test/support/factories.ts';
 import { seriousViolations, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
-import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
+import { useBrowserApp } from '../../test/support/browser-app.ts';
 
 const PASSWORD = 'agency report passphrase 1';
 const identity = { from: { name: 'Hearback', address: 'hb@localhost' }, domain: 'localhost' };
@@ -22,22 +20,14 @@ const identity = { from: { name: 'Hearback', address: 'hb@localhost' }, domain: 
  * its median time to feedback and 100% within the deadline, and its CSV downloads.
  */
 describe('the agency report in a browser', () => {
-  let db: Db;
-  let running: BrowserApp;
-  let browser: Browser;
-  let base: string;
   const clock = new ManualClock('2026-12-01T15:00:00Z');
-
-  beforeAll(async () => {
-    running = await startBrowserApp({ clock, identity });
-    ({ db, browser, base } = running);
-  }, WALK_TIMEOUT_MS);
-  afterAll(() => running?.stop());
+  const running = useBrowserApp({ clock, identity });
 
   it(
     'shows each client’s responsiveness and funnel, with a CSV download',
     { timeout: WALK_TIMEOUT_MS },
     async () => {
+      const { db, browser, base } = running;
       const deps = { db, clock, identity };
       const { organization, admin } = await buildOrganization(deps, {
         policy: { timeZone: 'America/New_York', holidays: null },

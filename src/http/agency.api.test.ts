@@ -1,10 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
-import type { Db } from '../db/db.ts';
-import { backends, openTestDb } from '../../test/support/db.ts';
-import { newAgencyApi } from '../../test/support/api-client.ts';
-import { buildApp } from './app.ts';
+import { backends } from '../../test/support/db.ts';
+import { newAgencyApi, useApiApp } from '../../test/support/api-client.ts';
 
 /**
  * The agency desk over HTTP: an agency's day through the API, and tenant isolation — one
@@ -12,21 +9,11 @@ import { buildApp } from './app.ts';
  * empty lists) and in the database itself (row-level security).
  */
 describe.each(backends)('the agency API on %s', (backend) => {
-  let db: Db;
-  let app: FastifyInstance;
   const clock = new ManualClock('2026-12-01T15:00:00Z'); // Tuesday, 10:00 in New York
-
-  beforeAll(async () => {
-    db = await openTestDb(backend);
-    app = await buildApp({ db, clock });
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
-  });
+  const running = useApiApp(backend, { clock });
 
   async function newAgency() {
-    return newAgencyApi(app, { db, clock });
+    return newAgencyApi(running.app, { db: running.db, clock });
   }
 
   /** A client with a contact in Chicago, a job order and a submitted candidate. */
@@ -182,6 +169,7 @@ describe.each(backends)('the agency API on %s', (backend) => {
     expect((await a.api('GET', '/api/v1/clients')).body.items).toHaveLength(1);
 
     // The database itself: organization B's application role sees no row of A's.
+    const { db } = running;
     const seen = await db
       .tenant(b.orgId)
       .transaction(async (tx) =>

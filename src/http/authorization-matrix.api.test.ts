@@ -6,7 +6,6 @@ import type { Db } from '../db/db.ts';
 import { roleAllows, scopesAllow, type Permission } from '../domain/permissions.ts';
 import type { MemberRole } from '../domain/model.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
-import { recordDecision } from '../services/decision.service.ts';
 import { submitFeedback } from '../services/feedback.service.ts';
 import { importCsv } from '../services/import.service.ts';
 import { recordClientDeclaration } from '../services/client-declaration.service.ts';
@@ -15,11 +14,15 @@ import { inviteToPool } from '../services/talent-pool.service.ts';
 import { createEndpoint, listDeliveriesPage } from '../services/webhook.service.ts';
 import { buildUnassignedMail } from '../../test/support/inbound.ts';
 import { closeInterview } from '../services/interview.service.ts';
-import { draftOutcomeMessage } from '../services/message.service.ts';
 import { createApiToken } from '../services/organization.service.ts';
 import { DEFAULT_POLICY } from '../domain/policy.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
-import { buildCandidate, buildInterviewScenario, buildMember } from '../../test/support/factories.ts';
+import {
+  buildCandidate,
+  buildInterviewScenario,
+  buildMember,
+  buildRejectionDraft,
+} from '../../test/support/factories.ts';
 import { buildApp } from './app.ts';
 import { ROUTE_PERMISSIONS } from './route-permissions.ts';
 import {
@@ -69,23 +72,10 @@ async function buildFixture(db: Db, clock: ManualClock) {
     admin.id,
     { kind: 'webhook', url: 'https://hooks.example.com/hearback', events: ['decision.recorded'] },
   );
-  const decision = await recordDecision(
-    deps,
-    org,
-    s.application.id,
-    {
-      outcome: 'reject',
-      reasons: ['Needs deeper Kubernetes operations experience'],
-      recommendation: 'Run a small cluster of your own.',
-    },
-    { memberId: s.manager.id },
-  );
-  const draft = await draftOutcomeMessage(
-    deps,
-    org,
-    { applicationId: s.application.id },
-    { memberId: s.recruiter.id },
-  );
+  const { decision, draft } = await buildRejectionDraft(deps, s, {
+    reasons: ['Needs deeper Kubernetes operations experience'],
+    recommendation: 'Run a small cluster of your own.',
+  });
   const { logTouchpoint } = await import('../services/touchpoint.service.ts');
   const note = await logTouchpoint(
     deps,

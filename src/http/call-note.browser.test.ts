@@ -1,15 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
-import type { Db } from '../db/db.ts';
 import { changeApplication } from '../services/application.service.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
-import { recordDecision } from '../services/decision.service.ts';
 import { closeInterview } from '../services/interview.service.ts';
-import { draftOutcomeMessage, sendMessage } from '../services/message.service.ts';
-import { buildInterviewScenario } from '../../test/support/factories.ts';
+import { sendMessage } from '../services/message.service.ts';
+import { buildInterviewScenario, buildRejectionDraft } from '../../test/support/factories.ts';
 import { signIn, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
-import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
+import { useBrowserApp } from '../../test/support/browser-app.ts';
 
 const PASSWORD = 'call note passphrase 1';
 const identity = { from: { name: 'Hearback', address: 'hb@localhost' }, domain: 'localhost' };
@@ -20,17 +17,8 @@ const identity = { from: { name: 'Hearback', address: 'hb@localhost' }, domain: 
  * no note goes, and why.
  */
 describe('the written note after a call, in a browser', () => {
-  let db: Db;
-  let running: BrowserApp;
-  let browser: Browser;
-  let base: string;
   const clock = new ManualClock('2026-12-07T15:00:00Z'); // Monday
-
-  beforeAll(async () => {
-    running = await startBrowserApp({ clock });
-    ({ db, browser, base } = running);
-  }, WALK_TIMEOUT_MS);
-  afterAll(() => running?.stop());
+  const running = useBrowserApp({ clock });
 
   it(
     'states the recipient, the time and the summary it will carry, or no note with the reason',
@@ -38,28 +26,16 @@ describe('the written note after a call, in a browser', () => {
       timeout: WALK_TIMEOUT_MS,
     },
     async () => {
+      const { db, browser, base } = running;
       const deps = { db, clock, identity };
       const s = await buildInterviewScenario(deps);
       const org = s.organization.id;
       await closeInterview(deps, org, s.interview.id, { statement: 'by Friday' });
       await changeApplication(deps, org, s.application.id, { finalStage: true });
-      await recordDecision(
-        deps,
-        org,
-        s.application.id,
-        {
-          outcome: 'reject',
-          reasons: ['We need someone who has run a regional sales team'],
-          recommendation: 'Lead a team of three or more before applying for this level.',
-        },
-        { memberId: s.manager.id },
-      );
-      const draft = await draftOutcomeMessage(
-        deps,
-        org,
-        { applicationId: s.application.id },
-        { memberId: s.recruiter.id },
-      );
+      const { draft } = await buildRejectionDraft(deps, s, {
+        reasons: ['We need someone who has run a regional sales team'],
+        recommendation: 'Lead a team of three or more before applying for this level.',
+      });
       await sendMessage(deps, org, draft.id, {}, { memberId: s.recruiter.id }); // waits for the call
       await setMemberPassword(deps, org, s.recruiter.id, PASSWORD);
 

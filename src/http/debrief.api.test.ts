@@ -1,55 +1,27 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
-import type { Db } from '../db/db.ts';
-import { backends, openTestDb } from '../../test/support/db.ts';
-import { newAgencyApi } from '../../test/support/api-client.ts';
-import { buildApp } from './app.ts';
+import { backends } from '../../test/support/db.ts';
+import { newAgencyApi, submitOverApi, useApiApp } from '../../test/support/api-client.ts';
 
 /**
  * Interviews at the client, debriefs and nudge drafts over HTTP: the walk through the API, the
  * validation refusals (400, never a 500), and another organization's submission answering 404.
  */
 describe.each(backends)('the debrief API on %s', (backend) => {
-  let db: Db;
-  let app: FastifyInstance;
   const clock = new ManualClock('2026-12-01T15:00:00Z'); // Tuesday, 10:00 in New York
-
-  beforeAll(async () => {
-    db = await openTestDb(backend);
-    app = await buildApp({ db, clock });
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
-  });
+  const running = useApiApp(backend, { clock });
 
   async function newAgency() {
     clock.set('2026-12-01T15:00:00Z');
-    const { orgId, api } = await newAgencyApi(app, { db, clock });
-    const client = await api('POST', '/api/v1/clients', { name: 'Northwind', feedbackDaysAfterInterview: 2 });
-    const contact = await api('POST', `/api/v1/clients/${client.body.id}/contacts`, {
-      name: 'Dana Cole',
-      timeZone: 'America/Chicago',
-    });
-    const job = await api('POST', `/api/v1/clients/${client.body.id}/job-orders`, {
-      title: 'Account Executive',
-      roleKind: 'sales',
-      hiringAuthorityId: contact.body.id,
-    });
-    const candidate = await api('POST', '/api/v1/candidates', {
-      name: 'Jo Rivera',
-      email: 'jo@example.test',
-    });
-    const submission = await api('POST', '/api/v1/submissions', {
-      jobId: job.body.id,
-      candidateId: candidate.body.id,
+    const { orgId, api } = await newAgencyApi(running.app, { db: running.db, clock });
+    const { submissionId } = await submitOverApi(api, {
+      client: { feedbackDaysAfterInterview: 2 },
+      contact: { timeZone: 'America/Chicago' },
+      job: { roleKind: 'sales' },
       pitch: 'Closed the two largest accounts in her region last year.',
-      consent: true,
     });
-    expect(submission.status).toBe(201);
     clock.set('2026-12-01T18:00:00Z');
-    return { orgId, api, submissionId: submission.body.submission.id as string };
+    return { orgId, api, submissionId };
   }
 
   it('records a client interview, logs the debrief and drafts the nudge from its news', async () => {

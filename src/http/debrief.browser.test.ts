@@ -1,17 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
-import type { Db } from '../db/db.ts';
 import {
   createClient,
   createClientContact,
   createJobOrder,
   createSubmission,
 } from '../services/agency.service.ts';
-import { setMemberPassword } from '../services/auth.service.ts';
-import { buildCandidate, buildMember, buildOrganization } from '../../test/support/factories.ts';
+import { buildAgencyRecruiter, buildCandidate } from '../../test/support/factories.ts';
 import { seriousViolations, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
-import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
+import { useBrowserApp } from '../../test/support/browser-app.ts';
 
 const PASSWORD = 'agency debrief passphrase 1';
 const identity = { from: { name: 'Hearback', address: 'hb@localhost' }, domain: 'localhost' };
@@ -23,29 +20,16 @@ const identity = { from: { name: 'Hearback', address: 'hb@localhost' }, domain: 
  * carrying the debrief's news.
  */
 describe('debriefs on the agency desk in a browser', () => {
-  let db: Db;
-  let running: BrowserApp;
-  let browser: Browser;
-  let base: string;
   const clock = new ManualClock('2026-12-01T15:00:00Z'); // Tuesday, 09:00 in Chicago
-
-  beforeAll(async () => {
-    running = await startBrowserApp({ clock, identity });
-    ({ db, browser, base } = running);
-  }, WALK_TIMEOUT_MS);
-  afterAll(() => running?.stop());
+  const running = useBrowserApp({ clock, identity });
 
   it(
     'records a client interview with a promise, debriefs the candidate and drafts the nudge from the news',
     { timeout: WALK_TIMEOUT_MS },
     async () => {
+      const { db, browser, base } = running;
       const deps = { db, clock, identity };
-      const { organization } = await buildOrganization(deps, {
-        policy: { timeZone: 'America/New_York', holidays: null },
-      });
-      const org = organization.id;
-      const recruiter = await buildMember(deps, org, { name: 'Rita Recruiter', role: 'recruiter' });
-      await setMemberPassword(deps, org, recruiter.id, PASSWORD);
+      const { org, recruiter } = await buildAgencyRecruiter(deps, PASSWORD);
       const candidate = await buildCandidate(deps, org, { name: 'Jo Rivera', timeZone: 'America/Chicago' });
       const client = await createClient(deps, org, { name: 'Northwind', feedbackDaysAfterInterview: 2 });
       const contact = await createClientContact(deps, org, client.id, {

@@ -1,12 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
-import type { Db } from '../db/db.ts';
-import { setMemberPassword } from '../services/auth.service.ts';
 import { sweepOwnedFollowUps } from '../services/owned-sweep.service.ts';
-import { buildCandidate, buildMember, buildOrganization } from '../../test/support/factories.ts';
+import { buildAgencyRecruiter, buildCandidate } from '../../test/support/factories.ts';
 import { fitsAPhone, seriousViolations, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
-import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
+import { useBrowserApp } from '../../test/support/browser-app.ts';
 
 const PASSWORD = 'agency desk passphrase 1';
 const identity = { from: { name: 'Hearback', address: 'hb@localhost' }, domain: 'localhost' };
@@ -20,29 +17,16 @@ const identity = { from: { name: 'Hearback', address: 'hb@localhost' }, domain: 
 const SCREEN = { width: 1366, height: 768 };
 
 describe('the agency desk in a browser', () => {
-  let db: Db;
-  let running: BrowserApp;
-  let browser: Browser;
-  let base: string;
   const clock = new ManualClock('2026-12-01T15:00:00Z'); // Tuesday, 09:00 in Chicago
-
-  beforeAll(async () => {
-    running = await startBrowserApp({ clock, identity });
-    ({ db, browser, base } = running);
-  }, WALK_TIMEOUT_MS);
-  afterAll(() => running?.stop());
+  const running = useBrowserApp({ clock, identity });
 
   it(
     'adds a client, submits a candidate, and prompts a nudge with news once the deadline passes',
     { timeout: WALK_TIMEOUT_MS },
     async () => {
+      const { db, browser, base } = running;
       const deps = { db, clock, identity };
-      const { organization } = await buildOrganization(deps, {
-        policy: { timeZone: 'America/New_York', holidays: null },
-      });
-      const org = organization.id;
-      const recruiter = await buildMember(deps, org, { name: 'Rita Recruiter', role: 'recruiter' });
-      await setMemberPassword(deps, org, recruiter.id, PASSWORD);
+      const { org, recruiter } = await buildAgencyRecruiter(deps, PASSWORD);
       await buildCandidate(deps, org, { name: 'Jo Rivera' });
 
       const context = await browser.newContext({ viewport: SCREEN });

@@ -1,12 +1,11 @@
-import type { Browser, Download } from 'playwright-core';
+import type { Download } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
-import type { Db } from '../db/db.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
 import { closeInterview } from '../services/interview.service.ts';
 import { seriousViolations, signIn, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
-import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
+import { useBrowserApp } from '../../test/support/browser-app.ts';
 import { buildInterviewScenario } from '../../test/support/factories.ts';
 
 const PASSWORD = 'export links passphrase 1';
@@ -20,24 +19,14 @@ async function textOf(download: Download): Promise<string> {
 
 /** The export links in real Chromium: the queue's CSV follows the screen's filter; Settings exports the organization. */
 describe('export links in a browser', () => {
-  let db: Db;
-  let running: BrowserApp;
-  let browser: Browser;
-  let base: string;
   const clock = new ManualClock('2026-12-01T15:00:00Z');
-
-  beforeAll(async () => {
-    running = await startBrowserApp({ clock, identity });
-    ({ db, browser, base } = running);
-  }, WALK_TIMEOUT_MS);
-  afterAll(async () => {
-    await running?.stop();
-  });
+  const running = useBrowserApp({ clock, identity });
 
   it(
     'downloads the follow-ups with the screen’s filter, and the organization as JSON',
     { timeout: WALK_TIMEOUT_MS },
     async () => {
+      const { db, browser, base } = running;
       const deps = { db, clock, identity, publicUrl: base };
       const s = await buildInterviewScenario(deps, { interviewEndsAt: new Date('2026-12-01T14:00:00Z') });
       await closeInterview(deps, s.organization.id, s.interview.id, { statement: 'by Friday' });

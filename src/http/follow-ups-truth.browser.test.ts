@@ -1,13 +1,11 @@
 import { mkdir } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
-import type { Db } from '../db/db.ts';
 import { createApplication } from '../services/application.service.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
 import { recordDecision } from '../services/decision.service.ts';
 import { closeInterview, createInterview } from '../services/interview.service.ts';
-import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
+import { useBrowserApp } from '../../test/support/browser-app.ts';
 import { buildCandidate, buildInterviewScenario } from '../../test/support/factories.ts';
 import { seriousViolations, signIn, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
 
@@ -21,25 +19,15 @@ const identity = { from: { name: 'Hearback', address: 'hb@localhost' }, domain: 
  * decided but not yet told. Saves docs/screens/follow-ups-truth.png.
  */
 describe('the follow-up queue states its truth in a browser', () => {
-  let db: Db;
-  let browserApp: BrowserApp;
-  let browser: Browser;
-  let base: string;
   // Monday 30 November 2026, 10:00 in New York.
   const clock = new ManualClock('2026-11-30T15:00:00Z');
-
-  beforeAll(async () => {
-    browserApp = await startBrowserApp({ clock, identity });
-    ({ db, browser, base } = browserApp);
-  }, WALK_TIMEOUT_MS);
-  afterAll(async () => {
-    await browserApp?.stop();
-  });
+  const running = useBrowserApp({ clock, identity });
 
   it(
     'shows owner, due in words, both zones, the next step and Decided, not told',
     { timeout: WALK_TIMEOUT_MS },
     async () => {
+      const { db, browser, base } = running;
       const deps = { db, clock };
       const s = await buildInterviewScenario(deps, {
         policy: { timeZone: 'America/New_York' },

@@ -1,12 +1,10 @@
 import { mkdir } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
-import type { Db } from '../db/db.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
 import { atsExport } from '../../test/support/ats-csv.ts';
 import { seriousViolations, signIn, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
-import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
+import { useBrowserApp } from '../../test/support/browser-app.ts';
 import { buildInterviewScenario } from '../../test/support/factories.ts';
 
 const PASSWORD = 'import screen passphrase 1';
@@ -18,24 +16,14 @@ const identity = { from: { name: 'Hearback', address: 'hb@localhost' }, domain: 
  * refused meanwhile), import with a progress bar, read the refused lines, download them.
  */
 describe('the import screen in a browser', () => {
-  let db: Db;
-  let running: BrowserApp;
-  let browser: Browser;
-  let base: string;
   const clock = new ManualClock('2026-12-01T15:00:00Z');
-
-  beforeAll(async () => {
-    running = await startBrowserApp({ clock, identity });
-    ({ db, browser, base } = running);
-  }, WALK_TIMEOUT_MS);
-  afterAll(async () => {
-    await running?.stop();
-  });
+  const running = useBrowserApp({ clock, identity });
 
   it(
     'previews, refuses an incomplete mapping, imports with progress and offers the refused rows',
     { timeout: WALK_TIMEOUT_MS },
     async () => {
+      const { db, browser, base } = running;
       const deps = { db, clock, identity, publicUrl: base };
       const s = await buildInterviewScenario(deps);
       await setMemberPassword(deps, s.organization.id, s.admin.id, PASSWORD);

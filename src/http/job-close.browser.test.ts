@@ -1,13 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
-import type { Db } from '../db/db.ts';
 import { changeApplication, createApplication } from '../services/application.service.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
 import { createInterview } from '../services/interview.service.ts';
 import { buildCandidate, buildInterviewScenario } from '../../test/support/factories.ts';
 import { seriousViolations, signIn, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
-import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
+import { useBrowserApp } from '../../test/support/browser-app.ts';
 
 const PASSWORD = 'close-out passphrase 1';
 
@@ -17,22 +15,14 @@ const PASSWORD = 'close-out passphrase 1';
  * them in bulk. The hire gets nothing.
  */
 describe('closing a job in the web app, in a browser', () => {
-  let db: Db;
-  let running: BrowserApp;
-  let browser: Browser;
-  let base: string;
   const clock = new ManualClock('2026-12-07T15:00:00Z'); // Monday
-
-  beforeAll(async () => {
-    running = await startBrowserApp({ clock });
-    ({ db, browser, base } = running);
-  }, WALK_TIMEOUT_MS);
-  afterAll(() => running?.stop());
+  const running = useBrowserApp({ clock });
 
   it(
     'asks who was hired, shows everyone by stage, confirms, and keeps the drafts in To send',
     { timeout: WALK_TIMEOUT_MS },
     async () => {
+      const { db, browser, base } = running;
       const deps = { db, clock };
       const s = await buildInterviewScenario(deps); // Casey Candidate, interviewed: the hire
       const org = s.organization.id;

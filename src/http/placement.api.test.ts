@@ -1,10 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
-import type { Db } from '../db/db.ts';
-import { backends, openTestDb } from '../../test/support/db.ts';
-import { newAgencyApi } from '../../test/support/api-client.ts';
-import { buildApp } from './app.ts';
+import { backends } from '../../test/support/db.ts';
+import { newAgencyApi, submitOverApi, useApiApp } from '../../test/support/api-client.ts';
 
 /**
  * Placements, the client view and the desk's coverage over HTTP: validation of the fee and the
@@ -12,39 +9,16 @@ import { buildApp } from './app.ts';
  * placements and clients answering 404.
  */
 describe.each(backends)('the placement API on %s', (backend) => {
-  let db: Db;
-  let app: FastifyInstance;
   const clock = new ManualClock('2026-12-01T15:00:00Z'); // Tuesday, 10:00 in New York
-
-  beforeAll(async () => {
-    db = await openTestDb(backend);
-    app = await buildApp({ db, clock });
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
-  });
+  const running = useApiApp(backend, { clock });
 
   async function newAgency() {
-    const { api } = await newAgencyApi(app, { db, clock });
-    const client = await api('POST', '/api/v1/clients', { name: 'Northwind', guaranteeDays: 60 });
-    const contact = await api('POST', `/api/v1/clients/${client.body.id}/contacts`, { name: 'Dana Cole' });
-    const job = await api('POST', `/api/v1/clients/${client.body.id}/job-orders`, {
-      title: 'Account Executive',
-      hiringAuthorityId: contact.body.id,
-    });
-    const candidate = await api('POST', '/api/v1/candidates', {
-      name: 'Jo Rivera',
-      email: 'jo@example.test',
-    });
-    const submission = await api('POST', '/api/v1/submissions', {
-      jobId: job.body.id,
-      candidateId: candidate.body.id,
+    const { api } = await newAgencyApi(running.app, { db: running.db, clock });
+    const { client, submissionId } = await submitOverApi(api, {
+      client: { guaranteeDays: 60 },
       pitch: 'Closed the two largest accounts in her region.',
-      consent: true,
     });
-    expect(submission.status).toBe(201);
-    return { api, client: client.body, submissionId: submission.body.submission.id as string };
+    return { api, client, submissionId };
   }
 
   it('places a submission with the client guarantee by default, lists it, and records a fall-through', async () => {

@@ -1,8 +1,6 @@
 import { mkdir } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
-import type { Db } from '../db/db.ts';
 import {
   createClient,
   createClientContact,
@@ -12,10 +10,9 @@ import {
   recordClientAnswer,
 } from '../services/agency.service.ts';
 import { changeApplication } from '../services/application.service.ts';
-import { setMemberPassword } from '../services/auth.service.ts';
-import { buildCandidate, buildMember, buildOrganization } from '../../test/support/factories.ts';
+import { buildAgencyRecruiter, buildCandidate } from '../../test/support/factories.ts';
 import { seriousViolations, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
-import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
+import { useBrowserApp } from '../../test/support/browser-app.ts';
 
 const PASSWORD = 'agency placement passphrase 1';
 const identity = { from: { name: 'Hearback', address: 'hb@localhost' }, domain: 'localhost' };
@@ -27,29 +24,16 @@ const identity = { from: { name: 'Hearback', address: 'hb@localhost' }, domain: 
  * shows the job order short, with who could fill it. Saves docs/screens/client-view.png.
  */
 describe('the client view and placements in a browser', () => {
-  let db: Db;
-  let running: BrowserApp;
-  let browser: Browser;
-  let base: string;
   const clock = new ManualClock('2026-12-01T15:00:00Z'); // Tuesday, 10:00 in New York
-
-  beforeAll(async () => {
-    running = await startBrowserApp({ clock, identity });
-    ({ db, browser, base } = running);
-  }, WALK_TIMEOUT_MS);
-  afterAll(() => running?.stop());
+  const running = useBrowserApp({ clock, identity });
 
   it(
     'shows the feedback record, places a submission with its guarantee, and a short final stage with backfill names',
     { timeout: WALK_TIMEOUT_MS },
     async () => {
+      const { db, browser, base } = running;
       const deps = { db, clock, identity };
-      const { organization } = await buildOrganization(deps, {
-        policy: { timeZone: 'America/New_York', holidays: null },
-      });
-      const org = organization.id;
-      const recruiter = await buildMember(deps, org, { name: 'Rita Recruiter', role: 'recruiter' });
-      await setMemberPassword(deps, org, recruiter.id, PASSWORD);
+      const { org, recruiter } = await buildAgencyRecruiter(deps, PASSWORD);
       const actor = { memberId: recruiter.id };
       const client = await createClient(deps, org, { name: 'Northwind', guaranteeDays: 90 });
       const contact = await createClientContact(deps, org, client.id, { name: 'Dana Cole' });

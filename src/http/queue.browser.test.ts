@@ -1,7 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
-import type { Db } from '../db/db.ts';
 import { createApplication } from '../services/application.service.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
 import { recordDecision } from '../services/decision.service.ts';
@@ -9,7 +7,7 @@ import { closeInterview, createInterview } from '../services/interview.service.t
 import { draftOutcomeMessage } from '../services/message.service.ts';
 import { buildCandidate, buildInterviewScenario } from '../../test/support/factories.ts';
 import { fitsAPhone, seriousViolations, signIn, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
-import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
+import { useBrowserApp } from '../../test/support/browser-app.ts';
 
 const PASSWORD = 'dense queue passphrase 1';
 const identity = { from: { name: 'Hearback', address: 'hb@example.test' }, domain: 'example.test' };
@@ -20,22 +18,14 @@ const identity = { from: { name: 'Hearback', address: 'hb@example.test' }, domai
  * in the URL, and a bulk send of three reviewed outcomes behind one confirmation.
  */
 describe('the dense follow-up queue, in a browser', () => {
-  let db: Db;
-  let running: BrowserApp;
-  let browser: Browser;
-  let base: string;
   const clock = new ManualClock('2026-12-07T15:00:00Z'); // Monday, 10:00 in New York
-
-  beforeAll(async () => {
-    running = await startBrowserApp({ clock, identity });
-    ({ db, browser, base } = running);
-  }, WALK_TIMEOUT_MS);
-  afterAll(() => running?.stop());
+  const running = useBrowserApp({ clock, identity });
 
   it(
     'shows fifteen or more at 1366×768, walks them by keyboard, and bulk-sends three reviewed outcomes',
     { timeout: WALK_TIMEOUT_MS },
     async () => {
+      const { db, browser, base } = running;
       const deps = { db, clock, identity };
       const s = await buildInterviewScenario(deps, { policy: { timeZone: 'America/New_York' } });
       const org = s.organization.id;
@@ -168,6 +158,7 @@ describe('the dense follow-up queue, in a browser', () => {
     'finds a candidate by part of their email from any screen and opens their profile',
     { timeout: WALK_TIMEOUT_MS },
     async () => {
+      const { db, browser, base } = running;
       const deps = { db, clock, identity };
       const s = await buildInterviewScenario(deps);
       const org = s.organization.id;

@@ -1,13 +1,12 @@
 import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
-import type { Db } from '../db/db.ts';
 import { createApplication } from '../services/application.service.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
 import { closeInterview, createInterview } from '../services/interview.service.ts';
 import { sweepFollowUps } from '../services/sweep.service.ts';
-import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
+import { useBrowserApp } from '../../test/support/browser-app.ts';
 import { buildCandidate, buildInterviewScenario, buildMember } from '../../test/support/factories.ts';
 import { fitsAPhone, seriousViolations, signIn, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
 
@@ -29,25 +28,15 @@ const navOf = (page: Page) => page.locator('nav[aria-label="Main"] a').allTextCo
  * docs/screens/scorecards-i-owe*.png, waiting-on-me*.png and settings*.png.
  */
 describe('each role its view in a browser', () => {
-  let db: Db;
-  let browserApp: BrowserApp;
-  let browser: Browser;
-  let base: string;
   // Tuesday 1 December 2026, 15:00 UTC (the organization's zone).
   const clock = new ManualClock('2026-12-01T15:00:00Z');
-
-  beforeAll(async () => {
-    browserApp = await startBrowserApp({ clock, identity });
-    ({ db, browser, base } = browserApp);
-  }, WALK_TIMEOUT_MS);
-  afterAll(async () => {
-    await browserApp?.stop();
-  });
+  const running = useBrowserApp({ clock, identity });
 
   it(
     'lands the interviewer on scorecards I owe and the hiring manager on waiting on me',
     { timeout: WALK_TIMEOUT_MS },
     async () => {
+      const { db, browser, base } = running;
       const deps = { db, clock, identity };
       const s = await buildInterviewScenario(deps, { policy: ON });
       const org = s.organization.id;

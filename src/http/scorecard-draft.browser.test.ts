@@ -1,12 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
-import type { Db } from '../db/db.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
 import { closeInterview, createInterview } from '../services/interview.service.ts';
 import { buildInterviewScenario, buildMember } from '../../test/support/factories.ts';
 import { seriousViolations, signIn, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
-import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
+import { useBrowserApp } from '../../test/support/browser-app.ts';
 
 const PASSWORD = 'scorecard draft passphrase 1';
 
@@ -16,17 +14,8 @@ const PASSWORD = 'scorecard draft passphrase 1';
  * saved survives a reload; submitting shows it to the hiring manager and settles the scorecard owed.
  */
 describe('scorecard drafts in the web app, in a browser', () => {
-  let db: Db;
-  let running: BrowserApp;
-  let browser: Browser;
-  let base: string;
   const clock = new ManualClock('2026-12-07T15:00:00Z'); // Monday
-
-  beforeAll(async () => {
-    running = await startBrowserApp({ clock });
-    ({ db, browser, base } = running);
-  }, WALK_TIMEOUT_MS);
-  afterAll(() => running?.stop());
+  const running = useBrowserApp({ clock });
 
   it(
     'keeps a draft for its author, restores unsaved text, and shows the team only what is submitted',
@@ -34,6 +23,7 @@ describe('scorecard drafts in the web app, in a browser', () => {
       timeout: WALK_TIMEOUT_MS,
     },
     async () => {
+      const { db, browser, base } = running;
       const deps = { db, clock };
       // The scorecard owed is tracked once the policy sets its time.
       const s = await buildInterviewScenario(deps, { policy: { feedbackDueBusinessDays: 1 } });

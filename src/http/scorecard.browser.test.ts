@@ -1,13 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
-import type { Db } from '../db/db.ts';
 import { changeApplication } from '../services/application.service.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
 import { createStatusLink } from '../services/candidate-links.ts';
 import { buildInterviewScenario } from '../../test/support/factories.ts';
 import { seriousViolations, signIn, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
-import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
+import { useBrowserApp } from '../../test/support/browser-app.ts';
 
 const PASSWORD = 'scorecard passphrase 1';
 
@@ -16,22 +14,14 @@ const PASSWORD = 'scorecard passphrase 1';
  * form opens with what they saved, and saving again adds a version instead of overwriting.
  */
 describe('feedback in the web app, in a browser', () => {
-  let db: Db;
-  let running: BrowserApp;
-  let browser: Browser;
-  let base: string;
   const clock = new ManualClock('2026-12-07T15:00:00Z'); // Monday
-
-  beforeAll(async () => {
-    running = await startBrowserApp({ clock });
-    ({ db, browser, base } = running);
-  }, WALK_TIMEOUT_MS);
-  afterAll(() => running?.stop());
+  const running = useBrowserApp({ clock });
 
   it(
     'opens with the saved scorecard after a reload and saves the edit as a new version',
     { timeout: WALK_TIMEOUT_MS },
     async () => {
+      const { db, browser, base } = running;
       const deps = { db, clock };
       const s = await buildInterviewScenario(deps); // the hiring manager interviews
       const org = s.organization.id;
@@ -95,6 +85,7 @@ describe('feedback in the web app, in a browser', () => {
     "leads the owner from a candidate's feedback request to answering it",
     { timeout: WALK_TIMEOUT_MS },
     async () => {
+      const { db, browser, base } = running;
       const deps = { db, clock };
       const s = await buildInterviewScenario(deps);
       const org = s.organization.id;

@@ -1,8 +1,6 @@
 import { mkdir } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
-import type { Db } from '../db/db.ts';
 import { createDevMailboxTransport } from '../mail/dev-mailbox.transport.ts';
 import { createApplication } from '../services/application.service.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
@@ -19,7 +17,7 @@ import {
   buildRejectionDraft,
 } from '../../test/support/factories.ts';
 import { fitsAPhone, seriousViolations, signIn, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
-import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
+import { useBrowserApp } from '../../test/support/browser-app.ts';
 
 const PASSWORD = 'talent pool passphrase 1';
 const identity = { from: { name: 'Hearback', address: 'hb@localhost' }, domain: 'localhost' };
@@ -33,24 +31,14 @@ const DESKTOP = { width: 1200, height: 900 };
  * asks first.
  */
 describe('the talent pool in a browser', () => {
-  let db: Db;
-  let running: BrowserApp;
-  let browser: Browser;
-  let base: string;
   const clock = new ManualClock('2026-12-01T15:00:00Z');
-
-  beforeAll(async () => {
-    running = await startBrowserApp({ clock, identity });
-    ({ db, browser, base } = running);
-  }, WALK_TIMEOUT_MS);
-  afterAll(async () => {
-    await running?.stop();
-  });
+  const running = useBrowserApp({ clock, identity });
 
   it(
     'invites a rejected runner-up, who opts in, is found by tag and matched to a new job; a decliner stays out',
     { timeout: WALK_TIMEOUT_MS },
     async () => {
+      const { db, browser, base } = running;
       const deps = { db, clock, identity, publicUrl: base };
       const s = await buildInterviewScenario(deps);
       const org = s.organization.id;

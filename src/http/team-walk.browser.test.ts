@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
-import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
+import { useBrowserApp } from '../../test/support/browser-app.ts';
 import { buildInterviewScenario, buildMember } from '../../test/support/factories.ts';
 import { seriousViolations, signIn, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
 
@@ -65,23 +65,15 @@ async function only<T>(db: Db, org: string, sql: string, params: unknown[]): Pro
  * with the keyboard only. Every step is checked where it lands, in the database.
  */
 describe('a hiring team runs its week in the app', () => {
-  let db: Db;
-  let running: BrowserApp;
-  let browser: Browser;
-  let base: string;
   // Monday 7 December 2026, 14:00 UTC (the organization's zone).
   const clock = new ManualClock('2026-12-07T14:00:00Z');
-
-  beforeAll(async () => {
-    running = await startBrowserApp({ clock, identity });
-    ({ db, browser, base } = running);
-  }, WALK_TIMEOUT_MS);
-  afterAll(() => running?.stop());
+  const running = useBrowserApp({ clock, identity });
 
   it(
     'creates a job, adds a candidate, schedules and closes an interview, scores, decides and tells',
     { timeout: WALK_TIMEOUT_MS },
     async () => {
+      const { db, browser, base } = running;
       const deps = { db, clock, identity };
       const s = await buildInterviewScenario(deps, { policy: ON });
       const org = s.organization.id;

@@ -1,8 +1,7 @@
 import { mkdir } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
-import type { Db } from '../db/db.ts';
 import { createDevMailboxTransport } from '../mail/dev-mailbox.transport.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
 import { dispatchDueMessages } from '../services/outbox.service.ts';
@@ -19,7 +18,7 @@ import {
   buildMember,
 } from '../../test/support/factories.ts';
 import { seriousViolations, WALK_TIMEOUT_MS } from '../../test/support/browser.ts';
-import { startBrowserApp, type BrowserApp } from '../../test/support/browser-app.ts';
+import { useBrowserApp } from '../../test/support/browser-app.ts';
 
 const PASSWORD = 'web app passphrase 1';
 const identity = { from: { name: 'Hearback', address: 'hb@localhost' }, domain: 'localhost' };
@@ -48,22 +47,14 @@ function overflow(page: Page): Promise<number> {
  * see an overdue promise, log the call that keeps it, then close an interview with a live preview.
  */
 describe('the team web app in a browser', () => {
-  let db: Db;
-  let running: BrowserApp;
-  let browser: Browser;
-  let base: string;
   const clock = new ManualClock('2026-12-07T15:00:00Z'); // Monday
-
-  beforeAll(async () => {
-    running = await startBrowserApp({ clock, devMailbox: true });
-    ({ db, browser, base } = running);
-  }, WALK_TIMEOUT_MS);
-  afterAll(() => running?.stop());
+  const running = useBrowserApp({ clock, devMailbox: true });
 
   it(
     'signs in, shows an overdue promise, keeps it with a logged call, and closes an interview',
     { timeout: WALK_TIMEOUT_MS },
     async () => {
+      const { db, browser, base } = running;
       clock.set('2026-12-01T15:00:00Z');
       const deps = { db, clock };
       const s = await buildInterviewScenario(deps);
@@ -326,6 +317,7 @@ describe('the team web app in a browser', () => {
     'escalates an overdue promise to the hiring manager, who acts on it from home in one click',
     { timeout: WALK_TIMEOUT_MS },
     async () => {
+      const { db, browser, base } = running;
       clock.set('2026-12-01T15:00:00Z'); // Tuesday
       const deps = { db, clock };
       // No automatic update: the overdue promise stays overdue and climbs the escalation ladder.
@@ -430,6 +422,7 @@ describe('the team web app in a browser', () => {
     'lets an admin manage API tokens, set a job policy and schedule a message, and fits every screen on a phone',
     { timeout: WALK_TIMEOUT_MS },
     async () => {
+      const { db, browser, base } = running;
       clock.set('2026-12-01T15:00:00Z'); // Tuesday
       const deps = { db, clock, identity };
       const s = await buildInterviewScenario(deps, { policy: { timeZone: 'America/New_York' } });

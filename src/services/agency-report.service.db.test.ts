@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { placeSubmission } from './placement.service.ts';
 import { ManualClock } from '../clock.ts';
-import type { Db } from '../db/db.ts';
-import { backends, openTestDb } from '../../test/support/db.ts';
+import { backends, useTestDb } from '../../test/support/db.ts';
 import { buildCandidate, buildMember, buildOrganization } from '../../test/support/factories.ts';
 import {
   createClient,
@@ -22,18 +21,12 @@ const identity = { from: { name: 'Hearback', address: 'hb@example.test' }, domai
  * and another organization that sees none of it.
  */
 describe.each(backends)('the agency report on %s', (backend) => {
-  let db: Db;
-  beforeAll(async () => {
-    db = await openTestDb(backend);
-  });
-  afterAll(async () => {
-    await db.close();
-  });
+  const database = useTestDb(backend);
 
   async function agencyWithHistory() {
     // Tuesday 1 December 2026, 10:00 in New York.
     const clock = new ManualClock('2026-12-01T15:00:00Z');
-    const deps = { db, clock, identity };
+    const deps = { db: database.db, clock, identity };
     const { organization } = await buildOrganization(deps, {
       policy: { timeZone: 'America/New_York', holidays: null },
     });
@@ -214,7 +207,7 @@ describe.each(backends)('the agency report on %s', (backend) => {
   it("never shows one agency's clients to another organization", async () => {
     await agencyWithHistory();
     const clock = new ManualClock('2026-12-09T15:00:00Z');
-    const deps = { db, clock, identity };
+    const deps = { db: database.db, clock, identity };
     const other = await buildOrganization(deps);
     expect(await getAgencyReport(deps, other.organization.id, { group: 'client' })).toEqual([]);
     const [total] = await getAgencyReport(deps, other.organization.id, { group: 'none' });

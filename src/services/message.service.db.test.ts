@@ -92,6 +92,33 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
     return { deps, s, orgId, followUp: closed.followUp, dispatch, decision };
   }
 
+  /** `decided`, then the candidate reaches the final stage and the outcome is sent: it waits for a call. */
+  async function awaitingCall(clock: ManualClock) {
+    const d = await decided(clock, 'Lead a full sales cycle.');
+    const { deps, s, orgId } = d;
+    await changeApplication(deps, orgId, s.application.id, { finalStage: true });
+    const draft = await draftOutcomeMessage(
+      deps,
+      orgId,
+      { applicationId: s.application.id },
+      { memberId: s.recruiter.id },
+    );
+    const sent = await sendMessage(deps, orgId, draft.id, {}, { memberId: s.recruiter.id });
+    return { ...d, draft, sent };
+  }
+
+  /** The team reached the candidate by phone about the outcome. */
+  function outcomeCall(applicationId: string) {
+    return {
+      applicationId,
+      channel: 'phone' as const,
+      kind: 'outcome' as const,
+      fromParty: 'team' as const,
+      toParty: 'candidate' as const,
+      connected: true,
+    };
+  }
+
   it('drafts from the decision, blocks an incomplete rejection, and delivers the fixed one as a kept promise', async () => {
     // Tuesday 1 December 2026, 10:00 in New York.
     const clock = new ManualClock('2026-12-01T15:00:00Z');
@@ -225,26 +252,11 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
 
   it('final-stage candidates get a call first; the written note still follows the call', async () => {
     const clock = new ManualClock('2026-12-01T15:00:00Z');
-    const { deps, s, orgId, followUp, dispatch, decision } = await decided(clock, 'Lead a full sales cycle.');
-    await changeApplication(deps, orgId, s.application.id, { finalStage: true });
-    const draft = await draftOutcomeMessage(
-      deps,
-      orgId,
-      { applicationId: s.application.id },
-      { memberId: s.recruiter.id },
-    );
-    const sent = await sendMessage(deps, orgId, draft.id, {}, { memberId: s.recruiter.id });
+    const { deps, s, orgId, followUp, dispatch, decision, draft, sent } = await awaitingCall(clock);
     expect(sent.callScript?.join('\n')).toContain('six-figure enterprise deals');
     expect(sent.message.sendAt).toEqual(new Date('2026-12-02T15:00:00Z')); // one business day later
     clock.advance(2 * 60 * MIN);
-    const call = {
-      applicationId: s.application.id,
-      channel: 'phone' as const,
-      kind: 'outcome' as const,
-      fromParty: 'team' as const,
-      toParty: 'candidate' as const,
-      connected: true,
-    };
+    const call = outcomeCall(s.application.id);
     // "Reached" alone is not telling: the call must say which decision and what was said.
     await expect(logTouchpoint(deps, orgId, call, { memberId: s.recruiter.id })).rejects.toMatchObject({
       code: 'validation_failed',
@@ -293,23 +305,10 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
 
   it('a call undone takes what was said out of the written note; a note stopped with a reason is in the timeline', async () => {
     const clock = new ManualClock('2026-12-01T15:00:00Z');
-    const { deps, s, orgId, decision, dispatch } = await decided(clock, 'Lead a full sales cycle.');
-    await changeApplication(deps, orgId, s.application.id, { finalStage: true });
-    const draft = await draftOutcomeMessage(
-      deps,
-      orgId,
-      { applicationId: s.application.id },
-      { memberId: s.recruiter.id },
-    );
-    await sendMessage(deps, orgId, draft.id, {}, { memberId: s.recruiter.id });
+    const { deps, s, orgId, decision, dispatch, draft } = await awaitingCall(clock);
     clock.advance(30 * MIN);
     const call = {
-      applicationId: s.application.id,
-      channel: 'phone' as const,
-      kind: 'outcome' as const,
-      fromParty: 'team' as const,
-      toParty: 'candidate' as const,
-      connected: true,
+      ...outcomeCall(s.application.id),
       decisionId: decision.id,
       summary: 'Said <b>no</b> for now & why; she took it well.',
     };
@@ -379,23 +378,10 @@ describe.each(backends)('composer and outbox on %s', (backend) => {
 
   it('after a call the member may stop the written note only with a reason, and may undo the log', async () => {
     const clock = new ManualClock('2026-12-01T15:00:00Z');
-    const { deps, s, orgId, followUp, dispatch, decision } = await decided(clock, 'Lead a full sales cycle.');
-    await changeApplication(deps, orgId, s.application.id, { finalStage: true });
-    const draft = await draftOutcomeMessage(
-      deps,
-      orgId,
-      { applicationId: s.application.id },
-      { memberId: s.recruiter.id },
-    );
-    await sendMessage(deps, orgId, draft.id, {}, { memberId: s.recruiter.id });
+    const { deps, s, orgId, followUp, dispatch, decision, draft } = await awaitingCall(clock);
     clock.advance(60 * MIN);
     const call = {
-      applicationId: s.application.id,
-      channel: 'phone' as const,
-      kind: 'outcome' as const,
-      fromParty: 'team' as const,
-      toParty: 'candidate' as const,
-      connected: true,
+      ...outcomeCall(s.application.id),
       decisionId: decision.id,
       summary: 'Told her the decision and why; she asked for nothing in writing.',
     };

@@ -12,9 +12,34 @@ import { createApplication } from './application.service.ts';
 import { closeInterview, createInterview } from './interview.service.ts';
 import { changeJob } from './job.service.ts';
 import { getFollowUpReport, reportToCsv } from './report.service.ts';
+import type { ServiceDeps } from './deps.ts';
 import { logTouchpoint } from './touchpoint.service.ts';
 
 const HOUR = 3_600_000;
+
+/** The team emails the candidate the outcome, as `memberId`: the delivery the report counts. */
+function deliverOutcome(deps: ServiceDeps, org: string, applicationId: string, memberId: string) {
+  return logTouchpoint(
+    deps,
+    org,
+    { applicationId, channel: 'email', kind: 'outcome', fromParty: 'team', toParty: 'candidate' },
+    { memberId },
+  );
+}
+
+/** A new candidate in `jobId` is interviewed and the interview closed with `statement`: their application's id. */
+async function closedApplication(
+  deps: ServiceDeps,
+  org: string,
+  jobId: string,
+  statement: string,
+): Promise<string> {
+  const c = await buildCandidate(deps, org);
+  const a = await createApplication(deps, org, { jobId, candidateId: c.id });
+  const iv = await createInterview(deps, org, { applicationId: a.id, title: 'Panel' });
+  await closeInterview(deps, org, iv.id, { statement });
+  return a.id;
+}
 
 describe.each(backends)('the follow-up report on %s', (backend) => {
   let db: Db;
@@ -39,19 +64,7 @@ describe.each(backends)('the follow-up report on %s', (backend) => {
     for (const a of apps.slice(1))
       ivs.push((await createInterview(deps, org, { applicationId: a, title: 'Panel' })).id);
     for (const iv of ivs) await closeInterview(deps, org, iv, { statement: 'within 2 business days' }); // due Thu 17:00 UTC
-    const deliver = (applicationId: string) =>
-      logTouchpoint(
-        deps,
-        org,
-        {
-          applicationId,
-          channel: 'email',
-          kind: 'outcome',
-          fromParty: 'team',
-          toParty: 'candidate',
-        },
-        { memberId: s.recruiter.id },
-      );
+    const deliver = (applicationId: string) => deliverOutcome(deps, org, applicationId, s.recruiter.id);
     clock.advance(24 * HOUR);
     await deliver(apps[0]!); // kept, 24 h
     clock.set('2026-12-04T15:00:00Z');
@@ -106,26 +119,9 @@ describe.each(backends)('the follow-up report on %s', (backend) => {
     // Job 1: one interview (owner: its recruiter), delivered. Job 2: two interviews (owner: Olive), none delivered.
     await closeInterview(deps, org, s.interview.id, { statement: 'by Friday' });
     const second: string[] = [];
-    for (let i = 0; i < 2; i++) {
-      const c = await buildCandidate(deps, org);
-      const a = await createApplication(deps, org, { jobId: job2.id, candidateId: c.id });
-      const iv = await createInterview(deps, org, { applicationId: a.id, title: 'Panel' });
-      await closeInterview(deps, org, iv.id, { statement: 'by Friday' });
-      second.push(a.id);
-    }
+    for (let i = 0; i < 2; i++) second.push(await closedApplication(deps, org, job2.id, 'by Friday'));
     clock.advance(HOUR);
-    await logTouchpoint(
-      deps,
-      org,
-      {
-        applicationId: s.application.id,
-        channel: 'email',
-        kind: 'outcome',
-        fromParty: 'team',
-        toParty: 'candidate',
-      },
-      { memberId: s.recruiter.id },
-    );
+    await deliverOutcome(deps, org, s.application.id, s.recruiter.id);
     const period = { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-12-31T00:00:00Z') };
     const pick = (rows: { key: string | null }[], key: string) => rows.find((r) => r.key === key);
 
@@ -163,28 +159,12 @@ describe.each(backends)('the follow-up report on %s', (backend) => {
     // November: the scenario's interview, delivered within its promise (kept).
     await closeInterview(deps, org, s.interview.id, { statement: 'within 2 business days' });
     clock.advance(HOUR);
-    await logTouchpoint(
-      deps,
-      org,
-      {
-        applicationId: s.application.id,
-        channel: 'email',
-        kind: 'outcome',
-        fromParty: 'team',
-        toParty: 'candidate',
-      },
-      { memberId: s.recruiter.id },
-    );
+    await deliverOutcome(deps, org, s.application.id, s.recruiter.id);
     // December: two interviews on job 2, none delivered; one candidate asks for news.
     clock.set('2026-12-08T15:00:00Z');
     const decApps: string[] = [];
-    for (let i = 0; i < 2; i++) {
-      const c = await buildCandidate(deps, org);
-      const a = await createApplication(deps, org, { jobId: job2.id, candidateId: c.id });
-      const iv = await createInterview(deps, org, { applicationId: a.id, title: 'Panel' });
-      await closeInterview(deps, org, iv.id, { statement: 'within 2 business days' });
-      decApps.push(a.id);
-    }
+    for (let i = 0; i < 2; i++)
+      decApps.push(await closedApplication(deps, org, job2.id, 'within 2 business days'));
     await logTouchpoint(
       deps,
       org,

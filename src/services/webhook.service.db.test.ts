@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
-import type { Db } from '../db/db.ts';
 import { verifySignature, type WebhookEvent } from '../domain/webhooks.ts';
 import { createHttpSender } from '../net/webhook-sender.ts';
 import { listMessages } from '../repositories/message.repository.ts';
-import { backends, openTestDb } from '../../test/support/db.ts';
+import { backends, useTestDb } from '../../test/support/db.ts';
 import { buildInterviewScenario, buildMember } from '../../test/support/factories.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../test/support/webhook-receiver.ts';
 import { recordDecision } from './decision.service.ts';
@@ -23,25 +22,26 @@ import {
 const identity = { from: { name: 'Acme Hiring', address: 'jobs@acme.test' }, domain: 'acme.test' };
 
 describe.each(backends)('webhooks on %s', (backend) => {
-  let db: Db;
+  const database = useTestDb(backend);
   let receiver: WebhookReceiver;
   const clock = new ManualClock('2026-12-01T15:00:00Z');
   const sender = createHttpSender({ allowPrivate: true, timeoutMs: 5000 });
   const webhooks = { allowPrivateTargets: true };
   const options = { batchSize: 50, leaseMs: 60_000, maxAttempts: 4 };
   beforeAll(async () => {
-    db = await openTestDb(backend);
     receiver = await startWebhookReceiver();
   });
   afterAll(async () => {
     await receiver.close();
-    await db.close();
   });
   const dispatch = () =>
-    dispatchDueDeliveries({ db, clock, sender, identity, appUrl: 'https://hb.acme.test' }, options);
+    dispatchDueDeliveries(
+      { db: database.db, clock, sender, identity, appUrl: 'https://hb.acme.test' },
+      options,
+    );
 
   it('signs each delivery, retries after 500s with backoff, and replays from the log', async () => {
-    const deps = { db, clock, identity, webhooks };
+    const deps = { db: database.db, clock, identity, webhooks };
     const s = await buildInterviewScenario(deps);
     const org = s.organization.id;
     const { endpoint, secret } = await createEndpoint(deps, org, s.recruiter.id, {
@@ -122,7 +122,7 @@ describe.each(backends)('webhooks on %s', (backend) => {
   });
 
   it('disables an endpoint that keeps failing, tells the admins, and keeps its events for later', async () => {
-    const deps = { db, clock, identity, webhooks };
+    const deps = { db: database.db, clock, identity, webhooks };
     const s = await buildInterviewScenario(deps);
     const org = s.organization.id;
     const admin = await buildMember(deps, org, { role: 'admin', name: 'Ada Admin' });
@@ -141,7 +141,7 @@ describe.each(backends)('webhooks on %s', (backend) => {
     const disabled = await getEndpoint(deps, org, endpoint.id);
     expect(disabled).toMatchObject({ active: false });
     expect(disabled.disabledReason).toContain('HTTP 503');
-    const alerts = await listMessages(db.tenant(org), org, {}, { after: null, limit: 50 });
+    const alerts = await listMessages(database.db.tenant(org), org, {}, { after: null, limit: 50 });
     expect(
       alerts.find((m) => m.toAddress === admin.email && m.subject.startsWith('Webhook disabled')),
     ).toBeDefined();
@@ -155,7 +155,7 @@ describe.each(backends)('webhooks on %s', (backend) => {
   });
 
   it('refuses internal targets unless the deployment allows them', async () => {
-    const deps = { db, clock, identity, webhooks: { allowPrivateTargets: false } };
+    const deps = { db: database.db, clock, identity, webhooks: { allowPrivateTargets: false } };
     const s = await buildInterviewScenario(deps);
     for (const url of ['http://127.0.0.1:9/x', 'http://169.254.169.254/latest', 'http://localhost/x']) {
       await expect(
@@ -170,7 +170,7 @@ describe.each(backends)('webhooks on %s', (backend) => {
   });
 
   it('chat endpoints get reminders for their member only, with a link to act', async () => {
-    const deps = { db, clock, identity, webhooks };
+    const deps = { db: database.db, clock, identity, webhooks };
     clock.set('2026-12-07T09:00:00Z');
     const s = await buildInterviewScenario(deps);
     const org = s.organization.id;
@@ -190,7 +190,7 @@ describe.each(backends)('webhooks on %s', (backend) => {
     await closeInterview(deps, org, s.interview.id, { statement: 'We will let you know by Thursday' });
     clock.set('2026-12-09T09:30:00Z'); // the business day before: the reminder is due
     await sweepFollowUps(
-      { db, clock, identity, appUrl: 'https://hb.acme.test' },
+      { db: database.db, clock, identity, appUrl: 'https://hb.acme.test' },
       { batchSize: 50, onlyOrgId: org },
     );
     receiver.received.length = 0;

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { build } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 import type { Db } from '../../src/db/db.ts';
 import { buildApp, type AppDeps } from '../../src/http/app.ts';
 import { PROJECT_ROOT as ROOT } from '../../src/paths.ts';
 import { openTestDb } from './db.ts';
-import { freePort, launchChromium } from './browser.ts';
+import { freePort, launchChromium, WALK_TIMEOUT_MS } from './browser.ts';
 
 /** The real server on a private PGlite database, serving the built web app, and a Chromium. */
 export interface BrowserApp {
@@ -83,4 +84,19 @@ export async function startBrowserApp(
       await db.close();
     },
   };
+}
+
+/**
+ * Inside a `describe`: `startBrowserApp(deps)` before the block's tests and `stop()` after them,
+ * the per-file setup every browser test shares. The fields are filled in when the block starts,
+ * so read them inside the tests, not at collection time.
+ */
+export function useBrowserApp(deps: Omit<AppDeps, 'db' | 'publicUrl' | 'webDir'>): BrowserApp {
+  const running = {} as BrowserApp;
+  beforeAll(async () => {
+    Object.assign(running, await startBrowserApp(deps));
+  }, WALK_TIMEOUT_MS);
+  // When starting failed there is nothing to stop, and that failure is the one to report.
+  afterAll(() => running.stop?.());
+  return running;
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { openDb, type Db } from '../../src/db/db.ts';
 
 /** The database engines the suite runs on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
@@ -29,6 +29,21 @@ export async function openTestDb(backend: Backend): Promise<Db> {
   }
   const tarball = await readFile(inject('pgliteTemplate'));
   return openDb({ kind: 'pglite', loadDataDir: new Blob([tarball]) });
+}
+
+/**
+ * Inside a `describe`: a private database (`openTestDb`) for the block's tests, closed after them.
+ * Its `db` is set when the block starts, so read it inside the tests, not at collection time.
+ */
+export function useTestDb(backend: Backend): { db: Db } {
+  const opened = {} as { db: Db };
+  beforeAll(async () => {
+    opened.db = await openTestDb(backend);
+  });
+  afterAll(async () => {
+    await opened.db?.close();
+  });
+  return opened;
 }
 
 /** The PostgreSQL URL of a private database for tests that open their own connections (workers, migrators). */

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Application, Candidate, Interview, Job, Member, Organization } from '../../src/domain/model.ts';
 import type { Policy } from '../../src/domain/policy.ts';
 import { createApplication } from '../../src/services/application.service.ts';
+import { setMemberPassword } from '../../src/services/auth.service.ts';
 import { recordDecision } from '../../src/services/decision.service.ts';
 import { createCandidate, type CandidateInput } from '../../src/services/candidate.service.ts';
 import type { ServiceDeps } from '../../src/services/deps.ts';
@@ -42,6 +43,23 @@ export async function buildMember(
     role: 'recruiter',
     ...overrides,
   });
+}
+
+/**
+ * An agency on New York time without holidays and its recruiter Rita, who signs in with
+ * `password`: where the agency desk's browser walks start.
+ */
+export async function buildAgencyRecruiter(
+  deps: ServiceDeps,
+  password: string,
+): Promise<{ org: string; recruiter: Member }> {
+  const { organization } = await buildOrganization(deps, {
+    policy: { timeZone: 'America/New_York', holidays: null },
+  });
+  const org = organization.id;
+  const recruiter = await buildMember(deps, org, { name: 'Rita Recruiter', role: 'recruiter' });
+  await setMemberPassword(deps, org, recruiter.id, password);
+  return { org, recruiter };
 }
 
 /** A job of `orgId`. */
