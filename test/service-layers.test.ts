@@ -32,18 +32,8 @@ const ALLOWED: Record<string, string> = {
   'candidate-page.service -> application.service': 'withdrawing is the application status change, one path',
   'candidate-page.service -> talent-pool.service':
     'the page shows the pool invitation; to lift with its view',
-  // Closing and opening follow-ups: one rule for every use case that fulfils or makes a promise.
-  // Debt: lift openOutcomeFollowUp / closeFollowUpsByTouchpoint(s) into a lower follow-up module
-  // once its after-closing effects (the stay-in-touch schedule) are lower too.
-  'candidate-notes.service -> follow-up.service': 'a thank-you note closes what it fulfils',
-  'close-job.service -> follow-up.service': 'a hire opens its outcome follow-up',
-  'decision.service -> follow-up.service': 'a decision opens the outcome follow-up',
-  'inbound-mail.service -> follow-up.service': 'a reply closes what it fulfils',
-  'interview.service -> follow-up.service': 'closing an interview opens the promise',
-  'outbox.service -> follow-up.service': 'a delivered email closes what it fulfils',
-  'snooze-follow-up.service -> follow-up.service': 'answers with the follow-up view',
-  'touchpoint.service -> follow-up.service': 'a touchpoint closes what it fulfils',
-  'follow-up.service -> talent-pool.service': 'a kept stay-in-touch schedules the next one',
+  // The hiring side. (Opening and closing follow-ups are lower: follow-up-ledger.ts, with the
+  // stay-in-touch schedule in stay-in-touch.ts; the follow-up view is follow-up-view.ts.)
   'close-job.service -> message.service': 'the close-out preview shows messages as the composer does',
   'interview.service -> calendar.service': 'scheduling an interview queues its calendar invitations',
   'interview.service -> promise.service': 'closing and previewing resolve the promise one way',

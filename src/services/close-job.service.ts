@@ -26,7 +26,7 @@ import { findMember } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { statusLinkPlaceholder } from './candidate-links.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
-import { openOutcomeFollowUp } from './follow-up.service.ts';
+import { openOutcomeFollowUp } from './follow-up-ledger.ts';
 import { viewMessage, type MessageView } from './message.service.ts';
 import { linkBase, loadTemplate, type MessagingDeps } from './message-templates.ts';
 import { buildMessage } from './message-builder.ts';

@@ -28,7 +28,7 @@ import { buildMessage, memberRecipient } from './message-builder.ts';
 import { mintStatusLinkToken } from './candidate-links.ts';
 import { mintClientAnswerToken } from './client-answer.service.ts';
 import { fillClientLinks, hasClientLinkPlaceholder } from '../domain/client-links.ts';
-import { closeFollowUpsByTouchpoints } from './follow-up.service.ts';
+import { closeFollowUpsByTouchpoints } from './follow-up-ledger.ts';
 
 /** Who the mail comes from and how Message-IDs are made. */
 export interface MailIdentity {
