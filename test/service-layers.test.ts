@@ -36,7 +36,6 @@ const ALLOWED: Record<string, string> = {
   // stay-in-touch schedule in stay-in-touch.ts; the follow-up view is follow-up-view.ts.)
   'close-job.service -> message.service': 'the close-out preview shows messages as the composer does',
   'interview.service -> calendar.service': 'scheduling an interview queues its calendar invitations',
-  'interview.service -> promise.service': 'closing and previewing resolve the promise one way',
   'talent-pool.service -> application.service': 'a pool member joining a job is a new application',
   // The agency desk.
   'agency.service -> client-answer.service': 'a submission mails the client its answer links',
@@ -48,7 +47,6 @@ const ALLOWED: Record<string, string> = {
   // Members and sign-in.
   'auth.service -> sign-in-attempts.service': 'sign-in counts its attempts',
   'sso.service -> auth.service': 'single sign-on ends in the same session start',
-  'member.service -> organization.service': "deactivating a member forgets the member's API tokens",
 };
 
 /** Value imports (not type-only) of one `*.service.ts` file from another. */

@@ -51,7 +51,7 @@ import { emitEvent } from './webhook.service.ts';
 import type { Queryable, ScopedTx } from '../db/db.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { decodeCursor, toPage, type Page, type PageQuery } from './pagination.ts';
-import { previewPromise, type PromisePreview } from './promise.service.ts';
+import { previewPromise, type PromisePreview } from './promise-preview.ts';
 import { openOutcomeFollowUp } from './follow-up-ledger.ts';
 import { requireActiveMember, requireApplication, requireApplicationRef } from './references.ts';
 import { openInternalDeadlines } from './internal-deadlines.ts';
