@@ -38,10 +38,9 @@ const ALLOWED: Record<string, string> = {
   'interview.service -> calendar.service': 'scheduling an interview queues its calendar invitations',
   'talent-pool.service -> application.service': 'a pool member joining a job is a new application',
   // The agency desk.
-  'agency.service -> client-answer.service': 'a submission mails the client its answer links',
   'agency.service -> client-declaration.service': 'a submission is checked against earlier ones',
-  'client-answer.service -> agency.service': "a client's answer is recorded on the submission",
-  'outbox.service -> client-answer.service': 'the dispatcher mints client answer links at delivery',
+  'client-answer.service -> agency.service':
+    "an answer through the link is the client's answer the recruiter records, one path",
   'member-desk.service -> agency.service': "a member's desk is the agency desk",
   'owned-sweep.service -> debrief.service': 'an escalation opens the candidate update',
   // Members and sign-in.
