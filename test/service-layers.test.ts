@@ -34,11 +34,9 @@ const ALLOWED: Record<string, string> = {
     'the page shows the pool invitation; to lift with its view',
   // The hiring side. (Opening and closing follow-ups are lower: follow-up-ledger.ts, with the
   // stay-in-touch schedule in stay-in-touch.ts; the follow-up view is follow-up-view.ts.)
-  'close-job.service -> message.service': 'the close-out preview shows messages as the composer does',
   'interview.service -> calendar.service': 'scheduling an interview queues its calendar invitations',
   'talent-pool.service -> application.service': 'a pool member joining a job is a new application',
   // The agency desk.
-  'agency.service -> client-declaration.service': 'a submission is checked against earlier ones',
   'client-answer.service -> agency.service':
     "an answer through the link is the client's answer the recruiter records, one path",
   'member-desk.service -> agency.service': "a member's desk is the agency desk",

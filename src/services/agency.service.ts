@@ -64,7 +64,7 @@ import { findOrganization } from '../repositories/organization.repository.ts';
 import { insertTouchpoint } from '../repositories/touchpoint.repository.ts';
 import type { Queryable } from '../db/db.ts';
 import { enqueueSubmissionEmail, type SubmissionMailDeps } from './client-answer-links.ts';
-import { checkSubmissionAllowed, earlierSubmissionView } from './client-declaration.service.ts';
+import { checkSubmissionAllowed, earlierSubmissionView } from './double-submissions.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { decodeCursor, toPage, type Page, type PageQuery } from './pagination.ts';
 import { requireActiveMember, requireCandidateRef } from './references.ts';

@@ -27,7 +27,7 @@ import { findOrganization } from '../repositories/organization.repository.ts';
 import { statusLinkPlaceholder } from './candidate-links.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { openOutcomeFollowUp } from './follow-up-ledger.ts';
-import { viewMessage, type MessageView } from './message.service.ts';
+import { viewMessage, type MessageView } from './message-view.ts';
 import { linkBase, loadTemplate, type MessagingDeps } from './message-templates.ts';
 import { buildMessage } from './message-builder.ts';
 import { enqueueMessage } from './outbox.service.ts';
