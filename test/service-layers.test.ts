@@ -40,7 +40,6 @@ const ALLOWED: Record<string, string> = {
   'client-answer.service -> agency.service':
     "an answer through the link is the client's answer the recruiter records, one path",
   'member-desk.service -> agency.service': "a member's desk is the agency desk",
-  'owned-sweep.service -> debrief.service': 'an escalation opens the candidate update',
   // Members and sign-in.
   'auth.service -> sign-in-attempts.service': 'sign-in counts its attempts',
   'sso.service -> auth.service': 'single sign-on ends in the same session start',
