@@ -30,8 +30,6 @@ const ALLOWED: Record<string, string> = {
     'a check-in is allowed exactly when the view offers it',
   'candidate-privacy.service -> candidate-page.service': 'the export holds what the page shows',
   'candidate-page.service -> application.service': 'withdrawing is the application status change, one path',
-  'candidate-page.service -> talent-pool.service':
-    'the page shows the pool invitation; to lift with its view',
   // The hiring side. (Opening and closing follow-ups are lower: follow-up-ledger.ts, with the
   // stay-in-touch schedule in stay-in-touch.ts; the follow-up view is follow-up-view.ts.)
   'interview.service -> calendar.service': 'scheduling an interview queues its calendar invitations',
