@@ -32,7 +32,6 @@ const ALLOWED: Record<string, string> = {
   'candidate-page.service -> application.service': 'withdrawing is the application status change, one path',
   // The hiring side. (Opening and closing follow-ups are lower: follow-up-ledger.ts, with the
   // stay-in-touch schedule in stay-in-touch.ts; the follow-up view is follow-up-view.ts.)
-  'interview.service -> calendar.service': 'scheduling an interview queues its calendar invitations',
   'talent-pool.service -> application.service': 'a pool member joining a job is a new application',
   // The agency desk.
   'client-answer.service -> agency.service':

@@ -42,7 +42,7 @@ import { findCandidate } from '../repositories/candidate.repository.ts';
 import { findJob } from '../repositories/job.repository.ts';
 import { findMember } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
-import { invitationsDue, queueInvitations } from './calendar.service.ts';
+import { invitationsDue, queueInvitations } from './interview-invitations.ts';
 import { buildMessage } from './message-builder.ts';
 import { enqueueMessage, type MailIdentity } from './outbox.service.ts';
 import { statusLinkPlaceholder } from './candidate-links.ts';
