@@ -38,7 +38,6 @@ const ALLOWED: Record<string, string> = {
     "an answer through the link is the client's answer the recruiter records, one path",
   'member-desk.service -> agency.service': "a member's desk is the agency desk",
   // Members and sign-in.
-  'auth.service -> sign-in-attempts.service': 'sign-in counts its attempts',
   'sso.service -> auth.service': 'single sign-on ends in the same session start',
 };
 
