@@ -30,8 +30,7 @@ const ALLOWED: Record<string, string> = {
     'a check-in is allowed exactly when the view offers it',
   'candidate-privacy.service -> candidate-page.service': 'the export holds what the page shows',
   'candidate-page.service -> application.service': 'withdrawing is the application status change, one path',
-  // The hiring side. (Opening and closing follow-ups are lower: follow-up-ledger.ts, with the
-  // stay-in-touch schedule in stay-in-touch.ts; the follow-up view is follow-up-view.ts.)
+  // The hiring side.
   'talent-pool.service -> application.service': 'a pool member joining a job is a new application',
   // The agency desk.
   'client-answer.service -> agency.service':
