@@ -30,35 +30,14 @@ const ALLOWED: Record<string, string> = {
     'a check-in is allowed exactly when the view offers it',
   'candidate-privacy.service -> candidate-page.service': 'the export holds what the page shows',
   'candidate-page.service -> application.service': 'withdrawing is the application status change, one path',
-  'candidate-page.service -> talent-pool.service':
-    'the page shows the pool invitation; to lift with its view',
-  // Closing and opening follow-ups: one rule for every use case that fulfils or makes a promise.
-  // Debt: lift openOutcomeFollowUp / closeFollowUpsByTouchpoint(s) into a lower follow-up module
-  // once its after-closing effects (the stay-in-touch schedule) are lower too.
-  'candidate-notes.service -> follow-up.service': 'a thank-you note closes what it fulfils',
-  'close-job.service -> follow-up.service': 'a hire opens its outcome follow-up',
-  'decision.service -> follow-up.service': 'a decision opens the outcome follow-up',
-  'inbound-mail.service -> follow-up.service': 'a reply closes what it fulfils',
-  'interview.service -> follow-up.service': 'closing an interview opens the promise',
-  'outbox.service -> follow-up.service': 'a delivered email closes what it fulfils',
-  'snooze-follow-up.service -> follow-up.service': 'answers with the follow-up view',
-  'touchpoint.service -> follow-up.service': 'a touchpoint closes what it fulfils',
-  'follow-up.service -> talent-pool.service': 'a kept stay-in-touch schedules the next one',
-  'close-job.service -> message.service': 'the close-out preview shows messages as the composer does',
-  'interview.service -> calendar.service': 'scheduling an interview queues its calendar invitations',
-  'interview.service -> promise.service': 'closing and previewing resolve the promise one way',
+  // The hiring side.
   'talent-pool.service -> application.service': 'a pool member joining a job is a new application',
   // The agency desk.
-  'agency.service -> client-answer.service': 'a submission mails the client its answer links',
-  'agency.service -> client-declaration.service': 'a submission is checked against earlier ones',
-  'client-answer.service -> agency.service': "a client's answer is recorded on the submission",
-  'outbox.service -> client-answer.service': 'the dispatcher mints client answer links at delivery',
+  'client-answer.service -> agency.service':
+    "an answer through the link is the client's answer the recruiter records, one path",
   'member-desk.service -> agency.service': "a member's desk is the agency desk",
-  'owned-sweep.service -> debrief.service': 'an escalation opens the candidate update',
   // Members and sign-in.
-  'auth.service -> sign-in-attempts.service': 'sign-in counts its attempts',
   'sso.service -> auth.service': 'single sign-on ends in the same session start',
-  'member.service -> organization.service': "deactivating a member forgets the member's API tokens",
 };
 
 /** Value imports (not type-only) of one `*.service.ts` file from another. */

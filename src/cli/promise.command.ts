@@ -1,4 +1,4 @@
-import { previewPromise } from '../services/promise.service.ts';
+import { previewPromise } from '../services/promise-preview.ts';
 import { parseHolidays, parseInstant, parseTimeZone } from './arguments.ts';
 import { parseCommandLine, parseWholeNumber, UsageError } from './usage.ts';
 

@@ -4,7 +4,7 @@ import { ManualClock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import type { Member } from '../domain/model.ts';
 import { setMemberPassword } from '../services/auth.service.ts';
-import { purgeSignInAttempts } from '../services/sign-in-attempts.service.ts';
+import { purgeSignInAttempts } from '../services/sign-in-attempts.ts';
 import { backends, openTestDb } from '../../test/support/db.ts';
 import { buildMember, buildOrganization } from '../../test/support/factories.ts';
 import { buildApp } from './app.ts';

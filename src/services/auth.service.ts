@@ -23,7 +23,7 @@ import {
 import { recordAudit } from './audit.service.ts';
 import type { ServiceDeps } from './deps.ts';
 import { enqueueMemberNotice, type MailIdentity } from './outbox.service.ts';
-import { attemptKeys, attemptSucceeded, beginSignInAttempt } from './sign-in-attempts.service.ts';
+import { attemptKeys, attemptSucceeded, beginSignInAttempt } from './sign-in-attempts.ts';
 
 /** Session lifetimes. */
 export interface SessionPolicy {

@@ -14,7 +14,7 @@ import type { CandidateAccess } from '../repositories/candidate-page.repository.
 import { insertFollowUp, listFollowUpsOfApplication } from '../repositories/follow-up.repository.ts';
 import { findMember, listActiveMembersByRole } from '../repositories/member.repository.ts';
 import { insertTouchpoint } from '../repositories/touchpoint.repository.ts';
-import { closeFollowUpsByTouchpoint } from './follow-up.service.ts';
+import { closeFollowUpsByTouchpoint } from './follow-up-ledger.ts';
 import { enqueueMemberNotice } from './outbox.service.ts';
 import { loadPageContext, type CandidatePageContext, type CandidatePageDeps } from './candidate-access.ts';
 import { getStatusView } from './candidate-page.service.ts';

@@ -33,7 +33,7 @@ import { listMessages } from '../repositories/message.repository.ts';
 import { listTouchpointsOfApplication } from '../repositories/touchpoint.repository.ts';
 import { changeApplication } from './application.service.ts';
 import type { ServiceDeps } from './deps.ts';
-import { poolInvitationFor, type PoolInvitationView } from './talent-pool.service.ts';
+import { poolInvitationFor, type PoolInvitationView } from './pool-invitation.ts';
 import { loadPageContext, requireFreshSession, type CandidatePageContext } from './candidate-access.ts';
 
 const DAY = 86_400_000;

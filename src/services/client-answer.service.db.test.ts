@@ -5,12 +5,8 @@ import { backends, openTestDb } from '../../test/support/db.ts';
 import { buildCandidate, buildMember, buildOrganization } from '../../test/support/factories.ts';
 import { createClient, createClientContact, createJobOrder, createSubmission } from './agency.service.ts';
 import { hashToken } from './secret-tokens.ts';
-import {
-  answerThroughLink,
-  getClientPage,
-  mintClientAnswerToken,
-  revokeClientLinks,
-} from './client-answer.service.ts';
+import { mintClientAnswerToken } from './client-answer-links.ts';
+import { answerThroughLink, getClientPage, revokeClientLinks } from './client-answer.service.ts';
 
 const identity = { from: { name: 'Hearback', address: 'hb@example.test' }, domain: 'example.test' };
 

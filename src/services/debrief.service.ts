@@ -2,8 +2,8 @@
  * The candidate side of the agency desk: an interview at the client recorded with the client's
  * promise (resolved by the same promise engine as the team's own interviews, in the contact's
  * business time), the debrief with the candidate that follows it (it sets the next contact, and
- * suggests the candidate's thank-you note), the client nudge drafted from what is new, and the
- * candidate told honestly when the client's feedback keeps slipping.
+ * suggests the candidate's thank-you note) and the client nudge drafted from what is new. The
+ * candidate told honestly when the client's feedback keeps slipping is escalation-updates.ts.
  */
 import {
   canMoveSubmission,
@@ -28,7 +28,6 @@ import {
   type ThankYouSuggestion,
 } from '../domain/debrief.ts';
 import { checkMessage, type MessageCheck } from '../domain/message-check/index.ts';
-import { calendarOf } from '../domain/policy.ts';
 import { resolvePromise } from '../domain/promise.ts';
 import { errors } from '../errors.ts';
 import type { Queryable } from '../db/db.ts';
@@ -43,8 +42,6 @@ import {
 import { findCandidate } from '../repositories/candidate.repository.ts';
 import {
   countNewSubmissionsToJob,
-  findFollowUpSubmission,
-  hasOpenCandidateFollowUp,
   insertCandidateSideFollowUp,
   insertClientInterview,
   insertDebrief,
@@ -58,15 +55,10 @@ import {
   type Debrief,
 } from '../repositories/debrief.repository.ts';
 import { findJob } from '../repositories/job.repository.ts';
-import { findOrganization } from '../repositories/organization.repository.ts';
 import { insertTouchpoint } from '../repositories/touchpoint.repository.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
+import { calendarFor } from './escalation-updates.ts';
 import { pageOfArray, type Page, type PageQuery } from './pagination.ts';
-
-async function calendarFor(q: Queryable, orgId: string, timeZone: string | null): Promise<BusinessCalendar> {
-  const cal = calendarOf((await findOrganization(q, orgId))!.policy);
-  return timeZone ? { ...cal, timeZone } : cal;
-}
 
 async function requireSubmission(
   q: Queryable,
@@ -619,41 +611,5 @@ export async function draftSubmissionNudge(
       facts: input.facts ?? [],
     });
     return { ...draft, since, check: draft.text === null ? null : checkMessage('nudge', draft.text) };
-  });
-}
-
-// ---- the candidate told when the client's feedback slips
-
-/**
- * When the client's feedback on a submission has escalated (two nudges missed), the recruiter owes
- * the candidate an honest word on where things stand: an `update` follow-up due by the close of
- * the candidate's business day (or the next one). Runs inside
- * the owned sweep's transaction; returns the follow-up opened, if any.
- * Not opened twice: an update to the candidate already due by then covers it.
- */
-export async function openCandidateUpdateOnEscalation(
-  tx: Queryable,
-  orgId: string,
-  followUp: { id: string; ownerId: string },
-  now: Date,
-): Promise<{ id: string; dueAt: Date } | null> {
-  const about = await findFollowUpSubmission(tx, orgId, followUp.id);
-  if (!about) return null;
-  const dueAt = debriefDue(now, await calendarFor(tx, orgId, about.candidateTimeZone));
-  // An update already owed by then (the client's answer to relay, say) covers it; a next contact
-  // set for later does not: the candidate should not wait for it to hear the client is late.
-  if (await hasOpenCandidateFollowUp(tx, orgId, about.submissionId, 'update', dueAt)) return null;
-  return insertCandidateSideFollowUp(tx, {
-    orgId,
-    applicationId: about.applicationId,
-    submissionId: about.submissionId,
-    interviewId: null,
-    clientContactId: null,
-    kind: 'update',
-    owedBy: 'recruiter',
-    owedTo: 'candidate',
-    ownerId: followUp.ownerId,
-    dueAt,
-    createdAt: now,
   });
 }

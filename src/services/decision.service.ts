@@ -19,7 +19,7 @@ import { recordAudit } from './audit.service.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { emitEvent } from './webhook.service.ts';
 import { reviewFinalists } from './finalists.ts';
-import { openOutcomeFollowUp } from './follow-up.service.ts';
+import { openOutcomeFollowUp } from './follow-up-ledger.ts';
 import { fetchPage, type Page, type PageQuery } from './pagination.ts';
 import { requireApplication } from './references.ts';
 import { settleDecideBy } from './internal-deadlines.ts';

@@ -1,43 +1,14 @@
 import { recordAudit } from './audit.service.ts';
-import type { Queryable } from '../db/db.ts';
-import {
-  dueTimeOf,
-  endOfLocalDay,
-  instantOf,
-  localDateOf,
-  type DateOrInstant,
-} from '../domain/business-time.ts';
-import { nextLadderAction, type NextAction } from '../domain/follow-up-ladder.ts';
-import {
-  isKept,
-  isOverdue,
-  refuseClose,
-  followUpState,
-  type CloseRefusal,
-  type FollowUpState,
-  type FollowUpKind,
-  type FollowUpStatus,
-  type Party,
-} from '../domain/follow-up.ts';
-import type { FollowUp, Member, Touchpoint } from '../domain/model.ts';
-import { dueWords } from '../domain/due-words.ts';
-import { nextStepOf, type NextStep } from '../domain/next-step.ts';
-import { listMembersByIdsOrActiveRole } from '../repositories/member.repository.ts';
-import { cancelPendingMessages } from '../repositories/message.repository.ts';
-import { calendarOf, DEFAULT_POLICY, effectivePolicy, type Policy } from '../domain/policy.ts';
+import { dueTimeOf, instantOf, type DateOrInstant } from '../domain/business-time.ts';
+import type { FollowUpKind, FollowUpStatus, Party } from '../domain/follow-up.ts';
+import { calendarOf } from '../domain/policy.ts';
 import { errors } from '../errors.ts';
 import {
   cancelFollowUps,
   findFollowUp,
   insertFollowUp,
   listFollowUps,
-  lockOpenFollowUpsOfApplication,
-  markFollowUpsDone,
-  resumeAfterReply,
-  lockOpenFollowUpsOfApplications,
   setFollowUpOwner,
-  setSupersededBy,
-  type FollowUpWithContext,
 } from '../repositories/follow-up.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { insertEvent } from '../repositories/event.repository.ts';
@@ -47,253 +18,19 @@ import { findMember } from '../repositories/member.repository.ts';
 import { buildMessage, inBusinessHours, memberRecipient } from './message-builder.ts';
 import { enqueueMessages, type MailIdentity } from './outbox.service.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
-import { scheduleNextStayInTouch } from './talent-pool.service.ts';
-import { emitEvents, type EventToEmit } from './webhook.service.ts';
+import { openOutcomeFollowUp } from './follow-up-ledger.ts';
+import {
+  loadFollowUpPeople,
+  policyOf,
+  readFollowUpView,
+  viewFollowUp,
+  type FollowUpView,
+} from './follow-up-view.ts';
 import { fetchPage, type Page } from './pagination.ts';
 import { requireActiveMember, requireApplicationRef } from './references.ts';
 
 // Follow-ups our side owes have an owner on the team.
 const OUR_SIDE: ReadonlySet<Party> = new Set(['team', 'recruiter']);
-
-/**
- * A follow-up as shown to people: its record plus derived overdue/kept, where it stands, and
- * what Hearback will do next on its own (and why).
- */
-export interface FollowUpView extends FollowUpWithContext {
-  overdue: boolean;
-  kept: boolean;
-  state: FollowUpState;
-  nextAction: NextAction | null;
-  /** Who owns it, by name. */
-  owner: { id: string; name: string } | null;
-  /** The zone the candidate's times are shown in: theirs if known, else the organization's. */
-  candidateTimeZone: string;
-  /** How far the due time is, in words, by the server's clock ("due in 2 hours"); null unless open. */
-  dueWords: string | null;
-  /** The next automatic step, to whom by name, and when; null when nothing more is automatic. */
-  nextStep: NextStep | null;
-}
-
-/** The members a page of follow-ups mentions (owners, hiring managers, recruiters) and the active admins. */
-export interface FollowUpPeople {
-  members: Map<string, Member>;
-  admins: Member[];
-}
-
-/** Load the people {@link viewFollowUp} names, in two statements for a whole page. */
-export async function loadFollowUpPeople(
-  q: Queryable,
-  orgId: string,
-  followUps: FollowUpWithContext[],
-): Promise<FollowUpPeople> {
-  const ids = new Set<string>();
-  for (const f of followUps) {
-    for (const id of [f.ownerId, f.job.hiringManagerId, f.job.recruiterId]) if (id) ids.add(id);
-  }
-  if (followUps.length === 0) return { members: new Map(), admins: [] };
-  const found = await listMembersByIdsOrActiveRole(q, orgId, [...ids], 'admin');
-  return {
-    members: new Map(found.filter((m) => ids.has(m.id)).map((m) => [m.id, m])),
-    admins: found.filter((m) => m.role === 'admin' && m.active),
-  };
-}
-
-/** Add the derived fields; `orgPolicy` with the job's overrides is the policy the ladder follows. */
-export function viewFollowUp(
-  fu: FollowUpWithContext,
-  now: Date,
-  orgPolicy: Policy,
-  people: FollowUpPeople,
-): FollowUpView {
-  const zone = orgPolicy.timeZone;
-  const todayEnd = endOfLocalDay(localDateOf(now, zone), zone);
-  const onLadder = fu.status === 'open' && fu.kind === 'outcome' && fu.owedTo === 'candidate';
-  const ladderPolicy = effectivePolicy(orgPolicy, fu.job.policyOverrides);
-  const person = (id: string | null) => {
-    const m = id ? people.members.get(id) : undefined;
-    return m ? { id: m.id, name: m.name, active: m.active } : null;
-  };
-  const owner = person(fu.ownerId);
-  return {
-    ...fu,
-    overdue: isOverdue(fu, now),
-    kept: isKept(fu),
-    state: followUpState(fu, now, todayEnd),
-    nextAction: onLadder ? nextLadderAction(fu, ladderPolicy, now) : null,
-    owner: owner && { id: owner.id, name: owner.name },
-    candidateTimeZone: fu.candidate.timeZone ?? zone,
-    dueWords: fu.status === 'open' ? dueWords(fu.dueAt, now) : null,
-    // Outcomes follow the job's ladder; the owned ladders the organization's calendar, as their sweeps do.
-    nextStep: nextStepOf(
-      fu,
-      onLadder ? ladderPolicy : orgPolicy,
-      {
-        owner,
-        hiringManager: person(fu.job.hiringManagerId),
-        recruiter: person(fu.job.recruiterId),
-        admins: people.admins.map((a) => ({ id: a.id, name: a.name, active: a.active })),
-        candidateName: fu.candidate.name,
-      },
-      now,
-      fu.candidate.timeZone,
-    ),
-  };
-}
-
-/** The organization's policy ("due today" means its today; the ladder follows it). */
-async function policyOf(q: Queryable, orgId: string): Promise<Policy> {
-  return (await findOrganization(q, orgId))?.policy ?? DEFAULT_POLICY;
-}
-
-/**
- * Open the application's outcome follow-up. There is at most one open at a time: an earlier open
- * one is cancelled as superseded and points at its successor, so the history of promises stays.
- */
-export async function openOutcomeFollowUp(
-  tx: Queryable,
-  orgId: string,
-  input: {
-    applicationId: string;
-    interviewId: string | null;
-    ownerId: string;
-    dueAt: Date;
-    now: Date;
-    /** An automatic update renews the promise but keeps the ladder's state: the team is still late. */
-    carry?: Pick<FollowUp, 'breachedAt' | 'escalationLevel' | 'updatesSent' | 'remindedAt'> | undefined;
-    /** Why the previous promise ends: a new promise ('superseded') or an automatic update ('extended'). */
-    reason?: 'superseded' | 'extended' | undefined;
-  },
-): Promise<{ followUp: FollowUp; superseded: FollowUp[] }> {
-  const open = await lockOpenFollowUpsOfApplication(tx, orgId, input.applicationId);
-  const previous = open.filter((f) => f.kind === 'outcome').map((f) => f.id);
-  const superseded = await cancelFollowUps(tx, orgId, previous, input.reason ?? 'superseded', input.now);
-  const followUp = await insertFollowUp(tx, {
-    ...input.carry,
-    orgId,
-    applicationId: input.applicationId,
-    interviewId: input.interviewId,
-    kind: 'outcome',
-    owedBy: 'team',
-    owedTo: 'candidate',
-    ownerId: input.ownerId,
-    dueAt: input.dueAt,
-    createdAt: input.now,
-  });
-  await setSupersededBy(tx, orgId, previous, followUp.id);
-  return { followUp, superseded: superseded.map((s) => ({ ...s, supersededById: followUp.id })) };
-}
-
-/**
- * Close every open follow-up of the touchpoint's application that it fulfils (or only `onlyId`),
- * and cancel messages still waiting to deliver what was just delivered another way — a connected
- * call makes the scheduled outcome email redundant.
- */
-export async function closeFollowUpsByTouchpoint(
-  tx: Queryable,
-  orgId: string,
-  touchpoint: Touchpoint,
-  now: Date,
-  onlyId?: string,
-  /** Keep the messages still waiting to go (a call's written note follows it), else cancel them. */
-  keepPendingMessages = false,
-): Promise<{ closed: FollowUp[]; notClosed: { followUpId: string; reason: CloseRefusal } | null }> {
-  const open = await lockOpenFollowUpsOfApplication(tx, orgId, touchpoint.applicationId);
-  if (onlyId && !open.some((f) => f.id === onlyId)) {
-    // Either not on this application, or no longer open: one answer, so nothing leaks.
-    throw errors.invalidState('followUpId does not name an open follow-up of this application.', {
-      field: 'followUpId',
-    });
-  }
-  const considered = onlyId ? open.filter((f) => f.id === onlyId) : open;
-  const refusal = onlyId ? refuseClose(considered[0]!, touchpoint) : null;
-  const closed = await closeFulfilled(tx, orgId, considered, [touchpoint], now, keepPendingMessages);
-  return { closed, notClosed: refusal === null ? null : { followUpId: onlyId!, reason: refusal } };
-}
-
-/**
- * {@link closeFollowUpsByTouchpoint} for many touchpoints of one organization at once (the
- * dispatcher records a batch of delivered emails): a fixed number of statements for the batch.
- */
-export async function closeFollowUpsByTouchpoints(
-  tx: Queryable,
-  orgId: string,
-  touchpoints: Touchpoint[],
-  now: Date,
-): Promise<FollowUp[]> {
-  const open = await lockOpenFollowUpsOfApplications(tx, orgId, [
-    ...new Set(touchpoints.map((t) => t.applicationId)),
-  ]);
-  return closeFulfilled(tx, orgId, open, touchpoints, now);
-}
-
-/** Close each open follow-up by the first of the touchpoints (of its application) that fulfils it. */
-async function closeFulfilled(
-  tx: Queryable,
-  orgId: string,
-  open: FollowUp[],
-  touchpoints: Touchpoint[],
-  now: Date,
-  keepPendingMessages = false,
-): Promise<FollowUp[]> {
-  const done = open.flatMap((fu) => {
-    const tp = touchpoints.find((t) => t.applicationId === fu.applicationId && refuseClose(fu, t) === null);
-    return tp ? [{ id: fu.id, doneAt: tp.occurredAt, touchpointId: tp.id }] : [];
-  });
-  const closed = await markFollowUpsDone(tx, orgId, done, now);
-  if (closed.length === 0) return closed;
-  // After an outcome call the written note still goes (issue #13); otherwise what was queued for
-  // these follow-ups is moot.
-  if (!keepPendingMessages) {
-    await cancelPendingMessages(
-      tx,
-      orgId,
-      { followUpIds: closed.map((f) => f.id) },
-      'delivered_otherwise',
-      now,
-    );
-  }
-  // Either way a closed follow-up sets off what closing it means (events, resumed updates).
-  await afterClosing(tx, orgId, closed, now);
-  return closed;
-}
-
-/**
- * What closing some follow-ups sets off: an answered reply lets automatic updates run again
- * (and the sweep looks at the promise at once); a delivered outcome and received client
- * feedback are events for webhooks; a talent-pool contact schedules the next one.
- */
-async function afterClosing(tx: Queryable, orgId: string, closed: FollowUp[], now: Date): Promise<void> {
-  const answered = closed.filter((f) => f.kind === 'reply').map((f) => f.applicationId);
-  if (answered.length > 0) await resumeAfterReply(tx, orgId, answered, now);
-  const events: EventToEmit[] = [];
-  for (const f of closed) {
-    if (f.kind === 'outcome') {
-      events.push({
-        type: 'outcome.delivered',
-        applicationId: f.applicationId,
-        data: {
-          followUp: {
-            id: f.id,
-            dueAt: f.dueAt.toISOString(),
-            doneAt: f.doneAt?.toISOString() ?? now.toISOString(),
-            kept: isKept(f),
-          },
-        },
-        memberIds: f.ownerId ? [f.ownerId] : [],
-      });
-    } else if (f.kind === 'client_feedback') {
-      events.push({
-        type: 'client_feedback.received',
-        applicationId: f.applicationId,
-        data: { followUp: { id: f.id, dueAt: f.dueAt.toISOString() } },
-        memberIds: f.ownerId ? [f.ownerId] : [],
-      });
-    }
-  }
-  await emitEvents(tx, orgId, events, now);
-  const keptInTouch = closed.filter((f) => f.kind === 'stay_in_touch');
-  if (keptInTouch.length > 0) await scheduleNextStayInTouch(tx, orgId, keptInTouch, now);
-}
 
 /** Query for listing follow-ups. */
 export interface FollowUpQuery {
@@ -347,16 +84,7 @@ export async function listFollowUpsPage(
 
 /** One follow-up. */
 export async function getFollowUp(deps: ServiceDeps, orgId: string, id: string): Promise<FollowUpView> {
-  return deps.db.tenant(orgId).transaction(async (tx) => {
-    const fu = await findFollowUp(tx, orgId, id);
-    if (!fu) throw errors.notFound('Follow-up', id);
-    return viewFollowUp(
-      fu,
-      deps.clock.now(),
-      await policyOf(tx, orgId),
-      await loadFollowUpPeople(tx, orgId, [fu]),
-    );
-  });
+  return deps.db.tenant(orgId).transaction((tx) => readFollowUpView(tx, orgId, id, deps.clock.now()));
 }
 
 /** Fields of a follow-up opened by hand (a debrief, a callback promised on the phone …). */

@@ -46,7 +46,7 @@ import { findOrganization } from '../repositories/organization.repository.ts';
 import { insertTouchpoint } from '../repositories/touchpoint.repository.ts';
 import { hashToken } from './secret-tokens.ts';
 import type { ServiceDeps } from './deps.ts';
-import { closeFollowUpsByTouchpoint } from './follow-up.service.ts';
+import { closeFollowUpsByTouchpoint } from './follow-up-ledger.ts';
 import { enqueueMemberNotice, type MailIdentity } from './outbox.service.ts';
 import { fetchPage, type Page } from './pagination.ts';
 import { requireApplication } from './references.ts';

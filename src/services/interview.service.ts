@@ -42,7 +42,7 @@ import { findCandidate } from '../repositories/candidate.repository.ts';
 import { findJob } from '../repositories/job.repository.ts';
 import { findMember, listMembersByIds } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
-import { invitationsDue, queueInvitations } from './calendar.service.ts';
+import { invitationsDue, queueInvitations } from './interview-invitations.ts';
 import { buildMessage } from './message-builder.ts';
 import { enqueueMessage, type MailIdentity } from './outbox.service.ts';
 import { statusLinkPlaceholder } from './candidate-links.ts';
@@ -51,8 +51,8 @@ import { emitEvent } from './webhook.service.ts';
 import type { Queryable, ScopedTx } from '../db/db.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { fetchPage, type Page, type PageQuery } from './pagination.ts';
-import { previewPromise, type PromisePreview } from './promise.service.ts';
-import { openOutcomeFollowUp } from './follow-up.service.ts';
+import { previewPromise, type PromisePreview } from './promise-preview.ts';
+import { openOutcomeFollowUp } from './follow-up-ledger.ts';
 import {
   activeMemberIn,
   requireActiveMember,

@@ -10,7 +10,7 @@ import {
 import { revokeSessions } from '../repositories/session.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import type { ServiceDeps } from './deps.ts';
-import { forgetMemberTokens } from './organization.service.ts';
+import { forgetMemberTokens } from './api-token-cache.ts';
 import { fetchPage, type Page } from './pagination.ts';
 
 /** Fields a member is created with. */

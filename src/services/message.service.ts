@@ -10,16 +10,11 @@ import {
 import { scheduleSend, type SendConstraint } from '../domain/schedule.ts';
 import { callScript } from '../domain/call-script.ts';
 import { humanDate, humanizeKey } from '../domain/format.ts';
-import {
-  checkMessage,
-  hasBlockingFindings,
-  type MessageCheck,
-  type CheckKind,
-} from '../domain/message-check/index.ts';
+import { checkMessage, type MessageCheck, type CheckKind } from '../domain/message-check/index.ts';
 import type { Application, Decision, DecisionOutcome, Message, MessageStatus } from '../domain/model.ts';
 import { calendarOf, effectivePolicy } from '../domain/policy.ts';
 import { headerValue } from '../domain/email.ts';
-import { maskSecretLinks, maskStatusLinks } from '../domain/sign-in-links.ts';
+import { maskStatusLinks } from '../domain/sign-in-links.ts';
 import { renderTemplate, type TemplateKey } from '../domain/template-engine.ts';
 import { textToHtml } from '../domain/template-html.ts';
 import { AppError, errors } from '../errors.ts';
@@ -44,40 +39,10 @@ import type { Actor, ServiceDeps } from './deps.ts';
 import { statusLinkPlaceholder } from './candidate-links.ts';
 import { buildMessage } from './message-builder.ts';
 import { linkBase, loadTemplate, type MessagingDeps } from './message-templates.ts';
+import { viewMessage, type MessageView } from './message-view.ts';
 import { enqueueMessage } from './outbox.service.ts';
 import { fetchPage, type Page } from './pagination.ts';
 import { requireApplication } from './references.ts';
-
-/** A message as people see it: when it goes out and why, and its check. */
-export interface MessageView extends Message {
-  /** When it goes (or went) out; null for drafts. */
-  scheduledFor: Date | null;
-  check: (Pick<MessageCheck, 'elements' | 'findings' | 'wordCount'> & { blocking: boolean }) | null;
-}
-
-/**
- * A message as people see it: the check that applies to it, if any, and sign-in and invitation
- * links masked — the outbox holds members' sign-in mail, and reading it must not mean signing in.
- */
-export function viewMessage(stored: Message): MessageView {
-  const message = {
-    ...stored,
-    bodyText: maskSecretLinks(stored.bodyText),
-    bodyHtml: maskSecretLinks(stored.bodyHtml),
-    scheduledFor: stored.sendAt,
-  };
-  if (!message.checkKind) return { ...message, check: null };
-  const check = checkMessage(message.checkKind, message.bodyText);
-  return {
-    ...message,
-    check: {
-      elements: check.elements,
-      findings: check.findings,
-      wordCount: check.wordCount,
-      blocking: hasBlockingFindings(check),
-    },
-  };
-}
 
 /** Check a text as the composer would (API and CLI). */
 export function checkText(kind: CheckKind, text: string): MessageCheck {

@@ -16,7 +16,6 @@ import {
   revokeApiToken as markApiTokenRevoked,
   touchApiToken,
   type ApiTokenRecord,
-  type LiveApiToken,
 } from '../repositories/api-token.repository.ts';
 import { insertMember } from '../repositories/member.repository.ts';
 import { replanFollowUps } from '../repositories/follow-up.repository.ts';
@@ -27,6 +26,7 @@ import {
 } from '../repositories/organization.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
+import { cachedApiToken, forgetApiToken, rememberApiToken } from './api-token-cache.ts';
 import { fetchPage, type Page } from './pagination.ts';
 
 /** Who is calling with a valid token: the member it acts as, and what the token's scopes allow. */
@@ -141,7 +141,7 @@ export async function listApiTokensPage(
 
 /**
  * Revoke an API token: it stops working at once in this process, and within a few seconds in
- * other `serve` processes (see TOKEN_CACHE_MS). Revoking a revoked token changes nothing.
+ * other `serve` processes (see api-token-cache.ts). Revoking a revoked token changes nothing.
  */
 export async function revokeApiToken(deps: ServiceDeps, orgId: string, id: string): Promise<ApiTokenRecord> {
   const now = deps.clock.now();
@@ -163,52 +163,24 @@ export async function revokeApiToken(deps: ServiceDeps, orgId: string, id: strin
     return record;
   });
   // After the commit: a request racing the revocation cannot put the token back in the cache.
-  const cache = tokenCache(deps);
-  for (const [hash, entry] of cache) if (entry.record.id === revoked.id) cache.delete(hash);
+  forgetApiToken(deps, revoked.id);
   return revoked;
 }
 
 // Writing last_used_at on every request would turn every read into a write; once a minute is plenty.
 const TOUCH_INTERVAL_MS = 60_000;
 
-/**
- * Verified tokens, by hash, for a few seconds (BENCHMARKS.md, finding F5): the lookup is its own
- * cross-tenant transaction, a quarter of the statements of a typical API request. Only valid
- * tokens are kept, so guessing still hits the database and the rate limit. Revoking through this
- * process drops the entry at once; another `serve` process stops accepting the token within
- * TOKEN_CACHE_MS. One cache per database, so tests with their own databases share nothing.
- */
-const TOKEN_CACHE_MS = 5_000;
-const TOKEN_CACHE_MAX = 10_000;
-type TokenCache = Map<string, { record: LiveApiToken; until: number }>;
-const tokenCaches = new WeakMap<object, TokenCache>();
-
-function tokenCache(deps: ServiceDeps): TokenCache {
-  let cache = tokenCaches.get(deps.db);
-  if (!cache) {
-    cache = new Map() as TokenCache;
-    tokenCaches.set(deps.db, cache);
-  }
-  return cache;
-}
-
 /** The principal behind a bearer token, or null when the token is unknown or revoked or its member inactive. */
 export async function authenticateApiToken(deps: ServiceDeps, token: string): Promise<ApiPrincipal | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const hash = hashApiToken(token);
   const now = deps.clock.now();
-  const cache = tokenCache(deps);
-  const cached = cache.get(hash);
-  let record: LiveApiToken | null;
-  if (cached && cached.until > now.getTime()) {
-    record = cached.record;
-  } else {
+  let record = cachedApiToken(deps, hash, now);
+  if (!record) {
     // The lookup that establishes the tenant is necessarily cross-tenant.
     record = await findApiTokenByHash(deps.db.system(), hash);
-    cache.delete(hash);
+    rememberApiToken(deps, hash, record, now);
     if (!record) return null;
-    if (cache.size >= TOKEN_CACHE_MAX) cache.delete(cache.keys().next().value!);
-    cache.set(hash, { record, until: now.getTime() + TOKEN_CACHE_MS });
   }
   if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
     await touchApiToken(deps.db.tenant(record.orgId), record.orgId, record.id, now);
@@ -221,15 +193,6 @@ export async function authenticateApiToken(deps: ServiceDeps, token: string): Pr
     memberId: record.memberId,
     role: record.memberRole,
   };
-}
-
-/**
- * Drop the cached tokens of a member whose role or status changed: in this process the change
- * applies to their tokens at once, in other `serve` processes within TOKEN_CACHE_MS.
- */
-export function forgetMemberTokens(deps: ServiceDeps, memberId: string): void {
-  const cache = tokenCache(deps);
-  for (const [hash, entry] of cache) if (entry.record.memberId === memberId) cache.delete(hash);
 }
 
 /** The caller's organization. */

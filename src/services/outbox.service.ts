@@ -26,9 +26,9 @@ import { insertTouchpoints } from '../repositories/touchpoint.repository.ts';
 import { groupByOrg } from './batches.ts';
 import { buildMessage, memberRecipient } from './message-builder.ts';
 import { mintStatusLinkToken } from './candidate-links.ts';
-import { mintClientAnswerToken } from './client-answer.service.ts';
+import { mintClientAnswerToken } from './client-answer-links.ts';
 import { fillClientLinks, hasClientLinkPlaceholder } from '../domain/client-links.ts';
-import { closeFollowUpsByTouchpoints } from './follow-up.service.ts';
+import { closeFollowUpsByTouchpoints } from './follow-up-ledger.ts';
 
 /** Who the mail comes from and how Message-IDs are made. */
 export interface MailIdentity {

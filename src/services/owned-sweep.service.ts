@@ -18,7 +18,7 @@ import { insertEvents, type NewEvent } from '../repositories/event.repository.ts
 import { findMember, listActiveMembersByRole, listMembersByIds } from '../repositories/member.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { groupByOrg } from './batches.ts';
-import { openCandidateUpdateOnEscalation } from './debrief.service.ts';
+import { openCandidateUpdateOnEscalation } from './escalation-updates.ts';
 import type { MessagingDeps } from './message-templates.ts';
 import { buildMessage, inBusinessHours, memberRecipient } from './message-builder.ts';
 import { enqueueMessages, type MessageDraft } from './outbox.service.ts';

@@ -8,7 +8,7 @@ import { setFollowUpSnooze } from '../repositories/follow-up-snooze.repository.t
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { recordAudit } from './audit.service.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
-import { getFollowUp, type FollowUpView } from './follow-up.service.ts';
+import { readFollowUpView, type FollowUpView } from './follow-up-view.ts';
 
 /** What a snooze takes: until when (a plain date: the start of that day in the organization's zone) and why. */
 export interface SnoozeInput {
@@ -82,5 +82,5 @@ export async function snoozeFollowUp(
     });
     await recordAudit(tx, orgId, now, 'follow_up_snoozed', { type: 'follow_up', id }, change);
   });
-  return getFollowUp(deps, orgId, id);
+  return deps.db.tenant(orgId).transaction((tx) => readFollowUpView(tx, orgId, id, deps.clock.now()));
 }

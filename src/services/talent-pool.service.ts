@@ -1,19 +1,13 @@
 import type { Queryable } from '../db/db.ts';
 import { candidateTemplateContext } from '../domain/candidate-context.ts';
-import { endOfBusinessDay, localDateOf, addCalendarDays } from '../domain/business-time.ts';
-import type { Application, FollowUp } from '../domain/model.ts';
-import { calendarOf, effectivePolicy, type Policy } from '../domain/policy.ts';
+import type { Application } from '../domain/model.ts';
 import { renderTemplate } from '../domain/template-engine.ts';
 import { errors } from '../errors.ts';
 import { findApplication, listApplications } from '../repositories/application.repository.ts';
 import { eraseCandidateData } from '../repositories/candidate-page.repository.ts';
 import { findCandidate } from '../repositories/candidate.repository.ts';
 import { insertEvent } from '../repositories/event.repository.ts';
-import {
-  cancelFollowUps,
-  insertFollowUp,
-  listFollowUpsOfApplication,
-} from '../repositories/follow-up.repository.ts';
+import { cancelFollowUps, listFollowUpsOfApplication } from '../repositories/follow-up.repository.ts';
 import { listInterviewsOfApplication } from '../repositories/interview.repository.ts';
 import { findJob } from '../repositories/job.repository.ts';
 import { listMessages } from '../repositories/message.repository.ts';
@@ -38,21 +32,10 @@ import { linkBase, loadTemplate, type MessagingDeps } from './message-templates.
 import { buildMessage } from './message-builder.ts';
 import { enqueueMessage } from './outbox.service.ts';
 import { fetchPage, type Page } from './pagination.ts';
+import { applicationPolicy, dueAfterDays, openStayInTouch } from './stay-in-touch.ts';
 import { requireActiveMember, requireApplication } from './references.ts';
 
 const DAY = 86_400_000;
-
-/** The policy in force for an application's job. */
-async function policyOf(tx: Queryable, orgId: string, application: Application): Promise<Policy> {
-  const job = (await findJob(tx, orgId, application.jobId))!;
-  return effectivePolicy((await findOrganization(tx, orgId))!.policy, job.policyOverrides);
-}
-
-/** The end of the business day `days` calendar days from now (when a stay-in-touch contact is due). */
-function dueAfterDays(now: Date, days: number, policy: Policy): Date {
-  const cal = calendarOf(policy);
-  return endOfBusinessDay(addCalendarDays(localDateOf(now, cal.timeZone), days), cal);
-}
 
 /** What inviting a candidate to stay in touch takes. */
 export interface PoolInvitationInput {
@@ -94,7 +77,7 @@ export async function inviteToPool(
       throw errors.invalidState('The candidate has no email address to send the invitation to.');
     }
     const owner = await requireActiveMember(tx, orgId, actorId, 'ownerId');
-    const policy = await policyOf(tx, orgId, application);
+    const policy = await applicationPolicy(tx, orgId, application);
     const membership = await upsertInvitation(tx, {
       orgId,
       candidateId: candidate.id,
@@ -148,37 +131,6 @@ function normalizeTags(tags: string[]): string[] {
   ].slice(0, 20);
 }
 
-/** The invitation a candidate sees on their page, if one is open or answered. */
-export interface PoolInvitationView {
-  status: PoolMembership['status'];
-  offer: string;
-  interests: string;
-  consentUntil: Date | null;
-  /** The durations the candidate can choose, in months; the first is the suggested one. */
-  monthChoices: number[];
-}
-
-/** The candidate's invitation (for their status page), or null when there is none. */
-export async function poolInvitationFor(
-  q: Queryable,
-  access: CandidateAccess,
-): Promise<PoolInvitationView | null> {
-  const application = await findApplication(q, access.orgId, access.applicationId);
-  if (!application) return null;
-  const m = await findMembership(q, access.orgId, application.candidateId);
-  if (!m || m.status === 'removed' || m.status === 'expired') return null;
-  const policy = await policyOf(q, access.orgId, application);
-  // While invited, `consentMonths` is the team's suggestion; once answered, the candidate's choice.
-  const def = m.consentMonths ?? policy.talentPool.consentMonths;
-  return {
-    status: m.status,
-    offer: m.offer,
-    interests: m.interests,
-    consentUntil: m.consentUntil,
-    monthChoices: [...new Set([def, 6, 12, 24])].filter((n) => n >= 1 && n <= 36),
-  };
-}
-
 /**
  * The candidate answers on their page: opt in (what for, how long) or decline. Opting in opens
  * the first `stay_in_touch` follow-up for the team; declining leaves them out of the pool.
@@ -227,19 +179,14 @@ export async function answerPoolInvitation(
       },
       now,
     ))!;
-    const policy = await policyOf(tx, access.orgId, application);
+    const policy = await applicationPolicy(tx, access.orgId, application);
     const due = dueAfterDays(now, joined.cadenceDays, policy);
     if (due.getTime() < consentUntil.getTime()) {
-      await insertFollowUp(tx, {
-        orgId: access.orgId,
+      await openStayInTouch(tx, access.orgId, {
         applicationId: joined.applicationId,
-        interviewId: null,
-        kind: 'stay_in_touch',
-        owedBy: 'team',
-        owedTo: 'candidate',
         ownerId: joined.ownerId,
         dueAt: due,
-        createdAt: now,
+        now,
       });
     }
     await insertEvent(tx, {
@@ -251,39 +198,6 @@ export async function answerPoolInvitation(
     });
     return joined;
   });
-}
-
-/**
- * A stay-in-touch contact happened: the next one is due a cadence later, while the candidate's
- * consent lasts. Runs in the transaction that closed the follow-ups.
- */
-export async function scheduleNextStayInTouch(
-  tx: Queryable,
-  orgId: string,
-  closed: FollowUp[],
-  now: Date,
-): Promise<void> {
-  for (const fu of closed) {
-    const application = await findApplication(tx, orgId, fu.applicationId);
-    if (!application) continue;
-    const m = await findMembership(tx, orgId, application.candidateId);
-    if (!m || m.status !== 'opted_in' || !m.consentUntil) continue;
-    const open = await listFollowUpsOfApplication(tx, orgId, fu.applicationId);
-    if (open.some((f) => f.kind === 'stay_in_touch' && f.status === 'open')) continue;
-    const due = dueAfterDays(now, m.cadenceDays, await policyOf(tx, orgId, application));
-    if (due.getTime() >= m.consentUntil.getTime()) continue;
-    await insertFollowUp(tx, {
-      orgId,
-      applicationId: fu.applicationId,
-      interviewId: null,
-      kind: 'stay_in_touch',
-      owedBy: 'team',
-      owedTo: 'candidate',
-      ownerId: m.ownerId,
-      dueAt: due,
-      createdAt: now,
-    });
-  }
 }
 
 /** Search the pool: opted-in candidates with every given tag, and matching the text if any. */
@@ -462,7 +376,7 @@ export async function expirePoolConsents(deps: ServiceDeps, limit = 100): Promis
       if (!ended) continue;
       await cancelStayInTouch(sys, orgId, ended.applicationId, 'consent_expired', now);
       const application = (await findApplication(sys, orgId, ended.applicationId))!;
-      const policy = await policyOf(sys, orgId, application);
+      const policy = await applicationPolicy(sys, orgId, application);
       const apps = await listApplications(sys, orgId, { candidateId, after: null, limit: 100 });
       const stillOpen = apps.some(
         (a) => a.status === 'active' || a.status === 'on_hold' || a.status === 'offered',

@@ -27,7 +27,7 @@ import {
 import { instantOf, type DateOrInstant } from '../domain/business-time.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
-import { closeFollowUpsByTouchpoint } from './follow-up.service.ts';
+import { closeFollowUpsByTouchpoint } from './follow-up-ledger.ts';
 import { requireApplicationRef } from './references.ts';
 
 /** A contact that happened: a call, an email, a meeting. */

@@ -7,7 +7,7 @@ import { eraseDueCandidates } from '../services/candidate-privacy.service.ts';
 import { purgeExpiredIdempotencyKeys } from '../services/idempotency.service.ts';
 import { sendDigests, sweepFollowUps, type SweepResult } from '../services/sweep.service.ts';
 import { sweepOwnedFollowUps } from '../services/owned-sweep.service.ts';
-import { purgeSignInAttempts } from '../services/sign-in-attempts.service.ts';
+import { purgeSignInAttempts } from '../services/sign-in-attempts.ts';
 import { expirePoolConsents } from '../services/talent-pool.service.ts';
 import { dispatchDueDeliveries, type DeliveryResult } from '../services/webhook.service.ts';
 import type { WebhookSender } from '../net/webhook-sender.ts';

@@ -18,7 +18,7 @@ import {
   recordClientAnswer,
   sendNudge,
 } from '../../services/agency.service.ts';
-import type { SubmissionMailDeps } from '../../services/client-answer.service.ts';
+import type { SubmissionMailDeps } from '../../services/client-answer-links.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { errors } from '../../errors.ts';
 import { actorOf } from '../auth.ts';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Clock } from '../../clock.ts';
 import { HolidayRegionSchema, TimeZoneSchema } from '../../domain/policy.ts';
-import { previewPromise } from '../../services/promise.service.ts';
+import { previewPromise } from '../../services/promise-preview.ts';
 import { DateOrInstantSchema, ProseSchema, PromiseWarningSchema } from '../schemas.ts';
 
 const HolidaysInput = z

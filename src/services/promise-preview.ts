@@ -1,3 +1,8 @@
+/**
+ * The promise preview: a statement resolved to its due time without saving anything. A lower
+ * module (pure: no database, no clock): the promise route and CLI show it, and the interview
+ * service previews a close with it, so closing and previewing resolve a promise one way.
+ */
 import { DateTime } from 'luxon';
 import {
   DEFAULT_CALENDAR,

@@ -1,3 +1,8 @@
+/**
+ * The sign-in attempt counters (docs/SECURITY.md): keys, the check before a password is tried, the
+ * release after a right one, and the worker's purge of quiet ones. A lower module, like
+ * secret-tokens.ts: password sign-in counts its attempts here rather than calling a service.
+ */
 import { createHash } from 'node:crypto';
 import {
   afterFailure,
