@@ -12,6 +12,7 @@ import {
 import type { ServiceDeps } from '../../services/deps.ts';
 import type { WindowLimiter } from '../auth.ts';
 import { IdParamsSchema, ProseSchema } from '../schemas.ts';
+import { routesOn } from './route-app.ts';
 import {
   clientAnswerPage,
   clientAnsweredPage,
@@ -110,23 +111,19 @@ export function clientAnswerPageRoutes(
 /** The recruiter's side of the answer links: revoke them. */
 export function clientAnswerApiRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.post(
-      '/submissions/:id/client-links/revoke',
-      {
-        schema: {
-          operationId: 'revokeClientLinks',
-          tags: ['agency'],
-          summary:
-            "Revoke the client's answer links of a submission that have not answered yet; they show 'withdrawn' from then on",
-          params: IdParamsSchema,
-          response: {
-            200: z
-              .object({ revoked: z.number().int().describe('Links revoked by this call.') })
-              .meta({ id: 'ClientLinksRevoked' }),
-          },
+    const route = routesOn(app, ['agency']);
+    route('POST /submissions/:id/client-links/revoke', 'revokeClientLinks', {
+      summary:
+        "Revoke the client's answer links of a submission that have not answered yet; they show 'withdrawn' from then on",
+      schema: {
+        params: IdParamsSchema,
+        response: {
+          200: z
+            .object({ revoked: z.number().int().describe('Links revoked by this call.') })
+            .meta({ id: 'ClientLinksRevoked' }),
         },
       },
-      (req) => revokeClientLinks(deps, req.principal.orgId, req.params.id),
-    );
+      handler: (req) => revokeClientLinks(deps, req.principal.orgId, req.params.id),
+    });
   };
 }

@@ -38,6 +38,7 @@ import {
   PageQuerySchema,
 } from '../schemas.ts';
 import { ClientSchema, SubmissionListQuerySchema, SubmissionSchema } from './agency.schemas.ts';
+import { routesOn } from './route-app.ts';
 import { PoolEntrySchema, TalentPoolQuerySchema } from './talent-pool.routes.ts';
 
 /**
@@ -251,25 +252,18 @@ export function exportsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
           ),
       );
     }
-    app.get(
-      '/exports/organization.json',
-      {
-        schema: {
-          operationId: 'exportOrganization',
-          tags,
-          summary: "The whole organization's data as JSON, secrets left out (admins)",
-          produces: ['application/json'],
-          response: { 200: OrganizationExportSchema },
-        },
-      },
-      async (req, reply) =>
+    const route = routesOn(app, tags);
+    route('GET /exports/organization.json', 'exportOrganization', {
+      summary: "The whole organization's data as JSON, secrets left out (admins)",
+      schema: { produces: ['application/json'], response: { 200: OrganizationExportSchema } },
+      handler: async (req, reply) =>
         sendDownload(
           reply,
           await openOrganizationJson(deps, req.principal.orgId, { memberId: req.principal.memberId }),
           exportFileName('organization', deps.clock.now(), 'json'),
           'application/json',
         ),
-    );
+    });
   };
 }
 
