@@ -163,29 +163,25 @@ function registerSsoCallbackRoute(
   cookies: CookieSettings & { policy: SessionPolicy },
   perIp: WindowLimiter,
 ): void {
-  app.get(
-    '/auth/sso/callback',
-    {
-      schema: {
-        operationId: 'acceptSsoSignIn',
-        tags,
-        summary: 'Where the identity provider sends the browser back: checks its answer and signs in',
-        security: [],
-        // What the provider sends back (RFC 6749 4.1.2, RFC 9207); anything else it adds is kept.
-        querystring: z.looseObject({
-          code: z.string().max(4000).optional(),
-          state: z.string().max(200).optional(),
-          iss: z.string().max(500).optional(),
-          error: z.string().max(200).optional(),
-          error_description: z.string().max(1000).optional(),
-        }),
-        response: {
-          200: SessionSchema.describe('For API clients (no text/html in Accept): signed in, the cookie set.'),
-          303: z.null().describe('For browsers: signed in (the session cookie is set), to the app.'),
-        },
+  const route = routesOn(app, tags);
+  route('GET /auth/sso/callback', 'acceptSsoSignIn', {
+    summary: 'Where the identity provider sends the browser back: checks its answer and signs in',
+    schema: {
+      security: [],
+      // What the provider sends back (RFC 6749 4.1.2, RFC 9207); anything else it adds is kept.
+      querystring: z.looseObject({
+        code: z.string().max(4000).optional(),
+        state: z.string().max(200).optional(),
+        iss: z.string().max(500).optional(),
+        error: z.string().max(200).optional(),
+        error_description: z.string().max(1000).optional(),
+      }),
+      response: {
+        200: SessionSchema.describe('For API clients (no text/html in Accept): signed in, the cookie set.'),
+        303: z.null().describe('For browsers: signed in (the session cookie is set), to the app.'),
       },
     },
-    async (req, reply) => {
+    handler: async (req, reply) => {
       if (!perIp.take(req.ip)) {
         return refuse(
           req,
@@ -221,7 +217,7 @@ function registerSsoCallbackRoute(
         return refuse(req, reply, error);
       }
     },
-  );
+  });
 }
 
 /** Read, set and remove the organization's single sign-on. */
