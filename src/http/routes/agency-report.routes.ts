@@ -7,7 +7,7 @@ import {
 } from '../../services/agency-report.service.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { routesOn } from './route-app.ts';
-import { DATE_MEANS, DateOrInstantSchema, PageQuerySchema, pageOf } from '../schemas.ts';
+import { PageQuerySchema, pageOf, ReportPeriodQueryFields } from '../schemas.ts';
 
 const rate = (what: string) =>
   z.number().nullable().describe(`${what}, 0–1; null when there is nothing to divide by.`);
@@ -55,16 +55,7 @@ export function agencyReportRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         'The agency report: client responsiveness, nudges answered, submissions to interviews and placements (JSON pages, or the whole as CSV)',
       schema: {
         querystring: PageQuerySchema.extend({
-          from: DateOrInstantSchema(DATE_MEANS.start)
-            .optional()
-            .describe(
-              "Start of the period. Default: 90 days ago. A plain date means the start of that day in the organization's time zone.",
-            ),
-          to: DateOrInstantSchema(DATE_MEANS.end)
-            .optional()
-            .describe(
-              "End of the period (exclusive), default now. A plain date is inclusive: the end of that day in the organization's time zone.",
-            ),
+          ...ReportPeriodQueryFields,
           group: z.enum(['none', 'client', 'contact']).default('none'),
           format: z.enum(['json', 'csv']).default('json').describe('csv: every line, no paging.'),
         }).strict(),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { getFollowUpReport, getFollowUpReportPage, reportToCsv } from '../../services/report.service.ts';
 import { routesOn } from './route-app.ts';
-import { DATE_MEANS, DateOrInstantSchema, IdSchema, PageQuerySchema, pageOf } from '../schemas.ts';
+import { IdSchema, PageQuerySchema, pageOf, ReportPeriodQueryFields } from '../schemas.ts';
 
 const ReportLineSchema = z
   .object({
@@ -37,16 +37,7 @@ export function reportsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
       summary: 'The follow-up report for interviews closed in the period (JSON pages, or the whole as CSV)',
       schema: {
         querystring: PageQuerySchema.extend({
-          from: DateOrInstantSchema(DATE_MEANS.start)
-            .optional()
-            .describe(
-              "Start of the period. Default: 90 days ago. A plain date means the start of that day in the organization's time zone.",
-            ),
-          to: DateOrInstantSchema(DATE_MEANS.end)
-            .optional()
-            .describe(
-              "End of the period (exclusive), default now. A plain date is inclusive: the end of that day in the organization's time zone.",
-            ),
+          ...ReportPeriodQueryFields,
           group: z
             .enum(['none', 'job', 'owner', 'week', 'month'])
             .default('none')
