@@ -34,7 +34,9 @@ describe('loadConfig', () => {
       DATABASE_PREPARED_STATEMENTS: 'off',
     });
     expect(unprepared.database).toMatchObject({ kind: 'postgres', prepare: false });
-    expect(() => loadConfig({ DATABASE_PREPARED_STATEMENTS: 'maybe' })).toThrow(/DATABASE_PREPARED_STATEMENTS/);
+    expect(() => loadConfig({ DATABASE_PREPARED_STATEMENTS: 'maybe' })).toThrow(
+      /DATABASE_PREPARED_STATEMENTS/,
+    );
   });
 
   it('treats empty strings as unset', () => {

@@ -68,6 +68,7 @@ export function applyWhatIf(name: string | undefined): void {
   } else if (name === 'prepared') {
     // Name every parameterised statement by its text: PostgreSQL parses and plans it once per
     // connection instead of once per execution.
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- re-applied below with the client as `this`
     const query = pg.Client.prototype.query;
     pg.Client.prototype.query = function (this: pg.Client, ...a: unknown[]) {
       const [text, values] = a;

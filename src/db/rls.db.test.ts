@@ -140,6 +140,12 @@ describe.each(backends)('row-level security on %s', (backend) => {
           return { before, inside, after, again, decisions };
         }),
     );
-    expect(seen).toEqual({ before: 'interviewer', inside: '', after: 'interviewer', again: '', decisions: [] });
+    expect(seen).toEqual({
+      before: 'interviewer',
+      inside: '',
+      after: 'interviewer',
+      again: '',
+      decisions: [],
+    });
   });
 });

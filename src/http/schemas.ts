@@ -98,6 +98,20 @@ export const DATE_MEANS = {
   due: "A plain date means the close of that business day in the organization's (or the job's) calendar.",
 } as const;
 
+/** A report's period, as its query takes it: from (default 90 days ago) up to (default now). */
+export const ReportPeriodQueryFields = {
+  from: DateOrInstantSchema(DATE_MEANS.start)
+    .optional()
+    .describe(
+      "Start of the period. Default: 90 days ago. A plain date means the start of that day in the organization's time zone.",
+    ),
+  to: DateOrInstantSchema(DATE_MEANS.end)
+    .optional()
+    .describe(
+      "End of the period (exclusive), default now. A plain date is inclusive: the end of that day in the organization's time zone.",
+    ),
+};
+
 // ---- lists
 /** An opaque page cursor as this server issues them (base64url). */
 export const CursorSchema = z

@@ -1,4 +1,6 @@
 import { recordAudit } from './audit.service.ts';
+import type { Queryable } from '../db/db.ts';
+import type { Member } from '../domain/model.ts';
 import { dueTimeOf, instantOf, type DateOrInstant } from '../domain/business-time.ts';
 import type { FollowUpKind, FollowUpStatus, Party } from '../domain/follow-up.ts';
 import { calendarOf } from '../domain/policy.ts';
@@ -9,6 +11,7 @@ import {
   insertFollowUp,
   listFollowUps,
   setFollowUpOwner,
+  type FollowUpWithContext,
 } from '../repositories/follow-up.repository.ts';
 import { findOrganization } from '../repositories/organization.repository.ts';
 import { insertEvent } from '../repositories/event.repository.ts';
@@ -210,28 +213,8 @@ export async function reassignFollowUp(
 ): Promise<FollowUpView> {
   const now = deps.clock.now();
   await deps.db.tenant(orgId).transaction(async (tx) => {
-    const fu = await findFollowUp(tx, orgId, id);
-    if (!fu) throw errors.notFound('Follow-up', id);
-    if (fu.status !== 'open') {
-      throw errors.invalidState(`The follow-up is ${fu.status}, not open.`, { currentStatus: fu.status });
-    }
-    if (!OUR_SIDE.has(fu.owedBy)) {
-      throw errors.invalidState(`It is owed by the ${fu.owedBy}: nobody on the team owns it.`, {
-        reason: 'not_ours',
-      });
-    }
-    if (fu.kind === 'feedback_due' && fu.owedTo === 'team') {
-      throw errors.invalidState("A scorecard is its interviewer's own: only they can give it.", {
-        reason: 'scorecard',
-      });
-    }
-    const member = await requireActiveMember(tx, orgId, input.ownerId, 'ownerId');
-    // The new owner must be able to do what the follow-up asks (decide, send, log a call).
-    if (!roleAllows(member.role, 'follow_ups:write')) {
-      throw errors.validation(`${member.name} is an interviewer and cannot own this follow-up.`, {
-        field: 'ownerId',
-      });
-    }
+    const fu = await findReassignableFollowUp(tx, orgId, id);
+    const member = await requireNewOwner(tx, orgId, input.ownerId);
     if (member.id === fu.ownerId) return;
     const moved = await setFollowUpOwner(tx, orgId, id, member.id, now);
     if (!moved) throw errors.invalidState('The follow-up is no longer open.');
@@ -246,39 +229,88 @@ export async function reassignFollowUp(
       at: now,
     });
     await recordAudit(tx, orgId, now, 'follow_up_reassigned', { type: 'follow_up', id }, change);
-
-    const policy = await policyOf(tx, orgId);
-    const by = await findMember(tx, orgId, actor.memberId);
-    const zone = member.timeZone ?? policy.timeZone;
-    const subject = `Handed to you: ${fu.candidate.name}, ${fu.job.title}`;
-    const text = [
-      `${member.name},`,
-      '',
-      `${by?.name ?? 'A colleague'} handed you ${HANDED_WORDS[fu.kind] ?? 'a follow-up on'} ${fu.candidate.name} ` +
-        `(${fu.job.title}), due ${humanDateTime(fu.dueAt, zone)}.`,
-      ...(input.reason ? [`Why: ${input.reason}`] : []),
-      '',
-      `Open it: ${deps.publicUrl ?? 'http://localhost:3000'}/#/applications/${fu.applicationId}`,
-    ].join('\n');
-    await enqueueMessages(
-      tx,
-      deps.identity,
-      [
-        buildMessage({
-          orgId,
-          applicationId: fu.applicationId,
-          // A reminder of what they now own; no message kind of its own.
-          kind: 'reminder',
-          to: memberRecipient(member),
-          replyTo: null,
-          content: { subject, text },
-          send: inBusinessHours(now, calendarOf(policy), 'team_business_hours'),
-          automatic: true,
-          createdBy: actor.memberId,
-        }),
-      ],
-      now,
-    );
+    await tellNewOwner(tx, deps, orgId, fu, member, input.reason, actor, now);
   });
   return getFollowUp(deps, orgId, id);
+}
+
+/** The open follow-up the team owes, or the refusal: missing, closed, owed by another party, a scorecard. */
+async function findReassignableFollowUp(
+  tx: Queryable,
+  orgId: string,
+  id: string,
+): Promise<FollowUpWithContext> {
+  const fu = await findFollowUp(tx, orgId, id);
+  if (!fu) throw errors.notFound('Follow-up', id);
+  if (fu.status !== 'open') {
+    throw errors.invalidState(`The follow-up is ${fu.status}, not open.`, { currentStatus: fu.status });
+  }
+  if (!OUR_SIDE.has(fu.owedBy)) {
+    throw errors.invalidState(`It is owed by the ${fu.owedBy}: nobody on the team owns it.`, {
+      reason: 'not_ours',
+    });
+  }
+  if (fu.kind === 'feedback_due' && fu.owedTo === 'team') {
+    throw errors.invalidState("A scorecard is its interviewer's own: only they can give it.", {
+      reason: 'scorecard',
+    });
+  }
+  return fu;
+}
+
+/** The active member who is to own the follow-up, or the refusal of one who cannot. */
+async function requireNewOwner(tx: Queryable, orgId: string, ownerId: string): Promise<Member> {
+  const member = await requireActiveMember(tx, orgId, ownerId, 'ownerId');
+  // The new owner must be able to do what the follow-up asks (decide, send, log a call).
+  if (!roleAllows(member.role, 'follow_ups:write')) {
+    throw errors.validation(`${member.name} is an interviewer and cannot own this follow-up.`, {
+      field: 'ownerId',
+    });
+  }
+  return member;
+}
+
+/** Queue the new owner's notice of what they were handed, in the team's business hours. */
+async function tellNewOwner(
+  tx: Queryable,
+  deps: { identity: MailIdentity; publicUrl?: string | undefined },
+  orgId: string,
+  fu: FollowUpWithContext,
+  member: Member,
+  reason: string | undefined,
+  actor: Actor,
+  now: Date,
+): Promise<void> {
+  const policy = await policyOf(tx, orgId);
+  const by = await findMember(tx, orgId, actor.memberId);
+  const zone = member.timeZone ?? policy.timeZone;
+  const subject = `Handed to you: ${fu.candidate.name}, ${fu.job.title}`;
+  const text = [
+    `${member.name},`,
+    '',
+    `${by?.name ?? 'A colleague'} handed you ${HANDED_WORDS[fu.kind] ?? 'a follow-up on'} ${fu.candidate.name} ` +
+      `(${fu.job.title}), due ${humanDateTime(fu.dueAt, zone)}.`,
+    ...(reason ? [`Why: ${reason}`] : []),
+    '',
+    `Open it: ${deps.publicUrl ?? 'http://localhost:3000'}/#/applications/${fu.applicationId}`,
+  ].join('\n');
+  await enqueueMessages(
+    tx,
+    deps.identity,
+    [
+      buildMessage({
+        orgId,
+        applicationId: fu.applicationId,
+        // A reminder of what they now own; no message kind of its own.
+        kind: 'reminder',
+        to: memberRecipient(member),
+        replyTo: null,
+        content: { subject, text },
+        send: inBusinessHours(now, calendarOf(policy), 'team_business_hours'),
+        automatic: true,
+        createdBy: actor.memberId,
+      }),
+    ],
+    now,
+  );
 }

@@ -15,6 +15,7 @@ import {
   planCheckIns,
   type FeedbackRecord,
   type PlacementFee,
+  type PlannedCheckIn,
 } from '../domain/placement.ts';
 import { calendarOf, effectivePolicy } from '../domain/policy.ts';
 import { errors } from '../errors.ts';
@@ -28,6 +29,7 @@ import {
   updateSubmissionStage,
   type Client,
   type ClientContact,
+  type Submission,
 } from '../repositories/agency.repository.ts';
 import { listEarlierInTheRunning } from '../repositories/application.repository.ts';
 import { findCandidate } from '../repositories/candidate.repository.ts';
@@ -98,27 +100,12 @@ export async function placeSubmission(
 ): Promise<PlacementView> {
   const now = deps.clock.now();
   return deps.db.tenant(orgId).transaction(async (tx) => {
-    const submission = await findSubmission(tx, orgId, submissionId, { forUpdate: true });
-    if (!submission) throw errors.notFound('Submission', submissionId);
-    if (!canMoveSubmission(submission.stage, 'placed')) {
-      throw errors.invalidState(`A submission cannot move from ${submission.stage} to placed.`, {
-        field: 'stage',
-      });
-    }
+    const submission = await lockPlaceableSubmission(tx, orgId, submissionId);
     const client = (await findClient(tx, orgId, submission.clientId))!;
     const contact = (await findClientContact(tx, orgId, submission.contactId))!;
     const candidate = (await findCandidate(tx, orgId, submission.candidateId))!;
     const guaranteeDays = input.guaranteeDays ?? client.guaranteeDays;
-    const moved = await updateSubmissionStage(tx, orgId, submissionId, { stage: 'placed' }, now);
-    await followSubmissionStage(tx, orgId, moved, now);
-    const open = await lockOpenSubmissionFollowUps(tx, orgId, submissionId, 'client_feedback');
-    await cancelDeskFollowUps(
-      tx,
-      orgId,
-      open.map((f) => f.id),
-      'submission_ended',
-      now,
-    );
+    await moveSubmissionToPlaced(tx, orgId, submissionId, now);
     const placement = await insertPlacement(tx, {
       orgId,
       submissionId,
@@ -139,23 +126,7 @@ export async function placeSubmission(
       candidate: await calendarFor(tx, orgId, candidate.timeZone),
       client: await calendarFor(tx, orgId, contact.timeZone),
     });
-    for (const c of plan) {
-      // A start recorded late: a check-in already past is not scheduled (nothing to remind).
-      if (c.dueAt.getTime() <= now.getTime()) continue;
-      await insertPlacementFollowUp(tx, {
-        orgId,
-        applicationId: submission.applicationId,
-        submissionId,
-        placementId: placement.id,
-        clientContactId: c.with === 'client' ? submission.contactId : null,
-        kind: 'placement_check_in',
-        owedBy: 'recruiter',
-        owedTo: c.with,
-        ownerId: submission.recruiterId,
-        dueAt: c.dueAt,
-        createdAt: now,
-      });
-    }
+    await scheduleCheckIns(tx, orgId, submission, placement.id, plan, now);
     await insertEvent(tx, {
       orgId,
       type: 'placed',
@@ -170,6 +141,69 @@ export async function placeSubmission(
     });
     return { ...placement, checkIns: await listCheckIns(tx, orgId, placement.id) };
   });
+}
+
+/** The submission to place, locked, or the refusal: missing, or at a stage that cannot move to placed. */
+async function lockPlaceableSubmission(
+  tx: Queryable,
+  orgId: string,
+  submissionId: string,
+): Promise<Submission> {
+  const submission = await findSubmission(tx, orgId, submissionId, { forUpdate: true });
+  if (!submission) throw errors.notFound('Submission', submissionId);
+  if (!canMoveSubmission(submission.stage, 'placed')) {
+    throw errors.invalidState(`A submission cannot move from ${submission.stage} to placed.`, {
+      field: 'stage',
+    });
+  }
+  return submission;
+}
+
+/** Move the submission to placed: its application follows, and the client owes no more feedback. */
+async function moveSubmissionToPlaced(
+  tx: Queryable,
+  orgId: string,
+  submissionId: string,
+  now: Date,
+): Promise<void> {
+  const moved = await updateSubmissionStage(tx, orgId, submissionId, { stage: 'placed' }, now);
+  await followSubmissionStage(tx, orgId, moved, now);
+  const open = await lockOpenSubmissionFollowUps(tx, orgId, submissionId, 'client_feedback');
+  await cancelDeskFollowUps(
+    tx,
+    orgId,
+    open.map((f) => f.id),
+    'submission_ended',
+    now,
+  );
+}
+
+/** The recruiter's check-ins of a new placement, each an owned follow-up with the candidate or the client. */
+async function scheduleCheckIns(
+  tx: Queryable,
+  orgId: string,
+  submission: Submission,
+  placementId: string,
+  plan: PlannedCheckIn[],
+  now: Date,
+): Promise<void> {
+  for (const c of plan) {
+    // A start recorded late: a check-in already past is not scheduled (nothing to remind).
+    if (c.dueAt.getTime() <= now.getTime()) continue;
+    await insertPlacementFollowUp(tx, {
+      orgId,
+      applicationId: submission.applicationId,
+      submissionId: submission.id,
+      placementId,
+      clientContactId: c.with === 'client' ? submission.contactId : null,
+      kind: 'placement_check_in',
+      owedBy: 'recruiter',
+      owedTo: c.with,
+      ownerId: submission.recruiterId,
+      dueAt: c.dueAt,
+      createdAt: now,
+    });
+  }
 }
 
 /** One placement with its check-ins. */

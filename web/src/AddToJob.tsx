@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Alerts } from './Alerts.tsx';
 import { client, dataOf, everyItem, type Schema } from './api.ts';
 import { CandidateForm, type CandidateRecord } from './CandidateForm.tsx';
-import { useFormErrors } from './form-fields.tsx';
+import { FormButtons, useFormErrors } from './form-fields.tsx';
 
 type JobOption = Schema<'Job'>;
 interface ApplyDraft {
@@ -146,14 +146,7 @@ export function AddToJob({
         stages={jobs?.find((j) => j.id === jobId)?.stages ?? []}
       />
       <Alerts error={errs.error} />
-      <div className="row">
-        <button type="submit" disabled={busy}>
-          Add to the job
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons submitLabel="Add to the job" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

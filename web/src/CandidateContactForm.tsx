@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { NextContactFields } from './NextContactFields.tsx';
 import { Alerts } from './Alerts.tsx';
+import { FormButtons } from './form-fields.tsx';
 import { client, dataOf, fieldErrorsOf, messageOf, type Schema } from './api.ts';
 
 type Channel = Schema<'CandidateContactCreateInput'>['channel'];
@@ -84,14 +85,7 @@ export function CandidateContactForm({
       </label>
       <NextContactFields name={candidateName} none={noNext} onNone={setNoNext} />
       <Alerts error={[failed, ...Object.values(errors)].filter(Boolean).join(' ')} />
-      <div className="row">
-        <button type="submit" disabled={busy}>
-          Log the contact
-        </button>
-        <button type="button" className="secondary" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons submitLabel="Log the contact" busy={busy} onCancel={onClose} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Alerts } from './Alerts.tsx';
 import { ApiError, client, dataOf, type Schema } from './api.ts';
-import { useFormErrors } from './form-fields.tsx';
+import { FormButtons, useFormErrors } from './form-fields.tsx';
 
 /** A candidate as the form reads and writes it. */
 export type CandidateRecord = Schema<'Candidate'>;
@@ -134,14 +134,11 @@ export function CandidateForm({
         </p>
       )}
       <Alerts error={errs.error} />
-      <div className="row">
-        <button type="submit" disabled={busy}>
-          {saveLabel ?? (candidate ? 'Save the candidate' : 'Add the candidate')}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons
+        submitLabel={saveLabel ?? (candidate ? 'Save the candidate' : 'Add the candidate')}
+        busy={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

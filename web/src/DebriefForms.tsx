@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Alerts } from './Alerts.tsx';
+import { FormButtons } from './form-fields.tsx';
 import { client, dataOf, fieldErrorsOf, messageOf, type Answer, type Body, type Schema } from './api.ts';
 import { DebriefFields } from './DebriefFields.tsx';
 import { DebriefThankYou } from './DebriefThankYou.tsx';
@@ -90,12 +91,7 @@ export function ClientInterviewForm({
         <input name="promise" required />
       </label>
       <Alerts error={[failed, ...Object.values(errors)].filter(Boolean).join(' ')} />
-      <div className="row">
-        <button type="submit">Record interview</button>
-        <button type="button" className="secondary" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons submitLabel="Record interview" onCancel={onClose} />
     </form>
   );
 }
@@ -160,12 +156,7 @@ export function DebriefForm({
       </h3>
       <DebriefFields name={name} noNext={noNext} onNoNext={setNoNext} />
       <Alerts error={[failed, ...Object.values(errors)].filter(Boolean).join(' ')} />
-      <div className="row">
-        <button type="submit">Log debrief</button>
-        <button type="button" className="secondary" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons submitLabel="Log debrief" onCancel={onClose} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alerts } from './Alerts.tsx';
+import { FormButtons } from './form-fields.tsx';
 import { client, dataOf, fieldErrorsOf, messageOf, type FollowUp, type Schema } from './api.ts';
 
 /**
@@ -65,14 +66,12 @@ export function HandOnForm({
       />
       <label htmlFor={`${id}-reason`}>Why (optional; kept in the audit log)</label>
       <input id={`${id}-reason`} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
-      <div className="row">
-        <button type="submit" disabled={busy || ownerId === ''}>
-          Hand it on
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Keep it
-        </button>
-      </div>
+      <FormButtons
+        submitLabel="Hand it on"
+        busy={busy || ownerId === ''}
+        onCancel={onCancel}
+        cancelLabel="Keep it"
+      />
       <Alerts error={error} />
     </form>
   );

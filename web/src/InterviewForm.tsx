@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alerts } from './Alerts.tsx';
 import { client, dataOf, type Schema } from './api.ts';
-import { useFormErrors, type MemberOption } from './form-fields.tsx';
+import { FormButtons, useFormErrors, type MemberOption } from './form-fields.tsx';
 import { when } from './format.ts';
 
 /** An interview as scheduling reads and writes it. */
@@ -106,14 +106,11 @@ export function InterviewForm({
         errs={errs}
       />
       <Alerts error={errs.error} />
-      <div className="row">
-        <button type="submit" disabled={busy}>
-          {interview ? 'Move the interview' : 'Schedule the interview'}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons
+        submitLabel={interview ? 'Move the interview' : 'Schedule the interview'}
+        busy={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

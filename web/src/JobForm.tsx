@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Alerts } from './Alerts.tsx';
 import { client, dataOf, type Schema } from './api.ts';
-import { MemberSelect, useFormErrors, type MemberOption } from './form-fields.tsx';
+import { FormButtons, MemberSelect, useFormErrors, type MemberOption } from './form-fields.tsx';
 import { stageListProblem } from './stages.ts';
 import { StagesEditor, stageRowsOf, type StageRow } from './StagesEditor.tsx';
 
@@ -127,14 +127,7 @@ export function JobForm({
         error={errs.errorOf('stages')}
       />
       <Alerts error={errs.error} />
-      <div className="row">
-        <button type="submit" disabled={busy}>
-          {job ? 'Save the job' : 'Open the job'}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons submitLabel={job ? 'Save the job' : 'Open the job'} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alerts } from './Alerts.tsx';
+import { FormButtons } from './form-fields.tsx';
 import { client, dataOf, fieldErrorsOf, messageOf, type Schema } from './api.ts';
 import { feeOf, PlacementFeeFields, type FeeDraft } from './PlacementFeeFields.tsx';
 
@@ -81,12 +82,7 @@ export function PlacementForm({
         guarantee ends, and with the client before it ends.
       </p>
       <Alerts error={[failed, ...Object.values(fieldErrors)].filter(Boolean).join(' ')} />
-      <div className="row">
-        <button type="submit">Record placement</button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons submitLabel="Record placement" onCancel={onCancel} />
     </form>
   );
 }

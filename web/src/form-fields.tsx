@@ -74,3 +74,30 @@ export function MemberSelect({
     </select>
   );
 }
+
+/**
+ * A form's closing row: the submit button, and a secondary button (Cancel unless named) that
+ * leaves without saving. `busy` holds the submit button while a save is under way.
+ */
+export function FormButtons({
+  submitLabel,
+  busy,
+  onCancel,
+  cancelLabel = 'Cancel',
+}: {
+  submitLabel: ReactNode;
+  busy?: boolean;
+  onCancel: () => void;
+  cancelLabel?: string;
+}) {
+  return (
+    <div className="row">
+      <button type="submit" disabled={busy}>
+        {submitLabel}
+      </button>
+      <button type="button" className="secondary" onClick={onCancel}>
+        {cancelLabel}
+      </button>
+    </div>
+  );
+}

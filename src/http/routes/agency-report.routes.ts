@@ -6,7 +6,8 @@ import {
   getAgencyReportPage,
 } from '../../services/agency-report.service.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
-import { DATE_MEANS, DateOrInstantSchema, PageQuerySchema, pageOf } from '../schemas.ts';
+import { routesOn } from './route-app.ts';
+import { PageQuerySchema, pageOf, ReportPeriodQueryFields } from '../schemas.ts';
 
 const rate = (what: string) =>
   z.number().nullable().describe(`${what}, 0–1; null when there is nothing to divide by.`);
@@ -48,36 +49,23 @@ export const AgencyReportLineSchema = z
 /** The agency report: client responsiveness, nudges answered, the submission funnel, placements in guarantee. */
 export function agencyReportRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/reports/agency',
-      {
-        schema: {
-          operationId: 'getAgencyReport',
-          tags: ['reports'],
-          summary:
-            'The agency report: client responsiveness, nudges answered, submissions to interviews and placements (JSON pages, or the whole as CSV)',
-          querystring: PageQuerySchema.extend({
-            from: DateOrInstantSchema(DATE_MEANS.start)
-              .optional()
-              .describe(
-                "Start of the period. Default: 90 days ago. A plain date means the start of that day in the organization's time zone.",
-              ),
-            to: DateOrInstantSchema(DATE_MEANS.end)
-              .optional()
-              .describe(
-                "End of the period (exclusive), default now. A plain date is inclusive: the end of that day in the organization's time zone.",
-              ),
-            group: z.enum(['none', 'client', 'contact']).default('none'),
-            format: z.enum(['json', 'csv']).default('json').describe('csv: every line, no paging.'),
-          }).strict(),
-          response: {
-            200: pageOf(AgencyReportLineSchema).describe(
-              'The report lines (JSON); with format=csv, text/csv with every line.',
-            ),
-          },
+    const route = routesOn(app, ['reports']);
+    route('GET /reports/agency', 'getAgencyReport', {
+      summary:
+        'The agency report: client responsiveness, nudges answered, submissions to interviews and placements (JSON pages, or the whole as CSV)',
+      schema: {
+        querystring: PageQuerySchema.extend({
+          ...ReportPeriodQueryFields,
+          group: z.enum(['none', 'client', 'contact']).default('none'),
+          format: z.enum(['json', 'csv']).default('json').describe('csv: every line, no paging.'),
+        }).strict(),
+        response: {
+          200: pageOf(AgencyReportLineSchema).describe(
+            'The report lines (JSON); with format=csv, text/csv with every line.',
+          ),
         },
       },
-      async (req, reply) => {
+      handler: async (req, reply) => {
         if (req.query.format === 'csv') {
           const lines = await getAgencyReport(deps, req.principal.orgId, req.query);
           return (
@@ -91,6 +79,6 @@ export function agencyReportRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         }
         return getAgencyReportPage(deps, req.principal.orgId, req.query);
       },
-    );
+    });
   };
 }

@@ -32,7 +32,7 @@ import {
   pageOf,
   TouchpointSchema,
 } from '../schemas.ts';
-import type { RouteApp } from './route-app.ts';
+import { routesOn, type RouteApp } from './route-app.ts';
 
 const TimelineEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('application_created'), at: z.date(), application: ApplicationSchema }),
@@ -99,63 +99,36 @@ export function applicationsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
 
 /** Create, list and read applications. */
 function registerApplicationRoutes(app: RouteApp, deps: ServiceDeps): void {
-  app.post(
-    '/applications',
-    {
-      schema: {
-        operationId: 'createApplication',
-        tags,
-        summary: 'Put a candidate into a job',
-        body: ApplicationCreateSchema,
-        response: { 201: ApplicationSchema },
-      },
-    },
-    async (req, reply) => reply.code(201).send(await createApplication(deps, req.principal.orgId, req.body)),
-  );
-  app.get(
-    '/applications',
-    {
-      schema: {
-        operationId: 'listApplications',
-        tags,
-        summary: 'List applications',
-        querystring: ApplicationListQuerySchema,
-        response: { 200: pageOf(ApplicationSchema) },
-      },
-    },
-    (req) => listApplicationsPage(deps, req.principal.orgId, req.query),
-  );
-  app.get(
-    '/applications/:id',
-    {
-      schema: {
-        operationId: 'getApplication',
-        tags,
-        summary: 'Get an application',
-        params: IdParamsSchema,
-        response: { 200: ApplicationSchema },
-      },
-    },
-    (req) => getApplication(deps, req.principal.orgId, req.params.id),
-  );
+  const route = routesOn(app, tags);
+  route('POST /applications', 'createApplication', {
+    summary: 'Put a candidate into a job',
+    schema: { body: ApplicationCreateSchema, response: { 201: ApplicationSchema } },
+    handler: async (req, reply) =>
+      reply.code(201).send(await createApplication(deps, req.principal.orgId, req.body)),
+  });
+  route('GET /applications', 'listApplications', {
+    summary: 'List applications',
+    schema: { querystring: ApplicationListQuerySchema, response: { 200: pageOf(ApplicationSchema) } },
+    handler: (req) => listApplicationsPage(deps, req.principal.orgId, req.query),
+  });
+  route('GET /applications/:id', 'getApplication', {
+    summary: 'Get an application',
+    schema: { params: IdParamsSchema, response: { 200: ApplicationSchema } },
+    handler: (req) => getApplication(deps, req.principal.orgId, req.params.id),
+  });
 }
 
 /** Change an application and delete one. */
 function registerApplicationChangeRoutes(app: RouteApp, deps: ServiceDeps): void {
-  app.patch(
-    '/applications/:id',
-    {
-      schema: {
-        operationId: 'updateApplication',
-        tags,
-        summary:
-          'Change stage, status, final stage or agency recruiter (withdrawn cancels every open follow-up)',
-        params: IdParamsSchema,
-        body: ApplicationPatchSchema,
-        response: { 200: ApplicationSchema.extend({ cancelledFollowUps: z.array(FollowUpSchema) }) },
-      },
+  const route = routesOn(app, tags);
+  route('PATCH /applications/:id', 'updateApplication', {
+    summary: 'Change stage, status, final stage or agency recruiter (withdrawn cancels every open follow-up)',
+    schema: {
+      params: IdParamsSchema,
+      body: ApplicationPatchSchema,
+      response: { 200: ApplicationSchema.extend({ cancelledFollowUps: z.array(FollowUpSchema) }) },
     },
-    async (req) => {
+    handler: async (req) => {
       const { application, cancelledFollowUps } = await changeApplication(
         deps,
         req.principal.orgId,
@@ -164,103 +137,65 @@ function registerApplicationChangeRoutes(app: RouteApp, deps: ServiceDeps): void
       );
       return { ...application, cancelledFollowUps };
     },
-  );
-  app.delete(
-    '/applications/:id',
-    {
-      schema: {
-        operationId: 'deleteApplication',
-        tags,
-        summary: 'Delete an application without history',
-        params: IdParamsSchema,
-        response: { 204: z.null().describe('Deleted.') },
-      },
-    },
-    async (req, reply) => {
+  });
+  route('DELETE /applications/:id', 'deleteApplication', {
+    summary: 'Delete an application without history',
+    schema: { params: IdParamsSchema, response: { 204: z.null().describe('Deleted.') } },
+    handler: async (req, reply) => {
       await deleteApplication(deps, req.principal.orgId, req.params.id);
       return reply.code(204).send(null);
     },
-  );
+  });
 }
 
 /** An application's timeline, events and interviews. */
 function registerApplicationHistoryRoutes(app: RouteApp, deps: ServiceDeps): void {
-  app.get(
-    '/applications/:id/timeline',
-    {
-      schema: {
-        operationId: 'getApplicationTimeline',
-        tags,
-        summary: 'Everything that happened on an application, and what is still owed',
-        params: IdParamsSchema,
-        response: { 200: TimelineSchema },
-      },
+  const route = routesOn(app, tags);
+  route('GET /applications/:id/timeline', 'getApplicationTimeline', {
+    summary: 'Everything that happened on an application, and what is still owed',
+    schema: { params: IdParamsSchema, response: { 200: TimelineSchema } },
+    handler: (req) => getApplicationTimeline(deps, req.principal.orgId, req.params.id),
+  });
+  route('GET /applications/:id/events', 'listApplicationEvents', {
+    summary: 'What was done on an application: reminders, updates, escalations, sends, overrides',
+    schema: { params: IdParamsSchema, querystring: PageQuerySchema, response: { 200: pageOf(EventSchema) } },
+    handler: (req) => listApplicationEventsPage(deps, req.principal.orgId, req.params.id, req.query),
+  });
+  route('GET /applications/:id/interviews', 'listApplicationInterviews', {
+    summary: "An application's interviews, oldest first",
+    schema: {
+      params: IdParamsSchema,
+      querystring: PageQuerySchema,
+      response: { 200: pageOf(InterviewSchema) },
     },
-    (req) => getApplicationTimeline(deps, req.principal.orgId, req.params.id),
-  );
-  app.get(
-    '/applications/:id/events',
-    {
-      schema: {
-        operationId: 'listApplicationEvents',
-        tags,
-        summary: 'What was done on an application: reminders, updates, escalations, sends, overrides',
-        params: IdParamsSchema,
-        querystring: PageQuerySchema,
-        response: { 200: pageOf(EventSchema) },
-      },
-    },
-    (req) => listApplicationEventsPage(deps, req.principal.orgId, req.params.id, req.query),
-  );
-  app.get(
-    '/applications/:id/interviews',
-    {
-      schema: {
-        operationId: 'listApplicationInterviews',
-        tags,
-        summary: "An application's interviews, oldest first",
-        params: IdParamsSchema,
-        querystring: PageQuerySchema,
-        response: { 200: pageOf(InterviewSchema) },
-      },
-    },
-    (req) => listInterviewsPage(deps, req.principal.orgId, req.params.id, req.query),
-  );
+    handler: (req) => listInterviewsPage(deps, req.principal.orgId, req.params.id, req.query),
+  });
 }
 
 /** Record and list an application's decisions. */
 function registerDecisionRoutes(app: RouteApp, deps: ServiceDeps): void {
-  app.post(
-    '/applications/:id/decisions',
-    {
-      schema: {
-        operationId: 'recordDecision',
-        tags: ['decisions'],
-        summary: 'Record your decision (it does not tell the candidate: the outcome follow-up stays open)',
-        params: IdParamsSchema,
-        body: DecisionCreateSchema,
-        response: {
-          201: z.object({ decision: DecisionSchema, outcomeFollowUp: FollowUpSchema.nullable() }),
-        },
+  const route = routesOn(app, ['decisions']);
+  route('POST /applications/:id/decisions', 'recordDecision', {
+    summary: 'Record your decision (it does not tell the candidate: the outcome follow-up stays open)',
+    schema: {
+      params: IdParamsSchema,
+      body: DecisionCreateSchema,
+      response: {
+        201: z.object({ decision: DecisionSchema, outcomeFollowUp: FollowUpSchema.nullable() }),
       },
     },
-    async (req, reply) =>
+    handler: async (req, reply) =>
       reply
         .code(201)
         .send(await recordDecision(deps, req.principal.orgId, req.params.id, req.body, actorOf(req))),
-  );
-  app.get(
-    '/applications/:id/decisions',
-    {
-      schema: {
-        operationId: 'listDecisions',
-        tags: ['decisions'],
-        summary: "An application's decisions, oldest first",
-        params: IdParamsSchema,
-        querystring: PageQuerySchema,
-        response: { 200: pageOf(DecisionSchema) },
-      },
+  });
+  route('GET /applications/:id/decisions', 'listDecisions', {
+    summary: "An application's decisions, oldest first",
+    schema: {
+      params: IdParamsSchema,
+      querystring: PageQuerySchema,
+      response: { 200: pageOf(DecisionSchema) },
     },
-    (req) => listDecisionsPage(deps, req.principal.orgId, req.params.id, req.query),
-  );
+    handler: (req) => listDecisionsPage(deps, req.principal.orgId, req.params.id, req.query),
+  });
 }

@@ -1,4 +1,3 @@
-import fastifyFormbody from '@fastify/formbody';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,6 +7,7 @@ import { acceptInvite, MIN_PASSWORD_LENGTH, signInWithMagicLink } from '../../se
 import type { ServiceDeps } from '../../services/deps.ts';
 import type { WindowLimiter } from '../auth.ts';
 import { setSessionCookie, type CookieSettings } from '../session-cookie.ts';
+import { prepareLinkPages, replyHtml } from './link-pages.ts';
 import type { RouteApp } from './route-app.ts';
 
 /** A plain page of Hearback's own (sign-in links, invitations, single sign-on errors): no script. */
@@ -24,7 +24,7 @@ button{font:inherit;margin-top:1rem;padding:.6rem 1rem;border:0;border-radius:6p
 
 /** Answer with an HTML page. */
 const html = (reply: FastifyReply, status: number, title: string, body: string) =>
-  reply.code(status).type('text/html; charset=utf-8').send(page(title, body));
+  replyHtml(reply, status, page(title, body));
 
 /**
  * The pages behind emailed links. They work without JavaScript; the token travels in the URL
@@ -36,12 +36,7 @@ export function authPagesRoutes(
   perIp: WindowLimiter,
 ): FastifyPluginAsyncZod {
   return async (app) => {
-    // These pages post plain HTML forms; only they parse form bodies (the API takes JSON alone).
-    await app.register(fastifyFormbody);
-    app.addHook('onSend', async (_req, reply, payload) => {
-      reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
-      return payload;
-    });
+    await prepareLinkPages(app);
     registerMagicLinkPage(app, deps, cookies, perIp);
     registerInvitePages(app, deps, cookies, perIp);
   };

@@ -18,7 +18,7 @@ import { SESSION_COOKIE, type WindowLimiter } from '../auth.ts';
 import { problem, sendProblem } from '../error-handler.ts';
 import { EmailSchema, IdSchema, MemberSchema, NoBodySchema } from '../schemas.ts';
 import { clearSessionCookie, setSessionCookie, type CookieSettings } from '../session-cookie.ts';
-import type { RouteApp } from './route-app.ts';
+import { routesOn, type RouteApp } from './route-app.ts';
 
 /** A signed-in session as the API answers it. */
 export const SessionSchema = z
@@ -82,23 +82,19 @@ function registerSignInRoutes(
 ): void {
   const session = (s: SignedIn) => sessionAnswer(s, deps.clock.now());
 
-  app.post(
-    '/auth/sign-in',
-    {
-      schema: {
-        operationId: 'signIn',
-        tags,
-        summary: 'Sign in with email and password (sets the session cookie)',
-        security: [],
-        body: z.strictObject({
-          email: EmailSchema,
-          password: z.string().min(1).max(256),
-          organizationId: IdSchema.optional().describe('When the account exists in several organizations.'),
-        }),
-        response: { 200: SessionSchema },
-      },
+  const route = routesOn(app, tags);
+  route('POST /auth/sign-in', 'signIn', {
+    summary: 'Sign in with email and password (sets the session cookie)',
+    schema: {
+      security: [],
+      body: z.strictObject({
+        email: EmailSchema,
+        password: z.string().min(1).max(256),
+        organizationId: IdSchema.optional().describe('When the account exists in several organizations.'),
+      }),
+      response: { 200: SessionSchema },
     },
-    async (req, reply) => {
+    handler: async (req, reply) => {
       // Failed attempts are limited in the service, per account and address, in the database.
       const signedIn = await signInWithPassword(
         deps,
@@ -108,22 +104,17 @@ function registerSignInRoutes(
       setSessionCookie(reply, signedIn.token, cookies);
       return session(signedIn);
     },
-  );
+  });
 
-  app.post(
-    '/auth/magic-link',
-    {
-      schema: {
-        operationId: 'requestSignInLink',
-        tags,
-        summary:
-          'Email a single-use sign-in link (10 minutes); the answer is the same whether or not the account exists',
-        security: [],
-        body: z.strictObject({ email: EmailSchema }),
-        response: { 202: z.object({ status: z.literal('sent_if_account_exists') }) },
-      },
+  route('POST /auth/magic-link', 'requestSignInLink', {
+    summary:
+      'Email a single-use sign-in link (10 minutes); the answer is the same whether or not the account exists',
+    schema: {
+      security: [],
+      body: z.strictObject({ email: EmailSchema }),
+      response: { 202: z.object({ status: z.literal('sent_if_account_exists') }) },
     },
-    async (req, reply) => {
+    handler: async (req, reply) => {
       if (!limits.linkPerIp.take(req.ip) || !limits.linkPerEmail.take(req.body.email.toLowerCase())) {
         return sendProblem(
           reply,
@@ -133,7 +124,7 @@ function registerSignInRoutes(
       await requestMagicLink(deps, req.body.email);
       return reply.code(202).send({ status: 'sent_if_account_exists' as const });
     },
-  );
+  });
 }
 
 /** Accept an invitation and sign in. */
@@ -145,19 +136,15 @@ function registerInvitationAcceptRoutes(
 ): void {
   const session = (s: SignedIn) => sessionAnswer(s, deps.clock.now());
 
-  app.post(
-    '/auth/invitations/accept',
-    {
-      schema: {
-        operationId: 'acceptInvitation',
-        tags,
-        summary: 'Accept an invitation: choose a password and sign in',
-        security: [],
-        body: z.strictObject({ token: z.string().min(20).max(200), password: z.string().min(1).max(256) }),
-        response: { 200: SessionSchema },
-      },
+  const route = routesOn(app, tags);
+  route('POST /auth/invitations/accept', 'acceptInvitation', {
+    summary: 'Accept an invitation: choose a password and sign in',
+    schema: {
+      security: [],
+      body: z.strictObject({ token: z.string().min(20).max(200), password: z.string().min(1).max(256) }),
+      response: { 200: SessionSchema },
     },
-    async (req, reply) => {
+    handler: async (req, reply) => {
       if (!limits.linkPerIp.take(req.ip)) {
         return sendProblem(reply, problem('rate_limited', 'Too many attempts; wait a few minutes.'));
       }
@@ -169,7 +156,7 @@ function registerInvitationAcceptRoutes(
       setSessionCookie(reply, signedIn.token, cookies);
       return session(signedIn);
     },
-  );
+  });
 }
 
 /** Read the session and sign out. */
@@ -178,17 +165,11 @@ function registerSessionRoutes(
   deps: MessagingDeps & { publicUrl: string },
   cookies: CookieSettings,
 ): void {
-  app.get(
-    '/auth/session',
-    {
-      schema: {
-        operationId: 'getSession',
-        tags,
-        summary: 'Who is signed in, and the CSRF token',
-        response: { 200: SessionSchema },
-      },
-    },
-    async (req) => {
+  const route = routesOn(app, tags);
+  route('GET /auth/session', 'getSession', {
+    summary: 'Who is signed in, and the CSRF token',
+    schema: { response: { 200: SessionSchema } },
+    handler: async (req) => {
       const p = req.principal;
       if (p.kind !== 'member') throw new Error('unreachable: session routes need a member');
       const [member, org] = await Promise.all([
@@ -204,26 +185,18 @@ function registerSessionRoutes(
         deps.clock.now(),
       );
     },
-  );
+  });
 
-  app.post(
-    '/auth/sign-out',
-    {
-      schema: {
-        operationId: 'signOut',
-        tags,
-        summary: 'End this session',
-        body: NoBodySchema,
-        response: { 204: z.null().describe('Signed out.') },
-      },
-    },
-    async (req, reply) => {
+  route('POST /auth/sign-out', 'signOut', {
+    summary: 'End this session',
+    schema: { body: NoBodySchema, response: { 204: z.null().describe('Signed out.') } },
+    handler: async (req, reply) => {
       const p = req.principal;
       if (p.kind === 'member') await signOut(deps, p.orgId, p.sessionId);
       clearSessionCookie(reply, cookies);
       return reply.code(204).send(null);
     },
-  );
+  });
 }
 
 /** Change one's password. */
@@ -234,21 +207,17 @@ function registerPasswordRoute(
 ): void {
   const session = (s: SignedIn) => sessionAnswer(s, deps.clock.now());
 
-  app.post(
-    '/auth/password',
-    {
-      schema: {
-        operationId: 'changePassword',
-        tags,
-        summary: 'Change your password; every other session ends',
-        body: z.strictObject({
-          currentPassword: z.string().min(1).max(256),
-          newPassword: z.string().min(1).max(256),
-        }),
-        response: { 200: SessionSchema },
-      },
+  const route = routesOn(app, tags);
+  route('POST /auth/password', 'changePassword', {
+    summary: 'Change your password; every other session ends',
+    schema: {
+      body: z.strictObject({
+        currentPassword: z.string().min(1).max(256),
+        newPassword: z.string().min(1).max(256),
+      }),
+      response: { 200: SessionSchema },
     },
-    async (req, reply) => {
+    handler: async (req, reply) => {
       const p = req.principal;
       if (p.kind !== 'member') throw new Error('unreachable: session routes need a member');
       const signedIn = await changePassword(
@@ -261,5 +230,5 @@ function registerPasswordRoute(
       setSessionCookie(reply, signedIn.token, cookies);
       return session(signedIn);
     },
-  );
+  });
 }

@@ -1,6 +1,5 @@
-import fastifyFormbody from '@fastify/formbody';
 import '@fastify/cookie';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { answerPoolInvitation, leavePool } from '../../services/talent-pool.service.ts';
 import { z } from 'zod';
@@ -32,14 +31,11 @@ import {
   statusPage,
 } from '../views/candidate-page.view.ts';
 import { ProseSchema } from '../schemas.ts';
+import { prepareLinkPages, replyHtml } from './link-pages.ts';
 import type { RouteApp } from './route-app.ts';
 
 const COOKIE = 'hb_candidate';
 const ZONES = Intl.supportedValuesOf('timeZone');
-
-/** Answer with an HTML page. */
-const html = (reply: FastifyReply, status: number, body: string) =>
-  reply.code(status).type('text/html; charset=utf-8').send(body);
 
 /** The candidate the status-page cookie signs in, or null for a missing, wrong or expired one. */
 async function access(deps: CandidatePageDeps, req: FastifyRequest) {
@@ -58,12 +54,7 @@ export function candidatePageRoutes(
   attempts: WindowLimiter,
 ): FastifyPluginAsyncZod {
   return async (app) => {
-    // The status page posts plain HTML forms; only it and the sign-in pages parse form bodies.
-    await app.register(fastifyFormbody);
-    app.addHook('onSend', async (_req, reply, payload) => {
-      reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
-      return payload;
-    });
+    await prepareLinkPages(app);
     registerStatusPageRoutes(app, deps, cookies, attempts);
     registerStatusPageActions(app, deps);
   };
@@ -82,7 +73,7 @@ function registerStatusPageRoutes(
     async (req, reply) => {
       // Every attempt counts, so guessing is as slow as the limit makes it.
       if (!attempts.take(req.ip))
-        return html(
+        return replyHtml(
           reply,
           429,
           candidateShell(
@@ -91,7 +82,7 @@ function registerStatusPageRoutes(
           ),
         );
       const session = await openStatusLink(deps, req.params.token);
-      if (!session) return html(reply, 404, invalidLinkPage());
+      if (!session) return replyHtml(reply, 404, invalidLinkPage());
       void reply.setCookie(COOKIE, session, {
         httpOnly: true,
         sameSite: 'lax',
@@ -109,9 +100,9 @@ function registerStatusPageRoutes(
     { schema: { hide: true, querystring: z.object({ done: z.string().max(30).optional() }) } },
     async (req, reply) => {
       const a = await access(deps, req);
-      if (!a) return html(reply, 404, invalidLinkPage());
+      if (!a) return replyHtml(reply, 404, invalidLinkPage());
       const view = await getStatusView(deps, a);
-      return html(
+      return replyHtml(
         reply,
         200,
         statusPage(view, {
@@ -125,7 +116,7 @@ function registerStatusPageRoutes(
 
   app.get('/s/export.json', { schema: { hide: true } }, async (req, reply) => {
     const a = await access(deps, req);
-    if (!a) return html(reply, 404, invalidLinkPage());
+    if (!a) return replyHtml(reply, 404, invalidLinkPage());
     return reply
       .header('content-disposition', 'attachment; filename="my-application.json"')
       .type('application/json; charset=utf-8')
@@ -175,28 +166,29 @@ function registerStatusPageActions(app: RouteApp, deps: CandidatePageDeps): void
     { schema: { hide: true, params: z.object({ action: z.string().max(30) }), body: Form } },
     async (req, reply) => {
       const a = await access(deps, req);
-      if (!a) return html(reply, 404, invalidLinkPage());
+      if (!a) return replyHtml(reply, 404, invalidLinkPage());
       // Forms carry the session's CSRF token; SameSite=Lax already keeps other sites' posts cookieless.
-      if (req.body.csrf !== csrfTokenFor(req.cookies[COOKIE]!)) return html(reply, 403, invalidLinkPage());
+      if (req.body.csrf !== csrfTokenFor(req.cookies[COOKIE]!))
+        return replyHtml(reply, 403, invalidLinkPage());
       // Irreversible steps ask first: the page's button leads to a confirmation, not the act.
       if ((req.params.action === 'erase' || req.params.action === 'withdraw') && !req.body.confirmed) {
         const view = await getStatusView(deps, a);
-        return html(reply, 200, confirmPage(req.params.action, req.body.csrf, view.organizationName));
+        return replyHtml(reply, 200, confirmPage(req.params.action, req.body.csrf, view.organizationName));
       }
       const act = actions[req.params.action];
-      if (!act && req.params.action !== 'erase') return html(reply, 404, invalidLinkPage());
+      if (!act && req.params.action !== 'erase') return replyHtml(reply, 404, invalidLinkPage());
       try {
         if (!act) {
           const result = await eraseCandidate(deps, a);
           if (result.erasedAt) void reply.clearCookie(COOKIE, { path: '/s' });
-          return html(reply, 200, erasedPage(result.scheduledFor));
+          return replyHtml(reply, 200, erasedPage(result.scheduledFor));
         }
         await act(a, req.body);
         return reply.redirect(`/s?done=${req.params.action.replaceAll('-', '_')}`, 303);
       } catch (error) {
         if (!(error instanceof AppError) || error.status >= 500) throw error;
         const view = await getStatusView(deps, a);
-        return html(
+        return replyHtml(
           reply,
           400,
           statusPage(view, {

@@ -8,6 +8,7 @@ import {
   listCandidatesPage,
 } from '../../services/candidate.service.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
+import { routesOn } from './route-app.ts';
 import {
   CandidateCreateSchema,
   CandidateListQuerySchema,
@@ -21,74 +22,35 @@ import {
 export function candidatesRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['candidates'];
-    app.post(
-      '/candidates',
-      {
-        schema: {
-          operationId: 'createCandidate',
-          tags,
-          summary: 'Add a candidate',
-          body: CandidateCreateSchema,
-          response: { 201: CandidateSchema },
-        },
-      },
-      async (req, reply) => reply.code(201).send(await createCandidate(deps, req.principal.orgId, req.body)),
-    );
-    app.get(
-      '/candidates',
-      {
-        schema: {
-          operationId: 'listCandidates',
-          tags,
-          summary: 'List candidates',
-          querystring: CandidateListQuerySchema,
-          response: { 200: pageOf(CandidateSchema) },
-        },
-      },
-      (req) => listCandidatesPage(deps, req.principal.orgId, req.query),
-    );
-    app.get(
-      '/candidates/:id',
-      {
-        schema: {
-          operationId: 'getCandidate',
-          tags,
-          summary: 'Get a candidate',
-          params: IdParamsSchema,
-          response: { 200: CandidateSchema },
-        },
-      },
-      (req) => getCandidate(deps, req.principal.orgId, req.params.id),
-    );
-    app.patch(
-      '/candidates/:id',
-      {
-        schema: {
-          operationId: 'updateCandidate',
-          tags,
-          summary: 'Change a candidate',
-          params: IdParamsSchema,
-          body: CandidatePatchSchema,
-          response: { 200: CandidateSchema },
-        },
-      },
-      (req) => changeCandidate(deps, req.principal.orgId, req.params.id, req.body),
-    );
-    app.delete(
-      '/candidates/:id',
-      {
-        schema: {
-          operationId: 'deleteCandidate',
-          tags,
-          summary: 'Delete a candidate without applications',
-          params: IdParamsSchema,
-          response: { 204: z.null().describe('Deleted.') },
-        },
-      },
-      async (req, reply) => {
+    const route = routesOn(app, tags);
+    route('POST /candidates', 'createCandidate', {
+      summary: 'Add a candidate',
+      schema: { body: CandidateCreateSchema, response: { 201: CandidateSchema } },
+      handler: async (req, reply) =>
+        reply.code(201).send(await createCandidate(deps, req.principal.orgId, req.body)),
+    });
+    route('GET /candidates', 'listCandidates', {
+      summary: 'List candidates',
+      schema: { querystring: CandidateListQuerySchema, response: { 200: pageOf(CandidateSchema) } },
+      handler: (req) => listCandidatesPage(deps, req.principal.orgId, req.query),
+    });
+    route('GET /candidates/:id', 'getCandidate', {
+      summary: 'Get a candidate',
+      schema: { params: IdParamsSchema, response: { 200: CandidateSchema } },
+      handler: (req) => getCandidate(deps, req.principal.orgId, req.params.id),
+    });
+    route('PATCH /candidates/:id', 'updateCandidate', {
+      summary: 'Change a candidate',
+      schema: { params: IdParamsSchema, body: CandidatePatchSchema, response: { 200: CandidateSchema } },
+      handler: (req) => changeCandidate(deps, req.principal.orgId, req.params.id, req.body),
+    });
+    route('DELETE /candidates/:id', 'deleteCandidate', {
+      summary: 'Delete a candidate without applications',
+      schema: { params: IdParamsSchema, response: { 204: z.null().describe('Deleted.') } },
+      handler: async (req, reply) => {
         await deleteCandidate(deps, req.principal.orgId, req.params.id);
         return reply.code(204).send(null);
       },
-    );
+    });
   };
 }

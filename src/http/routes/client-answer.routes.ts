@@ -1,5 +1,3 @@
-import fastifyFormbody from '@fastify/formbody';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CLIENT_LINK_ANSWERS } from '../../domain/client-links.ts';
@@ -12,6 +10,8 @@ import {
 import type { ServiceDeps } from '../../services/deps.ts';
 import type { WindowLimiter } from '../auth.ts';
 import { IdParamsSchema, ProseSchema } from '../schemas.ts';
+import { routesOn } from './route-app.ts';
+import { prepareLinkPages, replyHtml } from './link-pages.ts';
 import {
   clientAnswerPage,
   clientAnsweredPage,
@@ -32,13 +32,7 @@ export function clientAnswerPageRoutes(
   attempts: WindowLimiter,
 ): FastifyPluginAsyncZod {
   return async (app) => {
-    await app.register(fastifyFormbody);
-    app.addHook('onSend', async (_req, reply, payload) => {
-      reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
-      return payload;
-    });
-    const html = (reply: FastifyReply, status: number, body: string) =>
-      reply.code(status).type('text/html; charset=utf-8').send(body);
+    await prepareLinkPages(app);
 
     app.get(
       '/c/:token',
@@ -50,11 +44,11 @@ export function clientAnswerPageRoutes(
         },
       },
       async (req, reply) => {
-        if (!attempts.take(req.ip)) return html(reply, 429, clientTooManyPage());
+        if (!attempts.take(req.ip)) return replyHtml(reply, 429, clientTooManyPage());
         const page = await getClientPage(deps, req.params.token);
         if (page.state !== 'open')
-          return html(reply, page.state === 'unknown' ? 404 : 410, clientLinkClosedPage(page));
-        return html(reply, 200, clientAnswerPage(page, { choice: req.query.answer }));
+          return replyHtml(reply, page.state === 'unknown' ? 404 : 410, clientLinkClosedPage(page));
+        return replyHtml(reply, 200, clientAnswerPage(page, { choice: req.query.answer }));
       },
     );
 
@@ -66,19 +60,19 @@ export function clientAnswerPageRoutes(
     const origin = new URL(deps.publicUrl).origin;
 
     app.post('/c/:token', { schema: { hide: true, params: TokenParams, body: Form } }, async (req, reply) => {
-      if (!attempts.take(req.ip)) return html(reply, 429, clientTooManyPage());
+      if (!attempts.take(req.ip)) return replyHtml(reply, 429, clientTooManyPage());
       // A browser names the site a form came from: another site's is refused. (The page's own
       // no-referrer policy makes Chromium send "null"; the token, not the origin, is the credential.)
       const from = req.headers.origin;
       if (from && from !== 'null' && from !== origin)
-        return html(reply, 403, clientLinkClosedPage({ state: 'unknown' }));
+        return replyHtml(reply, 403, clientLinkClosedPage({ state: 'unknown' }));
       const form = req.body;
       const kept = { reason: form.reason, date: form.date };
       try {
         if (!form.answer) {
           const page = await getClientPage(deps, req.params.token);
-          if (page.state !== 'open') return html(reply, 410, clientLinkClosedPage(page));
-          return html(
+          if (page.state !== 'open') return replyHtml(reply, 410, clientLinkClosedPage(page));
+          return replyHtml(
             reply,
             400,
             clientAnswerPage(page, { error: 'Choose one of the three answers.', kept }),
@@ -92,16 +86,20 @@ export function clientAnswerPageRoutes(
         if (!done.recorded) {
           const page = done.page;
           if (page.state === 'open') throw new Error('an open link always records');
-          return html(reply, page.state === 'unknown' ? 404 : 410, clientLinkClosedPage(page));
+          return replyHtml(reply, page.state === 'unknown' ? 404 : 410, clientLinkClosedPage(page));
         }
         const page = await getClientPage(deps, req.params.token);
         const name = page.state !== 'open' && page.state !== 'unknown' ? page.candidateName : '';
-        return html(reply, 200, clientAnsweredPage(form.answer, done.recruiterName, name));
+        return replyHtml(reply, 200, clientAnsweredPage(form.answer, done.recruiterName, name));
       } catch (error) {
         if (!isPageError(error)) throw error;
         const page = await getClientPage(deps, req.params.token);
-        if (page.state !== 'open') return html(reply, 410, clientLinkClosedPage(page));
-        return html(reply, 400, clientAnswerPage(page, { choice: form.answer, error: error.message, kept }));
+        if (page.state !== 'open') return replyHtml(reply, 410, clientLinkClosedPage(page));
+        return replyHtml(
+          reply,
+          400,
+          clientAnswerPage(page, { choice: form.answer, error: error.message, kept }),
+        );
       }
     });
   };
@@ -110,23 +108,19 @@ export function clientAnswerPageRoutes(
 /** The recruiter's side of the answer links: revoke them. */
 export function clientAnswerApiRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.post(
-      '/submissions/:id/client-links/revoke',
-      {
-        schema: {
-          operationId: 'revokeClientLinks',
-          tags: ['agency'],
-          summary:
-            "Revoke the client's answer links of a submission that have not answered yet; they show 'withdrawn' from then on",
-          params: IdParamsSchema,
-          response: {
-            200: z
-              .object({ revoked: z.number().int().describe('Links revoked by this call.') })
-              .meta({ id: 'ClientLinksRevoked' }),
-          },
+    const route = routesOn(app, ['agency']);
+    route('POST /submissions/:id/client-links/revoke', 'revokeClientLinks', {
+      summary:
+        "Revoke the client's answer links of a submission that have not answered yet; they show 'withdrawn' from then on",
+      schema: {
+        params: IdParamsSchema,
+        response: {
+          200: z
+            .object({ revoked: z.number().int().describe('Links revoked by this call.') })
+            .meta({ id: 'ClientLinksRevoked' }),
         },
       },
-      (req) => revokeClientLinks(deps, req.principal.orgId, req.params.id),
-    );
+      handler: (req) => revokeClientLinks(deps, req.principal.orgId, req.params.id),
+    });
   };
 }

@@ -7,6 +7,7 @@ import {
 } from '../../services/client-declaration.service.ts';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { actorOf } from '../auth.ts';
+import { routesOn } from './route-app.ts';
 import {
   IdParamsSchema,
   IdSchema,
@@ -46,55 +47,38 @@ const DeclarationParamsSchema = z.object({ id: IdSchema, declarationId: IdSchema
 export function clientDeclarationsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['agency'];
-    app.post(
-      '/candidates/:id/client-declarations',
-      {
-        schema: {
-          operationId: 'recordClientDeclaration',
-          tags,
-          summary:
-            "Record the candidate's word that another agency already submitted them to a client; submissions to that client are refused with it (409)",
-          params: IdParamsSchema,
-          body: ClientDeclarationCreateSchema,
-          response: { 201: ClientDeclarationSchema },
-        },
+    const route = routesOn(app, tags);
+    route('POST /candidates/:id/client-declarations', 'recordClientDeclaration', {
+      summary:
+        "Record the candidate's word that another agency already submitted them to a client; submissions to that client are refused with it (409)",
+      schema: {
+        params: IdParamsSchema,
+        body: ClientDeclarationCreateSchema,
+        response: { 201: ClientDeclarationSchema },
       },
-      async (req, reply) =>
+      handler: async (req, reply) =>
         reply
           .code(201)
           .send(
             await recordClientDeclaration(deps, req.principal.orgId, req.params.id, req.body, actorOf(req)),
           ),
-    );
-    app.get(
-      '/candidates/:id/client-declarations',
-      {
-        schema: {
-          operationId: 'listClientDeclarations',
-          tags,
-          summary: "List a candidate's declarations of submissions by other agencies",
-          params: IdParamsSchema,
-          querystring: PageQuerySchema,
-          response: { 200: pageOf(ClientDeclarationSchema) },
-        },
+    });
+    route('GET /candidates/:id/client-declarations', 'listClientDeclarations', {
+      summary: "List a candidate's declarations of submissions by other agencies",
+      schema: {
+        params: IdParamsSchema,
+        querystring: PageQuerySchema,
+        response: { 200: pageOf(ClientDeclarationSchema) },
       },
-      (req) => listClientDeclarationsPage(deps, req.principal.orgId, req.params.id, req.query),
-    );
-    app.delete(
-      '/candidates/:id/client-declarations/:declarationId',
-      {
-        schema: {
-          operationId: 'removeClientDeclaration',
-          tags,
-          summary: 'Remove a declaration recorded by mistake',
-          params: DeclarationParamsSchema,
-          response: { 204: z.null().describe('Removed.') },
-        },
-      },
-      async (req, reply) => {
+      handler: (req) => listClientDeclarationsPage(deps, req.principal.orgId, req.params.id, req.query),
+    });
+    route('DELETE /candidates/:id/client-declarations/:declarationId', 'removeClientDeclaration', {
+      summary: 'Remove a declaration recorded by mistake',
+      schema: { params: DeclarationParamsSchema, response: { 204: z.null().describe('Removed.') } },
+      handler: async (req, reply) => {
         await removeClientDeclaration(deps, req.principal.orgId, req.params.id, req.params.declarationId);
         return reply.code(204).send(null);
       },
-    );
+    });
   };
 }

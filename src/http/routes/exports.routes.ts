@@ -38,6 +38,7 @@ import {
   PageQuerySchema,
 } from '../schemas.ts';
 import { ClientSchema, SubmissionListQuerySchema, SubmissionSchema } from './agency.schemas.ts';
+import { routesOn } from './route-app.ts';
 import { PoolEntrySchema, TalentPoolQuerySchema } from './talent-pool.routes.ts';
 
 /**
@@ -226,50 +227,38 @@ const OrganizationExportSchema = z
 export function exportsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['exports'];
+    const route = routesOn(app, tags);
     for (const list of EXPORT_LISTS) {
       const columns = csvColumnsOf(list.item, list.omit);
-      app.get(
-        `/exports/${list.name}.csv`,
-        {
-          schema: {
-            operationId: list.operationId,
-            tags,
-            summary: list.summary,
-            querystring: list.query,
-            produces: ['text/csv'],
-            response: {
-              200: z.string().describe(`CSV with a header row: ${columns.map((c) => c.name).join(', ')}.`),
-            },
+      route(`GET /exports/${list.name}.csv`, list.operationId, {
+        summary: list.summary,
+        schema: {
+          querystring: list.query,
+          produces: ['text/csv'],
+          response: {
+            200: z.string().describe(`CSV with a header row: ${columns.map((c) => c.name).join(', ')}.`),
           },
         },
-        async (req, reply) =>
+        handler: async (req, reply) =>
           sendDownload(
             reply,
             await openListCsv(deps, req.principal.orgId, list, req.query as Filters),
             exportFileName(list.name, deps.clock.now(), 'csv'),
             'text/csv',
           ),
-      );
+      });
     }
-    app.get(
-      '/exports/organization.json',
-      {
-        schema: {
-          operationId: 'exportOrganization',
-          tags,
-          summary: "The whole organization's data as JSON, secrets left out (admins)",
-          produces: ['application/json'],
-          response: { 200: OrganizationExportSchema },
-        },
-      },
-      async (req, reply) =>
+    route('GET /exports/organization.json', 'exportOrganization', {
+      summary: "The whole organization's data as JSON, secrets left out (admins)",
+      schema: { produces: ['application/json'], response: { 200: OrganizationExportSchema } },
+      handler: async (req, reply) =>
         sendDownload(
           reply,
           await openOrganizationJson(deps, req.principal.orgId, { memberId: req.principal.memberId }),
           exportFileName('organization', deps.clock.now(), 'json'),
           'application/json',
         ),
-    );
+    });
   };
 }
 

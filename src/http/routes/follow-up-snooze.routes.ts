@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { snoozeFollowUp } from '../../services/snooze-follow-up.service.ts';
 import { actorOf } from '../auth.ts';
+import { routesOn } from './route-app.ts';
 import {
   DATE_MEANS,
   DateOrInstantSchema,
@@ -24,21 +25,17 @@ export const FollowUpSnoozeSchema = z.strictObject({
 /** Snoozing a follow-up: its reminders wait until a time, for a reason. */
 export function followUpSnoozeRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.post(
-      '/follow-ups/:id/snooze',
-      {
-        schema: {
-          operationId: 'snoozeFollowUp',
-          tags: ['follow-ups'],
-          summary: 'Snooze an open follow-up until a time, with a reason',
-          description:
-            "The sweep sends none of its reminders or escalations until `until`; then its ladder resumes where it stands. A contact owed to a candidate cannot be snoozed past the time they were promised (409 `snooze_past_promise`, with `promisedAt`): tell them a new date first. Snoozing again replaces the snooze. Recorded as a `follow_up_snoozed` event and in the audit log. For several at once, call it per follow-up (the queue's bulk bar does; each refusal is the follow-up's own).",
-          params: IdParamsSchema,
-          body: FollowUpSnoozeSchema,
-          response: { 200: FollowUpViewSchema },
-        },
+    const route = routesOn(app, ['follow-ups']);
+    route('POST /follow-ups/:id/snooze', 'snoozeFollowUp', {
+      summary: 'Snooze an open follow-up until a time, with a reason',
+      schema: {
+        description:
+          "The sweep sends none of its reminders or escalations until `until`; then its ladder resumes where it stands. A contact owed to a candidate cannot be snoozed past the time they were promised (409 `snooze_past_promise`, with `promisedAt`): tell them a new date first. Snoozing again replaces the snooze. Recorded as a `follow_up_snoozed` event and in the audit log. For several at once, call it per follow-up (the queue's bulk bar does; each refusal is the follow-up's own).",
+        params: IdParamsSchema,
+        body: FollowUpSnoozeSchema,
+        response: { 200: FollowUpViewSchema },
       },
-      (req) => snoozeFollowUp(deps, req.principal.orgId, req.params.id, req.body, actorOf(req)),
-    );
+      handler: (req) => snoozeFollowUp(deps, req.principal.orgId, req.params.id, req.body, actorOf(req)),
+    });
   };
 }

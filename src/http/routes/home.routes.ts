@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServiceDeps } from '../../services/deps.ts';
+import { routesOn } from './route-app.ts';
 import { checkHealth } from '../../services/health.service.ts';
 
 const HOME = `<!doctype html>
@@ -27,18 +28,14 @@ export function homeRoutes(deps: ServiceDeps, options: { landing: boolean }): Fa
         reply.type('text/html; charset=utf-8').send(HOME),
       );
     }
-    app.get(
-      '/healthz',
-      {
-        schema: {
-          operationId: 'checkHealth',
-          tags: ['health'],
-          summary: 'Liveness and database reachability',
-          security: [],
-          response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) },
-        },
+    const route = routesOn(app, ['health']);
+    route('GET /healthz', 'checkHealth', {
+      summary: 'Liveness and database reachability',
+      schema: {
+        security: [],
+        response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) },
       },
-      () => checkHealth(deps),
-    );
+      handler: () => checkHealth(deps),
+    });
   };
 }

@@ -14,7 +14,7 @@ import {
 } from '../../services/import.service.ts';
 import { actorOf } from '../auth.ts';
 import { IdParamsSchema, IdSchema, LineSchema, PageQuerySchema, pageOf } from '../schemas.ts';
-import type { RouteApp } from './route-app.ts';
+import { routesOn, type RouteApp } from './route-app.ts';
 
 /** Field → the column header it reads; a field left out is not imported. */
 const MappingSchema = z
@@ -121,20 +121,12 @@ export function importsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
 
 /** Preview an import, then run it. */
 function registerImportRunRoutes(app: RouteApp, deps: ServiceDeps): void {
-  app.post(
-    '/imports/preview',
-    {
-      bodyLimit: UPLOAD_BODY_LIMIT,
-      schema: {
-        operationId: 'previewImport',
-        tags,
-        summary:
-          'Read a CSV file’s header and first rows with the suggested (or given) mapping; writes nothing',
-        body: UploadSchema,
-        response: { 200: ImportPreviewSchema },
-      },
-    },
-    async (req) => {
+  const route = routesOn(app, tags);
+  route('POST /imports/preview', 'previewImport', {
+    summary: 'Read a CSV file’s header and first rows with the suggested (or given) mapping; writes nothing',
+    schema: { body: UploadSchema, response: { 200: ImportPreviewSchema } },
+    bodyLimit: UPLOAD_BODY_LIMIT,
+    handler: async (req) => {
       const { csv, mapping } = req.body;
       const preview = await previewImport(deps, req.principal.orgId, Readable.from([csv]), mapping);
       return {
@@ -144,74 +136,43 @@ function registerImportRunRoutes(app: RouteApp, deps: ServiceDeps): void {
         fields: [...preview.fields],
       };
     },
-  );
-  app.post(
-    '/imports',
-    {
-      bodyLimit: UPLOAD_BODY_LIMIT,
-      schema: {
-        operationId: 'createImport',
-        tags,
-        summary:
-          'Start importing a CSV file (jobs, candidates, applications, interviews); follow it with getImport',
-        body: UploadSchema,
-        response: { 202: ImportRunSchema },
-      },
-    },
-    async (req, reply) => {
+  });
+  route('POST /imports', 'createImport', {
+    summary:
+      'Start importing a CSV file (jobs, candidates, applications, interviews); follow it with getImport',
+    schema: { body: UploadSchema, response: { 202: ImportRunSchema } },
+    bodyLimit: UPLOAD_BODY_LIMIT,
+    handler: async (req, reply) => {
       const run = await startImport(deps, req.principal.orgId, actorOf(req).memberId, req.body);
       return reply.code(202).send(run);
     },
-  );
+  });
 }
 
 /** List and read past imports and download their rejected rows. */
 function registerImportHistoryRoutes(app: RouteApp, deps: ServiceDeps): void {
-  app.get(
-    '/imports',
-    {
-      schema: {
-        operationId: 'listImports',
-        tags,
-        summary: 'Imports, newest first',
-        querystring: PageQuerySchema,
-        response: { 200: pageOf(ImportRunSchema) },
-      },
-    },
-    async (req) => listImportsPage(deps, req.principal.orgId, req.query),
-  );
-  app.get(
-    '/imports/:id',
-    {
-      schema: {
-        operationId: 'getImport',
-        tags,
-        summary: 'One import, with its progress and the refused rows’ line numbers',
-        params: IdParamsSchema,
-        response: { 200: ImportRunSchema },
-      },
-    },
-    async (req) => getImportRun(deps, req.principal.orgId, req.params.id),
-  );
-  app.get(
-    '/imports/:id/rejected.csv',
-    {
-      schema: {
-        operationId: 'getImportRejectedRows',
-        tags,
-        summary: 'The refused rows as CSV: line and errors, then the original columns',
-        params: IdParamsSchema,
-        response: { 200: z.string().describe('text/csv') },
-      },
-    },
-    async (req, reply) => {
+  const route = routesOn(app, tags);
+  route('GET /imports', 'listImports', {
+    summary: 'Imports, newest first',
+    schema: { querystring: PageQuerySchema, response: { 200: pageOf(ImportRunSchema) } },
+    handler: async (req) => listImportsPage(deps, req.principal.orgId, req.query),
+  });
+  route('GET /imports/:id', 'getImport', {
+    summary: 'One import, with its progress and the refused rows’ line numbers',
+    schema: { params: IdParamsSchema, response: { 200: ImportRunSchema } },
+    handler: async (req) => getImportRun(deps, req.principal.orgId, req.params.id),
+  });
+  route('GET /imports/:id/rejected.csv', 'getImportRejectedRows', {
+    summary: 'The refused rows as CSV: line and errors, then the original columns',
+    schema: { params: IdParamsSchema, response: { 200: z.string().describe('text/csv') } },
+    handler: async (req, reply) => {
       const csv = await getRejectedRows(deps, req.principal.orgId, req.params.id);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="rejected-rows.csv"')
         .send(csv);
     },
-  );
+  });
 }
 
 /** A mapping without the fields left out (JSON has no `undefined`). */

@@ -8,6 +8,7 @@ import {
   type InboundDeps,
 } from '../../services/inbound-mail.service.ts';
 import { actorOf } from '../auth.ts';
+import { routesOn } from './route-app.ts';
 import {
   FollowUpSchema,
   IdParamsSchema,
@@ -46,54 +47,37 @@ export const InboundEmailSchema = z
 export function inboxRoutes(deps: InboundDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['inbox'];
-    app.get(
-      '/inbox',
-      {
-        schema: {
-          operationId: 'listInboundEmails',
-          tags,
-          summary: 'List inbound mail (default: unassigned, waiting for someone), newest first',
-          querystring: PageQuerySchema.extend({
-            status: z
-              .enum(INBOUND_STATUSES)
-              .optional()
-              .describe('Default: unassigned (unless applicationId is given).'),
-            applicationId: IdSchema.optional(),
-          }),
-          response: { 200: pageOf(InboundEmailSchema) },
+    const route = routesOn(app, tags);
+    route('GET /inbox', 'listInboundEmails', {
+      summary: 'List inbound mail (default: unassigned, waiting for someone), newest first',
+      schema: {
+        querystring: PageQuerySchema.extend({
+          status: z
+            .enum(INBOUND_STATUSES)
+            .optional()
+            .describe('Default: unassigned (unless applicationId is given).'),
+          applicationId: IdSchema.optional(),
+        }),
+        response: { 200: pageOf(InboundEmailSchema) },
+      },
+      handler: async (req) => listInboxPage(deps, req.principal.orgId, req.query),
+    });
+    route('GET /inbox/:id', 'getInboundEmail', {
+      summary: 'One inbound mail',
+      schema: { params: IdParamsSchema, response: { 200: InboundEmailSchema } },
+      handler: async (req) => getInboundEmail(deps, req.principal.orgId, req.params.id),
+    });
+    route('POST /inbox/:id/assign', 'assignInboundEmail', {
+      summary:
+        "Assign an unmatched mail to an application: it is recorded as the candidate's reply and closes what it answers",
+      schema: {
+        params: IdParamsSchema,
+        body: z.strictObject({ applicationId: IdSchema }),
+        response: {
+          200: z.object({ inbound: InboundEmailSchema, closedFollowUps: z.array(FollowUpSchema) }),
         },
       },
-      async (req) => listInboxPage(deps, req.principal.orgId, req.query),
-    );
-    app.get(
-      '/inbox/:id',
-      {
-        schema: {
-          operationId: 'getInboundEmail',
-          tags,
-          summary: 'One inbound mail',
-          params: IdParamsSchema,
-          response: { 200: InboundEmailSchema },
-        },
-      },
-      async (req) => getInboundEmail(deps, req.principal.orgId, req.params.id),
-    );
-    app.post(
-      '/inbox/:id/assign',
-      {
-        schema: {
-          operationId: 'assignInboundEmail',
-          tags,
-          summary:
-            "Assign an unmatched mail to an application: it is recorded as the candidate's reply and closes what it answers",
-          params: IdParamsSchema,
-          body: z.strictObject({ applicationId: IdSchema }),
-          response: {
-            200: z.object({ inbound: InboundEmailSchema, closedFollowUps: z.array(FollowUpSchema) }),
-          },
-        },
-      },
-      async (req) =>
+      handler: async (req) =>
         assignInboundEmail(
           deps,
           req.principal.orgId,
@@ -101,20 +85,12 @@ export function inboxRoutes(deps: InboundDeps): FastifyPluginAsyncZod {
           req.params.id,
           req.body.applicationId,
         ),
-    );
-    app.post(
-      '/inbox/:id/dismiss',
-      {
-        schema: {
-          operationId: 'dismissInboundEmail',
-          tags,
-          summary: 'Dismiss an unmatched mail (spam, not about a candidate)',
-          params: IdParamsSchema,
-          body: NoBodySchema,
-          response: { 200: InboundEmailSchema },
-        },
-      },
-      async (req) => dismissInboundEmail(deps, req.principal.orgId, actorOf(req).memberId, req.params.id),
-    );
+    });
+    route('POST /inbox/:id/dismiss', 'dismissInboundEmail', {
+      summary: 'Dismiss an unmatched mail (spam, not about a candidate)',
+      schema: { params: IdParamsSchema, body: NoBodySchema, response: { 200: InboundEmailSchema } },
+      handler: async (req) =>
+        dismissInboundEmail(deps, req.principal.orgId, actorOf(req).memberId, req.params.id),
+    });
   };
 }

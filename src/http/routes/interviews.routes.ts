@@ -33,7 +33,7 @@ import {
   pageOf,
   PromiseWarningSchema,
 } from '../schemas.ts';
-import type { RouteApp } from './route-app.ts';
+import { routesOn, type RouteApp } from './route-app.ts';
 
 const WrittenPromiseSchema = z
   .object({
@@ -108,141 +108,83 @@ export function interviewsRoutes(deps: InterviewDeps): FastifyPluginAsyncZod {
 
 /** Schedule, read and close interviews, and preview the promise a close would make. */
 function registerInterviewRoutes(app: RouteApp, deps: InterviewDeps): void {
-  app.post(
-    '/interviews',
-    {
-      schema: {
-        operationId: 'createInterview',
-        tags,
-        summary: 'Create an interview',
-        body: InterviewCreateSchema,
-        response: { 201: InterviewSchema },
-      },
+  const route = routesOn(app, tags);
+  route('POST /interviews', 'createInterview', {
+    summary: 'Create an interview',
+    schema: { body: InterviewCreateSchema, response: { 201: InterviewSchema } },
+    handler: async (req, reply) =>
+      reply.code(201).send(await createInterview(deps, req.principal.orgId, req.body)),
+  });
+  route('GET /interviews/:id', 'getInterview', {
+    summary: 'Get an interview',
+    schema: { params: IdParamsSchema, response: { 200: InterviewSchema } },
+    handler: (req) => getInterview(deps, req.principal.orgId, req.params.id),
+  });
+  route('POST /interviews/:id/close', 'closeInterview', {
+    summary: 'Close an interview with the promise made at its end; opens the outcome follow-up',
+    schema: { params: IdParamsSchema, body: InterviewCloseSchema, response: { 200: ClosedInterviewSchema } },
+    handler: (req) => closeInterview(deps, req.principal.orgId, req.params.id, req.body, actorOf(req)),
+  });
+  route('POST /interviews/:id/promise-preview', 'previewInterviewClose', {
+    summary: 'Preview closing an interview: the due date in both zones, the owner, the warnings',
+    schema: {
+      params: IdParamsSchema,
+      body: InterviewCloseSchema.pick({ statement: true, ownerId: true, endedAt: true }),
+      response: { 200: InterviewClosePreviewSchema },
     },
-    async (req, reply) => reply.code(201).send(await createInterview(deps, req.principal.orgId, req.body)),
-  );
-  app.get(
-    '/interviews/:id',
-    {
-      schema: {
-        operationId: 'getInterview',
-        tags,
-        summary: 'Get an interview',
-        params: IdParamsSchema,
-        response: { 200: InterviewSchema },
-      },
-    },
-    (req) => getInterview(deps, req.principal.orgId, req.params.id),
-  );
-  app.post(
-    '/interviews/:id/close',
-    {
-      schema: {
-        operationId: 'closeInterview',
-        tags,
-        summary: 'Close an interview with the promise made at its end; opens the outcome follow-up',
-        params: IdParamsSchema,
-        body: InterviewCloseSchema,
-        response: { 200: ClosedInterviewSchema },
-      },
-    },
-    (req) => closeInterview(deps, req.principal.orgId, req.params.id, req.body, actorOf(req)),
-  );
-  app.post(
-    '/interviews/:id/promise-preview',
-    {
-      schema: {
-        operationId: 'previewInterviewClose',
-        tags,
-        summary: 'Preview closing an interview: the due date in both zones, the owner, the warnings',
-        params: IdParamsSchema,
-        body: InterviewCloseSchema.pick({ statement: true, ownerId: true, endedAt: true }),
-        response: { 200: InterviewClosePreviewSchema },
-      },
-    },
-    (req) => previewCloseInterview(deps, req.principal.orgId, req.params.id, req.body, actorOf(req)),
-  );
+    handler: (req) => previewCloseInterview(deps, req.principal.orgId, req.params.id, req.body, actorOf(req)),
+  });
 }
 
 /** Submit and list an interview's feedback, and save a draft of one's own. */
 function registerFeedbackRoutes(app: RouteApp, deps: InterviewDeps): void {
-  app.post(
-    '/interviews/:id/feedback',
-    {
-      schema: {
-        operationId: 'submitFeedback',
-        tags: ['feedback'],
-        summary:
-          'Save your scorecard for an interview you gave: a resubmission becomes its next version (earlier versions are kept; 409 if `baseVersion` is not the current one)',
-        params: IdParamsSchema,
-        body: FeedbackCreateSchema,
-        response: { 201: FeedbackSchema },
-      },
-    },
-    async (req, reply) =>
+  const route = routesOn(app, ['feedback']);
+  route('POST /interviews/:id/feedback', 'submitFeedback', {
+    summary:
+      'Save your scorecard for an interview you gave: a resubmission becomes its next version (earlier versions are kept; 409 if `baseVersion` is not the current one)',
+    schema: { params: IdParamsSchema, body: FeedbackCreateSchema, response: { 201: FeedbackSchema } },
+    handler: async (req, reply) =>
       reply
         .code(201)
         .send(await submitFeedback(deps, req.principal.orgId, req.params.id, req.body, actorOf(req))),
-  );
-  app.get(
-    '/interviews/:id/feedback',
-    {
-      schema: {
-        operationId: 'listFeedback',
-        tags: ['feedback'],
-        summary: "An interview's scorecards",
-        params: IdParamsSchema,
-        querystring: PageQuerySchema,
-        response: { 200: pageOf(FeedbackSchema) },
-      },
+  });
+  route('GET /interviews/:id/feedback', 'listFeedback', {
+    summary: "An interview's scorecards",
+    schema: {
+      params: IdParamsSchema,
+      querystring: PageQuerySchema,
+      response: { 200: pageOf(FeedbackSchema) },
     },
-    (req) => listFeedbackPage(deps, req.principal.orgId, req.params.id, req.query),
-  );
-  app.put(
-    '/interviews/:id/feedback/draft',
-    {
-      schema: {
-        operationId: 'replaceFeedbackDraft',
-        tags: ['feedback'],
-        summary:
-          'Save your scorecard as a draft, without submitting it: seen by you alone, not counted as feedback given, settles nothing (409 if `baseVersion` is not the current submitted version)',
-        params: IdParamsSchema,
-        body: FeedbackDraftReplaceSchema,
-        response: { 200: FeedbackDraftSchema },
-      },
+    handler: (req) => listFeedbackPage(deps, req.principal.orgId, req.params.id, req.query),
+  });
+  route('PUT /interviews/:id/feedback/draft', 'replaceFeedbackDraft', {
+    summary:
+      'Save your scorecard as a draft, without submitting it: seen by you alone, not counted as feedback given, settles nothing (409 if `baseVersion` is not the current submitted version)',
+    schema: {
+      params: IdParamsSchema,
+      body: FeedbackDraftReplaceSchema,
+      response: { 200: FeedbackDraftSchema },
     },
-    (req) => saveFeedbackDraft(deps, req.principal.orgId, req.params.id, req.body, actorOf(req)),
-  );
+    handler: (req) => saveFeedbackDraft(deps, req.principal.orgId, req.params.id, req.body, actorOf(req)),
+  });
 }
 
 /** One's own feedback, and an interviewer's earlier versions. */
 function registerFeedbackHistoryRoutes(app: RouteApp, deps: InterviewDeps): void {
-  app.get(
-    '/interviews/:id/feedback/mine',
-    {
-      schema: {
-        operationId: 'getMyFeedback',
-        tags: ['feedback'],
-        summary: 'Your own scorecard on an interview: your draft and your latest submitted version',
-        params: IdParamsSchema,
-        response: { 200: MyFeedbackSchema },
-      },
+  const route = routesOn(app, ['feedback']);
+  route('GET /interviews/:id/feedback/mine', 'getMyFeedback', {
+    summary: 'Your own scorecard on an interview: your draft and your latest submitted version',
+    schema: { params: IdParamsSchema, response: { 200: MyFeedbackSchema } },
+    handler: (req) => getMyFeedback(deps, req.principal.orgId, req.params.id, actorOf(req)),
+  });
+  route('GET /interviews/:id/feedback/:interviewerId/versions', 'listFeedbackVersions', {
+    summary: "Every saved version of one interviewer's scorecard on an interview, the newest first",
+    schema: {
+      params: z.strictObject({ id: IdSchema, interviewerId: IdSchema }),
+      querystring: PageQuerySchema,
+      response: { 200: pageOf(FeedbackSchema) },
     },
-    (req) => getMyFeedback(deps, req.principal.orgId, req.params.id, actorOf(req)),
-  );
-  app.get(
-    '/interviews/:id/feedback/:interviewerId/versions',
-    {
-      schema: {
-        operationId: 'listFeedbackVersions',
-        tags: ['feedback'],
-        summary: "Every saved version of one interviewer's scorecard on an interview, the newest first",
-        params: z.strictObject({ id: IdSchema, interviewerId: IdSchema }),
-        querystring: PageQuerySchema,
-        response: { 200: pageOf(FeedbackSchema) },
-      },
-    },
-    (req) =>
+    handler: (req) =>
       listFeedbackVersionsPage(deps, req.principal.orgId, req.params.id, req.params.interviewerId, req.query),
-  );
+  });
 }

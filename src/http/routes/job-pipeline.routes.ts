@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { getJobPipeline } from '../../services/job-pipeline.service.ts';
+import { routesOn } from './route-app.ts';
 import { IdParamsSchema, IdSchema } from '../schemas.ts';
 
 const PipelineCardSchema = z
@@ -37,20 +38,16 @@ const JobPipelineSchema = z
 /** A job's pipeline: its applications by stage. */
 export function jobPipelineRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/jobs/:id/pipeline',
-      {
-        schema: {
-          operationId: 'getJobPipeline',
-          tags: ['jobs'],
-          summary: "A job's pipeline: everyone still in the running, in columns by stage",
-          description:
-            "The job's stages in its order (each shown, even when empty), then any other stage an application is in, by name. Each card: the candidate, days in the stage, and the open follow-up the team owes soonest with its due time (overdue marked). At most 500 cards. Move a card with PATCH /applications/{id} `{ stage }`.",
-          params: IdParamsSchema,
-          response: { 200: JobPipelineSchema },
-        },
+    const route = routesOn(app, ['jobs']);
+    route('GET /jobs/:id/pipeline', 'getJobPipeline', {
+      summary: "A job's pipeline: everyone still in the running, in columns by stage",
+      schema: {
+        description:
+          "The job's stages in its order (each shown, even when empty), then any other stage an application is in, by name. Each card: the candidate, days in the stage, and the open follow-up the team owes soonest with its due time (overdue marked). At most 500 cards. Move a card with PATCH /applications/{id} `{ stage }`.",
+        params: IdParamsSchema,
+        response: { 200: JobPipelineSchema },
       },
-      (req) => getJobPipeline(deps, req.principal.orgId, req.params.id),
-    );
+      handler: (req) => getJobPipeline(deps, req.principal.orgId, req.params.id),
+    });
   };
 }

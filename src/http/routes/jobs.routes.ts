@@ -14,7 +14,7 @@ import {
   MessageSchema,
   pageOf,
 } from '../schemas.ts';
-import type { RouteApp } from './route-app.ts';
+import { routesOn, type RouteApp } from './route-app.ts';
 
 const CloseOutStageSchema = z
   .object({
@@ -51,140 +51,91 @@ export function jobsRoutes(deps: MessagingDeps): FastifyPluginAsyncZod {
 
 /** Open, list, read and change jobs. */
 function registerJobRecordRoutes(app: RouteApp, deps: MessagingDeps): void {
-  app.post(
-    '/jobs',
-    {
-      schema: {
-        operationId: 'createJob',
-        tags,
-        summary: 'Open a job',
-        body: JobCreateSchema,
-        response: { 201: JobSchema },
-      },
-    },
-    async (req, reply) => reply.code(201).send(await createJob(deps, req.principal.orgId, req.body)),
-  );
-  app.get(
-    '/jobs',
-    {
-      schema: {
-        operationId: 'listJobs',
-        tags,
-        summary: 'List jobs',
-        querystring: JobListQuerySchema,
-        response: { 200: pageOf(JobSchema) },
-      },
-    },
-    (req) => listJobsPage(deps, req.principal.orgId, req.query),
-  );
-  app.get(
-    '/jobs/:id',
-    {
-      schema: {
-        operationId: 'getJob',
-        tags,
-        summary: 'Get a job',
-        params: IdParamsSchema,
-        response: { 200: JobSchema },
-      },
-    },
-    (req) => getJob(deps, req.principal.orgId, req.params.id),
-  );
-  app.patch(
-    '/jobs/:id',
-    {
-      schema: {
-        operationId: 'updateJob',
-        tags,
-        summary: 'Change a job (fields given replace their values; policyOverrides replaces the overrides)',
-        params: IdParamsSchema,
-        body: JobPatchSchema,
-        response: { 200: JobSchema },
-      },
-    },
-    (req) =>
+  const route = routesOn(app, tags);
+  route('POST /jobs', 'createJob', {
+    summary: 'Open a job',
+    schema: { body: JobCreateSchema, response: { 201: JobSchema } },
+    handler: async (req, reply) => reply.code(201).send(await createJob(deps, req.principal.orgId, req.body)),
+  });
+  route('GET /jobs', 'listJobs', {
+    summary: 'List jobs',
+    schema: { querystring: JobListQuerySchema, response: { 200: pageOf(JobSchema) } },
+    handler: (req) => listJobsPage(deps, req.principal.orgId, req.query),
+  });
+  route('GET /jobs/:id', 'getJob', {
+    summary: 'Get a job',
+    schema: { params: IdParamsSchema, response: { 200: JobSchema } },
+    handler: (req) => getJob(deps, req.principal.orgId, req.params.id),
+  });
+  route('PATCH /jobs/:id', 'updateJob', {
+    summary: 'Change a job (fields given replace their values; policyOverrides replaces the overrides)',
+    schema: { params: IdParamsSchema, body: JobPatchSchema, response: { 200: JobSchema } },
+    handler: (req) =>
       changeJob(deps, req.principal.orgId, req.params.id, req.body, {
         policyWrite: principalAllows(req.principal, 'policy:write'),
       }),
-  );
+  });
 }
 
 /** Close out a job (preview, then close or fill) and delete one opened by mistake. */
 function registerJobCloseRoutes(app: RouteApp, deps: MessagingDeps): void {
-  app.get(
-    '/jobs/:id/close-out',
-    {
-      schema: {
-        operationId: 'previewJobCloseOut',
-        tags,
-        summary:
-          'Who closing the job would decide: everyone still in process, by stage (furthest first); changes nothing',
-        params: IdParamsSchema,
-        response: {
-          200: z.object({
-            job: z.object({ id: IdSchema, title: z.string(), status: z.string() }),
-            stages: z.array(CloseOutStageSchema),
-            total: z.number().int(),
-          }),
-        },
-      },
-    },
-    (req) => previewJobCloseOut(deps, req.principal.orgId, req.params.id),
-  );
-  app.post(
-    '/jobs/:id/close',
-    {
-      schema: {
-        operationId: 'closeJob',
-        tags,
-        summary:
-          'Close or fill a job: the hires become hired and get no message; everyone else still in it is rejected and gets a draft worded for their stage, to review and send',
-        description:
-          '`filled` names at least one hire (otherwise `400 hire_required`); `closed` names none. ' +
-          'Each rejected candidate gets an outcome follow-up if none is open and, with an email, a ' +
-          '`job_closed` draft checked as a rejection. The drafts stay in the "to send" list ' +
-          '(`GET /messages?status=draft&jobId=`) until sent, e.g. with `POST /messages/send`. One transaction.',
-        params: IdParamsSchema,
-        body: z.strictObject({
-          status: z.enum(['closed', 'filled']),
-          hiredApplicationIds: z
-            .array(IdSchema)
-            .max(200)
-            .optional()
-            .describe('Applications of this job, still in process, that were hired. Default: none.'),
+  const route = routesOn(app, tags);
+  route('GET /jobs/:id/close-out', 'previewJobCloseOut', {
+    summary:
+      'Who closing the job would decide: everyone still in process, by stage (furthest first); changes nothing',
+    schema: {
+      params: IdParamsSchema,
+      response: {
+        200: z.object({
+          job: z.object({ id: IdSchema, title: z.string(), status: z.string() }),
+          stages: z.array(CloseOutStageSchema),
+          total: z.number().int(),
         }),
-        response: {
-          200: z.object({
-            status: z.enum(['closed', 'filled']),
-            hired: z.array(IdSchema),
-            stages: z.array(
-              CloseOutStageSchema.extend({
-                drafts: z.array(MessageSchema),
-                withoutEmail: z.array(IdSchema),
-              }),
-            ),
-            drafts: z.array(MessageSchema).describe('Every draft, stage by stage.'),
-            withoutEmail: z.array(IdSchema).describe('Applications whose candidate has no email: call them.'),
-          }),
-        },
       },
     },
-    (req) => closeJob(deps, req.principal.orgId, req.params.id, req.body, actorOf(req)),
-  );
-  app.delete(
-    '/jobs/:id',
-    {
-      schema: {
-        operationId: 'deleteJob',
-        tags,
-        summary: 'Delete a job without applications',
-        params: IdParamsSchema,
-        response: { 204: z.null().describe('Deleted.') },
+    handler: (req) => previewJobCloseOut(deps, req.principal.orgId, req.params.id),
+  });
+  route('POST /jobs/:id/close', 'closeJob', {
+    summary:
+      'Close or fill a job: the hires become hired and get no message; everyone else still in it is rejected and gets a draft worded for their stage, to review and send',
+    schema: {
+      description:
+        '`filled` names at least one hire (otherwise `400 hire_required`); `closed` names none. ' +
+        'Each rejected candidate gets an outcome follow-up if none is open and, with an email, a ' +
+        '`job_closed` draft checked as a rejection. The drafts stay in the "to send" list ' +
+        '(`GET /messages?status=draft&jobId=`) until sent, e.g. with `POST /messages/send`. One transaction.',
+      params: IdParamsSchema,
+      body: z.strictObject({
+        status: z.enum(['closed', 'filled']),
+        hiredApplicationIds: z
+          .array(IdSchema)
+          .max(200)
+          .optional()
+          .describe('Applications of this job, still in process, that were hired. Default: none.'),
+      }),
+      response: {
+        200: z.object({
+          status: z.enum(['closed', 'filled']),
+          hired: z.array(IdSchema),
+          stages: z.array(
+            CloseOutStageSchema.extend({
+              drafts: z.array(MessageSchema),
+              withoutEmail: z.array(IdSchema),
+            }),
+          ),
+          drafts: z.array(MessageSchema).describe('Every draft, stage by stage.'),
+          withoutEmail: z.array(IdSchema).describe('Applications whose candidate has no email: call them.'),
+        }),
       },
     },
-    async (req, reply) => {
+    handler: (req) => closeJob(deps, req.principal.orgId, req.params.id, req.body, actorOf(req)),
+  });
+  route('DELETE /jobs/:id', 'deleteJob', {
+    summary: 'Delete a job without applications',
+    schema: { params: IdParamsSchema, response: { 204: z.null().describe('Deleted.') } },
+    handler: async (req, reply) => {
       await deleteJob(deps, req.principal.orgId, req.params.id);
       return reply.code(204).send(null);
     },
-  );
+  });
 }

@@ -14,7 +14,7 @@ import {
 } from '../../services/organization.service.ts';
 import { actorOf } from '../auth.ts';
 import { IdParamsSchema, IdSchema, LineSchema, NoBodySchema, PageQuerySchema, pageOf } from '../schemas.ts';
-import type { RouteApp } from './route-app.ts';
+import { routesOn, type RouteApp } from './route-app.ts';
 
 const PolicyResponseSchema = PolicySchema.meta({ id: 'Policy' });
 
@@ -68,140 +68,86 @@ export function organizationRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
 
 /** Read the organization, and read or change its policy. */
 function registerOrganizationPolicyRoutes(app: RouteApp, deps: ServiceDeps): void {
-  app.get(
-    '/organization',
-    {
-      schema: {
-        operationId: 'getOrganization',
-        tags,
-        summary: "The caller's organization",
-        response: { 200: OrganizationSchema },
-      },
-    },
-    (req) => getOrganization(deps, req.principal.orgId),
-  );
+  const route = routesOn(app, tags);
+  route('GET /organization', 'getOrganization', {
+    summary: "The caller's organization",
+    schema: { response: { 200: OrganizationSchema } },
+    handler: (req) => getOrganization(deps, req.principal.orgId),
+  });
 
-  app.get(
-    '/policy',
-    {
-      schema: {
-        operationId: 'getPolicy',
-        tags,
-        summary: 'The follow-up policy',
-        response: { 200: PolicyResponseSchema },
-      },
-    },
-    async (req) => (await getOrganization(deps, req.principal.orgId)).policy,
-  );
+  route('GET /policy', 'getPolicy', {
+    summary: 'The follow-up policy',
+    schema: { response: { 200: PolicyResponseSchema } },
+    handler: async (req) => (await getOrganization(deps, req.principal.orgId)).policy,
+  });
 
-  app.put(
-    '/policy',
-    {
-      schema: {
-        operationId: 'replacePolicy',
-        tags,
-        summary: 'Replace the follow-up policy: every field is required (to change a few, PATCH)',
-        body: PolicyReplaceSchema,
-        response: { 200: PolicyResponseSchema },
-      },
-    },
-    async (req) => (await replacePolicy(deps, req.principal.orgId, req.body)).policy,
-  );
+  route('PUT /policy', 'replacePolicy', {
+    summary: 'Replace the follow-up policy: every field is required (to change a few, PATCH)',
+    schema: { body: PolicyReplaceSchema, response: { 200: PolicyResponseSchema } },
+    handler: async (req) => (await replacePolicy(deps, req.principal.orgId, req.body)).policy,
+  });
 
-  app.patch(
-    '/policy',
-    {
-      schema: {
-        operationId: 'updatePolicy',
-        tags,
-        summary: 'Change some policy fields; the others keep their values (a given field is replaced whole)',
-        body: PolicyPatchSchema,
-        response: { 200: PolicyResponseSchema },
-      },
-    },
-    async (req) => (await updatePolicy(deps, req.principal.orgId, req.body)).policy,
-  );
+  route('PATCH /policy', 'updatePolicy', {
+    summary: 'Change some policy fields; the others keep their values (a given field is replaced whole)',
+    schema: { body: PolicyPatchSchema, response: { 200: PolicyResponseSchema } },
+    handler: async (req) => (await updatePolicy(deps, req.principal.orgId, req.body)).policy,
+  });
 }
 
 /** The audit log. */
 function registerAuditRoutes(app: RouteApp, deps: ServiceDeps): void {
-  app.get(
-    '/audit',
-    {
-      schema: {
-        operationId: 'listAuditEntries',
-        tags,
-        summary: 'The audit log, newest first',
-        querystring: PageQuerySchema.extend({
-          action: z
-            .string()
-            .regex(/^[a-z_]{1,100}$/, 'must be an action name such as api_token_created')
-            .optional(),
-        }).strict(),
-        response: { 200: pageOf(AuditEntrySchema) },
-      },
+  const route = routesOn(app, tags);
+  route('GET /audit', 'listAuditEntries', {
+    summary: 'The audit log, newest first',
+    schema: {
+      querystring: PageQuerySchema.extend({
+        action: z
+          .string()
+          .regex(/^[a-z_]{1,100}$/, 'must be an action name such as api_token_created')
+          .optional(),
+      }).strict(),
+      response: { 200: pageOf(AuditEntrySchema) },
     },
-    (req) => listAuditPage(deps, req.principal.orgId, req.query),
-  );
+    handler: (req) => listAuditPage(deps, req.principal.orgId, req.query),
+  });
 }
 
 /** Create, list and revoke API tokens. */
 function registerApiTokenRoutes(app: RouteApp, deps: ServiceDeps): void {
-  app.post(
-    '/api-tokens',
-    {
-      schema: {
-        operationId: 'createApiToken',
-        tags,
-        summary:
-          'Issue an API token that acts as you (shown once): it may do what its scopes and your role both allow',
-        body: z.strictObject({
-          name: LineSchema(100),
-          scopes: z.array(z.enum(TOKEN_SCOPES)).min(1).default(['*']),
+  const route = routesOn(app, tags);
+  route('POST /api-tokens', 'createApiToken', {
+    summary:
+      'Issue an API token that acts as you (shown once): it may do what its scopes and your role both allow',
+    schema: {
+      body: z.strictObject({
+        name: LineSchema(100),
+        scopes: z.array(z.enum(TOKEN_SCOPES)).min(1).default(['*']),
+      }),
+      response: {
+        201: z.object({
+          id: IdSchema,
+          name: z.string(),
+          scopes: z.array(z.string()),
+          memberId: IdSchema,
+          token: z.string(),
         }),
-        response: {
-          201: z.object({
-            id: IdSchema,
-            name: z.string(),
-            scopes: z.array(z.string()),
-            memberId: IdSchema,
-            token: z.string(),
-          }),
-        },
       },
     },
-    async (req, reply) => {
+    handler: async (req, reply) => {
       const { token, record } = await createApiToken(deps, req.principal.orgId, req.body, actorOf(req));
       return reply.code(201).send({ ...record, token });
     },
-  );
+  });
 
-  app.get(
-    '/api-tokens',
-    {
-      schema: {
-        operationId: 'listApiTokens',
-        tags,
-        summary: 'List API tokens, newest first, revoked ones included (never the token itself)',
-        querystring: PageQuerySchema,
-        response: { 200: pageOf(ApiTokenSchema) },
-      },
-    },
-    (req) => listApiTokensPage(deps, req.principal.orgId, req.query),
-  );
+  route('GET /api-tokens', 'listApiTokens', {
+    summary: 'List API tokens, newest first, revoked ones included (never the token itself)',
+    schema: { querystring: PageQuerySchema, response: { 200: pageOf(ApiTokenSchema) } },
+    handler: (req) => listApiTokensPage(deps, req.principal.orgId, req.query),
+  });
 
-  app.post(
-    '/api-tokens/:id/revoke',
-    {
-      schema: {
-        operationId: 'revokeApiToken',
-        tags,
-        summary: 'Revoke an API token: it stops working within five seconds',
-        params: IdParamsSchema,
-        body: NoBodySchema,
-        response: { 200: ApiTokenSchema },
-      },
-    },
-    (req) => revokeApiToken(deps, req.principal.orgId, req.params.id),
-  );
+  route('POST /api-tokens/:id/revoke', 'revokeApiToken', {
+    summary: 'Revoke an API token: it stops working within five seconds',
+    schema: { params: IdParamsSchema, body: NoBodySchema, response: { 200: ApiTokenSchema } },
+    handler: (req) => revokeApiToken(deps, req.principal.orgId, req.params.id),
+  });
 }

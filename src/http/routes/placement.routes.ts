@@ -20,7 +20,7 @@ import {
   PlacementSchema,
   PlacementViewSchema,
 } from './placement.schemas.ts';
-import type { RouteApp } from './route-app.ts';
+import { routesOn, type RouteApp } from './route-app.ts';
 
 const tags = ['agency'];
 
@@ -34,93 +34,51 @@ export function placementRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
 
 /** Place a submission, list and read placements, and record a fall-through. */
 function registerPlacementRoutes(app: RouteApp, deps: ServiceDeps): void {
-  app.post(
-    '/submissions/:id/placement',
-    {
-      schema: {
-        operationId: 'createPlacement',
-        tags,
-        summary:
-          "Place a submission: records the start date, fee and guarantee, and schedules the recruiter's check-ins",
-        params: IdParamsSchema,
-        body: PlacementCreateSchema,
-        response: { 201: PlacementViewSchema },
-      },
-    },
-    async (req, reply) =>
+  const route = routesOn(app, tags);
+  route('POST /submissions/:id/placement', 'createPlacement', {
+    summary:
+      "Place a submission: records the start date, fee and guarantee, and schedules the recruiter's check-ins",
+    schema: { params: IdParamsSchema, body: PlacementCreateSchema, response: { 201: PlacementViewSchema } },
+    handler: async (req, reply) =>
       reply
         .code(201)
         .send(await placeSubmission(deps, req.principal.orgId, req.params.id, req.body, actorOf(req))),
-  );
-  app.get(
-    '/placements',
-    {
-      schema: {
-        operationId: 'listPlacements',
-        tags,
-        summary: 'List placements',
-        querystring: PlacementListQuerySchema,
-        response: { 200: pageOf(PlacementSchema) },
-      },
+  });
+  route('GET /placements', 'listPlacements', {
+    summary: 'List placements',
+    schema: { querystring: PlacementListQuerySchema, response: { 200: pageOf(PlacementSchema) } },
+    handler: (req) => listPlacementsPage(deps, req.principal.orgId, req.query),
+  });
+  route('GET /placements/:id', 'getPlacement', {
+    summary: 'Get a placement with its check-ins',
+    schema: { params: IdParamsSchema, response: { 200: PlacementViewSchema } },
+    handler: (req) => getPlacement(deps, req.principal.orgId, req.params.id),
+  });
+  route('POST /placements/:id/fall-through', 'recordPlacementFallThrough', {
+    summary:
+      'Record that a placement fell through; inside the guarantee it opens a replacement search (backfill) at once',
+    schema: {
+      params: IdParamsSchema,
+      body: PlacementFallThroughSchema,
+      response: { 200: PlacementFellThroughSchema },
     },
-    (req) => listPlacementsPage(deps, req.principal.orgId, req.query),
-  );
-  app.get(
-    '/placements/:id',
-    {
-      schema: {
-        operationId: 'getPlacement',
-        tags,
-        summary: 'Get a placement with its check-ins',
-        params: IdParamsSchema,
-        response: { 200: PlacementViewSchema },
-      },
-    },
-    (req) => getPlacement(deps, req.principal.orgId, req.params.id),
-  );
-  app.post(
-    '/placements/:id/fall-through',
-    {
-      schema: {
-        operationId: 'recordPlacementFallThrough',
-        tags,
-        summary:
-          'Record that a placement fell through; inside the guarantee it opens a replacement search (backfill) at once',
-        params: IdParamsSchema,
-        body: PlacementFallThroughSchema,
-        response: { 200: PlacementFellThroughSchema },
-      },
-    },
-    (req) => recordPlacementFallThrough(deps, req.principal.orgId, req.params.id, req.body, actorOf(req)),
-  );
+    handler: (req) =>
+      recordPlacementFallThrough(deps, req.principal.orgId, req.params.id, req.body, actorOf(req)),
+  });
 }
 
 /** A client's record and the desk's coverage. */
 function registerClientRecordRoutes(app: RouteApp, deps: ServiceDeps): void {
-  app.get(
-    '/clients/:id/record',
-    {
-      schema: {
-        operationId: 'getClientRecord',
-        tags,
-        summary: "The client view: contacts, open submissions and the client's feedback record",
-        params: IdParamsSchema,
-        response: { 200: ClientRecordSchema },
-      },
-    },
-    (req) => getClientRecord(deps, req.principal.orgId, req.params.id),
-  );
-  app.get(
-    '/desk/coverage',
-    {
-      schema: {
-        operationId: 'getDeskCoverage',
-        tags,
-        summary:
-          "The desk's client jobs with finalist coverage, contacts with no next contact, and placements with their next check-in",
-        response: { 200: DeskCoverageSchema },
-      },
-    },
-    (req) => getDeskCoverage(deps, req.principal.orgId),
-  );
+  const route = routesOn(app, tags);
+  route('GET /clients/:id/record', 'getClientRecord', {
+    summary: "The client view: contacts, open submissions and the client's feedback record",
+    schema: { params: IdParamsSchema, response: { 200: ClientRecordSchema } },
+    handler: (req) => getClientRecord(deps, req.principal.orgId, req.params.id),
+  });
+  route('GET /desk/coverage', 'getDeskCoverage', {
+    summary:
+      "The desk's client jobs with finalist coverage, contacts with no next contact, and placements with their next check-in",
+    schema: { response: { 200: DeskCoverageSchema } },
+    handler: (req) => getDeskCoverage(deps, req.principal.orgId),
+  });
 }

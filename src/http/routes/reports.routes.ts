@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServiceDeps } from '../../services/deps.ts';
 import { getFollowUpReport, getFollowUpReportPage, reportToCsv } from '../../services/report.service.ts';
-import { DATE_MEANS, DateOrInstantSchema, IdSchema, PageQuerySchema, pageOf } from '../schemas.ts';
+import { routesOn } from './route-app.ts';
+import { IdSchema, PageQuerySchema, pageOf, ReportPeriodQueryFields } from '../schemas.ts';
 
 const ReportLineSchema = z
   .object({
@@ -31,43 +32,29 @@ const ReportLineSchema = z
 /** Reports: closure rate, time to outcome, promises kept, per job, owner or week; JSON or CSV. */
 export function reportsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/reports/follow-ups',
-      {
-        schema: {
-          operationId: 'getFollowUpReport',
-          tags: ['reports'],
-          summary:
-            'The follow-up report for interviews closed in the period (JSON pages, or the whole as CSV)',
-          querystring: PageQuerySchema.extend({
-            from: DateOrInstantSchema(DATE_MEANS.start)
-              .optional()
-              .describe(
-                "Start of the period. Default: 90 days ago. A plain date means the start of that day in the organization's time zone.",
-              ),
-            to: DateOrInstantSchema(DATE_MEANS.end)
-              .optional()
-              .describe(
-                "End of the period (exclusive), default now. A plain date is inclusive: the end of that day in the organization's time zone.",
-              ),
-            group: z
-              .enum(['none', 'job', 'owner', 'week', 'month'])
-              .default('none')
-              .describe(
-                'week and month are time series (by the week or month of the first closed interview); combine with jobId or ownerId for one job or person over time.',
-              ),
-            jobId: IdSchema.optional(),
-            ownerId: IdSchema.optional(),
-            format: z.enum(['json', 'csv']).default('json').describe('csv: every line, no paging.'),
-          }).strict(),
-          response: {
-            200: pageOf(ReportLineSchema).describe(
-              'The report lines (JSON); with format=csv, text/csv with every line.',
+    const route = routesOn(app, ['reports']);
+    route('GET /reports/follow-ups', 'getFollowUpReport', {
+      summary: 'The follow-up report for interviews closed in the period (JSON pages, or the whole as CSV)',
+      schema: {
+        querystring: PageQuerySchema.extend({
+          ...ReportPeriodQueryFields,
+          group: z
+            .enum(['none', 'job', 'owner', 'week', 'month'])
+            .default('none')
+            .describe(
+              'week and month are time series (by the week or month of the first closed interview); combine with jobId or ownerId for one job or person over time.',
             ),
-          },
+          jobId: IdSchema.optional(),
+          ownerId: IdSchema.optional(),
+          format: z.enum(['json', 'csv']).default('json').describe('csv: every line, no paging.'),
+        }).strict(),
+        response: {
+          200: pageOf(ReportLineSchema).describe(
+            'The report lines (JSON); with format=csv, text/csv with every line.',
+          ),
         },
       },
-      async (req, reply) => {
+      handler: async (req, reply) => {
         if (req.query.format === 'csv') {
           const lines = await getFollowUpReport(deps, req.principal.orgId, req.query);
           return (
@@ -81,6 +68,6 @@ export function reportsRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
         }
         return getFollowUpReportPage(deps, req.principal.orgId, req.query);
       },
-    );
+    });
   };
 }

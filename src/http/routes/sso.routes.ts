@@ -20,7 +20,7 @@ import { EmailSchema, LineSchema } from '../schemas.ts';
 import { setSessionCookie, type CookieSettings } from '../session-cookie.ts';
 import { page } from './auth-pages.routes.ts';
 import { sessionAnswer, SessionSchema } from './auth.routes.ts';
-import type { RouteApp } from './route-app.ts';
+import { routesOn, type RouteApp } from './route-app.ts';
 
 /** The cookie that binds a sign-in in progress to the browser that started it. */
 const SSO_COOKIE = 'hb_sso';
@@ -112,29 +112,23 @@ function registerSsoStartRoute(
   cookies: CookieSettings & { policy: SessionPolicy },
   perIp: WindowLimiter,
 ): void {
-  app.get(
-    '/auth/sso/start',
-    {
-      schema: {
-        operationId: 'requestSsoSignIn',
-        tags,
-        summary:
-          "Start signing in with the company account of the email's organization (redirects to its provider)",
-        security: [],
-        querystring: z.strictObject({ email: EmailSchema }),
-        response: {
-          200: z
-            .object({
-              redirectTo: z
-                .string()
-                .describe("The identity provider's sign-in page: send the browser there."),
-            })
-            .describe('For API clients (no text/html in Accept); the sign-in cookie is set all the same.'),
-          303: z.null().describe("For browsers: to the identity provider's sign-in page."),
-        },
+  const route = routesOn(app, tags);
+  route('GET /auth/sso/start', 'requestSsoSignIn', {
+    summary:
+      "Start signing in with the company account of the email's organization (redirects to its provider)",
+    schema: {
+      security: [],
+      querystring: z.strictObject({ email: EmailSchema }),
+      response: {
+        200: z
+          .object({
+            redirectTo: z.string().describe("The identity provider's sign-in page: send the browser there."),
+          })
+          .describe('For API clients (no text/html in Accept); the sign-in cookie is set all the same.'),
+        303: z.null().describe("For browsers: to the identity provider's sign-in page."),
       },
     },
-    async (req, reply) => {
+    handler: async (req, reply) => {
       if (!perIp.take(req.ip)) {
         return refuse(
           req,
@@ -159,7 +153,7 @@ function registerSsoStartRoute(
         return refuse(req, reply, error);
       }
     },
-  );
+  });
 }
 
 /** Come back from the identity provider and sign in. */
@@ -169,29 +163,25 @@ function registerSsoCallbackRoute(
   cookies: CookieSettings & { policy: SessionPolicy },
   perIp: WindowLimiter,
 ): void {
-  app.get(
-    '/auth/sso/callback',
-    {
-      schema: {
-        operationId: 'acceptSsoSignIn',
-        tags,
-        summary: 'Where the identity provider sends the browser back: checks its answer and signs in',
-        security: [],
-        // What the provider sends back (RFC 6749 4.1.2, RFC 9207); anything else it adds is kept.
-        querystring: z.looseObject({
-          code: z.string().max(4000).optional(),
-          state: z.string().max(200).optional(),
-          iss: z.string().max(500).optional(),
-          error: z.string().max(200).optional(),
-          error_description: z.string().max(1000).optional(),
-        }),
-        response: {
-          200: SessionSchema.describe('For API clients (no text/html in Accept): signed in, the cookie set.'),
-          303: z.null().describe('For browsers: signed in (the session cookie is set), to the app.'),
-        },
+  const route = routesOn(app, tags);
+  route('GET /auth/sso/callback', 'acceptSsoSignIn', {
+    summary: 'Where the identity provider sends the browser back: checks its answer and signs in',
+    schema: {
+      security: [],
+      // What the provider sends back (RFC 6749 4.1.2, RFC 9207); anything else it adds is kept.
+      querystring: z.looseObject({
+        code: z.string().max(4000).optional(),
+        state: z.string().max(200).optional(),
+        iss: z.string().max(500).optional(),
+        error: z.string().max(200).optional(),
+        error_description: z.string().max(1000).optional(),
+      }),
+      response: {
+        200: SessionSchema.describe('For API clients (no text/html in Accept): signed in, the cookie set.'),
+        303: z.null().describe('For browsers: signed in (the session cookie is set), to the app.'),
       },
     },
-    async (req, reply) => {
+    handler: async (req, reply) => {
       if (!perIp.take(req.ip)) {
         return refuse(
           req,
@@ -227,59 +217,37 @@ function registerSsoCallbackRoute(
         return refuse(req, reply, error);
       }
     },
-  );
+  });
 }
 
 /** Read, set and remove the organization's single sign-on. */
 function registerSsoSettingsRoutes(app: RouteApp, deps: SsoDeps): void {
-  app.get(
-    '/organization/sso',
-    {
-      schema: {
-        operationId: 'getSsoSettings',
-        tags: ['organization'],
-        summary:
-          'Single sign-on settings (the client secret is never shown) and the redirect URI to register',
-        response: { 200: SsoAnswerSchema },
-      },
-    },
-    async (req) => ({
+  const route = routesOn(app, ['organization']);
+  route('GET /organization/sso', 'getSsoSettings', {
+    summary: 'Single sign-on settings (the client secret is never shown) and the redirect URI to register',
+    schema: { response: { 200: SsoAnswerSchema } },
+    handler: async (req) => ({
       redirectUri: ssoRedirectUri(deps.publicUrl),
       settings: await getSsoSettings(deps, req.principal.orgId),
     }),
-  );
+  });
 
-  app.put(
-    '/organization/sso',
-    {
-      schema: {
-        operationId: 'replaceSsoSettings',
-        tags: ['organization'],
-        summary:
-          'Set up or replace single sign-on; passwords and sign-in links can be turned off only by an admin who signed in through the provider',
-        body: SsoInputSchema,
-        response: { 200: SsoAnswerSchema },
-      },
-    },
-    async (req) => ({
+  route('PUT /organization/sso', 'replaceSsoSettings', {
+    summary:
+      'Set up or replace single sign-on; passwords and sign-in links can be turned off only by an admin who signed in through the provider',
+    schema: { body: SsoInputSchema, response: { 200: SsoAnswerSchema } },
+    handler: async (req) => ({
       redirectUri: ssoRedirectUri(deps.publicUrl),
       settings: await putSsoSettings(deps, req.principal.orgId, actorOf(req), req.body),
     }),
-  );
+  });
 
-  app.delete(
-    '/organization/sso',
-    {
-      schema: {
-        operationId: 'removeSsoSettings',
-        tags: ['organization'],
-        summary: 'Remove single sign-on: passwords and sign-in links work again',
-        response: { 204: z.null().describe('Removed.') },
-      },
-    },
-    async (req, reply) => {
+  route('DELETE /organization/sso', 'removeSsoSettings', {
+    summary: 'Remove single sign-on: passwords and sign-in links work again',
+    schema: { response: { 204: z.null().describe('Removed.') } },
+    handler: async (req, reply) => {
       await removeSsoSettings(deps, req.principal.orgId);
       return reply.code(204).send(null);
     },
-  );
+  });
 }

@@ -18,7 +18,7 @@ import {
   pageOf,
   ProseSchema,
 } from '../schemas.ts';
-import type { RouteApp } from './route-app.ts';
+import { routesOn, type RouteApp } from './route-app.ts';
 
 const TagSchema = z
   .string()
@@ -104,19 +104,11 @@ export function talentPoolRoutes(deps: MessagingDeps): FastifyPluginAsyncZod {
 
 /** List and read the talent pool. */
 function registerTalentPoolRoutes(app: RouteApp, deps: MessagingDeps): void {
-  app.get(
-    '/talent-pool',
-    {
-      schema: {
-        operationId: 'searchTalentPool',
-        tags,
-        summary:
-          'Opted-in candidates: with every given tag, and matching the text (name, interests, tags, job)',
-        querystring: TalentPoolQuerySchema,
-        response: { 200: pageOf(PoolEntrySchema) },
-      },
-    },
-    async (req) => {
+  const route = routesOn(app, tags);
+  route('GET /talent-pool', 'searchTalentPool', {
+    summary: 'Opted-in candidates: with every given tag, and matching the text (name, interests, tags, job)',
+    schema: { querystring: TalentPoolQuerySchema, response: { 200: pageOf(PoolEntrySchema) } },
+    handler: async (req) => {
       const { tag, q, cursor, limit } = req.query;
       return searchTalentPool(deps, req.principal.orgId, {
         tags: tag === undefined ? [] : Array.isArray(tag) ? tag : [tag],
@@ -125,68 +117,51 @@ function registerTalentPoolRoutes(app: RouteApp, deps: MessagingDeps): void {
         limit,
       });
     },
-  );
-  app.get(
-    '/talent-pool/:id',
-    {
-      schema: {
-        operationId: 'getPoolCandidate',
-        tags,
-        summary: 'A pool candidate (by candidate id) with their interview history and what they were told',
-        params: IdParamsSchema,
-        response: { 200: PoolCandidateSchema },
-      },
-    },
-    async (req) => getPoolCandidate(deps, req.principal.orgId, req.params.id),
-  );
+  });
+  route('GET /talent-pool/:id', 'getPoolCandidate', {
+    summary: 'A pool candidate (by candidate id) with their interview history and what they were told',
+    schema: { params: IdParamsSchema, response: { 200: PoolCandidateSchema } },
+    handler: async (req) => getPoolCandidate(deps, req.principal.orgId, req.params.id),
+  });
 }
 
 /** Invite a candidate into the pool, match a pooled candidate to a job, and remove one. */
 function registerPoolMembershipRoutes(app: RouteApp, deps: MessagingDeps): void {
-  app.post(
-    '/applications/:id/pool-invitation',
-    {
-      schema: {
-        operationId: 'inviteToTalentPool',
-        tags,
-        summary:
-          'Invite a rejected runner-up (or one whose role closed) to stay in touch; they are emailed and answer on their page',
-        params: IdParamsSchema,
-        body: z.strictObject({
-          offer: ProseSchema(500, 1).describe('What you will keep them posted about, in their words.'),
-          tags: z.array(TagSchema).max(20).optional(),
-          cadenceDays: z.number().int().min(7).max(365).optional().describe("Default: the policy's."),
-          consentMonths: z
-            .number()
-            .int()
-            .min(1)
-            .max(36)
-            .optional()
-            .describe(
-              "How long you suggest keeping in touch, in months; the candidate chooses. Default: the policy's.",
-            ),
-        }),
-        response: { 201: PoolMembershipSchema },
-      },
+  const route = routesOn(app, tags);
+  route('POST /applications/:id/pool-invitation', 'inviteToTalentPool', {
+    summary:
+      'Invite a rejected runner-up (or one whose role closed) to stay in touch; they are emailed and answer on their page',
+    schema: {
+      params: IdParamsSchema,
+      body: z.strictObject({
+        offer: ProseSchema(500, 1).describe('What you will keep them posted about, in their words.'),
+        tags: z.array(TagSchema).max(20).optional(),
+        cadenceDays: z.number().int().min(7).max(365).optional().describe("Default: the policy's."),
+        consentMonths: z
+          .number()
+          .int()
+          .min(1)
+          .max(36)
+          .optional()
+          .describe(
+            "How long you suggest keeping in touch, in months; the candidate chooses. Default: the policy's.",
+          ),
+      }),
+      response: { 201: PoolMembershipSchema },
     },
-    async (req, reply) =>
+    handler: async (req, reply) =>
       reply
         .code(201)
         .send(await inviteToPool(deps, req.principal.orgId, actorOf(req).memberId, req.params.id, req.body)),
-  );
-  app.post(
-    '/talent-pool/:id/match',
-    {
-      schema: {
-        operationId: 'matchPoolCandidate',
-        tags,
-        summary: 'Match a pool candidate (by candidate id) into a job: a new application, in one action',
-        params: IdParamsSchema,
-        body: z.strictObject({ jobId: IdSchema }),
-        response: { 201: ApplicationSchema },
-      },
+  });
+  route('POST /talent-pool/:id/match', 'matchPoolCandidate', {
+    summary: 'Match a pool candidate (by candidate id) into a job: a new application, in one action',
+    schema: {
+      params: IdParamsSchema,
+      body: z.strictObject({ jobId: IdSchema }),
+      response: { 201: ApplicationSchema },
     },
-    async (req, reply) =>
+    handler: async (req, reply) =>
       reply
         .code(201)
         .send(
@@ -198,22 +173,14 @@ function registerPoolMembershipRoutes(app: RouteApp, deps: MessagingDeps): void 
             req.body.jobId,
           ),
         ),
-  );
-  app.delete(
-    '/talent-pool/:id',
-    {
-      schema: {
-        operationId: 'removePoolCandidate',
-        tags,
-        summary:
-          'Take a candidate (by candidate id) out of the pool: their stay-in-touch follow-ups are cancelled',
-        params: IdParamsSchema,
-        response: { 204: z.null().describe('Removed.') },
-      },
-    },
-    async (req, reply) => {
+  });
+  route('DELETE /talent-pool/:id', 'removePoolCandidate', {
+    summary:
+      'Take a candidate (by candidate id) out of the pool: their stay-in-touch follow-ups are cancelled',
+    schema: { params: IdParamsSchema, response: { 204: z.null().describe('Removed.') } },
+    handler: async (req, reply) => {
       await removeFromPool(deps, req.principal.orgId, req.params.id);
       return reply.code(204).send(null);
     },
-  );
+  });
 }

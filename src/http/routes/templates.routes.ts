@@ -8,6 +8,7 @@ import {
   resetTemplate,
   saveTemplate,
 } from '../../services/template.service.ts';
+import { routesOn } from './route-app.ts';
 import { LineSchema, MessageCheckSchema, PageQuerySchema, pageOf, ProseSchema } from '../schemas.ts';
 
 const KeyParams = z.strictObject({ key: z.enum(TEMPLATE_KEYS) });
@@ -30,68 +31,39 @@ const TemplateSchema = z
 export function templatesRoutes(deps: ServiceDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['templates'];
-    app.get(
-      '/templates',
-      {
-        schema: {
-          operationId: 'listTemplates',
-          tags,
-          summary: 'Every template (customised or default)',
-          querystring: PageQuerySchema,
-          response: { 200: pageOf(TemplateSchema) },
+    const route = routesOn(app, tags);
+    route('GET /templates', 'listTemplates', {
+      summary: 'Every template (customised or default)',
+      schema: { querystring: PageQuerySchema, response: { 200: pageOf(TemplateSchema) } },
+      handler: (req) => listTemplatesPage(deps, req.principal.orgId, req.query),
+    });
+    route('PUT /templates/:key', 'replaceTemplate', {
+      summary: 'Save a customised template (subject and body both required)',
+      schema: { params: KeyParams, body: SourceSchema, response: { 200: TemplateSchema } },
+      handler: (req) => saveTemplate(deps, req.principal.orgId, req.params.key, req.body),
+    });
+    route('DELETE /templates/:key', 'resetTemplate', {
+      summary: 'Return to the default',
+      schema: { params: KeyParams, response: { 200: TemplateSchema } },
+      handler: (req) => resetTemplate(deps, req.principal.orgId, req.params.key),
+    });
+    route('POST /templates/:key/preview', 'previewTemplate', {
+      summary: 'Render a template on sample data, with the message checks',
+      schema: {
+        params: KeyParams,
+        body: SourceSchema.optional().describe(
+          'A template to preview; send no body for the saved (or default) one.',
+        ),
+        response: {
+          200: z.object({
+            subject: z.string(),
+            text: z.string(),
+            html: z.string(),
+            check: MessageCheckSchema.nullable(),
+          }),
         },
       },
-      (req) => listTemplatesPage(deps, req.principal.orgId, req.query),
-    );
-    app.put(
-      '/templates/:key',
-      {
-        schema: {
-          operationId: 'replaceTemplate',
-          tags,
-          summary: 'Save a customised template (subject and body both required)',
-          params: KeyParams,
-          body: SourceSchema,
-          response: { 200: TemplateSchema },
-        },
-      },
-      (req) => saveTemplate(deps, req.principal.orgId, req.params.key, req.body),
-    );
-    app.delete(
-      '/templates/:key',
-      {
-        schema: {
-          operationId: 'resetTemplate',
-          tags,
-          summary: 'Return to the default',
-          params: KeyParams,
-          response: { 200: TemplateSchema },
-        },
-      },
-      (req) => resetTemplate(deps, req.principal.orgId, req.params.key),
-    );
-    app.post(
-      '/templates/:key/preview',
-      {
-        schema: {
-          operationId: 'previewTemplate',
-          tags,
-          summary: 'Render a template on sample data, with the message checks',
-          params: KeyParams,
-          body: SourceSchema.optional().describe(
-            'A template to preview; send no body for the saved (or default) one.',
-          ),
-          response: {
-            200: z.object({
-              subject: z.string(),
-              text: z.string(),
-              html: z.string(),
-              check: MessageCheckSchema.nullable(),
-            }),
-          },
-        },
-      },
-      (req) => previewTemplate(deps, req.principal.orgId, req.params.key, req.body),
-    );
+      handler: (req) => previewTemplate(deps, req.principal.orgId, req.params.key, req.body),
+    });
   };
 }

@@ -15,7 +15,7 @@ import {
 } from '../../services/webhook.service.ts';
 import { actorOf } from '../auth.ts';
 import { IdParamsSchema, IdSchema, LineSchema, NoBodySchema, PageQuerySchema, pageOf } from '../schemas.ts';
-import type { RouteApp } from './route-app.ts';
+import { routesOn, type RouteApp } from './route-app.ts';
 
 const EventsSchema = z
   .array(z.enum(WEBHOOK_EVENTS))
@@ -97,36 +97,32 @@ function registerWebhookSubscribeRoutes(
   app: RouteApp,
   deps: ServiceDeps & { webhooks: WebhookSettings },
 ): void {
-  app.post(
-    '/webhooks',
-    {
-      schema: {
-        operationId: 'createWebhookEndpoint',
-        tags,
-        summary: "Register an endpoint; a webhook's signing secret is in this answer and never again",
-        body: z.strictObject({
-          kind: z.enum(['webhook', 'slack', 'teams']).default('webhook'),
-          url: UrlSchema,
-          description: LineSchema(200).optional(),
-          events: EventsSchema,
-          recipientId: IdSchema.nullable()
-            .optional()
-            .describe(
-              "Chat endpoints only: the member whose reminders and escalations go there (default: the team's).",
-            ),
+  const route = routesOn(app, tags);
+  route('POST /webhooks', 'createWebhookEndpoint', {
+    summary: "Register an endpoint; a webhook's signing secret is in this answer and never again",
+    schema: {
+      body: z.strictObject({
+        kind: z.enum(['webhook', 'slack', 'teams']).default('webhook'),
+        url: UrlSchema,
+        description: LineSchema(200).optional(),
+        events: EventsSchema,
+        recipientId: IdSchema.nullable()
+          .optional()
+          .describe(
+            "Chat endpoints only: the member whose reminders and escalations go there (default: the team's).",
+          ),
+      }),
+      response: {
+        201: z.object({
+          endpoint: WebhookEndpointSchema,
+          secret: z
+            .string()
+            .nullable()
+            .describe('whsec_…: verify Hearback-Signature with it. Shown once; null for chat endpoints.'),
         }),
-        response: {
-          201: z.object({
-            endpoint: WebhookEndpointSchema,
-            secret: z
-              .string()
-              .nullable()
-              .describe('whsec_…: verify Hearback-Signature with it. Shown once; null for chat endpoints.'),
-          }),
-        },
       },
     },
-    async (req, reply) => {
+    handler: async (req, reply) => {
       const { recipientId, ...input } = req.body;
       const { endpoint, secret } = await createEndpoint(deps, req.principal.orgId, actorOf(req).memberId, {
         ...input,
@@ -134,75 +130,47 @@ function registerWebhookSubscribeRoutes(
       });
       return reply.code(201).send({ endpoint: shown(endpoint), secret });
     },
-  );
-  app.get(
-    '/webhooks',
-    {
-      schema: {
-        operationId: 'listWebhookEndpoints',
-        tags,
-        summary: 'List endpoints',
-        querystring: PageQuerySchema,
-        response: { 200: pageOf(WebhookEndpointSchema) },
-      },
-    },
-    async (req) => {
+  });
+  route('GET /webhooks', 'listWebhookEndpoints', {
+    summary: 'List endpoints',
+    schema: { querystring: PageQuerySchema, response: { 200: pageOf(WebhookEndpointSchema) } },
+    handler: async (req) => {
       const page = await listEndpointsPage(deps, req.principal.orgId, req.query);
       return { ...page, items: page.items.map(shown) };
     },
-  );
+  });
 }
 
 /** Read, change and delete a webhook. */
 function registerWebhookRoutes(app: RouteApp, deps: ServiceDeps & { webhooks: WebhookSettings }): void {
-  app.get(
-    '/webhooks/:id',
-    {
-      schema: {
-        operationId: 'getWebhookEndpoint',
-        tags,
-        summary: 'One endpoint',
-        params: IdParamsSchema,
-        response: { 200: WebhookEndpointSchema },
-      },
+  const route = routesOn(app, tags);
+  route('GET /webhooks/:id', 'getWebhookEndpoint', {
+    summary: 'One endpoint',
+    schema: { params: IdParamsSchema, response: { 200: WebhookEndpointSchema } },
+    handler: async (req) => shown(await getEndpoint(deps, req.principal.orgId, req.params.id)),
+  });
+  route('PATCH /webhooks/:id', 'updateWebhookEndpoint', {
+    summary: 'Change an endpoint; `active: true` re-enables one disabled after failures',
+    schema: {
+      params: IdParamsSchema,
+      body: z.strictObject({
+        url: UrlSchema.optional(),
+        description: LineSchema(200).optional(),
+        events: EventsSchema.optional(),
+        active: z.boolean().optional(),
+      }),
+      response: { 200: WebhookEndpointSchema },
     },
-    async (req) => shown(await getEndpoint(deps, req.principal.orgId, req.params.id)),
-  );
-  app.patch(
-    '/webhooks/:id',
-    {
-      schema: {
-        operationId: 'updateWebhookEndpoint',
-        tags,
-        summary: 'Change an endpoint; `active: true` re-enables one disabled after failures',
-        params: IdParamsSchema,
-        body: z.strictObject({
-          url: UrlSchema.optional(),
-          description: LineSchema(200).optional(),
-          events: EventsSchema.optional(),
-          active: z.boolean().optional(),
-        }),
-        response: { 200: WebhookEndpointSchema },
-      },
-    },
-    async (req) => shown(await changeEndpoint(deps, req.principal.orgId, req.params.id, req.body)),
-  );
-  app.delete(
-    '/webhooks/:id',
-    {
-      schema: {
-        operationId: 'deleteWebhookEndpoint',
-        tags,
-        summary: 'Remove an endpoint; its pending deliveries go with it',
-        params: IdParamsSchema,
-        response: { 204: z.null().describe('Removed.') },
-      },
-    },
-    async (req, reply) => {
+    handler: async (req) => shown(await changeEndpoint(deps, req.principal.orgId, req.params.id, req.body)),
+  });
+  route('DELETE /webhooks/:id', 'deleteWebhookEndpoint', {
+    summary: 'Remove an endpoint; its pending deliveries go with it',
+    schema: { params: IdParamsSchema, response: { 204: z.null().describe('Removed.') } },
+    handler: async (req, reply) => {
       await removeEndpoint(deps, req.principal.orgId, req.params.id);
       return reply.code(204).send(null);
     },
-  );
+  });
 }
 
 /** A webhook's deliveries, and replaying one. */
@@ -210,33 +178,20 @@ function registerWebhookDeliveryRoutes(
   app: RouteApp,
   deps: ServiceDeps & { webhooks: WebhookSettings },
 ): void {
-  app.get(
-    '/webhooks/:id/deliveries',
-    {
-      schema: {
-        operationId: 'listWebhookDeliveries',
-        tags,
-        summary: "An endpoint's delivery log, newest first, with each attempt's response code",
-        params: IdParamsSchema,
-        querystring: PageQuerySchema,
-        response: { 200: pageOf(DeliveryLogEntrySchema) },
-      },
+  const route = routesOn(app, tags);
+  route('GET /webhooks/:id/deliveries', 'listWebhookDeliveries', {
+    summary: "An endpoint's delivery log, newest first, with each attempt's response code",
+    schema: {
+      params: IdParamsSchema,
+      querystring: PageQuerySchema,
+      response: { 200: pageOf(DeliveryLogEntrySchema) },
     },
-    async (req) => listDeliveriesPage(deps, req.principal.orgId, req.params.id, req.query),
-  );
-  app.post(
-    '/webhook-deliveries/:id/replay',
-    {
-      schema: {
-        operationId: 'replayWebhookDelivery',
-        tags,
-        summary: 'Send a delivery again: a new delivery of the same event (same event id), due now',
-        params: IdParamsSchema,
-        body: NoBodySchema,
-        response: { 201: WebhookDeliverySchema },
-      },
-    },
-    async (req, reply) =>
+    handler: async (req) => listDeliveriesPage(deps, req.principal.orgId, req.params.id, req.query),
+  });
+  route('POST /webhook-deliveries/:id/replay', 'replayWebhookDelivery', {
+    summary: 'Send a delivery again: a new delivery of the same event (same event id), due now',
+    schema: { params: IdParamsSchema, body: NoBodySchema, response: { 201: WebhookDeliverySchema } },
+    handler: async (req, reply) =>
       reply.code(201).send(await replayDelivery(deps, req.principal.orgId, req.params.id)),
-  );
+  });
 }
