@@ -8,7 +8,7 @@
  * Each app phase has its own baseline on the same pool and the same token check: a bare Fastify
  * route doing one INSERT (for the close), and one reading the same page of follow-ups with the
  * repository's own query but none of the app around it (for the list). `--keep` leaves the
- * database (bench_api) for EXPLAIN. BENCH_WHATIF=prepared names every statement (see lib/sweep-work.ts).
+ * database (bench_api) for EXPLAIN.
  *
  * The server runs in its own process (bench/api-server.ts); autocannon drives it from this one.
  */

@@ -2,7 +2,6 @@
  * The loops benchmark 2 times, shared by the in-process (PGlite) runs and the worker child
  * processes (PostgreSQL): Hearback's own sweep, and the raw SQL ceiling.
  */
-import { createHash } from 'node:crypto';
 import { IANAZone } from 'luxon';
 import pg from 'pg';
 import { ManualClock } from '../../src/clock.ts';
@@ -65,21 +64,6 @@ export function applyWhatIf(name: string | undefined): void {
       if (ok) valid.add(zone);
       return ok;
     };
-  } else if (name === 'prepared') {
-    // Name every parameterised statement by its text: PostgreSQL parses and plans it once per
-    // connection instead of once per execution.
-    // eslint-disable-next-line @typescript-eslint/unbound-method -- re-applied below with the client as `this`
-    const query = pg.Client.prototype.query;
-    pg.Client.prototype.query = function (this: pg.Client, ...a: unknown[]) {
-      const [text, values] = a;
-      if (typeof text === 'string' && Array.isArray(values) && values.length > 0) {
-        a = [
-          { text, values, name: `wi_${createHash('sha1').update(text).digest('hex').slice(0, 16)}` },
-          ...a.slice(2),
-        ];
-      }
-      return (query as (...x: unknown[]) => unknown).apply(this, a);
-    } as typeof pg.Client.prototype.query;
   } else if (name) throw new Error(`unknown what-if ${name}`);
 }
 
