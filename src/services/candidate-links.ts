@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/db.ts';
 import { STATUS_LINK_PLACEHOLDER } from '../domain/sign-in-links.ts';
-import { insertStatusLink, type NewStatusLink } from '../repositories/candidate-page.repository.ts';
+import { insertStatusLink, insertStatusLinks, type NewStatusLink } from '../repositories/candidate-page.repository.ts';
 import { hashToken } from './secret-tokens.ts';
 
 /**
@@ -41,9 +41,31 @@ export async function mintStatusLinkToken(
   applicationId: string,
   now: Date,
 ): Promise<string> {
-  const token = randomBytes(32).toString('base64url');
-  await insertStatusLink(tx, { orgId, applicationId, tokenHash: hashToken(token), createdAt: now });
-  return token;
+  const [token] = await mintStatusLinkTokens(tx, orgId, [applicationId], now);
+  return token!;
+}
+
+/**
+ * Mint one status-link token per application id (repeats allowed), stored in one statement: the
+ * dispatcher mints a claimed batch's links together instead of a transaction per email.
+ */
+export async function mintStatusLinkTokens(
+  tx: Queryable,
+  orgId: string,
+  applicationIds: string[],
+  now: Date,
+): Promise<string[]> {
+  const tokens = applicationIds.map(() => randomBytes(32).toString('base64url'));
+  await insertStatusLinks(
+    tx,
+    applicationIds.map((applicationId, i) => ({
+      orgId,
+      applicationId,
+      tokenHash: hashToken(tokens[i]!),
+      createdAt: now,
+    })),
+  );
+  return tokens;
 }
 
 /**

@@ -25,7 +25,7 @@ import {
 import { insertTouchpoints } from '../repositories/touchpoint.repository.ts';
 import { groupByOrg } from './batches.ts';
 import { buildMessage, memberRecipient } from './message-builder.ts';
-import { mintStatusLinkToken } from './candidate-links.ts';
+import { mintStatusLinkTokens } from './candidate-links.ts';
 import { mintClientAnswerToken } from './client-answer-links.ts';
 import { fillClientLinks, hasClientLinkPlaceholder } from '../domain/client-links.ts';
 import { closeFollowUpsByTouchpoints } from './follow-up-ledger.ts';
@@ -207,6 +207,7 @@ export async function dispatchDueMessages(
     options.onlyOrgId ?? null,
   );
   const result: DispatchResult = { claimed: claimed.length, sent: 0, retried: 0, failed: 0, cancelled: 0 };
+  const statusTokens = await mintStatusLinksFor(deps, claimed);
   const queue = [...claimed];
   let pending: ClaimedMessage[] = [];
   let recording: Promise<void> | null = null;
@@ -237,7 +238,7 @@ export async function dispatchDueMessages(
     for (let m = queue.shift(); m; m = queue.shift()) {
       // Bound what is sent but not yet recorded: it is what a crash now would send twice.
       while (recording && pending.length + recordingSize >= MAX_UNRECORDED) await recording;
-      const outcome = await deliverOne(deps, m, options);
+      const outcome = await deliverOne(deps, m, statusTokens.get(m.id), options);
       result[outcome] += 1;
       if (outcome === 'sent') {
         pending.push(m);
@@ -251,10 +252,42 @@ export async function dispatchDueMessages(
   return result;
 }
 
-/** Send one message; a success is recorded later, with its group. */
+/** Whether a claimed message is candidate mail whose masked status link is filled in at sending. */
+function carriesStatusLink(m: ClaimedMessage): boolean {
+  return (
+    m.audience === 'candidate' &&
+    m.applicationId !== null &&
+    m.applicationStatus !== 'withdrawn' &&
+    (hasStatusLinkPlaceholder(m.bodyText) || hasStatusLinkPlaceholder(m.bodyHtml))
+  );
+}
+
+/**
+ * The status-link tokens of a claimed batch, by message id: one transaction and one statement per
+ * organization, not one transaction per email (BENCHMARKS.md, F9). A token whose email then fails
+ * is a stored hash nobody holds.
+ */
+async function mintStatusLinksFor(
+  deps: { db: Db; clock: Clock },
+  claimed: ClaimedMessage[],
+): Promise<Map<string, string>> {
+  const tokens = new Map<string, string>();
+  for (const [orgId, group] of groupByOrg(claimed.filter(carriesStatusLink))) {
+    const minted = await deps.db
+      .tenant(orgId)
+      .transaction((tx) =>
+        mintStatusLinkTokens(tx, orgId, group.map((m) => m.applicationId!), deps.clock.now()),
+      );
+    group.forEach((m, i) => tokens.set(m.id, minted[i]!));
+  }
+  return tokens;
+}
+
+/** Send one message (`statusToken` fills its status link); a success is recorded later, with its group. */
 async function deliverOne(
   deps: { db: Db; clock: Clock; transport: MailTransport; identity: MailIdentity },
   m: ClaimedMessage,
+  statusToken: string | undefined,
   options: DispatchOptions,
 ): Promise<'sent' | 'retried' | 'failed' | 'cancelled'> {
   // Never to a candidate who has withdrawn, even if the message was scheduled before.
@@ -275,17 +308,9 @@ async function deliverOne(
   // The stored body holds the status link masked; the real one exists only in the email itself.
   let text = m.bodyText;
   let html = m.bodyHtml;
-  if (
-    m.audience === 'candidate' &&
-    m.applicationId &&
-    (hasStatusLinkPlaceholder(text) || hasStatusLinkPlaceholder(html))
-  ) {
-    const applicationId = m.applicationId;
-    const token = await deps.db
-      .tenant(m.orgId)
-      .transaction((tx) => mintStatusLinkToken(tx, m.orgId, applicationId, deps.clock.now()));
-    text = fillStatusLinks(text, token);
-    html = fillStatusLinks(html, token);
+  if (statusToken) {
+    text = fillStatusLinks(text, statusToken);
+    html = fillStatusLinks(html, statusToken);
   }
   // A submission email to a client holds its answer links masked the same way.
   if (
