@@ -278,8 +278,40 @@ function splitClauses(sentence: RawPhrase): RawPhrase[] {
   return out.length > 0 ? out : [sentence];
 }
 
-/** Reads a text into sentences and clauses with their features. Never throws. */
+/**
+ * Analyses of recent texts. The same statements come again and again (the close form's
+ * suggestions, an ATS sending its fixed wording), and compromise's pass was 11 % of the API
+ * server's CPU closing interviews (BENCHMARKS.md, F10). An analysis depends on the text alone;
+ * it is frozen, so no caller can change what the next one gets.
+ */
+const analyses = new Map<string, Analysis>();
+const MAX_ANALYSES = 500;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** Reads a text into sentences and clauses with their features. Never throws. The result is frozen. */
 export function analyzeText(text: string): Analysis {
+  if (typeof text !== 'string' || text.length > 2_000) return readText(text);
+  const known = analyses.get(text);
+  if (known) {
+    // Most recently used last: the oldest is the one evicted.
+    analyses.delete(text);
+    analyses.set(text, known);
+    return known;
+  }
+  const analysis = deepFreeze(readText(text));
+  if (analyses.size >= MAX_ANALYSES) analyses.delete(analyses.keys().next().value!);
+  analyses.set(text, analysis);
+  return analysis;
+}
+
+function readText(text: string): Analysis {
   const original = typeof text === 'string' ? text : '';
   const norm = normalizeText(original);
   const lower = norm.toLowerCase();
