@@ -46,7 +46,6 @@ import {
   listSubmissions,
   listWaitingSubmissions,
   lockOpenSubmissionFollowUps,
-  cancelDeskFollowUps,
   updateClient,
   updateClientContact,
   updateSubmissionStage,
@@ -68,7 +67,7 @@ import { checkSubmissionAllowed, earlierSubmissionView } from './double-submissi
 import type { Actor, ServiceDeps } from './deps.ts';
 import { fetchPage, type Page, type PageQuery } from './pagination.ts';
 import { requireActiveMember, requireCandidateRef } from './references.ts';
-import { followSubmissionStage } from './submission-finalists.ts';
+import { endClientFeedback, followSubmissionStage } from './submission-finalists.ts';
 
 // ---- clients and contacts
 
@@ -462,16 +461,7 @@ export async function moveSubmission(
     );
     // The application follows the submission; a finalist lost under the target opens a backfill.
     await followSubmissionStage(tx, orgId, moved, now);
-    if (submissionEnded(change.stage)) {
-      const open = await lockOpenSubmissionFollowUps(tx, orgId, id, 'client_feedback');
-      await cancelDeskFollowUps(
-        tx,
-        orgId,
-        open.map((f) => f.id),
-        'submission_ended',
-        now,
-      );
-    }
+    if (submissionEnded(change.stage)) await endClientFeedback(tx, orgId, id, now);
     return moved;
   });
 }

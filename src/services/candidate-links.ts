@@ -6,7 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/db.ts';
 import { STATUS_LINK_PLACEHOLDER } from '../domain/sign-in-links.ts';
-import { insertStatusLink, insertStatusLinks, type NewStatusLink } from '../repositories/candidate-page.repository.ts';
+import {
+  insertStatusLink,
+  insertStatusLinks,
+  type NewStatusLink,
+} from '../repositories/candidate-page.repository.ts';
 import { hashToken } from './secret-tokens.ts';
 
 /**

@@ -273,11 +273,14 @@ async function mintStatusLinksFor(
 ): Promise<Map<string, string>> {
   const tokens = new Map<string, string>();
   for (const [orgId, group] of groupByOrg(claimed.filter(carriesStatusLink))) {
-    const minted = await deps.db
-      .tenant(orgId)
-      .transaction((tx) =>
-        mintStatusLinkTokens(tx, orgId, group.map((m) => m.applicationId!), deps.clock.now()),
-      );
+    const minted = await deps.db.tenant(orgId).transaction((tx) =>
+      mintStatusLinkTokens(
+        tx,
+        orgId,
+        group.map((m) => m.applicationId!),
+        deps.clock.now(),
+      ),
+    );
     group.forEach((m, i) => tokens.set(m.id, minted[i]!));
   }
   return tokens;

@@ -20,12 +20,10 @@ import {
 import { calendarOf, effectivePolicy } from '../domain/policy.ts';
 import { errors } from '../errors.ts';
 import {
-  cancelDeskFollowUps,
   findClient,
   findClientContact,
   findSubmission,
   listClientContacts,
-  lockOpenSubmissionFollowUps,
   updateSubmissionStage,
   type Client,
   type ClientContact,
@@ -59,7 +57,7 @@ import {
 import type { Queryable } from '../db/db.ts';
 import type { Actor, ServiceDeps } from './deps.ts';
 import { fetchPage, type Page, type PageQuery } from './pagination.ts';
-import { followSubmissionStage } from './submission-finalists.ts';
+import { endClientFeedback, followSubmissionStage } from './submission-finalists.ts';
 
 /** How many candidates a replacement search or a short job order names, from each source. */
 const CANDIDATES_SHOWN = 10;
@@ -168,14 +166,7 @@ async function moveSubmissionToPlaced(
 ): Promise<void> {
   const moved = await updateSubmissionStage(tx, orgId, submissionId, { stage: 'placed' }, now);
   await followSubmissionStage(tx, orgId, moved, now);
-  const open = await lockOpenSubmissionFollowUps(tx, orgId, submissionId, 'client_feedback');
-  await cancelDeskFollowUps(
-    tx,
-    orgId,
-    open.map((f) => f.id),
-    'submission_ended',
-    now,
-  );
+  await endClientFeedback(tx, orgId, submissionId, now);
 }
 
 /** The recruiter's check-ins of a new placement, each an owned follow-up with the candidate or the client. */

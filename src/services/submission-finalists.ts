@@ -10,6 +10,7 @@ import type { SubmissionStage } from '../domain/agency.ts';
 import type { Application } from '../domain/model.ts';
 import type { FollowUp } from '../domain/model.ts';
 import { findApplication, updateApplication } from '../repositories/application.repository.ts';
+import { cancelDeskFollowUps, lockOpenSubmissionFollowUps } from '../repositories/agency.repository.ts';
 import type { Submission } from '../repositories/agency.repository.ts';
 import { reviewFinalists } from './finalists.ts';
 
@@ -54,4 +55,21 @@ export async function followSubmissionStage(
   const after = await updateApplication(tx, orgId, before.id, patch, now);
   if (!after) return null;
   return reviewFinalists(tx, orgId, moved.jobId, { before, after }, now, { ownerId: moved.recruiterId });
+}
+
+/** A submission that ended (placed, declined, withdrawn) waits on no more client feedback: cancel what was open. */
+export async function endClientFeedback(
+  tx: Queryable,
+  orgId: string,
+  submissionId: string,
+  now: Date,
+): Promise<void> {
+  const open = await lockOpenSubmissionFollowUps(tx, orgId, submissionId, 'client_feedback');
+  await cancelDeskFollowUps(
+    tx,
+    orgId,
+    open.map((f) => f.id),
+    'submission_ended',
+    now,
+  );
 }
