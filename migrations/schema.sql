@@ -756,7 +756,6 @@ CREATE TABLE public.messages (
     in_reply_to text,
     "references" text[] DEFAULT '{}'::text[] NOT NULL,
     check_kind text,
-    findings jsonb DEFAULT '[]'::jsonb NOT NULL,
     override_reason text,
     cancel_reason text,
     created_by uuid,

@@ -264,13 +264,6 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const MESSAGE_STATUSES = ['draft', 'scheduled', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
-/** A message check's finding, as stored with the message. */
-export interface StoredFinding {
-  code: string;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-}
-
 /** An email in the outbox. */
 export interface Message {
   id: string;
@@ -305,7 +298,6 @@ export interface Message {
   references: string[];
   /** Which message check applies (rejection, advance, update), if any. */
   checkKind: 'rejection' | 'advance' | 'update' | null;
-  findings: StoredFinding[];
   overrideReason: string | null;
   cancelReason: string | null;
   createdBy: string | null;

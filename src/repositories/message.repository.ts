@@ -31,7 +31,6 @@ interface MessageRow {
   in_reply_to: string | null;
   references: string[];
   check_kind: Message['checkKind'];
-  findings: Message['findings'];
   override_reason: string | null;
   cancel_reason: string | null;
   created_by: string | null;
@@ -68,7 +67,6 @@ const toMessage = (r: MessageRow): Message => ({
   inReplyTo: r.in_reply_to,
   references: r.references,
   checkKind: r.check_kind,
-  findings: r.findings,
   overrideReason: r.override_reason,
   cancelReason: r.cancel_reason,
   createdBy: r.created_by,
@@ -104,7 +102,6 @@ export type NewMessage = Pick<
   | 'inReplyTo'
   | 'references'
   | 'checkKind'
-  | 'findings'
   | 'createdBy'
   | 'createdAt'
 >;
@@ -124,17 +121,17 @@ export async function insertMessages(q: Queryable, messages: NewMessage[]): Prom
     `INSERT INTO messages (id, org_id, application_id, follow_up_id, decision_id, kind, audience, to_member_id,
                            to_address, to_name, reply_to, subject, body_text, body_html, automatic, status,
                            send_at, scheduled_because, message_id, reply_token_hash, ics_method, ics, in_reply_to,
-                           "references", check_kind, findings, created_by, created_at, updated_at)
+                           "references", check_kind, created_by, created_at, updated_at)
      SELECT id, org_id, application_id, follow_up_id, decision_id, kind, audience, to_member_id, to_address,
             to_name, reply_to, subject, body_text, body_html, automatic, status, send_at, scheduled_because,
-            message_id, reply_token_hash, ics_method, ics, in_reply_to, "references", check_kind, findings,
+            message_id, reply_token_hash, ics_method, ics, in_reply_to, "references", check_kind,
             created_by, created_at, created_at
        FROM jsonb_to_recordset($1::jsonb) AS m(
               id uuid, org_id uuid, application_id uuid, follow_up_id uuid, decision_id uuid, kind text,
               audience text, to_member_id uuid, to_address text, to_name text, reply_to text, subject text,
               body_text text, body_html text, automatic boolean, status text, send_at timestamptz,
               scheduled_because text, message_id text, reply_token_hash text, ics_method text, ics text,
-              in_reply_to text, "references" text[], check_kind text, findings jsonb,
+              in_reply_to text, "references" text[], check_kind text,
               created_by uuid, created_at timestamptz)
      RETURNING *`,
     [
@@ -165,7 +162,6 @@ export async function insertMessages(q: Queryable, messages: NewMessage[]): Prom
           in_reply_to: m.inReplyTo,
           references: m.references,
           check_kind: m.checkKind,
-          findings: m.findings,
           created_by: m.createdBy,
           created_at: m.createdAt,
         })),
@@ -243,13 +239,13 @@ export async function updateDraft(
   q: Queryable,
   orgId: string,
   id: string,
-  patch: Pick<Message, 'subject' | 'bodyText' | 'bodyHtml' | 'findings'>,
+  patch: Pick<Message, 'subject' | 'bodyText' | 'bodyHtml'>,
   at: Date,
 ): Promise<Message | null> {
   const [row] = await q.query<MessageRow>(
-    `UPDATE messages SET subject = $3, body_text = $4, body_html = $5, findings = $6::jsonb, updated_at = $7
+    `UPDATE messages SET subject = $3, body_text = $4, body_html = $5, updated_at = $6
       WHERE org_id = $1 AND id = $2 AND status = 'draft' RETURNING *`,
-    [orgId, id, patch.subject, patch.bodyText, patch.bodyHtml, JSON.stringify(patch.findings), at],
+    [orgId, id, patch.subject, patch.bodyText, patch.bodyHtml, at],
   );
   return row ? toMessage(row) : null;
 }

@@ -30,7 +30,6 @@ describe('buildMessage', () => {
       followUpId: null,
       decisionId: null,
       checkKind: null,
-      findings: [],
     });
     expect(m.bodyHtml).toContain('a &amp; b');
     expect(m).not.toHaveProperty('calendar');

@@ -72,7 +72,6 @@ export function buildMessage(spec: MessageSpec): MessageDraft {
       ? { status: 'draft' as const, sendAt: null, scheduledBecause: null }
       : { status: 'scheduled' as const, sendAt: send.at, scheduledBecause: send.because ?? null }),
     checkKind: spec.checkKind ?? null,
-    findings: [],
     createdBy: spec.createdBy,
     ...(spec.calendar !== undefined ? { calendar: spec.calendar } : {}),
   };

@@ -198,7 +198,7 @@ export async function editDraft(
       tx,
       orgId,
       id,
-      { subject, bodyText, bodyHtml: textToHtml(bodyText, { title: subject }), findings: [] },
+      { subject, bodyText, bodyHtml: textToHtml(bodyText, { title: subject }) },
       deps.clock.now(),
     ))!;
     return viewMessage(updated);
