@@ -1,33 +1,20 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
-import type { Db } from '../db/db.ts';
-import { backends, openTestDb } from '../../test/support/db.ts';
-import { bearerApi } from '../../test/support/api-client.ts';
+import { backends } from '../../test/support/db.ts';
+import { bearerApi, useApiApp } from '../../test/support/api-client.ts';
 import { buildOrganization } from '../../test/support/factories.ts';
-import { buildApp } from './app.ts';
 
 /**
  * One person, one candidate: a second candidate with an email already on file is refused with
  * `candidate_exists` naming the first, and `?email=` finds them — within the organization only.
  */
 describe.each(backends)('duplicate candidates on %s', (backend) => {
-  let db: Db;
-  let app: FastifyInstance;
   const clock = new ManualClock('2026-12-01T15:00:00Z');
-
-  beforeAll(async () => {
-    db = await openTestDb(backend);
-    app = await buildApp({ db, clock });
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
-  });
+  const running = useApiApp(backend, { clock });
 
   async function newOrg() {
-    const { apiToken } = await buildOrganization({ db, clock });
-    return bearerApi(app, apiToken);
+    const { apiToken } = await buildOrganization({ db: running.db, clock });
+    return bearerApi(running.app, apiToken);
   }
 
   it('refuses a second candidate with the same email (any case), naming the first', async () => {

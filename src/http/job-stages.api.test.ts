@@ -1,30 +1,17 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.ts';
-import type { Db } from '../db/db.ts';
-import { backends, openTestDb } from '../../test/support/db.ts';
-import { bearerApi } from '../../test/support/api-client.ts';
+import { backends } from '../../test/support/db.ts';
+import { bearerApi, useApiApp } from '../../test/support/api-client.ts';
 import { buildOrganization } from '../../test/support/factories.ts';
-import { buildApp } from './app.ts';
 
 /** A job's stages and a candidate's source through the API: defaults, validation, the pipeline's columns. */
 describe.each(backends)('job stages and candidate source on %s', (backend) => {
-  let db: Db;
-  let app: FastifyInstance;
   const clock = new ManualClock('2026-12-01T15:00:00Z');
-
-  beforeAll(async () => {
-    db = await openTestDb(backend);
-    app = await buildApp({ db, clock });
-  });
-  afterAll(async () => {
-    await app.close();
-    await db.close();
-  });
+  const running = useApiApp(backend, { clock });
 
   async function newApi() {
-    const { apiToken } = await buildOrganization({ db, clock });
-    return bearerApi(app, apiToken);
+    const { apiToken } = await buildOrganization({ db: running.db, clock });
+    return bearerApi(running.app, apiToken);
   }
 
   it('gives a new job the default stages, takes a list, and refuses a bad one at the field', async () => {
