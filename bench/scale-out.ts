@@ -285,7 +285,7 @@ async function runRound(workers: number): Promise<Round> {
       const at = m.at.getTime();
       if (!first.has(id) || at < first.get(id)!) first.set(id, at);
     }
-    const last = Math.max(go.getTime(), ...first.values());
+    const last = [...first.values()].reduce((max, at) => Math.max(max, at), go.getTime());
     const seconds = (last - go.getTime()) / 1000;
     const counts = await countChaos(db, sink!.received);
     return {
