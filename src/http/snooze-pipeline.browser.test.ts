@@ -190,10 +190,15 @@ describe('snooze, pipeline and report charts, in a browser', () => {
     await source.fill('referred by Ana');
     await form.getByRole('button', { name: `Add to ${s.job.title}` }).click();
     await expect.poll(() => page.textContent('main')).toContain(`Dee Referred is in ${s.job.title}`);
-    const [row] = await db.query<{ source: string | null }>(
-      `SELECT source FROM candidates WHERE name = 'Dee Referred'`,
+    const [row] = await db.query<{ id: string; source: string | null }>(
+      `SELECT id, source FROM candidates WHERE name = 'Dee Referred'`,
     );
     expect(row!.source).toBe('referred by Ana');
+    // The candidate's page shows where they came from, beside their contact facts.
+    await page.goto(`${base}/#/candidates/${row!.id}`);
+    await expect
+      .poll(() => page.locator('dl.facts').first().textContent())
+      .toContain('Sourcereferred by Ana');
     expect(await seriousViolations(page)).toEqual([]);
   });
 

@@ -154,6 +154,8 @@ export function CandidateScreen({ candidateId, session }: { candidateId: string;
         <dd>{candidate.phone ?? 'none on file'}</dd>
         <dt>Time zone</dt>
         <dd>{candidate.timeZone ?? 'the organization’s'}</dd>
+        <dt>Source</dt>
+        <dd>{candidate.source ?? 'not recorded'}</dd>
         <dt>In Hearback since</dt>
         <dd>{when(candidate.createdAt)}</dd>
       </dl>
