@@ -63,34 +63,32 @@ const REPORT_COHORT_SQL = `WITH first_interview AS (
      ),
      -- Only the period's applications: aggregating every follow-up of the organization first
      -- made a year's report of a large organization take seconds (BENCHMARKS.md, finding F4).
+     -- Each application's outcome follow-ups are read once, for the outcome and its promises both
+     -- (a second pass over them was a fifth of a large report's time: F11).
+     -- Promises are the candidate's: kept and broken go by what they were promised
+     -- (promised_due_at when a decision pulled the team's due time forward); overdue by the team's.
      outcome AS (
        SELECT f.application_id, min(f.done_at) FILTER (WHERE f.status = 'done') AS delivered_at,
-              (array_agg(f.owner_id ORDER BY f.created_at DESC))[1] AS owner_id
+              (array_agg(f.owner_id ORDER BY f.created_at DESC))[1] AS owner_id,
+              count(*) FILTER (WHERE f.status = 'done' AND f.done_at <= coalesce(f.promised_due_at, f.due_at)) AS kept,
+              count(*) FILTER (WHERE (f.status = 'done' AND f.done_at > coalesce(f.promised_due_at, f.due_at))
+                                  OR (f.status = 'cancelled' AND f.cancel_reason = 'extended')
+                                  OR (f.status = 'open' AND coalesce(f.promised_due_at, f.due_at) < $4)) AS broken,
+              count(*) FILTER (WHERE f.status = 'open' AND f.due_at < $4) AS overdue
          FROM first_interview fi
          JOIN follow_ups f ON f.org_id = $1 AND f.application_id = fi.application_id AND f.kind = 'outcome'
         GROUP BY f.application_id
      ),
      base AS (
-       SELECT a.id AS application_id, a.job_id, fi.first_closed, fo.delivered_at, fo.owner_id, `;
+       SELECT a.id AS application_id, a.job_id, fi.first_closed, fo.delivered_at, fo.owner_id,
+              fo.kept, fo.broken, fo.overdue, `;
 
-/** The per-group measures after the key: promises, updates, inquiries, ratings and totals. */
+/** The per-group measures after the key: updates, inquiries, ratings and totals. */
 const REPORT_MEASURES_SQL = ` AS key
          FROM first_interview fi
          JOIN applications a ON a.org_id = $1 AND a.id = fi.application_id
          LEFT JOIN outcome fo ON fo.application_id = a.id
         WHERE ($5::uuid IS NULL OR a.job_id = $5) AND ($6::uuid IS NULL OR fo.owner_id = $6)
-     ),
-     -- Promises are the candidate's: kept and broken go by what they were promised
-     -- (promised_due_at when a decision pulled the team's due time forward); overdue by the team's.
-     promises AS (
-       SELECT b.key,
-              count(*) FILTER (WHERE f.status = 'done' AND f.done_at <= coalesce(f.promised_due_at, f.due_at))::int AS kept,
-              count(*) FILTER (WHERE (f.status = 'done' AND f.done_at > coalesce(f.promised_due_at, f.due_at))
-                                  OR (f.status = 'cancelled' AND f.cancel_reason = 'extended')
-                                  OR (f.status = 'open' AND coalesce(f.promised_due_at, f.due_at) < $4))::int AS broken,
-              count(*) FILTER (WHERE f.status = 'open' AND f.due_at < $4)::int AS overdue
-         FROM base b JOIN follow_ups f ON f.org_id = $1 AND f.application_id = b.application_id AND f.kind = 'outcome'
-        GROUP BY b.key
      ),
      updates AS (
        SELECT b.key, count(*)::int AS n
@@ -112,7 +110,9 @@ const REPORT_MEASURES_SQL = ` AS key
      totals AS (
        SELECT key, count(*)::int AS interviewed, count(delivered_at)::int AS delivered,
               (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - first_closed) / 3600))::float8 AS median_hours,
-              (percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - first_closed) / 3600))::float8 AS p90_hours
+              (percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - first_closed) / 3600))::float8 AS p90_hours,
+              coalesce(sum(kept), 0)::int AS kept, coalesce(sum(broken), 0)::int AS broken,
+              coalesce(sum(overdue), 0)::int AS overdue
          FROM base GROUP BY key
      )
 `;
@@ -125,12 +125,11 @@ const REPORT_ROWS_SQL = `     SELECT t.key,
                  WHEN $7 = 'owner' THEN (SELECT m.name FROM members m WHERE m.org_id = $1 AND m.id = t.key::uuid)
                  ELSE t.key END AS label,
             t.interviewed, t.delivered, t.median_hours, t.p90_hours,
-            coalesce(p.kept, 0) AS kept, coalesce(p.broken, 0) AS broken, coalesce(u.n, 0) AS updates,
-            coalesce(p.overdue, 0) AS overdue, coalesce(i.n, 0) AS inquiries, r.rating
+            t.kept, t.broken, coalesce(u.n, 0) AS updates,
+            t.overdue, coalesce(i.n, 0) AS inquiries, r.rating
        FROM totals t
        -- Plain equality (keys are never '') so these can be hash joins: IS NOT DISTINCT FROM
        -- made them nested loops, quadratic in the number of groups (thousands of jobs).
-       LEFT JOIN promises p ON coalesce(p.key, '') = coalesce(t.key, '')
        LEFT JOIN updates u ON coalesce(u.key, '') = coalesce(t.key, '')
        LEFT JOIN inquiries i ON coalesce(i.key, '') = coalesce(t.key, '')
        LEFT JOIN ratings r ON coalesce(r.key, '') = coalesce(t.key, '')
