@@ -7,6 +7,12 @@
  *
  *   npx tsx bench/generate.ts --keep          # once: 1,000 orgs, 1M follow-ups, 5M touchpoints
  *   npx tsx bench/queries.ts [--db bench_data] [--runs 50] [--no-write]
+ *
+ * Ten times the data (issue #19): generate it into its own database, then name the scale, which
+ * writes its own section and its plans, with EXPLAIN (ANALYZE, BUFFERS), under bench/plans/10x/:
+ *
+ *   npx tsx bench/generate.ts --follow-ups 10000000 --orgs 10000 --fast --keep --db bench_10m --no-write
+ *   npx tsx bench/queries.ts --db bench_10m --scale 10x
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
@@ -30,6 +36,9 @@ import {
 const a = args();
 const DB = a.get('db') ?? 'bench_data';
 const RUNS = numArg(a, 'runs', 50);
+// A named scale writes its own section and plan directory, with timings and buffers in the plans.
+const SCALE = a.get('scale') ?? null;
+const PLANS = SCALE ? `bench/plans/${SCALE}` : 'bench/plans';
 const url = databaseUrl(DB);
 // The dataset's "now" (bench/generate.ts --now), so overdue and due-today mean the same every run.
 const clock = new ManualClock(a.get('now') ?? '2026-11-20T12:00:00Z');
@@ -61,8 +70,9 @@ const apps = await db.query<{ id: string }>(
   `SELECT application_id AS id FROM follow_ups WHERE org_id = $1 ORDER BY md5(id::text) LIMIT $2`,
   [orgId, RUNS],
 );
-const counts = await db.query<{ t: number; m: number }>(
-  `SELECT (SELECT count(*)::int FROM touchpoints) AS t, (SELECT count(*)::int FROM messages) AS m`,
+const counts = await db.query<{ t: number; m: number; o: number }>(
+  `SELECT (SELECT count(*)::int FROM touchpoints) AS t, (SELECT count(*)::int FROM messages) AS m,
+          (SELECT count(*)::int FROM organizations) AS o`,
 );
 console.log(
   `dataset ${DB}: ${fmt(largest.total)} follow-ups, ${fmt(counts[0]!.t)} touchpoints, ${fmt(counts[0]!.m)} messages; ` +
@@ -108,7 +118,7 @@ const cases: { name: string; what: string; run: (i: number) => Promise<unknown> 
 const rows: (string | number)[][] = [];
 // Smoke runs (--no-write) run on a small dataset whose plans are not the reference ones.
 const writePlans = !process.argv.includes('--no-write');
-if (writePlans) mkdirSync(`${ROOT}bench/plans`, { recursive: true });
+if (writePlans) mkdirSync(`${ROOT}${PLANS}`, { recursive: true });
 for (const c of cases) {
   // Warm the cache once, capturing the statements of this call.
   capture = [];
@@ -135,7 +145,7 @@ for (const c of cases) {
     p95.toFixed(1),
     runs,
     statements.length,
-    `[plan](bench/plans/${c.name}.txt)`,
+    `[plan](${PLANS}/${c.name}.txt)`,
   ]);
 
   // Plans without costs or timings: stable between runs, so a diff is a real change of plan.
@@ -144,25 +154,31 @@ for (const c of cases) {
   for (const s of statements) {
     const plan = await db
       .tenant(orgId)
-      .transaction((tx) => tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN (COSTS OFF) ${s.text}`, s.values));
+      .transaction((tx) =>
+        tx.query<{ 'QUERY PLAN': string }>(
+          `EXPLAIN (${SCALE ? 'ANALYZE, BUFFERS, ' : ''}COSTS OFF) ${s.text}`,
+          s.values,
+        ),
+      );
     plans.push(`-- ${s.text.replace(/\s+/g, ' ').trim()}\n${plan.map((p) => p['QUERY PLAN']).join('\n')}`);
   }
   writeFileSync(
-    `${ROOT}bench/plans/${c.name}.txt`,
-    `# ${c.what}\n# As the application role (row-level security in force), largest organization of\n` +
-      `# \`npx tsx bench/generate.ts\` (1,000 orgs, 1M follow-ups, seed 1). Regenerate: npx tsx bench/queries.ts\n\n` +
+    `${ROOT}${PLANS}/${c.name}.txt`,
+    `# ${c.what}\n# As the application role (row-level security in force), largest organization ` +
+      `(${fmt(largest.n)} follow-ups) of ${DB} (${fmt(largest.total)} follow-ups, seed 1).\n` +
+      `# Regenerate: npx tsx bench/queries.ts${SCALE ? ` --db ${DB} --scale ${SCALE}` : ''}\n\n` +
       `${plans.join('\n\n')}\n`,
   );
 }
 await db.close();
 
 writeSection(
-  'queries',
-  `### 5. Queries at scale (largest organization: ${fmt(largest.n)} of ${fmt(largest.total)} follow-ups)
+  SCALE ? `queries-${SCALE}` : 'queries',
+  `### 5${SCALE ? ` (${SCALE})` : ''}. Queries at scale (largest organization: ${fmt(largest.n)} of ${fmt(largest.total)} follow-ups)
 
-\`npx tsx bench/queries.ts --runs ${RUNS}\` on the dataset of \`npx tsx bench/generate.ts --keep\` — ${await machine()}
+\`npx tsx bench/queries.ts --runs ${RUNS}${SCALE ? ` --db ${DB} --scale ${SCALE}` : ''}\` on the dataset of \`npx tsx bench/generate.ts${SCALE ? ` --follow-ups ${largest.total} --orgs ${counts[0]!.o} --fast --db ${DB}` : ''} --keep\` — ${await machine()}
 
 ${table(['query (through the service, row-level security on)', 'p50 ms', 'p95 ms', 'runs', 'SELECTs', 'plan'], rows)}
 
-Plans are checked in under [bench/plans/](bench/plans/) without costs, so a changed plan (a lost index, a new sequential scan) shows in review.`,
+Plans are checked in under [${PLANS}/](${PLANS}/) without costs${SCALE ? ', with the timings and buffers of one run (EXPLAIN ANALYZE, BUFFERS)' : ', so a changed plan (a lost index, a new sequential scan) shows in review'}.`,
 );
