@@ -6,7 +6,7 @@
  * lost index shows up in review as a changed plan.
  *
  *   npx tsx bench/generate.ts --keep          # once: 1,000 orgs, 1M follow-ups, 5M touchpoints
- *   npx tsx bench/queries.ts [--db bench_data] [--runs 50] [--no-write]
+ *   npx tsx bench/queries.ts [--db bench_data] [--runs 50] [--only home-view,overdue,…] [--no-write]
  *
  * Ten times the data (issue #19): generate it into its own database, then name the scale, which
  * writes its own section and its plans, with EXPLAIN (ANALYZE, BUFFERS), under bench/plans/10x/:
@@ -48,8 +48,13 @@ let capture: { text: string; values: unknown[] }[] | null = null;
 // eslint-disable-next-line @typescript-eslint/unbound-method -- re-applied below with the client as `this`
 const originalQuery = pg.Client.prototype.query;
 pg.Client.prototype.query = function (this: pg.Client, ...x: unknown[]) {
+  // A prepared statement (src/db/db.ts, F8) arrives as a config object, not as text.
+  const config =
+    typeof x[0] === 'object' && x[0] !== null ? (x[0] as { text?: unknown; values?: unknown[] }) : null;
   if (capture && typeof x[0] === 'string')
     capture.push({ text: x[0], values: (x[1] as unknown[] | undefined) ?? [] });
+  else if (capture && typeof config?.text === 'string')
+    capture.push({ text: config.text, values: config.values ?? [] });
   return (originalQuery as (...y: unknown[]) => unknown).apply(this, x);
 } as typeof pg.Client.prototype.query;
 
@@ -115,11 +120,13 @@ const cases: { name: string; what: string; run: (i: number) => Promise<unknown> 
   },
 ];
 
+// --only a,b runs those cases alone (at 10x the data, the report by job runs for minutes).
+const only = a.get('only')?.split(',') ?? null;
 const rows: (string | number)[][] = [];
 // Smoke runs (--no-write) run on a small dataset whose plans are not the reference ones.
 const writePlans = !process.argv.includes('--no-write');
 if (writePlans) mkdirSync(`${ROOT}${PLANS}`, { recursive: true });
-for (const c of cases) {
+for (const c of cases.filter((x) => !only || only.includes(x.name))) {
   // Warm the cache once, capturing the statements of this call.
   capture = [];
   await c.run(0);
@@ -176,7 +183,7 @@ writeSection(
   SCALE ? `queries-${SCALE}` : 'queries',
   `### 5${SCALE ? ` (${SCALE})` : ''}. Queries at scale (largest organization: ${fmt(largest.n)} of ${fmt(largest.total)} follow-ups)
 
-\`npx tsx bench/queries.ts --runs ${RUNS}${SCALE ? ` --db ${DB} --scale ${SCALE}` : ''}\` on the dataset of \`npx tsx bench/generate.ts${SCALE ? ` --follow-ups ${largest.total} --orgs ${counts[0]!.o} --fast --db ${DB}` : ''} --keep\` — ${await machine()}
+\`npx tsx bench/queries.ts --runs ${RUNS}${SCALE ? ` --db ${DB} --scale ${SCALE}` : ''}${only ? ` --only ${only.join(',')}` : ''}\` on the dataset of \`npx tsx bench/generate.ts${SCALE ? ` --follow-ups ${largest.total} --orgs ${counts[0]!.o} --fast --db ${DB}` : ''} --keep\` — ${await machine()}
 
 ${table(['query (through the service, row-level security on)', 'p50 ms', 'p95 ms', 'runs', 'SELECTs', 'plan'], rows)}
 

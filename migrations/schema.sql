@@ -2051,6 +2051,12 @@ CREATE INDEX messages_lease_idx ON public.messages USING btree (lease_until) WHE
 CREATE INDEX messages_scheduled_idx ON public.messages USING btree (send_at) WHERE (status = 'scheduled'::text);
 
 --
+-- Name: messages_sent_updates_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX messages_sent_updates_idx ON public.messages USING btree (org_id, application_id) WHERE ((kind = 'update'::text) AND (status = 'sent'::text));
+
+--
 -- Name: placements_client_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2121,6 +2127,12 @@ CREATE INDEX submissions_org_created_idx ON public.submissions USING btree (org_
 --
 
 CREATE INDEX touchpoints_application_idx ON public.touchpoints USING btree (org_id, application_id, occurred_at);
+
+--
+-- Name: touchpoints_candidate_check_ins_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX touchpoints_candidate_check_ins_idx ON public.touchpoints USING btree (org_id, application_id) WHERE ((kind = 'check_in'::text) AND (from_party = 'candidate'::text));
 
 --
 -- Name: webhook_attempts_delivery_idx; Type: INDEX; Schema: public; Owner: -

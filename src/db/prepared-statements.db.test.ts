@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { ManualClock } from '../clock.ts';
 import { listFollowUpsPage } from '../services/follow-up.service.ts';
+import { getFollowUpReport } from '../services/report.service.ts';
 import { backends, createPostgresDatabase } from '../../test/support/db.ts';
 import { buildInterviewScenario } from '../../test/support/factories.ts';
 import { openDb, type Db } from './db.ts';
@@ -75,5 +76,22 @@ describe.runIf(onPostgres)('prepared statements on PostgreSQL', () => {
     } finally {
       await prepared.exec(`ALTER TABLE organizations DROP COLUMN prepared_test_column`);
     }
+  });
+  it('plans a report for its own parameters every time, never with a generic plan (F11)', async () => {
+    // Its own connection: the test before left a column behind that stales older statements.
+    const db = await openDb({ kind: 'postgres', url: database.url, poolMax: 1 });
+    onTestFinished(() => db.close());
+    const { organization } = await buildInterviewScenario({ db, clock });
+    const year = { from: new Date('2026-01-01T00:00:00Z'), to: clock.now(), group: 'none' as const };
+    // PostgreSQL considers a generic plan from the sixth run of a prepared statement on.
+    for (let i = 0; i < 8; i++) await getFollowUpReport({ db, clock }, organization.id, year);
+    const [report] = await db.tenant(organization.id).transaction((tx) =>
+      tx.query<{ generic: string; custom: string }>(
+        `SELECT generic_plans::text AS generic, custom_plans::text AS custom
+           FROM pg_prepared_statements WHERE statement LIKE $1`,
+        ['WITH first_interview AS%'],
+      ),
+    );
+    expect(report).toEqual({ generic: '0', custom: '8' });
   });
 });

@@ -1,4 +1,5 @@
 /** Small helpers shared by the repositories. SQL stays visible in each repository. */
+import type { Queryable } from './db.ts';
 
 /** `%text%` for `ILIKE … ESCAPE '\'`: the text matched literally (its %, _ and \ escaped, not wildcards). */
 export function containsPattern(text: string): string {
@@ -84,4 +85,17 @@ export function keysetPage(
     orderLimit: `ORDER BY ${o.by}${dir}, ${id}${dir} LIMIT $${l}`,
     params: [page?.after?.key ?? null, page?.after?.id ?? null, page?.limit ?? null],
   };
+}
+
+/**
+ * Plan the rest of this transaction's statements for their own parameters. Prepared statements
+ * (src/db/db.ts, F8) let PostgreSQL keep a generic plan after five runs when that plan's estimate
+ * is the cheaper; for a report, whose cohort is a handful of rows in one organization and half a
+ * million in another, the generic plan assumed eleven rows and nested an aggregate of the whole
+ * cohort inside a loop over it, and a year's report of the largest organization at 10M follow-ups
+ * ran for minutes instead of seconds (BENCHMARKS.md, F11). Planning costs milliseconds next to a
+ * report. Call it inside a transaction: SET LOCAL ends with it.
+ */
+export async function planForTheseParameters(q: Queryable): Promise<void> {
+  await q.exec('SET LOCAL plan_cache_mode = force_custom_plan');
 }

@@ -4,6 +4,7 @@
  * in. The arithmetic is in src/domain/agency-report.ts. Every statement filters by org_id.
  */
 import type { Queryable } from '../db/db.ts';
+import { planForTheseParameters } from '../db/sql.ts';
 import type { AgencyReportFacts } from '../domain/agency-report.ts';
 
 /** How the agency report is grouped. */
@@ -35,6 +36,7 @@ export async function agencyReportFacts(
   group: AgencyReportGroup,
 ): Promise<AgencyReportFacts> {
   const args = [orgId, period.from, period.to];
+  await planForTheseParameters(q);
   const feedback = await q.query<{ k: string; opened_at: Date; due_at: Date; answered_at: Date | null }>(
     // Cancelled feedback (the submission ended another way) was never answered nor missed.
     `SELECT ${KEY[group]('coalesce(f.client_contact_id, s.contact_id)')} AS k, f.created_at AS opened_at, f.due_at,

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/db.ts';
+import { planForTheseParameters } from '../db/sql.ts';
 
 /** The filter every report takes. */
 export interface ReportFilter {
@@ -167,6 +168,7 @@ export async function followUpReport(
   group: ReportGroup,
 ): Promise<ReportRow[]> {
   const keyExpr = REPORT_KEY_SQL[group];
+  await planForTheseParameters(q);
   const rows = await q.query<Row>(`${REPORT_COHORT_SQL}${keyExpr}${REPORT_MEASURES_SQL}${REPORT_ROWS_SQL}`, [
     orgId,
     f.from,
