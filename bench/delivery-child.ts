@@ -4,15 +4,15 @@
  * close the follow-up) until the outbox is empty; `bare` sends the same number of pre-rendered
  * messages straight through nodemailer's pool, no database (the ceiling).
  *
- *   argv: <hearback|bare> <smtp url> <pool size> <database url | count> <batch size>
+ *   argv: <hearback|bare> <smtp url> <pool size> <database url | count> <batch size> [lanes]
  */
 import { systemClock } from '../src/clock.ts';
 import { openDb } from '../src/db/db.ts';
 import { createSmtpTransport } from '../src/mail/smtp.transport.ts';
-import { dispatchDueMessages } from '../src/services/outbox.service.ts';
+import { dispatchBacklog } from '../src/services/outbox.service.ts';
 import { IDENTITY, MAX_ROUNDS, statementsSent } from './lib/sweep-work.ts';
 
-const [kind, smtpUrl, poolArg, target, batchArg] = process.argv.slice(2);
+const [kind, smtpUrl, poolArg, target, batchArg, lanesArg] = process.argv.slice(2);
 if (!process.send || !smtpUrl || !target || (kind !== 'hearback' && kind !== 'bare')) {
   console.error('usage: started by bench/delivery.ts');
   process.exit(2);
@@ -28,10 +28,18 @@ const start = performance.now();
 let sent = 0;
 const before = statementsSent();
 if (db) {
-  const options = { batchSize: Number(batchArg), leaseMs: 60_000, maxAttempts: 8, concurrency: pool };
+  // As the worker's tick delivers: overlapping lanes of batches until one comes back short.
+  const options = {
+    batchSize: Number(batchArg),
+    leaseMs: 60_000,
+    maxAttempts: 8,
+    concurrency: pool,
+    lanes: Number(lanesArg ?? 2),
+    maxBatches: MAX_ROUNDS,
+  };
   let empty = 0;
-  for (let i = 0; i < MAX_ROUNDS && empty < 2; i++) {
-    const r = await dispatchDueMessages({ db, clock: systemClock, transport, identity: IDENTITY }, options);
+  while (empty < 2) {
+    const r = await dispatchBacklog({ db, clock: systemClock, transport, identity: IDENTITY }, options);
     sent += r.sent;
     if (r.retried + r.failed > 0) throw new Error(`delivery failures: ${JSON.stringify(r)}`);
     if (r.claimed === 0) {

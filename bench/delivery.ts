@@ -91,12 +91,24 @@ async function runSenders(
   kind: 'hearback' | 'bare',
   workers: number,
   target: (i: number) => string,
+  lanes = 2,
 ): Promise<Done & { received: number }> {
   const before = await sinkCount();
   const children: ChildProcess[] = Array.from({ length: workers }, (_, i) =>
-    fork(here('./delivery-child.ts'), [kind, smtpUrl, String(POOL), target(i), String(BATCH)], {
-      execArgv: ['--import', 'tsx'],
-    }),
+    fork(
+      here('./delivery-child.ts'),
+      [kind, smtpUrl, String(POOL), target(i), String(BATCH), String(lanes)],
+      {
+        // BENCH_CPU_PROF=dir writes a V8 CPU profile of each sender there.
+        execArgv: [
+          '--import',
+          'tsx',
+          ...(process.env.BENCH_CPU_PROF
+            ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+            : []),
+        ],
+      },
+    ),
   );
   const ready = children.map((c) => new Promise<void>((resolve) => c.once('message', () => resolve())));
   const done = children.map(
@@ -147,9 +159,14 @@ function report(name: string, workers: number, r: Done & { received: number }, e
 
 const bare = await runSenders('bare', 1, () => String(N));
 report('ceiling: bare nodemailer pool', 1, bare, `pool ${POOL}, no database`);
-for (const workers of [1, 2]) {
+// One lane is the dispatcher before F11 (a batch claimed only when the last one was recorded).
+for (const [workers, lanes] of [
+  [1, 1],
+  [1, 2],
+  [2, 2],
+] as const) {
   const runUrl = await clone();
-  const r = await runSenders('hearback', workers, () => runUrl);
+  const r = await runSenders('hearback', workers, () => runUrl, lanes);
   const c = new pg.Client({ connectionString: runUrl });
   await c.connect();
   const check = await c.query<{ sent: number; done: number }>(
@@ -159,10 +176,10 @@ for (const workers of [1, 2]) {
   await c.end();
   const { sent, done } = check.rows[0]!;
   report(
-    'Hearback dispatcher',
+    lanes === 1 ? 'Hearback dispatcher, 1 lane' : 'Hearback dispatcher',
     workers,
     r,
-    `pool ${POOL} per worker, batch ${BATCH}; ${fmt(sent)} sent, ${fmt(done)} follow-ups closed`,
+    `pool ${POOL} per worker, batch ${BATCH}, ${lanes} lane${lanes === 1 ? '' : 's'}; ${fmt(sent)} sent, ${fmt(done)} follow-ups closed`,
   );
 }
 const sinkRss = (await sinkCount()).peakRssMiB;
@@ -171,9 +188,12 @@ await dropDatabase(RUN);
 await dropDatabase(TEMPLATE);
 
 const ratio1 = (rates['Hearback dispatcher/1']! / rates['ceiling: bare nodemailer pool/1']!).toFixed(2);
+const ratioOneLane = (
+  rates['Hearback dispatcher, 1 lane/1']! / rates['ceiling: bare nodemailer pool/1']!
+).toFixed(2);
 const ratio2 = (rates['Hearback dispatcher/2']! / rates['ceiling: bare nodemailer pool/1']!).toFixed(2);
 console.log(
-  `Hearback / ceiling: 1 worker ${ratio1}, 2 workers ${ratio2}; SMTP server peak RSS ${fmt(sinkRss)} MiB`,
+  `Hearback / ceiling: 1 worker ${ratio1} (1 lane: ${ratioOneLane}), 2 workers ${ratio2}; SMTP server peak RSS ${fmt(sinkRss)} MiB`,
 );
 writeSection(
   'delivery',
@@ -183,5 +203,5 @@ writeSection(
 
 ${table(['sender', 'workers', 'received', 'seconds', 'messages/s', 'statements/message', 'sender peak RSS', 'notes'], rows)}
 
-Hearback / ceiling: **${ratio1}** with 1 worker, **${ratio2}** with 2. The SMTP server (smtp-server, its own process, reads and counts each message) peaked at ${fmt(sinkRss)} MiB.`,
+Hearback / ceiling: **${ratio1}** with 1 worker (**${ratioOneLane}** with the one lane of before F11), **${ratio2}** with 2. The SMTP server (smtp-server, its own process, reads and counts each message) peaked at ${fmt(sinkRss)} MiB.`,
 );

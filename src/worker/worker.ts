@@ -2,7 +2,7 @@ import { setImmediate as nextLoopTurn } from 'node:timers/promises';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/db.ts';
 import type { MailTransport } from '../mail/transport.ts';
-import { dispatchDueMessages, type DispatchResult, type MailIdentity } from '../services/outbox.service.ts';
+import { dispatchBacklog, type DispatchResult, type MailIdentity } from '../services/outbox.service.ts';
 import { eraseDueCandidates } from '../services/candidate-privacy.service.ts';
 import { purgeExpiredIdempotencyKeys } from '../services/idempotency.service.ts';
 import { sendDigests, sweepFollowUps, type SweepResult } from '../services/sweep.service.ts';
@@ -95,13 +95,7 @@ export async function runWorkerTick(
       await purgeSignInAttempts(deps);
     }
   }
-  const dispatch: DispatchResult = { claimed: 0, sent: 0, retried: 0, failed: 0, cancelled: 0 };
-  for (let i = 0; i < 100; i++) {
-    await nextLoopTurn();
-    const r = await dispatchDueMessages(deps, options);
-    for (const k of Object.keys(dispatch) as (keyof DispatchResult)[]) dispatch[k] += r[k];
-    if (r.claimed < options.batchSize) break;
-  }
+  const dispatch = await dispatchBacklog(deps, { ...options, maxBatches: 50, beforeBatch: nextLoopTurn });
   const webhooks: DeliveryResult = { claimed: 0, delivered: 0, retried: 0, failed: 0 };
   if (deps.sender && !options.onlyOrgId) {
     const sender = deps.sender;
