@@ -65,7 +65,7 @@ const REPORT_COHORT_SQL = `WITH first_interview AS (
      -- Only the period's applications: aggregating every follow-up of the organization first
      -- made a year's report of a large organization take seconds (BENCHMARKS.md, finding F4).
      -- Each application's outcome follow-ups are read once, for the outcome and its promises both
-     -- (a second pass over them was a fifth of a large report's time: F11).
+     -- (they were read twice: BENCHMARKS.md, F11).
      -- Promises are the candidate's: kept and broken go by what they were promised
      -- (promised_due_at when a decision pulled the team's due time forward); overdue by the team's.
      outcome AS (
