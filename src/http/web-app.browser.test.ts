@@ -377,6 +377,9 @@ describe('the team web app in a browser', () => {
               [s.application.id],
             )
         )[0]!.status;
+      // The form asks which decision was told once the application's decisions have loaded;
+      // until then it says none is recorded (a slow CI run caught it in between).
+      await page.waitForSelector('select#log-decision');
       await page.selectOption('#log-decision', { index: 0 });
       await page.fill('#log-summary', 'Told him.');
       await page.click('form[aria-labelledby="h-log"] button[type=submit]:has-text("Log it")');
