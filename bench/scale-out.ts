@@ -24,9 +24,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { openDb, type Db } from '../src/db/db.ts';
-import { migrate } from '../src/db/migrate.ts';
 import { hashApiToken } from '../src/services/organization.service.ts';
 import {
   countChaos,
@@ -37,7 +35,7 @@ import {
 } from '../test/support/chaos.ts';
 import { startHearback, type ServingProcess } from '../test/support/hearback-process.ts';
 import { startSmtpSink, type SmtpSink } from '../test/support/smtp-sink.ts';
-import { args, fmt, machine, numArg, table, writeSection } from './lib/common.ts';
+import { args, fmt, freshDatabase, machine, numArg, table, writeSection } from './lib/common.ts';
 
 // Real processes in real time: the wall clock is read on purpose.
 /* eslint-disable no-restricted-syntax, no-restricted-properties */
@@ -129,28 +127,6 @@ function peakRss(pid: number | undefined): number {
   }
 }
 
-/** Drop and create the round's database on the run's cluster, migrated; returns its URL. */
-async function freshClusterDatabase(adminUrl: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${DB}`);
-  } finally {
-    await admin.end();
-  }
-  const u = new URL(adminUrl);
-  u.pathname = `/${DB}`;
-  const url = u.toString();
-  const db = await openDb({ kind: 'postgres', url, poolMax: 2 });
-  try {
-    await migrate(db);
-  } finally {
-    await db.close();
-  }
-  return url;
-}
-
 /**
  * Seed the outbox held back a day (so no process sends before go) and an API token for the seeded
  * organization's recruiter, whose open follow-ups the API load lists while the workers close them.
@@ -208,7 +184,7 @@ function loadApi(port: number, token: string, seconds: number) {
 
 /** One worker count: fresh database, processes up, go, drain under API load, count. */
 async function runRound(workers: number): Promise<Round> {
-  const url = await freshClusterDatabase(cluster!.url);
+  const url = await freshDatabase(DB, cluster!.url);
   const db = await openDb({ kind: 'postgres', url, poolMax: 2 });
   try {
     const token = await seedRound(db);

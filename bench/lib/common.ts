@@ -42,17 +42,20 @@ export function numArg(a: Map<string, string>, name: string, fallback: number): 
   return n;
 }
 
-/** The URL of database `name` on the admin URL's server. */
-export function databaseUrl(name: string): string {
-  const u = new URL(ADMIN_URL);
+/** The URL of database `name` on the admin URL's server (default: the benchmarks' cluster). */
+export function databaseUrl(name: string, adminUrl = ADMIN_URL): string {
+  const u = new URL(adminUrl);
   u.pathname = `/${name}`;
   return u.toString();
 }
 
-/** Drop and create database `name` (only ever bench_* names), then migrate it; returns its URL. */
-export async function freshDatabase(name: string): Promise<string> {
+/**
+ * Drop and create database `name` (only ever bench_* names) on the admin URL's server (default:
+ * the benchmarks' cluster), then migrate it; returns its URL.
+ */
+export async function freshDatabase(name: string, adminUrl = ADMIN_URL): Promise<string> {
   if (!/^bench_[a-z0-9_]+$/.test(name)) throw new Error(`refusing database name ${name}`);
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -60,7 +63,7 @@ export async function freshDatabase(name: string): Promise<string> {
   } finally {
     await admin.end();
   }
-  const url = databaseUrl(name);
+  const url = databaseUrl(name, adminUrl);
   const db = await openDb({ kind: 'postgres', url, poolMax: 2 });
   await migrate(db);
   await db.close();
