@@ -84,4 +84,59 @@ describe('the written note after a call, in a browser', () => {
       await context.close();
     },
   );
+  it(
+    'says the decisions are loading, or could not be loaded, instead of that none is recorded',
+    { timeout: WALK_TIMEOUT_MS },
+    async () => {
+      const { db, browser, base } = running;
+      const deps = { db, clock, identity };
+      const s = await buildInterviewScenario(deps);
+      const org = s.organization.id;
+      await closeInterview(deps, org, s.interview.id, { statement: 'by Friday' });
+      await changeApplication(deps, org, s.application.id, { finalStage: true });
+      await buildRejectionDraft(deps, s);
+      await setMemberPassword(deps, org, s.recruiter.id, PASSWORD);
+
+      const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1200, height: 900 } });
+      const page = await context.newPage();
+      await signIn(page, base, s.recruiter.email, PASSWORD);
+      // Hold the decisions until the screen has been read, then let them through.
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((r) => (release = r));
+      await page.route('**/api/v1/applications/*/decisions*', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${base}/#/applications/${s.application.id}`);
+      await page.waitForSelector('h2:has-text("Log a call or a contact")');
+      await expect.poll(() => page.textContent('#log-decision')).toContain('Loading the decisions recorded');
+      expect(await page.textContent('form[aria-labelledby="h-log"]')).not.toContain(
+        'No decision is recorded',
+      );
+      release();
+      await page.waitForSelector('select#log-decision');
+      expect(await page.textContent('select#log-decision')).toContain('reject');
+
+      // A server that does not answer: the screen says so, not that there is no decision.
+      await page.unroute('**/api/v1/applications/*/decisions*');
+      await page.route('**/api/v1/applications/*/decisions*', (route) =>
+        route.fulfill({
+          status: 503,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({
+            type: 'about:blank',
+            title: 'Service unavailable',
+            status: 503,
+            code: 'unavailable',
+          }),
+        }),
+      );
+      await page.reload();
+      await expect.poll(() => page.textContent('#log-decision')).toContain('could not be loaded');
+      expect(await page.textContent('form[aria-labelledby="h-log"]')).not.toContain(
+        'No decision is recorded',
+      );
+      await context.close();
+    },
+  );
 });

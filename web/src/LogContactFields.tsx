@@ -1,5 +1,6 @@
-import type { Body, Schema } from './api.ts';
+import type { Body } from './api.ts';
 import { when } from './format.ts';
+import type { DecisionsState } from './log-contact-hooks.ts';
 
 type TouchpointInput = Body<'/api/v1/touchpoints', 'post'>;
 /** How the contact happened. */
@@ -56,20 +57,29 @@ export function ToldDecisionField({
   decisionId,
   setDecisionId,
 }: {
-  decisions: Schema<'Decision'>[];
+  decisions: DecisionsState;
   decisionId: string;
   setDecisionId: (id: string) => void;
 }) {
   return (
     <>
       <label htmlFor="log-decision">Which decision did you tell them?</label>
-      {decisions.length === 0 ? (
+      {decisions.state === 'loading' ? (
+        <p className="meta" id="log-decision" role="status">
+          Loading the decisions recorded…
+        </p>
+      ) : decisions.state === 'failed' ? (
+        <p className="error" id="log-decision" role="alert">
+          The decisions recorded could not be loaded ({decisions.reason}). Reload the page before logging the
+          call.
+        </p>
+      ) : decisions.items.length === 0 ? (
         <p className="meta" id="log-decision">
           No decision is recorded yet: record it in Decide first, then log the call.
         </p>
       ) : (
         <select id="log-decision" value={decisionId} onChange={(e) => setDecisionId(e.target.value)}>
-          {decisions.map((d) => (
+          {decisions.items.map((d) => (
             <option key={d.id} value={d.id}>
               {d.outcome} ({when(d.decidedAt)})
             </option>

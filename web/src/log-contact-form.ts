@@ -62,7 +62,7 @@ export function useLogContactForm({
   }
   const confirmText = confirmCallWords(
     candidateName,
-    decisions.find((d) => d.id === decisionId)?.outcome,
+    (decisions.state === 'loaded' ? decisions.items : []).find((d) => d.id === decisionId)?.outcome,
     plannedNoteWords(note, skipNote ? { reason: skipReason } : null, summary, candidateTimeZone ?? null),
   );
   return {

@@ -2,21 +2,34 @@ import { useCallback, useEffect, useState } from 'react';
 import { client, dataOf, messageOf, type Body, type Schema } from './api.ts';
 import { noteWords, type PendingNote } from './log-contact-words.ts';
 
-/** The application's decisions, oldest first, and the one chosen as told (the latest by default). */
+/** What is known of the application's decisions: still loading, not loadable, or the list. */
+export type DecisionsState =
+  | { state: 'loading' }
+  | { state: 'failed'; reason: string }
+  | { state: 'loaded'; items: Schema<'Decision'>[] };
+
+/**
+ * The application's decisions, oldest first, and the one chosen as told (the latest by default).
+ * Loading and failure are states of their own: an empty list shown while loading would tell the
+ * recruiter that no decision is recorded when one is.
+ */
 export function useDecisions(applicationId: string) {
-  const [decisions, setDecisions] = useState<Schema<'Decision'>[]>([]);
+  const [decisions, setDecisions] = useState<DecisionsState>({ state: 'loading' });
   const [decisionId, setDecisionId] = useState('');
   useEffect(() => {
+    setDecisions({ state: 'loading' });
     dataOf(
       client.GET('/api/v1/applications/{id}/decisions', {
         params: { path: { id: applicationId }, query: { limit: 100 } },
       }),
     )
       .then((page) => {
-        setDecisions(page.items);
+        setDecisions({ state: 'loaded', items: page.items });
         setDecisionId((d) => d || (page.items.at(-1)?.id ?? ''));
       })
-      .catch(() => setDecisions([]));
+      .catch((e: unknown) =>
+        setDecisions({ state: 'failed', reason: messageOf(e, 'the server did not answer') }),
+      );
   }, [applicationId]);
   return { decisions, decisionId, setDecisionId };
 }
