@@ -1793,6 +1793,12 @@ CREATE UNIQUE INDEX applications_external_idx ON public.applications USING btree
 CREATE INDEX applications_org_created_idx ON public.applications USING btree (org_id, created_at, id);
 
 --
+-- Name: applications_org_job_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX applications_org_job_idx ON public.applications USING btree (org_id, id) INCLUDE (job_id);
+
+--
 -- Name: audit_log_org_at_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1925,6 +1931,12 @@ CREATE INDEX follow_ups_org_due_idx ON public.follow_ups USING btree (org_id, du
 CREATE INDEX follow_ups_org_next_action_idx ON public.follow_ups USING btree (org_id, next_action_at) WHERE ((status = 'open'::text) AND (kind = 'outcome'::text));
 
 --
+-- Name: follow_ups_outcome_report_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX follow_ups_outcome_report_idx ON public.follow_ups USING btree (org_id, application_id) INCLUDE (status, created_at, done_at, due_at, promised_due_at, cancel_reason, owner_id) WHERE (kind = 'outcome'::text);
+
+--
 -- Name: follow_ups_owned_next_action_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -1995,6 +2007,12 @@ CREATE INDEX interviews_org_closed_idx ON public.interviews USING btree (org_id,
 --
 
 CREATE INDEX interviews_org_scheduled_idx ON public.interviews USING btree (org_id, scheduled_at) WHERE (scheduled_at IS NOT NULL);
+
+--
+-- Name: interviews_report_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX interviews_report_idx ON public.interviews USING btree (org_id, closed_at) INCLUDE (application_id) WHERE ((closed_at IS NOT NULL) AND (submission_id IS NULL));
 
 --
 -- Name: interviews_submission_idx; Type: INDEX; Schema: public; Owner: -
@@ -3068,7 +3086,7 @@ ALTER TABLE public.audit_log ENABLE ROW LEVEL SECURITY;
 -- Name: feedback_drafts author_only; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY author_only ON public.feedback_drafts AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_id() IS NULL) OR (interviewer_id = public.app_member_id()))) WITH CHECK ((public.app_is_system() OR (public.app_member_id() IS NULL) OR (interviewer_id = public.app_member_id())));
+CREATE POLICY author_only ON public.feedback_drafts AS RESTRICTIVE USING ((( SELECT public.app_is_system() AS app_is_system) OR (( SELECT public.app_member_id() AS app_member_id) IS NULL) OR (interviewer_id = ( SELECT public.app_member_id() AS app_member_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (( SELECT public.app_member_id() AS app_member_id) IS NULL) OR (interviewer_id = ( SELECT public.app_member_id() AS app_member_id))));
 
 --
 -- Name: calendar_feeds; Type: ROW SECURITY; Schema: public; Owner: -
@@ -3212,121 +3230,121 @@ ALTER TABLE public.interview_interviewers ENABLE ROW LEVEL SECURITY;
 -- Name: applications interviewer_scope; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY interviewer_scope ON public.applications AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text) OR public.app_interviews_application(id)));
+CREATE POLICY interviewer_scope ON public.applications AS RESTRICTIVE USING ((( SELECT public.app_is_system() AS app_is_system) OR (( SELECT public.app_member_role() AS app_member_role) IS DISTINCT FROM 'interviewer'::text) OR public.app_interviews_application(id)));
 
 --
 -- Name: candidate_client_declarations interviewer_scope; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY interviewer_scope ON public.candidate_client_declarations AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text)));
+CREATE POLICY interviewer_scope ON public.candidate_client_declarations AS RESTRICTIVE USING ((( SELECT public.app_is_system() AS app_is_system) OR (( SELECT public.app_member_role() AS app_member_role) IS DISTINCT FROM 'interviewer'::text)));
 
 --
 -- Name: candidates interviewer_scope; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY interviewer_scope ON public.candidates AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text) OR public.app_interviews_candidate(id)));
+CREATE POLICY interviewer_scope ON public.candidates AS RESTRICTIVE USING ((( SELECT public.app_is_system() AS app_is_system) OR (( SELECT public.app_member_role() AS app_member_role) IS DISTINCT FROM 'interviewer'::text) OR public.app_interviews_candidate(id)));
 
 --
 -- Name: client_answer_links interviewer_scope; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY interviewer_scope ON public.client_answer_links AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text)));
+CREATE POLICY interviewer_scope ON public.client_answer_links AS RESTRICTIVE USING ((( SELECT public.app_is_system() AS app_is_system) OR (( SELECT public.app_member_role() AS app_member_role) IS DISTINCT FROM 'interviewer'::text)));
 
 --
 -- Name: client_contact_logs interviewer_scope; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY interviewer_scope ON public.client_contact_logs AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text)));
+CREATE POLICY interviewer_scope ON public.client_contact_logs AS RESTRICTIVE USING ((( SELECT public.app_is_system() AS app_is_system) OR (( SELECT public.app_member_role() AS app_member_role) IS DISTINCT FROM 'interviewer'::text)));
 
 --
 -- Name: client_contacts interviewer_scope; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY interviewer_scope ON public.client_contacts AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text)));
+CREATE POLICY interviewer_scope ON public.client_contacts AS RESTRICTIVE USING ((( SELECT public.app_is_system() AS app_is_system) OR (( SELECT public.app_member_role() AS app_member_role) IS DISTINCT FROM 'interviewer'::text)));
 
 --
 -- Name: clients interviewer_scope; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY interviewer_scope ON public.clients AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text)));
+CREATE POLICY interviewer_scope ON public.clients AS RESTRICTIVE USING ((( SELECT public.app_is_system() AS app_is_system) OR (( SELECT public.app_member_role() AS app_member_role) IS DISTINCT FROM 'interviewer'::text)));
 
 --
 -- Name: debriefs interviewer_scope; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY interviewer_scope ON public.debriefs AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text)));
+CREATE POLICY interviewer_scope ON public.debriefs AS RESTRICTIVE USING ((( SELECT public.app_is_system() AS app_is_system) OR (( SELECT public.app_member_role() AS app_member_role) IS DISTINCT FROM 'interviewer'::text)));
 
 --
 -- Name: decisions interviewer_scope; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY interviewer_scope ON public.decisions AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text)));
+CREATE POLICY interviewer_scope ON public.decisions AS RESTRICTIVE USING ((( SELECT public.app_is_system() AS app_is_system) OR (( SELECT public.app_member_role() AS app_member_role) IS DISTINCT FROM 'interviewer'::text)));
 
 --
 -- Name: events interviewer_scope; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY interviewer_scope ON public.events AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text)));
+CREATE POLICY interviewer_scope ON public.events AS RESTRICTIVE USING ((( SELECT public.app_is_system() AS app_is_system) OR (( SELECT public.app_member_role() AS app_member_role) IS DISTINCT FROM 'interviewer'::text)));
 
 --
 -- Name: feedback interviewer_scope; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY interviewer_scope ON public.feedback AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text) OR (interviewer_id = public.app_member_id()))) WITH CHECK ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text) OR (interviewer_id = public.app_member_id())));
+CREATE POLICY interviewer_scope ON public.feedback AS RESTRICTIVE USING ((( SELECT public.app_is_system() AS app_is_system) OR (( SELECT public.app_member_role() AS app_member_role) IS DISTINCT FROM 'interviewer'::text) OR (interviewer_id = ( SELECT public.app_member_id() AS app_member_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (( SELECT public.app_member_role() AS app_member_role) IS DISTINCT FROM 'interviewer'::text) OR (interviewer_id = ( SELECT public.app_member_id() AS app_member_id))));
 
 --
 -- Name: feedback_versions interviewer_scope; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY interviewer_scope ON public.feedback_versions AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text) OR (interviewer_id = public.app_member_id()))) WITH CHECK ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text) OR (interviewer_id = public.app_member_id())));
+CREATE POLICY interviewer_scope ON public.feedback_versions AS RESTRICTIVE USING ((( SELECT public.app_is_system() AS app_is_system) OR (( SELECT public.app_member_role() AS app_member_role) IS DISTINCT FROM 'interviewer'::text) OR (interviewer_id = ( SELECT public.app_member_id() AS app_member_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (( SELECT public.app_member_role() AS app_member_role) IS DISTINCT FROM 'interviewer'::text) OR (interviewer_id = ( SELECT public.app_member_id() AS app_member_id))));
 
 --
 -- Name: follow_ups interviewer_scope; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY interviewer_scope ON public.follow_ups AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text) OR public.app_interviews_application(application_id)));
+CREATE POLICY interviewer_scope ON public.follow_ups AS RESTRICTIVE USING ((( SELECT public.app_is_system() AS app_is_system) OR (( SELECT public.app_member_role() AS app_member_role) IS DISTINCT FROM 'interviewer'::text) OR public.app_interviews_application(application_id)));
 
 --
 -- Name: inbound_emails interviewer_scope; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY interviewer_scope ON public.inbound_emails AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text)));
+CREATE POLICY interviewer_scope ON public.inbound_emails AS RESTRICTIVE USING ((( SELECT public.app_is_system() AS app_is_system) OR (( SELECT public.app_member_role() AS app_member_role) IS DISTINCT FROM 'interviewer'::text)));
 
 --
 -- Name: interviews interviewer_scope; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY interviewer_scope ON public.interviews AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text) OR public.app_interviews_application(application_id)));
+CREATE POLICY interviewer_scope ON public.interviews AS RESTRICTIVE USING ((( SELECT public.app_is_system() AS app_is_system) OR (( SELECT public.app_member_role() AS app_member_role) IS DISTINCT FROM 'interviewer'::text) OR public.app_interviews_application(application_id)));
 
 --
 -- Name: messages interviewer_scope; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY interviewer_scope ON public.messages AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text)));
+CREATE POLICY interviewer_scope ON public.messages AS RESTRICTIVE USING ((( SELECT public.app_is_system() AS app_is_system) OR (( SELECT public.app_member_role() AS app_member_role) IS DISTINCT FROM 'interviewer'::text)));
 
 --
 -- Name: placements interviewer_scope; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY interviewer_scope ON public.placements AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text)));
+CREATE POLICY interviewer_scope ON public.placements AS RESTRICTIVE USING ((( SELECT public.app_is_system() AS app_is_system) OR (( SELECT public.app_member_role() AS app_member_role) IS DISTINCT FROM 'interviewer'::text)));
 
 --
 -- Name: pool_memberships interviewer_scope; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY interviewer_scope ON public.pool_memberships AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text)));
+CREATE POLICY interviewer_scope ON public.pool_memberships AS RESTRICTIVE USING ((( SELECT public.app_is_system() AS app_is_system) OR (( SELECT public.app_member_role() AS app_member_role) IS DISTINCT FROM 'interviewer'::text)));
 
 --
 -- Name: submissions interviewer_scope; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY interviewer_scope ON public.submissions AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text)));
+CREATE POLICY interviewer_scope ON public.submissions AS RESTRICTIVE USING ((( SELECT public.app_is_system() AS app_is_system) OR (( SELECT public.app_member_role() AS app_member_role) IS DISTINCT FROM 'interviewer'::text)));
 
 --
 -- Name: touchpoints interviewer_scope; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY interviewer_scope ON public.touchpoints AS RESTRICTIVE USING ((public.app_is_system() OR (public.app_member_role() IS DISTINCT FROM 'interviewer'::text) OR public.app_interviews_application(application_id)));
+CREATE POLICY interviewer_scope ON public.touchpoints AS RESTRICTIVE USING ((( SELECT public.app_is_system() AS app_is_system) OR (( SELECT public.app_member_role() AS app_member_role) IS DISTINCT FROM 'interviewer'::text) OR public.app_interviews_application(application_id)));
 
 --
 -- Name: interviews; Type: ROW SECURITY; Schema: public; Owner: -
@@ -3422,13 +3440,13 @@ ALTER TABLE public.submissions ENABLE ROW LEVEL SECURITY;
 -- Name: imap_cursors system_only; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY system_only ON public.imap_cursors USING (public.app_is_system()) WITH CHECK (public.app_is_system());
+CREATE POLICY system_only ON public.imap_cursors USING (( SELECT public.app_is_system() AS app_is_system)) WITH CHECK (( SELECT public.app_is_system() AS app_is_system));
 
 --
 -- Name: sign_in_attempts system_only; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY system_only ON public.sign_in_attempts USING (public.app_is_system()) WITH CHECK (public.app_is_system());
+CREATE POLICY system_only ON public.sign_in_attempts USING (( SELECT public.app_is_system() AS app_is_system)) WITH CHECK (( SELECT public.app_is_system() AS app_is_system));
 
 --
 -- Name: templates; Type: ROW SECURITY; Schema: public; Owner: -
@@ -3440,265 +3458,265 @@ ALTER TABLE public.templates ENABLE ROW LEVEL SECURITY;
 -- Name: api_tokens tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.api_tokens USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.api_tokens USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: applications tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.applications USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.applications USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: audit_log tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.audit_log USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.audit_log USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: calendar_feeds tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.calendar_feeds USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.calendar_feeds USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: candidate_client_declarations tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.candidate_client_declarations USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.candidate_client_declarations USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: candidate_ratings tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.candidate_ratings USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.candidate_ratings USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: candidate_sessions tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.candidate_sessions USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.candidate_sessions USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: candidates tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.candidates USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.candidates USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: client_answer_links tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.client_answer_links USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.client_answer_links USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: client_contact_logs tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.client_contact_logs USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.client_contact_logs USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: client_contacts tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.client_contacts USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.client_contacts USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: clients tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.clients USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.clients USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: debriefs tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.debriefs USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.debriefs USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: decisions tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.decisions USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.decisions USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: dev_mailbox tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.dev_mailbox USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.dev_mailbox USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: digests tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.digests USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.digests USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: events tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.events USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.events USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: feedback tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.feedback USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.feedback USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: feedback_drafts tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.feedback_drafts USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.feedback_drafts USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: feedback_versions tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.feedback_versions USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.feedback_versions USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: follow_ups tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.follow_ups USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.follow_ups USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: idempotency_keys tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.idempotency_keys USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.idempotency_keys USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: import_runs tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.import_runs USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.import_runs USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: inbound_emails tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.inbound_emails USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.inbound_emails USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: interview_interviewers tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.interview_interviewers USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.interview_interviewers USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: interviews tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.interviews USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.interviews USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: jobs tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.jobs USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.jobs USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: login_tokens tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.login_tokens USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.login_tokens USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: members tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.members USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.members USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: messages tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.messages USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.messages USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: organizations tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.organizations USING ((public.app_is_system() OR (id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.organizations USING ((( SELECT public.app_is_system() AS app_is_system) OR (id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: placements tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.placements USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.placements USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: pool_memberships tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.pool_memberships USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.pool_memberships USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: sessions tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.sessions USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.sessions USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: sso_configs tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.sso_configs USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.sso_configs USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: sso_domains tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.sso_domains USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.sso_domains USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: sso_logins tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.sso_logins USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.sso_logins USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: status_links tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.status_links USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.status_links USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: submissions tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.submissions USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.submissions USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: templates tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.templates USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.templates USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: touchpoints tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.touchpoints USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.touchpoints USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: webhook_attempts tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.webhook_attempts USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.webhook_attempts USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: webhook_deliveries tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.webhook_deliveries USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.webhook_deliveries USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: webhook_endpoints tenant_isolation; Type: POLICY; Schema: public; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON public.webhook_endpoints USING ((public.app_is_system() OR (org_id = public.app_org_id()))) WITH CHECK ((public.app_is_system() OR (org_id = public.app_org_id())));
+CREATE POLICY tenant_isolation ON public.webhook_endpoints USING ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id)))) WITH CHECK ((( SELECT public.app_is_system() AS app_is_system) OR (org_id = ( SELECT public.app_org_id() AS app_org_id))));
 
 --
 -- Name: touchpoints; Type: ROW SECURITY; Schema: public; Owner: -

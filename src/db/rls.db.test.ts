@@ -27,6 +27,32 @@ describe.each(backends)('row-level security on %s', (backend) => {
     expect(unprotected).toEqual([]);
   });
 
+  it('reads the tenant and the role once per statement, not once per row (BENCHMARKS.md, F13)', async () => {
+    const policies = await db.query<{ name: string; expr: string }>(
+      `SELECT tablename || '.' || policyname AS name, coalesce(qual, '') || ' ' || coalesce(with_check, '') AS expr
+         FROM pg_policies WHERE schemaname = 'public'`,
+    );
+    expect(policies.length).toBeGreaterThanOrEqual(60);
+    // A call inside "( SELECT app_x() AS app_x)" is an init plan; any other call runs per row.
+    const perRow = policies.filter((p) =>
+      /app_(is_system|org_id|member_id|member_role)\(\)/.test(
+        p.expr.replace(/\( SELECT (public\.)?app_\w+\(\) AS app_\w+\)/g, ''),
+      ),
+    );
+    expect(perRow.map((p) => p.name)).toEqual([]);
+    // And the planner agrees: the tenant check of a plain read is an init plan, evaluated once.
+    const plan = await db
+      .tenant('00000000-0000-0000-0000-000000000000')
+      .transaction((tx) =>
+        tx.query<{ 'QUERY PLAN': string }>(
+          `EXPLAIN (COSTS OFF) SELECT id FROM follow_ups WHERE status = 'open'`,
+        ),
+      );
+    const text = plan.map((r) => r['QUERY PLAN']).join('\n');
+    expect(text).toMatch(/InitPlan/);
+    expect(text).not.toMatch(/current_setting/);
+  });
+
   it('runs the application as a role that owns nothing and cannot bypass RLS', async () => {
     const [role] = await db.query<{ super: boolean; bypass: boolean }>(
       `SELECT rolsuper AS super, rolbypassrls AS bypass FROM pg_roles WHERE rolname = 'hearback_app'`,
