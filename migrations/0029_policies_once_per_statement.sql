@@ -27,15 +27,16 @@ BEGIN
 END
 $$;
 
--- 2. The report's cohort read from covering indexes. The report reads, for each application first
---    interviewed in the period, its interviews, its outcome follow-ups and its job. Through the
---    plain indexes each of those was a heap row on a page of its own (an organization's rows are
---    spread over the whole table): 5.5M of the 7.9M buffers of a year's report. These hold what
---    the report reads, in the organization's order, so the reads are index-only and mostly
---    sequential. Heap-only updates were already impossible on these tables' changing columns
---    (status, due times and owners are in other indexes), so writes gain one index entry, not a
---    lost HOT update.
-CREATE INDEX interviews_report_idx ON interviews (org_id, closed_at) INCLUDE (application_id)
+-- 2. The report's cohort read in application order from covering indexes. The report reads, for
+--    each application first interviewed in the period, its interviews, its job and its outcome
+--    follow-ups. Through the plain indexes each was a heap row on a page of its own (an
+--    organization's rows are spread over the whole table): 5.5M of the 7.9M buffers of a year's
+--    report. These hold what the report reads, ordered by application within the organization,
+--    so the reads are index-only and the joins merge them (src/repositories/report.repository.ts).
+--    Heap-only updates stay as they were: an update that changes a column these add (done_at,
+--    cancel_reason, promised_due_at) also changes the status or a due time, which other indexes
+--    already hold; job_id and created_at do not change.
+CREATE INDEX interviews_report_idx ON interviews (org_id, application_id, closed_at)
   WHERE closed_at IS NOT NULL AND submission_id IS NULL;
 CREATE INDEX follow_ups_outcome_report_idx ON follow_ups (org_id, application_id)
   INCLUDE (status, created_at, done_at, due_at, promised_due_at, cancel_reason, owner_id)

@@ -2012,7 +2012,7 @@ CREATE INDEX interviews_org_scheduled_idx ON public.interviews USING btree (org_
 -- Name: interviews_report_idx; Type: INDEX; Schema: public; Owner: -
 --
 
-CREATE INDEX interviews_report_idx ON public.interviews USING btree (org_id, closed_at) INCLUDE (application_id) WHERE ((closed_at IS NOT NULL) AND (submission_id IS NULL));
+CREATE INDEX interviews_report_idx ON public.interviews USING btree (org_id, application_id, closed_at) WHERE ((closed_at IS NOT NULL) AND (submission_id IS NULL));
 
 --
 -- Name: interviews_submission_idx; Type: INDEX; Schema: public; Owner: -

@@ -89,7 +89,7 @@ describe.runIf(onPostgres)('prepared statements on PostgreSQL', () => {
       tx.query<{ generic: string; custom: string }>(
         `SELECT generic_plans::text AS generic, custom_plans::text AS custom
            FROM pg_prepared_statements WHERE statement LIKE $1`,
-        ['WITH first_interview AS%'],
+        ['WITH cohort AS%'],
       ),
     );
     expect(report).toEqual({ generic: '0', custom: '8' });

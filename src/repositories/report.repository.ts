@@ -44,81 +44,79 @@ interface Row {
   rating: number | null;
 }
 
-/** The grouping key of each report row, as an SQL expression over the cohort. */
+/** The grouping key of each report row, as an SQL expression over the cohort `c`. */
 const REPORT_KEY_SQL: Record<ReportGroup, string> = {
   none: `NULL::text`,
-  job: `a.job_id::text`,
-  owner: `fo.owner_id::text`,
-  week: `to_char(date_trunc('week', fi.first_closed), 'YYYY-MM-DD')`,
-  month: `to_char(date_trunc('month', fi.first_closed), 'YYYY-MM')`,
+  job: `c.job_id::text`,
+  owner: `c.owner_id::text`,
+  week: `to_char(date_trunc('week', c.first_closed), 'YYYY-MM-DD')`,
+  month: `to_char(date_trunc('month', c.first_closed), 'YYYY-MM')`,
 };
 
-/** The report's cohort: applications first interviewed in the period, with outcome and owner. */
-const REPORT_COHORT_SQL = `WITH first_interview AS (
-       SELECT i.application_id, min(i.closed_at) AS first_closed
-         FROM interviews i
-        WHERE i.org_id = $1 AND i.closed_at >= $2 AND i.closed_at < $3
-          -- Interviews at a client (agency submissions) owe no outcome from the team; the desk tracks them.
-          AND i.submission_id IS NULL
-        GROUP BY i.application_id
-     ),
-     -- Only the period's applications: aggregating every follow-up of the organization first
-     -- made a year's report of a large organization take seconds (BENCHMARKS.md, finding F4).
-     -- Each application's outcome follow-ups are read once, for the outcome and its promises both
-     -- (they were read twice: BENCHMARKS.md, F11).
-     -- Promises are the candidate's: kept and broken go by what they were promised
-     -- (promised_due_at when a decision pulled the team's due time forward); overdue by the team's.
-     outcome AS (
-       SELECT f.application_id, min(f.done_at) FILTER (WHERE f.status = 'done') AS delivered_at,
+/**
+ * The report's cohort: one row per application first interviewed in the period, with its outcome,
+ * its owner and its promises.
+ *
+ * The shape is for ten times the data (BENCHMARKS.md, F13). Every input is read in application
+ * order from an index that holds what the report needs (migrations 0028 and 0029), so the joins
+ * merge ordered streams and each aggregate takes its rows already grouped: no cohort is hashed,
+ * sorted or written to disk on the way. Updates, inquiries and ratings are counted per application
+ * before they meet the cohort, so the cohort is read once (it was materialized and read four
+ * times, and a year's report of the largest organization sorted and hashed 554,325 rows in each).
+ */
+const REPORT_COHORT_SQL = `WITH cohort AS (
+       SELECT a.id AS application_id, a.job_id, min(fi.first_closed) AS first_closed,
+              min(f.done_at) FILTER (WHERE f.status = 'done') AS delivered_at,
               (array_agg(f.owner_id ORDER BY f.created_at DESC))[1] AS owner_id,
+              -- Promises are the candidate's: kept and broken go by what they were promised
+              -- (promised_due_at when a decision pulled the team's due time forward); overdue by the team's.
               count(*) FILTER (WHERE f.status = 'done' AND f.done_at <= coalesce(f.promised_due_at, f.due_at)) AS kept,
               count(*) FILTER (WHERE (f.status = 'done' AND f.done_at > coalesce(f.promised_due_at, f.due_at))
                                   OR (f.status = 'cancelled' AND f.cancel_reason = 'extended')
                                   OR (f.status = 'open' AND coalesce(f.promised_due_at, f.due_at) < $4)) AS broken,
               count(*) FILTER (WHERE f.status = 'open' AND f.due_at < $4) AS overdue
-         FROM first_interview fi
-         JOIN follow_ups f ON f.org_id = $1 AND f.application_id = fi.application_id AND f.kind = 'outcome'
-        GROUP BY f.application_id
+         FROM (SELECT i.application_id, min(i.closed_at) AS first_closed
+                 FROM interviews i
+                WHERE i.org_id = $1 AND i.closed_at >= $2 AND i.closed_at < $3
+                  -- Interviews at a client (agency submissions) owe no outcome from the team; the desk tracks them.
+                  AND i.submission_id IS NULL
+                GROUP BY i.application_id) fi
+         JOIN applications a ON a.org_id = $1 AND a.id = fi.application_id
+         LEFT JOIN follow_ups f ON f.org_id = $1 AND f.application_id = a.id AND f.kind = 'outcome'
+        GROUP BY a.id
      ),
      base AS (
-       SELECT a.id AS application_id, a.job_id, fi.first_closed, fo.delivered_at, fo.owner_id,
-              fo.kept, fo.broken, fo.overdue, `;
+       SELECT `;
 
-/** The per-group measures after the key: updates, inquiries, ratings and totals. */
-const REPORT_MEASURES_SQL = ` AS key
-         FROM first_interview fi
-         JOIN applications a ON a.org_id = $1 AND a.id = fi.application_id
-         LEFT JOIN outcome fo ON fo.application_id = a.id
-        WHERE ($5::uuid IS NULL OR a.job_id = $5) AND ($6::uuid IS NULL OR fo.owner_id = $6)
-     ),
-     updates AS (
-       SELECT b.key, count(*)::int AS n
-         FROM base b JOIN messages m ON m.org_id = $1 AND m.application_id = b.application_id
-        WHERE m.kind = 'update' AND m.status = 'sent'
-        GROUP BY b.key
-     ),
-     inquiries AS (
-       SELECT b.key, count(*)::int AS n
-         FROM base b JOIN touchpoints t ON t.org_id = $1 AND t.application_id = b.application_id
-        WHERE t.kind = 'check_in' AND t.from_party = 'candidate'
-        GROUP BY b.key
-     ),
-     ratings AS (
-       SELECT b.key, avg(r.rating)::float8 AS rating
-         FROM base b JOIN candidate_ratings r ON r.org_id = $1 AND r.application_id = b.application_id
-        GROUP BY b.key
+/** Each application's measures after its key, then the per-group totals. */
+const REPORT_MEASURES_SQL = ` AS key, c.first_closed, c.delivered_at, c.kept, c.broken, c.overdue,
+              u.n AS updates, t.n AS inquiries, r.total AS rating_total, r.n AS ratings
+         FROM cohort c
+         LEFT JOIN (SELECT m.application_id, count(*) AS n FROM messages m
+                     WHERE m.org_id = $1 AND m.kind = 'update' AND m.status = 'sent'
+                     GROUP BY m.application_id) u ON u.application_id = c.application_id
+         LEFT JOIN (SELECT t.application_id, count(*) AS n FROM touchpoints t
+                     WHERE t.org_id = $1 AND t.kind = 'check_in' AND t.from_party = 'candidate'
+                     GROUP BY t.application_id) t ON t.application_id = c.application_id
+         LEFT JOIN (SELECT r.application_id, sum(r.rating) AS total, count(*) AS n FROM candidate_ratings r
+                     WHERE r.org_id = $1
+                     GROUP BY r.application_id) r ON r.application_id = c.application_id
+        WHERE ($5::uuid IS NULL OR c.job_id = $5) AND ($6::uuid IS NULL OR c.owner_id = $6)
      ),
      totals AS (
        SELECT key, count(*)::int AS interviewed, count(delivered_at)::int AS delivered,
               (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - first_closed) / 3600))::float8 AS median_hours,
               (percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - first_closed) / 3600))::float8 AS p90_hours,
               coalesce(sum(kept), 0)::int AS kept, coalesce(sum(broken), 0)::int AS broken,
-              coalesce(sum(overdue), 0)::int AS overdue
+              coalesce(sum(overdue), 0)::int AS overdue, coalesce(sum(updates), 0)::int AS updates,
+              coalesce(sum(inquiries), 0)::int AS inquiries,
+              -- The mean of every rating of the group's applications, as avg() over them gives it.
+              (sum(rating_total)::numeric / nullif(sum(ratings), 0))::float8 AS rating
          FROM base GROUP BY key
      )
 `;
 
-/** One row per group, labelled, with every measure joined to the totals. */
+/** One row per group, labelled. */
 const REPORT_ROWS_SQL = `     SELECT t.key,
             -- Compare ids, not text: id::text cannot use the primary key, and with thousands of jobs
             -- the labels alone took three seconds (F4). The key is a uuid in these two branches.
@@ -126,14 +124,8 @@ const REPORT_ROWS_SQL = `     SELECT t.key,
                  WHEN $7 = 'owner' THEN (SELECT m.name FROM members m WHERE m.org_id = $1 AND m.id = t.key::uuid)
                  ELSE t.key END AS label,
             t.interviewed, t.delivered, t.median_hours, t.p90_hours,
-            t.kept, t.broken, coalesce(u.n, 0) AS updates,
-            t.overdue, coalesce(i.n, 0) AS inquiries, r.rating
+            t.kept, t.broken, t.updates, t.overdue, t.inquiries, t.rating
        FROM totals t
-       -- Plain equality (keys are never '') so these can be hash joins: IS NOT DISTINCT FROM
-       -- made them nested loops, quadratic in the number of groups (thousands of jobs).
-       LEFT JOIN updates u ON coalesce(u.key, '') = coalesce(t.key, '')
-       LEFT JOIN inquiries i ON coalesce(i.key, '') = coalesce(t.key, '')
-       LEFT JOIN ratings r ON coalesce(r.key, '') = coalesce(t.key, '')
       ORDER BY t.key NULLS FIRST`;
 
 /** A database row of the report in the API's names. */

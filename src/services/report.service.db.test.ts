@@ -8,11 +8,16 @@ import {
   buildJob,
   buildMember,
 } from '../../test/support/factories.ts';
+import { createDevMailboxTransport } from '../mail/dev-mailbox.transport.ts';
+import { upsertRating } from '../repositories/candidate-page.repository.ts';
 import { createApplication } from './application.service.ts';
+import { recordDecision } from './decision.service.ts';
 import { closeInterview, createInterview } from './interview.service.ts';
 import { changeJob } from './job.service.ts';
 import { getFollowUpReport, reportToCsv } from './report.service.ts';
 import type { ServiceDeps } from './deps.ts';
+import { draftOutcomeMessage, sendMessage } from './message.service.ts';
+import { dispatchDueMessages } from './outbox.service.ts';
 import { logTouchpoint } from './touchpoint.service.ts';
 
 const HOUR = 3_600_000;
@@ -205,5 +210,71 @@ describe.each(backends)('the follow-up report on %s', (backend) => {
     expect(personOverTime.map((r) => [r.key, r.interviewed])).toEqual([['2026-12', 2]]);
     const jobOverTime = await getFollowUpReport(deps, org, { ...period, group: 'week', jobId: s.job.id });
     expect(jobOverTime.map((r) => [r.key, r.interviewed, r.promisesKept])).toEqual([['2026-11-23', 1, 1]]);
+  });
+  it('counts the updates sent, the status inquiries and the mean rating of each group’s applications', async () => {
+    const clock = new ManualClock('2026-12-01T15:00:00Z'); // Tuesday
+    const identity = { from: { name: 'Hearback', address: 'hb@localhost' }, domain: 'localhost' };
+    const deps = { db, clock, identity };
+    const s = await buildInterviewScenario(deps);
+    const org = s.organization.id;
+    const job2 = await buildJob(deps, org, { title: 'Account Executive', recruiterId: s.recruiter.id });
+    await closeInterview(deps, org, s.interview.id, { statement: 'within 2 business days' });
+    const second = await closedApplication(deps, org, s.job.id, 'within 2 business days');
+    const third = await closedApplication(deps, org, job2.id, 'within 2 business days');
+    // The first candidate is told the decision is on hold: an update, drafted, sent and delivered.
+    await recordDecision(deps, org, s.application.id, { outcome: 'hold' }, { memberId: s.manager.id });
+    const update = await draftOutcomeMessage(
+      deps,
+      org,
+      { applicationId: s.application.id },
+      { memberId: s.recruiter.id },
+    );
+    expect(update.kind).toBe('update');
+    await sendMessage(deps, org, update.id, {}, { memberId: s.recruiter.id });
+    clock.advance(11 * 60_000);
+    const transport = createDevMailboxTransport(db.system(), clock);
+    await dispatchDueMessages(
+      { db, clock, transport, identity },
+      { batchSize: 10, leaseMs: 60_000, maxAttempts: 3 },
+    );
+    // The second candidate asks for news; the first two rate their experience 5 and 2, the third 1.
+    await logTouchpoint(
+      deps,
+      org,
+      { applicationId: second, channel: 'email', kind: 'check_in', fromParty: 'candidate', toParty: 'team' },
+      { memberId: s.recruiter.id },
+    );
+    const rate = (applicationId: string, rating: number) =>
+      upsertRating(db.tenant(org), {
+        orgId: org,
+        applicationId,
+        rating,
+        comment: '',
+        createdAt: clock.now(),
+      });
+    await rate(s.application.id, 5);
+    await rate(second, 2);
+    await rate(third, 1);
+    const period = { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-12-31T00:00:00Z') };
+
+    const [total] = await getFollowUpReport(deps, org, { ...period, group: 'none' });
+    expect(total).toMatchObject({ interviewed: 3, updatesSent: 1, statusInquiries: 1, averageRating: 2.7 });
+    const byJob = await getFollowUpReport(deps, org, { ...period, group: 'job' });
+    const row = (jobId: string) => byJob.find((r) => r.key === jobId);
+    expect(row(s.job.id)).toMatchObject({
+      interviewed: 2,
+      updatesSent: 1,
+      statusInquiries: 1,
+      averageRating: 3.5,
+    });
+    expect(row(job2.id)).toMatchObject({
+      interviewed: 1,
+      updatesSent: 0,
+      statusInquiries: 0,
+      averageRating: 1,
+    });
+    // Filtered to one job, the other job's rating and inquiries do not count.
+    const [oneJob] = await getFollowUpReport(deps, org, { ...period, group: 'none', jobId: job2.id });
+    expect(oneJob).toMatchObject({ interviewed: 1, updatesSent: 0, statusInquiries: 0, averageRating: 1 });
   });
 });
