@@ -77,6 +77,25 @@ describe.runIf(onPostgres)('prepared statements on PostgreSQL', () => {
       await prepared.exec(`ALTER TABLE organizations DROP COLUMN prepared_test_column`);
     }
   });
+  it('keeps an idle connection, and what it prepared, past pg’s default idle timeout of 10 s', async () => {
+    // A pool of its own: the other tests leave statements that a migration made stale.
+    const db = await openDb({ kind: 'postgres', url: database.url, poolMax: 1 });
+    onTestFinished(() => db.close());
+    const s = await buildInterviewScenario({ db, clock });
+    const org = s.organization.id;
+    const backend = () =>
+      db.tenant(org).transaction((tx) => tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid'));
+    await listFollowUpsPage({ db, clock }, org, { status: 'open', limit: 10 });
+    const [before] = await backend();
+    const preparedBefore = await preparedTexts(db, org);
+    expect(preparedBefore.length).toBeGreaterThan(1);
+    // Real time on purpose: the pool's idle timer is what is under test.
+    await new Promise((resolve) => setTimeout(resolve, 10_500));
+    const [after] = await backend();
+    expect(after!.pid).toBe(before!.pid);
+    expect(await preparedTexts(db, org)).toEqual(expect.arrayContaining(preparedBefore));
+  }, 20_000);
+
   it('plans a report for its own parameters every time, never with a generic plan (F11)', async () => {
     // Its own connection: the test before left a column behind that stales older statements.
     const db = await openDb({ kind: 'postgres', url: database.url, poolMax: 1 });
