@@ -163,5 +163,8 @@ describe.skipIf(!inject('postgresUrl'))('hearback on PostgreSQL', { timeout: 180
     const migrate = await runHearback(['migrate'], { cwd: dir, env });
     expect(migrate.stdout).toMatch(/up to date/);
     for (const p of running) expect(p.output()).not.toMatch(/in use by|already served/);
+    // Idle between its ticks, the worker is still running: nothing but a signal ends it.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect([running[2]!.child.exitCode, running[2]!.child.signalCode]).toEqual([null, null]);
   });
 });

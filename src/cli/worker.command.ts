@@ -54,8 +54,15 @@ export async function runWorkerCommand(args: string[], notice: Notice): Promise<
       `hearback worker: ${transport.kind === 'smtp' ? 'SMTP' : 'dev mailbox'}, polling every ${config.worker.pollMs} ms`,
     );
     await new Promise<void>((resolve) => {
-      process.once('SIGINT', () => resolve());
-      process.once('SIGTERM', () => resolve());
+      // Signal listeners do not keep Node running, and the worker sleeps on an unref'd timer: this
+      // handle keeps the process up until a signal, not the pool's idle connections.
+      const running = setInterval(() => undefined, 60_000);
+      const stop = () => {
+        clearInterval(running);
+        resolve();
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
     });
     return 0;
   } finally {

@@ -211,14 +211,9 @@ function scoped(
 const IDLE_CONNECTION_MS = 10 * 60_000;
 
 function openPool(url: string, max: number): pg.Pool {
-  // Idle connections do not hold a process open: a command that is done exits, as it did when
-  // they closed after 10 s.
-  const pool = new pg.Pool({
-    connectionString: url,
-    max,
-    idleTimeoutMillis: IDLE_CONNECTION_MS,
-    allowExitOnIdle: true,
-  });
+  // Idle connections keep a process running; one-shot commands still end at once, because
+  // bin/hearback.js exits a second after the command returns.
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: IDLE_CONNECTION_MS });
   // An idle client losing its server emits 'error' on the pool; unhandled, it would crash the
   // process. The next query gets a fresh connection instead.
   pool.on('error', (error) => {
