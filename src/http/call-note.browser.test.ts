@@ -20,6 +20,17 @@ describe('the written note after a call, in a browser', () => {
   const clock = new ManualClock('2026-12-07T15:00:00Z'); // Monday
   const running = useBrowserApp({ clock });
 
+  /** An application at its final stage, interviewed and closed, with a recruiter who can sign in. */
+  async function closedAtFinalStage() {
+    const deps = { db: running.db, clock, identity };
+    const s = await buildInterviewScenario(deps);
+    const org = s.organization.id;
+    await closeInterview(deps, org, s.interview.id, { statement: 'by Friday' });
+    await changeApplication(deps, org, s.application.id, { finalStage: true });
+    await setMemberPassword(deps, org, s.recruiter.id, PASSWORD);
+    return { deps, s, org };
+  }
+
   it(
     'states the recipient, the time and the summary it will carry, or no note with the reason',
     {
@@ -27,17 +38,12 @@ describe('the written note after a call, in a browser', () => {
     },
     async () => {
       const { db, browser, base } = running;
-      const deps = { db, clock, identity };
-      const s = await buildInterviewScenario(deps);
-      const org = s.organization.id;
-      await closeInterview(deps, org, s.interview.id, { statement: 'by Friday' });
-      await changeApplication(deps, org, s.application.id, { finalStage: true });
+      const { deps, s, org } = await closedAtFinalStage();
       const { draft } = await buildRejectionDraft(deps, s, {
         reasons: ['We need someone who has run a regional sales team'],
         recommendation: 'Lead a team of three or more before applying for this level.',
       });
       await sendMessage(deps, org, draft.id, {}, { memberId: s.recruiter.id }); // waits for the call
-      await setMemberPassword(deps, org, s.recruiter.id, PASSWORD);
 
       const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1200, height: 900 } });
       const page = await context.newPage();
@@ -84,18 +90,14 @@ describe('the written note after a call, in a browser', () => {
       await context.close();
     },
   );
+
   it(
     'says the decisions are loading, or could not be loaded, instead of that none is recorded',
     { timeout: WALK_TIMEOUT_MS },
     async () => {
-      const { db, browser, base } = running;
-      const deps = { db, clock, identity };
-      const s = await buildInterviewScenario(deps);
-      const org = s.organization.id;
-      await closeInterview(deps, org, s.interview.id, { statement: 'by Friday' });
-      await changeApplication(deps, org, s.application.id, { finalStage: true });
+      const { browser, base } = running;
+      const { deps, s } = await closedAtFinalStage();
       await buildRejectionDraft(deps, s);
-      await setMemberPassword(deps, org, s.recruiter.id, PASSWORD);
 
       const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1200, height: 900 } });
       const page = await context.newPage();
